@@ -1,0 +1,5 @@
+"""``python -m opmap``."""
+
+from opmap.cli import main
+
+main()

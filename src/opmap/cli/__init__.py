@@ -1,0 +1,96 @@
+"""The ``opmap`` command line: a thin layer over the library.
+
+Each command lives in its own module of this package and is imported only when it runs, so that
+``opmap --help`` answers at once; shared options are in :mod:`opmap.cli.options`.
+"""
+
+from __future__ import annotations
+
+import importlib
+import sys
+
+import click
+
+from opmap.errors import OpmapError
+
+# command name -> module under opmap.cli that defines `command`
+COMMANDS = {
+    "build": "Write the whole briefing pack (maps, images, tables) to a folder.",
+    "map": "Write the interactive HTML map of operations and country coverage.",
+    "coverage": "Compare coverage by region and list the gap countries.",
+    "export": "Write the map as a static PNG, SVG or PDF image for print.",
+    "summary": "Print operations, per-country and per-region figures in the terminal.",
+    "validate": "Check an operations CSV and report every problem at once.",
+    "resolve": "Show how country names and codes are read.",
+}
+
+
+class LazyGroup(click.Group):
+    """A group that imports a command's module only when that command is used."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return list(COMMANDS)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in COMMANDS:
+            return None
+        try:
+            module = importlib.import_module(f"opmap.cli.{cmd_name}")
+        except ModuleNotFoundError as err:
+            if err.name == f"opmap.cli.{cmd_name}":
+                return _not_yet(cmd_name)
+            raise
+        return module.command
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        # Short help from the table above, so listing commands imports none of them.
+        with formatter.section("Commands"):
+            formatter.write_dl([(name, text) for name, text in COMMANDS.items()])
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except OpmapError as err:
+            click.echo(f"opmap: {err}", err=True)
+            ctx.exit(1)
+        except KeyboardInterrupt:
+            click.echo("opmap: interrupted; nothing was half-written.", err=True)
+            ctx.exit(130)
+
+
+def _not_yet(name: str) -> click.Command:
+    @click.command(name=name, help=COMMANDS[name])
+    def missing() -> None:
+        raise click.UsageError(f"'opmap {name}' is not available in this version.")
+
+    return missing
+
+
+def _version() -> str:
+    from opmap import __version__
+
+    return __version__
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(version=None, package_name="opmap", prog_name="opmap")
+@click.option("-v", "--verbose", count=True, help="Say more about each step.")
+@click.option("-q", "--quiet", is_flag=True, help="Print errors only.")
+@click.pass_context
+def cli(ctx: click.Context, verbose: int, quiet: bool) -> None:
+    """Map INTERPOL-coordinated operations against human trafficking and people smuggling.
+
+    With no options every command reads the bundled data and writes to output/.
+
+    \b
+    $ opmap build
+    $ opmap map --year 2018
+    $ opmap validate my-operations.csv
+    """
+    ctx.ensure_object(dict)
+    ctx.obj["verbosity"] = -1 if quiet else verbose
+
+
+def main() -> None:
+    """Run the ``opmap`` command line."""
+    sys.exit(cli.main(prog_name="opmap"))

@@ -1,0 +1,36 @@
+"""Options shared by several commands."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+operations_option = click.option(
+    "--operations",
+    "operations_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Operations CSV to read (default: the bundled data).",
+)
+countries_option = click.option(
+    "--countries",
+    "countries_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Country boundaries GeoJSON to read (default: the bundled data).",
+)
+
+
+def out_option(default: str, help: str):
+    """Return an ``--out`` option with its own default."""
+    return click.option(
+        "--out", "out_path", type=click.Path(path_type=Path), default=Path(default),
+        show_default=True, help=help,
+    )
+
+
+def verbosity(ctx: click.Context) -> int:
+    """Return -1 for --quiet, 0 by default, more with -v."""
+    obj = ctx.find_root().obj or {}
+    return obj.get("verbosity", 0)

@@ -1,0 +1,104 @@
+"""Errors raised by opmap.
+
+Every error opmap raises for bad input derives from :class:`OpmapError` and also from the builtin
+it is (as ``rasterio/errors.py`` does), so callers can catch either. The CLI turns an
+``OpmapError`` into its message and exit code 1; nothing here knows about click.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+
+class OpmapError(Exception):
+    """Root of every error opmap raises on purpose."""
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One problem found in an input file.
+
+    Parameters
+    ----------
+    file : str
+        The file as the user named it.
+    line : int or None
+        1-based physical line of the record (the header is line 1), or None for the whole file.
+    column : str or None
+        The column the problem is in, or None.
+    message : str
+        What is wrong and, where there is one, how to fix it.
+    value : str or None
+        The raw value as read from the file.
+    severity : {"error", "warning"}
+        Errors stop the run; warnings are reported and the run goes on.
+    """
+
+    file: str
+    line: int | None
+    column: str | None
+    message: str
+    value: str | None = None
+    severity: str = "error"
+
+    def __str__(self) -> str:
+        where = self.file if self.line is None else f"{self.file}:{self.line}"
+        parts = [where + ":"]
+        if self.severity == "warning":
+            parts.append("warning:")
+        if self.column is not None:
+            parts.append(f"column {self.column!r}:")
+        text = " ".join(parts) + " " + self.message
+        if self.value is not None:
+            text += f" (got {self.value!r})"
+        return text
+
+
+class InvalidInput(OpmapError, ValueError):
+    """An input file has one or more errors; ``problems`` lists them all."""
+
+    def __init__(self, problems: Iterable[Problem]):
+        self.problems = list(problems)
+        errors = [p for p in self.problems if p.severity == "error"]
+        count = len(errors)
+        lines = [str(p) for p in self.problems]
+        super().__init__(
+            f"{count} error{'s' if count != 1 else ''} in input:\n" + "\n".join(lines)
+        )
+
+
+class InvalidOperations(InvalidInput):
+    """The operations CSV has errors."""
+
+
+class InvalidRegions(InvalidInput):
+    """A user region file (``iso3,region``) has errors."""
+
+
+class UnknownCountry(OpmapError, LookupError):
+    """A country name or code that cannot be placed (or could be more than one country)."""
+
+    def __init__(self, name: str, suggestions: Iterable[str] = (), reason: str = "unknown country"):
+        self.name = name
+        self.suggestions = list(suggestions)
+        self.reason = reason
+        message = f"{reason} {name!r}"
+        if self.suggestions:
+            quoted = ", ".join(repr(s) for s in self.suggestions)
+            message += f"; did you mean {quoted}?"
+        else:
+            message += "; use an ISO 3166 name or code (`opmap resolve NAME` shows how a name is read)"
+        super().__init__(message)
+
+
+class InvalidFigure(OpmapError, ValueError):
+    """A figure ("nearly 350", "1,426") that cannot be read."""
+
+
+class InvalidOption(OpmapError, ValueError):
+    """An option value that makes no sense for the data (a year with no operations, say)."""
+
+
+class OutputError(OpmapError, OSError):
+    """An output could not be written."""

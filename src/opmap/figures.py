@@ -1,0 +1,198 @@
+"""Figures as the source words them: "94", "1,426", "nearly 350", "more than 500".
+
+A :class:`Figure` keeps the number, what kind of claim it is (exact, a lower bound, an upper bound,
+an approximation) and the words the source used, so that a map shows what the source said and a sum
+stays honest: a total that includes "more than 48" is itself "more than ...".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from opmap.errors import InvalidFigure
+
+EXACT = "exact"
+MORE_THAN = "more_than"
+AT_LEAST = "at_least"
+NEARLY = "nearly"
+UP_TO = "up_to"
+ABOUT = "about"
+
+# Words people put before a number, by the kind of claim they make. Longest first, so that
+# "more than" wins over "more" and "close to" over "close".
+_PREFIXES: dict[str, str] = {
+    "more than": MORE_THAN,
+    "over": MORE_THAN,
+    "upwards of": MORE_THAN,
+    "in excess of": MORE_THAN,
+    "plus de": MORE_THAN,
+    ">": MORE_THAN,
+    "at least": AT_LEAST,
+    ">=": AT_LEAST,
+    "≥": AT_LEAST,
+    "a minimum of": AT_LEAST,
+    "nearly": NEARLY,
+    "almost": NEARLY,
+    "close to": NEARLY,
+    "just under": NEARLY,
+    "presque": NEARLY,
+    "up to": UP_TO,
+    "as many as": UP_TO,
+    "<=": UP_TO,
+    "about": ABOUT,
+    "around": ABOUT,
+    "approximately": ABOUT,
+    "approx.": ABOUT,
+    "approx": ABOUT,
+    "roughly": ABOUT,
+    "some": ABOUT,
+    "circa": ABOUT,
+    "c.": ABOUT,
+    "ca.": ABOUT,
+    "~": ABOUT,
+    "≈": ABOUT,
+    "environ": ABOUT,
+}
+
+_WORDING = {
+    EXACT: "{n}",
+    MORE_THAN: "more than {n}",
+    AT_LEAST: "at least {n}",
+    NEARLY: "nearly {n}",
+    UP_TO: "up to {n}",
+    ABOUT: "about {n}",
+}
+
+# 1,426 / 1 426 / 1.426 (European thousands) / 1426; no decimals: these are counts of people.
+_NUMBER = re.compile(r"^(\d{1,3}(?:([,. \u00a0\u202f])\d{3})(?:\2\d{3})*|\d+)$")
+_PREFIX_PATTERN = re.compile(
+    r"^(" + "|".join(re.escape(p) for p in sorted(_PREFIXES, key=len, reverse=True)) + r")\s*",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A count of people (victims, minors, arrests, officers) as a source gives it.
+
+    Parameters
+    ----------
+    value : int
+        The number the source names.
+    kind : str
+        One of ``exact``, ``more_than``, ``at_least``, ``nearly``, ``up_to``, ``about``.
+    text : str
+        The words the source used, whitespace tidied ("nearly 350").
+    """
+
+    value: int
+    kind: str = EXACT
+    text: str = ""
+
+    def __post_init__(self) -> None:
+        if not self.text:
+            object.__setattr__(self, "text", format_figure(self.value, self.kind))
+
+    @property
+    def is_exact(self) -> bool:
+        """Whether the source gave this number exactly."""
+        return self.kind == EXACT
+
+    def __str__(self) -> str:
+        return self.text
+
+
+def format_figure(value: int, kind: str = EXACT) -> str:
+    """Word a number with its qualifier, with thousands separators ("more than 1,200").
+
+    Parameters
+    ----------
+    value : int
+        The number.
+    kind : str, default "exact"
+        The kind of claim (see :class:`Figure`).
+
+    Returns
+    -------
+    str
+    """
+    return _WORDING[kind].format(n=f"{value:,}")
+
+
+def parse_figure(text: str) -> Figure:
+    """Read a figure as people write it.
+
+    Parameters
+    ----------
+    text : str
+        ``94``, ``1,426``, ``nearly 350``, ``~350``, ``more than 500``, ``>500``, ``500+``,
+        ``over 100``, ``about 20``, ``some 170``, ``at least 38``, ``almost 220``, ``close to 100``.
+
+    Returns
+    -------
+    Figure
+        The number, its kind and the tidied words.
+
+    Raises
+    ------
+    InvalidFigure
+        If the text is not a whole, non-negative number with an optional qualifier.
+    """
+    words = " ".join(str(text).split())
+    if not words:
+        raise InvalidFigure("empty figure")
+    kind = EXACT
+    rest = words
+    match = _PREFIX_PATTERN.match(rest)
+    if match:
+        kind = _PREFIXES[match.group(1).lower()]
+        rest = rest[match.end() :]
+    if rest.endswith("+") and kind == EXACT:
+        kind = MORE_THAN
+        rest = rest[:-1].rstrip()
+    if rest.startswith("-"):
+        raise InvalidFigure(f"a figure cannot be negative: {words!r}")
+    if not _NUMBER.match(rest):
+        raise InvalidFigure(
+            f"not a whole number with an optional qualifier: {words!r} "
+            "(write e.g. '94', '1,426', 'nearly 350', 'more than 500')"
+        )
+    value = int(re.sub(r"\D", "", rest))
+    return Figure(value, kind, words)
+
+
+def sum_figures(figures: Iterable[Figure | None]) -> Figure | None:
+    """Add figures and keep the total honest about what it rests on.
+
+    Exact figures give an exact total. Lower bounds ("more than", "at least") with exact ones give
+    a lower bound ("more than" if any part is "more than"); upper bounds ("nearly", "up to") with
+    exact ones give an upper bound; anything mixed, or with "about", gives "about". Missing figures
+    (None) are skipped: the total then speaks only of what the sources counted.
+
+    Parameters
+    ----------
+    figures : iterable of Figure or None
+
+    Returns
+    -------
+    Figure or None
+        None when there is nothing to add.
+    """
+    present = [f for f in figures if f is not None]
+    if not present:
+        return None
+    total = sum(f.value for f in present)
+    kinds = {f.kind for f in present} - {EXACT}
+    if not kinds:
+        kind = EXACT
+    elif kinds <= {MORE_THAN, AT_LEAST}:
+        kind = MORE_THAN if MORE_THAN in kinds else AT_LEAST
+    elif kinds <= {NEARLY, UP_TO}:
+        kind = UP_TO if UP_TO in kinds else NEARLY
+    else:
+        kind = ABOUT
+    if len(present) == 1:
+        return present[0]
+    return Figure(total, kind)

@@ -1,0 +1,28 @@
+"""Shared fixtures: paths to the tiny files under tests/data/ and to the bundled data."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+TEST_DATA = Path(__file__).parent / "data"
+REPO = Path(__file__).parent.parent
+
+
+@pytest.fixture
+def test_data() -> Path:
+    """Folder of the tiny fixture files."""
+    return TEST_DATA
+
+
+@pytest.fixture
+def bundled_operations() -> Path:
+    """The operations CSV that ships with opmap."""
+    return REPO / "src" / "opmap" / "data" / "operations.csv"
+
+
+@pytest.fixture
+def bundled_countries() -> Path:
+    """The country boundaries that ship with opmap."""
+    return REPO / "src" / "opmap" / "data" / "countries.geojson"
