@@ -88,7 +88,9 @@ class UnknownCountry(OpmapError, LookupError):
             quoted = ", ".join(repr(s) for s in self.suggestions)
             message += f"; did you mean {quoted}?"
         else:
-            message += "; use an ISO 3166 name or code (`opmap resolve NAME` shows how a name is read)"
+            message += (
+                "; use an ISO 3166 name or code (`opmap resolve NAME` shows how a name is read)"
+            )
         super().__init__(message)
 
 

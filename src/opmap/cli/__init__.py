@@ -29,9 +29,11 @@ class LazyGroup(click.Group):
     """A group that imports a command's module only when that command is used."""
 
     def list_commands(self, ctx: click.Context) -> list[str]:
+        """Name every command, in the order of the help."""
         return list(COMMANDS)
 
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        """Import the command's module and return its command."""
         if cmd_name not in COMMANDS:
             return None
         try:
@@ -43,11 +45,13 @@ class LazyGroup(click.Group):
         return module.command
 
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        """List the commands without importing them."""
         # Short help from the table above, so listing commands imports none of them.
         with formatter.section("Commands"):
             formatter.write_dl([(name, text) for name, text in COMMANDS.items()])
 
     def invoke(self, ctx: click.Context):
+        """Run the command; bad input becomes a message and exit code 1, not a traceback."""
         try:
             return super().invoke(ctx)
         except OpmapError as err:
@@ -78,7 +82,7 @@ def _version() -> str:
 @click.option("-q", "--quiet", is_flag=True, help="Print errors only.")
 @click.pass_context
 def cli(ctx: click.Context, verbose: int, quiet: bool) -> None:
-    """Map INTERPOL-coordinated operations against human trafficking and people smuggling.
+    r"""Map INTERPOL-coordinated operations against human trafficking and people smuggling.
 
     With no options every command reads the bundled data and writes to output/.
 
