@@ -1,0 +1,65 @@
+"""Every word a map, image or page shows, in one table, so that it can be translated.
+
+Look words up with :func:`text`; placeholders use ``str.format`` names. Renderers escape the
+result where it lands in HTML like any other text.
+"""
+
+from __future__ import annotations
+
+STRINGS: dict[str, str] = {
+    # titles and lines around the map
+    "title": "Operations against human trafficking and people smuggling",
+    "subtitle_all": "{count} operations, {first}\u2013{last}",
+    "subtitle_one_year": "{count} operations in {year}",
+    "subtitle_filters": "Filters: {filters}",
+    "source_line": "Source: INTERPOL and public press reports; boundaries: Natural Earth",
+    "generated": "Generated {date} by opmap {version}",
+    "needs_internet": "This map loads its background tiles from the internet.",
+    # legend
+    "legend_title_operations": "Operations per country",
+    "legend_title_victims": "Victims (single-country operations only)",
+    "legend_title_minors": "Minors (single-country operations only)",
+    "legend_title_arrests": "Arrests (single-country operations only)",
+    "no_operations": "No operations",
+    "no_figure": "No figure from a single-country operation",
+    "operation_marker": "Operation",
+    # layers
+    "layer_coverage": "Coverage by country",
+    "layer_operations_year": "Operations {year}",
+    # tooltips and popups
+    "tooltip_operations": "{count} operation(s): {names}",
+    "tooltip_none": "No operations",
+    "popup_year": "Year",
+    "popup_dates": "Dates",
+    "popup_countries": "Countries",
+    "popup_victims": "Victims",
+    "popup_minors": "Minors",
+    "popup_arrests": "Arrests",
+    "popup_officers": "Officers",
+    "popup_summary": "Summary",
+    "popup_source": "Source",
+    "popup_not_given": "not given",
+    "countries_all_named": "{total} countries, all named",
+    "countries_none_named": "{total} countries, none named",
+    "countries_some_named": "{total} countries, {named} named",
+    # the panel of operations that cannot be drawn
+    "unmapped_title": "Not on the map",
+    "unmapped_item": "{operation}, {countries_phrase}",
+}
+
+
+def text(key: str, **values: object) -> str:
+    """Return the words for ``key``, with ``values`` filled in.
+
+    Parameters
+    ----------
+    key : str
+        A key of :data:`STRINGS`.
+    **values
+        Values for the placeholders.
+
+    Returns
+    -------
+    str
+    """
+    return STRINGS[key].format(**values) if values else STRINGS[key]
