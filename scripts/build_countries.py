@@ -1,0 +1,232 @@
+"""Build opmap's bundled country boundaries and country points from Natural Earth.
+
+Reads Natural Earth 1:50m "Admin 0 - Countries" (241 units, public domain) and writes:
+
+- ``src/opmap/data/countries.geojson``: every unit, with the properties ``iso_a3``, ``iso_a2``,
+  ``name``, ``name_long``, ``continent``, ``region_un``, ``subregion``, ``region_wb``,
+  ``sovereignt``, ``type`` and ``iso_status`` and nothing else; coordinates rounded to 4
+  decimals (about 10 m), geometries kept valid, exterior rings counter-clockwise (RFC 7946),
+  features sorted by ``iso_a3``.
+- ``src/opmap/data/country_points.csv`` (``iso3,lat,lon,name``): one land point for every ISO 3166-1
+  country or territory that has no polygon of its own at this scale.
+
+The same input gives the same bytes.
+
+Code fixes (Natural Earth's ``ISO_A3`` is ``-99``, or its ``ADM0_A3`` differs from ISO):
+
+=========================  ========  ======  ======  =============  ===============================
+unit                       NE code   iso_a3  iso_a2  iso_status     why
+=========================  ========  ======  ======  =============  ===============================
+France                     FRA/-99   FRA     FR      iso            NE leaves ISO_A3 at -99
+Norway                     NOR/-99   NOR     NO      iso            NE leaves ISO_A3 at -99
+Kosovo                     KOS/-99   XKX     XK      user-assigned  XK/XKX: EU, IMF, INTERPOL usage
+Palestine                  PSX       PSE     PS      iso            ADM0_A3 is not ISO
+Western Sahara             SAH       ESH     EH      iso            ADM0_A3 is not ISO
+South Sudan                SDS       SSD     SS      iso            ADM0_A3 is not ISO
+Aland                      ALD       ALA     AX      iso            ADM0_A3 is not ISO
+Somaliland                 SOL/-99   SOL     ""      user-assigned  no ISO code; NE ADM0_A3 kept
+Northern Cyprus            CYN/-99   CYN     ""      user-assigned  no ISO code; NE ADM0_A3 kept
+Ashmore and Cartier Is.    ATC/-99   ATC     ""      user-assigned  no ISO code; NE ADM0_A3 kept
+Indian Ocean Territories   IOA/-99   IOA     ""      user-assigned  no ISO code; NE ADM0_A3 kept
+Siachen Glacier            KAS/-99   KAS     ""      user-assigned  no ISO code; NE ADM0_A3 kept
+=========================  ========  ======  ======  =============  ===============================
+
+Any other unit whose ``ISO_A3`` is ``-99`` stops the build: add it to the table above first.
+Every other unit keeps Natural Earth's ``ISO_A3``/``ISO_A2``, which the build checks against
+pycountry. Region columns (``REGION_UN``, ``SUBREGION``, ``REGION_WB``, ``CONTINENT``) are copied as
+given; in this release none is empty or ``-99`` (the build stops if one is).
+
+Usage::
+
+    $ python scripts/build_countries.py [SOURCE] [--out-dir DIR]
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import io
+import json
+import sys
+from pathlib import Path
+
+import pycountry
+import pyogrio
+import shapely
+from shapely.geometry import mapping
+
+REPO = Path(__file__).resolve().parent.parent
+SOURCE_NAME = "ne_50m_admin_0_countries.geojson"
+DEFAULT_SOURCES = (
+    Path("/work/shared/data") / SOURCE_NAME,
+    REPO.parent / "shared" / "data" / SOURCE_NAME,
+)
+DEFAULT_OUT_DIR = REPO / "src" / "opmap" / "data"
+GRID = 1e-4  # degrees; about 10 m at the equator
+DECIMALS = 4
+
+# NE ADM0_A3 -> (iso_a3, iso_a2, iso_status)
+CODE_FIXES = {
+    "FRA": ("FRA", "FR", "iso"),
+    "NOR": ("NOR", "NO", "iso"),
+    "KOS": ("XKX", "XK", "user-assigned"),
+    "PSX": ("PSE", "PS", "iso"),
+    "SAH": ("ESH", "EH", "iso"),
+    "SDS": ("SSD", "SS", "iso"),
+    "ALD": ("ALA", "AX", "iso"),
+    "SOL": ("SOL", "", "user-assigned"),
+    "CYN": ("CYN", "", "user-assigned"),
+    "ATC": ("ATC", "", "user-assigned"),
+    "IOA": ("IOA", "", "user-assigned"),
+    "KAS": ("KAS", "", "user-assigned"),
+}
+
+# ISO 3166-1 countries and territories with no polygon of their own at 1:50m, placed at their
+# capital or main island: iso3 -> (name, lat, lon).
+POINTS = {
+    "BES": ("Caribbean Netherlands", 12.15, -68.27),  # Kralendijk, Bonaire
+    "BVT": ("Bouvet Island", -54.42, 3.36),
+    "CCK": ("Cocos (Keeling) Islands", -12.19, 96.83),  # West Island
+    "CXR": ("Christmas Island", -10.42, 105.68),  # Flying Fish Cove
+    "GIB": ("Gibraltar", 36.14, -5.35),
+    "GLP": ("Guadeloupe", 16.24, -61.53),  # Pointe-à-Pitre
+    "GUF": ("French Guiana", 4.94, -52.33),  # Cayenne
+    "MTQ": ("Martinique", 14.60, -61.07),  # Fort-de-France
+    "MYT": ("Mayotte", -12.78, 45.23),  # Mamoudzou
+    "REU": ("Réunion", -20.88, 55.45),  # Saint-Denis
+    "SJM": ("Svalbard and Jan Mayen", 78.22, 15.65),  # Longyearbyen
+    "TKL": ("Tokelau", -9.38, -171.22),  # Fakaofo
+    "TUV": ("Tuvalu", -8.52, 179.20),  # Funafuti
+    "UMI": ("United States Minor Outlying Islands", 19.28, 166.65),  # Wake Island
+}
+
+PROPERTIES = (
+    "iso_a3", "iso_a2", "name", "name_long", "continent", "region_un", "subregion", "region_wb",
+    "sovereignt", "type", "iso_status",
+)
+REGION_COLUMNS = ("CONTINENT", "REGION_UN", "SUBREGION", "REGION_WB")
+
+
+def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("source", nargs="?", type=Path, default=None,
+                        help=f"Natural Earth GeoJSON (default: {DEFAULT_SOURCES[0]})")
+    parser.add_argument("--out-dir", type=Path, default=DEFAULT_OUT_DIR,
+                        help="folder to write countries.geojson and country_points.csv to")
+    return parser.parse_args(argv)
+
+
+def find_source(source: Path | None) -> Path:
+    if source is not None:
+        return source
+    for candidate in DEFAULT_SOURCES:
+        if candidate.exists():
+            return candidate
+    sys.exit(f"build_countries: no {SOURCE_NAME} in {', '.join(map(str, DEFAULT_SOURCES))}")
+
+
+def assign_codes(adm0_a3: str, iso_a3: str, iso_a2: str) -> tuple[str, str, str]:
+    """Return (iso_a3, iso_a2, iso_status) for one Natural Earth unit."""
+    if adm0_a3 in CODE_FIXES:
+        return CODE_FIXES[adm0_a3]
+    country = pycountry.countries.get(alpha_3=iso_a3)
+    if country is None or country.alpha_2 != iso_a2:
+        raise SystemExit(f"build_countries: {adm0_a3} has no ISO code ({iso_a3}/{iso_a2}); "
+                         "add it to CODE_FIXES")
+    return iso_a3, iso_a2, "iso"
+
+
+def check_regions(row) -> None:
+    for column in REGION_COLUMNS:
+        if row[column] in ("", "-99", None):
+            raise SystemExit(f"build_countries: {row['ADM0_A3']} has no {column}; fix it here")
+
+
+def round_geometry(geometry):
+    """Snap to a 10 m grid, keep it valid and polygonal, orient rings as RFC 7946 asks."""
+    snapped = shapely.set_precision(geometry, GRID)
+    if not snapped.is_valid:
+        snapped = shapely.make_valid(snapped)
+    if snapped.geom_type == "GeometryCollection":
+        polygons = [g for g in snapped.geoms if g.geom_type in ("Polygon", "MultiPolygon")]
+        snapped = shapely.union_all(polygons)
+    if snapped.is_empty or not snapped.is_valid:
+        raise SystemExit("build_countries: a geometry vanished or broke when rounded")
+    return shapely.orient_polygons(snapped)
+
+
+def round_coordinates(coordinates):
+    if isinstance(coordinates[0], (int, float)):
+        return [round(value, DECIMALS) for value in coordinates]
+    return [round_coordinates(part) for part in coordinates]
+
+
+def build_feature(row) -> dict:
+    check_regions(row)
+    iso_a3, iso_a2, iso_status = assign_codes(row["ADM0_A3"], row["ISO_A3"], row["ISO_A2"])
+    values = {
+        "iso_a3": iso_a3, "iso_a2": iso_a2, "name": row["NAME"], "name_long": row["NAME_LONG"],
+        "continent": row["CONTINENT"], "region_un": row["REGION_UN"],
+        "subregion": row["SUBREGION"], "region_wb": row["REGION_WB"],
+        "sovereignt": row["SOVEREIGNT"], "type": row["TYPE"], "iso_status": iso_status,
+    }
+    geometry = mapping(round_geometry(row["geometry"]))
+    geometry = {"type": geometry["type"],
+                "coordinates": round_coordinates(geometry["coordinates"])}
+    return {"type": "Feature", "properties": {k: values[k] for k in PROPERTIES},
+            "geometry": geometry}
+
+
+def check_features(features: list[dict], expected: int) -> None:
+    codes = [f["properties"]["iso_a3"] for f in features]
+    if len(features) != expected or len(set(codes)) != len(codes) or "-99" in codes:
+        raise SystemExit("build_countries: codes are missing or repeated")
+    clashes = [c for f, c in zip(features, codes, strict=True)
+               if f["properties"]["iso_status"] == "user-assigned"
+               and pycountry.countries.get(alpha_3=c) is not None]
+    if clashes:
+        raise SystemExit(f"build_countries: user-assigned codes clash with ISO: {clashes}")
+
+
+def format_collection(features: list[dict]) -> str:
+    """One feature a line, so that a change shows up as a readable diff."""
+    lines = [json.dumps(f, ensure_ascii=False, separators=(",", ":")) for f in features]
+    return ('{"type":"FeatureCollection","features":[\n' + ",\n".join(lines) + "\n]}\n")
+
+
+def missing_points(codes: set[str]) -> list[str]:
+    """ISO 3166-1 alpha-3 codes pycountry knows that have no feature."""
+    return sorted(c.alpha_3 for c in pycountry.countries if c.alpha_3 not in codes)
+
+
+def format_points(missing: list[str]) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(["iso3", "lat", "lon", "name"])
+    for iso3 in missing:
+        if iso3 in POINTS:
+            name, lat, lon = POINTS[iso3]
+            writer.writerow([iso3, f"{lat:.2f}", f"{lon:.2f}", name])
+    return buffer.getvalue()
+
+
+def main(argv: list[str] | None = None) -> None:
+    args = parse_args(argv)
+    source = find_source(args.source)
+    frame = pyogrio.read_dataframe(source)
+    features = [build_feature(row) for _, row in frame.iterrows()]
+    features.sort(key=lambda f: f["properties"]["iso_a3"])
+    check_features(features, expected=len(frame))
+    missing = missing_points({f["properties"]["iso_a3"] for f in features})
+    unplaced = [code for code in missing if code not in POINTS]
+    if unplaced:
+        print(f"build_countries: no point for {', '.join(unplaced)}", file=sys.stderr)
+    args.out_dir.mkdir(parents=True, exist_ok=True)
+    (args.out_dir / "countries.geojson").write_text(format_collection(features), encoding="utf-8")
+    (args.out_dir / "country_points.csv").write_text(format_points(missing), encoding="utf-8")
+    print(f"wrote {len(features)} features and {len(missing) - len(unplaced)} points "
+          f"to {args.out_dir}")
+
+
+if __name__ == "__main__":
+    main()
