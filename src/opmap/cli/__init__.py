@@ -82,7 +82,7 @@ def _version() -> str:
 @click.option("-q", "--quiet", is_flag=True, help="Print errors only.")
 @click.pass_context
 def cli(ctx: click.Context, verbose: int, quiet: bool) -> None:
-    r"""Map INTERPOL-coordinated operations against human trafficking and people smuggling.
+    """Map INTERPOL-coordinated operations against human trafficking and people smuggling.
 
     With no options every command reads the bundled data and writes to output/.
 

@@ -34,3 +34,13 @@ def verbosity(ctx: click.Context) -> int:
     """Return -1 for --quiet, 0 by default, more with -v."""
     obj = ctx.find_root().obj or {}
     return obj.get("verbosity", 0)
+
+
+region_by_option = click.option(
+    "--by",
+    "region_by",
+    default="region_un",
+    show_default=True,
+    metavar="region_un|subregion|region_wb|continent|FILE.csv",
+    help="How to group countries into regions: a built-in grouping or your own iso3,region CSV.",
+)
