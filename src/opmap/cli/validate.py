@@ -17,12 +17,11 @@ from opmap.cli.options import countries_option, operations_option
 def command(
     ctx: click.Context, file: Path | None, operations_path: Path | None, countries_path: Path | None
 ) -> None:
-    r"""Check an operations CSV and report every problem in it at once.
+    """Check an operations CSV and report every problem in it at once.
 
     With no file, check the bundled operations. Exits 1 if there is any error, 0 with warnings
     only.
 
-    \b
     $ opmap validate my-operations.csv
     """
     from opmap.bundled import operations_path as bundled_operations
