@@ -76,7 +76,7 @@ DISPLAY_NAMES = {
     "CPV": "Cabo Verde",
     "FLK": "Falkland Islands",
     "FSM": "Micronesia",
-    "MAF": "Saint Martin",
+    "MAF": "Saint Martin (French part)",
     "PSE": "Palestine",
     "RUS": "Russia",
     "STP": "São Tomé and Príncipe",
@@ -112,7 +112,7 @@ ALIASES = {
     "US Virgin Islands": "VIR", "U.S. Virgin Is.": "VIR", "USVI": "VIR",
     "Virgin Islands of the United States": "VIR", "Falklands": "FLK", "Falkland Is.": "FLK",
     "Malvinas": "FLK", "Curacao": "CUW", "Dominican Rep.": "DOM", "Cayman Is.": "CYM",
-    "St-Barthelemy": "BLM", "St Barts": "BLM", "St-Martin": "MAF",
+    "St-Barthelemy": "BLM", "St Barts": "BLM",
     "St. Pierre and Miquelon": "SPM", "Caribbean Netherlands": "BES", "Bonaire": "BES",
     # Asia and the Middle East
     "UAE": "ARE", "U.A.E.": "ARE", "Emirates": "ARE", "Laos": "LAO", "Lao PDR": "LAO",
