@@ -39,7 +39,7 @@ def read_regions(path: Path | str, known_codes: Iterable[str] | None = None) -> 
     from opmap.countries import resolve_country
 
     name = str(path)
-    known = set(known_codes or ())
+    known = set(known_codes) if known_codes is not None else set()
     try:
         raw = Path(path).read_bytes()
     except OSError as err:
