@@ -334,15 +334,15 @@ def _read_records(text: str, report: _Report) -> list[Operation]:
     return operations
 
 
-def _check_header(header: list[str], delimiter: str, report: _Report) -> list[str]:
-    """Return the tidied column names ("" for unnamed or repeated ones) and report problems."""
-    names: list[str] = []
+def _check_header(header: list[str], delimiter: str, report: _Report) -> list[str | None]:
+    """Return the tidied column names ("" if unnamed, None if repeated) and report problems."""
+    names: list[str | None] = []
     for raw in header:
         name = raw.replace("\ufeff", "").strip()
         if name and name in names:
             report.error(name, f"is in the header more than once (columns "
                                f"{names.index(name) + 1} and {len(names) + 1}); keep one")
-            name = ""
+            name = None  # its cells are ignored: the problem is the header's
         names.append(name)
     unknown = [(raw, name) for raw, name in zip(header, names, strict=True)
                if name and name not in COLUMNS]
@@ -356,7 +356,7 @@ def _check_header(header: list[str], delimiter: str, report: _Report) -> list[st
 
 
 def _check_required(
-    names: list[str], unknown: list[tuple[str, str]], delimiter: str, report: _Report
+    names: list[str | None], unknown: list[tuple[str, str]], delimiter: str, report: _Report
 ) -> None:
     """Report, in one problem, every required column the header lacks."""
     missing = [c for c in REQUIRED_COLUMNS if c not in names]
@@ -372,7 +372,7 @@ def _check_required(
                 break
     if hints:
         message += f"; did you mean {', '.join(hints)}? Header names must be written exactly"
-    elif len(names) == 1 and ("\t" in names[0] or "|" in names[0]):
+    elif len(names) == 1 and names[0] and ("\t" in names[0] or "|" in names[0]):
         message += "; separate the columns with ',' or ';'"
     else:
         message += f"; the header line must name them, e.g. operation{delimiter}year"
@@ -390,7 +390,7 @@ def _guess_column(name: str, candidates: list[str]) -> str | None:
 
 
 def _check_cells(
-    fields: list[str], names: list[str], delimiter: str, report: _Report
+    fields: list[str], names: list[str | None], delimiter: str, report: _Report
 ) -> dict[str, str] | None:
     """Return column -> trimmed cell for one row, or None if it has cells beyond the header."""
     overflow = [cell for cell in fields[len(names):] if cell.strip()]
@@ -404,14 +404,17 @@ def _check_cells(
         cell = fields[index].strip() if index < len(fields) else ""
         if name:
             cells[name] = cell
-        elif cell:
+        elif name == "" and cell:
             report.error(None, f"cell {index + 1} has a value but its column has no name in "
                                "the header; name the column or remove the value", cell)
     return cells
 
 
 def _build_operation(
-    cells: dict[str, str], names: list[str], seen: dict[tuple[str, int], int], report: _Report
+    cells: dict[str, str],
+    names: list[str | None],
+    seen: dict[tuple[str, int], int],
+    report: _Report,
 ) -> Operation | None:
     """Check every cell of a row and return its Operation, or None if any cell has an error."""
     errors_before = report.error_count
