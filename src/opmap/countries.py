@@ -137,14 +137,18 @@ ALIASES = {
     "Vatican": "VAT", "Vatican City": "VAT", "Vatican City State": "VAT", "Holy See": "VAT",
     "Belarus": "BLR", "Byelorussia": "BLR", "Belorussia": "BLR", "Holland": "NLD",
     "The Netherlands": "NLD", "Aland": "ALA", "Aland Islands": "ALA", "Faroe Is.": "FRO",
-    "Faroes": "FRO", "Isle of Man": "IMN", "Kosova": "XKX",
+    "Faroes": "FRO", "Faeroe Is.": "FRO", "Faeroe Islands": "FRO", "Isle of Man": "IMN",
+    "Kosova": "XKX",
     # Oceania
     "Micronesia": "FSM", "Federated States of Micronesia": "FSM", "Cook Is.": "COK",
     "Solomon Is.": "SLB", "Marshall Is.": "MHL", "N. Mariana Is.": "MNP",
-    "Fr. Polynesia": "PYF", "Wallis and Futuna Is.": "WLF", "Pitcairn Is.": "PCN",
+    "Fr. Polynesia": "PYF", "Wallis and Futuna Is.": "WLF", "Wallis and Futuna Islands": "WLF",
+    "Pitcairn Is.": "PCN", "Pitcairn Islands": "PCN", "Heard I. and McDonald Islands": "HMD",
     "Norfolk Island": "NFK", "Heard I. and McDonald Is.": "HMD",
     # Elsewhere
-    "Fr. S. Antarctic Lands": "ATF", "Br. Indian Ocean Ter.": "IOT",
+    "Fr. S. Antarctic Lands": "ATF", "French Southern and Antarctic Lands": "ATF",
+    "South Georgia and the Islands": "SGS", "Dem. Rep. Korea": "PRK",
+    "Br. Indian Ocean Ter.": "IOT",
     "S. Geo. and the Is.": "SGS", "South Georgia": "SGS", "Saint Helena": "SHN",
 }
 
