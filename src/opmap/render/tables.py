@@ -166,3 +166,38 @@ def sort_regions(regions: pd.DataFrame, sort: str = "coverage") -> pd.DataFrame:
         return regions.sort_values("region", key=lambda s: s.str.casefold())
     key = "coverage_pct" if sort == "coverage" else sort
     return regions.sort_values([key, "region"], ascending=[False, True], kind="stable")
+
+
+COVERAGE_COLUMNS = (
+    "region", "countries", "covered", "coverage_pct", "gaps", "operations", "years",
+    "victims", "minors", "arrests", "covered_countries", "gap_countries", "operation_keys",
+)
+
+
+def coverage_frame(regions: pd.DataFrame, total: dict | None = None,
+                   sort: str = "coverage") -> pd.DataFrame:
+    """Return the coverage table as text cells for ``coverage.csv``, in display order.
+
+    ``gaps`` is the number of gap countries and ``gap_countries`` names them ("; "-separated);
+    figures keep their qualifiers; the all-regions total, if given, is the last row.
+    """
+    records = sort_regions(regions, sort).to_dict("records") + ([total] if total else [])
+    rows = [
+        {
+            "region": r["region"],
+            "countries": r["countries"],
+            "covered": r["covered"],
+            "coverage_pct": f"{r['coverage_pct']:.1f}",
+            "gaps": r["gaps"],
+            "operations": r["operations"],
+            "years": years_cell(r["years"]),
+            "victims": figure_cell(r["victims"]),
+            "minors": figure_cell(r["minors"]),
+            "arrests": figure_cell(r["arrests"]),
+            "covered_countries": "; ".join(r["covered_countries"]),
+            "gap_countries": "; ".join(r["gap_countries"]),
+            "operation_keys": "; ".join(r["operation_keys"]),
+        }
+        for r in records
+    ]
+    return pd.DataFrame(rows, columns=list(COVERAGE_COLUMNS))

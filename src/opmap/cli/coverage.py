@@ -1,0 +1,53 @@
+"""``opmap coverage``: how regions compare, and where the gaps are."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from opmap.cli.options import (
+    countries_option,
+    operations_option,
+    out_option,
+    region_by_option,
+    verbosity,
+)
+from opmap.render.tables import REGION_SORTS
+
+
+@click.command(name="coverage")
+@operations_option
+@countries_option
+@region_by_option
+@click.option("--since", type=int, help="First year to count (included).")
+@click.option("--until", type=int, help="Last year to count (included).")
+@click.option("--sort", type=click.Choice(REGION_SORTS), default="coverage", show_default=True,
+              help="Order of the rows (high to low, region A to Z).")
+@out_option("output", "Folder to write coverage.csv, coverage.md, coverage.html and regions/ to.")
+@click.pass_context
+def command(ctx, operations_path, countries_path, region_by, since, until, sort, out_path):
+    """Compare coverage by region and list the gap countries.
+
+    Writes coverage.csv, coverage.md, coverage.html and one map per region with operations
+    (regions/<region>.html) into the --out folder, and prints the table.
+
+    \b
+    $ opmap coverage
+    $ opmap coverage --by subregion --since 2016
+    $ opmap coverage --by my-desks.csv --out output/desks
+    """
+    from opmap.cli.helpers import load_inputs, region_grouping
+    from opmap.coverage import build_coverage, write_coverage
+    from opmap.output import human_size
+
+    inputs = load_inputs(operations_path, countries_path)
+    grouping = region_grouping(region_by, inputs.boundaries)
+    report = build_coverage(inputs, grouping, since=since, until=until, sort=sort,
+                            grouping_label=region_by if isinstance(grouping, str)
+                            else Path(region_by).name)
+    written = write_coverage(report, inputs, out_path)
+    if verbosity(ctx) >= 0:
+        click.echo(report.table.to_text())
+        for path in written:
+            click.echo(f"wrote {path} ({human_size(path.stat().st_size)})")
