@@ -133,6 +133,12 @@ def test_places_that_are_not_countries_raise_with_a_suggestion(text):
         resolve_country(text)
 
 
+@pytest.mark.parametrize("value", [None, float("nan"), 250])
+def test_non_text_raises_unknown_country(value):
+    with pytest.raises(UnknownCountry, match="unknown country"):
+        resolve_country(value)
+
+
 def test_error_quotes_the_raw_input():
     with pytest.raises(UnknownCountry, match="'  Nigerria!! '"):
         resolve_country("  Nigerria!! ")

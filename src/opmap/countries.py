@@ -246,6 +246,8 @@ def resolve_country(text: str) -> Country:
     >>> resolve_country("Ivory Coast")
     Country(iso3='CIV', iso2='CI', name="Côte d'Ivoire")
     """
+    if not isinstance(text, str):  # a blank cell read by pandas is NaN, not ""
+        raise UnknownCountry(text)
     lookup = _lookup()
     key = normalise_name(text)
     if key in lookup.ambiguous:
