@@ -1,0 +1,98 @@
+"""Make a folium map work from ``file://`` with no internet: Leaflet inlined, no CDN links.
+
+folium links Leaflet, jQuery, Bootstrap and Font Awesome from CDNs by default. Here the map (and
+its figure) drop every one of those links and carry Leaflet 1.9.4 itself, from the
+``django-js-lib-leaflet`` package, with the images its CSS names turned into ``data:`` URIs. The
+regional maps and the briefing page reuse these functions.
+"""
+
+from __future__ import annotations
+
+import base64
+import re
+from functools import cache
+from importlib import resources
+
+import folium
+from branca.element import Element, MacroElement
+
+_LEAFLET = ("js_lib_leaflet", "static/js_lib_leaflet")
+_CSS_URL = re.compile(r"url\((['\"]?)images/([\w.-]+)\1\)")
+
+
+def _leaflet_file(name: str) -> resources.abc.Traversable:
+    package, folder = _LEAFLET
+    return resources.files(package).joinpath(folder, name)
+
+
+@cache
+def leaflet_js() -> str:
+    """Return Leaflet's minified JavaScript, as shipped by ``django-js-lib-leaflet``."""
+    return _leaflet_file("leaflet.js").read_text(encoding="utf-8")
+
+
+@cache
+def leaflet_css() -> str:
+    """Return Leaflet's CSS with every ``url(images/...)`` replaced by a ``data:`` URI."""
+    css = _leaflet_file("leaflet.css").read_text(encoding="utf-8")
+    return _CSS_URL.sub(_image_data_uri, css)
+
+
+def _image_data_uri(match: re.Match) -> str:
+    name = match.group(2)
+    data = _leaflet_file(f"images/{name}").read_bytes()
+    mime = "image/svg+xml" if name.endswith(".svg") else "image/png"
+    return f"url(data:{mime};base64,{base64.b64encode(data).decode('ascii')})"
+
+
+def inline_script(code: str) -> Element:
+    """Wrap JavaScript in a ``<script>`` element; ``</`` is broken so code cannot end the tag."""
+    return Element("<script>" + code.replace("</", "<\\/") + "</script>")
+
+
+def inline_style(css: str) -> Element:
+    """Wrap CSS in a ``<style>`` element."""
+    return Element("<style>" + css.replace("</", "<\\/") + "</style>")
+
+
+def make_offline(folium_map: folium.Map) -> folium.Map:
+    """Drop every CDN link of a folium map and its elements, and inline Leaflet instead.
+
+    Call it once the map has all its children: it clears ``default_js``/``default_css`` on the
+    map and on every element below it (folium adds the links at render time from those lists).
+
+    Parameters
+    ----------
+    folium_map : folium.Map
+
+    Returns
+    -------
+    folium.Map
+        The same map, for chaining.
+    """
+    for element in _walk(folium_map):
+        if hasattr(element, "default_js"):
+            element.default_js = []
+        if hasattr(element, "default_css"):
+            element.default_css = []
+    header = folium_map.get_root().header
+    header.add_child(inline_style(leaflet_css()), name="leaflet_css", index=0)
+    header.add_child(inline_script(leaflet_js()), name="leaflet", index=1)
+    return folium_map
+
+
+def _walk(element: Element):
+    yield element
+    for child in element._children.values():
+        yield from _walk(child)
+
+
+def number_elements(folium_map: folium.Map) -> None:
+    """Give every element below the map a stable id, so the same map renders the same bytes.
+
+    folium names elements with random UUIDs (``circle_marker_3fa8...``); numbering them in tree
+    order makes the output reproducible.
+    """
+    for number, element in enumerate(_walk(folium_map)):
+        if isinstance(element, MacroElement | Element):
+            element._id = f"{number:04d}"
