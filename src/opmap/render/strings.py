@@ -45,6 +45,17 @@ STRINGS: dict[str, str] = {
     # the panel of operations that cannot be drawn
     "unmapped_title": "Not on the map",
     "unmapped_item": "{operation}, {countries_phrase}",
+    # the HTML map (opmap map)
+    "tooltip_country": "{country} \u2014 {detail}",
+    "tooltip_operation_one": "1 operation: {names}",
+    "tooltip_operation_many": "{count} operations: {names}",
+    "tooltip_figure": "{label}: {value}",
+    "countries_none": "no country named",
+    "no_match": "No operation matches the filters.",
+    "date_range": "{start}\u2013{end}",
+    "date_range_long": "{start} \u2013 {end}",
+    "months": "January,February,March,April,May,June,July,August,September,October,"
+    "November,December",
 }
 
 
