@@ -338,7 +338,8 @@ def _check_header(header: list[str], delimiter: str, report: _Report) -> list[st
     """Return the tidied column names ("" if unnamed, None if repeated) and report problems."""
     names: list[str | None] = []
     for raw in header:
-        name = raw.replace("\ufeff", "").strip()
+        # A BOM can survive as "\ufeff", or as "ï»¿" when the rest of the file is Windows-1252.
+        name = raw.replace("\ufeff", "").removeprefix("\u00ef\u00bb\u00bf").strip()
         if name and name in names:
             report.error(name, f"is in the header more than once (columns "
                                f"{names.index(name) + 1} and {len(names) + 1}); keep one")
@@ -515,27 +516,33 @@ def _date_hint(raw: str) -> str:
 
 def _read_loose_date(raw: str) -> list[date]:
     """Return every date a non-ISO spelling could mean (two for "03/04/2018")."""
-    text = raw.split("T")[0].split(" ")[0] if re.match(r"[0-9]{4}-", raw) else raw
+    # "2018-04-03T00:00" and "2018-04-03 00:00:00" are how spreadsheets export dates.
+    text = re.split(r"[T ]", raw)[0] if re.match(r"[0-9]{4}-", raw) else raw
     if match := _YEAR_FIRST.fullmatch(text):
-        parts = [(match[1], match[2], match[3])]
+        orders = [(match[1], match[2], match[3])]
     elif match := _YEAR_LAST.fullmatch(text):
-        parts = [(match[3], match[2], match[1]), (match[3], match[1], match[2])]
+        orders = [(match[3], match[2], match[1]), (match[3], match[1], match[2])]
     else:
-        parts = []
+        return _read_worded_date(raw)
     readings: list[date] = []
-    for y, m, d in parts:
+    for year, month, day in orders:
         try:
-            reading = date(int(y), int(m), int(d))
+            reading = date(int(year), int(month), int(day))
         except ValueError:
             continue
         if reading not in readings:
             readings.append(reading)
-    for pattern in () if parts else _WORDED_DATES:
+    return readings
+
+
+def _read_worded_date(raw: str) -> list[date]:
+    """Read "3 April 2018" or "April 3, 2018"; return [] if it is neither."""
+    for pattern in _WORDED_DATES:
         try:
             return [datetime.strptime(" ".join(raw.split()), pattern).date()]
         except ValueError:
             continue
-    return readings
+    return []
 
 
 def _check_countries(raw: str, report: _Report) -> tuple[list, int]:
