@@ -325,3 +325,10 @@ def test_any_csvish_text_never_crashes(tmp_path_factory, text, encoding):
     path = tmp_path_factory.mktemp("text") / "ops.csv"
     path.write_bytes(text.encode(encoding, errors="replace"))
     _never_raises_unexpectedly(path)
+
+
+def test_bom_before_windows_1252_text(tmp_path):
+    path = tmp_path / "mixed.csv"
+    path.write_bytes(b"\xef\xbb\xbfoperation,year,countries\nNawa,2014,C\xf4te d'Ivoire\n")
+    [operation] = read_operations(path)
+    assert (operation.name, operation.countries) == ("Nawa", ("CIV",))
