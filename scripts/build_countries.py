@@ -3,7 +3,8 @@
 Reads Natural Earth 1:50m "Admin 0 - Countries" (241 units, public domain) and writes:
 
 - ``src/opmap/data/countries.geojson``: every unit, with the properties ``iso_a3``, ``iso_a2``,
-  ``name``, ``name_long``, ``continent``, ``region_un``, ``subregion``, ``region_wb``,
+  ``name`` (opmap's canonical display name, :func:`opmap.countries.country_name`), ``name_ne``
+  (Natural Earth's short label), ``name_long``, ``continent``, ``region_un``, ``subregion``, ``region_wb``,
   ``sovereignt``, ``type`` and ``iso_status`` and nothing else; coordinates rounded to 4
   decimals (about 10 m), geometries kept valid, exterior rings counter-clockwise (RFC 7946),
   features sorted by ``iso_a3``.
@@ -55,6 +56,8 @@ import pyogrio
 import shapely
 from shapely.geometry import mapping
 
+from opmap.countries import country_name
+
 REPO = Path(__file__).resolve().parent.parent
 SOURCE_NAME = "ne_50m_admin_0_countries.geojson"
 DEFAULT_SOURCES = (
@@ -101,7 +104,7 @@ POINTS = {
 }
 
 PROPERTIES = (
-    "iso_a3", "iso_a2", "name", "name_long", "continent", "region_un", "subregion", "region_wb",
+    "iso_a3", "iso_a2", "name", "name_ne", "name_long", "continent", "region_un", "subregion", "region_wb",
     "sovereignt", "type", "iso_status",
 )
 REGION_COLUMNS = ("CONTINENT", "REGION_UN", "SUBREGION", "REGION_WB")
@@ -165,7 +168,8 @@ def build_feature(row) -> dict:
     check_regions(row)
     iso_a3, iso_a2, iso_status = assign_codes(row["ADM0_A3"], row["ISO_A3"], row["ISO_A2"])
     values = {
-        "iso_a3": iso_a3, "iso_a2": iso_a2, "name": row["NAME"], "name_long": row["NAME_LONG"],
+        "iso_a3": iso_a3, "iso_a2": iso_a2, "name": country_name(iso_a3),
+        "name_ne": row["NAME"], "name_long": row["NAME_LONG"],
         "continent": row["CONTINENT"], "region_un": row["REGION_UN"],
         "subregion": row["SUBREGION"], "region_wb": row["REGION_WB"],
         "sovereignt": row["SOVEREIGNT"], "type": row["TYPE"], "iso_status": iso_status,

@@ -20,7 +20,7 @@ SCRIPT = REPO / "scripts" / "build_countries.py"
 SOURCE_NAME = "ne_50m_admin_0_countries.geojson"
 SOURCES = [Path("/work/shared/data") / SOURCE_NAME, REPO.parent / "shared" / "data" / SOURCE_NAME]
 PROPERTIES = [
-    "iso_a3", "iso_a2", "name", "name_long", "continent", "region_un", "subregion", "region_wb",
+    "iso_a3", "iso_a2", "name", "name_ne", "name_long", "continent", "region_un", "subregion", "region_wb",
     "sovereignt", "type", "iso_status",
 ]
 
@@ -64,7 +64,7 @@ def test_fixed_codes_cover_a_known_place(countries, iso3, iso2, city):
 )
 def test_non_iso_units_are_user_assigned(countries, iso3, name):
     unit = row(countries, iso3)
-    assert unit["name"] == name
+    assert unit["name_ne"] == name
     assert unit["iso_status"] == "user-assigned"
     assert pycountry.countries.get(alpha_3=iso3) is None
 
@@ -86,7 +86,7 @@ def test_every_code_resolves_to_itself(countries):
 
 def test_every_name_on_the_map_resolves_to_its_unit(countries):
     for iso3, name, name_long in zip(
-        countries["iso_a3"], countries["name"], countries["name_long"], strict=True
+        countries["iso_a3"], countries["name_ne"], countries["name_long"], strict=True
     ):
         if name_long in ("Saint-Martin",) or name in ("Congo",):
             continue
@@ -98,7 +98,7 @@ def test_ambiguous_names_on_the_map_are_refused(countries):
     # NE calls the Republic of the Congo "Congo" and the French half of Saint Martin "St-Martin";
     # both names could be another country too, so they resolve to neither.
     for iso3, name in [("COG", "Congo"), ("MAF", "St-Martin")]:
-        assert row(countries, iso3)["name"] == name
+        assert row(countries, iso3)["name_ne"] == name
         with pytest.raises(UnknownCountry, match="ambiguous country"):
             resolve_country(name)
 
@@ -137,3 +137,14 @@ def test_build_is_reproducible(tmp_path):
     data = REPO / "src" / "opmap" / "data"
     for name in ("countries.geojson", "country_points.csv"):
         assert (tmp_path / name).read_bytes() == (data / name).read_bytes(), name
+
+
+def test_display_names_are_the_canonical_names(countries):
+    # Maps and tables show opmap's own names, not Natural Earth's abbreviated labels.
+    names = dict(zip(countries["iso_a3"], countries["name"], strict=True))
+    assert names["COD"] == "Democratic Republic of the Congo"
+    assert names["GNQ"] == "Equatorial Guinea"
+    assert names["VCT"] == "Saint Vincent and the Grenadines"
+    assert names["CIV"] == "Côte d'Ivoire"
+    for iso3, name in names.items():
+        assert resolve_country(name).iso3 == iso3
