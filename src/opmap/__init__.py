@@ -2,6 +2,7 @@
 
 from importlib.metadata import PackageNotFoundError, version
 
+from opmap.countries import Country, country_name, resolve_country
 from opmap.errors import (
     InvalidFigure,
     InvalidInput,
@@ -11,7 +12,7 @@ from opmap.errors import (
     UnknownCountry,
 )
 from opmap.figures import Figure, parse_figure, sum_figures
-from opmap.records import Operation
+from opmap.records import Operation, check_operations, read_operations
 
 try:
     __version__ = version("opmap")
@@ -19,6 +20,7 @@ except PackageNotFoundError:  # running from a source tree that was never instal
     __version__ = "0+unknown"
 
 __all__ = [
+    "Country",
     "Figure",
     "InvalidFigure",
     "InvalidInput",
@@ -28,6 +30,10 @@ __all__ = [
     "OpmapError",
     "UnknownCountry",
     "__version__",
+    "check_operations",
+    "country_name",
     "parse_figure",
+    "read_operations",
+    "resolve_country",
     "sum_figures",
 ]
