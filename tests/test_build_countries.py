@@ -20,7 +20,8 @@ SCRIPT = REPO / "scripts" / "build_countries.py"
 SOURCE_NAME = "ne_50m_admin_0_countries.geojson"
 SOURCES = [Path("/work/shared/data") / SOURCE_NAME, REPO.parent / "shared" / "data" / SOURCE_NAME]
 PROPERTIES = [
-    "iso_a3", "iso_a2", "name", "name_ne", "name_long", "continent", "region_un", "subregion", "region_wb",
+    "iso_a3", "iso_a2", "name", "name_ne", "name_long", "continent", "region_un", "subregion",
+    "region_wb",
     "sovereignt", "type", "iso_status",
 ]
 
