@@ -201,3 +201,36 @@ def coverage_frame(regions: pd.DataFrame, total: dict | None = None,
         for r in records
     ]
     return pd.DataFrame(rows, columns=list(COVERAGE_COLUMNS))
+
+
+def operations_frame(operations: Sequence[Operation]) -> pd.DataFrame:
+    """Return the cleaned records as CSV cells, with ISO codes, readable again by opmap.
+
+    ``countries`` holds the ISO3 codes (``;``-separated) and ``country_names`` the canonical
+    names; figures keep their wording; extra columns follow in the order first seen.
+    """
+    extras: list[str] = []
+    for op in operations:
+        extras += [c for c in op.extra if c not in extras]
+    rows = []
+    for op in operations:
+        row = {
+            "operation": op.name,
+            "year": op.year,
+            "start_date": op.start_date.isoformat() if op.start_date else "",
+            "end_date": op.end_date.isoformat() if op.end_date else "",
+            "countries": ";".join(op.countries),
+            "countries_total": "" if op.countries_total is None else op.countries_total,
+            "victims": figure_cell(op.victims),
+            "minors": figure_cell(op.minors),
+            "arrests": figure_cell(op.arrests),
+            "officers": figure_cell(op.officers),
+            "lat": "" if op.lat is None else op.lat,
+            "lon": "" if op.lon is None else op.lon,
+            "summary": op.summary,
+            "source": op.source,
+            "country_names": "; ".join(op.country_names),
+        }
+        row.update({c: op.extra.get(c, "") for c in extras})
+        rows.append(row)
+    return pd.DataFrame(rows, columns=list(rows[0]) if rows else ["operation", "year"])
