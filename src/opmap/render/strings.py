@@ -23,6 +23,7 @@ STRINGS: dict[str, str] = {
     "no_operations": "No operations",
     "no_figure": "No figure from a single-country operation",
     "operation_marker": "Operation",
+    "outside_region": "Outside {region}",
     # layers
     "layer_coverage": "Coverage by country",
     "layer_operations_year": "Operations {year}",
@@ -45,6 +46,8 @@ STRINGS: dict[str, str] = {
     # the panel of operations that cannot be drawn
     "unmapped_title": "Not on the map",
     "unmapped_item": "{operation}, {countries_phrase}",
+    "unmapped_line": "{title}: {items}",
+    "countries_not_given": "countries not given",
     # the HTML map (opmap map)
     "tooltip_country": "{country} \u2014 {detail}",
     "tooltip_operation_one": "1 operation: {names}",
