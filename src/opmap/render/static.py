@@ -15,11 +15,11 @@ from __future__ import annotations
 import math
 import os
 import re
-import tempfile
 import textwrap
 import threading
+import uuid
 from collections.abc import Sequence
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import geopandas as gpd
@@ -80,6 +80,7 @@ _MARGIN_IN = 0.1
 _LAYOUT_DPI = 100  # label placement is measured at this dpi, so it is the same at any output dpi
 _SEGMENT_DEG = 1.0  # densify edges before projecting, so straight lon/lat edges follow the curve
 _HEMISPHERE_DEG = 90.0  # a regional map draws the half of the globe facing the region
+_SIMPLIFY_PT = 0.1
 _SMALL_PT = 3.5  # a covered country narrower than this on the page also gets a dot
 _OUTLYING_KM = 2500  # parts of a country farther than this from its main part do not set the zoom
 
@@ -224,16 +225,12 @@ def write_image(
     fmt = _check_format(path, fmt)
     dpi = _check_dpi(dpi)
     figure = plot_map(map_data, size=size, generated=generated)
+    # A new file in the same folder (so os.replace is atomic), with the usual permissions.
+    temporary = path.parent / f".{path.name}.{uuid.uuid4().hex}.tmp"
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(
-            prefix=f".{path.name}.", suffix=".tmp", dir=path.parent
-        )
-        os.close(handle)
-    except OSError as err:
-        raise OutputError(f"cannot write {str(path)!r}: {err.strerror or err}") from err
-    try:
-        _save(figure, temporary, fmt, dpi)
+        with open(temporary, "xb") as handle:
+            _save(figure, handle, fmt, dpi)
         os.replace(temporary, path)
     except OSError as err:
         raise OutputError(f"cannot write {str(path)!r}: {err.strerror or err}") from err
@@ -247,7 +244,7 @@ def generation_date() -> date:
     """Return today's date, or the date of ``SOURCE_DATE_EPOCH`` for reproducible builds."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     if epoch and epoch.isdigit():
-        return datetime.fromtimestamp(int(epoch), tz=timezone.utc).date()
+        return datetime.fromtimestamp(int(epoch), tz=UTC).date()
     return date.today()
 
 
@@ -276,7 +273,7 @@ def _check_dpi(dpi: int) -> int:
     return int(dpi)
 
 
-def _save(figure: Figure, target: str, fmt: str, dpi: int) -> None:
+def _save(figure: Figure, target, fmt: str, dpi: int) -> None:
     metadata = {
         "png": {"Software": None},
         "svg": {"Date": None, "Creator": None},
@@ -302,8 +299,9 @@ def _lay_out(figure: Figure, map_data: MapData, generated: date) -> None:
         return x_in / width, y_in / height
 
     margin = _MARGIN_IN * scale
-    title = figure.text(*fig_xy(margin, height - margin), map_data.title, fontsize=_TITLE_PT * scale,
-                        fontweight="bold", va="top", ha="left", color=TEXT_COLOR, gid="title")
+    title = figure.text(*fig_xy(margin, height - margin), map_data.title,
+                        fontsize=_TITLE_PT * scale, fontweight="bold", va="top", ha="left",
+                        color=TEXT_COLOR, gid="title")
     top = inches(title).y0 - 0.03 * scale
     subtitle = figure.text(*fig_xy(margin, top), map_data.subtitle, fontsize=_SUBTITLE_PT * scale,
                            va="top", ha="left", color=MUTED_TEXT_COLOR, gid="subtitle")
@@ -435,18 +433,26 @@ def _draw_map(ax: Axes, map_data: MapData, font_scale: float) -> None:
         view = _padded(globe.bounds, 0.01)
 
     ax.set_axis_off()
-    ax.add_patch(PathPatch(_path_of(globe), facecolor=SEA_COLOR, edgecolor=BORDER_COLOR,
-                           linewidth=0.4, zorder=0, gid="sea"))
-    _draw_countries(ax, map_data, geometries, focus_codes)
-    markers = _draw_markers(ax, map_data, crs)
     view = _fit_view(view, ax)
     ax.set_xlim(view[0], view[2])
     ax.set_ylim(view[1], view[3])
     ax.set_aspect("equal", adjustable="box")
     ax.apply_aspect()
+    # Natural Earth 50m has more detail than a page shows: drop what is under a tenth of a point.
+    geometries = geometries.simplify(_SIMPLIFY_PT * _units_per_point(ax), preserve_topology=True)
+    ax.add_patch(PathPatch(_path_of(globe), facecolor=SEA_COLOR, edgecolor=BORDER_COLOR,
+                           linewidth=0.4, zorder=0, gid="sea"))
+    _draw_countries(ax, map_data, geometries, focus_codes)
     _dot_small_countries(ax, map_data, geometries, focus_codes)
+    markers = _draw_markers(ax, map_data, crs)
     if markers is not None:
         _label_markers(ax, markers, list(map_data.markers), font_scale)
+
+
+def _units_per_point(ax: Axes) -> float:
+    """Map units (metres) per typographic point at the axes' current limits."""
+    width_pt = ax.get_window_extent().width * 72 / ax.figure.dpi
+    return (ax.get_xlim()[1] - ax.get_xlim()[0]) / width_pt
 
 
 def _fit_view(view, ax: Axes) -> tuple[float, float, float, float]:
@@ -491,9 +497,7 @@ def _dot_small_countries(ax, map_data, geometries, focus_codes) -> None:
 
     Most of Libertad's thirteen countries are islands a few points wide on a world map.
     """
-    units_per_point = (ax.get_xlim()[1] - ax.get_xlim()[0]) / (
-        ax.get_window_extent().width * 72 / ax.figure.dpi
-    )
+    units_per_point = _units_per_point(ax)
     dots = []
     for iso3, geometry, value, has_polygon in zip(
         map_data.coverage["iso_a3"], geometries, map_data.values,
@@ -571,17 +575,17 @@ def _project(geometries: gpd.GeoSeries, crs: CRS) -> gpd.GeoSeries:
 
 
 def _world_outline(crs: CRS) -> Polygon:
-    """The edge of the world map: the lon/lat rectangle, densified and projected."""
-    steps = np.arange(-180, 180.001, _SEGMENT_DEG)
-    rises = np.arange(-90, 90.001, _SEGMENT_DEG)
-    lon = np.concatenate([steps, np.full(rises.size, 180.0), steps[::-1], np.full(rises.size, -180.0)])
-    lat = np.concatenate([np.full(steps.size, -90.0), rises, np.full(steps.size, 90.0), rises[::-1]])
+    """Return the edge of the world map: the lon/lat rectangle, densified and projected."""
+    along = np.arange(-180, 180.001, _SEGMENT_DEG)
+    up = np.arange(-90, 90.001, _SEGMENT_DEG)
+    lon = np.concatenate([along, np.full(up.size, 180.0), along[::-1], np.full(up.size, -180.0)])
+    lat = np.concatenate([np.full(along.size, -90.0), up, np.full(along.size, 90.0), up[::-1]])
     x, y = Transformer.from_crs("EPSG:4326", crs, always_xy=True).transform(lon, lat)
     return shapely.make_valid(Polygon(np.column_stack([x, y])))
 
 
 def _regional_crs(focus: gpd.GeoDataFrame) -> tuple[CRS, tuple[float, float]]:
-    """A Lambert azimuthal equal-area projection centred on the region's area centroid."""
+    """Return a Lambert azimuthal equal-area projection centred on the region's area centroid."""
     centroid = shapely.union_all(focus.geometry.to_crs(WORLD_CRS).to_numpy()).centroid
     lon, lat = Transformer.from_crs(WORLD_CRS, "EPSG:4326", always_xy=True).transform(
         centroid.x, centroid.y
@@ -629,7 +633,7 @@ def _angle_from(centre: tuple[float, float], lon, lat) -> np.ndarray:
 
 
 def _hemisphere(crs: CRS) -> Polygon:
-    """The disc an azimuthal equal-area projection maps the facing hemisphere to."""
+    """Return the disc an azimuthal equal-area projection maps the facing hemisphere to."""
     radius = crs.ellipsoid.semi_major_metre * math.sqrt(2)
     return Point(0, 0).buffer(radius, quad_segs=90)
 
