@@ -9,6 +9,7 @@ regional maps and the briefing page reuse these functions.
 from __future__ import annotations
 
 import base64
+import json
 import re
 from functools import cache
 from importlib import resources
@@ -96,3 +97,29 @@ def number_elements(folium_map: folium.Map) -> None:
     for number, element in enumerate(_walk(folium_map)):
         if isinstance(element, MacroElement | Element):
             element._id = f"{number:04d}"
+
+
+def script_json(value: object) -> str:
+    """Write a value as JSON that is safe inside a ``<script>`` element.
+
+    ``<``, ``>`` and ``&`` become ``\\u003c``, ``\\u003e`` and ``\\u0026`` (so ``</script>`` in
+    a field cannot end the script), and the two line separators JavaScript rejects are escaped.
+    """
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    return escape_json_text(text)
+
+
+def escape_json_text(text: str) -> str:
+    """Escape JSON text already written (a GeoJSON string, say) for a ``<script>`` element."""
+    for char, escaped in _SCRIPT_ESCAPES.items():
+        text = text.replace(char, escaped)
+    return text
+
+
+_SCRIPT_ESCAPES = {
+    "<": "\\u003c",
+    ">": "\\u003e",
+    "&": "\\u0026",
+    "\u2028": "\\u2028",
+    "\u2029": "\\u2029",
+}

@@ -1,0 +1,56 @@
+"""Write the default map and take its screenshot for the docs: docs/map.png (1280x800).
+
+    python scripts/screenshot.py [OUT.png] [--width 1280 --height 800]
+
+Uses the Debian Chromium at /usr/bin/chromium (no browser is downloaded) and blocks every
+request outside the file, as the page needs none.
+"""
+
+from __future__ import annotations
+
+import argparse
+import tempfile
+from pathlib import Path
+
+from opmap.cli.helpers import load_inputs
+from opmap.render.html import write_map
+from opmap.render.mapdata import prepare_map_data
+
+REPO = Path(__file__).resolve().parent.parent
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--no-first-run"]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("out", nargs="?", type=Path, default=REPO / "docs" / "map.png")
+    parser.add_argument("--width", type=int, default=1280)
+    parser.add_argument("--height", type=int, default=800)
+    parser.add_argument("--click", help="open the popup of this operation key first")
+    args = parser.parse_args()
+
+    from playwright.sync_api import sync_playwright
+
+    inputs = load_inputs()
+    map_data = prepare_map_data(inputs.operations, inputs.boundaries, points=inputs.points)
+    with tempfile.TemporaryDirectory() as folder:
+        page_path = write_map(map_data, Path(folder) / "map.html")
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
+            page = browser.new_page(viewport={"width": args.width, "height": args.height})
+            page.route("**/*", lambda route: route.continue_()
+                       if route.request.url.startswith(("file:", "data:", "about:"))
+                       else route.abort())
+            page.goto(page_path.resolve().as_uri())
+            page.wait_for_timeout(500)
+            if args.click:
+                page.click(f'[data-operation="{args.click}"]')
+                page.wait_for_timeout(300)
+            args.out.parent.mkdir(parents=True, exist_ok=True)
+            page.screenshot(path=str(args.out))
+            browser.close()
+    print(f"wrote {args.out}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,83 @@
+"""Open opmap's HTML pages in headless Chromium, offline, and record what they try to do.
+
+Every request whose URL is not ``file:``, ``data:`` or ``about:`` is aborted and recorded, so a test
+can assert that a page asks nothing of the network; console errors and page errors are collected.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+LOCAL_SCHEMES = ("file:", "data:", "about:")
+
+
+@dataclass
+class PageLog:
+    """What a page did: requests it attempted outside the file, console and page errors."""
+
+    outside_requests: list[str] = field(default_factory=list)
+    console_errors: list[str] = field(default_factory=list)
+    page_errors: list[str] = field(default_factory=list)
+
+
+def require_chromium() -> None:
+    """Skip the test when Chromium is missing, except in CI (where a skip would hide a failure)."""
+    if CHROMIUM.exists():
+        return
+    message = "Chromium not found at /usr/bin/chromium: apt-get install chromium"
+    if os.environ.get("CI"):
+        pytest.fail(message)
+    pytest.skip(message)
+
+
+@contextmanager
+def launch_browser() -> Iterator[object]:
+    """Start headless Chromium (the Debian one: no browser is ever downloaded)."""
+    require_chromium()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True
+        )
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+def open_offline(browser, path: Path, *, width: int = 1280, height: int = 800):
+    """Open a file in a new page that may not reach the network; return (page, log)."""
+    log = PageLog()
+    context = browser.new_context(viewport={"width": width, "height": height})
+    page = context.new_page()
+
+    def guard(route) -> None:
+        url = route.request.url
+        if url.startswith(LOCAL_SCHEMES):
+            route.continue_()
+        else:
+            log.outside_requests.append(url)
+            route.abort()
+
+    context.route("**/*", guard)
+    page.on("console", lambda m: log.console_errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda err: log.page_errors.append(str(err)))
+    page.goto(path.resolve().as_uri())
+    page.wait_for_load_state("load")
+    return page, log
