@@ -544,6 +544,8 @@ def _label_markers(ax: Axes, xy: np.ndarray, keys: list[str], font_scale: float)
     stays inside the map and clear of markers and earlier labels; a label with no such spot is
     left out.
     """
+    if not hasattr(ax.figure.canvas, "get_renderer"):  # a bare Figure() has no backend yet
+        FigureCanvasAgg(ax.figure)
     renderer = ax.figure.canvas.get_renderer()
     frame = ax.get_window_extent(renderer)
     radius = 2.5 * ax.figure.dpi / 72
