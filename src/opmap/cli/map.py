@@ -4,44 +4,20 @@ from __future__ import annotations
 
 import click
 
-from opmap.cli.options import countries_option, operations_option, out_option, verbosity
-from opmap.render.classify import DEFAULT_PALETTE, METRICS, PALETTES, SCHEMES
-
-
-def _parse_bins(ctx: click.Context, param: click.Parameter, value: str | None):
-    if value is None:
-        return None
-    try:
-        bins = [float(part) for part in value.split(",") if part.strip()]
-    except ValueError:
-        raise click.BadParameter(
-            f"{value!r} is not a list of numbers; write upper bounds like 1,2,5"
-        ) from None
-    if not bins:
-        raise click.BadParameter("give at least one upper bound, like 1,2,5")
-    return bins
+from opmap.cli.options import (
+    countries_option,
+    map_options,
+    operations_option,
+    out_option,
+    verbosity,
+)
 
 
 @click.command(name="map")
 @operations_option
 @countries_option
 @out_option("output/map.html", "HTML file to write (its folders are created).")
-@click.option("--year", "years", type=int, multiple=True, help="Keep this year (repeatable).")
-@click.option("--since", type=int, help="Keep operations from this year on.")
-@click.option("--until", type=int, help="Keep operations up to this year.")
-@click.option("--region", help="Keep operations in this region and zoom to it ('Americas').")
-@click.option("--operation", "names", multiple=True,
-              help="Keep this operation, by name or 'Name Year' (repeatable).")
-@click.option("--metric", type=click.Choice(METRICS), default="operations", show_default=True,
-              help="What colours the countries (figures: single-country operations only).")
-@click.option("--scheme", type=click.Choice(SCHEMES), default="quantiles", show_default=True,
-              help="How the colour classes are chosen.")
-@click.option("--k", type=click.IntRange(min=1), default=5, show_default=True,
-              help="Number of colour classes.")
-@click.option("--bins", callback=_parse_bins, metavar="N,N,...",
-              help="Upper bounds of the classes, overriding --scheme and --k ('1,2,5').")
-@click.option("--palette", type=click.Choice(PALETTES), default=DEFAULT_PALETTE,
-              show_default=True, help="ColorBrewer palette of the classes.")
+@map_options
 @click.option("--tiles", metavar="PROVIDER",
               help="Online background tiles by xyzservices name ('OpenStreetMap.Mapnik'); "
                    "the map then needs the internet.")
@@ -69,7 +45,7 @@ def command(ctx, operations_path, countries_path, out_path, years, since, until,
     map_data = prepare_map_data(
         inputs.operations, inputs.boundaries, points=inputs.points,
         years=years or None, since=since, until=until, names=names or None, region=region,
-        metric=metric, scheme=scheme, k=k, bins=bins, palette=palette,
+        metric=metric, scheme=scheme, k=k, bins=bins or None, palette=palette,
     )
     path = write_map(map_data, out_path, tiles=tiles, embed=embed)
     if verbosity(ctx) >= 0:

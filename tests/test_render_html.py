@@ -1,0 +1,380 @@
+"""Tests for the HTML map: parsed as a document and opened in headless Chromium, offline."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from html.parser import HTMLParser
+
+import geopandas as gpd
+import pytest
+import shapely
+from browser import launch_browser, open_offline
+
+from opmap.countries import load_boundaries, load_country_points
+from opmap.figures import parse_figure
+from opmap.records import Operation, read_operations
+from opmap.render.geometry import display_geometry, small_units
+from opmap.render.html import format_dates, render_map, resolve_tiles, source_link, write_map
+from opmap.render.mapdata import prepare_map_data
+
+MAX_SIZE = 700_000
+HIGHLIGHT_FILL = "#ffd166"
+PWN_SCRIPT = "<script>window.__pwned=1</script>"
+PWN_IMG = '<img src=x onerror="window.__pwned=1">'
+PWN_SOURCE = "javascript:window.__pwned=1"
+
+
+# --- fixtures --------------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def boundaries() -> gpd.GeoDataFrame:
+    return load_boundaries()
+
+
+@pytest.fixture(scope="module")
+def operations() -> list[Operation]:
+    return read_operations()
+
+
+@pytest.fixture(scope="module")
+def world(boundaries, operations):
+    return prepare_map_data(operations, boundaries, points=load_country_points())
+
+
+@pytest.fixture(scope="module")
+def world_file(world, tmp_path_factory):
+    path = tmp_path_factory.mktemp("map") / "map.html"
+    return write_map(world, path, generated=date(2024, 5, 1))
+
+
+@pytest.fixture(scope="module")
+def hostile_map(boundaries, tmp_path_factory):
+    """A map of operations whose every text field tries to run script."""
+    hostile = Operation(
+        name=PWN_SCRIPT, year=2018, countries=("CIV",), country_names=("Côte d'Ivoire",),
+        victims=parse_figure("nearly 350"), summary=PWN_IMG, source=PWN_SOURCE,
+        extra={"notes": "</script><script>window.__pwned=1</script>", PWN_IMG: "x"},
+    )
+    unmapped = Operation(name=PWN_IMG, year=2018, countries_total=3, summary=PWN_SCRIPT)
+    map_data = prepare_map_data(
+        [hostile, unmapped], boundaries, names=[PWN_SCRIPT, PWN_IMG]
+    )
+    path = tmp_path_factory.mktemp("hostile") / "map.html"
+    return write_map(map_data, path)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with launch_browser() as running:
+        yield running
+
+
+@pytest.fixture(scope="module")
+def world_page(browser, world_file):
+    page, log = open_offline(browser, world_file)
+    yield page, log
+    page.context.close()
+
+
+# --- the document ----------------------------------------------------------------------------
+
+class _Resources(HTMLParser):
+    """Collect every URL a document would load, and every link target."""
+
+    def __init__(self):
+        super().__init__()
+        self.loads: list[str] = []
+        self.links: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "a" and "href" in attrs:
+            self.links.append(attrs["href"])
+        for name in ("src", "href", "data", "poster"):
+            if name in attrs and not (tag == "a" and name == "href"):
+                self.loads.append(f"<{tag} {name}={attrs[name]!r}>")
+
+
+def _embedded_geojson(page_text: str) -> dict:
+    start = page_text.index('L.geoJSON({"type":"FeatureCollection"') + len("L.geoJSON(")
+    collection, _ = json.JSONDecoder().raw_decode(page_text, start)
+    return collection
+
+
+def test_world_map_is_small(world_file):
+    assert world_file.stat().st_size <= MAX_SIZE
+
+
+def test_world_map_loads_nothing_from_outside(world_file):
+    parser = _Resources()
+    parser.feed(world_file.read_text(encoding="utf-8"))
+    assert parser.loads == []
+
+
+def test_css_images_are_inlined(world_file):
+    page_text = world_file.read_text(encoding="utf-8")
+    assert "url(images/" not in page_text
+    assert "url(data:image/png;base64," in page_text
+
+
+def test_every_unit_is_embedded_with_a_shape(world_file, boundaries):
+    collection = _embedded_geojson(world_file.read_text(encoding="utf-8"))
+    shapes = {
+        f["id"]: shapely.geometry.shape(f["geometry"])
+        for f in collection["features"] if f["geometry"]["type"] != "Point"
+    }
+    assert set(shapes) == set(boundaries["iso_a3"])
+    for iso3 in ("ABW", "LCA", "CUW", "TCA", "VAT", "MCO"):
+        assert not shapes[iso3].is_empty and shapes[iso3].area > 0
+
+
+def test_small_islands_get_a_dot(world_file):
+    collection = _embedded_geojson(world_file.read_text(encoding="utf-8"))
+    dots = {f["id"] for f in collection["features"] if f["geometry"]["type"] == "Point"}
+    assert {"ABW", "LCA", "CUW", "VCT", "BRB"} <= dots
+
+
+def test_neighbours_still_share_borders(boundaries):
+    display = display_geometry(boundaries)
+    original = boundaries.reset_index(drop=True)
+    pairs = gpd.sjoin(original, original, predicate="intersects")
+    pairs = pairs[pairs.index < pairs["index_right"]]
+    assert len(pairs) > 250  # the world has many land borders
+    simplified = display.geometry.reset_index(drop=True)
+    apart = [
+        (original["iso_a3"][a], original["iso_a3"][b])
+        for a, b in zip(pairs.index, pairs["index_right"], strict=True)
+        if simplified[a].distance(simplified[b]) > 0.02
+    ]
+    assert apart == []
+
+
+def test_simplified_units_do_not_overlap_much(boundaries):
+    display = display_geometry(boundaries)
+    fra, esp = (display.set_index("iso_a3").geometry[c] for c in ("FRA", "ESP"))
+    assert fra.intersection(esp).area < 1e-6
+
+
+def test_no_javascript_links_and_no_raw_markup_from_data(hostile_map):
+    page_text = hostile_map.read_text(encoding="utf-8")
+    parser = _Resources()
+    parser.feed(page_text)
+    assert not [link for link in parser.links if link.strip().lower().startswith("javascript:")]
+    assert PWN_SCRIPT not in page_text
+    assert PWN_IMG not in page_text and "<img src=x" not in page_text
+    assert "</script><script>window" not in page_text
+
+
+@pytest.mark.parametrize(
+    ("source", "is_link"),
+    [
+        ("https://www.interpol.int/x", True),
+        ("http://example.org/a?b=1&c=2", True),
+        ("javascript:alert(1)", False),
+        ("JavaScript:alert(1)", False),
+        ("data:text/html,<b>x</b>", False),
+        ("www.example.org", False),
+        ("", False),
+    ],
+)
+def test_only_http_sources_become_links(source, is_link):
+    markup = source_link(source)
+    assert markup.startswith("<a ") is is_link
+    if is_link:
+        assert 'rel="noopener noreferrer"' in markup and 'target="_blank"' in markup
+    assert "<b>" not in markup
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "words"),
+    [
+        (date(2018, 4, 3), date(2018, 4, 9), "3\u20139 April 2018"),
+        (date(2018, 3, 28), date(2018, 4, 3), "28 March \u2013 3 April 2018"),
+        (date(2017, 12, 28), date(2018, 1, 3), "28 December 2017 \u2013 3 January 2018"),
+        (date(2018, 4, 3), None, "3 April 2018"),
+        (date(2018, 4, 3), date(2018, 4, 3), "3 April 2018"),
+        (None, None, ""),
+    ],
+)
+def test_format_dates(start, end, words):
+    assert format_dates(start, end) == words
+
+
+def test_same_input_same_page(world):
+    fixed = date(2024, 5, 1)
+    assert render_map(world, generated=fixed) == render_map(world, generated=fixed)
+
+
+@pytest.mark.parametrize("name", ["Nope.Nope", "CartoDB.Positronn"])
+def test_unknown_tiles_are_refused(name):
+    with pytest.raises(ValueError, match="unknown tile provider"):
+        resolve_tiles(name)
+
+
+# --- in the browser --------------------------------------------------------------------------
+
+@pytest.mark.browser
+def test_page_loads_offline_without_errors(world_page):
+    page, log = world_page
+    assert page.locator(".leaflet-container").count() == 1
+    assert log.outside_requests == []
+    assert log.console_errors == []
+    assert log.page_errors == []
+
+
+@pytest.mark.browser
+def test_one_path_per_unit_and_one_dot_per_small_unit(world_page, boundaries):
+    page, _ = world_page
+    units = int((~boundaries.geometry.is_empty).sum())
+    assert page.locator("path.opmap-unit.leaflet-interactive").count() == units
+    small = int(small_units(display_geometry(boundaries)).sum())
+    assert page.locator("path.opmap-dot.leaflet-interactive").count() == small
+
+
+@pytest.mark.browser
+def test_one_marker_per_mapped_operation(world_page, operations):
+    page, _ = world_page
+    mapped = sorted(op.key for op in operations if op.is_mapped)
+    names = page.locator(".opmap-operation").evaluate_all(
+        "els => els.map(e => e.getAttribute('data-operation'))"
+    )
+    assert sorted(names) == mapped
+
+
+@pytest.mark.browser
+def test_marker_popup_shows_figures_as_worded_and_highlights_countries(world_page, operations):
+    page, _ = world_page
+    libertad = next(op for op in operations if op.key == "Libertad 2018")
+    page.locator('[data-operation="Libertad 2018"]').click()
+    popup = page.locator(".leaflet-popup-content")
+    popup.wait_for()
+    words = popup.inner_text()
+    assert "Libertad 2018" in words
+    assert "nearly 350" in words and "more than 500" in words and "not given" in words
+    assert "3\u20139 April 2018" in words
+    assert "13 countries, all named" in words and "Saint Lucia" in words
+    highlighted = page.locator(f'path.opmap-unit[fill="{HIGHLIGHT_FILL}"]')
+    assert highlighted.count() == len(libertad.countries)
+    link = popup.locator("a")
+    assert link.get_attribute("href") == libertad.source
+    assert link.get_attribute("rel") == "noopener noreferrer"
+    page.locator(".leaflet-popup-close-button").click()
+    assert page.locator(f'path.opmap-unit[fill="{HIGHLIGHT_FILL}"]').count() == 0
+
+
+@pytest.mark.browser
+def test_country_tooltip_names_its_operations(world_page, boundaries):
+    page, _ = world_page
+    civ = boundaries.set_index("iso_a3").geometry["CIV"].representative_point()
+    x, y = page.evaluate(
+        """([lat, lon]) => {
+            const map = window[document.querySelector('.folium-map').id];
+            const p = map.latLngToContainerPoint([lat, lon]);
+            return [p.x, p.y];
+        }""",
+        [civ.y, civ.x],
+    )
+    page.mouse.move(x, y + 22)  # below the two markers that sit on the spot
+    tooltip = page.locator(".leaflet-tooltip", has_text="Côte d'Ivoire")
+    tooltip.wait_for()
+    assert tooltip.inner_text() == "Côte d'Ivoire \u2014 2 operations: Nawa 2014, Akoma 2015"
+    page.mouse.move(1, 400)
+
+
+@pytest.mark.browser
+def test_legend_and_unmapped_panel_are_visible(world_page, world):
+    page, _ = world_page
+    legend = page.locator(".opmap-legend")
+    assert legend.is_visible()
+    text = legend.inner_text()
+    assert "Operations per country" in text
+    for label in (*world.classes.labels, "No operations", "Operation"):
+        assert label in text
+    unmapped = page.locator(".opmap-unmapped")
+    assert unmapped.is_visible()
+    assert "Adwenpa II 2016, 14 countries, none named" in unmapped.inner_text()
+    info = page.locator(".opmap-info").inner_text()
+    assert world.subtitle in info and "Generated 2024-05-01" in info
+
+
+@pytest.mark.browser
+def test_layer_control_lists_coverage_and_each_year(world_page, world):
+    page, _ = world_page
+    labels = page.locator(".leaflet-control-layers-overlays label").all_inner_texts()
+    years = sorted({op.year for op in world.operations if op.is_mapped})
+    assert [label.strip() for label in labels] == [
+        "Coverage by country", *[f"Operations {year}" for year in years]
+    ]
+
+
+@pytest.mark.browser
+def test_phone_viewport_keeps_legend_readable(browser, world_file):
+    page, log = open_offline(browser, world_file, width=375, height=667)
+    try:
+        assert page.evaluate("document.documentElement.scrollWidth") <= 375
+        legend = page.locator(".opmap-legend").bounding_box()
+        assert legend["x"] >= 0 and legend["x"] + legend["width"] <= 375
+        assert legend["y"] + legend["height"] <= 667
+        info = page.locator(".opmap-info").bounding_box()
+        assert info["width"] <= 375 - 60  # room left for the layer button
+        assert page.locator(".opmap-unmapped details").get_attribute("open") is None
+        font = page.locator(".opmap-legend li").first.evaluate(
+            "e => parseFloat(getComputedStyle(e).fontSize)"
+        )
+        assert font >= 11
+        assert log.page_errors == [] and log.outside_requests == []
+    finally:
+        page.context.close()
+
+
+@pytest.mark.browser
+def test_data_never_runs_as_script(browser, hostile_map):
+    page, log = open_offline(browser, hostile_map)
+    try:
+        marker = page.locator(".opmap-operation")
+        assert marker.count() == 1
+        marker.hover()
+        marker.click()
+        popup = page.locator(".leaflet-popup-content")
+        popup.wait_for()
+        words = popup.inner_text()
+        assert PWN_SCRIPT in words and PWN_IMG in words and PWN_SOURCE in words
+        assert popup.locator("a").count() == 0
+        assert page.locator('a[href^="javascript:" i]').count() == 0
+        assert PWN_IMG in page.locator(".opmap-unmapped").inner_text()
+        assert PWN_SCRIPT in page.locator(".opmap-info").inner_text()
+        assert page.locator("img[src='x']").count() == 0
+        page.wait_for_timeout(200)
+        assert page.evaluate("typeof window.__pwned") == "undefined"
+        assert log.page_errors == [] and log.outside_requests == []
+    finally:
+        page.context.close()
+
+
+@pytest.mark.browser
+def test_online_tiles_are_announced(browser, world, tmp_path):
+    path = write_map(world, tmp_path / "tiles.html", tiles="OpenStreetMap.Mapnik")
+    page, log = open_offline(browser, path)
+    try:
+        note = page.locator(".opmap-note")
+        assert note.is_visible()
+        assert "needs" in note.inner_text() or "internet" in note.inner_text()
+        page.wait_for_timeout(300)
+        assert log.outside_requests  # tiles were asked for (and blocked here)
+    finally:
+        page.context.close()
+
+
+@pytest.mark.browser
+def test_embedded_map_has_no_page_chrome(browser, world, tmp_path):
+    path = write_map(world, tmp_path / "embed.html", embed=True)
+    page, log = open_offline(browser, path, width=600, height=400)
+    try:
+        assert page.locator(".opmap-info").count() == 0
+        assert page.locator(".opmap-legend").is_visible()
+        box = page.locator(".folium-map").bounding_box()
+        assert box["width"] == 600
+        assert log.outside_requests == [] and log.page_errors == []
+    finally:
+        page.context.close()
