@@ -235,10 +235,17 @@ def aggregate_by_region(
     members: dict[str, list[str]] = {}
     for iso3, region in region_by_country.items():
         members.setdefault(region, []).append(iso3)
+    # One pass over the operations (not one per region): each lands once in each of its regions.
+    ops_by_region: dict[str, list[Operation]] = {region: [] for region in members}
+    for op in operations:
+        for region in dict.fromkeys(
+            region_by_country[c] for c in op.countries if c in region_by_country
+        ):
+            ops_by_region[region].append(op)
     rows = []
     for region in sorted(members):
         codes = set(members[region])
-        region_ops = [op for op in operations if codes & set(op.countries)]
+        region_ops = ops_by_region[region]
         covered = sorted(codes & {c for op in region_ops for c in op.countries})
         gaps = sorted(codes - set(covered))
         rows.append(

@@ -248,6 +248,13 @@ def resolve_country(text: str) -> Country:
     """
     if not isinstance(text, str):  # a blank cell read by pandas is NaN, not ""
         raise UnknownCountry(text)
+    return _resolve_spelling(text)
+
+
+# A large file repeats a few hundred spellings many times: normalise each spelling once.
+# Unknown names raise, and exceptions are not cached, so their messages are always fresh.
+@functools.lru_cache(maxsize=8192)
+def _resolve_spelling(text: str) -> Country:
     lookup = _lookup()
     key = normalise_name(text)
     if key in lookup.ambiguous:

@@ -7,6 +7,7 @@ stays honest: a total that includes "more than 48" is itself "more than ...".
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -121,6 +122,9 @@ def format_figure(value: int, kind: str = EXACT) -> str:
     return _WORDING[kind].format(n=f"{value:,}")
 
 
+# Figures repeat ("94", "nearly 350"), and a Figure is immutable, so reading each wording once is
+# safe; invalid ones raise, which is never cached.
+@functools.lru_cache(maxsize=65536, typed=True)
 def parse_figure(text: str) -> Figure:
     """Read a figure as people write it.
 

@@ -131,6 +131,8 @@ _YEAR_FIRST = re.compile(r"([0-9]{4})[-/.]([0-9]{1,2})[-/.]([0-9]{1,2})")
 _YEAR_LAST = re.compile(r"([0-9]{1,2})[-/.]([0-9]{1,2})[-/.]([0-9]{4})")
 _WORDED_DATES = ("%d %B %Y", "%d %b %Y", "%B %d, %Y", "%B %d %Y", "%b %d, %Y", "%b %d %Y")
 _DECIMAL = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)")
+_ASCII_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
 _BARE_HOST = re.compile(r"(?:www\.|[a-z0-9-]+\.[a-z]{2,}(?:[/:?#]|$))", re.IGNORECASE)
 
 
@@ -151,9 +153,9 @@ class _Report:
     def warning(self, column: str | None, message: str, value: str | None = None) -> None:
         self.problems.append(Problem(self.file, self.line, column, message, value, "warning"))
 
-    @property
-    def error_count(self) -> int:
-        return sum(p.severity == "error" for p in self.problems)
+    def has_errors_since(self, start: int) -> bool:
+        """Whether any problem from index ``start`` on is an error (not the whole list: O(row))."""
+        return any(p.severity == "error" for p in self.problems[start:])
 
 
 def read_operations(path: Path | str | None = None) -> list[Operation]:
@@ -258,9 +260,11 @@ def _decode(raw: bytes, report: _Report) -> str | None:
 
 def _non_printable_share(text: str) -> float:
     """Return the share of characters that no text file would hold (controls, unassigned)."""
-    odd = sum(
-        1 for char in text
-        if char not in "\t\r\n" and unicodedata.category(char) in ("Cc", "Cn", "Co", "Cs")
+    # Only ASCII controls can be odd among ASCII characters: count those with a regex and ask
+    # unicodedata about the (few) others, instead of about every character of a large file.
+    odd = len(_ASCII_CONTROLS.findall(text)) + sum(
+        1 for char in _NON_ASCII.findall(text)
+        if unicodedata.category(char) in ("Cc", "Cn", "Co", "Cs")
     )
     return odd / len(text)
 
@@ -418,7 +422,7 @@ def _build_operation(
     report: _Report,
 ) -> Operation | None:
     """Check every cell of a row and return its Operation, or None if any cell has an error."""
-    errors_before = report.error_count
+    problems_before = len(report.problems)
     name = _check_name(cells, report)
     year = _check_year(cells, report)
     _check_duplicate(name, year, seen, report)
@@ -428,7 +432,7 @@ def _build_operation(
     figures = _check_figures(cells, report)
     lat, lon = _check_position(cells, report)
     source = _check_source(cells.get("source", ""), report)
-    if report.error_count > errors_before or name is None or year is None:
+    if report.has_errors_since(problems_before) or name is None or year is None:
         return None
     return Operation(
         name=name, year=year, start_date=start_date, end_date=end_date,
@@ -660,7 +664,8 @@ def _check_source(raw: str, report: _Report) -> str:
         parts = urlsplit(raw)
     except ValueError:
         parts = None
-    has_space = any(char.isspace() or not char.isprintable() for char in raw)
+    # Every whitespace character but " " is also unprintable, so this is one C-level scan.
+    has_space = " " in raw or not raw.isprintable()
     if parts and parts.scheme.lower() in ("http", "https") and parts.hostname and not has_space:
         return raw
     if has_space:
