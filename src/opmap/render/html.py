@@ -132,7 +132,7 @@ def build_map(
     for panel in _panels(map_data, provider, embed, generated or date.today()):
         panel.add_to(folium_map)
     Interactions(choropleth, markers, map_data).add_to(folium_map)
-    _fit(folium_map, map_data)
+    _fit(folium_map, map_data, embed)
     make_offline(folium_map)
     number_elements(folium_map)
     return folium_map
@@ -622,9 +622,14 @@ def _swatch(color: str, label: str) -> str:
 
 # --- the page --------------------------------------------------------------------------------
 
-def _fit(folium_map: folium.Map, map_data: MapData) -> None:
+def _fit(folium_map: folium.Map, map_data: MapData, embed: bool) -> None:
     minx, miny, maxx, maxy = map_data.bounds
-    folium_map.fit_bounds([[miny, minx], [maxy, maxx]], padding=(24, 24), max_zoom=6)
+    # Leave room under the title panel so that it hides none of the countries shown.
+    top = 24 if embed else 130
+    folium_map.fit_bounds(
+        [[miny, minx], [maxy, maxx]], padding_top_left=(24, top), padding_bottom_right=(24, 24),
+        max_zoom=6,
+    )
 
 
 def _page_css() -> str:
