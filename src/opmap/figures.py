@@ -68,6 +68,7 @@ _WORDING = {
 
 # 1,426 / 1 426 / 1.426 (European thousands) / 1426; no decimals: these are counts of people.
 _NUMBER = re.compile(r"^(\d{1,3}(?:([,. \u00a0\u202f])\d{3})(?:\2\d{3})*|\d+)$")
+_NOT_DIGIT = re.compile(r"\D")
 _PREFIX_PATTERN = re.compile(
     r"^(" + "|".join(re.escape(p) for p in sorted(_PREFIXES, key=len, reverse=True)) + r")\s*",
     re.IGNORECASE,
@@ -163,7 +164,7 @@ def parse_figure(text: str) -> Figure:
             f"not a whole number with an optional qualifier: {words!r} "
             "(write e.g. '94', '1,426', 'nearly 350', 'more than 500')"
         )
-    value = int(re.sub(r"\D", "", rest))
+    value = int(_NOT_DIGIT.sub("", rest))
     return Figure(value, kind, words)
 
 

@@ -126,6 +126,8 @@ _COLUMN_ALIASES = {
     "link": "source", "children": "minors", "arrested": "arrests", "police": "officers",
 }
 _BINARY_SHARE = 0.1  # more non-printable characters than this and it is not a text file
+_YEAR = re.compile(r"[0-9]{4}")
+_WHOLE_NUMBER = re.compile(r"[0-9]+")
 _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _YEAR_FIRST = re.compile(r"([0-9]{4})[-/.]([0-9]{1,2})[-/.]([0-9]{1,2})")
 _YEAR_LAST = re.compile(r"([0-9]{1,2})[-/.]([0-9]{1,2})[-/.]([0-9]{4})")
@@ -455,7 +457,7 @@ def _check_year(cells: dict[str, str], report: _Report) -> int | None:
     raw = cells.get("year")
     if raw is None:
         return None  # the missing column is reported once, with the header
-    if re.fullmatch(r"[0-9]{4}", raw) and 1900 <= int(raw) <= 2100:
+    if _YEAR.fullmatch(raw) and 1900 <= int(raw) <= 2100:
         return int(raw)
     report.error("year", "must be a 4-digit year from 1900 to 2100: the year the operation "
                          "started, e.g. 2018", raw)
@@ -589,7 +591,7 @@ def _country_message(err: UnknownCountry, name: str) -> str:
 def _check_countries_total(raw: str, named: int, report: _Report) -> int | None:
     if not raw:
         return None
-    if not re.fullmatch(r"[0-9]+", raw):
+    if not _WHOLE_NUMBER.fullmatch(raw):
         report.error("countries_total", "must be a whole number of countries, e.g. 13", raw)
         return None
     total = int(raw)
