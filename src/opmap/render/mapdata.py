@@ -11,7 +11,6 @@ from dataclasses import dataclass, field
 
 import geopandas as gpd
 import pandas as pd
-from shapely import union_all
 from shapely.geometry import Point
 
 from opmap.aggregate import REGION_COLUMNS, aggregate_by_country, select_operations
@@ -23,7 +22,7 @@ from opmap.render.classify import (
     classify_values,
     metric_values,
 )
-from opmap.render.strings import text
+from opmap.render.strings import count_operations, text
 
 
 @dataclass
@@ -72,12 +71,13 @@ class MapData:
     def subtitle(self) -> str:
         """Period and filters: "6 operations, 2014–2018"."""
         years = sorted({op.year for op in self.operations})
+        operations = count_operations(len(self.operations))
         if not years:
-            line = text("subtitle_all", count=0, first="", last="").split(",")[0]
+            line = text("subtitle_none")
         elif len(years) == 1:
-            line = text("subtitle_one_year", count=len(self.operations), year=years[0])
+            line = text("subtitle_one_year", operations=operations, year=years[0])
         else:
-            line = text("subtitle_all", count=len(self.operations), first=years[0], last=years[-1])
+            line = text("subtitle_all", operations=operations, first=years[0], last=years[-1])
         if self.filters:
             line += " \u00b7 " + text("subtitle_filters", filters=", ".join(self.filters))
         return line
@@ -185,22 +185,29 @@ def prepare_map_data(
 def place_markers(
     operations: Sequence[Operation], coverage: gpd.GeoDataFrame
 ) -> dict[str, Point]:
-    """Place one marker per mapped operation, on land.
+    """Place one marker per mapped operation, on land, in a country that took part.
 
-    The operation's own lat/lon if the file gives it; else a representative point of its country,
-    or of the union of its countries (a centroid can fall in the sea: France's does).
+    The operation's own lat/lon if the file gives it; else the representative point of its
+    country (a centroid can fall in the sea: France's does). For several countries, the point of
+    the country nearest the middle of all their points: Libertad's 13 mostly Caribbean countries
+    put it in the Caribbean, not in Brazil, the largest of them.
     """
-    shapes = dict(zip(coverage["iso_a3"], coverage.geometry, strict=True))
+    anchors = {
+        iso3: shape.representative_point()
+        for iso3, shape in zip(coverage["iso_a3"], coverage.geometry, strict=True)
+        if shape is not None and not shape.is_empty
+    }
     markers = {}
     for op in operations:
-        if not op.is_mapped:
-            continue
         if op.lat is not None and op.lon is not None:
             markers[op.key] = Point(op.lon, op.lat)
             continue
-        parts = [shapes[c] for c in op.countries if c in shapes and not shapes[c].is_empty]
-        if parts:
-            markers[op.key] = union_all(parts).representative_point()
+        points = [anchors[c] for c in op.countries if c in anchors]
+        if points:
+            middle = Point(
+                sum(p.x for p in points) / len(points), sum(p.y for p in points) / len(points)
+            )
+            markers[op.key] = min(points, key=middle.distance)
     return markers
 
 

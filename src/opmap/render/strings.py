@@ -9,8 +9,11 @@ from __future__ import annotations
 STRINGS: dict[str, str] = {
     # titles and lines around the map
     "title": "Operations against human trafficking and people smuggling",
-    "subtitle_all": "{count} operations, {first}\u2013{last}",
-    "subtitle_one_year": "{count} operations in {year}",
+    "subtitle_all": "{operations}, {first}\u2013{last}",
+    "subtitle_one_year": "{operations} in {year}",
+    "subtitle_none": "No operations match",
+    "operations_one": "1 operation",
+    "operations_many": "{count:,} operations",
     "subtitle_filters": "Filters: {filters}",
     "source_line": "Source: INTERPOL and public press reports; boundaries: Natural Earth",
     "generated": "Generated {date} by opmap {version}",
@@ -60,6 +63,11 @@ STRINGS: dict[str, str] = {
     "months": "January,February,March,April,May,June,July,August,September,October,"
     "November,December",
 }
+
+
+def count_operations(count: int) -> str:
+    """Return "1 operation" or "6 operations"."""
+    return text("operations_one") if count == 1 else text("operations_many", count=count)
 
 
 def text(key: str, **values: object) -> str:
