@@ -62,6 +62,32 @@ STRINGS: dict[str, str] = {
     "date_range_long": "{start} \u2013 {end}",
     "months": "January,February,March,April,May,June,July,August,September,October,"
     "November,December",
+    # the briefing page (index.html) and embedding
+    "briefing_title": "Briefing: operations against human trafficking and people smuggling",
+    "briefing_headline_operations": "operations",
+    "briefing_headline_countries": "countries and territories took part",
+    "briefing_headline_victims": "victims rescued (as the sources word it)",
+    "briefing_headline_minors": "of them minors",
+    "briefing_headline_arrests": "arrests",
+    "briefing_figures_note": "Totals count each operation once. A qualified figure stays "
+    "qualified in a sum: a total that includes \u201cmore than 48\u201d is itself \u201cmore "
+    "than \u2026\u201d; a mix of bounds reads \u201cabout\u201d. {unplaced}",
+    "briefing_unplaced": "{count} with no named country count in the totals but are not on "
+    "the map: {items}.",
+    "briefing_map": "Map",
+    "briefing_map_open": "Open the full-page map",
+    "briefing_images": "Images for documents",
+    "briefing_image_alt": "Static map of operations per country, equal-area projection",
+    "briefing_coverage": "Coverage by region",
+    "briefing_coverage_open": "Comparison with a map of each region",
+    "briefing_regional_maps": "Regional maps",
+    "briefing_operations": "Operations and their sources",
+    "briefing_downloads": "Data",
+    "briefing_download_operations": "operations.csv: the records, cleaned, with ISO codes",
+    "briefing_download_coverage": "coverage.csv: coverage by region",
+    "embed_title": "Map of operations against human trafficking and people smuggling",
+    "embed_snippet_intro": "Paste this where the map should appear; keep {src} beside the "
+    "page, or change src to its address:",
 }
 
 
