@@ -15,6 +15,7 @@ import pytest
 from opmap.aggregate import (
     aggregate_by_country,
     aggregate_by_region,
+    aggregate_by_region_year,
     participation_table,
     select_operations,
     total_over_regions,
@@ -143,3 +144,30 @@ def test_select_operations_filters(operations):
     assert [o.key for o in select_operations(operations, names=["gamma"])] == ["Gamma 2017"]
     assert [o.key for o in select_operations(operations, countries={"SEN"})] == [
         "Gamma 2017", "Delta 2016"]
+
+
+def test_per_year_counts_a_multi_region_operation_once_per_region_and_year(
+    operations, boundaries
+):
+    # By hand: Delta 2016 (SEN) is Africa's only 2016 operation (Epsilon names no country);
+    # Gamma 2017 (BRA + SEN) counts once in Africa and once in the Americas in 2017;
+    # Alpha (SDN) and Beta (TCD, MLI, NER) make Africa's 2018: 2 operations, 4 countries.
+    per_year = aggregate_by_region_year(operations, boundaries, "region_un")
+    cells = {
+        (r.region, r.year): (r.covered, r.operations, r.operation_keys)
+        for r in per_year.itertuples()
+    }
+    assert cells == {
+        ("Africa", 2016): (1, 1, ["Delta 2016"]),
+        ("Africa", 2017): (1, 1, ["Gamma 2017"]),
+        ("Africa", 2018): (4, 2, ["Alpha 2018", "Beta 2018"]),
+        ("Americas", 2016): (0, 0, []),
+        ("Americas", 2017): (1, 1, ["Gamma 2017"]),
+        ("Americas", 2018): (0, 0, []),
+    }
+    africa = boundaries["region_un"].eq("Africa").sum()
+    assert (per_year.loc[per_year["region"] == "Africa", "countries"] == africa).all()
+    row = per_year[(per_year["region"] == "Africa") & (per_year["year"] == 2018)].iloc[0]
+    assert row["coverage_pct"] == round(100 * 4 / africa, 1)
+    assert list(per_year.columns) == ["region", "year", "countries", "covered",
+                                      "coverage_pct", "operations", "operation_keys"]

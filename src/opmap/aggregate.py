@@ -318,6 +318,62 @@ def total_over_regions(
     return row
 
 
+def aggregate_by_region_year(
+    operations: Sequence[Operation],
+    boundaries: gpd.GeoDataFrame,
+    by: str | Mapping[str, str] = "region_un",
+) -> pd.DataFrame:
+    """Follow regions year by year: countries covered and operations per region and year.
+
+    An operation counts once in each region where it named a country, in its own year; an
+    operation that names no country is in no region. Rows cover every region with at least one
+    operation in the selection, for every year of the selection (zeros included, so that a
+    quiet year shows).
+
+    Parameters
+    ----------
+    operations : sequence of Operation
+    boundaries : geopandas.GeoDataFrame
+    by : str or mapping, default "region_un"
+        See :func:`regions_of`.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Sorted by region then year: ``region``, ``year``, ``countries`` (in the region),
+        ``covered`` (of them, named by an operation of that year), ``coverage_pct``,
+        ``operations`` (count) and ``operation_keys`` (list of str).
+    """
+    region_by_country = regions_of(boundaries, by)
+    sizes: dict[str, int] = {}
+    for region in region_by_country.values():
+        sizes[region] = sizes.get(region, 0) + 1
+    years = sorted({op.year for op in operations})
+    cells: dict[tuple[str, int], tuple[set[str], list[Operation]]] = {}
+    for op in sorted(operations, key=lambda o: (o.year, o.name.casefold())):
+        named = [c for c in op.countries if c in region_by_country]
+        for region in dict.fromkeys(region_by_country[c] for c in named):
+            covered, region_ops = cells.setdefault((region, op.year), (set(), []))
+            covered.update(c for c in named if region_by_country[c] == region)
+            region_ops.append(op)
+    rows = []
+    for region in sorted({region for region, _ in cells}):
+        for year in years:
+            covered, region_ops = cells.get((region, year), (set(), []))
+            rows.append({
+                "region": region,
+                "year": year,
+                "countries": sizes[region],
+                "covered": len(covered),
+                "coverage_pct": round(100 * len(covered) / sizes[region], 1),
+                "operations": len(region_ops),
+                "operation_keys": [op.key for op in region_ops],
+            })
+    columns = ["region", "year", "countries", "covered", "coverage_pct", "operations",
+               "operation_keys"]
+    return pd.DataFrame(rows, columns=columns)
+
+
 def figure_text(figure: Figure | None, missing: str = "") -> str:
     """Return a figure as words, or ``missing`` when the source gave none."""
     return missing if figure is None else str(figure)
