@@ -6,7 +6,7 @@ its classes, and places one marker per operation on land. Renderers only draw th
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 
 import geopandas as gpd
@@ -34,7 +34,9 @@ class MapData:
     operations : list of Operation
         The operations selected by the filters, by year then name.
     coverage : geopandas.GeoDataFrame
-        :func:`opmap.aggregate.aggregate_by_country` of those operations, one row per unit.
+        :func:`opmap.aggregate.aggregate_by_country` of those operations, one row per unit, plus
+        ``role``: None on a world map; on a regional map "covered" (in the region, with an
+        operation), "gap" (in the region, none) or "outside" (not in the region).
     values : pandas.Series
         The metric per row of ``coverage`` (NaN for none).
     classes : Classes
@@ -46,9 +48,11 @@ class MapData:
     focus : geopandas.GeoDataFrame or None
         The units of the region the map is zoomed to, or None for the world.
     region : str or None
-        The region filter, as the boundaries spell it.
+        The region filter, as the boundaries spell it, or the label of a user's region.
     filters : list of str
         Readable description of the filters in force ("2018", "Americas").
+    period : str or None
+        The period a gap is a gap in ("2014–2018"), for words like "no operation in 2014–2018".
     """
 
     operations: list[Operation]
@@ -61,6 +65,7 @@ class MapData:
     focus: gpd.GeoDataFrame | None = None
     region: str | None = None
     filters: list[str] = field(default_factory=list)
+    period: str | None = None
 
     @property
     def title(self) -> str:
@@ -126,6 +131,9 @@ def prepare_map_data(
     until: int | None = None,
     names: Sequence[str] | None = None,
     region: str | None = None,
+    region_codes: Collection[str] | None = None,
+    region_label: str | None = None,
+    period: str | None = None,
     metric: str = "operations",
     scheme: str = "quantiles",
     k: int = 5,
@@ -146,6 +154,14 @@ def prepare_map_data(
     region : str, optional
         A region of any region column (``"Americas"``, ``"Western Africa"``): keep operations
         that named a country there and zoom to it.
+    region_codes : collection of str, optional
+        The ISO3 codes of a region given by its members instead (a user's desk); used with
+        ``region_label``, its name. Like ``region``, it keeps the region's operations and zooms.
+    region_label : str, optional
+        The name of the region of ``region_codes``, for the legend and the filters.
+    period : str, optional
+        The period of the figures ("2014–2018"), said in the tooltip of a gap country; by
+        default the years of the operations given.
     metric, scheme, k, bins, palette
         What to colour and how (:mod:`opmap.render.classify`).
 
@@ -156,7 +172,11 @@ def prepare_map_data(
     focus = None
     region_name = None
     region_countries = None
-    if region:
+    if region_codes is not None:
+        region_countries = set(region_codes)
+        region_name = region_label or region
+        focus = boundaries[boundaries["iso_a3"].isin(region_countries)]
+    elif region:
         column, region_name = find_region(boundaries, region)
         focus = boundaries[boundaries[column] == region_name]
         region_countries = set(focus["iso_a3"])
@@ -166,6 +186,7 @@ def prepare_map_data(
     )
     selected.sort(key=lambda op: (op.year, op.name.casefold()))
     coverage = aggregate_by_country(selected, boundaries, points)
+    coverage["role"] = _roles(coverage, region_countries)
     values = metric_values(coverage, metric)
     classes = classify_values(values, scheme=scheme, k=k, bins=bins, palette=palette)
     return MapData(
@@ -179,7 +200,27 @@ def prepare_map_data(
         focus=focus,
         region=region_name,
         filters=_describe_filters(years, since, until, names, region_name),
+        period=period or _years_of(
+            select_operations(operations, years=years, since=since, until=until)
+        ),
     )
+
+
+def _roles(coverage: gpd.GeoDataFrame, region_countries: set[str] | None) -> list[str | None]:
+    """Say what each unit is on a regional map: "covered", "gap" or "outside" (None: world)."""
+    if region_countries is None:
+        return [None] * len(coverage)
+    return [
+        "outside" if iso3 not in region_countries else "covered" if count else "gap"
+        for iso3, count in zip(coverage["iso_a3"], coverage["operations"], strict=True)
+    ]
+
+
+def _years_of(operations: Sequence[Operation]) -> str | None:
+    years = sorted({op.year for op in operations})
+    if not years:
+        return None
+    return str(years[0]) if years[0] == years[-1] else f"{years[0]}\u2013{years[-1]}"
 
 
 def place_markers(
