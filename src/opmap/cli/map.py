@@ -22,7 +22,8 @@ from opmap.cli.options import (
               help="Online background tiles by xyzservices name ('OpenStreetMap.Mapnik'); "
                    "the map then needs the internet.")
 @click.option("--embed", is_flag=True,
-              help="Fill the container, without the title and source panel.")
+              help="Fill the container, without the title panel, and write the <iframe> "
+                   "snippet to paste next to the map (NAME.iframe.html).")
 @click.pass_context
 def command(ctx, operations_path, countries_path, out_path, years, since, until, region, names,
             metric, scheme, k, bins, palette, tiles, embed):
@@ -48,7 +49,16 @@ def command(ctx, operations_path, countries_path, out_path, years, since, until,
         metric=metric, scheme=scheme, k=k, bins=bins or None, palette=palette,
     )
     path = write_map(map_data, out_path, tiles=tiles, embed=embed)
+    if embed:
+        from opmap.render.embed import write_snippet
+        from opmap.render.strings import text
+
+        snippet_file, snippet = write_snippet(path)
     if verbosity(ctx) >= 0:
         if not map_data.operations:
             click.echo("no operation matches the filters; the map shows none")
         click.echo(f"wrote {path} ({human_size(path.stat().st_size)})")
+        if embed:
+            click.echo(f"wrote {snippet_file}")
+            click.echo(text("embed_snippet_intro", src=path.name))
+            click.echo(snippet)

@@ -49,6 +49,19 @@ from opmap.render.strings import text
 
 MARKER_COLOR = "#1d3557"
 HIGHLIGHT_STYLE = {"color": "#111111", "weight": 2.5, "fillColor": "#ffd166", "fillOpacity": 0.9}
+#: On a regional map: countries of other regions (as :mod:`opmap.render.static` greys them), and
+#: the region's gaps, hatched with the SVG pattern of :data:`GAP_PATTERN` (defined in the legend).
+OUTSIDE_COLOR = "#e3e3e3"
+OUTSIDE_BORDER_COLOR = "#c4c4c4"
+GAP_HATCH_COLOR = "#44557a"
+GAP_FILL = "url(#opmap-gap-hatch)"
+GAP_PATTERN = (
+    '<svg class="opmap-defs" width="0" height="0" aria-hidden="true" focusable="false">'
+    '<defs><pattern id="opmap-gap-hatch" patternUnits="userSpaceOnUse" width="7" height="7" '
+    'patternTransform="rotate(45)"><rect width="7" height="7" fill="#ffffff"/>'
+    f'<line x1="0" y1="0" x2="0" y2="7" stroke="{GAP_HATCH_COLOR}" stroke-width="2.2"/>'
+    "</pattern></defs></svg>"
+)
 POPUP_FIGURES = ("victims", "minors", "arrests", "officers")
 #: Pixels between markers of operations placed on the same spot (Nawa and Akoma, say).
 MARKER_SPREAD = 16
@@ -200,10 +213,13 @@ class ChoroplethLayer(Layer):
         var {{ this.get_name() }} = L.geoJSON({{ this.data }}, {
             style: function (feature) {
                 var dot = feature.geometry.type === "Point";
+                var role = feature.properties.role;
                 return {
                     fillColor: feature.properties.fill, fillOpacity: {{ this.opacity }},
-                    color: {{ this.border|tojson }}, weight: dot ? 0.8 : 0.5, opacity: 1,
-                    className: dot ? "opmap-dot" : "opmap-unit"
+                    color: role === "outside" ? {{ this.outside_border|tojson }}
+                        : {{ this.border|tojson }},
+                    weight: dot ? 0.8 : 0.5, opacity: 1,
+                    className: (dot ? "opmap-dot" : "opmap-unit") + (role ? " opmap-" + role : "")
                 };
             },
             pointToLayer: function (feature, latlng) {
@@ -220,6 +236,7 @@ class ChoroplethLayer(Layer):
         self._name = "ChoroplethLayer"
         self.opacity = float(opacity)
         self.border = BORDER_COLOR
+        self.outside_border = OUTSIDE_BORDER_COLOR
         self.data = escape_json_text(_choropleth_geojson(map_data))
         self.attribution = script_json(html.escape(text("source_line")) if embed else "")
 
@@ -227,14 +244,26 @@ class ChoroplethLayer(Layer):
 def _choropleth_geojson(map_data: MapData) -> str:
     coverage = map_data.coverage
     display = display_geometry(coverage)
-    fills = [map_data.classes.color_of(_number(v)) for v in map_data.values]
+    roles = list(coverage["role"]) if "role" in coverage else [None] * len(coverage)
+    fills = [
+        OUTSIDE_COLOR if role == "outside" else GAP_FILL if role == "gap"
+        else map_data.classes.color_of(_number(value))
+        for value, role in zip(map_data.values, roles, strict=True)
+    ]
     areal = display.geom_type.isin(["Polygon", "MultiPolygon"]).to_numpy()
     small = small_units(display).to_numpy()
     shapes = display[areal]
     dots = display[small].set_geometry(dot_positions(display[small]))
     features = pd.concat([shapes, dots])
     ids = pd.concat([coverage["iso_a3"][areal], coverage["iso_a3"][small]])
-    properties = [{"fill": fill} for fill in [*_pick(fills, areal), *_pick(fills, small)]]
+    properties = [
+        {"fill": fill, "role": role}
+        for fill, role in zip(
+            [*_pick(fills, areal), *_pick(fills, small)],
+            [*_pick(roles, areal), *_pick(roles, small)],
+            strict=True,
+        )
+    ]
     return feature_collection(features, ids, properties)
 
 
@@ -403,7 +432,10 @@ def country_tooltips(map_data: MapData) -> dict[str, str]:
     for _, row in map_data.coverage.iterrows():
         count = int(row["operations"])
         names = ", ".join(row["operation_keys"])
-        if count == 0:
+        if row.get("role") == "gap":
+            detail = (text("tooltip_gap", period=map_data.period) if map_data.period
+                      else text("tooltip_gap_no_period"))
+        elif count == 0:
             detail = text("tooltip_none")
         elif count == 1:
             detail = text("tooltip_operation_one", names=names)
@@ -603,14 +635,30 @@ def legend_html(map_data: MapData) -> str:
         _swatch(color, label)
         for color, label in zip(classes.colors, classes.labels, strict=True)
     ]
-    no_data = "no_operations" if map_data.metric == "operations" else "no_figure"
-    rows.append(_swatch(NO_DATA_COLOR, text(no_data)))
+    regional = "role" in map_data.coverage and map_data.coverage["role"].notna().any()
+    if map_data.metric != "operations" or not regional:
+        # On a regional map a country of the region with no operation is a gap, not "none".
+        no_data = "no_operations" if map_data.metric == "operations" else "no_figure"
+        rows.append(_swatch(NO_DATA_COLOR, text(no_data)))
+    if regional:
+        rows.append(
+            '<li><span class="opmap-swatch opmap-swatch-gap"></span>'
+            f"{html.escape(text('legend_gap'))}</li>"
+        )
+        rows.append(
+            '<li><span class="opmap-swatch opmap-swatch-outside"></span>'
+            f"{html.escape(text('outside_region', region=map_data.region or ''))}</li>"
+        )
     rows.append(
         '<li><span class="opmap-swatch opmap-swatch-operation"></span>'
         f"{html.escape(text('operation_marker'))}</li>"
     )
     title = text(f"legend_title_{map_data.metric}")
-    return f'<div class="opmap-legend-title">{html.escape(title)}</div><ul>{"".join(rows)}</ul>'
+    defs = GAP_PATTERN if regional else ""
+    return (
+        f'<div class="opmap-legend-title">{html.escape(title)}</div><ul>{"".join(rows)}</ul>'
+        f"{defs}"
+    )
 
 
 def _swatch(color: str, label: str) -> str:
@@ -652,6 +700,10 @@ def _page_css() -> str:
 .opmap-swatch-operation, .opmap-operation {{ background: {MARKER_COLOR}; border: 2px solid #fff;
   border-radius: 50%; box-shadow: 0 0 0 1px rgba(0, 0, 0, 0.55); box-sizing: border-box; }}
 .opmap-swatch-operation {{ width: 14px; height: 14px; margin: 0 3px; }}
+.opmap-swatch-gap {{ background: repeating-linear-gradient(-45deg, {GAP_HATCH_COLOR} 0 2px,
+  #fff 2px 5px); }}
+.opmap-swatch-outside {{ background: {OUTSIDE_COLOR}; border-color: {OUTSIDE_BORDER_COLOR}; }}
+.opmap-defs {{ position: absolute; width: 0; height: 0; overflow: hidden; }}
 .opmap-operation:hover, .opmap-operation:focus {{ outline: 3px solid #ffd166; }}
 .opmap-unmapped summary {{ cursor: pointer; font-weight: 600; font-size: 13px; }}
 .opmap-unmapped li {{ font-size: 13px; margin-top: 4px; }}

@@ -95,7 +95,7 @@ STRINGS: dict[str, str] = {
     "briefing_title": "Briefing: operations against human trafficking and people smuggling",
     "briefing_headline_operations": "operations",
     "briefing_headline_countries": "countries and territories took part",
-    "briefing_headline_victims": "victims rescued (as the sources word it)",
+    "briefing_headline_victims": "victims identified or rescued, as the sources count them",
     "briefing_headline_minors": "of them minors",
     "briefing_headline_arrests": "arrests",
     "briefing_figures_note": "Totals count each operation once. A qualified figure stays "

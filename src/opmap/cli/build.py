@@ -1,0 +1,48 @@
+"""``opmap build``: the main job."""
+
+from __future__ import annotations
+
+import click
+
+from opmap.cli.options import countries_option, operations_option, out_option, verbosity
+
+
+@click.command(name="build")
+@operations_option
+@countries_option
+@out_option("output", "Folder of the briefing pack (replaced whole when the build is done).")
+@click.pass_context
+def command(ctx, operations_path, countries_path, out_path):
+    """Write the whole briefing pack (maps, images, tables) to a folder.
+
+    index.html (the briefing page), map.html, map.png/svg/pdf, coverage.*, regions/*.html and
+    operations.csv. The folder works from disk with the network off, and after being copied or
+    zipped. An interrupted build leaves the previous pack as it was.
+
+    \b
+    $ opmap build
+    $ opmap build --operations my-operations.csv --out briefing
+    """
+    from opmap.build import build_pack
+    from opmap.cli.helpers import load_inputs
+    from opmap.output import human_size
+
+    quiet = verbosity(ctx) < 0
+
+    def progress(number: int, count: int, label: str) -> None:
+        if not quiet:
+            click.echo(f"[{number}/{count}] {label}", err=True)
+
+    if not quiet:
+        click.echo("[0] reading and checking the data", err=True)
+    inputs = load_inputs(operations_path, countries_path)
+    steps = build_pack(inputs, out_path, on_step=progress)
+    if quiet:
+        return
+    paths = [p for step in steps for p in step.paths]
+    total = sum(p.stat().st_size for p in paths)
+    click.echo(f"\nwrote {len(paths)} files to {out_path}/ ({human_size(total)}):")
+    for path in paths:
+        click.echo(f"  {path.relative_to(out_path).as_posix():<32} "
+                   f"{human_size(path.stat().st_size):>8}")
+    click.echo(f"\nopen {out_path / 'index.html'}")
