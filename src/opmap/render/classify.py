@@ -10,7 +10,6 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-import mapclassify
 import numpy as np
 import pandas as pd
 
@@ -137,6 +136,8 @@ def classify_values(
         if distinct.size <= k:
             uppers = [int(v) for v in distinct]
         else:
+            import mapclassify  # 1.5 s of scipy/sklearn imports: only when classes are fitted
+
             fitted = mapclassify.classify(present, scheme, k=k)
             uppers = sorted({math.floor(b) for b in fitted.bins})
         used_scheme = scheme
