@@ -1,7 +1,8 @@
 """The regional coverage report: tables, a comparison page and one map per region.
 
 :func:`build_coverage` decides the figures (no rendering); :func:`write_coverage` writes them as
-``coverage.csv``, ``coverage.md``, ``coverage.html`` and ``regions/<region>.html``.
+``coverage.csv``, ``coverage-per-year.csv``, ``coverage.md``, ``coverage.html`` and, for each
+region with an operation, ``regions/<region>.html`` (its interactive map).
 """
 
 from __future__ import annotations
@@ -10,11 +11,18 @@ import re
 import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 import pandas as pd
 
-from opmap.aggregate import aggregate_by_region, select_operations, total_over_regions
+from opmap.aggregate import (
+    aggregate_by_region,
+    aggregate_by_region_year,
+    regions_of,
+    select_operations,
+    total_over_regions,
+)
 from opmap.records import Operation
 from opmap.render.tables import Table, coverage_frame, regions_table
 
@@ -41,6 +49,9 @@ class CoverageReport:
         The printed table.
     frame : DataFrame
         The rows of coverage.csv.
+    per_year : DataFrame
+        :func:`opmap.aggregate.aggregate_by_region_year`: countries covered and operations per
+        region and year.
     """
 
     operations: list[Operation]
@@ -51,6 +62,20 @@ class CoverageReport:
     period: str
     table: Table
     frame: pd.DataFrame
+    per_year: pd.DataFrame
+
+    @property
+    def per_year_table(self) -> Table:
+        """The per-year view as a printable table."""
+        return per_year_table(self.per_year)
+
+    @property
+    def per_year_frame(self) -> pd.DataFrame:
+        """The rows of ``coverage-per-year.csv``: percentages with one decimal, keys joined."""
+        frame = self.per_year.copy()
+        frame["coverage_pct"] = [f"{pct:.1f}" for pct in frame["coverage_pct"]]
+        frame["operation_keys"] = ["; ".join(keys) for keys in frame["operation_keys"]]
+        return frame
 
 
 def build_coverage(inputs, grouping: str | Mapping[str, str] = "region_un", *,
@@ -89,7 +114,19 @@ def build_coverage(inputs, grouping: str | Mapping[str, str] = "region_un", *,
         period=describe_period(operations, since, until),
         table=regions_table(regions, total, sort),
         frame=coverage_frame(regions, total, sort),
+        per_year=aggregate_by_region_year(operations, inputs.boundaries, grouping),
     )
+
+
+def per_year_table(per_year: pd.DataFrame) -> Table:
+    """Tabulate countries covered and operations per region and year."""
+    rows = tuple(
+        (r.region, str(r.year), str(r.countries), str(r.covered), f"{r.coverage_pct:.1f}",
+         str(r.operations), ", ".join(r.operation_keys))
+        for r in per_year.itertuples()
+    )
+    columns = ("region", "year", "countries", "covered", "coverage_pct", "operations", "which")
+    return Table(columns, rows, (False, True, True, True, True, True, False))
 
 
 def describe_period(operations, since: int | None, until: int | None) -> str:
@@ -111,8 +148,27 @@ def region_slug(region: str) -> str:
     return slug or "region"
 
 
-def write_coverage(report: CoverageReport, inputs, out_dir: Path | str) -> list[Path]:
-    """Write coverage.csv, coverage.md, coverage.html and regions/*.html into ``out_dir``.
+def write_coverage(report: CoverageReport, inputs, out_dir: Path | str, *,
+                   maps: bool = True, generated: date | None = None) -> list[Path]:
+    """Write the coverage report into ``out_dir``.
+
+    ``coverage.csv`` and ``coverage-per-year.csv`` (the figures), ``coverage.md``,
+    ``coverage.html`` (the table beside a small map of each region, ``regions/<region>.png``)
+    and ``regions/<region>.html``: the interactive map of each region with an operation, its
+    gaps hatched and other regions greyed. Every link between them is relative.
+
+    Parameters
+    ----------
+    report : CoverageReport
+        From :func:`build_coverage`.
+    inputs : opmap.cli.helpers.Inputs
+        The boundaries and points the maps are drawn with.
+    out_dir : path-like
+        Created if missing.
+    maps : bool, default True
+        Draw the regional maps and the small maps (False: tables and the page only).
+    generated : datetime.date, optional
+        The date the pages say they were made (default: today).
 
     Returns
     -------
@@ -120,13 +176,59 @@ def write_coverage(report: CoverageReport, inputs, out_dir: Path | str) -> list[
         What was written, in order.
     """
     from opmap.output import write_text
+    from opmap.render.coverage_page import render_coverage_page
 
     out = Path(out_dir)
     written = [
         write_text(out / "coverage.csv", report.frame.to_csv(index=False, lineterminator="\n")),
+        write_text(out / "coverage-per-year.csv",
+                   report.per_year_frame.to_csv(index=False, lineterminator="\n")),
         write_text(out / "coverage.md", coverage_markdown(report)),
     ]
-    return written
+    pages: dict[str, str] = {}
+    images: dict[str, str] = {}
+    classes = None
+    if maps:
+        pages, images, classes, drawn = _write_region_maps(report, inputs, out, generated)
+    else:
+        drawn = []
+    page = render_coverage_page(report, region_pages=pages, region_images=images,
+                                classes=classes, generated=generated)
+    return [*written, write_text(out / "coverage.html", page), *drawn]
+
+
+def region_members(report: CoverageReport, boundaries) -> dict[str, list[str]]:
+    """Return each region's ISO3 codes, for the grouping of ``report``."""
+    members: dict[str, list[str]] = {}
+    for iso3, region in regions_of(boundaries, report.grouping).items():
+        members.setdefault(region, []).append(iso3)
+    return members
+
+
+def _write_region_maps(report: CoverageReport, inputs, out: Path, generated: date | None):
+    """Write each region's small map, and its interactive map if it has an operation."""
+    from opmap.render.coverage_page import write_region_thumbnail
+    from opmap.render.html import write_map
+    from opmap.render.mapdata import prepare_map_data
+
+    # One set of classes for every small map, so that the page needs a single legend.
+    overview = prepare_map_data(report.operations, inputs.boundaries, points=inputs.points)
+    members = region_members(report, inputs.boundaries)
+    pages, images, written = {}, {}, []
+    for row in report.regions.itertuples():
+        slug = region_slug(row.region)
+        map_data = prepare_map_data(
+            report.operations, inputs.boundaries, points=inputs.points,
+            region_codes=members[row.region], region_label=row.region, period=report.period,
+        )
+        if row.operations:
+            written.append(write_map(map_data, out / "regions" / f"{slug}.html",
+                                     generated=generated))
+            pages[row.region] = f"regions/{slug}.html"
+        written.append(write_region_thumbnail(map_data, out / "regions" / f"{slug}.png",
+                                              classes=overview.classes))
+        images[row.region] = f"regions/{slug}.png"
+    return pages, images, overview.classes, written
 
 
 def coverage_markdown(report: CoverageReport) -> str:
@@ -148,6 +250,9 @@ def coverage_markdown(report: CoverageReport) -> str:
     for row in report.regions.itertuples():
         gaps = ", ".join(row.gap_countries) if row.gap_countries else "none"
         lines.append(f"- **{_md(row.region)}** ({row.gaps}): {_md(gaps)}")
+    if len(report.per_year):
+        lines += ["", "## Per year", "", "An operation counts once in each of its regions, in "
+                  "its own year.", "", report.per_year_table.to_markdown()]
     return "\n".join(lines) + "\n"
 
 
