@@ -13,6 +13,7 @@ literals as HTML).
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import html
 from collections.abc import Sequence
@@ -45,7 +46,9 @@ from opmap.render.offline import (
     number_elements,
     script_json,
 )
+from opmap.render.periods import spans_years, timeline_classes
 from opmap.render.strings import text
+from opmap.render.timeline import Timeline
 
 MARKER_COLOR = "#1d3557"
 HIGHLIGHT_STYLE = {"color": "#111111", "weight": 2.5, "fillColor": "#ffd166", "fillOpacity": 0.9}
@@ -136,6 +139,9 @@ def build_map(
     root = folium_map.get_root()
     root.title = html.escape(map_data.title)
     root.header.add_child(inline_style(_page_css()), name="opmap_css")
+    timeline = spans_years(map_data)
+    if timeline:  # one colour scale for every year the year control shows
+        map_data = dataclasses.replace(map_data, classes=timeline_classes(map_data))
     if provider is not None:
         _tile_layer(provider).add_to(folium_map)
     choropleth = ChoroplethLayer(map_data, opacity=0.7 if provider else 1.0, embed=embed)
@@ -145,6 +151,9 @@ def build_map(
     for panel in _panels(map_data, provider, embed, generated or date.today()):
         panel.add_to(folium_map)
     Interactions(choropleth, markers, map_data).add_to(folium_map)
+    if timeline:
+        Timeline(choropleth, markers, _mapped_operations(map_data), map_data,
+                 embed=embed).add_to(folium_map)
     _fit(folium_map, map_data, embed)
     make_offline(folium_map)
     number_elements(folium_map)
@@ -382,11 +391,16 @@ class Interactions(MacroElement):
                 });
                 marker.on("popupopen", function () { highlight(operation, true); });
                 marker.on("popupclose", function () { highlight(operation, false); });
-                var element = marker.getElement();
-                if (element) {
-                    element.setAttribute("aria-label", operation.name);
-                    element.setAttribute("data-operation", operation.name);
+                // Leaflet makes a new element each time a marker is added back to the map.
+                function name() {
+                    var element = marker.getElement();
+                    if (element) {
+                        element.setAttribute("aria-label", operation.name);
+                        element.setAttribute("data-operation", operation.name);
+                    }
                 }
+                name();
+                marker.on("add", name);
             });
         })();
         {% endmacro %}
