@@ -24,18 +24,24 @@ from opmap.render.tables import REGION_SORTS
 @click.option("--until", type=int, help="Last year to count (included).")
 @click.option("--sort", type=click.Choice(REGION_SORTS), default="coverage", show_default=True,
               help="Order of the rows (high to low, region A to Z).")
-@out_option("output", "Folder to write coverage.csv, coverage.md, coverage.html and regions/ to.")
+@click.option("--per-year", is_flag=True,
+              help="Also print countries covered and operations per region and year.")
+@out_option("output", "Folder to write coverage.csv, coverage-per-year.csv, coverage.md, "
+            "coverage.html and regions/ to.")
 @click.pass_context
-def command(ctx, operations_path, countries_path, region_by, since, until, sort, out_path):
+def command(ctx, operations_path, countries_path, region_by, since, until, sort, per_year,
+            out_path):
     """Compare coverage by region and list the gap countries.
 
-    Writes coverage.csv, coverage.md, coverage.html and one map per region with operations
-    (regions/<region>.html) into the --out folder, and prints the table.
+    Writes coverage.csv, coverage-per-year.csv, coverage.md, coverage.html and one map per
+    region with operations (regions/<region>.html) into the --out folder, and prints the table
+    (with --per-year, the per-year table too).
 
     \b
     $ opmap coverage
     $ opmap coverage --by subregion --since 2016
     $ opmap coverage --by my-desks.csv --out output/desks
+    $ opmap coverage --per-year --since 2016
     """
     from opmap.cli.helpers import load_inputs, region_grouping
     from opmap.coverage import build_coverage, write_coverage
@@ -49,5 +55,8 @@ def command(ctx, operations_path, countries_path, region_by, since, until, sort,
     written = write_coverage(report, inputs, out_path)
     if verbosity(ctx) >= 0:
         click.echo(report.table.to_text())
+        if per_year:
+            click.echo("")
+            click.echo(report.per_year_table.to_text())
         for path in written:
             click.echo(f"wrote {path} ({human_size(path.stat().st_size)})")

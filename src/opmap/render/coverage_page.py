@@ -170,7 +170,7 @@ def _row(record: Mapping, page: str | None, image: str | None, is_total: bool) -
             img += f"<figcaption>{caption}</figcaption>"
         figure = f"<figure>{img}</figure>"
     cells = "".join(
-        f"<td{_num(c)}>{html.escape(str(record[c]))}</td>" for c in TABLE_COLUMNS
+        f"<td{_num(c) or _years(c)}>{html.escape(str(record[c]))}</td>" for c in TABLE_COLUMNS
     )
     gaps = [g for g in str(record["gap_countries"]).split("; ") if g]
     if gaps:
@@ -186,6 +186,10 @@ def _row(record: Mapping, page: str | None, image: str | None, is_total: bool) -
 
 def _num(column: str) -> str:
     return ' class="num"' if column in _NUMERIC else ""
+
+
+def _years(column: str) -> str:
+    return ' class="years"' if column == "years" else ""
 
 
 def _legend(classes: Classes | None) -> str:
@@ -235,6 +239,7 @@ figure img { display: block; width: 290px; max-width: 100%; height: auto;
   border: 1px solid #ccc; }
 figcaption { font-size: 12px; font-weight: 400; color: #666; }
 td.gaps { min-width: 160px; }
+td.years { white-space: nowrap; }
 details summary { cursor: pointer; }
 details ul { margin: 4px 0 0; padding-left: 18px; font-size: 13px; }
 .notes { font-size: 13px; color: #444; margin-top: 12px; }
