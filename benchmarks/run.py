@@ -252,6 +252,14 @@ _D3_STUB = b"""window.d3 = (() => {
   return stub;
 })();"""
 
+# Stands in for jQuery (no copy is installed), for the one use folium makes of it: parsing a
+# popup's HTML with $(`<div>...</div>`)[0].
+_JQUERY_STUB = b"""window.jQuery = window.$ = (html) => {
+  const template = document.createElement('template');
+  template.innerHTML = String(html).trim();
+  return [template.content.firstElementChild];
+};"""
+
 
 def _router(blocked: list[str], offline: bool):
     """Answer requests: nothing leaves for opmap; CDN Leaflet served locally for the baselines."""
@@ -275,6 +283,8 @@ def _router(blocked: list[str], offline: bool):
             route.fulfill(status=200, body=local[name], content_type=types[suffix])
         elif name.startswith("d3"):  # an empty d3 would stop folium's script at the legend
             route.fulfill(status=200, body=_D3_STUB, content_type=types[".js"])
+        elif name.startswith("jquery"):  # folium builds each popup with $(`<div>...`)[0]
+            route.fulfill(status=200, body=_JQUERY_STUB, content_type=types[".js"])
         else:  # jquery, bootstrap, font-awesome, tiles...: present but empty
             route.fulfill(status=200, body=b"", content_type=types.get(suffix, "text/plain"))
 
