@@ -153,7 +153,7 @@ def build_map(
     Interactions(choropleth, markers, map_data).add_to(folium_map)
     if timeline:
         Timeline(choropleth, markers, _mapped_operations(map_data), map_data,
-                 embed=embed).add_to(folium_map)
+                 embed=embed, gap_fill=GAP_FILL).add_to(folium_map)
     _fit(folium_map, map_data, embed)
     make_offline(folium_map)
     number_elements(folium_map)

@@ -28,7 +28,7 @@ MODES = ("in", "upto")
 
 #: Columns :func:`opmap.aggregate.aggregate_by_country` adds to the boundaries.
 _AGGREGATE_COLUMNS = (
-    "has_polygon", "operations", "operation_keys", "years", "single_country_operations",
+    "role", "has_polygon", "operations", "operation_keys", "years", "single_country_operations",
     "victims", "minors", "arrests",
 )
 
@@ -106,6 +106,7 @@ def period_data(
         markers={key: point for key, point in map_data.markers.items() if key in keys},
         unmapped=[op for op in map_data.unmapped if op.key in keys],
         filters=[*map_data.filters, label],
+        period=label,
     )
 
 
@@ -185,6 +186,12 @@ def _recount(coverage: gpd.GeoDataFrame, operations: Sequence[Operation]) -> gpd
     idle["has_polygon"] = False
     merged = pd.concat([recounted, idle.set_index("iso_a3", drop=False)])
     merged = merged.loc[coverage["iso_a3"]].reset_index(drop=True)
+    if "role" in coverage:  # a regional map: a unit of the region is covered or a gap anew
+        merged["role"] = [
+            role if role in (None, "outside") or pd.isna(role)
+            else "covered" if count else "gap"
+            for role, count in zip(coverage["role"], merged["operations"], strict=True)
+        ]
     return gpd.GeoDataFrame(merged, geometry="geometry", crs=coverage.crs)
 
 

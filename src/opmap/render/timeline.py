@@ -17,6 +17,7 @@ from __future__ import annotations
 import html
 from collections.abc import Sequence
 
+import pandas as pd
 from branca.element import MacroElement
 from folium.template import Template
 
@@ -51,6 +52,8 @@ class Timeline(MacroElement):
         Draw the control compact, for a map inside another page.
     mode : {"in", "upto"}, default "in"
         The mode the control starts in.
+    gap_fill : str, optional
+        Fill of a country of a regional map's region with no operation in the year shown.
     """
 
     _template = Template(
@@ -65,7 +68,7 @@ class Timeline(MacroElement):
                 {%- endfor -%}
             ];
             var narrow = window.matchMedia && window.matchMedia(data.narrow).matches;
-            var control = L.control({position: narrow ? "topleft" : "topright"});
+            var control = L.control({position: narrow ? "topleft" : "bottomright"});
             var box = null;
             control.onAdd = function () {
                 box = L.DomUtil.create("div", data.boxClass);
@@ -140,8 +143,11 @@ class Timeline(MacroElement):
                     number = figure ? figure[0] : null;
                     if (count) { line = "<br>" + (figure ? figure[1] : data.words.notGiven); }
                 }
-                var words = data.words, detail;
-                if (count === 0) {
+                var words = data.words, detail, color = classColor(number);
+                if (count === 0 && country.regional) {
+                    detail = fill(words.gap, {period: data.periods[key]});
+                    color = data.gapFill;
+                } else if (count === 0) {
                     detail = words.none;
                 } else if (count === 1) {
                     detail = fill(words.one, {names: names.join(", ")});
@@ -149,7 +155,7 @@ class Timeline(MacroElement):
                     detail = fill(words.many, {count: count, names: names.join(", ")});
                 }
                 return {
-                    fill: classColor(number),
+                    fill: color,
                     tooltip: fill(words.country, {country: country.name, detail: detail}) + line
                 };
             }
@@ -247,6 +253,7 @@ class Timeline(MacroElement):
         *,
         embed: bool = False,
         mode: str = "in",
+        gap_fill: str | None = None,
     ):
         super().__init__()
         self._name = "Timeline"
@@ -254,7 +261,9 @@ class Timeline(MacroElement):
             raise ValueError(f"unknown mode {mode!r}; choose 'in' or 'upto'")
         self.choropleth = choropleth
         self.markers = list(markers)
-        self.data = script_json(timeline_data(map_data, operations, embed=embed, mode=mode))
+        data = timeline_data(map_data, operations, embed=embed, mode=mode)
+        data["gapFill"] = gap_fill or NO_DATA_COLOR
+        self.data = script_json(data)
 
     def render(self, **kwargs) -> None:
         """Add the control's style to the page, then its script."""
@@ -291,7 +300,11 @@ def timeline_data(
     """
     years = year_span(map_data)
     index = {op.key: i for i, op in enumerate(map_data.operations)}
-    covered = map_data.coverage[map_data.coverage["operations"] > 0]
+    coverage = map_data.coverage
+    roles = coverage["role"] if "role" in coverage else pd.Series(None, index=coverage.index)
+    # Countries outside a regional map's region keep their grey whatever the year.
+    covered = coverage[(coverage["operations"] > 0) & (roles != "outside").to_numpy()]
+    regional = roles.notna().any()
     views = [(m, year) for m in MODES for year in years]
     return {
         "first": years[0],
@@ -311,7 +324,8 @@ def timeline_data(
         "markerYears": [op.year for op in marked],
         "unmappedYears": [op.year for op in map_data.unmapped],
         "countries": {
-            iso3: {"name": html.escape(name), "operations": [index[key] for key in keys]}
+            iso3: {"name": html.escape(name), "operations": [index[key] for key in keys],
+                   "regional": bool(regional)}
             for iso3, name, keys in zip(
                 covered["iso_a3"], covered["name"], covered["operation_keys"], strict=True
             )
@@ -325,6 +339,11 @@ def timeline_data(
         "valueTexts": {
             "all": text("timeline_all_valuetext", subtitle=_all_years_line(map_data))
         } | {f"{m}:{year}": view_line(map_data, m, year) for m, year in views},
+        "periods": {
+            f"{m}:{year}": str(year) if m == "in" or year == years[0]
+            else text("period_range", first=years[0], last=year)
+            for m, year in views
+        },
         "captions": {"all": text("timeline_all")} | {
             f"{m}:{year}": text("legend_view_in" if m == "in" else "legend_view_up_to",
                                 year=year)
@@ -339,6 +358,7 @@ def timeline_data(
             "many": html.escape(text("tooltip_operation_many", count="{count}",
                                      names="{names}")),
             "none": html.escape(text("tooltip_none")),
+            "gap": html.escape(text("tooltip_gap", period="{period}")),
             "notGiven": _figure_line(map_data.metric, None),
         },
     }
