@@ -225,6 +225,38 @@ def write_image(
     fmt = _check_format(path, fmt)
     dpi = _check_dpi(dpi)
     figure = plot_map(map_data, size=size, generated=generated)
+    return save_figure(figure, path, dpi=dpi, fmt=fmt)
+
+
+def save_figure(
+    figure: Figure, path: str | os.PathLike, *, dpi: int = DEFAULT_DPI, fmt: str | None = None
+) -> Path:
+    """Write a figure as a PNG, SVG or PDF file, all at once or not at all, with no timestamp.
+
+    Parameters
+    ----------
+    figure : matplotlib.figure.Figure
+    path : str or path-like
+        Output file; its folder is created if missing.
+    dpi : int, default 300
+    fmt : {"png", "svg", "pdf"}, optional
+        Format; by default the extension of ``path`` decides.
+
+    Returns
+    -------
+    pathlib.Path
+        The file written.
+
+    Raises
+    ------
+    InvalidOption
+        For an unknown format or a dpi below 50 or above 1200.
+    OutputError
+        If the file cannot be written.
+    """
+    path = Path(path)
+    fmt = _check_format(path, fmt)
+    dpi = _check_dpi(dpi)
     # A new file in the same folder (so os.replace is atomic), with the usual permissions.
     temporary = path.parent / f".{path.name}.{uuid.uuid4().hex}.tmp"
     try:
