@@ -78,8 +78,8 @@ STRINGS: dict[str, str] = {
     "period_range": "{first}\u2013{last}",
     "period_up_to": "Up to {year}",
     "panel_title": "{period}: {operations}",
-    "panel_subtitle_in": "One map per period, {first}\u2013{last}: operations of that period",
-    "panel_subtitle_up_to": "One map per period, {first}\u2013{last}: operations up to its end",
+    "panel_note_in": "each map: the operations of its years",
+    "panel_note_up_to": "each map: every operation up to its last year",
     # regional maps and the coverage page (opmap coverage)
     "legend_gap": "Gap: no operation",
     "tooltip_gap": "Gap: no operation in {period}",
