@@ -14,7 +14,8 @@ from collections.abc import Mapping
 from datetime import date
 from pathlib import Path
 
-from opmap.render.classify import BORDER_COLOR, NO_DATA_COLOR, Classes
+from opmap.render.classify import BORDER_COLOR, Classes
+from opmap.render.html import GAP_HATCH_COLOR
 from opmap.render.mapdata import MapData
 from opmap.render.strings import text
 
@@ -25,6 +26,7 @@ THUMBNAIL_DPI = 96
 #: Columns of coverage.csv shown in the table, in order (gap countries go in a <details>).
 TABLE_COLUMNS = ("countries", "covered", "coverage_pct", "gaps", "operations", "years",
                  "victims", "minors", "arrests")
+_GAP_SWATCH = f"repeating-linear-gradient(-45deg, {GAP_HATCH_COLOR} 0 2px, #fff 2px 5px)"
 _NUMERIC = {"countries", "covered", "coverage_pct", "gaps", "operations", "victims", "minors",
             "arrests"}
 
@@ -64,10 +66,24 @@ def write_region_thumbnail(map_data: MapData, path: Path | str, *, classes: Clas
     ax.set_title("")
     if ax.get_legend() is not None:
         ax.get_legend().remove()
+    _hatch_gaps(ax, map_data)
     buffer = io.BytesIO()
     figure.savefig(buffer, format="png", dpi=dpi, metadata={"Software": None},
                    facecolor="white")
     return write_bytes(path, buffer.getvalue())
+
+
+def _hatch_gaps(ax, map_data: MapData) -> None:
+    """Hatch the region's gaps as the interactive map does (countries are patches by ISO3 gid)."""
+    if "role" not in map_data.coverage:
+        return
+    gaps = set(map_data.coverage.loc[map_data.coverage["role"] == "gap", "iso_a3"])
+    for patch in ax.patches:
+        if patch.get_gid() in gaps:
+            patch.set_facecolor("#ffffff")
+            patch.set_hatch("//////")
+            patch.set_hatchcolor(GAP_HATCH_COLOR)
+            patch.set_hatch_linewidth(0.6)
 
 
 def render_coverage_page(
@@ -200,7 +216,7 @@ def _legend(classes: Classes | None) -> str:
         items += [(c, BORDER_COLOR, label) for c, label in
                   zip(classes.colors, classes.labels, strict=True)]
     items += [
-        (NO_DATA_COLOR, BORDER_COLOR, text("legend_gap")),
+        (_GAP_SWATCH, BORDER_COLOR, text("legend_gap")),
         (OUTSIDE_COLOR, OUTSIDE_BORDER_COLOR, text("outside_region", region="the region")),
     ]
     swatches = "".join(
@@ -231,11 +247,11 @@ table { border-collapse: collapse; width: 100%; }
 th, td { padding: 6px 8px; border-bottom: 1px solid #ddd; vertical-align: top;
   text-align: left; }
 thead th { border-bottom: 2px solid #999; white-space: nowrap; font-size: 13px; }
-tbody th { font-weight: 600; min-width: 180px; }
+tbody th { font-weight: 600; min-width: 230px; }
 .num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 tr.total th, tr.total td { border-top: 2px solid #999; font-weight: 600; }
 figure { margin: 6px 0 0; }
-figure img { display: block; width: 290px; max-width: 100%; height: auto;
+figure img { display: block; width: 230px; max-width: 100%; height: auto;
   border: 1px solid #ccc; }
 figcaption { font-size: 12px; font-weight: 400; color: #666; }
 td.gaps { min-width: 160px; }
