@@ -38,9 +38,17 @@ def _read_size(ctx: click.Context, param: click.Parameter, value: str | None):
 @click.option("--size", callback=_read_size, default=None, metavar="WxHcm|WxHin|A4|A5",
               help="Printed size, e.g. 17x10cm (the default), 6.7x4in, A4 (landscape).")
 @map_options
+@click.option("--by-year", is_flag=True,
+              help="Small multiples: one map per year (or per --step years), one shared scale.")
+@click.option("--step", type=click.IntRange(1, 100), default=None, metavar="N",
+              help="With --by-year: years per map (2: 2014\u20132015, 2016\u20132017, ...).")
+@click.option("--mode", type=click.Choice(["in", "upto"]), default=None,
+              help="With --by-year: each map shows its own years (in, the default) or "
+                   "everything up to its last year (upto).")
 @click.pass_context
 def command(ctx: click.Context, operations_path, countries_path, out_path: Path, fmt, dpi, size,
-            years, since, until, region, names, metric, scheme, k, bins, palette) -> None:
+            years, since, until, region, names, metric, scheme, k, bins, palette, by_year, step,
+            mode) -> None:
     """Write the map as a static PNG, SVG or PDF image for print.
 
     The world is drawn in an equal-area projection with the same classes and colours as the
@@ -49,12 +57,18 @@ def command(ctx: click.Context, operations_path, countries_path, out_path: Path,
     \b
     $ opmap export --out output/map.pdf --size 17x10cm
     $ opmap export --region Americas --year 2018 --out output/americas.png
+    $ opmap export --by-year --step 2 --mode upto --out output/by-year.png
     """
     from opmap.cli.helpers import load_inputs
     from opmap.render.mapdata import prepare_map_data
     from opmap.render.static import DEFAULT_SIZE, write_image
 
-    if fmt and ctx.get_parameter_source("out_path") is click.core.ParameterSource.DEFAULT:
+    if (step is not None or mode is not None) and not by_year:
+        raise click.UsageError("--step and --mode go with --by-year")
+    default_out = ctx.get_parameter_source("out_path") is click.core.ParameterSource.DEFAULT
+    if by_year and default_out:
+        out_path = out_path.with_name("map-by-year.png")
+    if fmt and default_out:
         out_path = out_path.with_suffix(f".{fmt}")
     inputs = load_inputs(operations_path, countries_path)
     map_data = prepare_map_data(
@@ -62,7 +76,15 @@ def command(ctx: click.Context, operations_path, countries_path, out_path: Path,
         years=years or None, since=since, until=until, names=names or None, region=region,
         metric=metric, scheme=scheme, k=k, bins=bins, palette=palette,
     )
-    written = write_image(map_data, out_path, dpi=dpi, size=size, fmt=fmt)
+    if by_year:
+        from opmap.render.small_multiples import plot_small_multiples
+        from opmap.render.static import save_figure
+
+        figure = plot_small_multiples(map_data, step=step or 1, mode=mode or "in", size=size)
+        written = save_figure(figure, out_path, dpi=dpi, fmt=fmt)
+        size = tuple(figure.get_size_inches())
+    else:
+        written = write_image(map_data, out_path, dpi=dpi, size=size, fmt=fmt)
     if verbosity(ctx) >= 0:
         width, height = size or DEFAULT_SIZE
         pixels = f", {int(width * dpi)} x {int(height * dpi)} px at {dpi} dpi" \
