@@ -4,10 +4,10 @@ Reads Natural Earth 1:50m "Admin 0 - Countries" (241 units, public domain) and w
 
 - ``src/opmap/data/countries.geojson``: every unit, with the properties ``iso_a3``, ``iso_a2``,
   ``name`` (opmap's canonical display name, :func:`opmap.countries.country_name`), ``name_ne``
-  (Natural Earth's short label), ``name_long``, ``continent``, ``region_un``, ``subregion``, ``region_wb``,
-  ``sovereignt``, ``type`` and ``iso_status`` and nothing else; coordinates rounded to 4
-  decimals (about 10 m), geometries kept valid, exterior rings counter-clockwise (RFC 7946),
-  features sorted by ``iso_a3``.
+  (Natural Earth's short label), ``name_long``, ``continent``, ``region_un``, ``subregion``,
+  ``region_wb``, ``sovereignt``, ``type`` and ``iso_status`` and nothing else; coordinates
+  rounded to 4 decimals (about 10 m), geometries kept valid, exterior rings counter-clockwise
+  (RFC 7946), features sorted by ``iso_a3``.
 - ``src/opmap/data/country_points.csv`` (``iso3,lat,lon,name``): one land point for every ISO 3166-1
   country or territory that has no polygon of its own at this scale.
 
@@ -104,8 +104,8 @@ POINTS = {
 }
 
 PROPERTIES = (
-    "iso_a3", "iso_a2", "name", "name_ne", "name_long", "continent", "region_un", "subregion", "region_wb",
-    "sovereignt", "type", "iso_status",
+    "iso_a3", "iso_a2", "name", "name_ne", "name_long", "continent", "region_un", "subregion",
+    "region_wb", "sovereignt", "type", "iso_status",
 )
 REGION_COLUMNS = ("CONTINENT", "REGION_UN", "SUBREGION", "REGION_WB")
 
