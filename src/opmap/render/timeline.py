@@ -92,8 +92,10 @@ class Timeline(MacroElement):
             var legend = container.querySelector(".opmap-legend");
             var unmapped = container.querySelector(".opmap-unmapped");
             var caption = null;
-            if (legend) {
-                caption = L.DomUtil.create("p", "opmap-legend-view", legend);
+            if (legend) {  // under the legend's title: which years the colours count
+                caption = L.DomUtil.create("p", "opmap-legend-view");
+                var heading = legend.querySelector(".opmap-legend-title");
+                legend.insertBefore(caption, heading ? heading.nextSibling : legend.firstChild);
             }
 
             var byIso = {}, originalFill = {}, originalTooltip = {};
@@ -191,7 +193,10 @@ class Timeline(MacroElement):
                 slider.setAttribute("aria-valuetext", data.valueTexts[key]);
                 box.setAttribute("data-view", key);
                 if (subtitle) { subtitle.textContent = data.subtitles[key]; }
-                if (caption) { caption.textContent = data.captions[key]; }
+                if (caption) {  // all years: the legend as it is without the control
+                    caption.textContent = data.captions[key];
+                    caption.hidden = all;
+                }
                 if (unmapped) {
                     var listed = 0;
                     unmapped.querySelectorAll("li").forEach(function (item, i) {
@@ -429,7 +434,7 @@ def timeline_css() -> str:
   gap: 2px 12px; align-items: center; }}
 .opmap-modes legend {{ float: left; padding: 0; margin-right: 4px; color: #555; }}
 .opmap-modes label {{ white-space: nowrap; cursor: pointer; }}
-.opmap-legend-view {{ margin: 4px 0 0; font-size: 12px; font-weight: 600; }}
+.opmap-legend-view {{ margin: 0 0 4px; font-size: 12px; font-weight: 600; color: #1d3557; }}
 .opmap-class-empty {{ opacity: 0.4; }}
 .opmap-timeline-compact {{ width: 200px; font-size: 12px; padding: 5px 8px; }}
 .opmap-timeline-compact .opmap-year-readout {{ font-size: 14px; }}
