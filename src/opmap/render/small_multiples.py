@@ -47,6 +47,9 @@ _REGION_SHAPE = 0.75
 _PANEL_TITLE_PT = 7.0
 _GAP_IN = 0.12
 _PANEL_LABEL_SCALE = 0.85  # marker labels a little smaller than on the single map
+#: Marker area in points² on a panel: the single map's 16 would hide a country the size of
+#: Côte d'Ivoire on a map a third as wide.
+_PANEL_MARKER_SIZE = 5.0
 
 
 def plan_panels(map_data: MapData, *, step: int = 1, mode: str = "in") -> list[MapData]:
@@ -216,5 +219,9 @@ def _lay_out(figure, map_data, panels, columns, rows, mode, generated) -> None:
                               (cell_height - title_height) / height))
         ax.set_gid(f"panel-{panel.period}")
         _draw_map(ax, panel, font_scale=scale * _PANEL_LABEL_SCALE)
+        for collection in ax.collections:
+            if collection.get_gid() == "markers":
+                collection.set_sizes([_PANEL_MARKER_SIZE * scale**2])
+                collection.set_linewidth(0.4)
         ax.set_title(panel_title(panel, mode), loc="left", fontsize=_PANEL_TITLE_PT * scale,
                      fontweight="bold", color=TEXT_COLOR, pad=2, y=1.0)
