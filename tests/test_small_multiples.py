@@ -82,12 +82,14 @@ def _titles(figure) -> list[str]:
     ("step", "mode", "spans", "titles"),
     [
         (1, "in", [(y, y) for y in range(2014, 2019)],
-         ["2014: 1 operation", "2015: 1 operation", "2016: 2 operations", "2017: 1 operation",
-          "2018: 2 operations"]),
+         ["2014: 1 operation", "2015: 1 operation", "2016: 2 operations (1 not on the map)",
+          "2017: 1 operation", "2018: 2 operations"]),
         (2, "in", [(2014, 2015), (2016, 2017), (2018, 2018)],
-         ["2014\u20132015: 2 operations", "2016\u20132017: 3 operations", "2018: 2 operations"]),
+         ["2014\u20132015: 2 operations", "2016\u20132017: 3 operations (1 not on the map)",
+          "2018: 2 operations"]),
         (2, "upto", [(2014, 2015), (2014, 2017), (2014, 2018)],
-         ["Up to 2015: 2 operations", "Up to 2017: 5 operations", "Up to 2018: 7 operations"]),
+         ["Up to 2015: 2 operations", "Up to 2017: 5 operations (1 not on the map)",
+          "Up to 2018: 7 operations (1 not on the map)"]),
     ],
 )
 def test_one_panel_per_period_with_its_title(world, step, mode, spans, titles):

@@ -85,12 +85,16 @@ def plan_panels(map_data: MapData, *, step: int = 1, mode: str = "in") -> list[M
 
 
 def panel_title(panel: MapData, mode: str = "in") -> str:
-    """Title of a panel: "2017: 1 operation", "2014–2015: 2 operations", "Up to 2016: ..."."""
+    """Title of a panel: "2017: 1 operation", "2016: 1 operation (1 not on the map)"."""
     years = [int(part) for part in (panel.period or "").split("\u2013") if part]
     period = panel.period or ""
     if mode == "upto" and years:
         period = text("period_up_to", year=years[-1])
-    return text("panel_title", period=period, operations=count_operations(len(panel.operations)))
+    title = text("panel_title", period=period,
+                 operations=count_operations(len(panel.operations)))
+    if panel.unmapped:  # else an empty panel would seem to contradict its count
+        title = text("panel_unmapped", title=title, count=len(panel.unmapped))
+    return title
 
 
 def plot_small_multiples(

@@ -78,6 +78,7 @@ STRINGS: dict[str, str] = {
     "period_range": "{first}\u2013{last}",
     "period_up_to": "Up to {year}",
     "panel_title": "{period}: {operations}",
+    "panel_unmapped": "{title} ({count} not on the map)",
     "panel_note_in": "each map: the operations of its years",
     "panel_note_up_to": "each map: every operation up to its last year",
     # regional maps and the coverage page (opmap coverage)
