@@ -19,8 +19,10 @@ from opmap.cli import cli
 from opmap.cli.helpers import load_inputs
 from opmap.errors import OutputError
 
-EXPECTED = ["index.html", "map.html", "map-embed.html", "map.png", "map.svg", "map.pdf",
-            "coverage.csv", "coverage.md", "operations.csv"]
+EXPECTED = ["index.html", "map.html", "map-embed.html", "map-embed.iframe.html", "map.png",
+            "map.svg", "map.pdf", "map-by-year.png", "coverage.csv", "coverage.md",
+            "coverage.html", "coverage-per-year.csv", "regions/africa.html",
+            "regions/americas.html", "operations.csv"]
 
 
 @pytest.fixture(scope="module")
@@ -55,7 +57,9 @@ def test_the_pack_holds_every_file(pack):
 
 def test_every_local_link_of_the_index_resolves_inside_the_folder(pack):
     links = local_links(pack / "index.html")
-    assert "map-embed.html" in links and "map.png" in links and "operations.csv" in links
+    for name in ("map-embed.html", "map.html", "map.png", "map-by-year.png", "coverage.html",
+                 "regions/africa.html", "operations.csv"):
+        assert name in links, name
     for link in links:
         path = urlsplit(link).path
         assert not path.startswith("/"), link  # relative only: the folder can move

@@ -21,8 +21,8 @@ MARKER = ".opmap-build"
 #: What a pack holds, besides the marker: names a build may replace.
 PACK_NAMES = {
     "index.html", "map.html", "map-embed.html", "map-embed.iframe.html", "map.png", "map.svg",
-    "map.pdf", "coverage.csv", "coverage.md", "coverage.html", "coverage-per-year.csv",
-    "regions", "operations.csv", MARKER,
+    "map.pdf", "map-by-year.png", "coverage.csv", "coverage.md", "coverage.html",
+    "coverage-per-year.csv", "regions", "operations.csv", MARKER,
 }
 
 
@@ -129,10 +129,16 @@ def _plan(inputs, generated: date) -> list[tuple[str, Callable]]:
         return [full, embed, snippet]
 
     def images(staging: Path, context: dict) -> list[Path]:
+        from opmap.render.periods import spans_years
+        from opmap.render.small_multiples import write_small_multiples
         from opmap.render.static import write_image
 
-        return [write_image(map_data, staging / f"map.{fmt}", generated=generated)
-                for fmt in ("png", "svg", "pdf")]
+        written = [write_image(map_data, staging / f"map.{fmt}", generated=generated)
+                   for fmt in ("png", "svg", "pdf")]
+        if spans_years(map_data):
+            written.append(write_small_multiples(map_data, staging / "map-by-year.png",
+                                                 generated=generated))
+        return written
 
     def coverage(staging: Path, context: dict) -> list[Path]:
         from opmap.coverage import write_coverage
@@ -148,7 +154,8 @@ def _plan(inputs, generated: date) -> list[tuple[str, Callable]]:
         present = {p.relative_to(staging).as_posix() for p in staging.rglob("*") if p.is_file()}
         roles = {
             "map": "map.html", "map_embed": "map-embed.html", "png": "map.png",
-            "svg": "map.svg", "pdf": "map.pdf", "coverage_html": "coverage.html",
+            "svg": "map.svg", "pdf": "map.pdf", "by_year": "map-by-year.png",
+            "coverage_html": "coverage.html",
             "coverage_csv": "coverage.csv", "operations_csv": "operations.csv",
         }
         files = {role: name for role, name in roles.items() if name in present}
@@ -160,7 +167,7 @@ def _plan(inputs, generated: date) -> list[tuple[str, Callable]]:
     return [
         ("operations.csv (cleaned records with ISO codes)", operations_csv),
         ("map.html and map-embed.html (interactive maps)", html_maps),
-        ("map.png, map.svg, map.pdf (images for print)", images),
+        ("map.png, map.svg, map.pdf, map-by-year.png (images for print)", images),
         ("coverage by region and regional maps", coverage),
         ("index.html (the briefing page)", index),
     ]

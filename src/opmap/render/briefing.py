@@ -117,6 +117,11 @@ def _map_section(files: Mapping[str, str]) -> str:
         links = [f'<a href="{_href(files[k])}">{k.upper()}</a>' for k in ("png", "svg", "pdf")
                  if k in files]
         parts.append(" \u00b7 ".join(links) + "</figcaption></figure>")
+    if "by_year" in files:
+        parts.append(f'<figure><img src="{_href(files["by_year"])}" '
+                     f'alt="{html.escape(text("briefing_by_year_alt"), quote=True)}">'
+                     f"<figcaption>{html.escape(text('briefing_by_year'))}</figcaption>"
+                     "</figure>")
     parts.append("</section>")
     return "".join(parts)
 

@@ -126,6 +126,8 @@ STRINGS: dict[str, str] = {
     "briefing_map_open": "Open the full-page map",
     "briefing_images": "Images for documents",
     "briefing_image_alt": "Static map of operations per country, equal-area projection",
+    "briefing_by_year": "Year by year: one map per year, one colour scale for all.",
+    "briefing_by_year_alt": "Small multiples: operations per country, one map per year",
     "briefing_coverage": "Coverage by region",
     "briefing_coverage_open": "Comparison with a map of each region",
     "briefing_regional_maps": "Regional maps",
