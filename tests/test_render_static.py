@@ -298,3 +298,34 @@ def test_bad_output_options(world, tmp_path, name, kwargs, message):
     with pytest.raises(InvalidOption, match=message):
         write_image(world, tmp_path / name, **kwargs)
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_long_list_of_unmapped_operations_is_counted_not_listed():
+    from dataclasses import replace
+
+    from opmap.records import read_operations
+    from opmap.render.static import UNMAPPED_LISTED, unmapped_line
+
+    adwenpa = next(op for op in read_operations() if not op.is_mapped)
+    many = [replace(adwenpa, name=f"Unnamed {i}") for i in range(UNMAPPED_LISTED + 412)]
+    line = unmapped_line(many)
+    assert line.count("none named") == UNMAPPED_LISTED
+    assert line.endswith("and 412 more")
+
+
+def test_many_markers_are_drawn_but_not_labelled(tmp_path):
+    from dataclasses import replace
+
+    from opmap.countries import load_boundaries
+    from opmap.records import read_operations
+    from opmap.render.mapdata import prepare_map_data
+    from opmap.render.static import MAX_LABELLED, plot_map
+
+    sawiyan = next(op for op in read_operations() if op.name == "Sawiyan")
+    many = [replace(sawiyan, name=f"Op {i}") for i in range(MAX_LABELLED + 1)]
+    figure = plot_map(prepare_map_data(many, load_boundaries()))
+    texts = [t.get_text() for ax in figure.axes for t in ax.texts]
+    assert not any(t.startswith("Op ") for t in texts)
+    offsets = [c.get_offsets() for ax in figure.axes for c in ax.collections
+               if c.get_gid() == "markers"]
+    assert len(offsets) == 1 and len(offsets[0]) == MAX_LABELLED + 1

@@ -370,6 +370,10 @@ def _draw_footer(figure, map_data, generated, scale, margin, inches, fig_xy) -> 
         note = figure.text(*fig_xy(margin, y), textwrap.fill(line, per_line),
                            fontsize=_NOTE_PT * scale, va="bottom", ha="left", color=TEXT_COLOR,
                            gid="unmapped")
+        available = width - 2 * margin
+        while inches(note).width > available and per_line > 20:  # the estimate was too wide
+            per_line = max(20, int(per_line * available / inches(note).width) - 1)
+            note.set_text(textwrap.fill(line, per_line))
         y = inches(note).y1 + 0.03 * scale
     return y
 
@@ -418,15 +422,22 @@ def _legend_handles(map_data: MapData) -> list:
     return handles
 
 
-def unmapped_line(operations: Sequence[Operation]) -> str:
+#: Operations named in the "not on the map" line of an image; the rest are counted.
+UNMAPPED_LISTED = 5
+
+
+def unmapped_line(operations: Sequence[Operation], listed: int = UNMAPPED_LISTED) -> str:
     """Say which operations are not on the map and why.
 
-    "Not on the map: Adwenpa II 2016, 14 countries, none named".
+    "Not on the map: Adwenpa II 2016, 14 countries, none named". Past ``listed`` operations the
+    line counts the others ("and 412 more"), so that a print image keeps room for its map.
 
     Parameters
     ----------
     operations : sequence of Operation
         Operations that name no country.
+    listed : int, default 5
+        How many to name.
 
     Returns
     -------
@@ -434,8 +445,10 @@ def unmapped_line(operations: Sequence[Operation]) -> str:
     """
     items = "; ".join(
         text("unmapped_item", operation=op.key, countries_phrase=_unnamed_phrase(op))
-        for op in operations
+        for op in operations[:listed]
     )
+    if len(operations) > listed:
+        items += "; " + text("unmapped_more", count=len(operations) - listed)
     return text("unmapped_line", title=text("unmapped_title"), items=items)
 
 
@@ -477,7 +490,7 @@ def _draw_map(ax: Axes, map_data: MapData, font_scale: float) -> None:
     _draw_countries(ax, map_data, geometries, focus_codes)
     _dot_small_countries(ax, map_data, geometries, focus_codes)
     markers = _draw_markers(ax, map_data, crs)
-    if markers is not None:
+    if markers is not None and len(markers) <= MAX_LABELLED:
         _label_markers(ax, markers, list(map_data.markers), font_scale)
 
 
@@ -559,6 +572,10 @@ def _draw_markers(ax, map_data, crs):
                edgecolors="white", linewidths=0.6, zorder=5, gid="markers")
     return xy
 
+
+#: Above this many markers no marker is labelled: a printed map cannot name them all legibly, and
+#: labelling only some would single them out.
+MAX_LABELLED = 40
 
 # Where a label may go, in points from its marker: right, left, above, below, then diagonals.
 _LABEL_SPOTS = (
