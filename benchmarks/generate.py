@@ -61,6 +61,13 @@ def spellings_by_country() -> dict[str, list[str]]:
     return {iso3: found for iso3, found in spellings.items() if found}
 
 
+def land_points() -> dict[str, tuple[float, float]]:
+    """A point inside each unit (lat, lon), to place operations whose source gives a position."""
+    boundaries = load_boundaries()
+    points = boundaries.geometry.representative_point()
+    return {iso3: (p.y, p.x) for iso3, p in zip(boundaries["iso_a3"], points, strict=True)}
+
+
 def _reads_as(spelling: str, iso3: str) -> bool:
     try:
         return resolve_country(spelling).iso3 == iso3
@@ -110,6 +117,7 @@ def generate_rows(n: int, seed: int = 0):
     rng = random.Random(seed)
     spellings = spellings_by_country()
     units = sorted(spellings)
+    anchors = land_points()
     # Some countries take part far more often than others.
     weights = [rng.paretovariate(1.5) for _ in units]
     for name, year in _operation_names(rng, n, range(2005, 2026)):
@@ -140,9 +148,11 @@ def generate_rows(n: int, seed: int = 0):
             row["minors"] = _maybe(rng, 0.5, str(rng.randint(0, victims)))
         row["arrests"] = _maybe(rng, 0.7, _figure(rng, int(rng.lognormvariate(3, 1.3))))
         row["officers"] = _maybe(rng, 0.4, _figure(rng, int(rng.lognormvariate(5, 1))))
-        if rng.random() < 0.1:
-            row["lat"] = f"{rng.uniform(-50, 60):.4f}"
-            row["lon"] = f"{rng.uniform(-170, 170):.4f}"
+        if row["countries"] and rng.random() < 0.1:
+            # A position the source gives: a town in the first country, near its middle.
+            lat, lon = anchors[chosen[0]]
+            row["lat"] = f"{lat + rng.uniform(-0.3, 0.3):.4f}"
+            row["lon"] = f"{lon + rng.uniform(-0.3, 0.3):.4f}"
         total = int(row["countries_total"] or wanted)
         people = row["victims"] or "Several"
         row["summary"] = (f"{people} victims {rng.choice(_VERBS)}, \"{name}\" across "
