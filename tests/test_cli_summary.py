@@ -60,3 +60,11 @@ def test_coverage_writes_csv_with_the_agreed_columns_first(tmp_path):
     percentages = [float(r["coverage_pct"]) for r in rows if r["region"] != "All regions"]
     assert percentages == sorted(percentages, reverse=True)
     assert (tmp_path / "coverage.md").read_text(encoding="utf-8").startswith("# Coverage by region")
+
+
+def test_a_country_cell_names_five_operations_and_counts_the_rest():
+    from opmap.render.tables import _some
+
+    keys = [f"Op {i} 2018" for i in range(12)]
+    assert _some(keys) == "Op 0 2018, Op 1 2018, Op 2 2018, Op 3 2018, Op 4 2018 and 7 more"
+    assert _some(keys[:5]) == ", ".join(keys[:5])

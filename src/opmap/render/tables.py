@@ -60,6 +60,16 @@ class Table:
         return "\n".join([head, align, *body])
 
 
+#: Operations named in one cell of a terminal table; the rest are counted.
+NAMED_IN_CELL = 5
+
+
+def _some(keys: Sequence[str], limit: int = NAMED_IN_CELL) -> str:
+    """Name up to ``limit`` operations and count the rest: "A 2014, B 2015 and 12 more"."""
+    shown = ", ".join(keys[:limit])
+    return shown if len(keys) <= limit else f"{shown} and {len(keys) - limit:,} more"
+
+
 def figure_cell(figure: Figure | None) -> str:
     """Return a figure as the source words it, or an empty cell."""
     return "" if figure is None else str(figure)
@@ -106,9 +116,9 @@ def countries_table(coverage: pd.DataFrame) -> Table:
         (
             row["name"],
             row["iso_a3"],
-            str(row["operations"]),
+            f"{row['operations']:,}",
             years_cell(row["years"]),
-            ", ".join(row["operation_keys"]),
+            _some(row["operation_keys"]),
             figure_cell(row["victims"]),
             figure_cell(row["minors"]),
             figure_cell(row["arrests"]),
@@ -145,7 +155,7 @@ def regions_table(regions: pd.DataFrame, total: dict | None = None,
             str(r["covered"]),
             f"{r['coverage_pct']:.1f}",
             str(r["gaps"]),
-            str(r["operations"]),
+            f"{r['operations']:,}",
             years_cell(r["years"]),
             figure_cell(r["victims"]),
             figure_cell(r["minors"]),
