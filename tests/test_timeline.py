@@ -14,7 +14,7 @@ import pytest
 from browser import launch_browser, open_offline
 
 from opmap.countries import load_boundaries, load_country_points
-from opmap.records import read_operations
+from opmap.records import Operation, read_operations
 from opmap.render.classify import NO_DATA_COLOR
 from opmap.render.html import render_map, write_map
 from opmap.render.mapdata import prepare_map_data
@@ -412,5 +412,34 @@ def test_phone_and_embed_keep_the_control_usable(browser, world, tmp_path):
     try:
         assert page.locator(".opmap-timeline.opmap-timeline-compact").is_visible()
         assert log.page_errors == [] and log.outside_requests == []
+    finally:
+        page.context.close()
+
+
+@pytest.mark.browser
+def test_shared_markers_follow_the_year(browser, boundaries, tmp_path):
+    """Above a few hundred operations markers are shared; they still count each view's ones."""
+    units = boundaries[~boundaries.geometry.is_empty].sort_values("iso_a3")
+    codes, names = list(units["iso_a3"]), list(units["name"])
+    operations = [
+        Operation(name=f"Op {i}", year=2014 + (i * i) % 5, countries=(codes[i % 40],),
+                  country_names=(names[i % 40],))
+        for i in range(400)
+    ]
+    map_data = prepare_map_data(operations, boundaries)
+    path = write_map(map_data, tmp_path / "many.html", generated=date(2024, 5, 1))
+    page, log = open_offline(browser, path)
+    counts = """() => Array.from(document.querySelectorAll('.opmap-cluster, .opmap-operation'))
+        .map(e => e.classList.contains('opmap-cluster') ? Number(e.dataset.count) : 1)"""
+    try:
+        assert page.locator(".opmap-cluster").count() > 0
+        for mode in MODES:
+            for year in range(2014, 2019):
+                _show(page, mode, year)
+                expected = sum(1 for op in operations if _in_view(op, mode, year))
+                assert sum(page.evaluate(counts)) == expected, (mode, year)
+        _show(page, "in", 2019)
+        assert sum(page.evaluate(counts)) == len(operations)
+        assert log.console_errors == [] and log.page_errors == [] and log.outside_requests == []
     finally:
         page.context.close()

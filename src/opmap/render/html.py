@@ -3,12 +3,16 @@
 :func:`render_map` draws a :class:`~opmap.render.mapdata.MapData` with folium: the countries as a
 choropleth (the basemap itself, on a sea-coloured background), one marker per operation grouped
 by year, a legend, the operations that name no country, and a title panel. Leaflet is inlined
-(:mod:`opmap.render.offline`); online tiles are used only when asked for.
+(:mod:`opmap.render.offline`); online tiles are used only when asked for. The operations go into
+the page as one JSON array and the page's script makes the markers (grouping nearby ones when
+there are many, see :class:`OperationLayer`): one folium element per operation would cost
+milliseconds each to render, and one DOM marker per operation would make a large map crawl.
 
 Text from the CSV is data, never markup: every value is escaped with :func:`html.escape` where it
 lands, and everything handed to JavaScript goes through :func:`~opmap.render.offline.script_json`.
 No data is ever passed through folium's own Popup/Tooltip (which put text in JavaScript template
-literals as HTML).
+literals as HTML), and the operations' popups are built with DOM text nodes, so their words are
+never parsed as markup at all.
 """
 
 from __future__ import annotations
@@ -68,6 +72,14 @@ GAP_PATTERN = (
 POPUP_FIGURES = ("victims", "minors", "arrests", "officers")
 #: Pixels between markers of operations placed on the same spot (Nawa and Akoma, say).
 MARKER_SPREAD = 16
+#: Above this many mapped operations, operations close together on screen share one marker.
+CLUSTER_ABOVE = 300
+#: The side, in screen pixels, of the grid cell whose operations share a marker.
+CLUSTER_CELL = 48
+#: How many operations a shared marker's popup lists (then "and 1,234 more").
+CLUSTER_LISTED = 50
+#: The figures an operation is listed with in a shared marker's popup.
+BRIEF_FIGURES = ("victims", "arrests")
 NARROW = "(max-width: 600px)"
 
 
@@ -146,13 +158,14 @@ def build_map(
         _tile_layer(provider).add_to(folium_map)
     choropleth = ChoroplethLayer(map_data, opacity=0.7 if provider else 1.0, embed=embed)
     choropleth.add_to(folium_map)
-    markers = _add_operation_layers(folium_map, map_data)
+    year_layers = _add_year_layers(folium_map, map_data)
     folium.LayerControl(collapsed=True).add_to(folium_map)
     for panel in _panels(map_data, provider, embed, generated or date.today()):
         panel.add_to(folium_map)
-    Interactions(choropleth, markers, map_data).add_to(folium_map)
+    Interactions(choropleth, map_data).add_to(folium_map)
+    operation_layer = OperationLayer(choropleth, year_layers, map_data).add_to(folium_map)
     if timeline:
-        Timeline(choropleth, markers, _mapped_operations(map_data), map_data,
+        Timeline(choropleth, operation_layer, map_data,
                  embed=embed, gap_fill=GAP_FILL).add_to(folium_map)
     _fit(folium_map, map_data, embed)
     make_offline(folium_map)
@@ -286,28 +299,18 @@ def _number(value) -> float | None:
 
 # --- the operations --------------------------------------------------------------------------
 
-def _add_operation_layers(folium_map: folium.Map, map_data: MapData) -> list[folium.Marker]:
-    """Add one layer per year with one marker per mapped operation; return the markers in order.
+def _add_year_layers(folium_map: folium.Map, map_data: MapData) -> dict[int, folium.FeatureGroup]:
+    """Add one (empty) layer per year of the mapped operations, for the layer control.
 
-    The order is that of :func:`_mapped_operations`, which :class:`Interactions` relies on.
+    The markers themselves are drawn by :class:`OperationLayer`; these layers only say which
+    years the reader has switched on.
     """
-    markers = []
-    groups: dict[int, folium.FeatureGroup] = {}
-    for operation, offset in _marker_offsets(map_data):
-        group = groups.get(operation.year)
-        if group is None:
-            name = text("layer_operations_year", year=operation.year)
-            group = folium.FeatureGroup(name=html.escape(name), overlay=True)
-            groups[operation.year] = group.add_to(folium_map)
-        point = map_data.markers[operation.key]
-        size = 16
-        icon = folium.DivIcon(
-            icon_size=(size, size),
-            icon_anchor=(size // 2 - offset, size // 2),
-            class_name="opmap-operation",
-        )
-        markers.append(folium.Marker([point.y, point.x], icon=icon).add_to(group))
-    return markers
+    groups = {}
+    for year in sorted({op.year for op in _mapped_operations(map_data)}):
+        name = text("layer_operations_year", year=year)
+        groups[year] = folium.FeatureGroup(name=html.escape(name), overlay=True)
+        groups[year].add_to(folium_map)
+    return groups
 
 
 def _mapped_operations(map_data: MapData) -> list[Operation]:
@@ -327,34 +330,52 @@ def _marker_offsets(map_data: MapData) -> list[tuple[Operation, int]]:
     return [(op, offsets[op.key]) for op in _mapped_operations(map_data)]
 
 
-class Interactions(MacroElement):
-    """Tooltips on countries; popups, tooltips and country highlighting on operation markers.
+class OperationLayer(MacroElement):
+    """The operation markers, drawn by the page's own script from one JSON array.
+
+    Up to :data:`CLUSTER_ABOVE` operations, each gets its own marker (operations on one spot
+    fanned out sideways). Above it, operations close together on screen (within
+    :data:`CLUSTER_CELL` pixels) share one marker that shows their number and lists them in its
+    popup; the grouping is redone at every zoom, and only markers in and near the view are made.
+    Either way a popup is built when it is opened, with DOM text nodes: data never becomes
+    markup. Hovering or opening an operation highlights its countries.
+
+    The script exposes ``filter(fn)``: show only operations whose year passes ``fn`` (the year
+    control uses it), on top of the year layers switched on in the layer control. The map
+    container's ``data-operations-shown`` says how many operations the markers stand for.
 
     Parameters
     ----------
     choropleth : ChoroplethLayer
-    markers : list of folium.Marker
-        One per mapped operation, in the order of the operations of ``map_data``.
+    year_layers : dict of int to folium.FeatureGroup
+        From :func:`_add_year_layers`.
     map_data : MapData
     """
 
     _template = Template(
         """
         {% macro script(this, kwargs) %}
-        (function () {
+        var {{ this.get_name() }} = (function () {
             var data = {{ this.data }};
+            var map = {{ this._parent.get_name() }};
             var countries = {{ this.choropleth.get_name() }};
-            var markers = [
-                {%- for m in this.markers %}{{ m.get_name() }},{% endfor -%}
-            ];
+            var yearLayers = {
+                {%- for year, layer in this.year_layers.items() %}
+                "{{ year }}": {{ layer.get_name() }},
+                {%- endfor %}
+            };
+            var container = map.getContainer();
+            var shown = L.layerGroup().addTo(map);
+            var operations = data.operations.map(function (row) {
+                return {name: row[0], year: row[1], latlng: L.latLng(row[2], row[3]),
+                        dx: row[4], countries: row[5], rows: row[6], brief: row[7]};
+            });
+
             var byIso = {};
             countries.eachLayer(function (layer) {
-                var iso = layer.feature.id;
-                (byIso[iso] = byIso[iso] || []).push(layer);
-                if (data.tooltips[iso]) {
-                    layer.bindTooltip(data.tooltips[iso], {sticky: true});
-                }
+                (byIso[layer.feature.id] = byIso[layer.feature.id] || []).push(layer);
             });
+            var opened = null;  // the operation whose popup is open
             function highlight(operation, on) {
                 operation.countries.forEach(function (iso) {
                     (byIso[iso] || []).forEach(function (layer) {
@@ -365,69 +386,290 @@ class Interactions(MacroElement):
                         }
                     });
                 });
+                if (!on && opened && opened !== operation) { highlight(opened, true); }
             }
-            var map = {{ this._parent.get_name() }};
-            var narrow = window.matchMedia && window.matchMedia({{ this.narrow|tojson }}).matches;
-            var info = map.getContainer().querySelector(".opmap-info");
+
+            var narrow = window.matchMedia && window.matchMedia(data.narrow).matches;
+            var info = container.querySelector(".opmap-info");
             var popupOptions = {
                 maxWidth: Math.max(200, Math.min(340, window.innerWidth - 70)),
                 maxHeight: narrow ? Math.max(160, window.innerHeight - 180) : 360,
                 autoPanPaddingTopLeft: [10, info && !narrow ? info.offsetHeight + 20 : 10]
             };
             // On a phone the panels would cover the popup: hide them while it is open.
-            map.on("popupopen", function () {
-                L.DomUtil.addClass(map.getContainer(), "opmap-popup-open");
-            });
+            map.on("popupopen", function () { L.DomUtil.addClass(container, "opmap-popup-open"); });
             map.on("popupclose", function () {
-                L.DomUtil.removeClass(map.getContainer(), "opmap-popup-open");
+                L.DomUtil.removeClass(container, "opmap-popup-open");
             });
-            markers.forEach(function (marker, i) {
-                var operation = data.operations[i];
-                marker.bindTooltip(operation.label, {direction: "top", offset: [0, -8]});
-                marker.bindPopup(operation.popup, popupOptions);
+
+            function element(tag, className, words) {
+                var node = document.createElement(tag);
+                if (className) { node.className = className; }
+                if (words !== undefined) { node.textContent = words; }
+                return node;
+            }
+            function fill(template, values) {
+                return template.replace(/\\{(\\w+)\\}/g, function (whole, key) {
+                    return values[key];
+                });
+            }
+            function digits(count) {  // 9796 -> "9,796", as the strings table writes counts
+                return String(count).replace(/\\B(?=(\\d{3})+(?!\\d))/g, ",");
+            }
+            function countWords(count) {
+                return count === 1 ? data.words.one : fill(data.words.many, {count: digits(count)});
+            }
+            function operationContent(operation) {
+                var box = element("div", "opmap-popup");
+                box.appendChild(element("h2", null, operation.name));
+                var list = box.appendChild(element("dl"));
+                operation.rows.forEach(function (row) {
+                    list.appendChild(element("dt", null, data.labels[row[0]]));
+                    var value = list.appendChild(element("dd", null, row[2] ? undefined : row[1]));
+                    if (row[2]) {  // an http(s) source, checked when the page was written
+                        var link = value.appendChild(element("a", null, row[1]));
+                        link.href = row[2];
+                        link.target = "_blank";
+                        link.rel = "noopener noreferrer";
+                    }
+                });
+                return box;
+            }
+            function openOperation(operation, latlng, dx) {
+                var options = L.extend({offset: [dx, 0]}, popupOptions);
+                var popup = L.popup(options).setLatLng(latlng)
+                    .setContent(operationContent(operation));
+                popup.on("remove", function () {
+                    if (opened === operation) { opened = null; }
+                    highlight(operation, false);
+                });
+                popup.openOn(map);
+                opened = operation;
+                highlight(operation, true);
+            }
+
+            function operationMarker(operation, dx) {
+                var marker = L.marker(operation.latlng, {icon: L.divIcon({
+                    className: "opmap-operation", iconSize: [16, 16], iconAnchor: [8 - dx, 8]
+                })});
+                marker.bindTooltip(function () { return element("span", null, operation.name); },
+                                   {direction: "top", offset: [dx, -8]});
+                marker.on("click", function () { openOperation(operation, operation.latlng, dx); });
                 marker.on("mouseover", function () { highlight(operation, true); });
                 marker.on("mouseout", function () {
-                    if (!marker.isPopupOpen()) { highlight(operation, false); }
+                    if (opened !== operation) { highlight(operation, false); }
                 });
-                marker.on("popupopen", function () { highlight(operation, true); });
-                marker.on("popupclose", function () { highlight(operation, false); });
                 // Leaflet makes a new element each time a marker is added back to the map.
-                function name() {
-                    var element = marker.getElement();
-                    if (element) {
-                        element.setAttribute("aria-label", operation.name);
-                        element.setAttribute("data-operation", operation.name);
-                    }
+                marker.on("add", function () {
+                    var icon = marker.getElement();
+                    icon.setAttribute("aria-label", operation.name);
+                    icon.setAttribute("data-operation", operation.name);
+                });
+                return marker;
+            }
+            function clusterContent(cell) {
+                var box = element("div", "opmap-popup opmap-cluster-popup");
+                box.appendChild(element("h2", null, countWords(cell.operations.length)));
+                var list = box.appendChild(element("ul"));
+                cell.operations.slice(0, data.listed).forEach(function (operation) {
+                    var button = element("button", "opmap-cluster-item", operation.brief);
+                    button.type = "button";
+                    button.addEventListener("click", function () {
+                        openOperation(operation, cell.latlng, 0);
+                    });
+                    list.appendChild(element("li")).appendChild(button);
+                });
+                var more = cell.operations.length - data.listed;
+                if (more > 0) {
+                    box.appendChild(element("p", "opmap-cluster-more",
+                        fill(data.words.more, {count: digits(more)})));
                 }
-                name();
-                marker.on("add", name);
+                var bounds = L.latLngBounds(cell.operations.map(function (o) { return o.latlng; }));
+                if (!bounds.getNorthEast().equals(bounds.getSouthWest())) {
+                    var zoom = box.appendChild(element("button", "opmap-cluster-zoom",
+                                                       data.words.zoom));
+                    zoom.type = "button";
+                    zoom.addEventListener("click", function () {
+                        map.closePopup();
+                        map.fitBounds(bounds, {padding: [40, 40], maxZoom: map.getMaxZoom()});
+                    });
+                }
+                return box;
+            }
+            function clusterMarker(cell) {
+                var count = cell.operations.length, label = countWords(count);
+                var size = count < 10 ? 26 : count < 100 ? 32 : count < 1000 ? 38 : 44;
+                var marker = L.marker(cell.latlng, {icon: L.divIcon({
+                    className: "opmap-cluster", iconSize: [size, size], html: ""
+                })});
+                marker.bindTooltip(label, {direction: "top", offset: [0, -size / 2]});
+                marker.on("click", function () {
+                    L.popup(popupOptions).setLatLng(cell.latlng).setContent(clusterContent(cell))
+                        .openOn(map);
+                });
+                marker.on("add", function () {
+                    var icon = marker.getElement();
+                    icon.textContent = digits(count);
+                    icon.setAttribute("aria-label", label);
+                    icon.setAttribute("data-count", String(count));
+                });
+                return marker;
+            }
+
+            var yearOn = {}, passes = function () { return true; };
+            Object.keys(yearLayers).forEach(function (year) {
+                var layer = yearLayers[year];
+                yearOn[year] = map.hasLayer(layer);
+                layer.on("add", function () { yearOn[year] = true; draw(); });
+                layer.on("remove", function () { yearOn[year] = false; draw(); });
             });
+            var drawn = {}, projectedAt = null;
+            function visibleOperations() {
+                return operations.filter(function (o) { return yearOn[o.year] && passes(o.year); });
+            }
+            function drawEach(visible) {
+                shown.clearLayers();
+                visible.forEach(function (o) {
+                    shown.addLayer(o.marker || (o.marker = operationMarker(o, o.dx)));
+                });
+            }
+            function drawClusters(visible) {
+                var zoom = map.getZoom(), size = data.cell;
+                if (projectedAt !== zoom) {
+                    operations.forEach(function (o) { o.point = map.project(o.latlng, zoom); });
+                    projectedAt = zoom;
+                }
+                var view = map.getPixelBounds(), margin = view.getSize().divideBy(2);
+                var near = L.bounds(view.min.subtract(margin), view.max.add(margin));
+                var cells = {}, keys = [];
+                visible.forEach(function (o) {
+                    if (!near.contains(o.point)) { return; }
+                    var key = Math.floor(o.point.x / size) + ":" + Math.floor(o.point.y / size);
+                    if (!cells[key]) { cells[key] = {operations: [], x: 0, y: 0}; keys.push(key); }
+                    var cell = cells[key];
+                    cell.operations.push(o);
+                    cell.x += o.point.x;
+                    cell.y += o.point.y;
+                });
+                var next = {};
+                keys.forEach(function (key) {
+                    var cell = cells[key], count = cell.operations.length;
+                    var id = zoom + "/" + key + "/" + count + "/" + cell.operations[0].name;
+                    var marker = drawn[id];
+                    if (!marker) {
+                        cell.latlng = count === 1 ? cell.operations[0].latlng
+                            : map.unproject([cell.x / count, cell.y / count], zoom);
+                        marker = count === 1 ? cell.operations[0].marker ||
+                            (cell.operations[0].marker = operationMarker(cell.operations[0], 0))
+                            : clusterMarker(cell);
+                        shown.addLayer(marker);
+                    }
+                    next[id] = marker;
+                });
+                Object.keys(drawn).forEach(function (id) {
+                    if (!next[id]) { shown.removeLayer(drawn[id]); }
+                });
+                drawn = next;
+            }
+            function draw() {
+                var visible = visibleOperations();
+                if (data.cell) { drawClusters(visible); } else { drawEach(visible); }
+                container.setAttribute("data-operations-shown", String(visible.length));
+            }
+            map.on("moveend", draw);
+            map.whenReady(draw);
+            return {
+                filter: function (fn) {
+                    passes = fn || function () { return true; };
+                    draw();
+                }
+            };
         })();
         {% endmacro %}
         """
     )
 
     def __init__(
-        self, choropleth: ChoroplethLayer, markers: Sequence[folium.Marker], map_data: MapData
+        self,
+        choropleth: ChoroplethLayer,
+        year_layers: dict[int, folium.FeatureGroup],
+        map_data: MapData,
     ):
         super().__init__()
-        self._name = "Interactions"
-        self.narrow = NARROW
+        self._name = "OperationLayer"
         self.choropleth = choropleth
-        self.markers = list(markers)
-        self.data = script_json({
-            "tooltips": country_tooltips(map_data),
-            "operations": [
-                {
-                    "name": op.key,  # set as an attribute value: plain text, not markup
-                    "label": html.escape(op.key),
-                    "popup": operation_popup(op),
-                    "countries": list(op.countries),
+        self.year_layers = year_layers
+        self.data = script_json(operation_layer_data(map_data))
+
+
+def operation_layer_data(map_data: MapData) -> dict:
+    """Return what :class:`OperationLayer`'s script needs, every word already written out.
+
+    Returns
+    -------
+    dict
+        ``operations``: one row per mapped operation, ``[name, year, lat, lon, offset,
+        countries, popup rows, brief]``, where a popup row is ``[label index, text]`` or
+        ``[label index, text, http(s) URL]`` and ``labels`` holds the labels; ``cell``: the
+        clustering cell in pixels (0: one marker per operation); the words of a cluster.
+    """
+    labels: dict[str, int] = {}
+    rows = []
+    many = len(map_data.markers) > CLUSTER_ABOVE
+    for op, offset in _marker_offsets(map_data):
+        point = map_data.markers[op.key]
+        popup = [
+            [labels.setdefault(label, len(labels)), words, *([link] if link else [])]
+            for label, words, link in popup_rows(op)
+        ]
+        rows.append([op.key, op.year, round(point.y, 5), round(point.x, 5),
+                     0 if many else offset, list(op.countries), popup, operation_brief(op)])
+    return {
+        "operations": rows,
+        "labels": list(labels),
+        "cell": CLUSTER_CELL if many else 0,
+        "listed": CLUSTER_LISTED,
+        "highlight": HIGHLIGHT_STYLE,
+        "narrow": NARROW,
+        "words": {
+            "one": text("operations_one"),
+            "many": text("cluster_operations", count="{count}"),
+            "more": text("cluster_more", count="{count}"),
+            "zoom": text("cluster_zoom"),
+        },
+    }
+
+
+class Interactions(MacroElement):
+    """Tooltips on countries: "Côte d'Ivoire — 2 operations: Nawa 2014, Akoma 2015".
+
+    Parameters
+    ----------
+    choropleth : ChoroplethLayer
+    map_data : MapData
+    """
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        (function () {
+            var tooltips = {{ this.tooltips }};
+            {{ this.choropleth.get_name() }}.eachLayer(function (layer) {
+                var iso = layer.feature.id;
+                if (tooltips[iso]) {
+                    layer.bindTooltip(tooltips[iso], {sticky: true});
                 }
-                for op in _mapped_operations(map_data)
-            ],
-            "highlight": HIGHLIGHT_STYLE,
-        })
+            });
+        })();
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, choropleth: ChoroplethLayer, map_data: MapData):
+        super().__init__()
+        self._name = "Interactions"
+        self.choropleth = choropleth
+        self.tooltips = script_json(country_tooltips(map_data))
 
 
 def country_tooltips(map_data: MapData) -> dict[str, str]:
@@ -466,40 +708,56 @@ def country_tooltips(map_data: MapData) -> dict[str, str]:
     return tooltips
 
 
-def operation_popup(operation: Operation) -> str:
-    """Return everything known about an operation as escaped HTML for its popup.
+def popup_rows(operation: Operation) -> list[tuple[str, str, str | None]]:
+    """Return everything known about an operation, as its popup lists it: (label, text, link).
 
-    Figures are worded as the source words them ("nearly 350"); the source becomes a link only
-    if it is an http(s) URL.
+    Figures are worded as the source words them ("nearly 350"); the link is the source's URL if
+    it is an http(s) one, else None. The texts are plain text, to be placed as text.
     """
-    rows = []
+    rows: list[tuple[str, str, str | None]] = []
     dates = format_dates(operation.start_date, operation.end_date)
     if dates:
-        rows.append((text("popup_dates"), html.escape(dates)))
+        rows.append((text("popup_dates"), dates, None))
     else:
-        rows.append((text("popup_year"), html.escape(str(operation.year))))
-    rows.append((text("popup_countries"), html.escape(_countries_line(operation))))
+        rows.append((text("popup_year"), str(operation.year), None))
+    rows.append((text("popup_countries"), _countries_line(operation), None))
     for column in POPUP_FIGURES:
-        rows.append((text(f"popup_{column}"), html.escape(_figure_words(operation.figure(column)))))
+        rows.append((text(f"popup_{column}"), _figure_words(operation.figure(column)), None))
     if operation.summary:
-        rows.append((text("popup_summary"), html.escape(operation.summary)))
+        rows.append((text("popup_summary"), operation.summary, None))
     for column, value in operation.extra.items():
         if value:
-            rows.append((column[:1].upper() + column[1:], html.escape(value)))
+            rows.append((column[:1].upper() + column[1:], value, None))
     if operation.source:
-        rows.append((text("popup_source"), source_link(operation.source)))
-    items = "".join(f"<dt>{html.escape(label)}</dt><dd>{value}</dd>" for label, value in rows)
-    return f'<div class="opmap-popup"><h2>{html.escape(operation.key)}</h2><dl>{items}</dl></div>'
+        rows.append((text("popup_source"), operation.source, http_url(operation.source)))
+    return rows
+
+
+def operation_brief(operation: Operation) -> str:
+    """Name an operation in a list with its headline figures: "Libertad 2018 · Victims: ..."."""
+    parts = [operation.key]
+    for column in BRIEF_FIGURES:
+        figure = operation.figure(column)
+        if figure is not None:
+            parts.append(text("tooltip_figure", label=text(f"popup_{column}"), value=str(figure)))
+    return " \u00b7 ".join(parts)
+
+
+def http_url(source: str) -> str | None:
+    """Return a source stripped if it is an http(s) URL (so it may become a link), else None."""
+    parts = urlsplit(source.strip())
+    if parts.scheme.lower() in ("http", "https") and parts.netloc:
+        return source.strip()
+    return None
 
 
 def source_link(source: str) -> str:
     """Return a source as an escaped link if it is an http(s) URL, else as escaped text."""
-    parts = urlsplit(source.strip())
-    if parts.scheme.lower() in ("http", "https") and parts.netloc:
-        href = html.escape(source.strip(), quote=True)
+    url = http_url(source)
+    if url is not None:
         return (
-            f'<a href="{href}" target="_blank" rel="noopener noreferrer">'
-            f"{html.escape(source)}</a>"
+            f'<a href="{html.escape(url, quote=True)}" target="_blank" '
+            f'rel="noopener noreferrer">{html.escape(source)}</a>'
         )
     return html.escape(source)
 
@@ -719,6 +977,18 @@ def _page_css() -> str:
 .opmap-swatch-outside {{ background: {OUTSIDE_COLOR}; border-color: {OUTSIDE_BORDER_COLOR}; }}
 .opmap-defs {{ position: absolute; width: 0; height: 0; overflow: hidden; }}
 .opmap-operation:hover, .opmap-operation:focus {{ outline: 3px solid #ffd166; }}
+.opmap-cluster {{ display: flex; align-items: center; justify-content: center;
+  background: {MARKER_COLOR}; color: #fff; border: 2px solid #fff; border-radius: 50%;
+  box-shadow: 0 0 0 1px rgba(0, 0, 0, 0.55); box-sizing: border-box; font-size: 11px;
+  font-weight: 700; line-height: 1; }}
+.opmap-cluster:hover, .opmap-cluster:focus {{ outline: 3px solid #ffd166; }}
+.opmap-cluster-popup ul {{ list-style: none; margin: 0; padding: 0; }}
+.opmap-cluster-item {{ font: inherit; text-align: left; width: 100%; padding: 3px 0;
+  border: 0; border-bottom: 1px solid #eee; background: none; color: #1d3557; cursor: pointer; }}
+.opmap-cluster-item:hover, .opmap-cluster-item:focus-visible {{ background: #f3f0e0; }}
+.opmap-cluster-more {{ margin: 6px 0 0; color: #555; }}
+.opmap-cluster-zoom {{ font: inherit; font-weight: 600; margin-top: 6px; padding: 3px 10px;
+  border: 1px solid #777; border-radius: 4px; background: #fff; cursor: pointer; }}
 .opmap-unmapped summary {{ cursor: pointer; font-weight: 600; font-size: 13px; }}
 .opmap-unmapped li {{ font-size: 13px; margin-top: 4px; }}
 .leaflet-popup-content {{ font-size: 13px; line-height: 1.4; }}

@@ -22,7 +22,6 @@ from branca.element import MacroElement
 from folium.template import Template
 
 from opmap.figures import sum_figures
-from opmap.records import Operation
 from opmap.render.classify import NO_DATA_COLOR
 from opmap.render.mapdata import MapData
 from opmap.render.offline import inline_style, script_json
@@ -42,10 +41,9 @@ class Timeline(MacroElement):
     choropleth : folium.map.Layer
         The countries layer (:class:`opmap.render.html.ChoroplethLayer`); every Leaflet layer in
         it has its ISO3 code as ``feature.id`` and its fill in ``feature.properties.fill``.
-    markers : sequence of folium.Marker
-        One per operation of ``operations``, in that order, each in its year's feature group.
-    operations : sequence of Operation
-        The operations the markers stand for.
+    operation_layer : opmap.render.html.OperationLayer
+        The operation markers; its script's ``filter(fn)`` shows the operations of the years
+        that pass ``fn`` (``null``: every year).
     map_data : MapData
         What the map shows for all years; its classes colour every year.
     embed : bool, default False
@@ -63,10 +61,7 @@ class Timeline(MacroElement):
             var data = {{ this.data }};
             var map = {{ this._parent.get_name() }};
             var countries = {{ this.choropleth.get_name() }};
-            var markers = [
-                {%- for m in this.markers %}[{{ m.get_name() }}, {{ m._parent.get_name() }}],
-                {%- endfor -%}
-            ];
+            var operationLayer = {{ this.operation_layer.get_name() }};
             var narrow = window.matchMedia && window.matchMedia(data.narrow).matches;
             var control = L.control({position: narrow ? "topleft" : "bottomright"});
             var box = null;
@@ -180,14 +175,8 @@ class Timeline(MacroElement):
                         }
                     });
                 });
-                markers.forEach(function (pair, i) {
-                    var marker = pair[0], group = pair[1];
-                    var visible = all || inView(data.markerYears[i], mode, value);
-                    if (visible && !group.hasLayer(marker)) {
-                        group.addLayer(marker);
-                    } else if (!visible && group.hasLayer(marker)) {
-                        group.removeLayer(marker);
-                    }
+                operationLayer.filter(all ? null : function (year) {
+                    return inView(year, mode, value);
                 });
                 readout.textContent = all ? data.words.all : String(value);
                 slider.setAttribute("aria-valuetext", data.valueTexts[key]);
@@ -252,8 +241,7 @@ class Timeline(MacroElement):
     def __init__(
         self,
         choropleth,
-        markers: Sequence,
-        operations: Sequence[Operation],
+        operation_layer,
         map_data: MapData,
         *,
         embed: bool = False,
@@ -265,8 +253,8 @@ class Timeline(MacroElement):
         if mode not in MODES:
             raise ValueError(f"unknown mode {mode!r}; choose 'in' or 'upto'")
         self.choropleth = choropleth
-        self.markers = list(markers)
-        data = timeline_data(map_data, operations, embed=embed, mode=mode)
+        self.operation_layer = operation_layer
+        data = timeline_data(map_data, embed=embed, mode=mode)
         data["gapFill"] = gap_fill or NO_DATA_COLOR
         self.data = script_json(data)
 
@@ -278,7 +266,6 @@ class Timeline(MacroElement):
 
 def timeline_data(
     map_data: MapData,
-    marked: Sequence[Operation],
     *,
     embed: bool = False,
     mode: str = "in",
@@ -289,8 +276,6 @@ def timeline_data(
     ----------
     map_data : MapData
         The map for all years.
-    marked : sequence of Operation
-        The operations that have a marker, in the order of the markers.
     embed : bool, default False
     mode : {"in", "upto"}, default "in"
 
@@ -326,7 +311,6 @@ def timeline_data(
         "operations": [
             {"year": op.year, "label": html.escape(op.key)} for op in map_data.operations
         ],
-        "markerYears": [op.year for op in marked],
         "unmappedYears": [op.year for op in map_data.unmapped],
         "countries": {
             iso3: {"name": html.escape(name), "operations": [index[key] for key in keys],
