@@ -8,6 +8,9 @@ Reads Natural Earth 1:50m "Admin 0 - Countries" (241 units, public domain) and w
   ``region_wb``, ``sovereignt``, ``type`` and ``iso_status`` and nothing else; coordinates
   rounded to 4 decimals (about 10 m), geometries kept valid, exterior rings counter-clockwise
   (RFC 7946), features sorted by ``iso_a3``.
+- ``src/opmap/data/countries-display.geojson``: the same units simplified for display
+  (:func:`opmap.render.geometry.display_collection`), read by the HTML map instead of
+  simplifying the bundled boundaries on every run.
 - ``src/opmap/data/country_points.csv`` (``iso3,lat,lon,name``): one land point for every ISO 3166-1
   country or territory that has no polygon of its own at this scale.
 
@@ -57,6 +60,7 @@ import shapely
 from shapely.geometry import mapping
 
 from opmap.countries import country_name
+from opmap.render.geometry import DISPLAY_FILE, display_collection
 
 REPO = Path(__file__).resolve().parent.parent
 SOURCE_NAME = "ne_50m_admin_0_countries.geojson"
@@ -214,6 +218,13 @@ def format_points(missing: list[str]) -> str:
     return buffer.getvalue()
 
 
+def write_display(out_dir: Path) -> None:
+    """Simplify the boundaries just written, as the HTML map would, so that it need not."""
+    written = pyogrio.read_dataframe(out_dir / "countries.geojson")
+    text = display_collection(written.geometry.to_numpy(), written["iso_a3"])
+    (out_dir / DISPLAY_FILE).write_text(text, encoding="utf-8")
+
+
 def main(argv: list[str] | None = None) -> None:
     args = parse_args(argv)
     source = find_source(args.source)
@@ -228,6 +239,7 @@ def main(argv: list[str] | None = None) -> None:
     args.out_dir.mkdir(parents=True, exist_ok=True)
     (args.out_dir / "countries.geojson").write_text(format_collection(features), encoding="utf-8")
     (args.out_dir / "country_points.csv").write_text(format_points(missing), encoding="utf-8")
+    write_display(args.out_dir)
     print(f"wrote {len(features)} features and {len(missing) - len(unplaced)} points "
           f"to {args.out_dir}")
 

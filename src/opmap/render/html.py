@@ -37,14 +37,14 @@ from opmap.figures import Figure
 from opmap.records import Operation
 from opmap.render.classify import BORDER_COLOR, NO_DATA_COLOR, SEA_COLOR
 from opmap.render.geometry import (
+    DECODE_JS,
     display_geometry,
     dot_positions,
-    feature_collection,
+    encode_units,
     small_units,
 )
 from opmap.render.mapdata import MapData
 from opmap.render.offline import (
-    escape_json_text,
     inline_style,
     make_offline,
     number_elements,
@@ -220,6 +220,9 @@ def _tile_layer(provider: xyzservices.TileProvider) -> folium.TileLayer:
 class ChoroplethLayer(Layer):
     """The countries, filled by class, with a dot over each unit too small to point at.
 
+    The shapes travel encoded (:func:`~opmap.render.geometry.encode_units`, about a quarter of
+    their GeoJSON) and the page decodes them into GeoJSON before ``L.geoJSON`` draws them.
+
     Parameters
     ----------
     map_data : MapData
@@ -232,7 +235,7 @@ class ChoroplethLayer(Layer):
     _template = Template(
         """
         {% macro script(this, kwargs) %}
-        var {{ this.get_name() }} = L.geoJSON({{ this.data }}, {
+        var {{ this.get_name() }} = L.geoJSON({{ this.decode }}({{ this.data }}), {
             style: function (feature) {
                 var dot = feature.geometry.type === "Point";
                 var role = feature.properties.role;
@@ -259,11 +262,13 @@ class ChoroplethLayer(Layer):
         self.opacity = float(opacity)
         self.border = BORDER_COLOR
         self.outside_border = OUTSIDE_BORDER_COLOR
-        self.data = escape_json_text(_choropleth_geojson(map_data))
+        self.decode = DECODE_JS
+        self.data = script_json(_choropleth_units(map_data))
         self.attribution = script_json(html.escape(text("source_line")) if embed else "")
 
 
-def _choropleth_geojson(map_data: MapData) -> str:
+def _choropleth_units(map_data: MapData) -> list[list]:
+    """Encode the countries' shapes and each one's fill and role (see :func:`encode_units`)."""
     coverage = map_data.coverage
     display = display_geometry(coverage)
     roles = list(coverage["role"]) if "role" in coverage else [None] * len(coverage)
@@ -279,14 +284,14 @@ def _choropleth_geojson(map_data: MapData) -> str:
     features = pd.concat([shapes, dots])
     ids = pd.concat([coverage["iso_a3"][areal], coverage["iso_a3"][small]])
     properties = [
-        {"fill": fill, "role": role}
+        {"fill": fill, "role": role} if role else {"fill": fill}
         for fill, role in zip(
             [*_pick(fills, areal), *_pick(fills, small)],
             [*_pick(roles, areal), *_pick(roles, small)],
             strict=True,
         )
     ]
-    return feature_collection(features, ids, properties)
+    return encode_units(features, ids, properties)
 
 
 def _pick(values: list, mask) -> list:
