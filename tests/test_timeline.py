@@ -440,6 +440,17 @@ def test_shared_markers_follow_the_year(browser, boundaries, tmp_path):
                 assert sum(page.evaluate(counts)) == expected, (mode, year)
         _show(page, "in", 2019)
         assert sum(page.evaluate(counts)) == len(operations)
+        # Up to 2016 without the layer of 2015: a shared marker lists only what is shown.
+        _show(page, "upto", 2016)
+        page.locator(".leaflet-control-layers").hover()
+        page.locator(".leaflet-control-layers-overlays label",
+                     has_text="Operations 2015").locator("input").uncheck()
+        page.mouse.move(1, 400)
+        expected = sum(1 for op in operations if op.year in (2014, 2016))
+        assert sum(page.evaluate(counts)) == expected
+        page.locator(".opmap-cluster").first.click()
+        items = page.locator(".leaflet-popup-content .opmap-cluster-item").all_inner_texts()
+        assert items and {int(item.split()[-1]) for item in items} <= {2014, 2016}
         assert log.console_errors == [] and log.page_errors == [] and log.outside_requests == []
     finally:
         page.context.close()

@@ -371,8 +371,8 @@ class OperationLayer(MacroElement):
             };
             var container = map.getContainer();
             var shown = L.layerGroup().addTo(map);
-            var operations = data.operations.map(function (row) {
-                return {name: row[0], year: row[1], latlng: L.latLng(row[2], row[3]),
+            var operations = data.operations.map(function (row, index) {
+                return {index: index, name: row[0], year: row[1], latlng: L.latLng(row[2], row[3]),
                         dx: row[4], countries: row[5], rows: row[6], brief: row[7]};
             });
 
@@ -559,7 +559,10 @@ class OperationLayer(MacroElement):
                 var next = {};
                 keys.forEach(function (key) {
                     var cell = cells[key], count = cell.operations.length;
-                    var id = zoom + "/" + key + "/" + count + "/" + cell.operations[0].name;
+                    // The same cell shows other operations after a change of year or layers.
+                    var id = zoom + "/" + key + "/" + cell.operations.map(function (o) {
+                        return o.index;
+                    }).join(",");
                     var marker = drawn[id];
                     if (!marker) {
                         cell.latlng = count === 1 ? cell.operations[0].latlng
