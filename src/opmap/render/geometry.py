@@ -129,16 +129,18 @@ def display_collection(shapes: np.ndarray, ids: Sequence[str]) -> str:
     Returns
     -------
     str
-        A FeatureCollection, one feature a line, whose member ``opmap`` records the digest of
-        the source polygons (:func:`source_fingerprint`) and the tolerance and decimals used.
+        A FeatureCollection, one feature a line. Its first line holds its member ``opmap``: the
+        digest of the source polygons (:func:`source_fingerprint`), the tolerance and decimals
+        used, and which units are refined, so that reading that line is enough to check the
+        file (parsing every coordinate with :mod:`json` would cost more than GEOS reading them).
     """
     simplified, refined = simplify_units(shapes)
     header = {"source_sha256": source_fingerprint(shapes), "tolerance": DEFAULT_TOLERANCE,
-              "decimals": DEFAULT_DECIMALS}
+              "decimals": DEFAULT_DECIMALS, "refined": refined.tolist()}
     lines = [
-        '{"type":"Feature","id":' + json.dumps(iso3) + ',"properties":{"refined":'
-        + json.dumps(bool(flag)) + '},"geometry":' + shapely.to_geojson(shape) + "}"
-        for iso3, shape, flag in zip(ids, simplified, refined, strict=True)
+        '{"type":"Feature","id":' + json.dumps(iso3) + ',"properties":{},"geometry":'
+        + shapely.to_geojson(shape) + "}"
+        for iso3, shape in zip(ids, simplified, strict=True)
     ]
     header_text = json.dumps(header, separators=(",", ":"))
     return (
@@ -167,11 +169,10 @@ def _read_bundled_display() -> tuple[dict, np.ndarray, np.ndarray] | None:
     if not path.is_file():  # not built: simplify on the fly
         return None
     text = path.read_text(encoding="utf-8")
-    collection = json.loads(text)
+    header = json.loads(text[: text.index("\n")] + "]}")["opmap"]  # the first line, closed
     # GEOS reads the whole collection at once, far faster than feature by feature.
     shapes = shapely.get_parts(shapely.from_geojson(text))
-    refined = np.array([f["properties"]["refined"] for f in collection["features"]], dtype=bool)
-    return collection["opmap"], shapes, refined
+    return header, shapes, np.array(header["refined"], dtype=bool)
 
 
 def _simplify_coverage(shapes: np.ndarray, tolerance: float) -> np.ndarray:
