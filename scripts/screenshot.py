@@ -12,7 +12,7 @@ import argparse
 import tempfile
 from pathlib import Path
 
-from opmap.cli.helpers import load_inputs
+from opmap.inputs import load_inputs
 from opmap.render.html import write_map
 from opmap.render.mapdata import prepare_map_data
 

@@ -16,8 +16,8 @@ from click.testing import CliRunner
 
 from opmap.build import build_pack
 from opmap.cli import cli
-from opmap.cli.helpers import load_inputs
 from opmap.errors import OutputError
+from opmap.inputs import load_inputs
 
 EXPECTED = ["index.html", "map.html", "map-embed.html", "map-embed.iframe.html", "map.png",
             "map.svg", "map.pdf", "map-by-year.png", "coverage.csv", "coverage.md",

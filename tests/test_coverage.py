@@ -22,8 +22,8 @@ from click.testing import CliRunner
 
 from opmap.bundled import regions_example_path
 from opmap.cli import cli
-from opmap.cli.helpers import load_inputs
 from opmap.coverage import build_coverage, region_slug, write_coverage
+from opmap.inputs import load_inputs
 from opmap.regions import read_regions
 
 HOSTILE_REGION = "<script>window.__pwned=1</script> desk"

@@ -15,8 +15,8 @@ from browser import launch_browser, open_offline
 
 from opmap.aggregate import regions_of
 from opmap.bundled import regions_example_path
-from opmap.cli.helpers import load_inputs
 from opmap.coverage import build_coverage, region_slug, write_coverage
+from opmap.inputs import load_inputs
 from opmap.regions import read_regions
 from opmap.render.html import OUTSIDE_COLOR
 from opmap.render.mapdata import prepare_map_data

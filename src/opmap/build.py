@@ -46,7 +46,7 @@ def build_pack(
 
     Parameters
     ----------
-    inputs : opmap.cli.helpers.Inputs
+    inputs : opmap.inputs.Inputs
         Validated operations, boundaries and points.
     out_dir : path-like, default "output"
         The pack's folder. It is replaced whole; a folder holding files that a build did not

@@ -85,7 +85,7 @@ def build_coverage(inputs, grouping: str | Mapping[str, str] = "region_un", *,
 
     Parameters
     ----------
-    inputs : opmap.cli.helpers.Inputs
+    inputs : opmap.inputs.Inputs
         Operations, boundaries, points.
     grouping : str or mapping, default "region_un"
         A region column or a user's ISO3 -> region mapping.
@@ -161,7 +161,7 @@ def write_coverage(report: CoverageReport, inputs, out_dir: Path | str, *,
     ----------
     report : CoverageReport
         From :func:`build_coverage`.
-    inputs : opmap.cli.helpers.Inputs
+    inputs : opmap.inputs.Inputs
         The boundaries and points the maps are drawn with.
     out_dir : path-like
         Created if missing.

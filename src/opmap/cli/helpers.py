@@ -3,35 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from pathlib import Path
 
 import geopandas as gpd
 
 from opmap.aggregate import REGION_COLUMNS
 from opmap.errors import InvalidOption
-from opmap.records import Operation
+from opmap.inputs import Inputs, load_inputs
 
-
-@dataclass
-class Inputs:
-    """The validated operations, the boundaries and the points of units with no polygon."""
-
-    operations: list[Operation]
-    boundaries: gpd.GeoDataFrame
-    points: dict[str, tuple[float, float]]
-
-
-def load_inputs(operations_path: Path | None = None, countries_path: Path | None = None) -> Inputs:
-    """Read and validate the operations and the boundaries (default: the bundled data)."""
-    from opmap.countries import load_boundaries, load_country_points
-    from opmap.records import read_operations
-
-    return Inputs(
-        operations=read_operations(operations_path),
-        boundaries=load_boundaries(countries_path),
-        points=load_country_points(),
-    )
+__all__ = ["Inputs", "load_inputs", "region_grouping"]
 
 
 def region_grouping(by: str, boundaries: gpd.GeoDataFrame) -> str | Mapping[str, str]:
