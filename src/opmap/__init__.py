@@ -2,6 +2,7 @@
 
 from importlib.metadata import PackageNotFoundError, version
 
+from opmap.build import build_pack
 from opmap.countries import Country, country_name, resolve_country
 from opmap.errors import (
     InvalidFigure,
@@ -12,6 +13,7 @@ from opmap.errors import (
     UnknownCountry,
 )
 from opmap.figures import Figure, parse_figure, sum_figures
+from opmap.inputs import Inputs, load_inputs
 from opmap.records import Operation, check_operations, read_operations
 
 try:
@@ -22,6 +24,7 @@ except PackageNotFoundError:  # running from a source tree that was never instal
 __all__ = [
     "Country",
     "Figure",
+    "Inputs",
     "InvalidFigure",
     "InvalidInput",
     "InvalidOperations",
@@ -30,8 +33,10 @@ __all__ = [
     "OpmapError",
     "UnknownCountry",
     "__version__",
+    "build_pack",
     "check_operations",
     "country_name",
+    "load_inputs",
     "parse_figure",
     "read_operations",
     "resolve_country",
