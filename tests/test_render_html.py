@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import json
 from datetime import date
 from html.parser import HTMLParser
@@ -15,7 +16,14 @@ from opmap.countries import load_boundaries, load_country_points
 from opmap.figures import parse_figure
 from opmap.records import Operation, read_operations
 from opmap.render.geometry import DECODE_JS, decode_units, display_geometry, small_units
-from opmap.render.html import format_dates, render_map, resolve_tiles, source_link, write_map
+from opmap.render.html import (
+    country_tooltips,
+    format_dates,
+    render_map,
+    resolve_tiles,
+    source_link,
+    write_map,
+)
 from opmap.render.mapdata import prepare_map_data
 
 MAX_SIZE = 350_000  # at most a sixth of geopandas explore() of the same data (2.1 MB)
@@ -426,10 +434,15 @@ def many_map(many_operations, boundaries):
 def many_page(browser, many_map, tmp_path_factory):
     path = write_map(many_map, tmp_path_factory.mktemp("many") / "map.html")
     page, log = open_offline(browser, path)
+    page.wait_for_function(STILL)  # the zoom to fit the operations may be animated
     yield page, log
     page.context.close()
 
 
+STILL = """() => {
+    const map = window[document.querySelector('.folium-map').id];
+    return !map._animatingZoom && !(map._panAnim && map._panAnim._inProgress);
+}"""
 _COUNTS = """() => Array.from(document.querySelectorAll('.opmap-cluster, .opmap-operation'))
     .map(e => e.classList.contains('opmap-cluster') ? Number(e.getAttribute('data-count')) : 1)"""
 
@@ -446,6 +459,18 @@ def _in_pixels(page, points) -> list[tuple[float, float]]:
         }""",
         [[point.x, point.y] for point in points],
     )
+
+
+def test_country_tooltip_names_ten_operations_and_counts_the_rest(many_map, many_operations):
+    tooltips = country_tooltips(many_map)
+    busiest = max(many_map.coverage["iso_a3"],
+                  key=lambda iso: sum(iso in op.countries for op in many_operations))
+    ran = [op.key for op in many_map.operations if busiest in op.countries]
+    assert len(ran) > 10
+    words = tooltips[busiest]
+    assert f"{len(ran)} operations: " in words
+    assert words.endswith(f"and {len(ran) - 10:,} more")
+    assert sum(html.escape(key) in words for key in ran) == 10
 
 
 @pytest.mark.browser
@@ -469,14 +494,15 @@ def test_shared_marker_lists_the_operations_under_it(many_page, many_map):
     count = max(counts)
     assert count > 50  # a shared marker with more operations than its popup lists
     cluster = clusters.nth(counts.index(count))
-    box = cluster.bounding_box()
-    centre = page.evaluate(  # in the map's pixels: the popup may pan the map
-        """([x, y]) => {
+    centre = cluster.evaluate(  # where it is drawn, in the map's pixels (a pan moves none)
+        """(icon) => {
             const map = window[document.querySelector('.folium-map').id];
-            const p = map.containerPointToLayerPoint([x, y]).add(map.getPixelOrigin());
+            const box = icon.getBoundingClientRect();
+            const frame = map.getContainer().getBoundingClientRect();
+            const at = L.point(box.x + box.width / 2 - frame.x, box.y + box.height / 2 - frame.y);
+            const p = map.containerPointToLayerPoint(at).add(map.getPixelOrigin());
             return [p.x, p.y];
-        }""",
-        [box["x"] + box["width"] / 2, box["y"] + box["height"] / 2],
+        }"""
     )
     cluster.click()
     popup = page.locator(".leaflet-popup-content")
@@ -525,9 +551,10 @@ def test_zoom_in_button_splits_a_shared_marker(many_page):
     counts = [int(c) for c in clusters.evaluate_all(
         "els => els.map(e => e.getAttribute('data-count'))")]
     clusters.nth(counts.index(max(counts))).click()
-    page.locator(".opmap-cluster-zoom").click()
+    page.locator(".leaflet-popup-content .opmap-cluster-zoom").last.click()
     page.wait_for_function("document.querySelectorAll('.leaflet-popup').length === 0")
-    page.wait_for_timeout(600)  # the zoom animation, then the markers are grouped again
+    page.wait_for_timeout(300)
+    page.wait_for_function(STILL)
     after = [int(c) for c in clusters.evaluate_all(
         "els => els.map(e => e.getAttribute('data-count'))")]
     assert max(after) < max(counts)

@@ -422,8 +422,8 @@ def test_shared_markers_follow_the_year(browser, boundaries, tmp_path):
     units = boundaries[~boundaries.geometry.is_empty].sort_values("iso_a3")
     codes, names = list(units["iso_a3"]), list(units["name"])
     operations = [
-        Operation(name=f"Op {i}", year=2014 + (i * i) % 5, countries=(codes[i % 40],),
-                  country_names=(names[i % 40],))
+        Operation(name=f"Op {i}", year=2014 + (i * i) % 5, countries=(codes[i % 20],),
+                  country_names=(names[i % 20],))
         for i in range(400)
     ]
     map_data = prepare_map_data(operations, boundaries)
@@ -440,6 +440,14 @@ def test_shared_markers_follow_the_year(browser, boundaries, tmp_path):
                 assert sum(page.evaluate(counts)) == expected, (mode, year)
         _show(page, "in", 2019)
         assert sum(page.evaluate(counts)) == len(operations)
+        # A country's tooltip names ten of its operations and counts the rest.
+        _show(page, "upto", 2017)
+        ran = sorted((op for op in operations if op.countries == (codes[0],) and op.year <= 2017),
+                     key=lambda op: (op.year, op.name.casefold()))
+        assert len(ran) > 10
+        listed = ", ".join(op.key for op in ran[:10])
+        assert page.evaluate(_TOOLTIP, codes[0]) == (
+            f"{names[0]} \u2014 {len(ran)} operations: {listed}, and {len(ran) - 10} more")
         # Up to 2016 without the layer of 2015: a shared marker lists only what is shown.
         _show(page, "upto", 2016)
         page.locator(".leaflet-control-layers").hover()

@@ -51,7 +51,7 @@ from opmap.render.offline import (
     script_json,
 )
 from opmap.render.periods import spans_years, timeline_classes
-from opmap.render.strings import text
+from opmap.render.strings import some_names, text
 from opmap.render.timeline import Timeline
 
 MARKER_COLOR = "#1d3557"
@@ -695,7 +695,7 @@ def country_tooltips(map_data: MapData) -> dict[str, str]:
     tooltips = {}
     for _, row in map_data.coverage.iterrows():
         count = int(row["operations"])
-        names = ", ".join(row["operation_keys"])
+        names = some_names(row["operation_keys"])
         if row.get("role") == "gap":
             detail = (text("tooltip_gap", period=map_data.period) if map_data.period
                       else text("tooltip_gap_no_period"))

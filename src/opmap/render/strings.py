@@ -6,6 +6,11 @@ result where it lands in HTML like any other text.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
+#: How many operations a country's tooltip names before "and 1,234 more".
+NAMES_LISTED = 10
+
 STRINGS: dict[str, str] = {
     # titles and lines around the map
     "title": "Operations against human trafficking and people smuggling",
@@ -56,6 +61,7 @@ STRINGS: dict[str, str] = {
     "tooltip_country": "{country} \u2014 {detail}",
     "tooltip_operation_one": "1 operation: {names}",
     "tooltip_operation_many": "{count} operations: {names}",
+    "tooltip_names_more": "and {count} more",
     "tooltip_figure": "{label}: {value}",
     "cluster_operations": "{count} operations",
     "cluster_more": "and {count} more: zoom in to see them",
@@ -148,6 +154,14 @@ STRINGS: dict[str, str] = {
 def count_operations(count: int) -> str:
     """Return "1 operation" or "6 operations"."""
     return text("operations_one") if count == 1 else text("operations_many", count=count)
+
+
+def some_names(names: Sequence[str], limit: int = NAMES_LISTED) -> str:
+    """Join names, the first ``limit`` of them: "Nawa 2014, Akoma 2015, and 1,234 more"."""
+    if len(names) <= limit:
+        return ", ".join(names)
+    more = text("tooltip_names_more", count=f"{len(names) - limit:,}")
+    return ", ".join([*names[:limit], more])
 
 
 def text(key: str, **values: object) -> str:

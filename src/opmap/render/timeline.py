@@ -26,7 +26,7 @@ from opmap.render.classify import NO_DATA_COLOR
 from opmap.render.mapdata import MapData
 from opmap.render.offline import inline_style, script_json
 from opmap.render.periods import MODES, year_span
-from opmap.render.strings import count_operations, text
+from opmap.render.strings import NAMES_LISTED, count_operations, text
 
 #: Milliseconds between two years when playing.
 PLAY_INTERVAL_MS = 1200
@@ -133,6 +133,12 @@ class Timeline(MacroElement):
                     if (inView(operation.year, mode, value)) { names.push(operation.label); }
                 });
                 var count = names.length, figure = (data.figures[key] || {})[iso];
+                if (count > data.namesListed) {  // "..., and 1,234 more"
+                    var more = String(count - data.namesListed)
+                        .replace(/\\B(?=(\\d{3})+(?!\\d))/g, ",");
+                    names = names.slice(0, data.namesListed)
+                        .concat([fill(data.words.namesMore, {count: more})]);
+                }
                 var number = null, line = "";
                 if (data.metric === "operations") {
                     number = count || null;
@@ -312,6 +318,7 @@ def timeline_data(
             {"year": op.year, "label": html.escape(op.key)} for op in map_data.operations
         ],
         "unmappedYears": [op.year for op in map_data.unmapped],
+        "namesListed": NAMES_LISTED,
         "countries": {
             iso3: {"name": html.escape(name), "operations": [index[key] for key in keys],
                    "regional": bool(regional)}
@@ -344,6 +351,7 @@ def timeline_data(
             "country": html.escape(text("tooltip_country", country="{country}",
                                         detail="{detail}")),
             "one": html.escape(text("tooltip_operation_one", names="{names}")),
+            "namesMore": html.escape(text("tooltip_names_more", count="{count}")),
             "many": html.escape(text("tooltip_operation_many", count="{count}",
                                      names="{names}")),
             "none": html.escape(text("tooltip_none")),
