@@ -65,9 +65,10 @@ def test_polygons_survive_the_round_trip(shape):
 
 
 def test_coordinates_on_a_grid_are_written_with_its_decimals():
-    shapes = [box(1, 2, 3, 4), box(1.5, 2, 3, 4), box(1.25, 2.01, 3, 4), Point(0.001, -0.002)]
-    units = encode_units(_frame(shapes), ["A", "B", "C", "D"])
-    assert [unit[2] for unit in units] == [0, 1, 2, 3]
+    shapes = [box(1, 2, 3, 4), box(1.5, 2, 3, 4), box(1.25, 2.01, 3, 4), Point(0.001, -0.002),
+              Point(0, -44.999999), Point(179.99, 12.3456789)]
+    units = encode_units(_frame(shapes), ["A", "B", "C", "D", "E", "F"])
+    assert [unit[2] for unit in units] == [0, 1, 2, 3, 6, 6]
 
 
 def test_points_rows_with_no_shape_and_the_order_of_units():
@@ -76,6 +77,16 @@ def test_points_rows_with_no_shape_and_the_order_of_units():
     assert [unit[0] for unit in units] == ["VCT", "BOX"]
     collection = decode_units(units)
     assert collection["features"][0]["geometry"] == {"type": "Point", "coordinates": [-61.2, 13.9]}
+
+
+def test_nothing_to_encode():
+    assert encode_units(_frame([None, Polygon()]), ["A", "B"]) == []
+    assert decode_units([]) == {"type": "FeatureCollection", "features": []}
+
+
+def test_ids_and_properties_must_match_the_rows():
+    with pytest.raises(ValueError, match="one entry per row"):
+        encode_units(_frame([box(0, 0, 1, 1)]), ["A", "B"])
 
 
 def test_rings_are_written_open_and_decoded_closed():
@@ -114,7 +125,7 @@ def grid_boxes(draw):
     return box(*coords)
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=500, deadline=None)
 @given(st.lists(st.one_of(grid_boxes(), st.builds(
     lambda x, y: Point(x / 1e6, (y // 2) / 1e6), grid_value, grid_value,
 )), min_size=1, max_size=6))

@@ -236,10 +236,9 @@ def dot_positions(display: gpd.GeoDataFrame) -> gpd.GeoSeries:
 # 1 to 3 characters per number instead of about 7. The characters are those of base64url, not
 # Google's (63 to 126): those include "\\", which JSON doubles, and "{", and branca compiles
 # every rendered script as a jinja2 template, so "{{" in the data would break the page.
-# ``shape`` is a string holding one
-# point, or a list of polygons, each a list of rings (exterior first) without their closing
-# point. :data:`DECODE_JS` turns the list back into a GeoJSON FeatureCollection in the browser;
-# :func:`decode_units` is the same in Python.
+# ``shape`` is a string holding one point, or a list of polygons, each a list of rings (exterior
+# first) without their closing point. :data:`DECODE_JS` turns the list back into a GeoJSON
+# FeatureCollection in the browser; :func:`decode_units` is the same in Python.
 
 #: Most decimals an encoded coordinate keeps (about 0.1 m); coarser grids are kept exactly.
 MAX_DECIMALS = 6
@@ -299,7 +298,8 @@ def encode_units(
     Parameters
     ----------
     display : geopandas.GeoDataFrame
-        Points, polygons and multipolygons; rows with no or an empty geometry are left out.
+        Points, polygons and multipolygons, in degrees; rows with no or an empty geometry are
+        left out.
     ids : sequence of str
         Feature ids (ISO3 codes), aligned with ``display``.
     properties : sequence of dict, optional
@@ -316,6 +316,8 @@ def encode_units(
         raise ValueError("ids and properties must have one entry per row of display")
     ids = list(ids)
     kept = np.flatnonzero(~shapely.is_missing(shapes) & ~shapely.is_empty(shapes))
+    if kept.size == 0:
+        return []
     lines = _Lines(shapes[kept])
     units = []
     for unit, row in enumerate(kept):
@@ -409,8 +411,8 @@ def _unit_decimals(coordinates: np.ndarray, point_unit: np.ndarray, units: int) 
     """Return per unit the fewest decimals that write its coordinates exactly (at most 6)."""
     needed = np.full(len(coordinates), MAX_DECIMALS)
     for decimals in range(MAX_DECIMALS - 1, -1, -1):
-        scaled = coordinates * 10.0**decimals
-        exact = np.all(np.abs(scaled - np.round(scaled)) < 1e-6, axis=1)
+        on_grid = np.round(coordinates * 10.0**decimals) / 10.0**decimals
+        exact = np.all(np.abs(on_grid - coordinates) < 1e-9, axis=1)  # float noise only
         needed[exact] = decimals
     per_unit = np.zeros(units, dtype=np.int64)
     np.maximum.at(per_unit, point_unit, needed)
