@@ -109,20 +109,14 @@ grid_value = st.integers(min_value=-180_000_000, max_value=180_000_000)
 @st.composite
 def grid_boxes(draw):
     """Boxes with coordinates on a grid of 0 to 6 decimals, in the range of degrees."""
-    decimals = draw(st.integers(min_value=0, max_value=6))
-    step = 10 ** (6 - decimals)
-    low_x, high_x = sorted(draw(st.lists(grid_value, min_size=2, max_size=2, unique=True)))
-    low_y, high_y = sorted(
-        v // 2 for v in draw(st.lists(grid_value, min_size=2, max_size=2, unique=True))
-    )
-    if low_y == high_y:
-        high_y += step
-    coords = [(v // step) * step / 1e6 for v in (low_x, low_y, high_x, high_y)]
-    if coords[0] == coords[2]:
-        coords[2] += step / 1e6
-    if coords[1] == coords[3]:
-        coords[3] += step / 1e6
-    return box(*coords)
+    step = 10 ** (6 - draw(st.integers(min_value=0, max_value=6)))  # in millionths
+    low_x, high_x = sorted(v // step * step for v in draw(st.lists(grid_value, min_size=2,
+                                                                  max_size=2)))
+    low_y, high_y = sorted(v // 2 // step * step for v in draw(st.lists(grid_value, min_size=2,
+                                                                       max_size=2)))
+    high_x += step if high_x == low_x else 0
+    high_y += step if high_y == low_y else 0
+    return box(*(v / 1e6 for v in (low_x, low_y, high_x, high_y)))  # one division: on the grid
 
 
 @settings(max_examples=500, deadline=None)
