@@ -103,19 +103,27 @@ def script_json(value: object) -> str:
     """Write a value as JSON that is safe inside a ``<script>`` element.
 
     ``<``, ``>`` and ``&`` become ``\\u003c``, ``\\u003e`` and ``\\u0026`` (so ``</script>`` in
-    a field cannot end the script), and the two line separators JavaScript rejects are escaped.
+    a field cannot end the script), the two line separators JavaScript rejects are escaped,
+    and so is a ``{`` that would open a jinja2 tag (see :func:`escape_json_text`).
     """
     text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
     return escape_json_text(text)
 
 
 def escape_json_text(text: str) -> str:
-    """Escape JSON text already written (a GeoJSON string, say) for a ``<script>`` element."""
+    """Escape JSON text already written (a GeoJSON string, say) for a ``<script>`` element.
+
+    Besides the characters of :func:`script_json`, a ``{`` that opens a jinja2 tag (``{{``,
+    ``{%``, ``{#``) becomes ``\\u007b``: branca compiles every rendered script again as a jinja2
+    template, so a CSV field holding ``{{ ... }}`` would otherwise run as template code. In
+    JSON such a ``{`` is always inside a string (a key follows an object's ``{``).
+    """
     for char, escaped in _SCRIPT_ESCAPES.items():
         text = text.replace(char, escaped)
-    return text
+    return _TEMPLATE_OPENER.sub(r"\\u007b", text)
 
 
+_TEMPLATE_OPENER = re.compile(r"\{(?=[{%#])")
 _SCRIPT_ESCAPES = {
     "<": "\\u003c",
     ">": "\\u003e",
