@@ -18,6 +18,7 @@ import io
 import os
 import platform
 import pstats
+import shutil
 import subprocess
 import sys
 import time
@@ -72,7 +73,9 @@ def _measure_once(scale: str, tool: str, argv: list[str], html: Path | None = No
                   timeout: float = 900) -> Run:
     """Run argv as a child process; return its wall time and its own peak RSS (wait4)."""
     run = Run(scale, tool, html=html)
-    if html is not None and html.exists():
+    if html is not None and html.is_dir():  # the folder of a previous `opmap build`
+        shutil.rmtree(html)
+    elif html is not None and html.exists():
         html.unlink()
     started = time.perf_counter()
     with open(WORK / "stderr.txt", "wb") as stderr:
