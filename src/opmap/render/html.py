@@ -704,7 +704,7 @@ def country_tooltips(map_data: MapData) -> dict[str, str]:
         elif count == 1:
             detail = text("tooltip_operation_one", names=names)
         else:
-            detail = text("tooltip_operation_many", count=count, names=names)
+            detail = text("tooltip_operation_many", count=f"{count:,}", names=names)
         line = html.escape(text("tooltip_country", country=row["name"], detail=detail))
         if map_data.metric != "operations" and count:
             figure = row[map_data.metric]
