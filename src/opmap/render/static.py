@@ -17,7 +17,6 @@ import os
 import re
 import textwrap
 import threading
-import uuid
 from collections.abc import Sequence
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -37,7 +36,7 @@ from matplotlib.transforms import Bbox
 from pyproj import CRS, Transformer
 from shapely.geometry import MultiPolygon, Point, Polygon
 
-from opmap.errors import InvalidOption, OutputError
+from opmap.errors import InvalidOption
 from opmap.records import Operation
 from opmap.render.classify import BORDER_COLOR, NO_DATA_COLOR, SEA_COLOR
 from opmap.render.mapdata import MapData
@@ -257,18 +256,10 @@ def save_figure(
     path = Path(path)
     fmt = _check_format(path, fmt)
     dpi = _check_dpi(dpi)
-    # A new file in the same folder (so os.replace is atomic), with the usual permissions.
-    temporary = path.parent / f".{path.name}.{uuid.uuid4().hex}.tmp"
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with open(temporary, "xb") as handle:
-            _save(figure, handle, fmt, dpi)
-        os.replace(temporary, path)
-    except OSError as err:
-        raise OutputError(f"cannot write {str(path)!r}: {err.strerror or err}") from err
-    finally:
-        if os.path.exists(temporary):
-            os.unlink(temporary)
+    from opmap.output import atomic_path
+
+    with atomic_path(path) as temporary, open(temporary, "wb") as handle:
+        _save(figure, handle, fmt, dpi)
     return path
 
 
