@@ -24,17 +24,16 @@ from opmap.render.periods import period_data, periods, timeline_classes, year_sp
 from opmap.render.static import (
     _LAYOUT_DPI,
     _MARGIN_IN,
-    _SUBTITLE_PT,
-    _TITLE_PT,
     DEFAULT_DPI,
     DEFAULT_SIZE,
-    MUTED_TEXT_COLOR,
     TEXT_COLOR,
     _check_dpi,
     _check_format,
     _draw_footer,
+    _draw_header,
     _draw_legend,
     _draw_map,
+    _Page,
     _resolve_size,
     generation_date,
     save_figure,
@@ -185,25 +184,11 @@ def _default_size(columns: int, rows: int, shape: float) -> tuple[float, float]:
 
 def _lay_out(figure, map_data, panels, columns, rows, mode, generated) -> None:
     """Title and subtitle on top, footer and one legend below, the panels in a grid between."""
-    width, height = figure.get_size_inches()
-    scale = min(max(width / DEFAULT_SIZE[0], 1.0), 1.8)
-    renderer = figure.canvas.get_renderer()
-
-    def inches(artist):
-        return artist.get_window_extent(renderer).transformed(figure.dpi_scale_trans.inverted())
-
-    def fig_xy(x_in: float, y_in: float) -> tuple[float, float]:
-        return x_in / width, y_in / height
-
-    margin = _MARGIN_IN * scale
-    title = figure.text(*fig_xy(margin, height - margin), map_data.title,
-                        fontsize=_TITLE_PT * scale, fontweight="bold", va="top", ha="left",
-                        color=TEXT_COLOR, gid="title")
+    page = _Page.of(figure)
+    width, height, scale, margin = page.width, page.height, page.scale, page.margin
+    inches, fig_xy = page.inches, page.fig_xy
     note = text("panel_note_in" if mode == "in" else "panel_note_up_to")
-    subtitle = figure.text(*fig_xy(margin, inches(title).y0 - 0.03 * scale),
-                           f"{map_data.subtitle} \u00b7 {note}", fontsize=_SUBTITLE_PT * scale,
-                           va="top", ha="left", color=MUTED_TEXT_COLOR, gid="subtitle")
-    top = inches(subtitle).y0 - 0.06 * scale
+    top = _draw_header(page, map_data.title, f"{map_data.subtitle} \u00b7 {note}") - 0.06 * scale
 
     bottom = _draw_footer(figure, map_data, generated, scale, margin, inches, fig_xy)
     # One legend for every panel: their classes are the same, so any panel's will do.

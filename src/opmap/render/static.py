@@ -18,6 +18,7 @@ import re
 import textwrap
 import threading
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
 
@@ -309,33 +310,58 @@ def _save(figure: Figure, target, fmt: str, dpi: int) -> None:
 # --- layout of the whole figure -------------------------------------------------------------
 
 
+@dataclass(frozen=True)
+class _Page:
+    """A figure's size and the measuring helpers every layout needs."""
+
+    figure: Figure
+    width: float
+    height: float
+    scale: float
+    margin: float
+
+    @classmethod
+    def of(cls, figure: Figure) -> _Page:
+        width, height = figure.get_size_inches()
+        scale = min(max(width / DEFAULT_SIZE[0], 1.0), 1.8)
+        return cls(figure, width, height, scale, _MARGIN_IN * scale)
+
+    def inches(self, artist) -> Bbox:
+        """Return an artist's extent in inches from the figure's lower left corner."""
+        renderer = self.figure.canvas.get_renderer()
+        return artist.get_window_extent(renderer).transformed(
+            self.figure.dpi_scale_trans.inverted())
+
+    def fig_xy(self, x_in: float, y_in: float) -> tuple[float, float]:
+        """Return a point given in inches as figure fractions."""
+        return x_in / self.width, y_in / self.height
+
+
+def _draw_header(page: _Page, title_text: str, subtitle_text: str) -> float:
+    """Write the title and subtitle at the top left; return the inch height below them."""
+    scale = page.scale
+    title = page.figure.text(*page.fig_xy(page.margin, page.height - page.margin), title_text,
+                             fontsize=_TITLE_PT * scale, fontweight="bold", va="top", ha="left",
+                             color=TEXT_COLOR, gid="title")
+    top = page.inches(title).y0 - 0.03 * scale
+    subtitle = page.figure.text(*page.fig_xy(page.margin, top), subtitle_text,
+                                fontsize=_SUBTITLE_PT * scale, va="top", ha="left",
+                                color=MUTED_TEXT_COLOR, gid="subtitle")
+    return page.inches(subtitle).y0
+
+
 def _lay_out(figure: Figure, map_data: MapData, generated: date) -> None:
     """Place header, map, legend and footer, measuring the text so nothing overlaps."""
-    width, height = figure.get_size_inches()
-    scale = min(max(width / DEFAULT_SIZE[0], 1.0), 1.8)
-    renderer = figure.canvas.get_renderer()
-
-    def inches(artist) -> Bbox:
-        return artist.get_window_extent(renderer).transformed(figure.dpi_scale_trans.inverted())
-
-    def fig_xy(x_in: float, y_in: float) -> tuple[float, float]:
-        return x_in / width, y_in / height
-
-    margin = _MARGIN_IN * scale
-    title = figure.text(*fig_xy(margin, height - margin), map_data.title,
-                        fontsize=_TITLE_PT * scale, fontweight="bold", va="top", ha="left",
-                        color=TEXT_COLOR, gid="title")
-    top = inches(title).y0 - 0.03 * scale
-    subtitle = figure.text(*fig_xy(margin, top), map_data.subtitle, fontsize=_SUBTITLE_PT * scale,
-                           va="top", ha="left", color=MUTED_TEXT_COLOR, gid="subtitle")
-    header_bottom = inches(subtitle).y0 - 0.04 * scale
+    page = _Page.of(figure)
+    scale, margin, inches, fig_xy = page.scale, page.margin, page.inches, page.fig_xy
+    header_bottom = _draw_header(page, map_data.title, map_data.subtitle) - 0.04 * scale
 
     bottom = _draw_footer(figure, map_data, generated, scale, margin, inches, fig_xy)
     legend = _draw_legend(figure, map_data, scale, bottom, inches, fig_xy)
     legend_top = inches(legend).y1 + 0.02 * scale
 
-    ax = figure.add_axes((*fig_xy(margin, legend_top),
-                          (width - 2 * margin) / width, (header_bottom - legend_top) / height))
+    ax = figure.add_axes((*fig_xy(margin, legend_top), (page.width - 2 * margin) / page.width,
+                          (header_bottom - legend_top) / page.height))
     _draw_map(ax, map_data, font_scale=scale)
 
 
