@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import json
+import re
 from datetime import date
 from html.parser import HTMLParser
 
@@ -560,3 +561,14 @@ def test_zoom_in_button_splits_a_shared_marker(many_page):
     assert max(after) < max(counts)
     assert page.locator(".opmap-cluster, .opmap-operation").count() > 1
     assert log.page_errors == [] and log.console_errors == []
+
+
+def test_the_page_lets_readers_pinch_zoom():
+    from opmap.countries import load_boundaries
+    from opmap.records import read_operations
+    from opmap.render.html import render_map
+    from opmap.render.mapdata import prepare_map_data
+
+    page = render_map(prepare_map_data(read_operations(), load_boundaries()))
+    viewports = re.findall(r'<meta name="viewport"[^>]*>', page)
+    assert viewports == ['<meta name="viewport" content="width=device-width, initial-scale=1.0">']

@@ -20,6 +20,7 @@ from __future__ import annotations
 import dataclasses
 import difflib
 import html
+import re
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
@@ -109,7 +110,17 @@ def render_map(
     str
     """
     folium_map = build_map(map_data, tiles=tiles, embed=embed, generated=generated)
-    return folium_map.get_root().render()
+    return _allow_zoom(folium_map.get_root().render())
+
+
+# folium's page forbids pinch-zoom (maximum-scale=1, user-scalable=no), which shuts out readers
+# who enlarge text on a phone; its template offers no option, so the one tag is rewritten.
+_VIEWPORT = re.compile(r'<meta name="viewport"[^>]*>')
+_ZOOMABLE_VIEWPORT = '<meta name="viewport" content="width=device-width, initial-scale=1.0">'
+
+
+def _allow_zoom(page: str) -> str:
+    return _VIEWPORT.sub(_ZOOMABLE_VIEWPORT, page, count=1)
 
 
 def write_map(
