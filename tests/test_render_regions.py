@@ -18,7 +18,7 @@ from opmap.bundled import regions_example_path
 from opmap.coverage import build_coverage, region_slug, write_coverage
 from opmap.inputs import load_inputs
 from opmap.regions import read_regions
-from opmap.render.html import OUTSIDE_COLOR
+from opmap.render.classify import OUTSIDE_COLOR
 from opmap.render.mapdata import prepare_map_data
 
 #: (grouping, region): a built-in region and a desk from the example region file.

@@ -24,6 +24,9 @@ DEFAULT_PALETTE = "OrRd"
 NO_DATA_COLOR = "#f2f0eb"
 SEA_COLOR = "#d6e6f2"
 BORDER_COLOR = "#8c8c8c"
+#: Countries outside the region a map is about: greyed, distinct from "no operations".
+OUTSIDE_COLOR = "#e3e3e3"
+OUTSIDE_BORDER_COLOR = "#c4c4c4"
 
 
 @dataclass(frozen=True)

@@ -209,7 +209,7 @@ def _years(column: str) -> str:
 
 
 def _legend(classes: Classes | None) -> str:
-    from opmap.render.static import OUTSIDE_BORDER_COLOR, OUTSIDE_COLOR
+    from opmap.render.classify import OUTSIDE_BORDER_COLOR, OUTSIDE_COLOR
 
     items: list[tuple[str, str, str]] = []
     if classes is not None:

@@ -36,7 +36,13 @@ from folium.template import Template
 from opmap.errors import InvalidOption
 from opmap.figures import Figure
 from opmap.records import Operation
-from opmap.render.classify import BORDER_COLOR, NO_DATA_COLOR, SEA_COLOR
+from opmap.render.classify import (
+    BORDER_COLOR,
+    NO_DATA_COLOR,
+    OUTSIDE_BORDER_COLOR,
+    OUTSIDE_COLOR,
+    SEA_COLOR,
+)
 from opmap.render.geometry import (
     DECODE_JS,
     display_geometry,
@@ -59,8 +65,6 @@ MARKER_COLOR = "#1d3557"
 HIGHLIGHT_STYLE = {"color": "#111111", "weight": 2.5, "fillColor": "#ffd166", "fillOpacity": 0.9}
 #: On a regional map: countries of other regions (as :mod:`opmap.render.static` greys them), and
 #: the region's gaps, hatched with the SVG pattern of :data:`GAP_PATTERN` (defined in the legend).
-OUTSIDE_COLOR = "#e3e3e3"
-OUTSIDE_BORDER_COLOR = "#c4c4c4"
 GAP_HATCH_COLOR = "#44557a"
 GAP_FILL = "url(#opmap-gap-hatch)"
 GAP_PATTERN = (

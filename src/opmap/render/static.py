@@ -39,7 +39,13 @@ from shapely.geometry import MultiPolygon, Point, Polygon
 
 from opmap.errors import InvalidOption
 from opmap.records import Operation
-from opmap.render.classify import BORDER_COLOR, NO_DATA_COLOR, SEA_COLOR
+from opmap.render.classify import (
+    BORDER_COLOR,
+    NO_DATA_COLOR,
+    OUTSIDE_BORDER_COLOR,
+    OUTSIDE_COLOR,
+    SEA_COLOR,
+)
 from opmap.render.mapdata import MapData
 from opmap.render.strings import text
 
@@ -51,8 +57,6 @@ DEFAULT_SIZE = (17 / 2.54, 10 / 2.54)
 #: Paper sizes in cm, landscape.
 PAPER_SIZES = {"A3": (42.0, 29.7), "A4": (29.7, 21.0), "A5": (21.0, 14.8), "A6": (14.8, 10.5)}
 #: Countries outside the region a map is zoomed to.
-OUTSIDE_COLOR = "#e3e3e3"
-OUTSIDE_BORDER_COLOR = "#c4c4c4"
 MARKER_COLOR = "#252525"
 TEXT_COLOR = "#222222"
 MUTED_TEXT_COLOR = "#555555"
