@@ -101,22 +101,6 @@ class Operation:
         """Return the figure of a column of :data:`FIGURE_COLUMNS`."""
         return getattr(self, column)
 
-    def countries_phrase(self) -> str:
-        """Say how many countries took part and how many are named.
-
-        "Sudan"; "13 countries, all named"; "14 countries, none named"; "5 countries, 2 named".
-        """
-        named, total = len(self.countries), self.total_countries
-        if total == 1 and named == 1:
-            return self.country_names[0]
-        if total == 0:
-            return "no country named"
-        if named == total:
-            return f"{total} countries, all named"
-        if named == 0:
-            return f"{total} countries, none named"
-        return f"{total} countries, {named} named"
-
 
 # Header spellings people use for opmap's columns, after casefolding and tidying.
 _COLUMN_ALIASES = {

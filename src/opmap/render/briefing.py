@@ -15,8 +15,8 @@ from opmap.coverage import CoverageReport
 from opmap.figures import Figure
 from opmap.records import Operation
 from opmap.render.embed import iframe_snippet
-from opmap.render.html import countries_phrase, format_dates, source_link
-from opmap.render.strings import count_operations, text
+from opmap.render.html import format_dates, source_link
+from opmap.render.strings import count_operations, countries_phrase, text
 from opmap.render.tables import Table, figure_cell
 
 

@@ -58,7 +58,7 @@ from opmap.render.offline import (
     script_json,
 )
 from opmap.render.periods import spans_years, timeline_classes
-from opmap.render.strings import some_names, text
+from opmap.render.strings import countries_phrase, some_names, text
 from opmap.render.timeline import Timeline
 
 MARKER_COLOR = "#1d3557"
@@ -806,20 +806,6 @@ def _day_month_year(day: date) -> str:
 
 def _figure_words(figure: Figure | None) -> str:
     return text("popup_not_given") if figure is None else str(figure)
-
-
-def countries_phrase(operation: Operation) -> str:
-    """Say how many countries took part and how many are named, in the strings table's words."""
-    named, total = len(operation.countries), operation.total_countries
-    if total == 1 and named == 1:
-        return operation.country_names[0]
-    if total == 0:
-        return text("countries_none")
-    if named == total:
-        return text("countries_all_named", total=total)
-    if named == 0:
-        return text("countries_none_named", total=total)
-    return text("countries_some_named", total=total, named=named)
 
 
 def _countries_line(operation: Operation) -> str:

@@ -6,6 +6,11 @@ result where it lands in HTML like any other text.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from opmap.records import Operation
+
 from collections.abc import Sequence
 
 #: How many operations a country's tooltip names before "and 1,234 more".
@@ -149,6 +154,23 @@ STRINGS: dict[str, str] = {
     "embed_snippet_intro": "Paste this where the map should appear; keep {src} beside the "
     "page, or change src to its address:",
 }
+
+
+def countries_phrase(operation: Operation) -> str:
+    """Say how many countries took part and how many are named.
+
+    "Sudan"; "13 countries, all named"; "14 countries, none named"; "5 countries, 2 named".
+    """
+    named, total = len(operation.countries), operation.total_countries
+    if total == 1 and named == 1:
+        return operation.country_names[0]
+    if total == 0:
+        return text("countries_none")
+    if named == total:
+        return text("countries_all_named", total=total)
+    if named == 0:
+        return text("countries_none_named", total=total)
+    return text("countries_some_named", total=total, named=named)
 
 
 def count_operations(count: int) -> str:

@@ -13,6 +13,7 @@ import pandas as pd
 
 from opmap.figures import Figure
 from opmap.records import Operation
+from opmap.render.strings import countries_phrase
 
 
 @dataclass(frozen=True)
@@ -93,7 +94,7 @@ def operations_table(operations: Sequence[Operation]) -> Table:
         (
             op.name,
             str(op.year),
-            op.countries_phrase(),
+            countries_phrase(op),
             figure_cell(op.victims),
             figure_cell(op.minors),
             figure_cell(op.arrests),
