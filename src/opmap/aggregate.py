@@ -13,7 +13,7 @@ import geopandas as gpd
 import pandas as pd
 from shapely.geometry import Point
 
-from opmap.figures import Figure, sum_figures
+from opmap.figures import sum_figures
 from opmap.records import Operation
 
 #: Figures that are summed per country and per region (officers are shown per operation only).
@@ -372,8 +372,3 @@ def aggregate_by_region_year(
     columns = ["region", "year", "countries", "covered", "coverage_pct", "operations",
                "operation_keys"]
     return pd.DataFrame(rows, columns=columns)
-
-
-def figure_text(figure: Figure | None, missing: str = "") -> str:
-    """Return a figure as words, or ``missing`` when the source gave none."""
-    return missing if figure is None else str(figure)
