@@ -1,8 +1,8 @@
 """The join both baselines share, written as a pandas user would, with opmap's name resolver.
 
 Read the CSV, explode the ``;``-separated countries, resolve each spelling with
-:func:`opmap.countries.resolve_country` (so the join is the same as opmap's), count operations per
-country and merge the counts into the bundled boundaries.
+:func:`~opmap.read.countries.resolve_country` (so the join is the same as opmap's), count
+operations per country and merge the counts into the bundled boundaries.
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from __future__ import annotations
 import geopandas as gpd
 import pandas as pd
 
-from opmap.countries import load_boundaries, resolve_country
+from opmap.read.countries import load_boundaries, resolve_country
 
 
 def load_joined(csv_path: str) -> tuple[gpd.GeoDataFrame, gpd.GeoDataFrame]:

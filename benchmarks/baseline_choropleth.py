@@ -1,6 +1,6 @@
 """Baseline: the map a folium user makes with ``folium.Choropleth`` and a marker per operation.
 
-    $ python benchmarks/baseline_choropleth.py OPERATIONS.csv OUT.html
+$ python benchmarks/baseline_choropleth.py OPERATIONS.csv OUT.html
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """Baseline: the map a geopandas user makes with ``GeoDataFrame.explore()``.
 
-    $ python benchmarks/baseline_explore.py OPERATIONS.csv OUT.html
+$ python benchmarks/baseline_explore.py OPERATIONS.csv OUT.html
 """
 
 from __future__ import annotations

@@ -18,18 +18,55 @@ import unicodedata
 from datetime import date, timedelta
 from pathlib import Path
 
-from opmap.countries import ALIASES, load_boundaries, resolve_country
 from opmap.errors import UnknownCountry
-from opmap.records import COLUMNS
+from opmap.read.countries import ALIASES, load_boundaries, resolve_country
+from opmap.read.operations import COLUMNS
 
 _WORDS = (
-    "Libertad", "Epervier", "Sawiyan", "Adwenpa", "Weka", "Turquesa", "Flash", "Storm",
-    "Liberterra", "Pacific", "Bia", "Akoma", "Sunbird", "Trigger", "Global Chain", "Intercops",
-    "Spartacus", "Infra", "Nawal", "Sentinel", "Orion", "Aurora", "Condor", "Jaguar", "Baobab",
-    "Sahel", "Lionfish", "Neptune", "Atlas", "Meridian",
+    "Libertad",
+    "Epervier",
+    "Sawiyan",
+    "Adwenpa",
+    "Weka",
+    "Turquesa",
+    "Flash",
+    "Storm",
+    "Liberterra",
+    "Pacific",
+    "Bia",
+    "Akoma",
+    "Sunbird",
+    "Trigger",
+    "Global Chain",
+    "Intercops",
+    "Spartacus",
+    "Infra",
+    "Nawal",
+    "Sentinel",
+    "Orion",
+    "Aurora",
+    "Condor",
+    "Jaguar",
+    "Baobab",
+    "Sahel",
+    "Lionfish",
+    "Neptune",
+    "Atlas",
+    "Meridian",
 )
-_QUALIFIERS = ("nearly", "more than", "about", "at least", "over", "some", "almost", "close to",
-               "up to", "~", ">")
+_QUALIFIERS = (
+    "nearly",
+    "more than",
+    "about",
+    "at least",
+    "over",
+    "some",
+    "almost",
+    "close to",
+    "up to",
+    "~",
+    ">",
+)
 _VERBS = ("rescued", "identified", "found", "assisted")
 _SOURCES = (
     "https://www.interpol.int/News-and-media/News/{year}/N{year}-{n:03d}",
@@ -113,7 +150,7 @@ def _operation_names(rng: random.Random, n: int, years: range):
 
 
 def generate_rows(n: int, seed: int = 0):
-    """Yield n operation rows (dicts keyed by :data:`opmap.records.COLUMNS`)."""
+    """Yield n operation rows (dicts keyed by :data:`opmap.read.operations.COLUMNS`)."""
     rng = random.Random(seed)
     spellings = spellings_by_country()
     units = sorted(spellings)
@@ -155,8 +192,10 @@ def generate_rows(n: int, seed: int = 0):
             row["lon"] = f"{lon + rng.uniform(-0.3, 0.3):.4f}"
         total = int(row["countries_total"] or wanted)
         people = row["victims"] or "Several"
-        row["summary"] = (f"{people} victims {rng.choice(_VERBS)}, \"{name}\" across "
-                          f"{total} countr{'y' if total == 1 else 'ies'}.")
+        row["summary"] = (
+            f'{people} victims {rng.choice(_VERBS)}, "{name}" across '
+            f"{total} countr{'y' if total == 1 else 'ies'}."
+        )
         slug = name.lower().replace(" ", "-")
         row["source"] = rng.choice(_SOURCES).format(year=year, n=rng.randrange(1, 300), slug=slug)
         yield row
@@ -177,8 +216,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--n", type=int, default=1000, help="number of operations (default 1000)")
     parser.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
-    parser.add_argument("--out", type=Path, default=Path("benchmarks/data/operations.csv"),
-                        help="CSV to write (default benchmarks/data/operations.csv)")
+    parser.add_argument(
+        "--out",
+        type=Path,
+        default=Path("benchmarks/data/operations.csv"),
+        help="CSV to write (default benchmarks/data/operations.csv)",
+    )
     args = parser.parse_args()
     write_operations(args.out, args.n, args.seed)
     print(f"{args.out}: {args.n} operations (seed {args.seed})")

@@ -34,8 +34,12 @@ NOTES = (HERE / "findings.md", HERE / "before.md")
 PYTHON = sys.executable
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--no-first-run",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
 ]
 MAPS = ("opmap map", "explore()", "Choropleth")
 QUIET_MS = 500  # "fully drawn": nothing added or removed for this long after the load event
@@ -55,8 +59,9 @@ class Run:
     browser: dict = field(default_factory=dict)
 
 
-def measure(scale: str, tool: str, argv: list[str], html: Path | None = None,
-            repeat: int = 1) -> Run:
+def measure(
+    scale: str, tool: str, argv: list[str], html: Path | None = None, repeat: int = 1
+) -> Run:
     """Run argv ``repeat`` times; keep the run of median wall time (the machine is shared)."""
     runs = [_measure_once(scale, tool, argv, html) for _ in range(repeat)]
     timed = sorted((r for r in runs if r.seconds is not None), key=lambda r: r.seconds)
@@ -64,13 +69,17 @@ def measure(scale: str, tool: str, argv: list[str], html: Path | None = None,
     if len(timed) > 1:
         times = ", ".join(f"{r.seconds:.2f}" for r in timed)
         run.note = (run.note + f" median of {len(timed)} ({times} s)").strip()
-    print(f"  {scale:>8} {tool:<20} {_fmt(run.seconds, 's')} {_fmt(run.rss_mb, 'MB', 0)}"
-          f" {_fmt_bytes(run.html_bytes)} {run.note}", flush=True)
+    print(
+        f"  {scale:>8} {tool:<20} {_fmt(run.seconds, 's')} {_fmt(run.rss_mb, 'MB', 0)}"
+        f" {_fmt_bytes(run.html_bytes)} {run.note}",
+        flush=True,
+    )
     return run
 
 
-def _measure_once(scale: str, tool: str, argv: list[str], html: Path | None = None,
-                  timeout: float = 900) -> Run:
+def _measure_once(
+    scale: str, tool: str, argv: list[str], html: Path | None = None, timeout: float = 900
+) -> Run:
     """Run argv as a child process; return its wall time and its own peak RSS (wait4)."""
     run = Run(scale, tool, html=html)
     if html is not None and html.is_dir():  # the folder of a previous `opmap build`
@@ -129,8 +138,20 @@ def operations_csv(scale: str, seed: int) -> Path:
         return operations_path()
     path = WORK / f"operations-{scale}-seed{seed}.csv"
     if not path.exists():
-        subprocess.run([PYTHON, str(HERE / "generate.py"), "--n", scale, "--seed", str(seed),
-                        "--out", str(path)], check=True, stdout=subprocess.DEVNULL)
+        subprocess.run(
+            [
+                PYTHON,
+                str(HERE / "generate.py"),
+                "--n",
+                scale,
+                "--seed",
+                str(seed),
+                "--out",
+                str(path),
+            ],
+            check=True,
+            stdout=subprocess.DEVNULL,
+        )
     return path
 
 
@@ -143,39 +164,63 @@ def run_scale(scale: str, seed: int, browser_max: int, page, repeat: int = 1) ->
     opmap = [PYTHON, "-m", "opmap"]
     runs = [
         measure(scale, "opmap validate", [*opmap, "validate", str(csv_path)], repeat=repeat),
-        measure(scale, "opmap summary", [*opmap, "summary", "--operations", str(csv_path)],
-                repeat=repeat),
+        measure(
+            scale,
+            "opmap summary",
+            [*opmap, "summary", "--operations", str(csv_path)],
+            repeat=repeat,
+        ),
     ]
     if scale != "bundled" and int(scale) > browser_max:
         return runs
     out = WORK / f"maps-{scale}"
     out.mkdir(parents=True, exist_ok=True)
     if opmap_has("map"):
-        runs.append(measure(scale, "opmap map", [*opmap, "map", "--operations", str(csv_path),
-                                                 "--out", str(out / "opmap.html")],
-                            out / "opmap.html", repeat))
+        runs.append(
+            measure(
+                scale,
+                "opmap map",
+                [*opmap, "map", "--operations", str(csv_path), "--out", str(out / "opmap.html")],
+                out / "opmap.html",
+                repeat,
+            )
+        )
     else:
         runs.append(Run(scale, "opmap map", note="not available yet"))
     if opmap_has("build"):
-        runs.append(measure(scale, "opmap build", [*opmap, "build", "--operations", str(csv_path),
-                                                   "--out", str(out / "pack")], out / "pack"))
+        runs.append(
+            measure(
+                scale,
+                "opmap build",
+                [*opmap, "build", "--operations", str(csv_path), "--out", str(out / "pack")],
+                out / "pack",
+            )
+        )
     else:
         runs.append(Run(scale, "opmap build", note="not available yet (`opmap build` missing)"))
-    for tool, script in (("explore()", "baseline_explore.py"),
-                         ("Choropleth", "baseline_choropleth.py")):
+    for tool, script in (
+        ("explore()", "baseline_explore.py"),
+        ("Choropleth", "baseline_choropleth.py"),
+    ):
         html = out / f"{script.removesuffix('.py')}.html"
-        runs.append(measure(scale, tool, [PYTHON, str(HERE / script), str(csv_path), str(html)],
-                            html, repeat))
+        runs.append(
+            measure(
+                scale, tool, [PYTHON, str(HERE / script), str(csv_path), str(html)], html, repeat
+            )
+        )
     for run in runs:
         if run.tool in MAPS and run.html_bytes:
-            draws = [draw_time(page, run.html, offline=run.tool == "opmap map")
-                     for _ in range(repeat)]
+            draws = [
+                draw_time(page, run.html, offline=run.tool == "opmap map") for _ in range(repeat)
+            ]
             draws.sort(key=lambda d: d.get("drawn_ms") or float("inf"))
             run.browser = draws[len(draws) // 2]
-            print(f"  {scale:>8} {run.tool:<20} drawn in {run.browser.get('drawn_ms', 0):.0f} ms"
-                  f" ({run.browser.get('items')} interactive items, input latency "
-                  f"{run.browser.get('input_ms', 0):.0f} ms) {run.browser.get('note', '')}",
-                  flush=True)
+            print(
+                f"  {scale:>8} {run.tool:<20} drawn in {run.browser.get('drawn_ms', 0):.0f} ms"
+                f" ({run.browser.get('items')} interactive items, input latency "
+                f"{run.browser.get('input_ms', 0):.0f} ms) {run.browser.get('note', '')}",
+                flush=True,
+            )
     return runs
 
 
@@ -288,8 +333,10 @@ _JQUERY_STUB = b"""window.jQuery = window.$ = (html) => {
 def _router(blocked: list[str], offline: bool):
     """Answer requests: nothing leaves for opmap; CDN Leaflet served locally for the baselines."""
     leaflet = importlib.resources.files("js_lib_leaflet") / "static" / "js_lib_leaflet"
-    local = {"leaflet.js": (leaflet / "leaflet.js").read_bytes(),
-             "leaflet.css": (leaflet / "leaflet.css").read_bytes()}
+    local = {
+        "leaflet.js": (leaflet / "leaflet.js").read_bytes(),
+        "leaflet.css": (leaflet / "leaflet.css").read_bytes(),
+    }
     types = {".js": "application/javascript", ".css": "text/css", ".png": "image/png"}
 
     def handle(route):
@@ -316,24 +363,50 @@ def _router(blocked: list[str], offline: bool):
 
 
 # The command line's own frames (runpy, click, opmap.cli) sit above everything: leave them out.
-_WRAPPERS = ("{built-in method builtins.exec}", "<string>:1(<module>)", "<frozen ",
-             "(<module>)", "builtins.__import__", "__build_class__",
-             "__main__.py", "core.py:", "__init__.py:98(main)", "__init__.py:53(invoke)")
+_WRAPPERS = (
+    "{built-in method builtins.exec}",
+    "<string>:1(<module>)",
+    "<frozen ",
+    "(<module>)",
+    "builtins.__import__",
+    "__build_class__",
+    "__main__.py",
+    "core.py:",
+    "__init__.py:98(main)",
+    "__init__.py:53(invoke)",
+)
 
 
 def profile_summary(csv_path: Path, out: Path, top: int = 30) -> str:
     """Profile ``opmap summary`` on a file in a child process; return the top functions."""
     prof = out.with_suffix(".prof")
-    subprocess.run([PYTHON, "-m", "cProfile", "-o", str(prof), "-m", "opmap", "summary",
-                    "--operations", str(csv_path)], check=True, stdout=subprocess.DEVNULL,
-                   cwd=HERE)
+    subprocess.run(
+        [
+            PYTHON,
+            "-m",
+            "cProfile",
+            "-o",
+            str(prof),
+            "-m",
+            "opmap",
+            "summary",
+            "--operations",
+            str(csv_path),
+        ],
+        check=True,
+        stdout=subprocess.DEVNULL,
+        cwd=HERE,
+    )
     text = io.StringIO()
     stats = pstats.Stats(str(prof), stream=text)
     stats.strip_dirs().sort_stats("cumulative").print_stats(top + len(_WRAPPERS) + 6)
     lines = text.getvalue().splitlines()
     start = next(i for i, line in enumerate(lines) if line.strip().startswith("ncalls"))
-    rows = [line for line in lines[start + 1:]
-            if line.strip() and not any(wrapper in line for wrapper in _WRAPPERS)]
+    rows = [
+        line
+        for line in lines[start + 1 :]
+        if line.strip() and not any(wrapper in line for wrapper in _WRAPPERS)
+    ]
     return "\n".join([lines[start], *rows[:top]])
 
 
@@ -352,8 +425,17 @@ def machine() -> dict[str, str]:
     for line in Path("/proc/meminfo").read_text().splitlines():
         if line.startswith("MemTotal"):
             memory = f"{int(line.split()[1]) / 1024**2:.1f} GB"
-    packages = ("opmap", "geopandas", "folium", "pandas", "shapely", "pyogrio", "pycountry",
-                "playwright", "django-js-lib-leaflet")
+    packages = (
+        "opmap",
+        "geopandas",
+        "folium",
+        "pandas",
+        "shapely",
+        "pyogrio",
+        "pycountry",
+        "playwright",
+        "django-js-lib-leaflet",
+    )
     versions = []
     for name in packages:
         try:
@@ -392,19 +474,25 @@ def _find(runs: list[Run], scale: str, tool: str) -> Run | None:
 
 def processes_table(runs: list[Run]) -> str:
     """Markdown: one row per process."""
-    lines = ["| operations | process | wall time | peak RSS | output size | note |",
-             "|---:|:---|---:|---:|---:|:---|"]
+    lines = [
+        "| operations | process | wall time | peak RSS | output size | note |",
+        "|---:|:---|---:|---:|---:|:---|",
+    ]
     for run in runs:
-        lines.append(f"| {run.scale} | `{run.tool}` | {_fmt(run.seconds, 's')} | "
-                     f"{_fmt(run.rss_mb, 'MB', 0)} | {_fmt_bytes(run.html_bytes)} | {run.note} |")
+        lines.append(
+            f"| {run.scale} | `{run.tool}` | {_fmt(run.seconds, 's')} | "
+            f"{_fmt(run.rss_mb, 'MB', 0)} | {_fmt_bytes(run.html_bytes)} | {run.note} |"
+        )
     return "\n".join(lines)
 
 
 def browser_table(runs: list[Run]) -> str:
     """Markdown: how each map draws and answers input in Chromium."""
-    lines = ["| operations | map | HTML | drawn after | interactive elements | "
-             "markers (img) | worst input→frame | worst frame gap | note |",
-             "|---:|:---|---:|---:|---:|---:|---:|---:|:---|"]
+    lines = [
+        "| operations | map | HTML | drawn after | interactive elements | "
+        "markers (img) | worst input→frame | worst frame gap | note |",
+        "|---:|:---|---:|---:|---:|---:|---:|---:|:---|",
+    ]
     for run in runs:
         if run.tool not in MAPS or not run.browser:
             continue
@@ -413,14 +501,17 @@ def browser_table(runs: list[Run]) -> str:
             f"| {run.scale} | {run.tool} | {_fmt_bytes(run.html_bytes)} | "
             f"{_fmt(b.get('drawn_ms'), 'ms', 0)} | {b.get('items', '–')} | "
             f"{b.get('markers', '–')} | {_fmt(b.get('input_ms'), 'ms', 0)} | "
-            f"{_fmt(b.get('max_frame_gap_ms'), 'ms', 0)} | {b.get('note', '')} |")
+            f"{_fmt(b.get('max_frame_gap_ms'), 'ms', 0)} | {b.get('note', '')} |"
+        )
     return "\n".join(lines)
 
 
 def ratios_table(runs: list[Run], scales: list[str]) -> str:
     """Markdown: opmap map over each baseline, per scale."""
-    lines = ["| operations | vs | time ratio | RSS ratio | HTML size ratio | drawn-time ratio |",
-             "|---:|:---|---:|---:|---:|---:|"]
+    lines = [
+        "| operations | vs | time ratio | RSS ratio | HTML size ratio | drawn-time ratio |",
+        "|---:|:---|---:|---:|---:|---:|",
+    ]
     for scale in scales:
         mine = _find(runs, scale, "opmap map")
         for other in ("explore()", "Choropleth"):
@@ -431,7 +522,8 @@ def ratios_table(runs: list[Run], scales: list[str]) -> str:
                 f"| {scale} | {other} | {_ratio(mine.seconds, theirs.seconds)} | "
                 f"{_ratio(mine.rss_mb, theirs.rss_mb)} | "
                 f"{_ratio(mine.html_bytes, theirs.html_bytes)} | "
-                f"{_ratio(mine.browser.get('drawn_ms'), theirs.browser.get('drawn_ms'))} |")
+                f"{_ratio(mine.browser.get('drawn_ms'), theirs.browser.get('drawn_ms'))} |"
+            )
     return "\n".join(lines)
 
 
@@ -457,6 +549,7 @@ def growth_table(runs: list[Run], scales: list[str]) -> str:
 
 def floors(runs: list[Run]) -> str:
     """Markdown: the issue's floors, met or missed, from the measured figures."""
+
     def verdict(ok: bool | None) -> str:
         return "not measured" if ok is None else ("met" if ok else "**missed**")
 
@@ -464,36 +557,48 @@ def floors(runs: list[Run]) -> str:
     mine, explore = _find(runs, "bundled", "opmap map"), _find(runs, "bundled", "explore()")
     if mine and explore and mine.seconds and explore.seconds:
         ratio = mine.seconds / explore.seconds
-        lines.append(f"| bundled: `opmap map` ≤ ½ the time of explore() | {ratio:.2f}× "
-                     f"({mine.seconds:.2f} s vs {explore.seconds:.2f} s) | "
-                     f"{verdict(ratio <= 0.5)} |")
+        lines.append(
+            f"| bundled: `opmap map` ≤ ½ the time of explore() | {ratio:.2f}× "
+            f"({mine.seconds:.2f} s vs {explore.seconds:.2f} s) | "
+            f"{verdict(ratio <= 0.5)} |"
+        )
         if mine.html_bytes and explore.html_bytes:
             ratio = mine.html_bytes / explore.html_bytes
-            lines.append(f"| bundled: map HTML ≤ ⅙ of explore()'s | {ratio:.2f}× "
-                         f"({_fmt_bytes(mine.html_bytes)} vs {_fmt_bytes(explore.html_bytes)}) | "
-                         f"{verdict(ratio <= 1 / 6)} |")
+            lines.append(
+                f"| bundled: map HTML ≤ ⅙ of explore()'s | {ratio:.2f}× "
+                f"({_fmt_bytes(mine.html_bytes)} vs {_fmt_bytes(explore.html_bytes)}) | "
+                f"{verdict(ratio <= 1 / 6)} |"
+            )
     build = _find(runs, "10000", "opmap build")
     if build is not None:
         ok = None if build.seconds is None else build.seconds <= 60 and build.rss_mb <= 2048
         if build.note.startswith("exit"):
             ok = False  # a build that fails has not met the floor, however fast it failed
-        lines.append(f"| 10,000: `opmap build` ≤ 60 s and 2 GB | {_fmt(build.seconds, 's')}, "
-                     f"{_fmt(build.rss_mb, 'MB', 0)} {build.note} | {verdict(ok)} |")
+        lines.append(
+            f"| 10,000: `opmap build` ≤ 60 s and 2 GB | {_fmt(build.seconds, 's')}, "
+            f"{_fmt(build.rss_mb, 'MB', 0)} {build.note} | {verdict(ok)} |"
+        )
     big_map = _find(runs, "10000", "opmap map")
     if big_map is not None and big_map.browser:
         drawn = big_map.browser.get("drawn_ms")
         latency = big_map.browser.get("input_ms")
-        lines.append(f"| 10,000: map drawn in Chromium ≤ 3 s | {_fmt(drawn, 'ms', 0)} | "
-                     f"{verdict(None if drawn is None else drawn <= 3000)} |")
-        lines.append(f"| 10,000: map responsive (input→frame ≤ 100 ms) | "
-                     f"{_fmt(latency, 'ms', 0)} | "
-                     f"{verdict(None if latency is None else latency <= 100)} |")
+        lines.append(
+            f"| 10,000: map drawn in Chromium ≤ 3 s | {_fmt(drawn, 'ms', 0)} | "
+            f"{verdict(None if drawn is None else drawn <= 3000)} |"
+        )
+        lines.append(
+            f"| 10,000: map responsive (input→frame ≤ 100 ms) | "
+            f"{_fmt(latency, 'ms', 0)} | "
+            f"{verdict(None if latency is None else latency <= 100)} |"
+        )
     for tool in ("opmap validate", "opmap summary"):
         run = _find(runs, "100000", tool)
         if run is not None:
             ok = None if run.seconds is None else run.seconds <= 20
-            lines.append(f"| 100,000: `{tool}` ≤ 20 s | {_fmt(run.seconds, 's')}, "
-                         f"{_fmt(run.rss_mb, 'MB', 0)} | {verdict(ok)} |")
+            lines.append(
+                f"| 100,000: `{tool}` ≤ 20 s | {_fmt(run.seconds, 's')}, "
+                f"{_fmt(run.rss_mb, 'MB', 0)} | {verdict(ok)} |"
+            )
     return "\n".join(lines)
 
 
@@ -510,8 +615,9 @@ def memory_per_operation(runs: list[Run], scales: list[str]) -> str:
     return "\n".join(lines)
 
 
-def write_results(runs: list[Run], scales: list[str], info: dict, profile: str | None,
-                  command: str) -> None:
+def write_results(
+    runs: list[Run], scales: list[str], info: dict, profile: str | None, command: str
+) -> None:
     """Write RESULTS.md from the measured runs."""
     parts = [
         "# Benchmark results",
@@ -531,11 +637,11 @@ def write_results(runs: list[Run], scales: list[str], info: dict, profile: str |
         "run is shown (`opmap build` once). "
         "`explore()` and `Choropleth` are the scripts `baseline_explore.py` and "
         "`baseline_choropleth.py`: the same join (opmap's resolver), one marker per operation. "
-        f"\"Drawn after\" is `performance.now()` from navigation start until the load event has "
+        f'"Drawn after" is `performance.now()` from navigation start until the load event has '
         f"fired and the number of Leaflet interactive elements has not changed for {QUIET_MS} "
         "ms. opmap's map has all network blocked; the baselines get Leaflet from local files "
         "and every other CDN request (jQuery, Bootstrap, Font Awesome, tiles) as an empty 200. "
-        "\"Worst input→frame\" is the longest time from a mouse or wheel event to the next frame "
+        '"Worst input→frame" is the longest time from a mouse or wheel event to the next frame '
         "while hovering across the map, zooming in and dragging.",
         "",
         "## Floors",
@@ -559,10 +665,17 @@ def write_results(runs: list[Run], scales: list[str], info: dict, profile: str |
         memory_per_operation(runs, scales),
     ]
     if profile:
-        parts += ["", "## Where the time goes", "",
-                  f"cProfile of `opmap summary` on the largest file ({scales[-1]} operations), "
-                  "top functions by cumulative time (the profiler itself slows the run):", "",
-                  "```", profile, "```"]
+        parts += [
+            "",
+            "## Where the time goes",
+            "",
+            f"cProfile of `opmap summary` on the largest file ({scales[-1]} operations), "
+            "top functions by cumulative time (the profiler itself slows the run):",
+            "",
+            "```",
+            profile,
+            "```",
+        ]
     for notes in NOTES:
         if notes.exists():
             parts += ["", notes.read_text().strip()]
@@ -575,15 +688,26 @@ def write_results(runs: list[Run], scales: list[str], info: dict, profile: str |
 def main() -> None:
     """Parse the options, measure every scale, print the figures and write RESULTS.md."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--scales", default="bundled,100,1000,10000,100000",
-                        help="comma-separated: 'bundled' and/or numbers of operations")
+    parser.add_argument(
+        "--scales",
+        default="bundled,100,1000,10000,100000",
+        help="comma-separated: 'bundled' and/or numbers of operations",
+    )
     parser.add_argument("--seed", type=int, default=0, help="generator seed (default 0)")
-    parser.add_argument("--browser-max", type=int, default=10000,
-                        help="largest N whose maps are made and drawn (default 10000); above "
-                             "it only validate and summary are timed")
-    parser.add_argument("--repeat", type=int, default=3,
-                        help="runs per process and per drawing up to 1,000 operations, the "
-                             "median kept (default 3; larger scales run once)")
+    parser.add_argument(
+        "--browser-max",
+        type=int,
+        default=10000,
+        help="largest N whose maps are made and drawn (default 10000); above "
+        "it only validate and summary are timed",
+    )
+    parser.add_argument(
+        "--repeat",
+        type=int,
+        default=3,
+        help="runs per process and per drawing up to 1,000 operations, the "
+        "median kept (default 3; larger scales run once)",
+    )
     parser.add_argument("--no-profile", action="store_true", help="skip the cProfile run")
     parser.add_argument("--no-write", action="store_true", help="print only; keep RESULTS.md")
     args = parser.parse_args()
@@ -595,8 +719,9 @@ def main() -> None:
 
     runs: list[Run] = []
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS,
-                                             headless=True)
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True
+        )
         info["browser"] = f"Chromium {browser.version}"
 
         def page_factory():
@@ -608,8 +733,9 @@ def main() -> None:
         for scale in scales:
             print(f"{scale} operations:", flush=True)
             small = scale == "bundled" or int(scale) <= 1000
-            runs += run_scale(scale, args.seed, args.browser_max, page_factory,
-                              args.repeat if small else 1)
+            runs += run_scale(
+                scale, args.seed, args.browser_max, page_factory, args.repeat if small else 1
+            )
         browser.close()
 
     profile = None

@@ -3,13 +3,13 @@
 Reads Natural Earth 1:50m "Admin 0 - Countries" (241 units, public domain) and writes:
 
 - ``src/opmap/data/countries.geojson``: every unit, with the properties ``iso_a3``, ``iso_a2``,
-  ``name`` (opmap's canonical display name, :func:`opmap.countries.country_name`), ``name_ne``
+  ``name`` (opmap's canonical display name, :func:`opmap.read.countries.country_name`), ``name_ne``
   (Natural Earth's short label), ``name_long``, ``continent``, ``region_un``, ``subregion``,
   ``region_wb``, ``sovereignt``, ``type`` and ``iso_status`` and nothing else; coordinates
   rounded to 4 decimals (about 10 m), geometries kept valid, exterior rings counter-clockwise
   (RFC 7946), features sorted by ``iso_a3``.
 - ``src/opmap/data/countries-display.geojson``: the same units simplified for display
-  (:func:`opmap.render.geometry.display_collection`), read by the HTML map instead of
+  (:func:`opmap.draw.interactive.geometry.display_collection`), read by the HTML map instead of
   simplifying the bundled boundaries on every run.
 - ``src/opmap/data/country_points.csv`` (``iso3,lat,lon,name``): one land point for every ISO 3166-1
   country or territory that has no polygon of its own at this scale.
@@ -59,8 +59,8 @@ import pyogrio
 import shapely
 from shapely.geometry import mapping
 
-from opmap.countries import country_name
-from opmap.render.geometry import DISPLAY_FILE, display_collection
+from opmap.draw.interactive.geometry import DISPLAY_FILE, display_collection
+from opmap.read.countries import country_name
 
 REPO = Path(__file__).resolve().parent.parent
 SOURCE_NAME = "ne_50m_admin_0_countries.geojson"
@@ -108,18 +108,37 @@ POINTS = {
 }
 
 PROPERTIES = (
-    "iso_a3", "iso_a2", "name", "name_ne", "name_long", "continent", "region_un", "subregion",
-    "region_wb", "sovereignt", "type", "iso_status",
+    "iso_a3",
+    "iso_a2",
+    "name",
+    "name_ne",
+    "name_long",
+    "continent",
+    "region_un",
+    "subregion",
+    "region_wb",
+    "sovereignt",
+    "type",
+    "iso_status",
 )
 REGION_COLUMNS = ("CONTINENT", "REGION_UN", "SUBREGION", "REGION_WB")
 
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("source", nargs="?", type=Path, default=None,
-                        help=f"Natural Earth GeoJSON (default: {DEFAULT_SOURCES[0]})")
-    parser.add_argument("--out-dir", type=Path, default=DEFAULT_OUT_DIR,
-                        help="folder to write countries.geojson and country_points.csv to")
+    parser.add_argument(
+        "source",
+        nargs="?",
+        type=Path,
+        default=None,
+        help=f"Natural Earth GeoJSON (default: {DEFAULT_SOURCES[0]})",
+    )
+    parser.add_argument(
+        "--out-dir",
+        type=Path,
+        default=DEFAULT_OUT_DIR,
+        help="folder to write countries.geojson and country_points.csv to",
+    )
     return parser.parse_args(argv)
 
 
@@ -138,8 +157,9 @@ def assign_codes(adm0_a3: str, iso_a3: str, iso_a2: str) -> tuple[str, str, str]
         return CODE_FIXES[adm0_a3]
     country = pycountry.countries.get(alpha_3=iso_a3)
     if country is None or country.alpha_2 != iso_a2:
-        raise SystemExit(f"build_countries: {adm0_a3} has no ISO code ({iso_a3}/{iso_a2}); "
-                         "add it to CODE_FIXES")
+        raise SystemExit(
+            f"build_countries: {adm0_a3} has no ISO code ({iso_a3}/{iso_a2}); add it to CODE_FIXES"
+        )
     return iso_a3, iso_a2, "iso"
 
 
@@ -172,26 +192,38 @@ def build_feature(row) -> dict:
     check_regions(row)
     iso_a3, iso_a2, iso_status = assign_codes(row["ADM0_A3"], row["ISO_A3"], row["ISO_A2"])
     values = {
-        "iso_a3": iso_a3, "iso_a2": iso_a2, "name": country_name(iso_a3),
-        "name_ne": row["NAME"], "name_long": row["NAME_LONG"],
-        "continent": row["CONTINENT"], "region_un": row["REGION_UN"],
-        "subregion": row["SUBREGION"], "region_wb": row["REGION_WB"],
-        "sovereignt": row["SOVEREIGNT"], "type": row["TYPE"], "iso_status": iso_status,
+        "iso_a3": iso_a3,
+        "iso_a2": iso_a2,
+        "name": country_name(iso_a3),
+        "name_ne": row["NAME"],
+        "name_long": row["NAME_LONG"],
+        "continent": row["CONTINENT"],
+        "region_un": row["REGION_UN"],
+        "subregion": row["SUBREGION"],
+        "region_wb": row["REGION_WB"],
+        "sovereignt": row["SOVEREIGNT"],
+        "type": row["TYPE"],
+        "iso_status": iso_status,
     }
     geometry = mapping(round_geometry(row["geometry"]))
-    geometry = {"type": geometry["type"],
-                "coordinates": round_coordinates(geometry["coordinates"])}
-    return {"type": "Feature", "properties": {k: values[k] for k in PROPERTIES},
-            "geometry": geometry}
+    geometry = {"type": geometry["type"], "coordinates": round_coordinates(geometry["coordinates"])}
+    return {
+        "type": "Feature",
+        "properties": {k: values[k] for k in PROPERTIES},
+        "geometry": geometry,
+    }
 
 
 def check_features(features: list[dict], expected: int) -> None:
     codes = [f["properties"]["iso_a3"] for f in features]
     if len(features) != expected or len(set(codes)) != len(codes) or "-99" in codes:
         raise SystemExit("build_countries: codes are missing or repeated")
-    clashes = [c for f, c in zip(features, codes, strict=True)
-               if f["properties"]["iso_status"] == "user-assigned"
-               and pycountry.countries.get(alpha_3=c) is not None]
+    clashes = [
+        c
+        for f, c in zip(features, codes, strict=True)
+        if f["properties"]["iso_status"] == "user-assigned"
+        and pycountry.countries.get(alpha_3=c) is not None
+    ]
     if clashes:
         raise SystemExit(f"build_countries: user-assigned codes clash with ISO: {clashes}")
 
@@ -199,7 +231,7 @@ def check_features(features: list[dict], expected: int) -> None:
 def format_collection(features: list[dict]) -> str:
     """One feature a line, so that a change shows up as a readable diff."""
     lines = [json.dumps(f, ensure_ascii=False, separators=(",", ":")) for f in features]
-    return ('{"type":"FeatureCollection","features":[\n' + ",\n".join(lines) + "\n]}\n")
+    return '{"type":"FeatureCollection","features":[\n' + ",\n".join(lines) + "\n]}\n"
 
 
 def missing_points(codes: set[str]) -> list[str]:
@@ -240,8 +272,10 @@ def main(argv: list[str] | None = None) -> None:
     (args.out_dir / "countries.geojson").write_text(format_collection(features), encoding="utf-8")
     (args.out_dir / "country_points.csv").write_text(format_points(missing), encoding="utf-8")
     write_display(args.out_dir)
-    print(f"wrote {len(features)} features and {len(missing) - len(unplaced)} points "
-          f"to {args.out_dir}")
+    print(
+        f"wrote {len(features)} features and {len(missing) - len(unplaced)} points "
+        f"to {args.out_dir}"
+    )
 
 
 if __name__ == "__main__":

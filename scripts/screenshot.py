@@ -12,13 +12,19 @@ import argparse
 import tempfile
 from pathlib import Path
 
-from opmap.inputs import load_inputs
-from opmap.render.html import write_map
-from opmap.render.mapdata import prepare_map_data
+from opmap.decide.mapdata import prepare_map_data
+from opmap.draw.interactive.map import write_map
+from opmap.read.inputs import load_inputs
 
 REPO = Path(__file__).resolve().parent.parent
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run"]
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 
 
 def main() -> None:
@@ -38,9 +44,14 @@ def main() -> None:
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
             page = browser.new_page(viewport={"width": args.width, "height": args.height})
-            page.route("**/*", lambda route: route.continue_()
-                       if route.request.url.startswith(("file:", "data:", "about:"))
-                       else route.abort())
+            page.route(
+                "**/*",
+                lambda route: (
+                    route.continue_()
+                    if route.request.url.startswith(("file:", "data:", "about:"))
+                    else route.abort()
+                ),
+            )
             page.goto(page_path.resolve().as_uri())
             page.wait_for_timeout(500)
             if args.click:

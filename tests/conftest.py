@@ -5,9 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
-TEST_DATA = Path(__file__).parent / "data"
-REPO = Path(__file__).parent.parent
+from paths import REPO, TEST_DATA
 
 
 @pytest.fixture

@@ -2,8 +2,6 @@
 
 from importlib.metadata import PackageNotFoundError, version
 
-from opmap.build import build_pack
-from opmap.countries import Country, country_name, resolve_country
 from opmap.errors import (
     InvalidFigure,
     InvalidInput,
@@ -13,8 +11,10 @@ from opmap.errors import (
     UnknownCountry,
 )
 from opmap.figures import Figure, parse_figure, sum_figures
-from opmap.inputs import Inputs, load_inputs
-from opmap.records import Operation, check_operations, read_operations
+from opmap.pack.briefing_pack import build_pack
+from opmap.read.countries import Country, country_name, resolve_country
+from opmap.read.inputs import Inputs, load_inputs
+from opmap.read.operations import Operation, check_operations, read_operations
 
 try:
     __version__ = version("opmap")

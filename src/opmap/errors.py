@@ -63,9 +63,7 @@ class InvalidInput(OpmapError, ValueError):
         errors = [p for p in self.problems if p.severity == "error"]
         count = len(errors)
         lines = [str(p) for p in self.problems]
-        super().__init__(
-            f"{count} error{'s' if count != 1 else ''} in input:\n" + "\n".join(lines)
-        )
+        super().__init__(f"{count} error{'s' if count != 1 else ''} in input:\n" + "\n".join(lines))
 
 
 class InvalidOperations(InvalidInput):

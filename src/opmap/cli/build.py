@@ -23,9 +23,9 @@ def command(ctx, operations_path, countries_path, out_path):
     $ opmap build
     $ opmap build --operations my-operations.csv --out briefing
     """
-    from opmap.build import build_pack
     from opmap.cli.helpers import load_inputs
     from opmap.output import human_size
+    from opmap.pack.briefing_pack import build_pack
 
     quiet = verbosity(ctx) < 0
 
@@ -43,6 +43,7 @@ def command(ctx, operations_path, countries_path, out_path):
     total = sum(p.stat().st_size for p in paths)
     click.echo(f"\nwrote {len(paths)} files to {out_path}/ ({human_size(total)}):")
     for path in paths:
-        click.echo(f"  {path.relative_to(out_path).as_posix():<32} "
-                   f"{human_size(path.stat().st_size):>8}")
+        click.echo(
+            f"  {path.relative_to(out_path).as_posix():<32} {human_size(path.stat().st_size):>8}"
+        )
     click.echo(f"\nopen {out_path / 'index.html'}")

@@ -13,7 +13,7 @@ from opmap.cli.options import (
     region_by_option,
     verbosity,
 )
-from opmap.render.tables import REGION_SORTS
+from opmap.decide.tables import REGION_SORTS
 
 
 @click.command(name="coverage")
@@ -22,15 +22,27 @@ from opmap.render.tables import REGION_SORTS
 @region_by_option
 @click.option("--since", type=int, help="First year to count (included).")
 @click.option("--until", type=int, help="Last year to count (included).")
-@click.option("--sort", type=click.Choice(REGION_SORTS), default="coverage", show_default=True,
-              help="Order of the rows (high to low, region A to Z).")
-@click.option("--per-year", is_flag=True,
-              help="Also print countries covered and operations per region and year.")
-@out_option("output", "Folder to write coverage.csv, coverage-per-year.csv, coverage.md, "
-            "coverage.html and regions/ to.")
+@click.option(
+    "--sort",
+    type=click.Choice(REGION_SORTS),
+    default="coverage",
+    show_default=True,
+    help="Order of the rows (high to low, region A to Z).",
+)
+@click.option(
+    "--per-year",
+    is_flag=True,
+    help="Also print countries covered and operations per region and year.",
+)
+@out_option(
+    "output",
+    "Folder to write coverage.csv, coverage-per-year.csv, coverage.md, "
+    "coverage.html and regions/ to.",
+)
 @click.pass_context
-def command(ctx, operations_path, countries_path, region_by, since, until, sort, per_year,
-            out_path):
+def command(
+    ctx, operations_path, countries_path, region_by, since, until, sort, per_year, out_path
+):
     """Compare coverage by region and list the gap countries.
 
     Writes coverage.csv, coverage-per-year.csv, coverage.md, coverage.html and one map per
@@ -44,14 +56,20 @@ def command(ctx, operations_path, countries_path, region_by, since, until, sort,
     $ opmap coverage --per-year --since 2016
     """
     from opmap.cli.helpers import load_inputs, region_grouping
-    from opmap.coverage import build_coverage, write_coverage
+    from opmap.decide.coverage import build_coverage
     from opmap.output import human_size
+    from opmap.pack.coverage_files import write_coverage
 
     inputs = load_inputs(operations_path, countries_path)
     grouping = region_grouping(region_by, inputs.boundaries)
-    report = build_coverage(inputs, grouping, since=since, until=until, sort=sort,
-                            grouping_label=region_by if isinstance(grouping, str)
-                            else Path(region_by).name)
+    report = build_coverage(
+        inputs,
+        grouping,
+        since=since,
+        until=until,
+        sort=sort,
+        grouping_label=region_by if isinstance(grouping, str) else Path(region_by).name,
+    )
     written = write_coverage(report, inputs, out_path)
     if verbosity(ctx) >= 0:
         click.echo(report.table.to_text())

@@ -18,8 +18,8 @@ from opmap.cli.options import (
 def _read_size(ctx: click.Context, param: click.Parameter, value: str | None):
     if value is None:
         return None
+    from opmap.draw.static.image import parse_size
     from opmap.errors import InvalidOption
-    from opmap.render.static import parse_size
 
     try:
         return parse_size(value)
@@ -31,24 +31,70 @@ def _read_size(ctx: click.Context, param: click.Parameter, value: str | None):
 @operations_option
 @countries_option
 @out_option("output/map.png", "Image to write; .png, .svg or .pdf sets the format.")
-@click.option("--format", "fmt", type=click.Choice(["png", "svg", "pdf"]), default=None,
-              help="Image format, overriding the extension of --out.")
-@click.option("--dpi", type=click.IntRange(50, 1200), default=300, show_default=True,
-              help="Resolution of a PNG (dots per inch).")
-@click.option("--size", callback=_read_size, default=None, metavar="WxHcm|WxHin|A4|A5",
-              help="Printed size, e.g. 17x10cm (the default), 6.7x4in, A4 (landscape).")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["png", "svg", "pdf"]),
+    default=None,
+    help="Image format, overriding the extension of --out.",
+)
+@click.option(
+    "--dpi",
+    type=click.IntRange(50, 1200),
+    default=300,
+    show_default=True,
+    help="Resolution of a PNG (dots per inch).",
+)
+@click.option(
+    "--size",
+    callback=_read_size,
+    default=None,
+    metavar="WxHcm|WxHin|A4|A5",
+    help="Printed size, e.g. 17x10cm (the default), 6.7x4in, A4 (landscape).",
+)
 @map_options
-@click.option("--by-year", is_flag=True,
-              help="Small multiples: one map per year (or per --step years), one shared scale.")
-@click.option("--step", type=click.IntRange(1, 100), default=None, metavar="N",
-              help="With --by-year: years per map (2: 2014\u20132015, 2016\u20132017, ...).")
-@click.option("--mode", type=click.Choice(["in", "upto"]), default=None,
-              help="With --by-year: each map shows its own years (in, the default) or "
-                   "everything up to its last year (upto).")
+@click.option(
+    "--by-year",
+    is_flag=True,
+    help="Small multiples: one map per year (or per --step years), one shared scale.",
+)
+@click.option(
+    "--step",
+    type=click.IntRange(1, 100),
+    default=None,
+    metavar="N",
+    help="With --by-year: years per map (2: 2014\u20132015, 2016\u20132017, ...).",
+)
+@click.option(
+    "--mode",
+    type=click.Choice(["in", "upto"]),
+    default=None,
+    help="With --by-year: each map shows its own years (in, the default) or "
+    "everything up to its last year (upto).",
+)
 @click.pass_context
-def command(ctx: click.Context, operations_path, countries_path, out_path: Path, fmt, dpi, size,
-            years, since, until, region, names, metric, scheme, k, bins, palette, by_year, step,
-            mode) -> None:
+def command(
+    ctx: click.Context,
+    operations_path,
+    countries_path,
+    out_path: Path,
+    fmt,
+    dpi,
+    size,
+    years,
+    since,
+    until,
+    region,
+    names,
+    metric,
+    scheme,
+    k,
+    bins,
+    palette,
+    by_year,
+    step,
+    mode,
+) -> None:
     """Write the map as a static PNG, SVG or PDF image for print.
 
     The world is drawn in an equal-area projection with the same classes and colours as the
@@ -60,8 +106,8 @@ def command(ctx: click.Context, operations_path, countries_path, out_path: Path,
     $ opmap export --by-year --step 2 --mode upto --out output/by-year.png
     """
     from opmap.cli.helpers import load_inputs
-    from opmap.render.mapdata import prepare_map_data
-    from opmap.render.static import DEFAULT_SIZE, write_image
+    from opmap.decide.mapdata import prepare_map_data
+    from opmap.draw.static.image import DEFAULT_SIZE, write_image
 
     if (step is not None or mode is not None) and not by_year:
         raise click.UsageError("--step and --mode go with --by-year")
@@ -72,13 +118,23 @@ def command(ctx: click.Context, operations_path, countries_path, out_path: Path,
         out_path = out_path.with_suffix(f".{fmt}")
     inputs = load_inputs(operations_path, countries_path)
     map_data = prepare_map_data(
-        inputs.operations, inputs.boundaries, points=inputs.points,
-        years=years or None, since=since, until=until, names=names or None, region=region,
-        metric=metric, scheme=scheme, k=k, bins=bins, palette=palette,
+        inputs.operations,
+        inputs.boundaries,
+        points=inputs.points,
+        years=years or None,
+        since=since,
+        until=until,
+        names=names or None,
+        region=region,
+        metric=metric,
+        scheme=scheme,
+        k=k,
+        bins=bins,
+        palette=palette,
     )
     if by_year:
-        from opmap.render.small_multiples import plot_small_multiples
-        from opmap.render.static import save_figure
+        from opmap.draw.static.image import save_figure
+        from opmap.draw.static.small_multiples import plot_small_multiples
 
         figure = plot_small_multiples(map_data, step=step or 1, mode=mode or "in", size=size)
         written = save_figure(figure, out_path, dpi=dpi, fmt=fmt)
@@ -87,7 +143,12 @@ def command(ctx: click.Context, operations_path, countries_path, out_path: Path,
         written = write_image(map_data, out_path, dpi=dpi, size=size, fmt=fmt)
     if verbosity(ctx) >= 0:
         width, height = size or DEFAULT_SIZE
-        pixels = f", {int(width * dpi)} x {int(height * dpi)} px at {dpi} dpi" \
-            if (fmt or written.suffix.lstrip(".").lower()) == "png" else ""
-        click.echo(f"Wrote {written} ({width * 2.54:.1f} x {height * 2.54:.1f} cm{pixels}, "
-                   f"{written.stat().st_size / 1024:,.0f} kB)")
+        pixels = (
+            f", {int(width * dpi)} x {int(height * dpi)} px at {dpi} dpi"
+            if (fmt or written.suffix.lstrip(".").lower()) == "png"
+            else ""
+        )
+        click.echo(
+            f"Wrote {written} ({width * 2.54:.1f} x {height * 2.54:.1f} cm{pixels}, "
+            f"{written.stat().st_size / 1024:,.0f} kB)"
+        )

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import geopandas as gpd
 
-from opmap.aggregate import REGION_COLUMNS
+from opmap.decide.aggregate import REGION_COLUMNS
 from opmap.errors import InvalidOption
-from opmap.inputs import Inputs, load_inputs
+from opmap.read.inputs import Inputs, load_inputs
 
 __all__ = ["Inputs", "load_inputs", "region_grouping"]
 
@@ -32,6 +32,6 @@ def region_grouping(by: str, boundaries: gpd.GeoDataFrame) -> str | Mapping[str,
             f"--by {by!r} is neither a region column ({', '.join(REGION_COLUMNS)}) nor a CSV "
             "file of 'iso3,region' rows"
         )
-    from opmap.regions import read_regions
+    from opmap.read.regions import read_regions
 
     return read_regions(by, known_codes=boundaries["iso_a3"])

@@ -18,15 +18,37 @@ from opmap.cli.options import (
 @countries_option
 @out_option("output/map.html", "HTML file to write (its folders are created).")
 @map_options
-@click.option("--tiles", metavar="PROVIDER",
-              help="Online background tiles by xyzservices name ('OpenStreetMap.Mapnik'); "
-                   "the map then needs the internet.")
-@click.option("--embed", is_flag=True,
-              help="Fill the container, without the title panel, and write the <iframe> "
-                   "snippet to paste next to the map (NAME.iframe.html).")
+@click.option(
+    "--tiles",
+    metavar="PROVIDER",
+    help="Online background tiles by xyzservices name ('OpenStreetMap.Mapnik'); "
+    "the map then needs the internet.",
+)
+@click.option(
+    "--embed",
+    is_flag=True,
+    help="Fill the container, without the title panel, and write the <iframe> "
+    "snippet to paste next to the map (NAME.iframe.html).",
+)
 @click.pass_context
-def command(ctx, operations_path, countries_path, out_path, years, since, until, region, names,
-            metric, scheme, k, bins, palette, tiles, embed):
+def command(
+    ctx,
+    operations_path,
+    countries_path,
+    out_path,
+    years,
+    since,
+    until,
+    region,
+    names,
+    metric,
+    scheme,
+    k,
+    bins,
+    palette,
+    tiles,
+    embed,
+):
     """Write the interactive HTML map of operations and country coverage.
 
     One self-contained file that opens offline from disk.
@@ -36,22 +58,32 @@ def command(ctx, operations_path, countries_path, out_path, years, since, until,
     $ opmap map --region Americas --metric victims --out output/americas.html
     """
     from opmap.cli.helpers import load_inputs
+    from opmap.decide.mapdata import prepare_map_data
+    from opmap.draw.interactive.map import resolve_tiles, write_map
     from opmap.output import human_size
-    from opmap.render.html import resolve_tiles, write_map
-    from opmap.render.mapdata import prepare_map_data
 
     if tiles:
         resolve_tiles(tiles)  # a bad name fails before any work
     inputs = load_inputs(operations_path, countries_path)
     map_data = prepare_map_data(
-        inputs.operations, inputs.boundaries, points=inputs.points,
-        years=years or None, since=since, until=until, names=names or None, region=region,
-        metric=metric, scheme=scheme, k=k, bins=bins or None, palette=palette,
+        inputs.operations,
+        inputs.boundaries,
+        points=inputs.points,
+        years=years or None,
+        since=since,
+        until=until,
+        names=names or None,
+        region=region,
+        metric=metric,
+        scheme=scheme,
+        k=k,
+        bins=bins or None,
+        palette=palette,
     )
     path = write_map(map_data, out_path, tiles=tiles, embed=embed)
     if embed:
-        from opmap.render.embed import write_snippet
-        from opmap.render.strings import text
+        from opmap.draw.interactive.embed import write_snippet
+        from opmap.words import text
 
         snippet_file, snippet = write_snippet(path)
     if verbosity(ctx) >= 0:

@@ -25,8 +25,12 @@ countries_option = click.option(
 def out_option(default: str, help: str):
     """Return an ``--out`` option with its own default."""
     return click.option(
-        "--out", "out_path", type=click.Path(path_type=Path), default=Path(default),
-        show_default=True, help=help,
+        "--out",
+        "out_path",
+        type=click.Path(path_type=Path),
+        default=Path(default),
+        show_default=True,
+        help=help,
     )
 
 
@@ -47,7 +51,7 @@ region_by_option = click.option(
 
 
 # What a map shows: shared by `opmap map` and `opmap export`. The choices repeat those of
-# opmap.render.classify so that `--help` does not import mapclassify; a test keeps them equal.
+# opmap.decide.classes so that `--help` does not import mapclassify; a test keeps them equal.
 METRIC_CHOICES = ("operations", "victims", "minors", "arrests")
 SCHEME_CHOICES = ("quantiles", "natural_breaks", "equal_interval")
 PALETTE_CHOICES = ("OrRd", "Blues", "YlGnBu", "Purples", "Greens", "YlOrBr")
@@ -65,24 +69,57 @@ def _read_bins(ctx: click.Context, param: click.Parameter, value: str | None):
 
 
 _MAP_OPTIONS = (
-    click.option("--year", "years", type=int, multiple=True,
-                 help="Show operations of this year (repeat for more years)."),
+    click.option(
+        "--year",
+        "years",
+        type=int,
+        multiple=True,
+        help="Show operations of this year (repeat for more years).",
+    ),
     click.option("--since", type=int, default=None, help="Show operations from this year on."),
     click.option("--until", type=int, default=None, help="Show operations up to this year."),
-    click.option("--region", default=None,
-                 help="Zoom to a region ('Americas', 'Western Africa') and keep its operations."),
-    click.option("--operation", "names", multiple=True,
-                 help="Show this operation ('Libertad' or 'Libertad 2018'; repeatable)."),
-    click.option("--metric", type=click.Choice(METRIC_CHOICES), default="operations",
-                 show_default=True, help="What colours a country."),
-    click.option("--scheme", type=click.Choice(SCHEME_CHOICES), default="quantiles",
-                 show_default=True, help="How class bounds are chosen."),
-    click.option("--k", type=click.IntRange(1, 9), default=5, show_default=True,
-                 help="Number of classes."),
-    click.option("--bins", default=None, callback=_read_bins, metavar="N,N,...",
-                 help="Explicit class upper bounds, overriding --scheme and --k."),
-    click.option("--palette", type=click.Choice(PALETTE_CHOICES), default="OrRd",
-                 show_default=True, help="ColorBrewer palette (colour-blind safe)."),
+    click.option(
+        "--region",
+        default=None,
+        help="Zoom to a region ('Americas', 'Western Africa') and keep its operations.",
+    ),
+    click.option(
+        "--operation",
+        "names",
+        multiple=True,
+        help="Show this operation ('Libertad' or 'Libertad 2018'; repeatable).",
+    ),
+    click.option(
+        "--metric",
+        type=click.Choice(METRIC_CHOICES),
+        default="operations",
+        show_default=True,
+        help="What colours a country.",
+    ),
+    click.option(
+        "--scheme",
+        type=click.Choice(SCHEME_CHOICES),
+        default="quantiles",
+        show_default=True,
+        help="How class bounds are chosen.",
+    ),
+    click.option(
+        "--k", type=click.IntRange(1, 9), default=5, show_default=True, help="Number of classes."
+    ),
+    click.option(
+        "--bins",
+        default=None,
+        callback=_read_bins,
+        metavar="N,N,...",
+        help="Explicit class upper bounds, overriding --scheme and --k.",
+    ),
+    click.option(
+        "--palette",
+        type=click.Choice(PALETTE_CHOICES),
+        default="OrRd",
+        show_default=True,
+        help="ColorBrewer palette (colour-blind safe).",
+    ),
 )
 
 

@@ -13,8 +13,8 @@ def command(ctx: click.Context, names: tuple[str, ...]) -> None:
 
     $ opmap resolve "Ivory Coast" DRC UK
     """
-    from opmap.countries import resolve_country
     from opmap.errors import UnknownCountry
+    from opmap.read.countries import resolve_country
 
     failed = False
     for name in names:

@@ -21,9 +21,9 @@ def command(operations_path, countries_path, region_by) -> None:
     $ opmap summary
     $ opmap summary --by subregion
     """
-    from opmap.aggregate import aggregate_by_country, aggregate_by_region, total_over_regions
     from opmap.cli.helpers import load_inputs, region_grouping
-    from opmap.render.tables import countries_table, operations_table, regions_table
+    from opmap.decide.aggregate import aggregate_by_country, aggregate_by_region, total_over_regions
+    from opmap.decide.tables import countries_table, operations_table, regions_table
 
     inputs = load_inputs(operations_path, countries_path)
     grouping = region_grouping(region_by, inputs.boundaries)
@@ -37,11 +37,11 @@ def command(operations_path, countries_path, region_by) -> None:
     covered = int((coverage["operations"] > 0).sum())
     click.echo(f"\nCountries that took part ({covered})\n")
     click.echo(countries_table(coverage).to_text())
-    click.echo("* from operations the country ran alone; a multi-country operation's figures "
-               "are its own.")
+    click.echo(
+        "* from operations the country ran alone; a multi-country operation's figures are its own."
+    )
     grouping_name = region_by if isinstance(grouping, str) else click.format_filename(region_by)
     click.echo(f"\nRegions ({grouping_name})\n")
     click.echo(regions_table(regions, total).to_text())
     if total["unplaced"]:
-        click.echo(f"{total['unplaced']} operation(s) name no country: counted in the total "
-                   "only.")
+        click.echo(f"{total['unplaced']} operation(s) name no country: counted in the total only.")

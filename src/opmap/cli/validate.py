@@ -25,7 +25,7 @@ def command(
     $ opmap validate my-operations.csv
     """
     from opmap.bundled import operations_path as bundled_operations
-    from opmap.records import check_operations
+    from opmap.read.operations import check_operations
 
     if file is not None and operations_path is not None and file != operations_path:
         raise click.UsageError("give the operations file once: as FILE or with --operations")
@@ -34,8 +34,10 @@ def command(
         click.echo(str(problem))
     errors = sum(p.severity == "error" for p in problems)
     warnings = len(problems) - errors
-    click.echo(f"{_count(len(operations), 'operation')}, {_count(errors, 'error')}, "
-               f"{_count(warnings, 'warning')}")
+    click.echo(
+        f"{_count(len(operations), 'operation')}, {_count(errors, 'error')}, "
+        f"{_count(warnings, 'warning')}"
+    )
     if errors:
         ctx.exit(1)
 

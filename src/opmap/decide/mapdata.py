@@ -1,0 +1,268 @@
+"""What a map shows, decided once for the HTML map and the static images alike.
+
+:func:`prepare_map_data` filters the operations, aggregates them by country, picks the metric and
+its classes, and places one marker per operation on land. Renderers only draw the result.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Mapping, Sequence
+from dataclasses import dataclass, field
+
+import geopandas as gpd
+import pandas as pd
+from shapely.geometry import Point
+
+from opmap.decide.aggregate import REGION_COLUMNS, aggregate_by_country, select_operations
+from opmap.decide.classes import (
+    DEFAULT_PALETTE,
+    Classes,
+    classify_values,
+    metric_values,
+)
+from opmap.errors import InvalidOption
+from opmap.read.operations import Operation
+from opmap.words import count_operations, text
+
+
+@dataclass
+class MapData:
+    """Everything a renderer needs to draw one map.
+
+    Attributes
+    ----------
+    operations : list of Operation
+        The operations selected by the filters, by year then name.
+    coverage : geopandas.GeoDataFrame
+        :func:`~.aggregate.aggregate_by_country` of those operations, one row per unit, plus
+        ``role``: None on a world map; on a regional map "covered" (in the region, with an
+        operation), "gap" (in the region, none) or "outside" (not in the region).
+    values : pandas.Series
+        The metric per row of ``coverage`` (NaN for none).
+    classes : Classes
+    metric : str
+    markers : dict of str to shapely Point
+        Operation key -> marker position (lon/lat), for mapped operations only.
+    unmapped : list of Operation
+        Selected operations that name no country.
+    focus : geopandas.GeoDataFrame or None
+        The units of the region the map is zoomed to, or None for the world.
+    region : str or None
+        The region filter, as the boundaries spell it, or the label of a user's region.
+    filters : list of str
+        Readable description of the filters in force ("2018", "Americas").
+    period : str or None
+        The period a gap is a gap in ("2014–2018"), for words like "no operation in 2014–2018".
+    """
+
+    operations: list[Operation]
+    coverage: gpd.GeoDataFrame
+    values: pd.Series
+    classes: Classes
+    metric: str
+    markers: dict[str, Point]
+    unmapped: list[Operation]
+    focus: gpd.GeoDataFrame | None = None
+    region: str | None = None
+    filters: list[str] = field(default_factory=list)
+    period: str | None = None
+
+    @property
+    def title(self) -> str:
+        """The map's title."""
+        return text("title")
+
+    @property
+    def subtitle(self) -> str:
+        """Period and filters: "6 operations, 2014–2018"."""
+        years = sorted({op.year for op in self.operations})
+        operations = count_operations(len(self.operations))
+        if not years:
+            line = text("subtitle_none")
+        elif len(years) == 1:
+            line = text("subtitle_one_year", operations=operations, year=years[0])
+        else:
+            line = text("subtitle_all", operations=operations, first=years[0], last=years[-1])
+        if self.filters:
+            line += " \u00b7 " + text("subtitle_filters", filters=", ".join(self.filters))
+        return line
+
+    @property
+    def bounds(self) -> tuple[float, float, float, float]:
+        """(minx, miny, maxx, maxy) to fit: the region, else the covered countries, else all."""
+        if self.focus is not None and len(self.focus):
+            return tuple(self.focus.total_bounds)
+        covered = self.coverage[self.coverage["operations"] > 0]
+        if len(covered):
+            return tuple(covered.total_bounds)
+        return (-180.0, -60.0, 180.0, 85.0)
+
+
+def find_region(boundaries: gpd.GeoDataFrame, name: str) -> tuple[str, str]:
+    """Find which region column holds ``name`` (any case); return (column, region as spelt).
+
+    Raises
+    ------
+    InvalidOption
+        If no region of any column has that name; the message lists close names.
+    """
+    wanted = name.casefold().strip()
+    for column in REGION_COLUMNS:
+        for region in boundaries[column].dropna().unique():
+            if str(region).casefold() == wanted:
+                return column, str(region)
+    import difflib
+
+    known = sorted({str(r) for c in REGION_COLUMNS for r in boundaries[c].dropna().unique()})
+    close = difflib.get_close_matches(name, known, n=3, cutoff=0.5)
+    hint = f"; did you mean {', '.join(repr(c) for c in close)}?" if close else ""
+    raise InvalidOption(f"unknown region {name!r}{hint} (regions: {', '.join(known)})")
+
+
+def prepare_map_data(
+    operations: Sequence[Operation],
+    boundaries: gpd.GeoDataFrame,
+    *,
+    points: Mapping[str, tuple[float, float]] | None = None,
+    years: Sequence[int] | None = None,
+    since: int | None = None,
+    until: int | None = None,
+    names: Sequence[str] | None = None,
+    region: str | None = None,
+    region_codes: Collection[str] | None = None,
+    region_label: str | None = None,
+    period: str | None = None,
+    metric: str = "operations",
+    scheme: str = "quantiles",
+    k: int = 5,
+    bins: Sequence[float] | None = None,
+    palette: str = DEFAULT_PALETTE,
+) -> MapData:
+    """Filter, aggregate and classify: decide what one map shows.
+
+    Parameters
+    ----------
+    operations : sequence of Operation
+    boundaries : geopandas.GeoDataFrame
+        From :func:`opmap.read.countries.load_boundaries`.
+    points : mapping, optional
+        ISO3 -> (lat, lon) for countries with no polygon.
+    years, since, until, names
+        Filters, as in :func:`opmap.decide.aggregate.select_operations`.
+    region : str, optional
+        A region of any region column (``"Americas"``, ``"Western Africa"``): keep operations
+        that named a country there and zoom to it.
+    region_codes : collection of str, optional
+        The ISO3 codes of a region given by its members instead (a user's desk); used with
+        ``region_label``, its name. Like ``region``, it keeps the region's operations and zooms.
+    region_label : str, optional
+        The name of the region of ``region_codes``, for the legend and the filters.
+    period : str, optional
+        The period of the figures ("2014–2018"), said in the tooltip of a gap country; by
+        default the years of the operations given.
+    metric, scheme, k, bins, palette
+        What to colour and how (:mod:`opmap.decide.classes`).
+
+    Returns
+    -------
+    MapData
+    """
+    focus = None
+    region_name = None
+    region_countries = None
+    if region_codes is not None:
+        region_countries = set(region_codes)
+        region_name = region_label or region
+        focus = boundaries[boundaries["iso_a3"].isin(region_countries)]
+    elif region:
+        column, region_name = find_region(boundaries, region)
+        focus = boundaries[boundaries[column] == region_name]
+        region_countries = set(focus["iso_a3"])
+    selected = select_operations(
+        operations,
+        years=years,
+        since=since,
+        until=until,
+        names=names,
+        countries=region_countries,
+    )
+    selected.sort(key=lambda op: (op.year, op.name.casefold()))
+    coverage = aggregate_by_country(selected, boundaries, points)
+    coverage["role"] = _roles(coverage, region_countries)
+    values = metric_values(coverage, metric)
+    classes = classify_values(values, scheme=scheme, k=k, bins=bins, palette=palette)
+    return MapData(
+        operations=selected,
+        coverage=coverage,
+        values=values,
+        classes=classes,
+        metric=metric,
+        markers=place_markers(selected, coverage),
+        unmapped=[op for op in selected if not op.is_mapped],
+        focus=focus,
+        region=region_name,
+        filters=_describe_filters(years, since, until, names, region_name),
+        period=period
+        or _years_of(select_operations(operations, years=years, since=since, until=until)),
+    )
+
+
+def _roles(coverage: gpd.GeoDataFrame, region_countries: set[str] | None) -> list[str | None]:
+    """Say what each unit is on a regional map: "covered", "gap" or "outside" (None: world)."""
+    if region_countries is None:
+        return [None] * len(coverage)
+    return [
+        "outside" if iso3 not in region_countries else "covered" if count else "gap"
+        for iso3, count in zip(coverage["iso_a3"], coverage["operations"], strict=True)
+    ]
+
+
+def _years_of(operations: Sequence[Operation]) -> str | None:
+    years = sorted({op.year for op in operations})
+    if not years:
+        return None
+    return str(years[0]) if years[0] == years[-1] else f"{years[0]}\u2013{years[-1]}"
+
+
+def place_markers(operations: Sequence[Operation], coverage: gpd.GeoDataFrame) -> dict[str, Point]:
+    """Place one marker per mapped operation, on land, in a country that took part.
+
+    The operation's own lat/lon if the file gives it; else the representative point of its
+    country (a centroid can fall in the sea: France's does). For several countries, the point of
+    the country nearest the middle of all their points: Libertad's 13 mostly Caribbean countries
+    put it in the Caribbean, not in Brazil, the largest of them.
+    """
+    anchors = {
+        iso3: shape.representative_point()
+        for iso3, shape in zip(coverage["iso_a3"], coverage.geometry, strict=True)
+        if shape is not None and not shape.is_empty
+    }
+    markers = {}
+    for op in operations:
+        if op.lat is not None and op.lon is not None:
+            markers[op.key] = Point(op.lon, op.lat)
+            continue
+        points = [anchors[c] for c in op.countries if c in anchors]
+        if points:
+            middle = Point(
+                sum(p.x for p in points) / len(points), sum(p.y for p in points) / len(points)
+            )
+            markers[op.key] = min(points, key=middle.distance)
+    return markers
+
+
+def _describe_filters(years, since, until, names, region) -> list[str]:
+    filters = []
+    if years:
+        filters.append(", ".join(str(y) for y in sorted(years)))
+    if since is not None and until is not None:
+        filters.append(f"{since}\u2013{until}")
+    elif since is not None:
+        filters.append(f"since {since}")
+    elif until is not None:
+        filters.append(f"until {until}")
+    if region:
+        filters.append(region)
+    if names:
+        filters.append(", ".join(names))
+    return filters

@@ -1,0 +1,208 @@
+"""Coverage through time: what a map shows in one year, or up to it, on one colour scale.
+
+The HTML map's year control (:mod:`opmap.draw.interactive.timeline`) and the static small multiples
+(:mod:`opmap.draw.static.small_multiples`) both cut a :class:`~opmap.decide.mapdata.MapData` into
+periods here, so they agree. Every period keeps the classes of the whole map, only stretched
+down to the smallest value any period shows: the same value has the same colour in every
+period, and no label claims a range a value falls outside.
+
+No folium or matplotlib here.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import math
+from collections.abc import Iterable, Sequence
+
+import geopandas as gpd
+import pandas as pd
+
+from opmap.decide.aggregate import aggregate_by_country
+from opmap.decide.classes import Classes, metric_values
+from opmap.decide.mapdata import MapData
+from opmap.read.operations import Operation
+
+#: "in": the operations of the period only; "upto": everything from the first year to its end.
+MODES = ("in", "upto")
+
+#: Columns :func:`opmap.decide.aggregate.aggregate_by_country` adds to the boundaries.
+_AGGREGATE_COLUMNS = (
+    "role",
+    "has_polygon",
+    "operations",
+    "operation_keys",
+    "years",
+    "single_country_operations",
+    "victims",
+    "minors",
+    "arrests",
+)
+
+
+def year_span(map_data: MapData) -> list[int]:
+    """Return every year from the first operation's to the last's (gaps included), or []."""
+    years = [op.year for op in map_data.operations]
+    return list(range(min(years), max(years) + 1)) if years else []
+
+
+def spans_years(map_data: MapData) -> bool:
+    """Whether the operations of a map ran in more than one year."""
+    return len({op.year for op in map_data.operations}) > 1
+
+
+def periods(years: Sequence[int], step: int = 1, mode: str = "in") -> list[tuple[int, int]]:
+    """Cut a run of years into periods of ``step`` years: (first, last) of each, both included.
+
+    Parameters
+    ----------
+    years : sequence of int
+        The years to cover (only the first and last count).
+    step : int, default 1
+        Years per period; the last period ends with the last year, so it may be shorter.
+    mode : {"in", "upto"}, default "in"
+        ``"upto"`` starts every period at the first year.
+
+    Returns
+    -------
+    list of (int, int)
+    """
+    _check_mode(mode)
+    if step < 1:
+        raise ValueError(f"step must be at least 1 year (got {step})")
+    if not years:
+        return []
+    first, last = min(years), max(years)
+    spans = []
+    for start in range(first, last + 1, step):
+        end = min(start + step - 1, last)
+        spans.append((first if mode == "upto" else start, end))
+    return spans
+
+
+def period_data(
+    map_data: MapData, first: int, last: int, classes: Classes | None = None
+) -> MapData:
+    """Return what ``map_data`` shows for the operations from ``first`` to ``last`` only.
+
+    Countries are counted again over those operations (with the rules of
+    :func:`opmap.decide.aggregate.aggregate_by_country`); every unit of the map keeps its row.
+
+    Parameters
+    ----------
+    map_data : MapData
+    first, last : int
+        The period, both years included.
+    classes : Classes, optional
+        The classes to colour with (default: those of ``map_data``).
+
+    Returns
+    -------
+    MapData
+    """
+    operations = [op for op in map_data.operations if first <= op.year <= last]
+    coverage = _recount(map_data.coverage, operations)
+    keys = {op.key for op in operations}
+    label = str(first) if first == last else f"{first}\u2013{last}"
+    return dataclasses.replace(
+        map_data,
+        operations=operations,
+        coverage=coverage,
+        values=metric_values(coverage, map_data.metric),
+        classes=classes if classes is not None else map_data.classes,
+        markers={key: point for key, point in map_data.markers.items() if key in keys},
+        unmapped=[op for op in map_data.unmapped if op.key in keys],
+        filters=[*map_data.filters, label],
+        period=label,
+    )
+
+
+def shared_classes(classes: Classes, values: Iterable[float | None]) -> Classes:
+    """Stretch the lowest class down to the smallest of ``values``; colours and tops stay.
+
+    A country with 48 victims in 2015 must not take the colour of a class labelled "94–124"
+    without the label saying so: it reads "48–124" instead.
+    """
+    present = [v for v in values if v is not None and not math.isnan(v)]
+    if not classes.bins or not present or min(present) >= classes.lows[0]:
+        return classes
+    lows = (int(math.floor(min(present))), *classes.lows[1:])
+    return dataclasses.replace(classes, lows=lows)
+
+
+def timeline_classes(map_data: MapData, mode: str | None = None) -> Classes:
+    """Return the map's classes, stretched to cover every year's values (in one or both modes).
+
+    Parameters
+    ----------
+    map_data : MapData
+    mode : {"in", "upto"}, optional
+        The mode the years are shown in; default both.
+
+    Returns
+    -------
+    Classes
+    """
+    modes = MODES if mode is None else (_check_mode(mode),)
+    values: list[float] = []
+    for each in modes:
+        for first, last in periods(year_span(map_data), 1, each):
+            values += year_values(map_data, first, last).values()
+    return shared_classes(map_data.classes, values)
+
+
+def year_values(map_data: MapData, first: int, last: int) -> dict[str, float]:
+    """Return the metric per country (ISO3) for the operations of a period, where it has one.
+
+    Light: no geometry is copied. The same values :func:`period_data` colours with.
+    """
+    operations = [op for op in map_data.operations if first <= op.year <= last]
+    counts: dict[str, int] = {}
+    figures: dict[str, list[float]] = {}
+    for op in operations:
+        for iso3 in op.countries:
+            counts[iso3] = counts.get(iso3, 0) + 1
+        # A figure belongs to a country only when the country ran the operation alone.
+        figure = op.figure(map_data.metric) if map_data.metric != "operations" else None
+        if op.is_single_country and figure is not None:
+            figures.setdefault(op.countries[0], []).append(float(figure.value))
+    if map_data.metric == "operations":
+        return {iso3: float(count) for iso3, count in counts.items()}
+    return {iso3: float(sum(values)) for iso3, values in figures.items()}
+
+
+def _recount(coverage: gpd.GeoDataFrame, operations: Sequence[Operation]) -> gpd.GeoDataFrame:
+    """Aggregate ``operations`` over the units of ``coverage``, keeping its rows in order."""
+    boundaries = coverage.drop(columns=[c for c in _AGGREGATE_COLUMNS if c in coverage])
+    has_polygon = coverage["has_polygon"].to_numpy(dtype=bool)
+    # Units with no polygon are points the whole map placed: hand them back as points.
+    points = {
+        iso3: (geometry.y, geometry.x)
+        for iso3, geometry in zip(
+            coverage["iso_a3"][~has_polygon], coverage.geometry[~has_polygon], strict=True
+        )
+        if geometry is not None and not geometry.is_empty
+    }
+    named = {iso3 for op in operations for iso3 in op.countries}
+    # A point unit no operation of the period names keeps its row, with nothing counted.
+    idle_points = coverage[~has_polygon & ~coverage["iso_a3"].isin(named).to_numpy()]
+    recounted = aggregate_by_country(operations, boundaries[has_polygon], points)
+    recounted = recounted.set_index("iso_a3", drop=False)
+    idle = aggregate_by_country(
+        [], idle_points.drop(columns=[c for c in _AGGREGATE_COLUMNS if c in idle_points])
+    )
+    idle["has_polygon"] = False
+    merged = pd.concat([recounted, idle.set_index("iso_a3", drop=False)])
+    merged = merged.loc[coverage["iso_a3"]].reset_index(drop=True)
+    if "role" in coverage:  # a regional map: a unit of the region is covered or a gap anew
+        merged["role"] = [
+            role if role in (None, "outside") or pd.isna(role) else "covered" if count else "gap"
+            for role, count in zip(coverage["role"], merged["operations"], strict=True)
+        ]
+    return gpd.GeoDataFrame(merged, geometry="geometry", crs=coverage.crs)
+
+
+def _check_mode(mode: str) -> str:
+    if mode not in MODES:
+        raise ValueError(f"unknown mode {mode!r}; choose 'in' (that year) or 'upto' (up to it)")
+    return mode

@@ -1,0 +1,277 @@
+"""Tables as text: aligned for the terminal, Markdown for documents, rows for CSV.
+
+Numbers are right-aligned, percentages have one decimal, figures keep their qualifiers
+("more than 1,200"), and a missing figure is an empty cell, never a zero.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import pandas as pd
+
+from opmap.figures import Figure
+from opmap.read.operations import Operation
+from opmap.words import countries_phrase
+
+
+@dataclass(frozen=True)
+class Table:
+    """A table of display strings.
+
+    Parameters
+    ----------
+    columns : tuple of str
+        Header cells.
+    rows : tuple of tuple of str
+        Body cells, already formatted.
+    numeric : tuple of bool
+        Whether each column is right-aligned.
+    """
+
+    columns: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+    numeric: tuple[bool, ...]
+
+    def to_text(self) -> str:
+        """Return the table aligned for a terminal."""
+        widths = [
+            max([len(c)] + [len(r[i]) for r in self.rows]) for i, c in enumerate(self.columns)
+        ]
+
+        def line(cells: Sequence[str]) -> str:
+            return "  ".join(
+                cell.rjust(w) if num else cell.ljust(w)
+                for cell, w, num in zip(cells, widths, self.numeric, strict=True)
+            ).rstrip()
+
+        rule = "  ".join("-" * w for w in widths)
+        return "\n".join([line(self.columns), rule, *(line(r) for r in self.rows)])
+
+    def to_markdown(self) -> str:
+        """Return the table as GitHub-flavoured Markdown (pipes in cells escaped)."""
+
+        def cell(text: str) -> str:
+            return text.replace("|", "\\|").replace("\n", " ")
+
+        head = "| " + " | ".join(cell(c) for c in self.columns) + " |"
+        align = "|" + "|".join("---:" if n else ":---" for n in self.numeric) + "|"
+        body = ["| " + " | ".join(cell(c) for c in r) + " |" for r in self.rows]
+        return "\n".join([head, align, *body])
+
+
+#: Operations named in one cell of a terminal table; the rest are counted.
+NAMED_IN_CELL = 5
+
+
+def _some(keys: Sequence[str], limit: int = NAMED_IN_CELL) -> str:
+    """Name up to ``limit`` operations and count the rest: "A 2014, B 2015 and 12 more"."""
+    shown = ", ".join(keys[:limit])
+    return shown if len(keys) <= limit else f"{shown} and {len(keys) - limit:,} more"
+
+
+def figure_cell(figure: Figure | None) -> str:
+    """Return a figure as the source words it, or an empty cell."""
+    return "" if figure is None else str(figure)
+
+
+def years_cell(years: Sequence[int]) -> str:
+    """Return years compactly: "2014–2016, 2018"."""
+    years = sorted(set(years))
+    runs: list[list[int]] = []
+    for year in years:
+        if runs and year == runs[-1][-1] + 1:
+            runs[-1].append(year)
+        else:
+            runs.append([year])
+    return ", ".join(str(r[0]) if len(r) == 1 else f"{r[0]}\u2013{r[-1]}" for r in runs)
+
+
+def operations_table(operations: Sequence[Operation]) -> Table:
+    """Tabulate operations: name, year, countries, figures and source."""
+    rows = tuple(
+        (
+            op.name,
+            str(op.year),
+            countries_phrase(op),
+            figure_cell(op.victims),
+            figure_cell(op.minors),
+            figure_cell(op.arrests),
+            figure_cell(op.officers),
+            op.source,
+        )
+        for op in sorted(operations, key=lambda o: (o.year, o.name.casefold()), reverse=True)
+    )
+    columns = (
+        "operation",
+        "year",
+        "countries",
+        "victims",
+        "minors",
+        "arrests",
+        "officers",
+        "source",
+    )
+    return Table(columns, rows, (False, True, False, True, True, True, True, False))
+
+
+def countries_table(coverage: pd.DataFrame) -> Table:
+    """Tabulate the countries that took part: operations, years, single-country figures."""
+    covered = coverage[coverage["operations"] > 0].sort_values(
+        ["operations", "name"], ascending=[False, True]
+    )
+    rows = tuple(
+        (
+            row["name"],
+            row["iso_a3"],
+            f"{row['operations']:,}",
+            years_cell(row["years"]),
+            _some(row["operation_keys"]),
+            figure_cell(row["victims"]),
+            figure_cell(row["minors"]),
+            figure_cell(row["arrests"]),
+        )
+        for _, row in covered.iterrows()
+    )
+    columns = ("country", "iso3", "operations", "years", "which", "victims*", "minors*", "arrests*")
+    return Table(columns, rows, (False, False, True, False, False, True, True, True))
+
+
+REGION_SORTS = ("coverage", "region", "operations", "countries", "gaps")
+
+
+def regions_table(
+    regions: pd.DataFrame, total: dict | None = None, sort: str = "coverage"
+) -> Table:
+    """Tabulate regions: countries, covered, coverage %, gaps, operations, years, figures.
+
+    Parameters
+    ----------
+    regions : DataFrame
+        From :func:`opmap.decide.aggregate.aggregate_by_region`.
+    total : dict, optional
+        From :func:`opmap.decide.aggregate.total_over_regions`, shown as the last row.
+    sort : {"coverage", "region", "operations", "countries", "gaps"}, default "coverage"
+        Coverage, operations, countries and gaps sort high to low; region A to Z.
+    """
+    ordered = sort_regions(regions, sort)
+    records = ordered.to_dict("records") + ([total] if total is not None else [])
+    rows = tuple(
+        (
+            r["region"],
+            str(r["countries"]),
+            str(r["covered"]),
+            f"{r['coverage_pct']:.1f}",
+            str(r["gaps"]),
+            f"{r['operations']:,}",
+            years_cell(r["years"]),
+            figure_cell(r["victims"]),
+            figure_cell(r["minors"]),
+            figure_cell(r["arrests"]),
+        )
+        for r in records
+    )
+    columns = (
+        "region",
+        "countries",
+        "covered",
+        "coverage_pct",
+        "gaps",
+        "operations",
+        "years",
+        "victims",
+        "minors",
+        "arrests",
+    )
+    return Table(columns, rows, (False, True, True, True, True, True, False, True, True, True))
+
+
+def sort_regions(regions: pd.DataFrame, sort: str = "coverage") -> pd.DataFrame:
+    """Order region rows: by coverage (default), operations, countries or gaps, high first."""
+    if sort not in REGION_SORTS:
+        raise ValueError(f"unknown sort {sort!r}; choose one of {', '.join(REGION_SORTS)}")
+    if sort == "region":
+        return regions.sort_values("region", key=lambda s: s.str.casefold())
+    key = "coverage_pct" if sort == "coverage" else sort
+    return regions.sort_values([key, "region"], ascending=[False, True], kind="stable")
+
+
+COVERAGE_COLUMNS = (
+    "region",
+    "countries",
+    "covered",
+    "coverage_pct",
+    "gaps",
+    "operations",
+    "years",
+    "victims",
+    "minors",
+    "arrests",
+    "covered_countries",
+    "gap_countries",
+    "operation_keys",
+)
+
+
+def coverage_frame(
+    regions: pd.DataFrame, total: dict | None = None, sort: str = "coverage"
+) -> pd.DataFrame:
+    """Return the coverage table as text cells for ``coverage.csv``, in display order.
+
+    ``gaps`` is the number of gap countries and ``gap_countries`` names them ("; "-separated);
+    figures keep their qualifiers; the all-regions total, if given, is the last row.
+    """
+    records = sort_regions(regions, sort).to_dict("records") + ([total] if total else [])
+    rows = [
+        {
+            "region": r["region"],
+            "countries": r["countries"],
+            "covered": r["covered"],
+            "coverage_pct": f"{r['coverage_pct']:.1f}",
+            "gaps": r["gaps"],
+            "operations": r["operations"],
+            "years": years_cell(r["years"]),
+            "victims": figure_cell(r["victims"]),
+            "minors": figure_cell(r["minors"]),
+            "arrests": figure_cell(r["arrests"]),
+            "covered_countries": "; ".join(r["covered_countries"]),
+            "gap_countries": "; ".join(r["gap_countries"]),
+            "operation_keys": "; ".join(r["operation_keys"]),
+        }
+        for r in records
+    ]
+    return pd.DataFrame(rows, columns=list(COVERAGE_COLUMNS))
+
+
+def operations_frame(operations: Sequence[Operation]) -> pd.DataFrame:
+    """Return the cleaned records as CSV cells, with ISO codes, readable again by opmap.
+
+    ``countries`` holds the ISO3 codes (``;``-separated) and ``country_names`` the canonical
+    names; figures keep their wording; extra columns follow in the order first seen.
+    """
+    extras: list[str] = []
+    for op in operations:
+        extras += [c for c in op.extra if c not in extras]
+    rows = []
+    for op in operations:
+        row = {
+            "operation": op.name,
+            "year": op.year,
+            "start_date": op.start_date.isoformat() if op.start_date else "",
+            "end_date": op.end_date.isoformat() if op.end_date else "",
+            "countries": ";".join(op.countries),
+            "countries_total": "" if op.countries_total is None else op.countries_total,
+            "victims": figure_cell(op.victims),
+            "minors": figure_cell(op.minors),
+            "arrests": figure_cell(op.arrests),
+            "officers": figure_cell(op.officers),
+            "lat": "" if op.lat is None else op.lat,
+            "lon": "" if op.lon is None else op.lon,
+            "summary": op.summary,
+            "source": op.source,
+            "country_names": "; ".join(op.country_names),
+        }
+        row.update({c: op.extra.get(c, "") for c in extras})
+        rows.append(row)
+    return pd.DataFrame(rows, columns=list(rows[0]) if rows else ["operation", "year"])

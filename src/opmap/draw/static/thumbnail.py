@@ -1,0 +1,71 @@
+"""A region's small map for the coverage page: the map alone, gaps hatched, no markers."""
+
+from __future__ import annotations
+
+import dataclasses
+import io
+from pathlib import Path
+
+from opmap.decide.classes import Classes
+from opmap.decide.mapdata import MapData
+from opmap.style import GAP_HATCH_COLOR
+
+#: Size of a region's small map, in inches, and its resolution: about 290 x 200 pixels.
+THUMBNAIL_SIZE = (3.0, 2.1)
+THUMBNAIL_DPI = 96
+
+
+def write_region_thumbnail(
+    map_data: MapData, path: Path | str, *, classes: Classes | None = None, dpi: int = THUMBNAIL_DPI
+) -> Path:
+    """Write a small PNG of a regional map: the map alone, no title, legend or markers.
+
+    Parameters
+    ----------
+    map_data : MapData
+        A regional map (:func:`opmap.decide.mapdata.prepare_map_data` with a region).
+    path : path-like
+        The PNG to write, atomically.
+    classes : Classes, optional
+        Classes to colour with instead of the map's own, so that every small map of a page
+        shares one legend.
+    dpi : int, default 96
+
+    Returns
+    -------
+    pathlib.Path
+    """
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
+    from opmap.draw.static.image import plot_map
+    from opmap.output import write_bytes
+
+    # Markers and their labels would crowd a thumbnail; the interactive map has them.
+    shown = dataclasses.replace(
+        map_data, markers={}, classes=classes if classes is not None else map_data.classes
+    )
+    figure = Figure(figsize=THUMBNAIL_SIZE, dpi=dpi, facecolor="white")
+    FigureCanvasAgg(figure)
+    ax = figure.add_axes((0, 0, 1, 1))
+    plot_map(shown, ax=ax)
+    ax.set_title("")
+    if ax.get_legend() is not None:
+        ax.get_legend().remove()
+    _hatch_gaps(ax, map_data)
+    buffer = io.BytesIO()
+    figure.savefig(buffer, format="png", dpi=dpi, metadata={"Software": None}, facecolor="white")
+    return write_bytes(path, buffer.getvalue())
+
+
+def _hatch_gaps(ax, map_data: MapData) -> None:
+    """Hatch the region's gaps as the interactive map does (countries are patches by ISO3 gid)."""
+    if "role" not in map_data.coverage:
+        return
+    gaps = set(map_data.coverage.loc[map_data.coverage["role"] == "gap", "iso_a3"])
+    for patch in ax.patches:
+        if patch.get_gid() in gaps:
+            patch.set_facecolor("#ffffff")
+            patch.set_hatch("//////")
+            patch.set_hatchcolor(GAP_HATCH_COLOR)
+            patch.set_hatch_linewidth(0.6)

@@ -1,0 +1,209 @@
+"""``opmap build``: the whole briefing pack in one folder, written all at once.
+
+Every file is made in a staging folder beside the target; only when all of them are written
+does the staging folder replace the target, so an interrupted build leaves the previous pack as
+it was. The pack links only to its own files, by relative paths.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from opmap.errors import OutputError
+
+#: Written inside every pack, so a later build knows the folder is its own to replace.
+MARKER = ".opmap-build"
+
+#: What a pack holds, besides the marker: names a build may replace.
+PACK_NAMES = {
+    "index.html",
+    "map.html",
+    "map-embed.html",
+    "map-embed.iframe.html",
+    "map.png",
+    "map.svg",
+    "map.pdf",
+    "map-by-year.png",
+    "coverage.csv",
+    "coverage.md",
+    "coverage.html",
+    "coverage-per-year.csv",
+    "regions",
+    "operations.csv",
+    MARKER,
+}
+
+
+@dataclass
+class Step:
+    """One step of a build, as reported to the user."""
+
+    label: str
+    seconds: float
+    paths: list[Path] = field(default_factory=list)
+
+
+def build_pack(
+    inputs,
+    out_dir: Path | str = "output",
+    *,
+    generated: date | None = None,
+    on_step: Callable[[int, int, str], None] | None = None,
+) -> list[Step]:
+    """Write the briefing pack into ``out_dir``.
+
+    Parameters
+    ----------
+    inputs : opmap.read.inputs.Inputs
+        Validated operations, boundaries and points.
+    out_dir : path-like, default "output"
+        The pack's folder. It is replaced whole; a folder holding files that a build did not
+        write is refused, so that nothing of the user's is lost.
+    generated : datetime.date, optional
+        The date the pack says it was made (default: today).
+    on_step : callable, optional
+        Called as ``on_step(number, count, label)`` before each step (for progress).
+
+    Returns
+    -------
+    list of Step
+        What each step wrote (paths inside ``out_dir``) and how long it took.
+
+    Raises
+    ------
+    OutputError
+        If ``out_dir`` holds files a build did not write, or cannot be written.
+    """
+    from opmap.output import atomic_folder
+
+    target = Path(out_dir)
+    _check_replaceable(target)
+    generated = generated or date.today()
+    plan = _plan(inputs, generated)
+    steps: list[Step] = []
+    with atomic_folder(target) as staging:
+        (staging / MARKER).write_text("written by opmap build; safe to replace\n", encoding="utf-8")
+        context: dict = {}
+        for number, (label, run) in enumerate(plan, start=1):
+            if on_step:
+                on_step(number, len(plan), label)
+            started = time.perf_counter()
+            written = run(staging, context)
+            steps.append(
+                Step(
+                    label,
+                    time.perf_counter() - started,
+                    [target / p.relative_to(staging) for p in written],
+                )
+            )
+    return steps
+
+
+def _check_replaceable(target: Path) -> None:
+    if not target.exists():
+        return
+    if not target.is_dir():
+        raise OutputError(f"{str(target)!r} is a file, not a folder; choose a folder for --out")
+    if (target / MARKER).exists():
+        return
+    foreign = sorted(p.name for p in target.iterdir() if p.name not in PACK_NAMES)
+    if foreign:
+        shown = ", ".join(repr(n) for n in foreign[:3]) + (" ..." if len(foreign) > 3 else "")
+        raise OutputError(
+            f"{str(target)!r} holds files opmap build did not write ({shown}); a build "
+            "replaces its folder whole, so choose another --out or move those files"
+        )
+
+
+def _plan(inputs, generated: date) -> list[tuple[str, Callable]]:
+    from opmap.decide.coverage import build_coverage
+    from opmap.decide.mapdata import prepare_map_data
+
+    map_data = prepare_map_data(inputs.operations, inputs.boundaries, points=inputs.points)
+    report = build_coverage(inputs)
+
+    def operations_csv(staging: Path, context: dict) -> list[Path]:
+        from opmap.decide.tables import operations_frame
+        from opmap.output import write_text
+
+        frame = operations_frame(inputs.operations)
+        path = staging / "operations.csv"
+        write_text(path, frame.to_csv(index=False, lineterminator="\n"))
+        return [path]
+
+    def html_maps(staging: Path, context: dict) -> list[Path]:
+        from opmap.draw.interactive.embed import write_snippet
+        from opmap.draw.interactive.map import write_map
+
+        full = write_map(map_data, staging / "map.html", generated=generated)
+        embed = write_map(map_data, staging / "map-embed.html", embed=True, generated=generated)
+        snippet, _ = write_snippet(embed)
+        return [full, embed, snippet]
+
+    def images(staging: Path, context: dict) -> list[Path]:
+        from opmap.decide.periods import spans_years
+        from opmap.draw.static.image import write_image
+        from opmap.draw.static.small_multiples import write_small_multiples
+
+        written = [
+            write_image(map_data, staging / f"map.{fmt}", generated=generated)
+            for fmt in ("png", "svg", "pdf")
+        ]
+        if spans_years(map_data):
+            written.append(
+                write_small_multiples(map_data, staging / "map-by-year.png", generated=generated)
+            )
+        return written
+
+    def coverage(staging: Path, context: dict) -> list[Path]:
+        from opmap.pack.coverage_files import write_coverage
+
+        written = write_coverage(report, inputs, staging)
+        context["coverage"] = written
+        return written
+
+    def index(staging: Path, context: dict) -> list[Path]:
+        from opmap.draw.pages.briefing import render_briefing
+        from opmap.output import write_text
+
+        present = {p.relative_to(staging).as_posix() for p in staging.rglob("*") if p.is_file()}
+        roles = {
+            "map": "map.html",
+            "map_embed": "map-embed.html",
+            "png": "map.png",
+            "svg": "map.svg",
+            "pdf": "map.pdf",
+            "by_year": "map-by-year.png",
+            "coverage_html": "coverage.html",
+            "coverage_csv": "coverage.csv",
+            "operations_csv": "operations.csv",
+        }
+        files = {role: name for role, name in roles.items() if name in present}
+        region_pages = _region_pages(report, present)
+        page = render_briefing(
+            inputs.operations, report, region_pages=region_pages, files=files, generated=generated
+        )
+        return [write_text(staging / "index.html", page)]
+
+    return [
+        ("operations.csv (cleaned records with ISO codes)", operations_csv),
+        ("map.html and map-embed.html (interactive maps)", html_maps),
+        ("map.png, map.svg, map.pdf, map-by-year.png (images for print)", images),
+        ("coverage by region and regional maps", coverage),
+        ("index.html (the briefing page)", index),
+    ]
+
+
+def _region_pages(report, present: set[str]) -> dict[str, str]:
+    from opmap.decide.coverage import region_slug
+
+    pages = {}
+    for region in report.regions["region"]:
+        path = f"regions/{region_slug(region)}.html"
+        if path in present:
+            pages[region] = path
+    return pages

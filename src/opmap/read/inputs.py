@@ -1,0 +1,52 @@
+"""The inputs every map, table and pack starts from, read and validated in one call."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from opmap.read.operations import Operation
+
+if TYPE_CHECKING:
+    import geopandas as gpd
+
+
+@dataclass
+class Inputs:
+    """The validated operations, the boundaries and the points of units with no polygon."""
+
+    operations: list[Operation]
+    boundaries: gpd.GeoDataFrame
+    points: dict[str, tuple[float, float]]
+
+
+def load_inputs(
+    operations_path: Path | str | None = None, countries_path: Path | str | None = None
+) -> Inputs:
+    """Read and validate the operations and the boundaries.
+
+    Parameters
+    ----------
+    operations_path : path-like, optional
+        Operations CSV (default: the bundled data).
+    countries_path : path-like, optional
+        Boundaries GeoJSON (default: the bundled data).
+
+    Returns
+    -------
+    Inputs
+
+    Raises
+    ------
+    InvalidOperations, InvalidInput
+        With every problem of the files, at once.
+    """
+    from opmap.read.countries import load_boundaries, load_country_points
+    from opmap.read.operations import read_operations
+
+    return Inputs(
+        operations=read_operations(operations_path),
+        boundaries=load_boundaries(Path(countries_path) if countries_path else None),
+        points=load_country_points(),
+    )

@@ -1,0 +1,127 @@
+"""A user's own regions (their desks): a CSV of ``iso3,region`` rows.
+
+Each row puts one country in one region; codes may be ISO alpha-3, alpha-2 or a name that
+:func:`opmap.read.countries.resolve_country` reads. Every problem is reported at once.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable
+from pathlib import Path
+
+from opmap.errors import InvalidRegions, Problem, UnknownCountry
+
+REQUIRED = ("iso3", "region")
+
+
+def read_regions(path: Path | str, known_codes: Iterable[str] | None = None) -> dict[str, str]:
+    """Read a region file into ISO3 -> region.
+
+    Parameters
+    ----------
+    path : path-like
+        CSV with the columns ``iso3`` and ``region`` (others are ignored).
+    known_codes : iterable of str, optional
+        Codes of the boundaries (to accept their own codes for non-ISO units, e.g. Somaliland).
+
+    Returns
+    -------
+    dict of str to str
+
+    Raises
+    ------
+    InvalidRegions
+        Listing every problem: a missing file or column, an unknown code, an empty region, a
+        country put in two regions.
+    """
+    from opmap.read.countries import resolve_country
+
+    name = str(path)
+    known = set(known_codes) if known_codes is not None else set()
+    try:
+        raw = Path(path).read_bytes()
+    except OSError as err:
+        raise InvalidRegions(
+            [Problem(name, None, None, f"cannot read the region file: {err.strerror or err}")]
+        ) from err
+    try:
+        content = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        content = raw.decode("cp1252", errors="replace")
+    first = content.splitlines()[0] if content.strip() else ""
+    delimiter = ";" if first.count(";") > first.count(",") else ","
+    reader = csv.DictReader(io.StringIO(content, newline=""), delimiter=delimiter)
+    header = [h.strip() for h in (reader.fieldnames or [])]
+    reader.fieldnames = header
+    missing = [c for c in REQUIRED if c not in header]
+    if missing:
+        raise InvalidRegions(
+            [
+                Problem(
+                    name,
+                    1,
+                    None,
+                    f"missing column(s) {', '.join(repr(c) for c in missing)}; a region file "
+                    "has the header 'iso3,region' and one country per line",
+                    ",".join(header),
+                )
+            ]
+        )
+
+    problems: list[Problem] = []
+    regions: dict[str, str] = {}
+    first_line: dict[str, int] = {}
+    for row in reader:
+        line = reader.line_num
+        code = (row.get("iso3") or "").strip()
+        region = (row.get("region") or "").strip()
+        if not code and not region:
+            continue
+        iso3 = _check_code(code, known, resolve_country, name, line, problems)
+        if not region:
+            problems.append(
+                Problem(
+                    name,
+                    line,
+                    "region",
+                    "empty region; name the region this country belongs to",
+                    region,
+                )
+            )
+        if iso3 is None or not region:
+            continue
+        if iso3 in regions and regions[iso3] != region:
+            problems.append(
+                Problem(
+                    name,
+                    line,
+                    "iso3",
+                    f"{iso3} is already in region {regions[iso3]!r} on line "
+                    f"{first_line[iso3]}; put each country in one region",
+                    code,
+                )
+            )
+            continue
+        regions[iso3] = region
+        first_line.setdefault(iso3, line)
+    if not regions and not problems:
+        problems.append(
+            Problem(
+                name, None, None, "no regions in the file; add rows 'iso3,region' under the header"
+            )
+        )
+    if problems:
+        raise InvalidRegions(problems)
+    return regions
+
+
+def _check_code(code, known, resolve_country, name, line, problems) -> str | None:
+    if code.upper() in known:
+        return code.upper()
+    try:
+        return resolve_country(code).iso3
+    except UnknownCountry as err:
+        problems.append(Problem(name, line, "iso3", str(err), code))
+        return None

@@ -1,0 +1,203 @@
+"""Every word a map, image or page shows, in one table, so that it can be translated.
+
+Look words up with :func:`text`; placeholders use ``str.format`` names. Renderers escape the
+result where it lands in HTML like any other text.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from opmap.read.operations import Operation
+
+from collections.abc import Sequence
+
+#: How many operations a country's tooltip names before "and 1,234 more".
+NAMES_LISTED = 10
+
+STRINGS: dict[str, str] = {
+    # titles and lines around the map
+    "title": "Operations against human trafficking and people smuggling",
+    "subtitle_all": "{operations}, {first}\u2013{last}",
+    "subtitle_one_year": "{operations} in {year}",
+    "subtitle_none": "No operations match",
+    "operations_one": "1 operation",
+    "operations_many": "{count:,} operations",
+    "subtitle_filters": "Filters: {filters}",
+    "source_line": "Source: INTERPOL and public press reports; boundaries: Natural Earth",
+    "generated": "Generated {date} by opmap {version}",
+    "needs_internet": "This map loads its background tiles from the internet.",
+    # legend
+    "legend_title_operations": "Operations per country",
+    "legend_title_victims": "Victims (single-country operations only)",
+    "legend_title_minors": "Minors (single-country operations only)",
+    "legend_title_arrests": "Arrests (single-country operations only)",
+    "no_operations": "No operations",
+    "no_figure": "No figure from a single-country operation",
+    "operation_marker": "Operation",
+    "outside_region": "Outside {region}",
+    # layers
+    "layer_coverage": "Coverage by country",
+    "layer_operations_year": "Operations {year}",
+    # tooltips and popups
+    "tooltip_operations": "{count} operation(s): {names}",
+    "tooltip_none": "No operations",
+    "popup_year": "Year",
+    "popup_dates": "Dates",
+    "popup_countries": "Countries",
+    "popup_victims": "Victims",
+    "popup_minors": "Minors",
+    "popup_arrests": "Arrests",
+    "popup_officers": "Officers",
+    "popup_summary": "Summary",
+    "popup_source": "Source",
+    "popup_not_given": "not given",
+    "countries_all_named": "{total} countries, all named",
+    "countries_none_named": "{total} countries, none named",
+    "countries_some_named": "{total} countries, {named} named",
+    # the panel of operations that cannot be drawn
+    "unmapped_title": "Not on the map",
+    "unmapped_item": "{operation}, {countries_phrase}",
+    "unmapped_line": "{title}: {items}",
+    "unmapped_more": "and {count:,} more",
+    "countries_not_given": "countries not given",
+    # the HTML map (opmap map)
+    "tooltip_country": "{country} \u2014 {detail}",
+    "tooltip_operation_one": "1 operation: {names}",
+    "tooltip_operation_many": "{count} operations: {names}",
+    "tooltip_names_more": "and {count} more",
+    "tooltip_figure": "{label}: {value}",
+    "cluster_operations": "{count} operations",
+    "cluster_more": "and {count} more: zoom in to see them",
+    "cluster_zoom": "Zoom in",
+    "countries_none": "no country named",
+    "no_match": "No operation matches the filters.",
+    "date_range": "{start}\u2013{end}",
+    "date_range_long": "{start} \u2013 {end}",
+    "months": "January,February,March,April,May,June,July,August,September,October,"
+    "November,December",
+    # coverage through time: the year control of the HTML map and the small multiples
+    "subtitle_up_to": "{operations} up to {year}",
+    "subtitle_none_in": "No operations in {year}",
+    "subtitle_none_up_to": "No operations up to {year}",
+    "timeline_label": "Year",
+    "timeline_all": "All years",
+    "timeline_all_valuetext": "All years: {subtitle}",
+    "timeline_play": "Play",
+    "timeline_mode": "Show",
+    "timeline_in": "In year",
+    "timeline_up_to": "Up to year",
+    "legend_view_in": "In {year}",
+    "legend_view_up_to": "Up to {year}",
+    "period_range": "{first}\u2013{last}",
+    "period_up_to": "Up to {year}",
+    "panel_title": "{period}: {operations}",
+    "panel_unmapped": "{title} ({count} not on the map)",
+    "panel_note_in": "each map: the operations of its years",
+    "panel_note_up_to": "each map: every operation up to its last year",
+    # regional maps and the coverage page (opmap coverage)
+    "legend_gap": "Gap: no operation",
+    "tooltip_gap": "Gap: no operation in {period}",
+    "tooltip_gap_no_period": "Gap: no operation",
+    "coverage_title": "Coverage by region",
+    "coverage_subtitle": "Grouping: {grouping} \u00b7 {period}",
+    "coverage_note": "Each operation counts once in every region where it named a country, "
+    "and once in the total. Figures keep the source's qualifiers. A gap is a country of the "
+    "region that took part in no operation of the period.",
+    "coverage_unplaced": "{count} operation(s) name no country: they count in the total only.",
+    "coverage_col_region": "Region",
+    "coverage_col_countries": "Countries",
+    "coverage_col_covered": "Covered",
+    "coverage_col_coverage_pct": "Coverage %",
+    "coverage_col_gaps": "Gaps",
+    "coverage_col_operations": "Operations",
+    "coverage_col_years": "Years",
+    "coverage_col_victims": "Victims",
+    "coverage_col_minors": "Minors",
+    "coverage_col_arrests": "Arrests",
+    "coverage_col_gap_countries": "Gap countries",
+    "coverage_gap_list": "{count} gap(s)",
+    "coverage_no_gaps": "none",
+    "coverage_maps": "A map of each region",
+    "coverage_map_alt": "Map of {region}: countries coloured by operations, others greyed",
+    "coverage_open_map": "Open the interactive map of {region}",
+    "coverage_no_map": "No operation in {region}: no interactive map",
+    "coverage_card": "{covered} of {countries} countries covered ({pct}%), {operations}",
+    "coverage_generated": "Generated {date} by opmap {version}",
+    # the briefing page (index.html) and embedding
+    "briefing_title": "Briefing: operations against human trafficking and people smuggling",
+    "briefing_headline_operations": "operations",
+    "briefing_headline_countries": "countries and territories took part",
+    "briefing_headline_victims": "victims identified or rescued, as the sources count them",
+    "briefing_headline_minors": "of them minors",
+    "briefing_headline_arrests": "arrests",
+    "briefing_figures_note": "Totals count each operation once. A qualified figure stays "
+    "qualified in a sum: a total that includes \u201cmore than 48\u201d is itself \u201cmore "
+    "than \u2026\u201d; a mix of bounds reads \u201cabout\u201d. {unplaced}",
+    "briefing_unplaced": "{count} with no named country count in the totals but are not on "
+    "the map: {items}.",
+    "briefing_map": "Map",
+    "briefing_map_open": "Open the full-page map",
+    "briefing_images": "Images for documents",
+    "briefing_image_alt": "Static map of operations per country, equal-area projection",
+    "briefing_by_year": "Year by year: one map per year, one colour scale for all.",
+    "briefing_by_year_alt": "Small multiples: operations per country, one map per year",
+    "briefing_coverage": "Coverage by region",
+    "briefing_coverage_open": "Comparison with a map of each region",
+    "briefing_regional_maps": "Regional maps",
+    "briefing_operations": "Operations and their sources",
+    "briefing_downloads": "Data",
+    "briefing_download_operations": "operations.csv: the records, cleaned, with ISO codes",
+    "briefing_download_coverage": "coverage.csv: coverage by region",
+    "embed_title": "Map of operations against human trafficking and people smuggling",
+    "embed_snippet_intro": "Paste this where the map should appear; keep {src} beside the "
+    "page, or change src to its address:",
+}
+
+
+def countries_phrase(operation: Operation) -> str:
+    """Say how many countries took part and how many are named.
+
+    "Sudan"; "13 countries, all named"; "14 countries, none named"; "5 countries, 2 named".
+    """
+    named, total = len(operation.countries), operation.total_countries
+    if total == 1 and named == 1:
+        return operation.country_names[0]
+    if total == 0:
+        return text("countries_none")
+    if named == total:
+        return text("countries_all_named", total=total)
+    if named == 0:
+        return text("countries_none_named", total=total)
+    return text("countries_some_named", total=total, named=named)
+
+
+def count_operations(count: int) -> str:
+    """Return "1 operation" or "6 operations"."""
+    return text("operations_one") if count == 1 else text("operations_many", count=count)
+
+
+def some_names(names: Sequence[str], limit: int = NAMES_LISTED) -> str:
+    """Join names, the first ``limit`` of them: "Nawa 2014, Akoma 2015, and 1,234 more"."""
+    if len(names) <= limit:
+        return ", ".join(names)
+    more = text("tooltip_names_more", count=f"{len(names) - limit:,}")
+    return ", ".join([*names[:limit], more])
+
+
+def text(key: str, **values: object) -> str:
+    """Return the words for ``key``, with ``values`` filled in.
+
+    Parameters
+    ----------
+    key : str
+        A key of :data:`STRINGS`.
+    **values
+        Values for the placeholders.
+
+    Returns
+    -------
+    str
+    """
+    return STRINGS[key].format(**values) if values else STRINGS[key]

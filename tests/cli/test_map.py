@@ -1,0 +1,86 @@
+"""Tests for `opmap map`."""
+
+from __future__ import annotations
+
+import pytest
+from click.testing import CliRunner
+
+from opmap.cli import cli
+
+
+def test_map_writes_the_file(tmp_path):
+    out = tmp_path / "nested" / "x.html"
+    result = CliRunner().invoke(cli, ["map", "--out", str(out), "--year", "2018"])
+    assert result.exit_code == 0, result.output
+    assert out.exists() and out.stat().st_size > 100_000
+    assert f"wrote {out}" in result.stdout and "KB" in result.stdout
+    page = out.read_text(encoding="utf-8")
+    assert "Sawiyan 2018" in page and "Libertad 2018" in page and "Nawa 2014" not in page
+
+
+def test_map_quiet_prints_nothing(tmp_path):
+    out = tmp_path / "x.html"
+    result = CliRunner().invoke(cli, ["-q", "map", "--out", str(out)])
+    assert result.exit_code == 0
+    assert result.stdout == ""
+    assert out.exists()
+
+
+def test_filter_that_selects_nothing_still_writes_a_map(tmp_path):
+    out = tmp_path / "x.html"
+    result = CliRunner().invoke(cli, ["map", "--out", str(out), "--year", "1990"])
+    assert result.exit_code == 0
+    assert "no operation matches the filters" in result.stdout
+    assert "No operation matches the filters." in out.read_text(encoding="utf-8")
+
+
+def test_unknown_region_is_an_error_with_suggestions(tmp_path):
+    result = CliRunner().invoke(
+        cli, ["map", "--out", str(tmp_path / "x.html"), "--region", "Nowhere"]
+    )
+    assert result.exit_code == 1
+    assert "unknown region 'Nowhere'; did you mean" in result.stderr
+    assert "Traceback" not in result.output
+    assert not (tmp_path / "x.html").exists()
+
+
+@pytest.mark.parametrize(
+    ("name", "message"),
+    [
+        ("Nope.Nope", "unknown tile provider 'Nope.Nope'"),
+        ("OpenStreetMap.Mapnikk", "did you mean 'OpenStreetMap.Mapnik'"),
+    ],
+)
+def test_unknown_tiles_are_an_error(tmp_path, name, message):
+    result = CliRunner().invoke(cli, ["map", "--out", str(tmp_path / "x.html"), "--tiles", name])
+    assert result.exit_code == 1
+    assert message in result.stderr
+    assert "Traceback" not in result.output
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["--metric", "dollars"],
+        ["--scheme", "jenks"],
+        ["--k", "0"],
+        ["--bins", "one,two"],
+        ["--palette", "Rainbow"],
+        ["--year", "last"],
+    ],
+)
+def test_bad_option_values_are_usage_errors(tmp_path, args):
+    result = CliRunner().invoke(cli, ["map", "--out", str(tmp_path / "x.html"), *args])
+    assert result.exit_code == 2
+    assert "Traceback" not in result.output
+
+
+def test_tiles_and_embed(tmp_path):
+    out = tmp_path / "x.html"
+    result = CliRunner().invoke(
+        cli, ["map", "--out", str(out), "--tiles", "OpenStreetMap.Mapnik", "--embed"]
+    )
+    assert result.exit_code == 0, result.output
+    page = out.read_text(encoding="utf-8")
+    assert "tile.openstreetmap.org" in page
+    assert "This map loads its background tiles from the internet." in page

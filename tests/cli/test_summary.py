@@ -1,0 +1,76 @@
+"""``opmap summary`` and ``opmap coverage`` from the command line."""
+
+from __future__ import annotations
+
+import csv
+
+from click.testing import CliRunner
+
+from opmap.cli import cli
+
+
+def test_summary_prints_the_three_tables_from_the_bundled_data():
+    result = CliRunner().invoke(cli, ["summary"])
+    assert result.exit_code == 0, result.output
+    out = result.output
+    assert "Operations (6)" in out
+    assert "Libertad" in out and "nearly 350" in out and "14 countries, none named" in out
+    assert "Countries that took part (20)" in out
+    # Côte d'Ivoire ran Nawa (76) and Akoma (more than 48) alone.
+    civ = next(line for line in out.splitlines() if line.startswith("Côte d'Ivoire"))
+    assert "more than 124" in civ
+    # Libertad's figures are never given to one of its 13 countries.
+    aruba = next(line for line in out.splitlines() if line.startswith("Aruba"))
+    assert "nearly 350" not in aruba and "22" not in aruba.split()
+    assert "1 operation(s) name no country" in out
+
+
+def test_summary_with_a_user_region_file(test_data):
+    desks = test_data / "aggregate" / "desks.csv"
+    result = CliRunner().invoke(cli, ["summary", "--by", str(desks)])
+    assert result.exit_code == 0, result.output
+    assert "West desk" in result.output
+
+
+def test_summary_refuses_a_bad_region_file_without_a_traceback(tmp_path):
+    bad = tmp_path / "desks.csv"
+    bad.write_text("iso3,region\nXYZ,West\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["summary", "--by", str(bad)])
+    assert result.exit_code == 1
+    assert f"{bad}:2: column 'iso3': unknown country 'XYZ'" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_summary_refuses_an_unknown_grouping():
+    result = CliRunner().invoke(cli, ["summary", "--by", "galaxy"])
+    assert result.exit_code == 1
+    assert "neither a region column" in result.output
+
+
+def test_coverage_writes_csv_with_the_agreed_columns_first(tmp_path):
+    result = CliRunner().invoke(cli, ["coverage", "--out", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    with open(tmp_path / "coverage.csv", encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    assert list(rows[0])[:6] == [
+        "region",
+        "countries",
+        "covered",
+        "coverage_pct",
+        "gaps",
+        "operations",
+    ]
+    by_region = {r["region"]: r for r in rows}
+    assert by_region["Americas"]["covered"] == "13"
+    assert by_region["All regions"]["operations"] == "6"
+    percentages = [float(r["coverage_pct"]) for r in rows if r["region"] != "All regions"]
+    assert percentages == sorted(percentages, reverse=True)
+    assert (tmp_path / "coverage.md").read_text(encoding="utf-8").startswith("# Coverage by region")
+
+
+def test_a_country_cell_names_five_operations_and_counts_the_rest():
+    from opmap.decide.tables import _some
+
+    keys = [f"Op {i} 2018" for i in range(12)]
+    assert _some(keys) == "Op 0 2018, Op 1 2018, Op 2 2018, Op 3 2018, Op 4 2018 and 7 more"
+    assert _some(keys[:5]) == ", ".join(keys[:5])

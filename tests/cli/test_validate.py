@@ -1,0 +1,76 @@
+import re
+
+import pytest
+from click.testing import CliRunner
+
+from opmap.cli import cli
+from opmap.read.operations import check_operations
+
+
+@pytest.fixture
+def runner():
+    return CliRunner()
+
+
+def test_bundled_data_is_valid_with_one_warning(runner):
+    result = runner.invoke(cli, ["validate"])
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert len(lines) == 2
+    assert re.search(r"operations\.csv:5: warning: column 'countries': no country named", lines[0])
+    assert lines[1] == "6 operations, 0 errors, 1 warning"
+
+
+def test_operations_option_is_the_same_as_the_argument(runner, bundled_operations):
+    for args in (
+        ["validate", str(bundled_operations)],
+        ["validate", "--operations", str(bundled_operations), "--countries", "x.geojson"],
+    ):
+        result = runner.invoke(cli, args)
+        assert result.exit_code == 0, result.output
+        assert result.output.endswith("6 operations, 0 errors, 1 warning\n")
+
+
+def test_bad_file_prints_every_problem_and_exits_1(runner, test_data):
+    path = test_data / "records" / "three-errors.csv"
+    result = runner.invoke(cli, ["validate", str(path)])
+    assert result.exit_code == 1
+    lines = result.output.splitlines()
+    assert lines == [str(p) for p in check_operations(path)[1]] + [
+        "1 operation, 3 errors, 0 warnings"
+    ]
+    assert lines[0] == (
+        f"{path}:3: column 'start_date': is not a real date; check the day and "
+        "the month (YYYY-MM-DD) (got '2015-06-31')"
+    )
+    for line in lines[:3]:
+        assert re.fullmatch(rf"{re.escape(str(path))}:\d+: column '\w+': .+ \(got '.*'\)", line)
+    assert "Traceback" not in result.output
+
+
+def test_warnings_alone_exit_0(runner, test_data):
+    result = runner.invoke(cli, ["validate", str(test_data / "records" / "no-country.csv")])
+    assert result.exit_code == 0
+    assert "warning: column 'countries'" in result.output
+    assert result.output.endswith("1 operation, 0 errors, 1 warning\n")
+
+
+@pytest.mark.parametrize("name", ["nope.csv", "."])
+def test_missing_file_or_folder_exits_1_without_traceback(runner, tmp_path, name):
+    path = tmp_path / name
+    result = runner.invoke(cli, ["validate", str(path)])
+    assert result.exit_code == 1
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    assert "Traceback" not in result.output
+    assert result.output.splitlines()[-1] == "0 operations, 1 error, 0 warnings"
+
+
+def test_file_given_twice_differently_is_a_usage_error(runner, bundled_operations, tmp_path):
+    args = ["validate", str(bundled_operations), "--operations", str(tmp_path / "other.csv")]
+    assert runner.invoke(cli, args).exit_code == 2
+
+
+def test_help_has_an_example(runner):
+    result = runner.invoke(cli, ["validate", "--help"])
+    assert result.exit_code == 0
+    assert "$ opmap validate my-operations.csv" in result.output

@@ -1,0 +1,263 @@
+"""Tests for the coverage report and `opmap coverage`, on the hand-checked example.
+
+tests/data/aggregate/operations.csv, by hand (see tests/test_aggregate.py):
+- Alpha 2018, Sudan alone: victims 94, minors 85, arrests 14.
+- Beta 2018, Chad + Mali + Niger: victims "nearly 500", minors 236, arrests 40.
+- Gamma 2017, Brazil + Senegal (Africa and the Americas): victims "more than 100", arrests 10.
+- Delta 2016, Senegal alone: victims 20, minors 5, arrests 3.
+- Epsilon 2016, 4 countries, none named: arrests 7.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from datetime import date
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+from click.testing import CliRunner
+from paths import TEST_DATA
+
+from opmap.bundled import regions_example_path
+from opmap.cli import cli
+from opmap.decide.coverage import build_coverage, region_slug
+from opmap.pack.coverage_files import write_coverage
+from opmap.read.inputs import load_inputs
+from opmap.read.regions import read_regions
+
+HOSTILE_REGION = "<script>window.__pwned=1</script> desk"
+
+
+@pytest.fixture(scope="module")
+def inputs():
+    return load_inputs(TEST_DATA / "aggregate" / "operations.csv")
+
+
+@pytest.fixture(scope="module")
+def written(inputs, tmp_path_factory):
+    report = build_coverage(inputs, "region_un")
+    out = tmp_path_factory.mktemp("coverage")
+    return out, write_coverage(report, inputs, out, generated=date(2024, 5, 1))
+
+
+def read_csv(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def names_by_region(boundaries, column: str) -> dict[str, set[str]]:
+    groups: dict[str, set[str]] = {}
+    for region, name in zip(boundaries[column], boundaries["name"], strict=True):
+        groups.setdefault(region, set()).add(name)
+    return groups
+
+
+# --- coverage.csv and coverage-per-year.csv --------------------------------------------------
+
+
+def test_write_coverage_writes_every_file(written):
+    out, paths = written
+    names = {p.relative_to(out).as_posix() for p in paths}
+    assert {"coverage.csv", "coverage.md", "coverage.html", "coverage-per-year.csv"} <= names
+    # A map per region with an operation (Africa, the Americas), a small image for each region.
+    assert {"regions/africa.html", "regions/americas.html"} <= names
+    assert not {n for n in names if n.endswith(".html") and n.startswith("regions/")} - {
+        "regions/africa.html",
+        "regions/americas.html",
+    }
+    assert all(p.exists() for p in paths)
+
+
+def test_coverage_csv_figures_by_hand(written):
+    out, _ = written
+    rows = read_csv(out / "coverage.csv")
+    with (out / "coverage.csv").open(encoding="utf-8") as handle:
+        header = handle.readline().strip().split(",")
+    assert header[:6] == ["region", "countries", "covered", "coverage_pct", "gaps", "operations"]
+    regions = [r["region"] for r in rows]
+    assert len(regions) == len(set(regions))  # one row per region
+    by_region = {r["region"]: r for r in rows}
+    africa, americas, total = by_region["Africa"], by_region["Americas"], by_region["All regions"]
+    assert rows[-1] is total
+    assert (africa["covered"], africa["operations"]) == ("5", "4")  # Alpha, Beta, Gamma, Delta
+    assert (americas["covered"], americas["operations"]) == ("1", "1")  # Gamma
+    assert africa["victims"] == "about 714" and africa["minors"] == "326"
+    assert africa["arrests"] == "67" and americas["victims"] == "more than 100"
+    # Gamma counts in Africa and in the Americas, once in the total; Epsilon in the total only.
+    assert total["operations"] == "5" and total["arrests"] == "74"
+    assert sum(int(r["operations"]) for r in rows[:-1]) == 5
+    assert all(re.fullmatch(r"\d+\.\d", r["coverage_pct"]) for r in rows)
+
+
+def test_coverage_csv_gaps_are_the_region_countries_minus_the_covered(written, inputs):
+    out, _ = written
+    members = names_by_region(inputs.boundaries, "region_un")
+    rows = read_csv(out / "coverage.csv")
+    for row in rows[:-1]:
+        gaps = {g for g in row["gap_countries"].split("; ") if g}
+        covered = {c for c in row["covered_countries"].split("; ") if c}
+        assert gaps == members[row["region"]] - covered, row["region"]
+        assert int(row["gaps"]) == len(gaps)
+        assert int(row["countries"]) == len(members[row["region"]])
+        pct = 100 * int(row["covered"]) / int(row["countries"])
+        assert row["coverage_pct"] == f"{pct:.1f}"
+
+
+def test_per_year_csv_by_hand(written):
+    out, _ = written
+    cells = {
+        (r["region"], r["year"]): (r["covered"], r["operations"], r["operation_keys"])
+        for r in read_csv(out / "coverage-per-year.csv")
+    }
+    assert cells == {
+        ("Africa", "2016"): ("1", "1", "Delta 2016"),
+        ("Africa", "2017"): ("1", "1", "Gamma 2017"),
+        ("Africa", "2018"): ("4", "2", "Alpha 2018; Beta 2018"),
+        ("Americas", "2016"): ("0", "0", ""),
+        ("Americas", "2017"): ("1", "1", "Gamma 2017"),
+        ("Americas", "2018"): ("0", "0", ""),
+    }
+
+
+def test_period_filters_the_figures(inputs):
+    report = build_coverage(inputs, "region_un", since=2017, until=2017)
+    rows = report.frame.set_index("region")
+    assert rows.loc["Africa", "operations"] == 1 and rows.loc["Americas", "operations"] == 1
+    assert rows.loc["All regions", "operations"] == 1  # Gamma, once
+    assert report.period == "2017"
+
+
+def test_user_regions_come_out_under_their_own_names(inputs, tmp_path):
+    desks = read_regions(regions_example_path(), inputs.boundaries["iso_a3"])
+    report = build_coverage(inputs, desks, grouping_label="regions-example.csv")
+    rows = report.frame.set_index("region")
+    assert rows.loc["West Africa desk", "operations"] == 3  # Beta (Mali, Niger), Gamma, Delta
+    assert rows.loc["Central Africa desk", "operations"] == 1  # Beta (Chad)
+    assert rows.loc["Mediterranean desk", "operations"] == 0
+    assert rows.loc["All regions", "countries"] == len(desks)
+
+
+# --- coverage.html ---------------------------------------------------------------------------
+
+
+class _Page(HTMLParser):
+    """Collect links, sources, and the cells of the table."""
+
+    def __init__(self):
+        super().__init__()
+        self.refs: list[str] = []
+        self.numeric_cells: list[str] = []
+        self.details = 0
+        self._cell: list[str] | None = None
+        self.scripts = 0
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        for name in ("href", "src"):
+            if name in attrs:
+                self.refs.append(attrs[name])
+        if tag == "td" and attrs.get("class") == "num":
+            self._cell = []
+        if tag == "details":
+            self.details += 1
+        if tag == "script":
+            self.scripts += 1
+
+    def handle_data(self, data):
+        if self._cell is not None:
+            self._cell.append(data)
+
+    def handle_endtag(self, tag):
+        if tag == "td" and self._cell is not None:
+            self.numeric_cells.append("".join(self._cell))
+            self._cell = None
+
+
+def test_coverage_page_links_resolve_and_numbers_align(written):
+    out, _ = written
+    page = _Page()
+    page.feed((out / "coverage.html").read_text(encoding="utf-8"))
+    assert page.refs
+    for ref in page.refs:
+        parts = urlsplit(ref)
+        assert not parts.scheme and not parts.netloc and not ref.startswith("/"), ref
+        assert (out / unquote(parts.path)).is_file(), ref
+    assert {"regions/africa.html", "regions/americas.html", "regions/asia.png"} <= set(page.refs)
+    # Rows of coverage.csv with gaps each have a <details> listing them.
+    assert page.details == sum(1 for r in read_csv(out / "coverage.csv") if r["gap_countries"])
+    assert all(
+        re.fullmatch(r"[\d.,]*|about [\d,]+|more than [\d,]+|nearly [\d,]+", c)
+        for c in page.numeric_cells
+    )
+
+
+def test_coverage_page_escapes_region_names(inputs, tmp_path):
+    desks = {"SDN": HOSTILE_REGION, "TCD": "A & B desk"}
+    report = build_coverage(inputs, desks, grouping_label="<b>desks</b>.csv")
+    write_coverage(report, inputs, tmp_path, maps=False)
+    page_text = (tmp_path / "coverage.html").read_text(encoding="utf-8")
+    assert "<script>" not in page_text and "<b>desks" not in page_text
+    assert "&lt;script&gt;window.__pwned=1&lt;/script&gt; desk" in page_text
+    assert "A &amp; B desk" in page_text
+
+
+# --- the command -----------------------------------------------------------------------------
+
+
+def test_cli_writes_and_prints_per_year(tmp_path, test_data):
+    result = CliRunner().invoke(
+        cli,
+        [
+            "coverage",
+            "--operations",
+            str(test_data / "aggregate" / "operations.csv"),
+            "--per-year",
+            "--out",
+            str(tmp_path),
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    per_year = lines.index(
+        next(line for line in lines if line.startswith("region  ") and "year" in line)
+    )
+    assert re.search(
+        r"^Africa\s+2018\s+\d+\s+4\s+[\d.]+\s+2\s+Alpha 2018, Beta 2018$",
+        result.stdout[result.stdout.index(lines[per_year]) :],
+        re.M,
+    )
+    assert (tmp_path / "coverage-per-year.csv").exists()
+    assert f"wrote {tmp_path / 'regions' / 'africa.html'}" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        ("iso3,region\nSDN,East desk\nXYZ,West desk\n", ["desks.csv:3: column 'iso3':", "'XYZ'"]),
+        ("code,desk\nSDN,East desk\n", ["desks.csv:1:", "missing column(s) 'iso3', 'region'"]),
+        (
+            "iso3,region\nSDN,East desk\nSudan,West desk\n",
+            ["desks.csv:3: column 'iso3':", "already in region 'East desk' on line 2"],
+        ),
+    ],
+)
+def test_cli_refuses_a_bad_region_file_clearly(tmp_path, content, expected):
+    desks = tmp_path / "desks.csv"
+    desks.write_text(content, encoding="utf-8")
+    result = CliRunner().invoke(
+        cli, ["coverage", "--by", str(desks), "--out", str(tmp_path / "out")]
+    )
+    assert result.exit_code == 1
+    assert "Traceback" not in result.output
+    for words in expected:
+        assert words in result.stderr
+    assert not (tmp_path / "out").exists()
+
+
+def test_region_slugs_are_file_names():
+    assert region_slug("Latin America & Caribbean") == "latin-america-caribbean"
+    assert region_slug("Côte d'Ivoire desk") == "cote-d-ivoire-desk"
+    assert region_slug("???") == "region"

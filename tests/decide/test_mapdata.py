@@ -1,0 +1,96 @@
+"""What a map shows: filters, subtitle, classes and where markers go."""
+
+from __future__ import annotations
+
+import pytest
+
+from opmap.decide.mapdata import prepare_map_data
+from opmap.errors import InvalidOption
+from opmap.read.countries import load_boundaries, load_country_points
+from opmap.read.operations import read_operations
+
+
+@pytest.fixture(scope="module")
+def boundaries():
+    return load_boundaries()
+
+
+@pytest.fixture(scope="module")
+def operations():
+    return read_operations()
+
+
+def test_every_marker_is_on_land_in_a_country_that_took_part(operations, boundaries):
+    data = prepare_map_data(operations, boundaries, points=load_country_points())
+    shapes = dict(zip(boundaries["iso_a3"], boundaries.geometry, strict=True))
+    mapped = [op for op in operations if op.is_mapped]
+    assert set(data.markers) == {op.key for op in mapped}
+    for op in mapped:
+        marker = data.markers[op.key]
+        assert any(shapes[c].contains(marker) for c in op.countries), op.key
+
+
+def test_a_mostly_caribbean_operation_is_marked_in_the_caribbean(operations, boundaries):
+    data = prepare_map_data(operations, boundaries)
+    shapes = dict(zip(boundaries["iso_a3"], boundaries.geometry, strict=True))
+    libertad = data.markers["Libertad 2018"]
+    assert not shapes["BRA"].contains(libertad)  # not in the largest country
+    assert (
+        boundaries.loc[
+            boundaries["iso_a3"].map(lambda c: shapes[c].contains(libertad)), "subregion"
+        ].item()
+        == "Caribbean"
+    )
+
+
+def test_a_position_in_the_file_wins(operations, boundaries):
+    from dataclasses import replace
+
+    moved = [replace(op, lat=12.5, lon=-70.0) if op.name == "Libertad" else op for op in operations]
+    data = prepare_map_data(moved, boundaries)
+    assert (data.markers["Libertad 2018"].x, data.markers["Libertad 2018"].y) == (-70.0, 12.5)
+
+
+@pytest.mark.parametrize(
+    ("filters", "subtitle", "count"),
+    [
+        ({}, "6 operations, 2014\u20132018", 6),
+        ({"years": [2017]}, "1 operation in 2017 \u00b7 Filters: 2017", 1),
+        (
+            {"since": 2016, "until": 2017},
+            "2 operations, 2016\u20132017 \u00b7 Filters: 2016\u20132017",
+            2,
+        ),
+        ({"region": "americas"}, "1 operation in 2018 \u00b7 Filters: Americas", 1),
+        ({"names": ["nawa"]}, "1 operation in 2014 \u00b7 Filters: nawa", 1),
+        ({"years": [1999]}, "No operations match \u00b7 Filters: 1999", 0),
+    ],
+)
+def test_filters_and_subtitle(operations, boundaries, filters, subtitle, count):
+    data = prepare_map_data(operations, boundaries, **filters)
+    assert len(data.operations) == count
+    assert data.subtitle == subtitle
+
+
+def test_unknown_region_suggests_close_names(operations, boundaries):
+    with pytest.raises(InvalidOption, match="did you mean 'Western Africa'"):
+        prepare_map_data(operations, boundaries, region="Westren Africa")
+
+
+def test_classes_leave_countries_without_operations_out(operations, boundaries):
+    data = prepare_map_data(operations, boundaries)
+    covered = data.coverage["operations"] > 0
+    assert data.values[~covered].isna().all()
+    assert data.classes.labels == ("1", "2")  # Côte d'Ivoire had two operations, others one
+    civ = data.coverage.index[data.coverage["iso_a3"] == "CIV"].item()
+    assert data.classes.color_of(data.values[civ]) == data.classes.colors[-1]
+
+
+def test_region_focus_and_bounds(operations, boundaries):
+    data = prepare_map_data(operations, boundaries, region="Western Africa")
+    assert set(data.focus["subregion"]) == {"Western Africa"}
+    region = boundaries[boundaries["subregion"] == "Western Africa"]
+    assert data.bounds == tuple(region.total_bounds)
+    world = prepare_map_data(operations, boundaries)
+    covered = world.coverage[world.coverage["operations"] > 0]
+    assert world.bounds == tuple(covered.total_bounds)

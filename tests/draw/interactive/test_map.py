@@ -1,0 +1,592 @@
+"""Tests for the HTML map: parsed as a document and opened in headless Chromium, offline."""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from datetime import date
+from html.parser import HTMLParser
+
+import geopandas as gpd
+import pytest
+import shapely
+from browser import launch_browser, open_offline
+
+from opmap.decide.mapdata import prepare_map_data
+from opmap.draw.interactive.geometry import DECODE_JS, decode_units, display_geometry, small_units
+from opmap.draw.interactive.map import (
+    country_tooltips,
+    format_dates,
+    render_map,
+    resolve_tiles,
+    source_link,
+    write_map,
+)
+from opmap.figures import parse_figure
+from opmap.read.countries import load_boundaries, load_country_points
+from opmap.read.operations import Operation, read_operations
+
+MAX_SIZE = 350_000  # at most a sixth of geopandas explore() of the same data (2.1 MB)
+HIGHLIGHT_FILL = "#ffd166"
+PWN_SCRIPT = "<script>window.__pwned=1</script>"
+PWN_IMG = '<img src=x onerror="window.__pwned=1">'
+PWN_SOURCE = "javascript:window.__pwned=1"
+
+
+# --- fixtures --------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def boundaries() -> gpd.GeoDataFrame:
+    return load_boundaries()
+
+
+@pytest.fixture(scope="module")
+def operations() -> list[Operation]:
+    return read_operations()
+
+
+@pytest.fixture(scope="module")
+def world(boundaries, operations):
+    return prepare_map_data(operations, boundaries, points=load_country_points())
+
+
+@pytest.fixture(scope="module")
+def world_file(world, tmp_path_factory):
+    path = tmp_path_factory.mktemp("map") / "map.html"
+    return write_map(world, path, generated=date(2024, 5, 1))
+
+
+@pytest.fixture(scope="module")
+def hostile_map(boundaries, tmp_path_factory):
+    """A map of operations whose every text field tries to run script."""
+    hostile = Operation(
+        name=PWN_SCRIPT,
+        year=2018,
+        countries=("CIV",),
+        country_names=("Côte d'Ivoire",),
+        victims=parse_figure("nearly 350"),
+        summary=PWN_IMG,
+        source=PWN_SOURCE,
+        extra={"notes": "</script><script>window.__pwned=1</script>", PWN_IMG: "x"},
+    )
+    unmapped = Operation(name=PWN_IMG, year=2018, countries_total=3, summary=PWN_SCRIPT)
+    map_data = prepare_map_data([hostile, unmapped], boundaries, names=[PWN_SCRIPT, PWN_IMG])
+    path = tmp_path_factory.mktemp("hostile") / "map.html"
+    return write_map(map_data, path)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with launch_browser() as running:
+        yield running
+
+
+@pytest.fixture(scope="module")
+def world_page(browser, world_file):
+    page, log = open_offline(browser, world_file)
+    yield page, log
+    page.context.close()
+
+
+# --- the document ----------------------------------------------------------------------------
+
+
+class _Resources(HTMLParser):
+    """Collect every URL a document would load, and every link target."""
+
+    def __init__(self):
+        super().__init__()
+        self.loads: list[str] = []
+        self.links: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "a" and "href" in attrs:
+            self.links.append(attrs["href"])
+        for name in ("src", "href", "data", "poster"):
+            if name in attrs and not (tag == "a" and name == "href"):
+                self.loads.append(f"<{tag} {name}={attrs[name]!r}>")
+
+
+def _embedded_geojson(page_text: str) -> dict:
+    """Read the encoded countries out of the page and decode them as its script does."""
+    call = f"L.geoJSON({DECODE_JS}("
+    start = page_text.index(call) + len(call)
+    units, _ = json.JSONDecoder().raw_decode(page_text, start)
+    return decode_units(units)
+
+
+def _embedded_shapes(page_text: str) -> dict[str, shapely.Geometry]:
+    collection = _embedded_geojson(page_text)
+    return {
+        f["id"]: shapely.geometry.shape(f["geometry"])
+        for f in collection["features"]
+        if f["geometry"]["type"] != "Point"
+    }
+
+
+def test_world_map_is_small(world_file):
+    assert world_file.stat().st_size <= MAX_SIZE
+
+
+def test_world_map_loads_nothing_from_outside(world_file):
+    parser = _Resources()
+    parser.feed(world_file.read_text(encoding="utf-8"))
+    assert parser.loads == []
+
+
+def test_css_images_are_inlined(world_file):
+    page_text = world_file.read_text(encoding="utf-8")
+    assert "url(images/" not in page_text
+    assert "url(data:image/png;base64," in page_text
+
+
+def test_every_unit_is_embedded_with_a_shape(world_file, boundaries):
+    shapes = _embedded_shapes(world_file.read_text(encoding="utf-8"))
+    assert set(shapes) == set(boundaries["iso_a3"])
+    for iso3 in ("ABW", "LCA", "CUW", "TCA", "VAT", "MCO"):
+        assert not shapes[iso3].is_empty and shapes[iso3].area > 0
+
+
+def test_small_islands_get_a_dot(world_file):
+    collection = _embedded_geojson(world_file.read_text(encoding="utf-8"))
+    dots = {f["id"] for f in collection["features"] if f["geometry"]["type"] == "Point"}
+    assert {"ABW", "LCA", "CUW", "VCT", "BRB"} <= dots
+
+
+def test_embedded_shapes_are_the_display_shapes(world_file, boundaries):
+    shapes = _embedded_shapes(world_file.read_text(encoding="utf-8"))
+    display = display_geometry(boundaries)
+    for iso3, shape in zip(display["iso_a3"], display.geometry, strict=True):
+        drawn, expected = shapely.get_parts(shapes[iso3]), shapely.get_parts(shape)
+        assert len(drawn) == len(expected) and shapely.equals_exact(drawn, expected, 0).all()
+
+
+def test_neighbours_still_share_borders(world_file, boundaries):
+    shapes = _embedded_shapes(world_file.read_text(encoding="utf-8"))  # as the browser draws them
+    original = boundaries.reset_index(drop=True)
+    pairs = gpd.sjoin(original, original, predicate="intersects")
+    pairs = pairs[pairs.index < pairs["index_right"]]
+    assert len(pairs) > 250  # the world has many land borders
+    simplified = [shapes[iso3] for iso3 in original["iso_a3"]]
+    apart = [
+        (original["iso_a3"][a], original["iso_a3"][b])
+        for a, b in zip(pairs.index, pairs["index_right"], strict=True)
+        if simplified[a].distance(simplified[b]) > 0.02
+    ]
+    assert apart == []
+
+
+def test_simplified_units_do_not_overlap_much(world_file):
+    shapes = _embedded_shapes(world_file.read_text(encoding="utf-8"))
+    fra, esp = shapes["FRA"], shapes["ESP"]
+    assert fra.intersection(esp).area < 1e-6
+
+
+def test_no_javascript_links_and_no_raw_markup_from_data(hostile_map):
+    page_text = hostile_map.read_text(encoding="utf-8")
+    parser = _Resources()
+    parser.feed(page_text)
+    assert not [link for link in parser.links if link.strip().lower().startswith("javascript:")]
+    assert PWN_SCRIPT not in page_text
+    assert PWN_IMG not in page_text and "<img src=x" not in page_text
+    assert "</script><script>window" not in page_text
+
+
+@pytest.mark.parametrize(
+    ("source", "is_link"),
+    [
+        ("https://www.interpol.int/x", True),
+        ("http://example.org/a?b=1&c=2", True),
+        ("javascript:alert(1)", False),
+        ("JavaScript:alert(1)", False),
+        ("data:text/html,<b>x</b>", False),
+        ("www.example.org", False),
+        ("", False),
+    ],
+)
+def test_only_http_sources_become_links(source, is_link):
+    markup = source_link(source)
+    assert markup.startswith("<a ") is is_link
+    if is_link:
+        assert 'rel="noopener noreferrer"' in markup and 'target="_blank"' in markup
+    assert "<b>" not in markup
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "words"),
+    [
+        (date(2018, 4, 3), date(2018, 4, 9), "3\u20139 April 2018"),
+        (date(2018, 3, 28), date(2018, 4, 3), "28 March \u2013 3 April 2018"),
+        (date(2017, 12, 28), date(2018, 1, 3), "28 December 2017 \u2013 3 January 2018"),
+        (date(2018, 4, 3), None, "3 April 2018"),
+        (date(2018, 4, 3), date(2018, 4, 3), "3 April 2018"),
+        (None, None, ""),
+    ],
+)
+def test_format_dates(start, end, words):
+    assert format_dates(start, end) == words
+
+
+def test_same_input_same_page(world):
+    fixed = date(2024, 5, 1)
+    assert render_map(world, generated=fixed) == render_map(world, generated=fixed)
+
+
+@pytest.mark.parametrize("name", ["Nope.Nope", "CartoDB.Positronn"])
+def test_unknown_tiles_are_refused(name):
+    with pytest.raises(ValueError, match="unknown tile provider"):
+        resolve_tiles(name)
+
+
+# --- in the browser --------------------------------------------------------------------------
+
+
+@pytest.mark.browser
+def test_page_loads_offline_without_errors(world_page):
+    page, log = world_page
+    assert page.locator(".leaflet-container").count() == 1
+    assert log.outside_requests == []
+    assert log.console_errors == []
+    assert log.page_errors == []
+
+
+@pytest.mark.browser
+def test_one_path_per_unit_and_one_dot_per_small_unit(world_page, boundaries):
+    page, _ = world_page
+    units = int((~boundaries.geometry.is_empty).sum())
+    assert page.locator("path.opmap-unit.leaflet-interactive").count() == units
+    small = int(small_units(display_geometry(boundaries)).sum())
+    assert page.locator("path.opmap-dot.leaflet-interactive").count() == small
+
+
+@pytest.mark.browser
+def test_one_marker_per_mapped_operation(world_page, operations):
+    page, _ = world_page
+    mapped = sorted(op.key for op in operations if op.is_mapped)
+    names = page.locator(".opmap-operation").evaluate_all(
+        "els => els.map(e => e.getAttribute('data-operation'))"
+    )
+    assert sorted(names) == mapped
+
+
+@pytest.mark.browser
+def test_marker_popup_shows_figures_as_worded_and_highlights_countries(world_page, operations):
+    page, _ = world_page
+    libertad = next(op for op in operations if op.key == "Libertad 2018")
+    page.locator('[data-operation="Libertad 2018"]').click()
+    popup = page.locator(".leaflet-popup-content")
+    popup.wait_for()
+    words = popup.inner_text()
+    assert "Libertad 2018" in words
+    assert "nearly 350" in words and "more than 500" in words and "not given" in words
+    assert "3\u20139 April 2018" in words
+    assert "13 countries, all named" in words and "Saint Lucia" in words
+    highlighted = page.locator(f'path.opmap-unit[fill="{HIGHLIGHT_FILL}"]')
+    assert highlighted.count() == len(libertad.countries)
+    link = popup.locator("a")
+    assert link.get_attribute("href") == libertad.source
+    assert link.get_attribute("rel") == "noopener noreferrer"
+    page.locator(".leaflet-popup-close-button").click()
+    assert page.locator(f'path.opmap-unit[fill="{HIGHLIGHT_FILL}"]').count() == 0
+
+
+@pytest.mark.browser
+def test_country_tooltip_names_its_operations(world_page, boundaries):
+    page, _ = world_page
+    civ = boundaries.set_index("iso_a3").geometry["CIV"].representative_point()
+    x, y = page.evaluate(
+        """([lat, lon]) => {
+            const map = window[document.querySelector('.folium-map').id];
+            const p = map.latLngToContainerPoint([lat, lon]);
+            return [p.x, p.y];
+        }""",
+        [civ.y, civ.x],
+    )
+    page.mouse.move(x, y + 22)  # below the two markers that sit on the spot
+    tooltip = page.locator(".leaflet-tooltip", has_text="Côte d'Ivoire")
+    tooltip.wait_for()
+    assert tooltip.inner_text() == "Côte d'Ivoire \u2014 2 operations: Nawa 2014, Akoma 2015"
+    page.mouse.move(1, 400)
+
+
+@pytest.mark.browser
+def test_legend_and_unmapped_panel_are_visible(world_page, world):
+    page, _ = world_page
+    legend = page.locator(".opmap-legend")
+    assert legend.is_visible()
+    text = legend.inner_text()
+    assert "Operations per country" in text
+    for label in (*world.classes.labels, "No operations", "Operation"):
+        assert label in text
+    unmapped = page.locator(".opmap-unmapped")
+    assert unmapped.is_visible()
+    assert "Adwenpa II 2016, 14 countries, none named" in unmapped.inner_text()
+    info = page.locator(".opmap-info").inner_text()
+    assert world.subtitle in info and "Generated 2024-05-01" in info
+
+
+@pytest.mark.browser
+def test_layer_control_lists_coverage_and_each_year(world_page, world):
+    page, _ = world_page
+    labels = page.locator(".leaflet-control-layers-overlays label").all_inner_texts()
+    years = sorted({op.year for op in world.operations if op.is_mapped})
+    assert [label.strip() for label in labels] == [
+        "Coverage by country",
+        *[f"Operations {year}" for year in years],
+    ]
+
+
+@pytest.mark.browser
+def test_phone_viewport_keeps_legend_readable(browser, world_file):
+    page, log = open_offline(browser, world_file, width=375, height=667)
+    try:
+        assert page.evaluate("document.documentElement.scrollWidth") <= 375
+        legend = page.locator(".opmap-legend").bounding_box()
+        assert legend["x"] >= 0 and legend["x"] + legend["width"] <= 375
+        assert legend["y"] + legend["height"] <= 667
+        info = page.locator(".opmap-info").bounding_box()
+        assert info["width"] <= 375 - 60  # room left for the layer button
+        assert page.locator(".opmap-unmapped details").get_attribute("open") is None
+        font = page.locator(".opmap-legend li").first.evaluate(
+            "e => parseFloat(getComputedStyle(e).fontSize)"
+        )
+        assert font >= 11
+        assert log.page_errors == [] and log.outside_requests == []
+    finally:
+        page.context.close()
+
+
+@pytest.mark.browser
+def test_data_never_runs_as_script(browser, hostile_map):
+    page, log = open_offline(browser, hostile_map)
+    try:
+        marker = page.locator(".opmap-operation")
+        assert marker.count() == 1
+        marker.hover()
+        marker.click()
+        popup = page.locator(".leaflet-popup-content")
+        popup.wait_for()
+        words = popup.inner_text()
+        assert PWN_SCRIPT in words and PWN_IMG in words and PWN_SOURCE in words
+        assert popup.locator("a").count() == 0
+        assert page.locator('a[href^="javascript:" i]').count() == 0
+        assert PWN_IMG in page.locator(".opmap-unmapped").inner_text()
+        assert PWN_SCRIPT in page.locator(".opmap-info").inner_text()
+        assert page.locator("img[src='x']").count() == 0
+        page.wait_for_timeout(200)
+        assert page.evaluate("typeof window.__pwned") == "undefined"
+        assert log.page_errors == [] and log.outside_requests == []
+    finally:
+        page.context.close()
+
+
+@pytest.mark.browser
+def test_online_tiles_are_announced(browser, world, tmp_path):
+    path = write_map(world, tmp_path / "tiles.html", tiles="OpenStreetMap.Mapnik")
+    page, log = open_offline(browser, path)
+    try:
+        note = page.locator(".opmap-note")
+        assert note.is_visible()
+        assert "needs" in note.inner_text() or "internet" in note.inner_text()
+        page.wait_for_timeout(300)
+        assert log.outside_requests  # tiles were asked for (and blocked here)
+    finally:
+        page.context.close()
+
+
+@pytest.mark.browser
+def test_embedded_map_has_no_page_chrome(browser, world, tmp_path):
+    path = write_map(world, tmp_path / "embed.html", embed=True)
+    page, log = open_offline(browser, path, width=600, height=400)
+    try:
+        assert page.locator(".opmap-info").count() == 0
+        assert page.locator(".opmap-legend").is_visible()
+        box = page.locator(".folium-map").bounding_box()
+        assert box["width"] == 600
+        assert log.outside_requests == [] and log.page_errors == []
+    finally:
+        page.context.close()
+
+
+# --- many operations ---------------------------------------------------------------------------
+
+MANY = 2_000
+
+
+@pytest.fixture(scope="module")
+def many_operations(boundaries) -> list[Operation]:
+    """2,000 operations, 2014-2018, on a few dozen countries, some at a spot of their own."""
+    units = boundaries[~boundaries.geometry.is_empty].sort_values("iso_a3").iloc[::5]
+    codes, names = list(units["iso_a3"]), list(units["name"])
+    operations = []
+    for i in range(MANY):
+        first, second = i % len(codes), (i * 7 + 3) % len(codes)
+        chosen = [first] if i % 3 else list(dict.fromkeys([first, second]))
+        spot = {"lat": -40 + (i * 13) % 90, "lon": -150 + (i * 29) % 300} if i % 10 == 0 else {}
+        operations.append(
+            Operation(
+                name=f"Op <i>{i}</i>",
+                year=2014 + i % 5,
+                countries=tuple(codes[c] for c in chosen),
+                country_names=tuple(names[c] for c in chosen),
+                arrests=parse_figure(str(i)),
+                **spot,
+            )
+        )
+    return operations
+
+
+@pytest.fixture(scope="module")
+def many_map(many_operations, boundaries):
+    return prepare_map_data(many_operations, boundaries)
+
+
+@pytest.fixture(scope="module")
+def many_page(browser, many_map, tmp_path_factory):
+    path = write_map(many_map, tmp_path_factory.mktemp("many") / "map.html")
+    page, log = open_offline(browser, path)
+    page.wait_for_function(STILL)  # the zoom to fit the operations may be animated
+    yield page, log
+    page.context.close()
+
+
+STILL = """() => {
+    const map = window[document.querySelector('.folium-map').id];
+    return !map._animatingZoom && !(map._panAnim && map._panAnim._inProgress);
+}"""
+_COUNTS = """() => Array.from(document.querySelectorAll('.opmap-cluster, .opmap-operation'))
+    .map(e => e.classList.contains('opmap-cluster') ? Number(e.getAttribute('data-count')) : 1)"""
+
+
+def _in_pixels(page, points) -> list[tuple[float, float]]:
+    """Where points are in the map's pixels at its zoom (a pan moves none of them)."""
+    return page.evaluate(
+        """(points) => {
+            const map = window[document.querySelector('.folium-map').id];
+            return points.map(([lon, lat]) => {
+                const p = map.project([lat, lon], map.getZoom());
+                return [p.x, p.y];
+            });
+        }""",
+        [[point.x, point.y] for point in points],
+    )
+
+
+def test_country_tooltip_names_ten_operations_and_counts_the_rest(many_map, many_operations):
+    tooltips = country_tooltips(many_map)
+    busiest = max(
+        many_map.coverage["iso_a3"],
+        key=lambda iso: sum(iso in op.countries for op in many_operations),
+    )
+    ran = [op.key for op in many_map.operations if busiest in op.countries]
+    assert len(ran) > 10
+    words = tooltips[busiest]
+    assert f"{len(ran)} operations: " in words
+    assert words.endswith(f"and {len(ran) - 10:,} more")
+    assert sum(html.escape(key) in words for key in ran) == 10
+
+
+@pytest.mark.browser
+def test_many_operations_share_markers_and_all_are_counted(many_page, many_operations):
+    page, log = many_page
+    counts = page.evaluate(_COUNTS)
+    assert sum(counts) == len(many_operations)  # the whole world is in view
+    assert len(counts) < 400  # grouped: a few hundred markers at most, not one per operation
+    assert page.locator(".opmap-cluster").count() > 0
+    shown = page.locator(".folium-map").get_attribute("data-operations-shown")
+    assert shown == str(len(many_operations))
+    assert log.console_errors == [] and log.page_errors == [] and log.outside_requests == []
+
+
+@pytest.mark.browser
+def test_shared_marker_lists_the_operations_under_it(many_page, many_map):
+    page, log = many_page
+    clusters = page.locator(".opmap-cluster")
+    counts = [
+        int(c) for c in clusters.evaluate_all("els => els.map(e => e.getAttribute('data-count'))")
+    ]
+    count = max(counts)
+    assert count > 50  # a shared marker with more operations than its popup lists
+    cluster = clusters.nth(counts.index(count))
+    centre = cluster.evaluate(  # where it is drawn, in the map's pixels (a pan moves none)
+        """(icon) => {
+            const map = window[document.querySelector('.folium-map').id];
+            const box = icon.getBoundingClientRect();
+            const frame = map.getContainer().getBoundingClientRect();
+            const at = L.point(box.x + box.width / 2 - frame.x, box.y + box.height / 2 - frame.y);
+            const p = map.containerPointToLayerPoint(at).add(map.getPixelOrigin());
+            return [p.x, p.y];
+        }"""
+    )
+    cluster.click()
+    popup = page.locator(".leaflet-popup-content")
+    popup.wait_for()
+    assert popup.locator("h2").inner_text() == f"{count:,} operations"
+    items = popup.locator(".opmap-cluster-item").all_inner_texts()
+    assert len(items) == min(count, 50)
+    if count > 50:
+        assert f"and {count - 50:,} more" in popup.inner_text()
+    # Every operation listed sits under the marker: within one grouping cell of it.
+    keys = [item.split(" \u00b7 ")[0] for item in items]
+    where = _in_pixels(page, [many_map.markers[key] for key in keys])
+    for key, (x, y) in zip(keys, where, strict=True):
+        assert abs(x - centre[0]) <= 48 and abs(y - centre[1]) <= 48, key
+    assert popup.locator("i").count() == 0 and "<i>" in items[0]  # names stay text
+    first = next(op for op in many_map.operations if op.key == keys[0])
+    assert items[0] == f"{first.key} \u00b7 Arrests: {first.arrests}"
+    popup.locator(".opmap-cluster-item").first.click()
+    page.locator(".leaflet-popup-content h2", has_text=first.key).wait_for()
+    page.wait_for_function("document.querySelectorAll('.leaflet-popup').length === 1")
+    assert page.locator(f'path.opmap-unit[fill="{HIGHLIGHT_FILL}"]').count() == len(first.countries)
+    page.locator(".leaflet-popup-close-button").click()
+    assert page.locator(f'path.opmap-unit[fill="{HIGHLIGHT_FILL}"]').count() == 0
+    assert log.console_errors == [] and log.page_errors == []
+
+
+@pytest.mark.browser
+def test_many_operations_follow_the_layer_control(many_page, many_operations):
+    page, _ = many_page
+    page.locator(".leaflet-control-layers").hover()
+    year_box = page.locator(
+        ".leaflet-control-layers-overlays label", has_text="Operations 2016"
+    ).locator("input")
+    year_box.uncheck()
+    others = sum(1 for op in many_operations if op.year != 2016)
+    assert sum(page.evaluate(_COUNTS)) == others
+    year_box.check()
+    assert sum(page.evaluate(_COUNTS)) == len(many_operations)
+    page.mouse.move(1, 400)
+
+
+@pytest.mark.browser
+def test_zoom_in_button_splits_a_shared_marker(many_page):
+    page, log = many_page
+    clusters = page.locator(".opmap-cluster")
+    counts = [
+        int(c) for c in clusters.evaluate_all("els => els.map(e => e.getAttribute('data-count'))")
+    ]
+    clusters.nth(counts.index(max(counts))).click()
+    page.locator(".leaflet-popup-content .opmap-cluster-zoom").last.click()
+    page.wait_for_function("document.querySelectorAll('.leaflet-popup').length === 0")
+    page.wait_for_timeout(300)
+    page.wait_for_function(STILL)
+    after = [
+        int(c) for c in clusters.evaluate_all("els => els.map(e => e.getAttribute('data-count'))")
+    ]
+    assert max(after) < max(counts)
+    assert page.locator(".opmap-cluster, .opmap-operation").count() > 1
+    assert log.page_errors == [] and log.console_errors == []
+
+
+def test_the_page_lets_readers_pinch_zoom():
+    from opmap.decide.mapdata import prepare_map_data
+    from opmap.draw.interactive.map import render_map
+    from opmap.read.countries import load_boundaries
+    from opmap.read.operations import read_operations
+
+    page = render_map(prepare_map_data(read_operations(), load_boundaries()))
+    viewports = re.findall(r'<meta name="viewport"[^>]*>', page)
+    assert viewports == ['<meta name="viewport" content="width=device-width, initial-scale=1.0">']

@@ -1,0 +1,227 @@
+"""Small multiples: one panel per year or period on one colour scale, checked on the artists."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from click.testing import CliRunner
+from matplotlib.colors import to_hex
+from matplotlib.patches import PathPatch
+
+from opmap.cli import cli
+from opmap.decide.classes import NO_DATA_COLOR
+from opmap.decide.mapdata import prepare_map_data
+from opmap.decide.periods import timeline_classes
+from opmap.draw.static.small_multiples import (
+    plan_panels,
+    plot_small_multiples,
+    write_small_multiples,
+)
+from opmap.errors import InvalidOption
+from opmap.figures import parse_figure
+from opmap.read.countries import load_boundaries, load_country_points
+from opmap.read.operations import Operation
+
+GENERATED = date(2024, 1, 1)
+
+
+def _operation(name, year, countries=(), total=None, victims=None):
+    return Operation(
+        name=name,
+        year=year,
+        countries=tuple(iso for iso, _ in countries),
+        country_names=tuple(n for _, n in countries),
+        countries_total=total,
+        victims=parse_figure(victims) if victims else None,
+    )
+
+
+OPERATIONS = [
+    _operation("Nawa", 2014, [("CIV", "Côte d'Ivoire")], victims="76"),
+    _operation("Akoma", 2015, [("CIV", "Côte d'Ivoire")], victims="more than 48"),
+    _operation("Adwenpa II", 2016, total=14),
+    _operation("Atoll", 2016, [("TUV", "Tuvalu")]),  # a country with no polygon: a point
+    _operation("Epervier", 2017, [("TCD", "Chad"), ("MLI", "Mali"), ("CIV", "Côte d'Ivoire")]),
+    _operation("Sawiyan", 2018, [("SDN", "Sudan")], victims="94"),
+    _operation("Libertad", 2018, [("BRA", "Brazil"), ("MLI", "Mali")]),
+]
+
+
+@pytest.fixture(scope="module")
+def boundaries():
+    return load_boundaries()
+
+
+@pytest.fixture(scope="module")
+def world(boundaries):
+    return prepare_map_data(OPERATIONS, boundaries, points=load_country_points())
+
+
+@pytest.fixture(scope="module")
+def victims(boundaries):
+    return prepare_map_data(OPERATIONS, boundaries, points=load_country_points(), metric="victims")
+
+
+@pytest.fixture(scope="module")
+def victims_figure(victims):
+    return plot_small_multiples(victims, generated=GENERATED)
+
+
+def _expected_counts(first, last):
+    counts: dict[str, int] = {}
+    for op in OPERATIONS:
+        if first <= op.year <= last:
+            for iso3 in op.countries:
+                counts[iso3] = counts.get(iso3, 0) + 1
+    return counts
+
+
+def _faces(ax) -> dict[str, str]:
+    return {
+        p.get_gid(): to_hex(p.get_facecolor())
+        for p in ax.patches
+        if isinstance(p, PathPatch) and (p.get_gid() or "").isupper()
+    }
+
+
+def _titles(figure) -> list[str]:
+    return [ax.get_title(loc="left") for ax in figure.axes]
+
+
+@pytest.mark.parametrize(
+    ("step", "mode", "spans", "titles"),
+    [
+        (
+            1,
+            "in",
+            [(y, y) for y in range(2014, 2019)],
+            [
+                "2014: 1 operation",
+                "2015: 1 operation",
+                "2016: 2 operations (1 not on the map)",
+                "2017: 1 operation",
+                "2018: 2 operations",
+            ],
+        ),
+        (
+            2,
+            "in",
+            [(2014, 2015), (2016, 2017), (2018, 2018)],
+            [
+                "2014\u20132015: 2 operations",
+                "2016\u20132017: 3 operations (1 not on the map)",
+                "2018: 2 operations",
+            ],
+        ),
+        (
+            2,
+            "upto",
+            [(2014, 2015), (2014, 2017), (2014, 2018)],
+            [
+                "Up to 2015: 2 operations",
+                "Up to 2017: 5 operations (1 not on the map)",
+                "Up to 2018: 7 operations (1 not on the map)",
+            ],
+        ),
+    ],
+)
+def test_one_panel_per_period_with_its_title(world, step, mode, spans, titles):
+    figure = plot_small_multiples(world, step=step, mode=mode, generated=GENERATED)
+    assert _titles(figure) == titles
+    classes = timeline_classes(world, mode)
+    for ax, (first, last) in zip(figure.axes, spans, strict=True):
+        counts = _expected_counts(first, last)
+        faces = _faces(ax)
+        for iso3, face in faces.items():
+            expected = classes.color_of(counts[iso3]) if iso3 in counts else NO_DATA_COLOR
+            assert face == expected, (first, last, iso3)
+        coloured = {iso for iso, face in faces.items() if face != NO_DATA_COLOR}
+        assert coloured == {iso for iso in counts if iso in faces}
+
+
+def test_same_value_same_colour_in_every_panel(victims, victims_figure):
+    figure = victims_figure
+    seen: dict[float, set[str]] = {}
+    panels = plan_panels(victims)
+    for ax, panel in zip(figure.axes, panels, strict=True):
+        faces = _faces(ax)
+        for iso3, value in zip(panel.coverage["iso_a3"], panel.values, strict=True):
+            if iso3 in faces:
+                seen.setdefault(value if value == value else -1.0, set()).add(faces[iso3])
+    assert all(len(colours) == 1 for colours in seen.values()), seen
+    # Côte d'Ivoire: 76 in 2014, more than 48 in 2015 -- both inside the shared classes.
+    assert seen[76.0] != {NO_DATA_COLOR} and seen[48.0] != {NO_DATA_COLOR}
+
+
+def test_one_legend_with_the_shared_classes(victims, victims_figure):
+    figure = victims_figure
+    assert len(figure.legends) == 1
+    assert all(ax.get_legend() is None for ax in figure.axes)
+    classes = timeline_classes(victims, "in")
+    assert classes.lows[0] == 48  # stretched down to Akoma's 2015 figure
+    labels = [t.get_text() for t in figure.legends[0].get_texts()]
+    assert labels[: len(classes.labels)] == list(classes.labels)
+    swatches = [to_hex(h.get_facecolor()) for h in figure.legends[0].legend_handles[:2]]
+    assert swatches == list(classes.colors)
+
+
+def test_same_lines_as_the_single_map(world, victims, victims_figure):
+    figure = victims_figure
+    texts = {t.get_gid(): t.get_text() for t in figure.texts}
+    assert texts["title"] == victims.title
+    assert texts["subtitle"].startswith(victims.subtitle)
+    assert texts["source"].startswith("Source:")
+    assert texts["generated"].startswith("Generated 2024-01-01")
+    assert "Adwenpa II 2016" in texts["unmapped"]
+
+
+def test_panels_keep_every_unit_of_the_map(world):
+    for panel in plan_panels(world):
+        assert list(panel.coverage["iso_a3"]) == list(world.coverage["iso_a3"])
+    tuvalu = [p.coverage.set_index("iso_a3").loc["TUV"] for p in plan_panels(world)]
+    assert [int(row["operations"]) for row in tuvalu] == [0, 0, 1, 0, 0]
+    assert not any(bool(row["has_polygon"]) for row in tuvalu)
+
+
+def test_nothing_to_draw_is_an_error(boundaries):
+    empty = prepare_map_data(OPERATIONS, boundaries, names=["nope"])
+    with pytest.raises(InvalidOption, match="no operation"):
+        plan_panels(empty)
+    with pytest.raises(InvalidOption, match="step"):
+        plan_panels(prepare_map_data(OPERATIONS, boundaries), step=0)
+
+
+@pytest.mark.parametrize("suffix", ["png", "svg"])
+def test_same_input_same_bytes(world, tmp_path, suffix):
+    first = write_small_multiples(
+        world, tmp_path / f"a.{suffix}", step=3, dpi=60, generated=GENERATED
+    )
+    second = write_small_multiples(
+        world, tmp_path / f"b.{suffix}", step=3, dpi=60, generated=GENERATED
+    )
+    assert first.read_bytes() == second.read_bytes()
+
+
+def test_cli_by_year(tmp_path):
+    out = tmp_path / "by-year.png"
+    result = CliRunner().invoke(
+        cli,
+        ["export", "--by-year", "--step", "2", "--mode", "upto", "--dpi", "60", "--out", str(out)],
+    )
+    assert result.exit_code == 0, result.output
+    assert str(out) in result.output and out.read_bytes().startswith(b"\x89PNG")
+
+
+def test_cli_step_needs_by_year():
+    result = CliRunner().invoke(cli, ["export", "--step", "2"])
+    assert result.exit_code == 2
+    assert "--step and --mode go with --by-year" in result.output
+
+
+def test_cli_by_year_with_nothing_to_draw(tmp_path):
+    result = CliRunner().invoke(
+        cli, ["export", "--by-year", "--operation", "nope", "--out", str(tmp_path / "x.png")]
+    )
+    assert result.exit_code == 1
+    assert "no operation matches" in result.output

@@ -1,0 +1,196 @@
+"""``opmap build``: the briefing pack, checked as a reader would use it."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import struct
+import xml.etree.ElementTree as ET
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+from browser import launch_browser, open_offline
+from click.testing import CliRunner
+
+from opmap.cli import cli
+from opmap.errors import OutputError
+from opmap.pack.briefing_pack import build_pack
+from opmap.read.inputs import load_inputs
+
+EXPECTED = [
+    "index.html",
+    "map.html",
+    "map-embed.html",
+    "map-embed.iframe.html",
+    "map.png",
+    "map.svg",
+    "map.pdf",
+    "map-by-year.png",
+    "coverage.csv",
+    "coverage.md",
+    "coverage.html",
+    "coverage-per-year.csv",
+    "regions/africa.html",
+    "regions/americas.html",
+    "operations.csv",
+]
+
+
+@pytest.fixture(scope="module")
+def pack(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("build") / "output"
+    build_pack(load_inputs(), out)
+    return out
+
+
+class _Links(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.links: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        for name, value in attrs:
+            if name in ("href", "src") and value:
+                self.links.append(value)
+
+
+def local_links(page: Path) -> list[str]:
+    parser = _Links()
+    parser.feed(page.read_text(encoding="utf-8"))
+    return [link for link in parser.links if not urlsplit(link).scheme]
+
+
+def test_the_pack_holds_every_file(pack):
+    for name in EXPECTED:
+        assert (pack / name).is_file(), name
+        assert (pack / name).stat().st_size > 0, name
+
+
+def test_every_local_link_of_the_index_resolves_inside_the_folder(pack):
+    links = local_links(pack / "index.html")
+    for name in (
+        "map-embed.html",
+        "map.html",
+        "map.png",
+        "map-by-year.png",
+        "coverage.html",
+        "regions/africa.html",
+        "operations.csv",
+    ):
+        assert name in links, name
+    for link in links:
+        path = urlsplit(link).path
+        assert not path.startswith("/"), link  # relative only: the folder can move
+        target = (pack / unquote(path)).resolve()
+        assert target.is_file(), link
+        assert pack.resolve() in target.parents
+
+
+def test_outside_links_are_only_the_sources(pack):
+    parser = _Links()
+    parser.feed((pack / "index.html").read_text(encoding="utf-8"))
+    outside = [link for link in parser.links if urlsplit(link).scheme]
+    assert outside and all(urlsplit(link).scheme == "https" for link in outside)
+    assert any("interpol.int" in link for link in outside)
+
+
+def test_images_are_what_a_document_needs(pack):
+    png = (pack / "map.png").read_bytes()
+    assert png[:8] == b"\x89PNG\r\n\x1a\n"
+    width, height = struct.unpack(">II", png[16:24])
+    assert (width, height) == (2007, 1181)  # 17 x 10 cm at 300 dpi
+    phys = png.index(b"pHYs")
+    x_ppm = struct.unpack(">I", png[phys + 4 : phys + 8])[0]
+    assert round(x_ppm * 0.0254) == 300
+    ET.parse(pack / "map.svg")
+    pdf = (pack / "map.pdf").read_bytes()
+    assert pdf.startswith(b"%PDF")
+    assert len(re.findall(rb"/Type\s*/Page(?!s)", pdf)) == 1
+
+
+def test_the_cleaned_records_read_back_the_same(pack):
+    from opmap.read.operations import read_operations
+
+    assert read_operations(pack / "operations.csv") == read_operations()
+
+
+@pytest.mark.browser
+def test_the_briefing_page_works_offline_after_being_moved(pack, tmp_path):
+    moved = tmp_path / "copied elsewhere"
+    shutil.copytree(pack, moved)
+    with launch_browser() as browser:
+        page, log = open_offline(browser, moved / "index.html")
+        page.wait_for_load_state("load")
+        frame = page.frame_locator("iframe")
+        frame.locator("path.opmap-unit").first.wait_for(state="attached", timeout=10_000)
+        shapes = frame.locator("path.opmap-unit").count()
+        assert shapes == len(load_inputs().boundaries)
+        assert page.locator("img[src='map.png']").evaluate("img => img.naturalWidth") > 0
+        headline = page.locator(".headline").inner_text()
+        assert "about 1,068" in headline and "6" in headline
+        assert page.locator("text=Adwenpa II 2016").count() >= 1
+        assert log.outside_requests == []
+        assert log.console_errors == [] and log.page_errors == []
+
+
+def test_an_interrupted_build_leaves_the_previous_pack(pack, tmp_path):
+    out = tmp_path / "output"
+    shutil.copytree(pack, out)
+    before = {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()}
+
+    def interrupt(number, count, label):
+        if number == 3:
+            raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        build_pack(load_inputs(), out, on_step=interrupt)
+    after = {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()}
+    assert after == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["output"]  # no staging left
+
+
+def test_a_folder_with_the_users_own_files_is_refused(tmp_path):
+    out = tmp_path / "mine"
+    out.mkdir()
+    (out / "notes.txt").write_text("keep me", encoding="utf-8")
+    with pytest.raises(OutputError, match=r"holds files opmap build did not write \('notes.txt'\)"):
+        build_pack(load_inputs(), out)
+    assert (out / "notes.txt").read_text(encoding="utf-8") == "keep me"
+
+
+def test_a_folder_of_earlier_opmap_outputs_is_replaced(tmp_path):
+    out = tmp_path / "output"
+    result = CliRunner().invoke(cli, ["map", "--out", str(out / "map.html")])
+    assert result.exit_code == 0, result.output
+    result = CliRunner().invoke(cli, ["-q", "build", "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert (out / "index.html").is_file()
+
+
+def test_cli_shows_progress_and_a_closing_summary(tmp_path):
+    out = tmp_path / "pack"
+    result = CliRunner().invoke(cli, ["build", "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "[1/5]" in result.output and "[5/5]" in result.output
+    assert "index.html" in result.output and "map.png" in result.output
+    assert "KB" in result.output
+
+
+def test_cli_quiet_prints_nothing(tmp_path):
+    result = CliRunner().invoke(cli, ["-q", "build", "--out", str(tmp_path / "pack")])
+    assert result.exit_code == 0
+    assert result.output == ""
+
+
+def test_cli_bad_data_exits_1_without_a_traceback(tmp_path):
+    bad = tmp_path / "bad.csv"
+    bad.write_text("operation,year\nX,20x8\n", encoding="utf-8")
+    result = CliRunner().invoke(
+        cli, ["build", "--operations", str(bad), "--out", str(tmp_path / "pack")]
+    )
+    assert result.exit_code == 1
+    assert f"{bad}:2: column 'year'" in result.output
+    assert "Traceback" not in result.output
+    assert not (tmp_path / "pack").exists()

@@ -1,0 +1,343 @@
+"""Tests for opmap.read.countries: name resolution, boundaries and points."""
+
+from __future__ import annotations
+
+import pycountry
+import pytest
+
+from opmap.errors import InvalidInput, UnknownCountry
+from opmap.read.countries import (
+    ALIASES,
+    NON_ISO_UNITS,
+    Country,
+    country_name,
+    load_boundaries,
+    load_country_points,
+    normalise_name,
+    resolve_country,
+)
+
+VALID = [
+    # aliases people write
+    ("St Lucia", "LCA"),
+    ("Trinidad & Tobago", "TTO"),
+    ("Ivory Coast", "CIV"),
+    ("Cote d'Ivoire", "CIV"),
+    ("Côte d'Ivoire", "CIV"),
+    ("DRC", "COD"),
+    ("DR Congo", "COD"),
+    ("Congo-Kinshasa", "COD"),
+    ("Democratic Republic of Congo", "COD"),
+    ("Democratic Republic of the Congo", "COD"),
+    ("Congo, The Democratic Republic of the", "COD"),
+    ("Congo-Brazzaville", "COG"),
+    ("Republic of the Congo", "COG"),
+    ("Republic of Congo", "COG"),
+    ("UAE", "ARE"),
+    ("UK", "GBR"),
+    ("Great Britain", "GBR"),
+    ("Britain", "GBR"),
+    ("United Kingdom", "GBR"),
+    ("USA", "USA"),
+    ("US", "USA"),
+    ("U.S.A.", "USA"),
+    ("United States of America", "USA"),
+    ("Laos", "LAO"),
+    ("Burma", "MMR"),
+    ("Myanmar", "MMR"),
+    ("Swaziland", "SWZ"),
+    ("Eswatini", "SWZ"),
+    ("Cape Verde", "CPV"),
+    ("Cabo Verde", "CPV"),
+    ("Türkiye", "TUR"),
+    ("Turkey", "TUR"),
+    ("Turkiye", "TUR"),
+    ("Curaçao", "CUW"),
+    ("Curacao", "CUW"),
+    ("Russia", "RUS"),
+    ("Russian Federation", "RUS"),
+    ("Syria", "SYR"),
+    ("Iran", "IRN"),
+    ("Vietnam", "VNM"),
+    ("Viet Nam", "VNM"),
+    ("South Korea", "KOR"),
+    ("Republic of Korea", "KOR"),
+    ("Korea, Republic of", "KOR"),
+    ("North Korea", "PRK"),
+    ("DPRK", "PRK"),
+    ("Democratic People's Republic of Korea", "PRK"),
+    ("Moldova", "MDA"),
+    ("Tanzania", "TZA"),
+    ("Bolivia", "BOL"),
+    ("Venezuela", "VEN"),
+    ("Czechia", "CZE"),
+    ("Czech Republic", "CZE"),
+    ("Macedonia", "MKD"),
+    ("North Macedonia", "MKD"),
+    ("East Timor", "TLS"),
+    ("Timor-Leste", "TLS"),
+    ("Vatican", "VAT"),
+    ("Holy See", "VAT"),
+    ("Brunei", "BRN"),
+    ("Micronesia", "FSM"),
+    ("Palestine", "PSE"),
+    ("State of Palestine", "PSE"),
+    ("Taiwan", "TWN"),
+    ("Hong Kong", "HKG"),
+    ("Macau", "MAC"),
+    ("Macao", "MAC"),
+    ("St Kitts and Nevis", "KNA"),
+    ("St Vincent and the Grenadines", "VCT"),
+    ("St. Vincent & the Grenadines", "VCT"),
+    ("Sao Tome", "STP"),
+    ("São Tomé and Príncipe", "STP"),
+    ("The Gambia", "GMB"),
+    ("Gambia", "GMB"),
+    ("The Bahamas", "BHS"),
+    ("Bahamas", "BHS"),
+    ("Kyrgyzstan", "KGZ"),
+    ("Kirghizia", "KGZ"),
+    ("Belarus", "BLR"),
+    ("Byelorussia", "BLR"),
+    ("Holland", "NLD"),
+    ("The Netherlands", "NLD"),
+    ("Netherlands", "NLD"),
+    ("Bosnia", "BIH"),
+    ("Bosnia-Herzegovina", "BIH"),
+    ("Bosnia and Herzegovina", "BIH"),
+    ("Antigua & Barbuda", "ATG"),
+    ("Turks & Caicos", "TCA"),
+    ("Turks and Caicos Islands", "TCA"),
+    ("BVI", "VGB"),
+    ("British Virgin Islands", "VGB"),
+    ("US Virgin Islands", "VIR"),
+    ("U.S. Virgin Islands", "VIR"),
+    ("Falklands", "FLK"),
+    ("Falkland Islands", "FLK"),
+    # pairs that must never be confused
+    ("Niger", "NER"),
+    ("Nigeria", "NGA"),
+    ("Guinea", "GIN"),
+    ("Equatorial Guinea", "GNQ"),
+    ("Guinea-Bissau", "GNB"),
+    ("Guinea Bissau", "GNB"),
+    ("Papua New Guinea", "PNG"),
+    ("Dominica", "DMA"),
+    ("Dominican Republic", "DOM"),
+    ("Sudan", "SDN"),
+    ("South Sudan", "SSD"),
+    ("Samoa", "WSM"),
+    ("American Samoa", "ASM"),
+    ("Cyprus", "CYP"),
+    ("Northern Cyprus", "CYN"),
+    ("Somalia", "SOM"),
+    ("Somaliland", "SOL"),
+    ("Kosovo", "XKX"),
+    ("Ireland", "IRL"),
+    ("Iceland", "ISL"),
+    ("Austria", "AUT"),
+    ("Australia", "AUS"),
+    ("Mali", "MLI"),
+    ("Malawi", "MWI"),
+    # codes, any case; two-letter codes that are also words
+    ("IN", "IND"),
+    ("in", "IND"),
+    ("IS", "ISL"),
+    ("NO", "NOR"),
+    ("TO", "TON"),
+    ("BE", "BEL"),
+    ("ME", "MNE"),
+    ("CI", "CIV"),
+    ("civ", "CIV"),
+    ("GB", "GBR"),
+    ("XK", "XKX"),
+    ("xkx", "XKX"),
+    (" fra ", "FRA"),
+    # case, accents, apostrophes, punctuation
+    ("cote d’ivoire", "CIV"),
+    ("CÔTE D'IVOIRE", "CIV"),
+    ("Cote d`Ivoire", "CIV"),
+    ("Cote dIvoire", "CIV"),
+    ("Saint-Lucia", "LCA"),
+    ("st. lucia", "LCA"),
+    ("SAINT LUCIA", "LCA"),
+    ("  the   gambia ", "GMB"),
+    ("Åland", "ALA"),
+    ("Aland Islands", "ALA"),
+    ("Réunion", "REU"),
+    ("Reunion", "REU"),
+    ("Bolivia (Plurinational State of)", "BOL"),
+]
+
+
+@pytest.mark.parametrize(("text", "iso3"), VALID)
+def test_resolve_country(text, iso3):
+    assert resolve_country(text).iso3 == iso3
+
+
+def test_resolve_country_returns_canonical_names():
+    assert resolve_country("Ivory Coast") == Country("CIV", "CI", "Côte d'Ivoire")
+    assert resolve_country("Korea, Republic of").name == "South Korea"
+    assert resolve_country("Plurinational State of Bolivia").name == "Bolivia"
+    assert resolve_country("Russian Federation").name == "Russia"
+    assert resolve_country("Curacao").name == "Curaçao"
+    assert resolve_country("Turks & Caicos").name == "Turks and Caicos Islands"
+    assert resolve_country("Somaliland") == Country("SOL", "", "Somaliland")
+
+
+@pytest.mark.parametrize("alias", sorted(ALIASES))
+def test_every_alias_resolves_to_its_code(alias):
+    assert resolve_country(alias).iso3 == ALIASES[alias]
+
+
+@pytest.mark.parametrize("country", list(pycountry.countries), ids=lambda c: c.alpha_3)
+def test_every_iso_country_resolves_by_code_and_name(country):
+    assert resolve_country(country.alpha_2).iso3 == country.alpha_3
+    assert resolve_country(country.alpha_3.lower()).iso3 == country.alpha_3
+    if country.name not in ("Congo",):
+        assert resolve_country(country.name).iso3 == country.alpha_3
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Korea", ["South Korea", "North Korea"]),
+        ("Congo", ["Republic of the Congo", "Democratic Republic of the Congo"]),
+        ("the Congo", ["Republic of the Congo", "Democratic Republic of the Congo"]),
+        ("Virgin Islands", ["British Virgin Islands", "United States Virgin Islands"]),
+    ],
+)
+def test_ambiguous_names_raise_with_every_candidate(text, expected):
+    with pytest.raises(UnknownCountry, match=f"ambiguous country {text!r}") as info:
+        resolve_country(text)
+    assert info.value.suggestions == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "suggestion"),
+    [
+        ("Cote dIvorie", "Côte d'Ivoire"),
+        ("Nigerria", "Nigeria"),
+        ("Swizerland", "Switzerland"),
+        ("Phillipines", "Philippines"),
+    ],
+)
+def test_unknown_names_suggest_close_matches(text, suggestion):
+    with pytest.raises(UnknownCountry, match=f"unknown country {text!r}; did you mean") as info:
+        resolve_country(text)
+    assert suggestion in info.value.suggestions
+    assert len(info.value.suggestions) <= 3
+
+
+@pytest.mark.parametrize("text", ["Atlantis", "", "ZZ", "XYZ", "Gondor!"])
+def test_unknown_names_raise(text):
+    with pytest.raises(UnknownCountry, match=f"unknown country {text!r}"):
+        resolve_country(text)
+
+
+@pytest.mark.parametrize("text", ["England", "Scotland", "Wales", "America", "Gaza"])
+def test_places_that_are_not_countries_raise_with_a_suggestion(text):
+    with pytest.raises(UnknownCountry, match=f"not a country: {text!r}; did you mean"):
+        resolve_country(text)
+
+
+@pytest.mark.parametrize("value", [None, float("nan"), 250])
+def test_non_text_raises_unknown_country(value):
+    with pytest.raises(UnknownCountry, match="unknown country"):
+        resolve_country(value)
+
+
+def test_error_quotes_the_raw_input():
+    with pytest.raises(UnknownCountry, match="'  Nigerria!! '"):
+        resolve_country("  Nigerria!! ")
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("St. Vincent & the Grenadines", "saint vincent and the grenadines"),
+        ("The Gambia", "gambia"),
+        ("U.S.A.", "usa"),
+        ("Côte d’Ivoire", "cote divoire"),
+        ("Guinea-Bissau", "guinea bissau"),
+    ],
+)
+def test_normalise_name(text, key):
+    assert normalise_name(text) == key
+
+
+@pytest.mark.parametrize(
+    ("iso3", "name"),
+    [
+        ("CIV", "Côte d'Ivoire"),
+        ("kor", "South Korea"),
+        ("XKX", "Kosovo"),
+        ("SOL", "Somaliland"),
+        ("CYN", "Northern Cyprus"),
+        ("VEN", "Venezuela"),
+    ],
+)
+def test_country_name(iso3, name):
+    assert country_name(iso3) == name
+
+
+def test_country_name_unknown_code():
+    with pytest.raises(UnknownCountry, match="'QQQ'"):
+        country_name("QQQ")
+
+
+def test_load_boundaries_bundled_is_a_fresh_copy():
+    first = load_boundaries()
+    first.loc[:, "name"] = "changed"
+    second = load_boundaries()
+    assert second.crs.to_epsg() == 4326
+    assert (second["name"] != "changed").all()
+    assert {"iso_a3", "name", "region_un", "subregion", "region_wb"} <= set(second.columns)
+
+
+def test_load_boundaries_missing_file(tmp_path):
+    path = tmp_path / "nowhere.geojson"
+    with pytest.raises(InvalidInput, match="nowhere.geojson: no such file"):
+        load_boundaries(path)
+
+
+def test_load_boundaries_not_geojson(tmp_path):
+    path = tmp_path / "garbage.geojson"
+    path.write_text("this is { not json", encoding="utf-8")
+    with pytest.raises(InvalidInput, match="garbage.geojson: cannot be read"):
+        load_boundaries(path)
+
+
+def test_load_boundaries_csv_without_geometry(tmp_path):
+    path = tmp_path / "table.csv"
+    path.write_text("iso_a3,name\nFRA,France\n", encoding="utf-8")
+    with pytest.raises(InvalidInput, match="table.csv: has no geometry") as info:
+        load_boundaries(path)
+    assert "'region_un'" in str(info.value)
+
+
+def test_load_boundaries_missing_columns(tmp_path):
+    path = tmp_path / "few.geojson"
+    path.write_text(
+        '{"type":"FeatureCollection","features":[{"type":"Feature","properties":'
+        '{"iso_a3":"FRA"},"geometry":{"type":"Point","coordinates":[2.35,48.86]}}]}',
+        encoding="utf-8",
+    )
+    with pytest.raises(InvalidInput, match="few.geojson: lacks the column") as info:
+        load_boundaries(path)
+    message = str(info.value)
+    assert "'name'" in message and "'region_wb'" in message and "'iso_a3'" not in message
+
+
+def test_load_country_points():
+    points = load_country_points()
+    for iso3 in ("TUV", "GIB", "REU", "MTQ", "GLP", "GUF", "MYT"):
+        lat, lon = points[iso3]
+        assert -90 <= lat <= 90 and -180 <= lon <= 180
+    assert points["GIB"] == pytest.approx((36.14, -5.35))
+    assert all(resolve_country(iso3).iso3 == iso3 for iso3 in points)
+
+
+@pytest.mark.parametrize("iso3", [c.alpha_3 for c in pycountry.countries] + sorted(NON_ISO_UNITS))
+def test_every_canonical_name_resolves_to_its_code(iso3):
+    assert resolve_country(country_name(iso3)).iso3 == iso3

@@ -1,0 +1,402 @@
+import re
+import string
+from datetime import date
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from opmap.errors import InvalidOperations, OpmapError
+from opmap.read.operations import COLUMNS, check_operations, read_operations
+
+HEADER = (
+    "operation,year,start_date,end_date,countries,countries_total,victims,minors,lat,lon,source"
+)
+GOOD = {
+    "operation": "Sawiyan",
+    "year": "2018",
+    "start_date": "2018-08-26",
+    "end_date": "2018-08-30",
+    "countries": "Sudan",
+    "countries_total": "",
+    "victims": "94",
+    "minors": "85",
+    "lat": "",
+    "lon": "",
+    "source": "https://www.interpol.int/News-and-media/News/2018/N2018-091",
+}
+
+
+def row(**cells: str) -> str:
+    values = {**GOOD, "operation": "Libertad", **cells}
+    return ",".join(values[name] for name in HEADER.split(","))
+
+
+def write(tmp_path: Path, text: str, name: str = "ops.csv") -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def errors(problems):
+    return [p for p in problems if p.severity == "error"]
+
+
+# Each bad row is on line 3, after a good row, so a line number off by one shows.
+@pytest.mark.parametrize(
+    ("cells", "column", "value", "match"),
+    [
+        ({"year": "18"}, "year", "18", "4-digit year"),
+        ({"year": "1850", "start_date": "", "end_date": ""}, "year", "1850", "1900 to 2100"),
+        ({"year": "2018.0"}, "year", "2018.0", "4-digit year"),
+        ({"start_date": "2018-02-30", "end_date": ""}, "start_date", "2018-02-30", "not a real"),
+        ({"start_date": "23/04/2018"}, "start_date", "23/04/2018", "'2018-04-23'"),
+        (
+            {"start_date": "03/04/2018"},
+            "start_date",
+            "03/04/2018",
+            "ambiguous.*'2018-04-03' or '2018-03-04'",
+        ),
+        (
+            {"end_date": "3 April 2018", "start_date": ""},
+            "end_date",
+            "3 April 2018",
+            "'2018-04-03'",
+        ),
+        (
+            {"start_date": "2018-04-09", "end_date": "2018-04-03"},
+            "end_date",
+            "2018-04-03",
+            "before start_date 2018-04-09",
+        ),
+        (
+            {"year": "2017", "start_date": "2018-04-03", "end_date": ""},
+            "year",
+            "2017",
+            "does not match start_date 2018-04-03",
+        ),
+        ({"victims": "-5", "minors": ""}, "victims", "-5", "negative"),
+        ({"victims": "lots"}, "victims", "lots", "not a count"),
+        ({"victims": "94", "minors": "95"}, "minors", "95", r"more than the victims \(94\)"),
+        (
+            {"victims": "nearly 350", "minors": "more than 400"},
+            "minors",
+            "more than 400",
+            "more than the victims",
+        ),
+        (
+            {"countries": "Chad;Mali", "countries_total": "1"},
+            "countries_total",
+            "1",
+            "below the 2 countries named",
+        ),
+        ({"countries_total": "2.5"}, "countries_total", "2.5", "whole number"),
+        ({"countries": "Sudan;Nigerria"}, "countries", "Nigerria", "did you mean 'Nigeria'"),
+        (
+            {"countries": "Ivory Coast;CIV"},
+            "countries",
+            "CIV",
+            "'Ivory Coast' and 'CIV' are the same country",
+        ),
+        ({"source": "javascript:alert(1)"}, "source", "javascript:alert(1)", "http or https"),
+        (
+            {"source": "ftp://ftp.interpol.int/a"},
+            "source",
+            "ftp://ftp.interpol.int/a",
+            "http or https",
+        ),
+        ({"source": "www.x.org"}, "source", "www.x.org", "'https://www.x.org'"),
+        ({"source": "https://"}, "source", "https://", "no host"),
+        ({"lat": "91", "lon": "0"}, "lat", "91", "between -90 and 90"),
+        ({"lat": "0", "lon": "-180.5"}, "lon", "-180.5", "between -180 and 180"),
+        ({"lat": '"12,5"', "lon": "3"}, "lat", "12,5", "'12.5'"),
+        ({"lat": "nan", "lon": "3"}, "lat", "nan", "not a number"),
+        ({"lat": "12.5"}, "lon", None, "give both lat and lon"),
+        ({"operation": ""}, "operation", "", "is empty"),
+        ({"operation": "  sawiyan "}, "operation", "sawiyan", "also on line 2"),
+    ],
+)
+def test_each_rule(tmp_path, cells, column, value, match):
+    path = write(tmp_path, f"{HEADER}\n{row(operation='Sawiyan')}\n{row(**cells)}\n")
+    operations, problems = check_operations(path)
+    assert len(problems) == 1, problems
+    [problem] = problems
+    assert (problem.file, problem.line, problem.column, problem.value) == (
+        str(path),
+        3,
+        column,
+        value,
+    )
+    assert problem.severity == "error"
+    assert re.search(match, problem.message), problem.message
+    assert [op.name for op in operations] == ["Sawiyan"]
+    with pytest.raises(InvalidOperations) as raised:
+        read_operations(path)
+    assert raised.value.problems == problems
+
+
+def test_problem_reads_file_line_column_value(tmp_path):
+    path = write(tmp_path, f"{HEADER}\n{row(year='18')}\n")
+    [problem] = check_operations(path)[1]
+    assert str(problem).startswith(f"{path}:2: column 'year': ")
+    assert str(problem).endswith("(got '18')")
+
+
+def test_every_problem_is_reported_at_once(test_data):
+    path = test_data / "records" / "three-errors.csv"
+    operations, problems = check_operations(path)
+    assert [(p.line, p.column, p.value) for p in problems] == [
+        (3, "start_date", "2015-06-31"),
+        (4, "victims", "-94"),
+        (5, "source", "javascript:alert(1)"),
+    ]
+    assert [op.name for op in operations] == ["Nawa"]
+    with pytest.raises(InvalidOperations, match="3 errors in input") as raised:
+        read_operations(path)
+    assert len(raised.value.problems) == 3
+
+
+def test_one_row_can_have_many_problems(tmp_path):
+    path = write(tmp_path, f"{HEADER}\n{row(year='x', victims='-1', minors='', source='a:b')}\n")
+    assert [p.column for p in check_operations(path)[1]] == ["year", "victims", "source"]
+
+
+def test_missing_columns_are_one_problem_with_suggestions(test_data):
+    path = test_data / "records" / "missing-columns.csv"
+    [problem] = check_operations(path)[1]
+    assert (problem.line, problem.column) == (1, None)
+    assert "'operation' and 'year'" in problem.message
+    assert "'Operation ' for 'operation'" in problem.message
+    assert "'yr' for 'year'" in problem.message
+
+
+def test_near_miss_optional_column_is_kept_with_a_warning(tmp_path):
+    path = write(tmp_path, "operation,year,countries,Victims\nNawa,2014,CIV,76\n")
+    [operation], [problem] = check_operations(path)
+    assert (problem.severity, problem.line, problem.column) == ("warning", 1, "Victims")
+    assert "did you mean 'victims'" in problem.message
+    assert operation.extra == {"Victims": "76"} and operation.victims is None
+
+
+def test_repeated_column_is_an_error(tmp_path):
+    path = write(tmp_path, "operation,year,countries,year\nNawa,2014,CIV,2015\n")
+    [problem] = check_operations(path)[1]
+    assert (problem.line, problem.column) == (1, "year")
+    assert "more than once" in problem.message
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "match"),
+    [
+        ("empty.csv", b"", "empty"),
+        ("blank.csv", b"\xef\xbb\xbf \r\n\t\n", "empty"),
+        ("header-only.csv", b"operation,year,countries\n\n", "header but no operations"),
+        ("binary.csv", bytes(range(256)), "not a CSV"),
+        ("nul.csv", b"operation,year\nNawa,2014\0\n", "not a CSV"),
+        ("noise.csv", b"\x81\x8d\x8f\x90\x9d" * 20, "not a CSV"),
+        ("utf16.csv", "operation,year\n".encode("utf-16"), "UTF-16"),
+    ],
+)
+def test_whole_file_problems(tmp_path, name, content, match):
+    path = tmp_path / name
+    path.write_bytes(content)
+    [problem] = check_operations(path)[1]
+    assert (problem.line, problem.column) == (None, None)
+    assert match in problem.message
+    with pytest.raises(InvalidOperations):
+        read_operations(path)
+
+
+def test_fixture_files_for_whole_file_problems(test_data):
+    for name, match in [
+        ("empty.csv", "empty"),
+        ("header-only.csv", "no operations"),
+        ("binary.csv", "not a CSV"),
+    ]:
+        [problem] = check_operations(test_data / "records" / name)[1]
+        assert match in problem.message
+
+
+def test_missing_file_and_folder(tmp_path):
+    for path, match in [(tmp_path / "nope.csv", "no such file"), (tmp_path, "folder")]:
+        [problem] = check_operations(path)[1]
+        assert (problem.file, problem.line, problem.column) == (str(path), None, None)
+        assert match in problem.message
+        with pytest.raises(InvalidOperations, match=match):
+            read_operations(str(path))
+
+
+def test_row_with_more_cells_than_the_header(tmp_path):
+    path = write(tmp_path, "operation,year,countries\nNawa,2014,CIV\nAkoma,2015,Chad,Mali\n")
+    operations, [problem] = check_operations(path)
+    assert (problem.line, problem.column, problem.value) == (3, None, "Mali")
+    assert "quote any cell" in problem.message
+    assert [op.name for op in operations] == ["Nawa"]
+
+
+def test_trailing_empty_cells_are_not_extra(tmp_path):
+    path = write(tmp_path, "operation,year,countries\nNawa,2014,CIV,,\nAkoma,2015\n")
+    operations, problems = check_operations(path)
+    assert [op.name for op in operations] == ["Nawa", "Akoma"]
+    assert [p.severity for p in problems] == ["warning"]  # Akoma names no country
+
+
+def test_unclosed_quote(tmp_path):
+    path = write(tmp_path, 'operation,year,countries\nNawa,2014,CIV\n"Akoma,2015,CIV\n\n')
+    problems = check_operations(path)[1]
+    assert (problems[0].line, "never closed" in problems[0].message) == (3, True)
+
+
+def test_no_country_is_a_warning_and_the_operation_is_kept(test_data):
+    path = test_data / "records" / "no-country.csv"
+    [operation] = read_operations(path)
+    [problem] = check_operations(path)[1]
+    assert (problem.severity, problem.line, problem.column) == ("warning", 2, "countries")
+    assert "listed as not on the map" in problem.message
+    assert str(problem).startswith(f"{path}:2: warning: column 'countries':")
+    assert (operation.countries, operation.countries_total) == ((), 14)
+    assert not operation.is_mapped
+
+
+def test_utf8_with_bom(test_data):
+    [operation] = read_operations(test_data / "records" / "utf8-bom.csv")
+    assert operation.name == "Akoma"
+    assert operation.countries == ("CIV",)
+    assert operation.victims.text == "more than 48"
+
+
+def test_windows_1252(test_data):
+    [operation] = read_operations(test_data / "records" / "cp1252.csv")
+    assert operation.country_names == ("Côte d'Ivoire",)
+    assert operation.summary == "\u201cChildren\u201d rescued \u2013 76"
+    assert operation.start_date == date(2014, 2, 6)
+
+
+def test_semicolons_and_crlf(test_data):
+    epervier, sawiyan = read_operations(test_data / "records" / "semicolon-crlf.csv")
+    assert epervier.countries == ("TCD", "MLI", "MRT", "NER", "SEN")
+    assert epervier.summary == "Rescued, across five countries"
+    assert (epervier.line, sawiyan.line) == (2, 4)  # line 3 is empty and skipped
+
+
+def test_quoted_newlines_keep_physical_line_numbers(test_data):
+    path = test_data / "records" / "multiline-summary.csv"
+    operations, [problem] = check_operations(path)
+    assert operations[0].summary == "Night raids\nin bars\n\nand clubs"
+    assert operations[0].line == 2
+    assert (problem.line, problem.column, problem.value) == (6, "year", "18")
+
+
+def test_extra_columns_are_kept_in_file_order(test_data):
+    [operation] = read_operations(test_data / "records" / "extra-columns.csv")
+    assert list(operation.extra.items()) == [("notes", "seed page wins"), ("desk", "West Africa")]
+
+
+def test_text_is_kept_verbatim_but_trimmed(tmp_path):
+    path = write(
+        tmp_path,
+        "operation,year,countries,summary\n"
+        '  Nawa  II ,2014,CIV,"  <script>alert(1)</script> & more  "\n',
+    )
+    [operation] = read_operations(path)
+    assert operation.name == "Nawa  II"
+    assert operation.summary == "<script>alert(1)</script> & more"
+
+
+def test_bundled_operations():
+    operations = read_operations()
+    assert [op.key for op in operations] == [
+        "Sawiyan 2018",
+        "Libertad 2018",
+        "Epervier 2017",
+        "Adwenpa II 2016",
+        "Akoma 2015",
+        "Nawa 2014",
+    ]
+    by_name = {op.name: op for op in operations}
+    assert len(by_name["Libertad"].countries) == 13
+    assert by_name["Libertad"].victims.text == "nearly 350"
+    assert by_name["Libertad"].officers.text == "more than 500"
+    assert by_name["Adwenpa II"].countries == ()
+    assert by_name["Adwenpa II"].countries_total == 14
+    assert by_name["Sawiyan"].countries == ("SDN",)
+    assert by_name["Epervier"].minors.value == 236
+    assert by_name["Akoma"].victims.text == by_name["Akoma"].minors.text == "more than 48"
+    assert by_name["Nawa"].officers.text == "some 170"
+    assert all(op.source.startswith("https://") and op.extra["notes"] for op in operations)
+
+
+def test_bundled_operations_have_one_warning(bundled_operations):
+    operations, [problem] = check_operations(bundled_operations)
+    assert len(operations) == 6
+    assert (problem.severity, problem.line, problem.column) == ("warning", 5, "countries")
+
+
+# Anything at all in a file: check_operations never raises, read_operations raises only OpmapError.
+CELLS = st.one_of(
+    st.sampled_from(
+        [
+            "",
+            "2018",
+            "Sudan",
+            "CIV;Chad",
+            "nearly 350",
+            "-3",
+            "2018-02-30",
+            "https://x.org",
+            "javascript:x",
+            "91",
+            "\ufeff",
+            "Côte d'Ivoire",
+        ]
+    ),
+    st.text(alphabet=string.printable + "éô’\u00a0\ufeff\x00\x1a", max_size=12),
+)
+LINES = st.lists(
+    st.lists(st.one_of(st.sampled_from(COLUMNS + ("Operation ", "yr")), CELLS), max_size=8),
+    max_size=6,
+)
+
+
+@st.composite
+def csv_texts(draw):
+    delimiter = draw(st.sampled_from([",", ";", "\t"]))
+    newline = draw(st.sampled_from(["\n", "\r\n", "\r"]))
+    rows = []
+    for cells in draw(LINES):
+        quoted = [f'"{c}"' if draw(st.booleans()) else c for c in cells]
+        rows.append(delimiter.join(quoted))
+    return newline.join(rows) + draw(st.sampled_from(["", newline, '"']))
+
+
+def _never_raises_unexpectedly(path: Path) -> None:
+    operations, problems = check_operations(path)
+    assert all(p.severity in ("error", "warning") for p in problems)
+    try:
+        read_operations(path)
+    except OpmapError:
+        pass
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(content=st.binary(max_size=400))
+def test_any_bytes_never_crash(tmp_path_factory, content):
+    path = tmp_path_factory.mktemp("bytes") / "ops.csv"
+    path.write_bytes(content)
+    _never_raises_unexpectedly(path)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(text=csv_texts(), encoding=st.sampled_from(["utf-8", "utf-8-sig", "cp1252"]))
+def test_any_csvish_text_never_crashes(tmp_path_factory, text, encoding):
+    path = tmp_path_factory.mktemp("text") / "ops.csv"
+    path.write_bytes(text.encode(encoding, errors="replace"))
+    _never_raises_unexpectedly(path)
+
+
+def test_bom_before_windows_1252_text(tmp_path):
+    path = tmp_path / "mixed.csv"
+    path.write_bytes(b"\xef\xbb\xbfoperation,year,countries\nNawa,2014,C\xf4te d'Ivoire\n")
+    [operation] = read_operations(path)
+    assert (operation.name, operation.countries) == ("Nawa", ("CIV",))
