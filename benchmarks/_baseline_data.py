@@ -10,7 +10,8 @@ from __future__ import annotations
 import geopandas as gpd
 import pandas as pd
 
-from opmap.read.countries import load_boundaries, resolve_country
+from opmap.read.boundaries import load_boundaries
+from opmap.read.countries import resolve_country
 
 
 def load_joined(csv_path: str) -> tuple[gpd.GeoDataFrame, gpd.GeoDataFrame]:

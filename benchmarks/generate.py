@@ -19,7 +19,8 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from opmap.errors import UnknownCountry
-from opmap.read.countries import ALIASES, load_boundaries, resolve_country
+from opmap.read.boundaries import load_boundaries
+from opmap.read.countries import ALIASES, resolve_country
 from opmap.read.operations import COLUMNS
 
 _WORDS = (

@@ -23,7 +23,7 @@ from opmap.decide.aggregate import (
 )
 from opmap.errors import InvalidRegions
 from opmap.figures import Figure
-from opmap.read.countries import load_boundaries
+from opmap.read.boundaries import load_boundaries
 from opmap.read.operations import read_operations
 from opmap.read.regions import read_regions
 

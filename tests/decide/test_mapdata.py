@@ -6,7 +6,7 @@ import pytest
 
 from opmap.decide.mapdata import prepare_map_data
 from opmap.errors import InvalidOption
-from opmap.read.countries import load_boundaries, load_country_points
+from opmap.read.boundaries import load_boundaries, load_country_points
 from opmap.read.operations import read_operations
 
 

@@ -121,9 +121,9 @@ def aggregate_by_country(
     ----------
     operations : sequence of Operation
     boundaries : geopandas.GeoDataFrame
-        From :func:`opmap.read.countries.load_boundaries`.
+        From :func:`opmap.read.boundaries.load_boundaries`.
     points : mapping of str to (lat, lon), optional
-        Points for countries with no polygon (:func:`opmap.read.countries.load_country_points`).
+        Points for countries with no polygon (:func:`opmap.read.boundaries.load_country_points`).
 
     Returns
     -------

@@ -144,7 +144,7 @@ def prepare_map_data(
     ----------
     operations : sequence of Operation
     boundaries : geopandas.GeoDataFrame
-        From :func:`opmap.read.countries.load_boundaries`.
+        From :func:`opmap.read.boundaries.load_boundaries`.
     points : mapping, optional
         ISO3 -> (lat, lon) for countries with no polygon.
     years, since, until, names

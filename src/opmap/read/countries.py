@@ -1,4 +1,4 @@
-"""Countries: names and codes to ISO 3166-1 alpha-3, and the boundaries and points to map them.
+"""Countries: names and codes to ISO 3166-1 alpha-3.
 
 A name is read in one normalisation step (:func:`normalise_name`: case, accents, apostrophes,
 punctuation, "&"/"and", "St"/"Saint", a leading "the") and then looked up in one table built from
@@ -9,28 +9,20 @@ with every candidate.
 
 from __future__ import annotations
 
-import csv
 import difflib
 import functools
 import re
 import unicodedata
 from dataclasses import dataclass
-from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple
+from typing import NamedTuple
 
 import pycountry
 
-from opmap import bundled
-from opmap.errors import InvalidInput, Problem, UnknownCountry
-
-if TYPE_CHECKING:
-    import geopandas
+from opmap.errors import UnknownCountry
 
 __all__ = [
     "Country",
     "country_name",
-    "load_boundaries",
-    "load_country_points",
     "normalise_name",
     "resolve_country",
 ]
@@ -290,7 +282,6 @@ NOT_COUNTRIES = {
     "West Bank": ("PSE",),
 }
 
-REQUIRED_COLUMNS = ("iso_a3", "name", "region_un", "subregion", "region_wb")
 
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "ʼ": "'"})
 _NOT_WORD = re.compile(r"[\W_]+")
@@ -472,79 +463,3 @@ def _standard_names():
             yield text, iso3
     for iso3, name in DISPLAY_NAMES.items():
         yield name, iso3
-
-
-def load_boundaries(path: Path | None = None) -> geopandas.GeoDataFrame:
-    """Read country boundaries (the bundled ``countries.geojson`` by default).
-
-    Parameters
-    ----------
-    path : pathlib.Path or None, default None
-        A GeoJSON file with the columns ``iso_a3``, ``name``, ``region_un``, ``subregion`` and
-        ``region_wb``; None for the bundled boundaries (read once, then copied).
-
-    Returns
-    -------
-    geopandas.GeoDataFrame
-        One row per unit, in EPSG:4326.
-
-    Raises
-    ------
-    InvalidInput
-        If the file is missing, cannot be read, or lacks a geometry or a required column.
-    """
-    if path is None:
-        return _read_bundled_boundaries().copy()
-    return _read_boundaries(Path(path))
-
-
-@functools.lru_cache(maxsize=1)
-def _read_bundled_boundaries() -> geopandas.GeoDataFrame:
-    return _read_boundaries(bundled.countries_path())
-
-
-def _read_boundaries(path: Path) -> geopandas.GeoDataFrame:
-    import pyogrio
-
-    if not path.is_file():
-        raise InvalidInput([Problem(str(path), None, None, "no such file")])
-    try:
-        boundaries = pyogrio.read_dataframe(path)
-    except (pyogrio.errors.DataSourceError, pyogrio.errors.DataLayerError, OSError) as err:
-        problem = Problem(str(path), None, None, f"cannot be read as GeoJSON: {err}")
-        raise InvalidInput([problem]) from err
-    _check_boundaries(boundaries, str(path))
-    if boundaries.crs is None:
-        return boundaries.set_crs(4326)
-    return boundaries.to_crs(4326)
-
-
-def _check_boundaries(boundaries, file: str) -> None:
-    import geopandas
-
-    problems = []
-    if not isinstance(boundaries, geopandas.GeoDataFrame):
-        problems.append(Problem(file, None, None, "has no geometry; is it a GeoJSON file?"))
-    missing = [column for column in REQUIRED_COLUMNS if column not in boundaries.columns]
-    if missing:
-        message = "lacks the column(s) " + ", ".join(repr(c) for c in missing)
-        problems.append(Problem(file, None, None, message))
-    if not problems and len(boundaries) == 0:
-        problems.append(Problem(file, None, None, "has no features"))
-    if problems:
-        raise InvalidInput(problems)
-
-
-def load_country_points() -> dict[str, tuple[float, float]]:
-    """Return a land point for the countries with no polygon of their own.
-
-    Returns
-    -------
-    dict of str to (float, float)
-        ISO alpha-3 code -> (latitude, longitude), from the bundled ``country_points.csv``.
-    """
-    path = bundled.countries_path().with_name("country_points.csv")
-    with path.open(encoding="utf-8", newline="") as handle:
-        return {
-            row["iso3"]: (float(row["lat"]), float(row["lon"])) for row in csv.DictReader(handle)
-        }

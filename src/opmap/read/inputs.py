@@ -42,7 +42,7 @@ def load_inputs(
     InvalidOperations, InvalidInput
         With every problem of the files, at once.
     """
-    from opmap.read.countries import load_boundaries, load_country_points
+    from opmap.read.boundaries import load_boundaries, load_country_points
     from opmap.read.operations import read_operations
 
     return Inputs(

@@ -22,7 +22,7 @@ from opmap.draw.interactive.geometry import (
     encode_units,
     simplify_units,
 )
-from opmap.read.countries import load_boundaries
+from opmap.read.boundaries import load_boundaries
 
 
 def _frame(shapes) -> gpd.GeoDataFrame:

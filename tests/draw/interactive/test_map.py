@@ -24,7 +24,7 @@ from opmap.draw.interactive.map import (
     write_map,
 )
 from opmap.figures import parse_figure
-from opmap.read.countries import load_boundaries, load_country_points
+from opmap.read.boundaries import load_boundaries, load_country_points
 from opmap.read.operations import Operation, read_operations
 
 MAX_SIZE = 350_000  # at most a sixth of geopandas explore() of the same data (2.1 MB)
@@ -584,7 +584,7 @@ def test_zoom_in_button_splits_a_shared_marker(many_page):
 def test_the_page_lets_readers_pinch_zoom():
     from opmap.decide.mapdata import prepare_map_data
     from opmap.draw.interactive.map import render_map
-    from opmap.read.countries import load_boundaries
+    from opmap.read.boundaries import load_boundaries
     from opmap.read.operations import read_operations
 
     page = render_map(prepare_map_data(read_operations(), load_boundaries()))

@@ -9,7 +9,7 @@ import pytest
 from opmap.decide.mapdata import prepare_map_data
 from opmap.draw.interactive.map import render_map
 from opmap.draw.interactive.offline import script_json
-from opmap.read.countries import load_boundaries
+from opmap.read.boundaries import load_boundaries
 from opmap.read.operations import Operation
 
 TEMPLATE_CODE = "Op {{ 7*7 }} {% if true %}x{% endif %} {# hidden #} {{{ 1 }}}"

@@ -18,7 +18,7 @@ from opmap.decide.mapdata import prepare_map_data
 from opmap.decide.periods import periods, shared_classes, timeline_classes, year_values
 from opmap.draw.interactive.map import render_map, write_map
 from opmap.draw.interactive.timeline import control_html, view_line
-from opmap.read.countries import load_boundaries, load_country_points
+from opmap.read.boundaries import load_boundaries, load_country_points
 from opmap.read.operations import Operation, read_operations
 
 MODES = ("in", "upto")

@@ -25,7 +25,7 @@ from opmap.draw.static.image import (
     write_image,
 )
 from opmap.errors import InvalidOption
-from opmap.read.countries import load_boundaries
+from opmap.read.boundaries import load_boundaries
 from opmap.read.operations import Operation
 from opmap.words import text
 
@@ -332,7 +332,7 @@ def test_many_markers_are_drawn_but_not_labelled(tmp_path):
 
     from opmap.decide.mapdata import prepare_map_data
     from opmap.draw.static.image import MAX_LABELLED, plot_map
-    from opmap.read.countries import load_boundaries
+    from opmap.read.boundaries import load_boundaries
     from opmap.read.operations import read_operations
 
     sawiyan = next(op for op in read_operations() if op.name == "Sawiyan")

@@ -20,7 +20,7 @@ from opmap.draw.static.small_multiples import (
 )
 from opmap.errors import InvalidOption
 from opmap.figures import parse_figure
-from opmap.read.countries import load_boundaries, load_country_points
+from opmap.read.boundaries import load_boundaries, load_country_points
 from opmap.read.operations import Operation
 
 GENERATED = date(2024, 1, 1)
