@@ -11,6 +11,7 @@ import sys
 
 import click
 
+from opmap._version import __version__
 from opmap.errors import OpmapError
 
 # command name -> module under opmap.cli that defines `command`
@@ -70,14 +71,8 @@ def _not_yet(name: str) -> click.Command:
     return missing
 
 
-def _version() -> str:
-    from opmap import __version__
-
-    return __version__
-
-
 @click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(version=None, package_name="opmap", prog_name="opmap")
+@click.version_option(version=__version__, prog_name="opmap")
 @click.option("-v", "--verbose", count=True, help="Say more about each step.")
 @click.option("-q", "--quiet", is_flag=True, help="Print errors only.")
 @click.pass_context
