@@ -9,9 +9,13 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from opmap.figures import Figure
     from opmap.read.operations import Operation
 
+import string
 from collections.abc import Sequence
+
+from opmap.i18n import DEFAULT_LANGUAGE, current_language, format_number, translations
 
 #: How many operations a country's tooltip names before "and 1,234 more".
 NAMES_LISTED = 10
@@ -151,8 +155,22 @@ STRINGS: dict[str, str] = {
     "briefing_download_operations": "operations.csv: the records, cleaned, with ISO codes",
     "briefing_download_coverage": "coverage.csv: coverage by region",
     "embed_title": "Map of operations against human trafficking and people smuggling",
+    # a figure's qualifier, translated by meaning (English keeps the source's own words)
+    "figure_exact": "{n}",
+    "figure_more_than": "more than {n}",
+    "figure_at_least": "at least {n}",
+    "figure_nearly": "nearly {n}",
+    "figure_up_to": "up to {n}",
+    "figure_about": "about {n}",
     "embed_snippet_intro": "Paste this where the map should appear; keep {src} beside the "
     "page, or change src to its address:",
+}
+
+
+#: Words whose form depends on a number: key -> (English singular, English plural). Other
+#: languages have as many forms as their plural rules need (Arabic six), in their catalogs.
+PLURALS: dict[str, tuple[str, str]] = {
+    "operations": ("{count:,} operation", "{count:,} operations"),
 }
 
 
@@ -173,9 +191,28 @@ def countries_phrase(operation: Operation) -> str:
     return text("countries_some_named", total=total, named=named)
 
 
+def figure_text(figure: Figure) -> str:
+    """Word a figure for the reader in the current language.
+
+    In English a figure reads as the source wrote it ("~350", "500+"); in other languages by
+    its meaning ("près de 350", "casi 350", "ما يقرب من 350").
+
+    Parameters
+    ----------
+    figure : opmap.figures.Figure
+
+    Returns
+    -------
+    str
+    """
+    if current_language() == DEFAULT_LANGUAGE:
+        return figure.text
+    return text(f"figure_{figure.kind}", n=format_number(figure.value))
+
+
 def count_operations(count: int) -> str:
     """Return "1 operation" or "6 operations"."""
-    return text("operations_one") if count == 1 else text("operations_many", count=count)
+    return plural("operations", count)
 
 
 def some_names(names: Sequence[str], limit: int = NAMES_LISTED) -> str:
@@ -187,7 +224,12 @@ def some_names(names: Sequence[str], limit: int = NAMES_LISTED) -> str:
 
 
 def text(key: str, **values: object) -> str:
-    """Return the words for ``key``, with ``values`` filled in.
+    """Return the words for ``key`` in the current language, with ``values`` filled in.
+
+    The English words are :data:`STRINGS`; other languages come from their catalog
+    (:func:`opmap.i18n.translations`, keyed by ``key`` as the message context). A placeholder
+    written ``{count:,}`` takes a whole number and writes it as the language does (1,234 / 1 234 /
+    1.234).
 
     Parameters
     ----------
@@ -200,4 +242,38 @@ def text(key: str, **values: object) -> str:
     -------
     str
     """
-    return STRINGS[key].format(**values) if values else STRINGS[key]
+    words = translations(current_language()).pgettext(key, STRINGS[key])
+    return _FORMATTER.format(words, **values) if values else words
+
+
+def plural(key: str, count: int, **values: object) -> str:
+    """Return the words for ``key`` in the plural form ``count`` takes in the current language.
+
+    Parameters
+    ----------
+    key : str
+        A key of :data:`PLURALS`.
+    count : int
+        The number the words are about; also filled in as ``{count}`` / ``{count:,}``.
+    **values
+        Values for the other placeholders.
+
+    Returns
+    -------
+    str
+    """
+    singular, plural_words = PLURALS[key]
+    words = translations(current_language()).npgettext(key, singular, plural_words, count)
+    return _FORMATTER.format(words, count=count, **values)
+
+
+class _LocaleFormatter(string.Formatter):
+    """``str.format`` where ``{n:,}`` groups digits as the current language does."""
+
+    def format_field(self, value: object, format_spec: str) -> str:
+        if format_spec == "," and isinstance(value, int):
+            return format_number(value)
+        return super().format_field(value, format_spec)
+
+
+_FORMATTER = _LocaleFormatter()

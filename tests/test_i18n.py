@@ -1,0 +1,196 @@
+"""The four languages: catalogs complete and compiled, plurals, numbers, dates, names, shaping."""
+
+from __future__ import annotations
+
+import string
+from datetime import date
+
+import pytest
+from babel.messages.pofile import read_po
+from paths import REPO
+
+from opmap import i18n
+from opmap.errors import InvalidOption
+from opmap.figures import parse_figure
+from opmap.i18n import use_language
+from opmap.words import PLURALS, STRINGS, count_operations, figure_text, text
+
+LOCALES = REPO / "src" / "opmap" / "locales"
+TRANSLATED = [language for language in i18n.LANGUAGES if language != "en"]
+
+
+def _catalog(language):
+    with (LOCALES / language / "LC_MESSAGES" / "opmap.po").open("rb") as handle:
+        return read_po(handle, locale=language)
+
+
+def _fields(words: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(words) if name}
+
+
+def test_catalogs_are_up_to_date_with_words_and_compiled():
+    import runpy
+
+    update = runpy.run_path(str(REPO / "scripts" / "update_catalogs.py"))
+    assert update["main"](["--check"]) == 0
+
+
+@pytest.mark.parametrize("language", TRANSLATED)
+def test_every_message_has_a_reviewed_translation_with_the_same_placeholders(language):
+    catalog = _catalog(language)
+    contexts = set()
+    for message in catalog:
+        if not message.id:
+            continue
+        contexts.add(message.context)
+        assert "fuzzy" not in message.flags, message.context
+        if isinstance(message.id, tuple):
+            english = _fields(message.id[1])
+            assert len(message.string) == catalog.num_plurals
+            for form in message.string:
+                assert form.strip(), message.context
+                # a form for exactly one or two may say the number in words ("عملية واحدة")
+                assert _fields(form) <= english, (message.context, form)
+        else:
+            assert message.string.strip(), message.context
+            assert _fields(message.string) == _fields(message.id), message.context
+    assert contexts == set(STRINGS) | set(PLURALS)
+
+
+def test_arabic_has_six_plural_forms_and_french_three():
+    assert _catalog("ar").num_plurals == 6
+    assert _catalog("fr").num_plurals == 3
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [
+        ("en", ["0 operations", "1 operation", "2 operations", "5 operations", "1,234 operations"]),
+        (
+            "fr",
+            ["0 opération", "1 opération", "2 opérations", "5 opérations", "1\u202f234 opérations"],
+        ),
+        (
+            "es",
+            ["0 operaciones", "1 operación", "2 operaciones", "5 operaciones", "1.234 operaciones"],
+        ),
+        ("ar", ["0 عملية", "عملية واحدة", "عمليتان", "5 عمليات", "1,234 عملية"]),
+    ],
+)
+def test_plurals_follow_each_language(language, expected):
+    with use_language(language):
+        assert [count_operations(n) for n in (0, 1, 2, 5, 1234)] == expected
+
+
+def test_text_falls_back_to_english_outside_a_language_block_and_restores_it():
+    assert text("popup_victims") == "Victims"
+    with use_language("fr"):
+        assert text("popup_victims") == "Victimes"
+        with use_language("es"):
+            assert text("popup_victims") == "Víctimas"
+        assert text("popup_victims") == "Victimes"
+    assert text("popup_victims") == "Victims"
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [("en", "1,234,567"), ("fr", "1\u202f234\u202f567"), ("es", "1.234.567"), ("ar", "1,234,567")],
+)
+def test_numbers_in_each_locale(language, expected):
+    assert i18n.format_number(1234567, language) == expected
+
+
+def test_grouped_placeholders_are_grouped_by_the_language_and_years_are_not():
+    with use_language("fr"):
+        assert text("unmapped_more", count=1234) == "et 1\u202f234 autres"
+        assert text("subtitle_none_in", year=2018) == "Aucune opération en 2018"
+
+
+@pytest.mark.parametrize(
+    ("language", "same_month", "two_months"),
+    [
+        ("en", "3\u2009–\u20099 April 2018", "30 March\u2009–\u20099 April 2018"),
+        ("fr", "3–9 avril 2018", "30 mars\u2009–\u20099 avril 2018"),
+        ("es", "3–9 de abril de 2018", "30 de marzo\u2009–\u20099 de abril de 2018"),
+        ("ar", "3–9 أبريل 2018", "30 مارس – 9 أبريل 2018"),
+    ],
+)
+def test_date_ranges_in_each_locale(language, same_month, two_months):
+    assert i18n.format_date_range(date(2018, 4, 3), date(2018, 4, 9), language) == same_month
+    assert i18n.format_date_range(date(2018, 3, 30), date(2018, 4, 9), language) == two_months
+
+
+def test_a_one_day_range_is_one_date():
+    assert i18n.format_date_range(date(2018, 4, 3), date(2018, 4, 3), "fr") == "3 avril 2018"
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [
+        ("en", ["nearly 350", "~1,350", "500+", "94"]),
+        ("fr", ["près de 350", "environ 1\u202f350", "plus de 500", "94"]),
+        ("es", ["casi 350", "alrededor de 1.350", "más de 500", "94"]),
+        ("ar", ["ما يقرب من 350", "نحو 1,350", "أكثر من 500", "94"]),
+    ],
+)
+def test_figures_keep_the_source_words_in_english_and_their_meaning_elsewhere(language, expected):
+    with use_language(language):
+        figures = [parse_figure(s) for s in ("nearly 350", "~1,350", "500+", "94")]
+        assert [figure_text(figure) for figure in figures] == expected
+
+
+@pytest.mark.parametrize(
+    ("language", "iso3", "expected"),
+    [
+        ("en", "NLD", "Netherlands"),
+        ("fr", "NLD", "Pays-Bas"),
+        ("es", "NLD", "Países Bajos"),
+        ("ar", "NLD", "هولندا"),
+        ("fr", "CIV", "Côte d’Ivoire"),
+        ("es", "XKX", "Kosovo"),
+        ("fr", "ZZZ", "Nowhere"),  # no CLDR name: opmap's own name stays
+    ],
+)
+def test_country_names_come_from_cldr(language, iso3, expected):
+    english = {"NLD": "Netherlands", "CIV": "Côte d'Ivoire", "XKX": "Kosovo", "ZZZ": "Nowhere"}
+    assert i18n.country_name(iso3, english[iso3], language) == expected
+
+
+@pytest.mark.parametrize("bad", ["de", "english", ""])
+def test_unknown_languages_are_refused_with_the_choices(bad):
+    with pytest.raises(InvalidOption, match=r"opmap writes en, fr, es, ar"):
+        i18n.check_language(bad)
+
+
+@pytest.mark.parametrize(("given", "code"), [("FR", "fr"), ("es-MX", "es"), ("ar_EG", "ar")])
+def test_language_codes_are_read_loosely(given, code):
+    assert i18n.check_language(given) == code
+
+
+def test_direction():
+    assert [i18n.is_rtl(language) for language in i18n.LANGUAGES] == [False, False, False, True]
+
+
+def test_arabic_is_shaped_into_joined_forms_in_display_order():
+    word = "هولندا"  # Netherlands: letters that join
+    shaped = i18n.shape_for_image(word, "ar")
+    # presentation forms (U+FE70-FEFF), reversed for a left-to-right drawing engine
+    assert all(0xFE70 <= ord(c) <= 0xFEFF for c in shaped)
+    assert [hex(ord(c)) for c in shaped] == [
+        "0xfe8d",
+        "0xfeaa",
+        "0xfee8",
+        "0xfedf",
+        "0xfeee",
+        "0xfeeb",
+    ]
+    assert i18n.shape_for_image("Pays-Bas", "fr") == "Pays-Bas"
+
+
+def test_language_names_are_written_in_their_own_language():
+    assert [i18n.language_name(code) for code in i18n.LANGUAGES] == [
+        "English",
+        "Français",
+        "Español",
+        "العربية",
+    ]
