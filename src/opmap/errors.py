@@ -81,15 +81,30 @@ class UnknownCountry(OpmapError, LookupError):
         self.name = name
         self.suggestions = list(suggestions)
         self.reason = reason
-        message = f"{reason} {name!r}"
+        super().__init__(self._describe() + "; " + self._advice())
+
+    def _describe(self) -> str:
+        return f"{self.reason} {self.name!r}"
+
+    def _advice(self) -> str:
         if self.suggestions:
-            quoted = ", ".join(repr(s) for s in self.suggestions)
-            message += f"; did you mean {quoted}?"
-        else:
-            message += (
-                "; use an ISO 3166 name or code (`opmap resolve NAME` shows how a name is read)"
-            )
-        super().__init__(message)
+            return f"did you mean {', '.join(repr(s) for s in self.suggestions)}?"
+        return "use an ISO 3166 name or code (`opmap resolve NAME` shows how a name is read)"
+
+
+class NotACountry(UnknownCountry):
+    """A place that is not a country: a region, a group of countries, part of a country.
+
+    ``reason`` says what it is ("is a region, not a country"); the message starts with the name.
+    """
+
+    def _describe(self) -> str:
+        return f"{self.name!r} {self.reason}"
+
+    def _advice(self) -> str:
+        if self.suggestions:
+            return super()._advice()
+        return "name the countries that took part, separated by ';'"
 
 
 class InvalidFigure(OpmapError, ValueError):

@@ -17,13 +17,33 @@ def test_resolve_prints_code_and_name():
     ]
 
 
-def test_resolve_reports_unknown_names_and_goes_on():
-    result = CliRunner().invoke(cli, ["resolve", "Nigerria", "Niger", "Korea"])
+def test_resolve_reads_other_languages_and_institutions_forms():
+    names = ["Tchad", "Costa de Marfil", "Moçambique", "السنغال", "Congo", "Korea, Rep."]
+    result = CliRunner().invoke(cli, ["resolve", *names])
+    assert result.exit_code == 0
+    assert result.stdout.splitlines() == [
+        "Tchad\tTCD\tChad",
+        "Costa de Marfil\tCIV\tCôte d'Ivoire",
+        "Moçambique\tMOZ\tMozambique",
+        "السنغال\tSEN\tSenegal",
+        "Congo\tCOG\tRepublic of the Congo",
+        "Korea, Rep.\tKOR\tSouth Korea",
+    ]
+
+
+def test_resolve_reports_every_refusal_with_its_reason_and_goes_on():
+    names = ["Nigerria", "Niger", "Korea", "West Africa", "England", "Atlantis"]
+    result = CliRunner().invoke(cli, ["resolve", *names])
     assert result.exit_code == 1
     assert result.stdout == "Niger\tNER\tNiger\n"
     assert result.stderr.splitlines() == [
-        "Nigerria: unknown country 'Nigerria'; did you mean 'Nigeria', 'Niger'?",
-        "Korea: ambiguous country 'Korea'; did you mean 'South Korea', 'North Korea'?",
+        "unknown country 'Nigerria'; did you mean 'Nigeria'?",
+        "ambiguous country 'Korea'; did you mean 'South Korea', 'North Korea'?",
+        "'West Africa' is a region, not a country; name the countries that took part, "
+        "separated by ';'",
+        "'England' is not a country in ISO 3166-1; did you mean 'United Kingdom'?",
+        "unknown country 'Atlantis'; use an ISO 3166 name or code "
+        "(`opmap resolve NAME` shows how a name is read)",
     ]
 
 
@@ -37,3 +57,4 @@ def test_resolve_help_has_an_example():
     result = CliRunner().invoke(cli, ["resolve", "--help"])
     assert result.exit_code == 0
     assert '$ opmap resolve "Ivory Coast" DRC UK' in result.stdout
+    assert '$ opmap resolve Tchad "Korea, Rep." "Costa de Marfil"' in result.stdout

@@ -74,3 +74,26 @@ def test_help_has_an_example(runner):
     result = runner.invoke(cli, ["validate", "--help"])
     assert result.exit_code == 0
     assert "$ opmap validate my-operations.csv" in result.output
+
+
+def test_country_errors_quote_the_name_as_written_and_say_why(runner, tmp_path):
+    path = tmp_path / "operations.csv"
+    path.write_text(
+        "operation,year,countries\n"
+        'Ok,2019,"Tchad;Congo;السنغال;Korea, Rep."\n'
+        "Area,2019,West Africa\n"
+        "Typo,2019,Mali; Nigerria \n"
+        "Two,2019,Corée\n",
+        encoding="utf-8",
+    )
+    result = runner.invoke(cli, ["validate", str(path)])
+    assert result.exit_code == 1
+    assert result.output.splitlines() == [
+        f"{path}:3: column 'countries': 'West Africa' is a region, not a country; name the "
+        "countries that took part, separated by ';' (got 'West Africa')",
+        f"{path}:4: column 'countries': unknown country 'Nigerria'; did you mean 'Nigeria'? "
+        "(got 'Nigerria')",
+        f"{path}:5: column 'countries': ambiguous country 'Corée'; did you mean 'South Korea', "
+        "'North Korea'? (got 'Corée')",
+        "1 operation, 3 errors, 0 warnings",
+    ]

@@ -11,7 +11,13 @@ import click
 def command(ctx: click.Context, names: tuple[str, ...]) -> None:
     """Print the ISO 3166 alpha-3 code and canonical name each country name or code is read as.
 
+    Names may be in English, French, Spanish, Portuguese or Arabic, or in the United Nations' or
+    World Bank's forms. A name that is unknown, could be more than one country, or is a region is
+    refused with the reason, and the command exits 1.
+
+    \b
     $ opmap resolve "Ivory Coast" DRC UK
+    $ opmap resolve Tchad "Korea, Rep." "Costa de Marfil"
     """
     from opmap.errors import UnknownCountry
     from opmap.read.countries import resolve_country
@@ -21,7 +27,7 @@ def command(ctx: click.Context, names: tuple[str, ...]) -> None:
         try:
             country = resolve_country(name)
         except UnknownCountry as err:
-            click.echo(f"{name}: {err}", err=True)
+            click.echo(str(err), err=True)  # quotes the name as given
             failed = True
             continue
         click.echo(f"{name}\t{country.iso3}\t{country.name}")

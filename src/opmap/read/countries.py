@@ -1,26 +1,43 @@
 """Countries: names and codes to ISO 3166-1 alpha-3.
 
-A name is read in one normalisation step (:func:`normalise_name`: case, accents, apostrophes,
-punctuation, "&"/"and", "St"/"Saint", a leading "the") and then looked up in one table built from
-ISO 3166-1 (through pycountry), the non-ISO units of the bundled boundaries and :data:`ALIASES`.
-A name that could be more than one country is never guessed: it raises :class:`UnknownCountry`
-with every candidate.
+A name is read in one normalisation step (:func:`normalise_name`: case, accents and Arabic
+diacritics, apostrophes, punctuation, "&"/"and", "St"/"Saint", a leading "the") and then looked up
+in one table, built once from:
+
+- ``data/country_names.csv``: ISO 3166-1 names (pycountry) and CLDR's names in English, French,
+  Spanish, Portuguese and Arabic, with CLDR's names of regions (written by
+  ``scripts/build_country_names.py``, so importing this module does not load Babel);
+- the non-ISO units of the bundled boundaries (:data:`NON_ISO_UNITS`);
+- the hand-written tables of :mod:`opmap.read.country_aliases` (:data:`ALIASES`,
+  :data:`AMBIGUOUS`, :data:`NOT_COUNTRIES`, :data:`AREAS`), which win over the name table.
+
+Nothing is guessed: a name two countries claim (in any of the languages) is refused with every
+candidate unless :data:`ALIASES` gives its established meaning; a region ("West Africa") or a part
+of a country ("England") is refused as such, and a suggestion is offered only for a near miss.
 """
 
 from __future__ import annotations
 
+import csv
 import difflib
 import functools
+import itertools
 import re
 import unicodedata
 from dataclasses import dataclass
+from importlib import resources
 from typing import NamedTuple
 
 import pycountry
 
-from opmap.errors import UnknownCountry
+from opmap.errors import NotACountry, UnknownCountry
+from opmap.read.country_aliases import ALIASES, AMBIGUOUS, AREAS, NOT_COUNTRIES
 
 __all__ = [
+    "ALIASES",
+    "AMBIGUOUS",
+    "AREAS",
+    "NOT_COUNTRIES",
     "Country",
     "country_name",
     "normalise_name",
@@ -80,217 +97,30 @@ DISPLAY_NAMES = {
     "VIR": "United States Virgin Islands",
 }
 
-# What people write -> ISO alpha-3. England, Scotland, Wales and "America" are deliberately not
-# here: they are not ISO 3166-1 countries, so they raise with a suggestion (see NOT_COUNTRIES).
-ALIASES = {
-    # Africa
-    "Ivory Coast": "CIV",
-    "Cote d Ivoire": "CIV",
-    "DRC": "COD",
-    "DR Congo": "COD",
-    "D.R. Congo": "COD",
-    "Congo-Kinshasa": "COD",
-    "Congo Kinshasa": "COD",
-    "Democratic Republic of Congo": "COD",
-    "Democratic Republic of the Congo": "COD",
-    "Congo, Democratic Republic of the": "COD",
-    "Congo (Democratic Republic)": "COD",
-    "Dem. Rep. Congo": "COD",
-    "Zaire": "COD",
-    "Congo-Brazzaville": "COG",
-    "Congo Brazzaville": "COG",
-    "Republic of the Congo": "COG",
-    "Republic of Congo": "COG",
-    "Congo, Republic of the": "COG",
-    "Congo (Republic)": "COG",
-    "Swaziland": "SWZ",
-    "Cape Verde": "CPV",
-    "Sao Tome": "STP",
-    "Gambia": "GMB",
-    "Guinea Bissau": "GNB",
-    "Eq. Guinea": "GNQ",
-    "Central African Rep.": "CAF",
-    "CAR": "CAF",
-    "S. Sudan": "SSD",
-    "W. Sahara": "ESH",
-    "Sahrawi Republic": "ESH",
-    "Tanzania": "TZA",
-    "United Republic of Tanzania": "TZA",
-    "Libya": "LBY",
-    # Americas
-    "USA": "USA",
-    "U.S.A.": "USA",
-    "US": "USA",
-    "U.S.": "USA",
-    "United States of America": "USA",
-    "Bolivia": "BOL",
-    "Venezuela": "VEN",
-    "Bahamas": "BHS",
-    "The Bahamas": "BHS",
-    "St Lucia": "LCA",
-    "Trinidad & Tobago": "TTO",
-    "Antigua & Barbuda": "ATG",
-    "Antigua and Barb.": "ATG",
-    "St Kitts and Nevis": "KNA",
-    "St Kitts": "KNA",
-    "St. Kitts & Nevis": "KNA",
-    "Saint Kitts": "KNA",
-    "St. Vin. and Gren.": "VCT",
-    "St Vincent": "VCT",
-    "Turks & Caicos": "TCA",
-    "Turks and Caicos": "TCA",
-    "Turks and Caicos Is.": "TCA",
-    "BVI": "VGB",
-    "British Virgin Is.": "VGB",
-    "US Virgin Islands": "VIR",
-    "U.S. Virgin Is.": "VIR",
-    "USVI": "VIR",
-    "Virgin Islands of the United States": "VIR",
-    "Falklands": "FLK",
-    "Falkland Is.": "FLK",
-    "Malvinas": "FLK",
-    "Curacao": "CUW",
-    "Dominican Rep.": "DOM",
-    "Cayman Is.": "CYM",
-    "St-Barthelemy": "BLM",
-    "St Barts": "BLM",
-    "St. Pierre and Miquelon": "SPM",
-    "Caribbean Netherlands": "BES",
-    "Bonaire": "BES",
-    # Asia and the Middle East
-    "UAE": "ARE",
-    "U.A.E.": "ARE",
-    "Emirates": "ARE",
-    "Laos": "LAO",
-    "Lao PDR": "LAO",
-    "Burma": "MMR",
-    "Syria": "SYR",
-    "Iran": "IRN",
-    "Persia": "IRN",
-    "Vietnam": "VNM",
-    "South Korea": "KOR",
-    "Republic of Korea": "KOR",
-    "Korea, Republic of": "KOR",
-    "Korea (South)": "KOR",
-    "ROK": "KOR",
-    "North Korea": "PRK",
-    "DPRK": "PRK",
-    "Korea (North)": "PRK",
-    "Democratic People's Republic of Korea": "PRK",
-    "East Timor": "TLS",
-    "Timor-Leste": "TLS",
-    "Timor Leste": "TLS",
-    "Brunei": "BRN",
-    "Palestine": "PSE",
-    "State of Palestine": "PSE",
-    "Palestinian Territories": "PSE",
-    "Occupied Palestinian Territory": "PSE",
-    "Taiwan": "TWN",
-    "Chinese Taipei": "TWN",
-    "Republic of China": "TWN",
-    "Hong Kong": "HKG",
-    "Hong Kong SAR": "HKG",
-    "Macau": "MAC",
-    "Macao": "MAC",
-    "Macao SAR": "MAC",
-    "Kyrgyzstan": "KGZ",
-    "Kirghizia": "KGZ",
-    "Kyrgyz Republic": "KGZ",
-    "Turkey": "TUR",
-    "Turkiye": "TUR",
-    "Russia": "RUS",
-    "People's Republic of China": "CHN",
-    "PRC": "CHN",
-    "Mainland China": "CHN",
-    "Bosnia": "BIH",
-    "Bosnia-Herzegovina": "BIH",
-    "Bosnia & Herzegovina": "BIH",
-    "Bosnia and Herz.": "BIH",
-    # Europe
-    "UK": "GBR",
-    "U.K.": "GBR",
-    "Great Britain": "GBR",
-    "Britain": "GBR",
-    "United Kingdom of Great Britain and Northern Ireland": "GBR",
-    "Moldova": "MDA",
-    "Czech Republic": "CZE",
-    "Czechia": "CZE",
-    "Macedonia": "MKD",
-    "North Macedonia": "MKD",
-    "FYROM": "MKD",
-    "Former Yugoslav Republic of Macedonia": "MKD",
-    "Vatican": "VAT",
-    "Vatican City": "VAT",
-    "Vatican City State": "VAT",
-    "Holy See": "VAT",
-    "Belarus": "BLR",
-    "Byelorussia": "BLR",
-    "Belorussia": "BLR",
-    "Holland": "NLD",
-    "The Netherlands": "NLD",
-    "Aland": "ALA",
-    "Aland Islands": "ALA",
-    "Faroe Is.": "FRO",
-    "Faroes": "FRO",
-    "Faeroe Is.": "FRO",
-    "Faeroe Islands": "FRO",
-    "Isle of Man": "IMN",
-    "Kosova": "XKX",
-    # Oceania
-    "Micronesia": "FSM",
-    "Federated States of Micronesia": "FSM",
-    "Cook Is.": "COK",
-    "Solomon Is.": "SLB",
-    "Marshall Is.": "MHL",
-    "N. Mariana Is.": "MNP",
-    "Fr. Polynesia": "PYF",
-    "Wallis and Futuna Is.": "WLF",
-    "Wallis and Futuna Islands": "WLF",
-    "Pitcairn Is.": "PCN",
-    "Pitcairn Islands": "PCN",
-    "Heard I. and McDonald Islands": "HMD",
-    "Norfolk Island": "NFK",
-    "Heard I. and McDonald Is.": "HMD",
-    # Elsewhere
-    "Fr. S. Antarctic Lands": "ATF",
-    "French Southern and Antarctic Lands": "ATF",
-    "South Georgia and the Islands": "SGS",
-    "Dem. Rep. Korea": "PRK",
-    "Br. Indian Ocean Ter.": "IOT",
-    "S. Geo. and the Is.": "SGS",
-    "South Georgia": "SGS",
-    "Saint Helena": "SHN",
-}
-
-# Names that could be more than one country: never guessed, every candidate suggested.
-AMBIGUOUS = {
-    "Korea": ("KOR", "PRK"),
-    "Congo": ("COG", "COD"),
-    "Virgin Islands": ("VGB", "VIR"),
-    "Saint Martin": ("MAF", "SXM"),
-}
-
-# Places people write that are not ISO 3166-1 countries: suggested, never mapped silently.
-NOT_COUNTRIES = {
-    "England": ("GBR",),
-    "Scotland": ("GBR",),
-    "Wales": ("GBR",),
-    "Northern Ireland": ("GBR",),
-    "America": ("USA",),
-    "Gaza": ("PSE",),
-    "Gaza Strip": ("PSE",),
-    "West Bank": ("PSE",),
-}
-
-
+_NAME_TABLE = "country_names.csv"
+_NOT_ISO = "is not a country in ISO 3166-1"
+_GROUP_CODES = {"EU", "EZ", "UN"}  # CLDR area codes that are groups of countries, not regions
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "ʼ": "'"})
+# Arabic letters written in more than one way: tatweel (a stretching stroke) goes, alef wasla,
+# alef maqsura, teh marbuta and the Persian forms of yeh and kaf become one letter each. Hamza
+# and madda on alef are combining marks after NFKD and go with the other diacritics.
+_ARABIC = str.maketrans({"\u0640": None, "ٱ": "ا", "ى": "ي", "ة": "ه", "ی": "ي", "ک": "ك"})
 _NOT_WORD = re.compile(r"[\W_]+")
+_CONJUNCTIONS = {"et": "and", "y": "and", "e": "and"}  # French, Spanish, Portuguese
+_SAINTS = {"st": "saint", "ste": "sainte"}
+
+
+class _Refusal(NamedTuple):
+    error: type[UnknownCountry]
+    reason: str
+    suggestions: tuple[str, ...] = ()
 
 
 class _Lookup(NamedTuple):
     codes: dict[str, str]  # normalised name or code -> iso3
-    ambiguous: dict[str, tuple[str, ...]]  # normalised name -> candidate iso3s
-    not_countries: dict[str, tuple[str, ...]]  # normalised name -> suggested iso3s
+    refusals: dict[str, _Refusal]  # normalised name -> why it is refused
+    collisions: dict[str, tuple[str, ...]]  # names the name table gives to two countries
+    words: frozenset[str]  # every word of every name: a known word is never "corrected"
 
 
 def normalise_name(text: str) -> str:
@@ -299,27 +129,34 @@ def normalise_name(text: str) -> str:
     Parameters
     ----------
     text : str
-        A name or code as a person wrote it.
+        A name or code as a person wrote it, in any script.
 
     Returns
     -------
     str
-        Casefolded, without accents or apostrophes, punctuation as spaces, "&" as "and",
-        "St"/"St." as "saint", initials joined ("U.S.A." -> "usa") and no leading "the".
+        Casefolded, without accents, Arabic diacritics or tatweel, one form of each Arabic letter
+        written several ways, without apostrophes, punctuation as spaces, "&", "et", "y" and "e"
+        as "and", "St"/"Ste" as "saint"/"sainte", initials joined ("U.S.A." -> "usa") and no
+        leading "the".
     """
     text = text.translate(_APOSTROPHES).casefold()
     text = unicodedata.normalize("NFKD", text)
-    text = "".join(char for char in text if not unicodedata.combining(char))
+    text = "".join(char for char in text if not unicodedata.combining(char)).translate(_ARABIC)
     text = text.replace("'", "").replace("&", " and ")
     words = _join_initials(_NOT_WORD.sub(" ", text).split())
-    words = ["saint" if word == "st" else word for word in words]
+    # Conjunctions only between words: "ET" and "AND" are the codes of Ethiopia and Andorra.
+    words = [
+        _CONJUNCTIONS.get(word, word) if 0 < at < len(words) - 1 else word
+        for at, word in enumerate(words)
+    ]
+    words = [_SAINTS.get(word, word) for word in words]
     if words[:1] == ["the"]:
         words = words[1:]
     return " ".join(words)
 
 
 def _join_initials(words: list[str]) -> list[str]:
-    # "u s a" (from "U.S.A.") -> "usa"; a lone letter ("cote d ivoire") stays.
+    # "u s a" (from "U.S.A.") -> "usa"; a lone letter ("cote d ivoire", "trinidad y tobago") stays.
     joined: list[str] = []
     run: list[str] = []
     for word in [*words, ""]:
@@ -342,8 +179,10 @@ def resolve_country(text: str) -> Country:
     Parameters
     ----------
     text : str
-        A country name ("Ivory Coast", "Republic of Korea"), an ISO 3166-1 alpha-2 or alpha-3 code
-        ("CI", "civ"), or a user-assigned code of the bundled boundaries ("XKX").
+        A country name in English, French, Spanish, Portuguese or Arabic ("Ivory Coast",
+        "Tchad", "Costa de Marfil", "Moçambique", "السنغال"), a United Nations or World Bank form
+        ("Korea, Rep."), an ISO 3166-1 alpha-2 or alpha-3 code ("CI", "civ"), or a user-assigned
+        code of the bundled boundaries ("XKX").
 
     Returns
     -------
@@ -352,8 +191,11 @@ def resolve_country(text: str) -> Country:
     Raises
     ------
     UnknownCountry
-        If the name is unknown (with up to 3 close names suggested), could be more than one
-        country ("Korea", "Congo"), or is not a country ("England").
+        If the name is unknown (with up to 3 close names suggested) or could be more than one
+        country ("Korea").
+    NotACountry
+        If the name is a region or group of countries ("West Africa") or a place that is not an
+        ISO 3166-1 country ("England"). It is an :class:`UnknownCountry` too.
 
     Examples
     --------
@@ -371,12 +213,11 @@ def resolve_country(text: str) -> Country:
 def _resolve_spelling(text: str) -> Country:
     lookup = _lookup()
     key = normalise_name(text)
-    if key in lookup.ambiguous:
-        raise UnknownCountry(text, _names(lookup.ambiguous[key]), reason="ambiguous country")
-    if key in lookup.not_countries:
-        raise UnknownCountry(text, _names(lookup.not_countries[key]), reason="not a country:")
+    if key in lookup.refusals:
+        refusal = lookup.refusals[key]
+        raise refusal.error(text, _names(refusal.suggestions), refusal.reason)
     if key not in lookup.codes:
-        raise UnknownCountry(text, _suggest(key, lookup.codes))
+        raise UnknownCountry(text, _suggest(key, lookup))
     return _country(lookup.codes[key])
 
 
@@ -413,11 +254,26 @@ def _names(codes: tuple[str, ...]) -> list[str]:
     return [_display_names()[code] for code in codes]
 
 
-def _suggest(key: str, codes: dict[str, str]) -> list[str]:
-    names = [name for name in codes if len(name) > 3]
-    matches = difflib.get_close_matches(key, names, n=10, cutoff=0.75)
-    suggestions = dict.fromkeys(_display_names()[codes[match]] for match in matches)
-    return list(suggestions)[:3]
+def _suggest(key: str, lookup: _Lookup) -> list[str]:
+    """Return up to 3 names close to a misspelt key, best first; none if it is not a misspelling.
+
+    A word of the key that some name already uses ("Ireland" in "Republic of Ireland") is taken
+    as meant, so a suggestion must keep it: a typo is corrected, a real word never swapped for
+    another ("Iceland"). Close names are ranked by how near their other words are to the
+    misspelt ones ("Irland": "Ireland", not "Finland"); only those at least 0.75 alike and within
+    0.1 of the best are offered ("Republic of Gondor" gets none).
+    """
+    words = set(key.split())
+    known = words & lookup.words
+    typo = " ".join(word for word in key.split() if word not in known) or key
+    names = [name for name in lookup.codes if len(name) > 3 and known <= set(name.split())]
+    scored = []
+    for name in difflib.get_close_matches(key, names, n=10, cutoff=0.75):
+        rest = " ".join(word for word in name.split() if word not in words) or name
+        scored.append((difflib.SequenceMatcher(None, typo, rest).ratio(), name))
+    best = max((score for score, _ in scored), default=0)
+    close = sorted((-score, name) for score, name in scored if score >= max(best - 0.1, 0.75))
+    return list(dict.fromkeys(_names(tuple(lookup.codes[name] for _, name in close))))[:3]
 
 
 @functools.cache
@@ -433,33 +289,50 @@ def _display_names() -> dict[str, str]:
 
 @functools.cache
 def _lookup() -> _Lookup:
-    candidates: dict[str, set[str]] = {}
-    for key, iso3 in _standard_names():
-        candidates.setdefault(normalise_name(key), set()).add(iso3)
-    codes = {key: next(iter(found)) for key, found in candidates.items() if len(found) == 1}
-    # Names ISO gives to two countries become ambiguous rather than picking one.
-    ambiguous = {key: tuple(sorted(found)) for key, found in candidates.items() if len(found) > 1}
-    codes.update({normalise_name(alias): iso3 for alias, iso3 in ALIASES.items()})
-    ambiguous.update({normalise_name(name): found for name, found in AMBIGUOUS.items()})
-    not_countries = {normalise_name(name): found for name, found in NOT_COUNTRIES.items()}
-    for key in (*ambiguous, *not_countries):
+    claims: dict[str, set[str]] = {}
+    refusals: dict[str, _Refusal] = {}
+    for kind, code, key in _name_table():
+        if kind == "country":
+            claims.setdefault(key, set()).add(code)
+        elif kind == "part":
+            refusals[key] = _Refusal(NotACountry, _NOT_ISO, (code,))
+        else:
+            refusals[key] = _area("group" if code in _GROUP_CODES else "region")
+    collisions = {key: tuple(sorted(found)) for key, found in claims.items() if len(found) > 1}
+    codes = {key: next(iter(found)) for key, found in claims.items() if len(found) == 1}
+    for key, found in collisions.items():
+        refusals[key] = _Refusal(UnknownCountry, "ambiguous country", found)
+    refusals.update({normalise_name(name): _area(kind) for name, kind in AREAS.items()})
+    for key in codes:  # a country's own name wins over a region CLDR names alike
+        refusals.pop(key, None)
+    for name, found in NOT_COUNTRIES.items():
+        refusals[normalise_name(name)] = _Refusal(NotACountry, _NOT_ISO, found)
+    for name, found in AMBIGUOUS.items():
+        refusals[normalise_name(name)] = _Refusal(UnknownCountry, "ambiguous country", found)
+    for alias, iso3 in ALIASES.items():  # the established meaning of a name
+        codes[normalise_name(alias)] = iso3
+        refusals.pop(normalise_name(alias), None)
+    for key in refusals:
         codes.pop(key, None)
-    return _Lookup(codes, ambiguous, not_countries)
+    words = frozenset(word for key in (*codes, *refusals) for word in key.split())
+    return _Lookup(codes, refusals, collisions, words)
 
 
-def _standard_names():
-    """Yield (name or code, iso3) from ISO 3166-1 and the non-ISO units."""
+def _area(kind: str) -> _Refusal:
+    what = "a group of countries" if kind == "group" else "a region"
+    return _Refusal(NotACountry, f"is {what}, not a country")
+
+
+def _name_table():
+    """Yield (kind, code, key) from the bundled name table, the non-ISO units and the codes."""
+    with resources.files("opmap").joinpath("data", _NAME_TABLE).open(encoding="utf-8") as file:
+        for kind, code, _source, _name, key in itertools.islice(csv.reader(file), 1, None):
+            yield kind, code, key
     for country in pycountry.countries:
-        yield country.alpha_2, country.alpha_3
-        yield country.alpha_3, country.alpha_3
-        for field in ("name", "official_name", "common_name"):
-            if hasattr(country, field):
-                yield getattr(country, field), country.alpha_3
+        yield "country", country.alpha_3, normalise_name(country.alpha_2)
+        yield "country", country.alpha_3, normalise_name(country.alpha_3)
     for iso3, (iso2, name, others) in NON_ISO_UNITS.items():
-        yield iso3, iso3
-        if iso2:
-            yield iso2, iso3
-        for text in (name, *others):
-            yield text, iso3
+        for text in filter(None, (iso3, iso2, name, *others)):
+            yield "country", iso3, normalise_name(text)
     for iso3, name in DISPLAY_NAMES.items():
-        yield name, iso3
+        yield "country", iso3, normalise_name(name)

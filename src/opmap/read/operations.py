@@ -638,11 +638,7 @@ def _check_countries(raw: str, report: _Report) -> tuple[list, int]:
 
 
 def _country_message(err: UnknownCountry, name: str) -> str:
-    message = err.reason
-    if err.suggestions:
-        message += f"; did you mean {', '.join(repr(s) for s in err.suggestions)}?"
-    else:
-        message += "; use an ISO 3166 name or alpha-2/alpha-3 code"
+    message = str(err)  # quotes the name as written and says why it is refused
     if "," in name:
         message += " (separate countries with ';')"
     return message
