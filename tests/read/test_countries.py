@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import importlib.util
 import re
+import sys
 
 import pycountry
 import pytest
+from paths import REPO, TEST_DATA
 
 from opmap.errors import NotACountry, UnknownCountry
 from opmap.read.countries import (
@@ -449,3 +452,21 @@ def test_country_name_unknown_code():
 @pytest.mark.parametrize("iso3", [c.alpha_3 for c in pycountry.countries] + sorted(NON_ISO_UNITS))
 def test_every_canonical_name_resolves_to_its_code(iso3):
     assert resolve_country(country_name(iso3)).iso3 == iso3
+
+
+def load_script(name):
+    spec = importlib.util.spec_from_file_location(name, REPO / "scripts" / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module  # dataclasses look their module up there
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_real_spellings_are_never_read_as_another_country():
+    # tests/data/spellings.csv: spellings from INTERPOL, UN, World Bank, AU and EU documents and
+    # press reports in English, French, Spanish and Arabic (see tests/data/spellings.md).
+    score = load_script("score_spellings").score_spellings(TEST_DATA / "spellings.csv")
+    assert score.total >= 200
+    report = "\n".join([score.summary(), *score.wrong, *score.missed])
+    assert not score.wrong, report
+    assert score.resolved_share >= 0.95, report

@@ -170,6 +170,7 @@ ALIASES = {
     "UK": "GBR",
     "Great Britain": "GBR",
     "Britain": "GBR",
+    "بريطانيا": "GBR",
     "Moldova": "MDA",
     "Czech Republic": "CZE",
     "République tchèque": "CZE",
@@ -216,7 +217,18 @@ ALIASES = {
     "Pitcairn Islands": "PCN",
     "Heard I. and McDonald Is.": "HMD",
     "Heard I. and McDonald Islands": "HMD",
+    # INTERPOL's list of member countries names a territory with its sovereign
+    "Anguilla (UK)": "AIA",
+    "Bermuda (UK)": "BMU",
+    "British Virgin Islands (UK)": "VGB",
+    "Cayman Islands (UK)": "CYM",
+    "Gibraltar (UK)": "GIB",
+    "Montserrat (UK)": "MSR",
+    "Turks & Caicos (UK)": "TCA",
+    "Congo (Democratic Rep.)": "COD",
+    "South Sudan (Rep. of)": "SSD",
     # Elsewhere
+    "Svalbard and Jan Mayen Islands": "SJM",  # United Nations M49
     "Fr. S. Antarctic Lands": "ATF",
     "French Southern and Antarctic Lands": "ATF",
     "South Georgia and the Islands": "SGS",
