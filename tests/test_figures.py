@@ -1,4 +1,9 @@
+import dataclasses
+import itertools
+
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from opmap.errors import InvalidFigure
 from opmap.figures import (
@@ -7,7 +12,9 @@ from opmap.figures import (
     EXACT,
     MORE_THAN,
     NEARLY,
+    UP_TO,
     Figure,
+    format_figure,
     parse_figure,
     sum_figures,
 )
@@ -93,3 +100,219 @@ def test_figure_words_itself():
     assert str(Figure(1426)) == "1,426"
     assert str(Figure(500, MORE_THAN)) == "more than 500"
     assert Figure(94).is_exact and not parse_figure("nearly 94").is_exact
+
+
+# Every qualifier opmap reads, in every spelling, so that a word dropped from the table shows.
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("more than 20", MORE_THAN),
+        ("over 20", MORE_THAN),
+        ("upwards of 20", MORE_THAN),
+        ("in excess of 20", MORE_THAN),
+        ("plus de 20", MORE_THAN),
+        (">20", MORE_THAN),
+        ("20+", MORE_THAN),
+        ("20 +", MORE_THAN),
+        ("at least 20", AT_LEAST),
+        (">=20", AT_LEAST),
+        ("≥20", AT_LEAST),
+        ("a minimum of 20", AT_LEAST),
+        ("nearly 20", NEARLY),
+        ("almost 20", NEARLY),
+        ("close to 20", NEARLY),
+        ("just under 20", NEARLY),
+        ("presque 20", NEARLY),
+        ("up to 20", UP_TO),
+        ("as many as 20", UP_TO),
+        ("<=20", UP_TO),
+        ("about 20", ABOUT),
+        ("around 20", ABOUT),
+        ("approximately 20", ABOUT),
+        ("approx. 20", ABOUT),
+        ("approx 20", ABOUT),
+        ("roughly 20", ABOUT),
+        ("some 20", ABOUT),
+        ("circa 20", ABOUT),
+        ("c. 20", ABOUT),
+        ("ca. 20", ABOUT),
+        ("~20", ABOUT),
+        ("≈20", ABOUT),
+        ("environ 20", ABOUT),
+        ("ABOUT 20", ABOUT),
+        ("20", EXACT),
+    ],
+)
+def test_parse_figure_reads_every_qualifier(text, kind):
+    assert parse_figure(text) == Figure(20, kind, text)
+
+
+# The longest qualifier wins: read shortest-first, ">=" would be ">" then "=500" and be refused.
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [(">=500", AT_LEAST), ("approx. 350", ABOUT), ("ca. 12", ABOUT), ("close to 9", NEARLY)],
+)
+def test_parse_figure_prefers_the_longest_qualifier(text, kind):
+    figure = parse_figure(text)
+    assert (figure.value, figure.kind) == (int(text.split()[-1].lstrip(">=")), kind)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("1,426", 1426),
+        ("1.426", 1426),
+        ("1 426", 1426),
+        ("1\u00a0426", 1426),
+        ("1\u202f426", 1426),
+        ("1,234,567", 1234567),
+        ("0", 0),
+        ("007", 7),
+    ],
+)
+def test_parse_figure_reads_thousands_separators(text, value):
+    assert parse_figure(text).value == value
+
+
+@pytest.mark.parametrize("text", ["1,234.567", "1,2345", "12,34", "1,", ",426", "1 42", "+5"])
+def test_parse_figure_refuses_what_is_not_a_count(text):
+    with pytest.raises(InvalidFigure, match=r"^not a whole number with an optional qualifier: "):
+        parse_figure(text)
+
+
+def test_parse_figure_empty_message_is_exact():
+    with pytest.raises(InvalidFigure, match=r"^empty figure$"):
+        parse_figure(" \t ")
+
+
+def test_parse_figure_negative_message_quotes_the_figure():
+    with pytest.raises(InvalidFigure, match=r"^a figure cannot be negative: 'about -5'$"):
+        parse_figure("about  -5")
+
+
+def test_more_than_with_a_plus_is_refused():
+    # "more than 500+" says the same thing twice; the "+" is not silently dropped.
+    with pytest.raises(InvalidFigure, match="not a whole number"):
+        parse_figure("more than 500+")
+
+
+def test_figure_is_immutable():
+    figure = parse_figure("94")
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        figure.value = 95
+
+
+# The kinds are part of the public API (Figure's docstring): their spelling is pinned.
+@pytest.mark.parametrize(
+    ("kind", "words"),
+    [
+        ("exact", "1,200"),
+        ("more_than", "more than 1,200"),
+        ("at_least", "at least 1,200"),
+        ("nearly", "nearly 1,200"),
+        ("up_to", "up to 1,200"),
+        ("about", "about 1,200"),
+    ],
+)
+def test_format_figure_words_every_kind(kind, words):
+    assert format_figure(1200, kind) == words
+    assert Figure(1200, kind).text == words
+    assert parse_figure(words).kind == kind
+
+
+def test_is_exact():
+    assert Figure(94).is_exact is True
+    assert parse_figure("nearly 94").is_exact is False
+
+
+# Sums: the README's rules ("When a sum includes a qualified figure") for every mix of kinds.
+LOWER = {MORE_THAN, AT_LEAST}
+UPPER = {NEARLY, UP_TO}
+QUALIFIED = [MORE_THAN, AT_LEAST, NEARLY, UP_TO, ABOUT]
+
+
+def readme_kind(kinds: set[str]) -> str:
+    """The qualifier of a sum of several figures, as the README words the rule."""
+    qualified = kinds - {EXACT}
+    if not qualified:
+        return EXACT  # exact figures add up exactly
+    if qualified <= LOWER:  # "more than" is the stronger lower bound
+        return MORE_THAN if MORE_THAN in qualified else AT_LEAST
+    if qualified <= UPPER:  # "up to" is the weaker upper bound
+        return UP_TO if UP_TO in qualified else NEARLY
+    return ABOUT  # anything mixed, or with "about"
+
+
+EVERY_MIX = [
+    set(mix) | extra
+    for size in range(1, len(QUALIFIED) + 1)
+    for mix in itertools.combinations(QUALIFIED, size)
+    for extra in (set(), {EXACT})
+] + [{EXACT}]
+
+
+@pytest.mark.parametrize("kinds", EVERY_MIX, ids=lambda kinds: "+".join(sorted(kinds)))
+def test_sum_figures_qualifier_for_every_mix(kinds):
+    parts = [Figure(10 + i, kind) for i, kind in enumerate(sorted(kinds))]
+    parts += [Figure(1, kind) for kind in sorted(kinds)]  # always at least two figures
+    total = sum_figures(parts)
+    assert total == Figure(sum(f.value for f in parts), readme_kind(kinds))
+
+
+@pytest.mark.parametrize(
+    ("texts", "words"),
+    [
+        (["nearly 10", "up to 5"], "up to 15"),
+        (["nearly 10", "nearly 5"], "nearly 15"),
+        (["up to 10", "3"], "up to 13"),
+        (["at least 10", "at least 5"], "at least 15"),
+        (["more than 10", "at least 5", "1"], "more than 16"),
+        (["about 10", "about 5"], "about 15"),
+        (["more than 10", "up to 5"], "about 15"),
+        (["1,000", "2,500"], "3,500"),
+    ],
+)
+def test_sum_figures_words(texts, words):
+    assert sum_figures(parse_figure(t) for t in texts).text == words
+
+
+@pytest.mark.parametrize("text", ["~350", "nearly 350", "1.426", "500+", "More than 48", "0"])
+def test_a_single_figure_comes_back_in_its_source_words(text):
+    assert sum_figures([None, parse_figure(text), None]).text == text
+
+
+figures = st.builds(
+    Figure,
+    st.integers(min_value=0, max_value=10**9),
+    st.sampled_from([EXACT, *QUALIFIED]),
+)
+
+
+@given(st.lists(figures, min_size=1, max_size=6), st.randoms())
+def test_sum_figures_is_order_independent(parts, random):
+    shuffled = list(parts)
+    random.shuffle(shuffled)
+    assert sum_figures(shuffled) == sum_figures(parts)
+
+
+@given(st.lists(figures, min_size=2, max_size=6))
+def test_sum_figures_follows_the_readme_for_any_figures(parts):
+    total = sum_figures(parts)
+    assert total == Figure(sum(f.value for f in parts), readme_kind({f.kind for f in parts}))
+
+
+@given(figures)
+def test_format_then_parse_is_the_same_figure(figure):
+    assert parse_figure(format_figure(figure.value, figure.kind)) == figure
+    assert parse_figure(str(figure)) == figure
+
+
+prefixes = st.sampled_from(["", "more than ", "over ", ">", "at least ", "≥", "nearly ", "up to "])
+
+
+@given(prefixes, st.integers(min_value=0, max_value=10**6), st.sampled_from(["", ","]))
+def test_parse_keeps_the_source_words(prefix, value, separator):
+    text = prefix + (f"{value:,}" if separator else str(value))
+    figure = parse_figure(text)
+    assert (figure.value, figure.text) == (value, text)
+    assert sum_figures([figure]).text == text
