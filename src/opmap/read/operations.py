@@ -337,6 +337,12 @@ def _read_records(text: str, report: _Report) -> list[Operation]:
     delimiter = _sniff_delimiter(text)
     rows = _read_rows(text, delimiter, report)
     if not rows:
+        if not report.problems:  # every row blank, not a quote that swallowed the file
+            report.error(
+                None,
+                "has only blank rows; it needs a header line (operation,year,...) "
+                "and one row per operation",
+            )
         return []
     header_line, header = rows[0]
     names = _check_header(header, delimiter, report.at(header_line))
@@ -345,13 +351,20 @@ def _read_records(text: str, report: _Report) -> list[Operation]:
     operations = []
     seen: dict[tuple[str, int], int] = {}
     for line, fields in rows[1:]:
+        problems_before = len(report.problems)
         cells = _check_cells(fields, names, delimiter, report.at(line))
         if cells is None:
             continue
         operation = _build_operation(cells, names, seen, report.at(line))
-        if operation is not None:
+        # A value under an unnamed column is an error of the row too, found before its cells.
+        if operation is not None and not report.has_errors_since(problems_before):
             operations.append(operation)
     return operations
+
+
+def _count(count: int, word: str, plural: str | None = None) -> str:
+    """Return "1 column", "2 columns", "1 country", "2 countries"."""
+    return f"{count} {word if count == 1 else plural or word + 's'}"
 
 
 def _check_header(header: list[str], delimiter: str, report: _Report) -> list[str | None]:
@@ -397,10 +410,11 @@ def _check_required(
             if _guess_column(name, [column]) == column:
                 hints.append(f"{raw!r} for {column!r}")
                 break
-    if hints:
-        message += f"; did you mean {', '.join(hints)}? Header names must be written exactly"
-    elif len(names) == 1 and names[0] and ("\t" in names[0] or "|" in names[0]):
+    # A tab- or bar-separated header is one long name that looks like 'operation': say so first.
+    if len(names) == 1 and names[0] and ("\t" in names[0] or "|" in names[0]):
         message += "; separate the columns with ',' or ';'"
+    elif hints:
+        message += f"; did you mean {', '.join(hints)}? Header names must be written exactly"
     else:
         message += f"; the header line must name them, e.g. operation{delimiter}year"
     report.error(None, message)
@@ -424,7 +438,7 @@ def _check_cells(
     if overflow:
         report.error(
             None,
-            f"has {len(fields)} cells but the header has {len(names)} columns; "
+            f"has {len(fields)} cells but the header has {_count(len(names), 'column')}; "
             f"quote any cell that contains {delimiter!r}",
             delimiter.join(overflow),
         )
@@ -655,7 +669,8 @@ def _check_countries_total(raw: str, named: int, report: _Report) -> int | None:
         least = max(named, 1)
         report.error(
             "countries_total",
-            f"is below the {named} countries named; make it at least {least} or leave it empty",
+            f"is below the {_count(named, 'country', 'countries')} named; make it at least "
+            f"{least} or leave it empty",
             raw,
         )
         return None
@@ -669,12 +684,13 @@ def _check_figures(cells: dict[str, str], report: _Report) -> dict[str, Figure |
     }
     victims, minors = figures["victims"], figures["minors"]
     # Flag only what is certain: the least the minors can be above the most the victims can be.
+    # "More than 10" minors are at least 11; "nearly 10" victims are not taken to be at most 9.
     if (
         victims
         and minors
         and victims.kind in (EXACT, NEARLY, UP_TO)
         and minors.kind in (EXACT, MORE_THAN, AT_LEAST)
-        and minors.value > victims.value
+        and minors.value + (minors.kind == MORE_THAN) > victims.value
     ):
         report.error(
             "minors",
