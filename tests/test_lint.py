@@ -14,7 +14,17 @@ def test_ruff_finds_nothing():
     if importlib.util.find_spec("ruff") is None:
         pytest.fail("ruff is not installed: pip install -e '.[test]'")
     result = subprocess.run(
-        [sys.executable, "-m", "ruff", "check", "src", "tests", "scripts", "benchmarks"],
+        [
+            sys.executable,
+            "-m",
+            "ruff",
+            "check",
+            "src",
+            "tests",
+            "scripts",
+            "benchmarks",
+            "mutation",
+        ],
         cwd=REPO,
         capture_output=True,
         text=True,

@@ -1,0 +1,312 @@
+"""Mutation testing of opmap's core modules, on demand (not part of the test run or of CI).
+
+    python mutation/run.py                       # every target in mutation/targets.toml
+    python mutation/run.py src/opmap/figures.py  # one module
+
+Each target module is mutated (see ``mutants.py``) and each mutant is run against the module's
+unit tests, listed in ``targets.toml``, in a forked child of this process: the heavy libraries are
+imported once here, the child serves the mutated module to every import of it and runs pytest
+with ``-x``. A mutant is caught when a test fails, errors or times out. Mutants listed in
+``equivalent.toml`` (they change nothing anyone can observe) are not counted. The score per
+module and every surviving mutant are written to ``REPORT.md``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import importlib.abc
+import importlib.util
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+import tomllib
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent
+sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(REPO / "src"))  # this worktree's opmap, before any installed copy
+
+from mutants import Mutant, make_mutants, mutated_tree  # noqa: E402
+
+# Imported once in the parent so that each forked child starts with them loaded.
+_PRELOAD = (
+    "pytest",
+    "hypothesis",
+    "numpy",
+    "pandas",
+    "shapely",
+    "pyproj",
+    "pyogrio",
+    "geopandas",
+    "pycountry",
+    "click",
+    "jinja2",
+)
+_BASETEMPS: dict[int, str] = {}  # child pid -> its pytest temporary folder
+_PYTEST_ARGS = ["-x", "-q", "-p", "no:cacheprovider", "-m", "not browser"]
+
+
+@dataclass
+class Target:
+    """A module to mutate, the tests that judge its mutants, and its floor in percent."""
+
+    path: str  # src/opmap/figures.py
+    tests: list[str]
+    floor: float
+    data_tables: set[str] = field(default_factory=set)
+
+    @property
+    def module(self) -> str:
+        """The dotted name of the module (opmap.figures)."""
+        return ".".join(Path(self.path).with_suffix("").parts[1:])
+
+
+@dataclass
+class Outcome:
+    """What became of one mutant."""
+
+    mutant: Mutant
+    status: str  # killed, timeout, survived, equivalent
+
+
+class _MutantFinder(importlib.abc.MetaPathFinder, importlib.abc.Loader):
+    """Serve one module's mutated code to every import of it (installed in the child only)."""
+
+    def __init__(self, name: str, path: str, code) -> None:
+        self.name, self.path, self.code = name, path, code
+
+    def find_spec(self, fullname, path=None, target=None):
+        if fullname != self.name:
+            return None
+        return importlib.util.spec_from_file_location(fullname, self.path, loader=self)
+
+    def create_module(self, spec):
+        return None
+
+    def exec_module(self, module) -> None:
+        exec(self.code, module.__dict__)
+
+
+def _load_targets(only: list[str]) -> list[Target]:
+    config = tomllib.loads((HERE / "targets.toml").read_text(encoding="utf-8"))
+    targets = [
+        Target(t["path"], t["tests"], t["floor"], set(t.get("data_tables", [])))
+        for t in config["target"]
+    ]
+    if only:
+        unknown = set(only) - {t.path for t in targets}
+        if unknown:
+            sys.exit(f"not a target in mutation/targets.toml: {', '.join(sorted(unknown))}")
+        targets = [t for t in targets if t.path in only]
+    return targets
+
+
+def _load_equivalents() -> dict[str, dict[str, str]]:
+    """Return module path -> {mutant id: reason} from equivalent.toml."""
+    config = tomllib.loads((HERE / "equivalent.toml").read_text(encoding="utf-8"))
+    equivalents: dict[str, dict[str, str]] = {}
+    for entry in config.get("equivalent", []):
+        equivalents.setdefault(entry["path"], {})[entry["id"]] = entry["reason"]
+    return equivalents
+
+
+def _fork_pytest(target: Target, code=None) -> int:
+    """Start a child that runs the target's tests, with the mutated code if given; return pid."""
+    basetemp = tempfile.mkdtemp(prefix="opmap-mutation-")
+    pid = os.fork()
+    if pid:
+        _BASETEMPS[pid] = basetemp
+        return pid
+    try:  # the child: never returns
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, 1)
+        os.dup2(devnull, 2)
+        os.chdir(REPO)
+        if code is not None:
+            sys.meta_path.insert(0, _MutantFinder(target.module, str(REPO / target.path), code))
+        import hypothesis
+        import pytest
+
+        # The same examples every run, so the report is reproducible; no example database.
+        hypothesis.settings.register_profile(
+            "mutation", database=None, derandomize=True, deadline=None
+        )
+        hypothesis.settings.load_profile("mutation")
+        args = [*_PYTEST_ARGS, f"--basetemp={basetemp}/t", *target.tests]
+        os._exit(int(pytest.main(args)))
+    except BaseException:
+        os._exit(3)
+
+
+def _wait(pid: int, deadline: float | None) -> str:
+    """Wait for a child; return 'passed', 'failed' or 'timeout'."""
+    while True:
+        done, status = os.waitpid(pid, os.WNOHANG)
+        if done:
+            shutil.rmtree(_BASETEMPS.pop(pid), ignore_errors=True)
+            return "passed" if os.waitstatus_to_exitcode(status) == 0 else "failed"
+        if deadline is not None and time.monotonic() > deadline:
+            os.kill(pid, signal.SIGKILL)
+            os.waitpid(pid, 0)
+            shutil.rmtree(_BASETEMPS.pop(pid), ignore_errors=True)
+            return "timeout"
+        time.sleep(0.02)
+
+
+def _baseline(target: Target) -> float:
+    """Run the unmutated tests; return their duration, or stop if they fail."""
+    started = time.monotonic()
+    if _wait(_fork_pytest(target), None) != "passed":
+        sys.exit(
+            f"the tests of {target.path} fail without any mutant; run "
+            f"python -m pytest {' '.join(target.tests)} and fix them first"
+        )
+    return time.monotonic() - started
+
+
+def _run_mutants(target: Target, mutants: list[Mutant], timeout: float, jobs: int):
+    """Run each mutant's tests, ``jobs`` at a time; yield (mutant, status) as they finish."""
+    source = (REPO / target.path).read_text(encoding="utf-8")
+    pending = list(mutants)
+    running: dict[int, tuple[Mutant, float]] = {}
+    while pending or running:
+        while pending and len(running) < jobs:
+            mutant = pending.pop(0)
+            code = compile(mutated_tree(source, mutant), str(REPO / target.path), "exec")
+            running[_fork_pytest(target, code)] = (mutant, time.monotonic() + timeout)
+        for pid, (mutant, deadline) in list(running.items()):
+            done, status = os.waitpid(pid, os.WNOHANG)
+            if done:
+                shutil.rmtree(_BASETEMPS.pop(pid), ignore_errors=True)
+                del running[pid]
+                passed = os.waitstatus_to_exitcode(status) == 0
+                yield mutant, "survived" if passed else "killed"
+            elif time.monotonic() > deadline:
+                os.kill(pid, signal.SIGKILL)
+                os.waitpid(pid, 0)
+                shutil.rmtree(_BASETEMPS.pop(pid), ignore_errors=True)
+                del running[pid]
+                yield mutant, "timeout"
+        time.sleep(0.02)
+
+
+def _test_target(target: Target, equivalents: dict[str, str], jobs: int) -> list[Outcome]:
+    source = (REPO / target.path).read_text(encoding="utf-8")
+    mutants = make_mutants(source, target.data_tables)
+    baseline = _baseline(target)
+    timeout = 3 * baseline + 10
+    print(
+        f"{target.path}: {len(mutants)} mutants, tests take {baseline:.1f} s "
+        f"(timeout {timeout:.0f} s)",
+        flush=True,
+    )
+    outcomes = [Outcome(m, "equivalent") for m in mutants if m.id in equivalents]
+    to_run = [m for m in mutants if m.id not in equivalents]
+    for done, (mutant, status) in enumerate(_run_mutants(target, to_run, timeout, jobs), 1):
+        outcomes.append(Outcome(mutant, status))
+        if status == "survived":
+            print(f"  survived: line {mutant.line}: {mutant.id}", flush=True)
+        if done % 50 == 0:
+            print(f"  {done}/{len(to_run)}", flush=True)
+    return sorted(outcomes, key=lambda o: (o.mutant.line, o.mutant.id))
+
+
+def _score(outcomes: list[Outcome]) -> tuple[int, int, int, float]:
+    counted = [o for o in outcomes if o.status != "equivalent"]
+    caught = sum(o.status in ("killed", "timeout") for o in counted)
+    score = 100.0 * caught / len(counted) if counted else 100.0
+    return len(counted), caught, len(outcomes) - len(counted), score
+
+
+def _report(results, equivalents, command: str, elapsed: float) -> str:
+    commit = subprocess.run(
+        ["git", "-C", str(REPO), "rev-parse", "--short", "HEAD"],
+        capture_output=True,
+        text=True,
+        check=False,
+    ).stdout.strip()
+    lines = [
+        "# Mutation testing report",
+        "",
+        f"Made by `{command}` on commit `{commit or 'unknown'}`, "
+        f"{datetime.now(UTC):%Y-%m-%d %H:%M} UTC, in {elapsed / 60:.0f} min. "
+        "See `mutation/README.md`.",
+        "",
+        "Score = caught / (mutants - equivalent). A mutant is caught when a test fails, errors "
+        "or times out.",
+        "",
+        "| module | mutants | equivalent | caught | survived | score | floor |",
+        "|---|---:|---:|---:|---:|---:|---:|",
+    ]
+    for target, outcomes in results:
+        counted, caught, equivalent, score = _score(outcomes)
+        verdict = "" if score >= target.floor else " **below**"
+        lines.append(
+            f"| `{target.path}` | {len(outcomes)} | {equivalent} | {caught} | "
+            f"{counted - caught} | {score:.1f}%{verdict} | {target.floor:.0f}% |"
+        )
+    for target, outcomes in results:
+        survivors = [o for o in outcomes if o.status == "survived"]
+        lines += ["", f"## `{target.path}`", "", f"Tests: {', '.join(target.tests)}", ""]
+        if survivors:
+            lines += ["Surviving mutants:", ""]
+            lines += [f"- line {o.mutant.line}: `{o.mutant.id}`" for o in survivors]
+        else:
+            lines.append("No surviving mutant.")
+        known = {o.mutant.id for o in outcomes}
+        used = equivalents.get(target.path, {})
+        stale = sorted(set(used) - known)
+        if stale:
+            lines += ["", "Listed as equivalent but no longer made (remove from equivalent.toml):"]
+            lines += [""] + [f"- `{s}`" for s in stale]
+    return "\n".join(lines) + "\n"
+
+
+def main() -> None:
+    """Run the mutants of the targets named on the command line (all by default)."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("modules", nargs="*", help="target paths (default: all in targets.toml)")
+    parser.add_argument("--jobs", type=int, default=min(2, os.cpu_count() or 1))
+    parser.add_argument("--report", default=str(HERE / "REPORT.md"))
+    parser.add_argument("--list", action="store_true", help="print the mutants and stop")
+    options = parser.parse_args()
+    targets = _load_targets(options.modules)
+    equivalents = _load_equivalents()
+    if options.list:
+        for target in targets:
+            source = (REPO / target.path).read_text(encoding="utf-8")
+            for mutant in make_mutants(source, target.data_tables):
+                mark = " (equivalent)" if mutant.id in equivalents.get(target.path, {}) else ""
+                print(f"{target.path}:{mutant.line}: {mutant.id}{mark}")
+        return
+    for name in _PRELOAD:
+        importlib.import_module(name)
+    started = time.monotonic()
+    results = []
+    for target in targets:
+        outcomes = _test_target(target, equivalents.get(target.path, {}), options.jobs)
+        counted, caught, equivalent, score = _score(outcomes)
+        print(
+            f"{target.path}: {score:.1f}% caught ({caught} of {counted}; "
+            f"{equivalent} equivalent; floor {target.floor:.0f}%)",
+            flush=True,
+        )
+        results.append((target, outcomes))
+    command = "python mutation/run.py" + "".join(f" {m}" for m in options.modules)
+    report = _report(results, equivalents, command, time.monotonic() - started)
+    Path(options.report).write_text(report, encoding="utf-8")
+    print(f"wrote {options.report}")
+    if any(_score(o)[3] < t.floor for t, o in results):
+        sys.exit(1)
+
+
+if __name__ == "__main__":
+    main()
