@@ -44,8 +44,9 @@ def by_iso(coverage, iso3):
 
 def test_participation_has_one_row_per_operation_and_named_country(operations):
     table = participation_table(operations)
-    assert len(table) == 1 + 3 + 2 + 1
-    assert set(table["operation"]) == {"Alpha 2018", "Beta 2018", "Gamma 2017", "Delta 2016"}
+    assert table["operation"].tolist() == ["Alpha 2018"] + ["Beta 2018"] * 3 + [
+        "Gamma 2017"
+    ] * 2 + ["Delta 2016"]
     assert table[table["operation"] == "Gamma 2017"]["iso3"].tolist() == ["BRA", "SEN"]
     assert [op.key for op in unmapped_operations(operations)] == ["Epsilon 2016"]
 
@@ -143,8 +144,15 @@ def test_select_operations_filters(operations):
         "Delta 2016",
         "Epsilon 2016",
     ]
-    assert len(select_operations(operations, since=2017)) == 3
-    assert len(select_operations(operations, until=2016)) == 2
+    assert [o.key for o in select_operations(operations, since=2017)] == [
+        "Alpha 2018",
+        "Beta 2018",
+        "Gamma 2017",
+    ]
+    assert [o.key for o in select_operations(operations, until=2016)] == [
+        "Delta 2016",
+        "Epsilon 2016",
+    ]
     assert [o.key for o in select_operations(operations, names=["gamma"])] == ["Gamma 2017"]
     assert [o.key for o in select_operations(operations, countries={"SEN"})] == [
         "Gamma 2017",
@@ -182,3 +190,59 @@ def test_per_year_counts_a_multi_region_operation_once_per_region_and_year(opera
         "operations",
         "operation_keys",
     ]
+
+
+def test_select_operations_keeps_exactly_the_matching_set(operations):
+    def keys(**filters):
+        return [o.key for o in select_operations(operations, **filters)]
+
+    assert keys(since=2017) == ["Alpha 2018", "Beta 2018", "Gamma 2017"]
+    assert keys(since=2018) == ["Alpha 2018", "Beta 2018"]
+    assert keys(until=2016) == ["Delta 2016", "Epsilon 2016"]
+    assert keys(until=2017) == ["Gamma 2017", "Delta 2016", "Epsilon 2016"]
+    assert keys(since=2017, until=2017) == ["Gamma 2017"]
+    assert keys(years=[2017, 2018], until=2017) == ["Gamma 2017"]
+    assert keys(names=["  GAMMA 2017 ", "alpha"]) == ["Alpha 2018", "Gamma 2017"]
+    assert keys(names=["Gamma 2018"]) == []
+    assert keys(countries=[]) == []  # a region with no country has no operation
+    assert keys() == [o.key for o in operations]
+
+
+def test_a_country_with_no_polygon_is_aggregated_at_its_point(boundaries, tmp_path):
+    path = tmp_path / "ops.csv"
+    path.write_text(
+        "operation,year,countries,victims\nTide,2019,Tuvalu,12\nRock,2019,Gibraltar;Spain,30\n",
+        encoding="utf-8",
+    )
+    operations = read_operations(path)
+    coverage = aggregate_by_country(operations, boundaries, {"TUV": (-8.52, 179.2)})
+    assert len(coverage) == len(boundaries) + 2
+    tuvalu, gibraltar, spain = (by_iso(coverage, c) for c in ("TUV", "GIB", "ESP"))
+    assert (tuvalu["name"], tuvalu["has_polygon"]) == ("Tuvalu", False)
+    assert (tuvalu.geometry.x, tuvalu.geometry.y) == (179.2, -8.52)
+    assert (tuvalu["operations"], tuvalu["operation_keys"]) == (1, ["Tide 2019"])
+    assert tuvalu["victims"] == Figure(12)
+    assert (gibraltar["has_polygon"], gibraltar.geometry.is_empty) == (False, True)
+    assert (gibraltar["operations"], gibraltar["victims"]) == (1, None)
+    assert (spain["has_polygon"], spain["operations"]) == (True, 1)
+    assert coverage.crs == boundaries.crs
+
+
+def test_participation_rows_are_exact(operations):
+    table = participation_table(operations)
+    assert table[table["operation"] == "Beta 2018"].to_dict("records") == [
+        {
+            "operation": "Beta 2018",
+            "name": "Beta",
+            "year": 2018,
+            "iso3": iso3,
+            "country": country,
+            "countries_total": 3,
+        }
+        for iso3, country in [("TCD", "Chad"), ("MLI", "Mali"), ("NER", "Niger")]
+    ]
+
+
+def test_an_unknown_region_column_is_refused(operations, boundaries):
+    with pytest.raises(KeyError, match="no region column 'desk'; choose one of region_un, "):
+        aggregate_by_region(operations, boundaries, "desk")
