@@ -59,3 +59,68 @@ def test_load_country_points():
         assert -90 <= lat <= 90 and -180 <= lon <= 180
     assert points["GIB"] == pytest.approx((36.14, -5.35))
     assert all(resolve_country(iso3).iso3 == iso3 for iso3 in points)
+
+
+def one_unit(crs=4326):
+    """France as a 1-degree box, with every required column, in ``crs``."""
+    import geopandas
+    from shapely.geometry import box
+
+    france = geopandas.GeoDataFrame(
+        {
+            "iso_a3": ["FRA"],
+            "name": ["France"],
+            "region_un": ["Europe"],
+            "subregion": ["Western Europe"],
+            "region_wb": ["Europe & Central Asia"],
+        },
+        geometry=[box(2, 48, 3, 49)],
+        crs=4326,
+    )
+    return france.to_crs(crs) if crs else france.set_crs(None, allow_override=True)
+
+
+def test_load_boundaries_reprojects_to_wgs84(tmp_path):
+    path = tmp_path / "mercator.gpkg"
+    one_unit(3857).to_file(path)
+    boundaries = load_boundaries(path)
+    assert boundaries.crs.to_epsg() == 4326
+    assert boundaries.total_bounds == pytest.approx([2, 48, 3, 49])
+    assert boundaries["name"].tolist() == ["France"]
+
+
+def test_load_boundaries_takes_a_file_with_no_crs_as_wgs84(tmp_path):
+    path = tmp_path / "plain.shp"
+    with pytest.warns(UserWarning, match="crs"):  # pyogrio warns when writing it, not opmap
+        one_unit(None).to_file(path)
+    boundaries = load_boundaries(path)
+    assert boundaries.crs.to_epsg() == 4326
+    assert boundaries.total_bounds == pytest.approx([2, 48, 3, 49])
+
+
+def test_load_boundaries_with_no_features(tmp_path):
+    path = tmp_path / "empty.gpkg"
+    one_unit().iloc[:0].to_file(path)
+    with pytest.raises(InvalidInput) as raised:
+        load_boundaries(path)
+    assert [p.message for p in raised.value.problems] == ["has no features"]
+
+
+def test_load_boundaries_messages_are_exact(tmp_path):
+    table = tmp_path / "table.csv"
+    table.write_text("iso_a3,name\nFRA,France\n", encoding="utf-8")
+    with pytest.raises(InvalidInput) as raised:
+        load_boundaries(table)
+    assert [(p.file, p.message) for p in raised.value.problems] == [
+        (str(table), "has no geometry; is it a GeoJSON file?"),
+        (str(table), "lacks the column(s) 'region_un', 'subregion', 'region_wb'"),
+    ]
+    with pytest.raises(InvalidInput) as raised:
+        load_boundaries(tmp_path / "nowhere.geojson")
+    assert [p.message for p in raised.value.problems] == ["no such file"]
+
+
+def test_load_country_points_are_exact():
+    points = load_country_points()
+    assert points["TUV"] == (-8.52, 179.2)
+    assert points["GIB"] == (36.14, -5.35)
