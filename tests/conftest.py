@@ -24,3 +24,15 @@ def bundled_operations() -> Path:
 def bundled_countries() -> Path:
     """The country boundaries that ship with opmap."""
     return REPO / "src" / "opmap" / "data" / "countries.geojson"
+
+
+@pytest.fixture
+def small_countries() -> Path:
+    """Eight countries' boundaries, coarsely simplified: for builds that must be quick."""
+    return TEST_DATA / "boundaries" / "small.geojson"
+
+
+@pytest.fixture
+def small_operations() -> Path:
+    """Five operations in the countries of ``small_countries``."""
+    return TEST_DATA / "aggregate" / "operations.csv"

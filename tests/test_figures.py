@@ -99,7 +99,6 @@ def test_sum_figures_skips_missing():
 def test_figure_words_itself():
     assert str(Figure(1426)) == "1,426"
     assert str(Figure(500, MORE_THAN)) == "more than 500"
-    assert Figure(94).is_exact and not parse_figure("nearly 94").is_exact
 
 
 # Every qualifier opmap reads, in every spelling, so that a word dropped from the table shows.
@@ -218,11 +217,6 @@ def test_format_figure_words_every_kind(kind, words):
     assert format_figure(1200, kind) == words
     assert Figure(1200, kind).text == words
     assert parse_figure(words).kind == kind
-
-
-def test_is_exact():
-    assert Figure(94).is_exact is True
-    assert parse_figure("nearly 94").is_exact is False
 
 
 # Sums: the README's rules ("When a sum includes a qualified figure") for every mix of kinds.

@@ -97,11 +97,6 @@ class Figure:
         if not self.text:
             object.__setattr__(self, "text", format_figure(self.value, self.kind))
 
-    @property
-    def is_exact(self) -> bool:
-        """Whether the source gave this number exactly."""
-        return self.kind == EXACT
-
     def __str__(self) -> str:
         return self.text
 

@@ -12,6 +12,7 @@ import os
 import shutil
 import tempfile
 from collections.abc import Iterator
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 from opmap.errors import OutputError
@@ -101,6 +102,18 @@ def _swap(staging: Path, target: Path) -> None:
         os.replace(old, target)
         raise
     shutil.rmtree(old, ignore_errors=True)
+
+
+def generation_date() -> date:
+    """Return the date outputs say they were made: today, or ``SOURCE_DATE_EPOCH``'s date.
+
+    With ``SOURCE_DATE_EPOCH`` set (seconds since 1970, as reproducible-build tools set it), two
+    runs on the same inputs write the same bytes whatever the day.
+    """
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return datetime.fromtimestamp(int(epoch), tz=UTC).date()
+    return date.today()
 
 
 def human_size(size: int) -> str:

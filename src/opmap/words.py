@@ -45,7 +45,6 @@ STRINGS: dict[str, str] = {
     "layer_coverage": "Coverage by country",
     "layer_operations_year": "Operations {year}",
     # tooltips and popups
-    "tooltip_operations": "{count} operation(s): {names}",
     "tooltip_none": "No operations",
     "popup_year": "Year",
     "popup_dates": "Dates",
@@ -123,11 +122,9 @@ STRINGS: dict[str, str] = {
     "coverage_col_gap_countries": "Gap countries",
     "coverage_gap_list": "{count} gap(s)",
     "coverage_no_gaps": "none",
-    "coverage_maps": "A map of each region",
     "coverage_map_alt": "Map of {region}: countries coloured by operations, others greyed",
     "coverage_open_map": "Open the interactive map of {region}",
     "coverage_no_map": "No operation in {region}: no interactive map",
-    "coverage_card": "{covered} of {countries} countries covered ({pct}%), {operations}",
     "coverage_generated": "Generated {date} by opmap {version}",
     # the briefing page (index.html) and embedding
     "briefing_title": "Briefing: operations against human trafficking and people smuggling",
@@ -149,7 +146,6 @@ STRINGS: dict[str, str] = {
     "briefing_by_year_alt": "Small multiples: operations per country, one map per year",
     "briefing_coverage": "Coverage by region",
     "briefing_coverage_open": "Comparison with a map of each region",
-    "briefing_regional_maps": "Regional maps",
     "briefing_operations": "Operations and their sources",
     "briefing_downloads": "Data",
     "briefing_download_operations": "operations.csv: the records, cleaned, with ISO codes",

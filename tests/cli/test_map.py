@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 from click.testing import CliRunner
 
@@ -84,3 +87,33 @@ def test_tiles_and_embed(tmp_path):
     page = out.read_text(encoding="utf-8")
     assert "tile.openstreetmap.org" in page
     assert "This map loads its background tiles from the internet." in page
+
+
+def _without_continent(source: Path, folder: Path) -> Path:
+    data = json.loads(source.read_text(encoding="utf-8"))
+    for feature in data["features"]:
+        del feature["properties"]["continent"]
+    path = folder / "no-continent.geojson"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["map", "--region", "Africa"],
+        ["map"],
+        ["coverage", "--by", "continent"],
+        ["coverage"],
+    ],
+)
+def test_boundaries_without_a_grouping_column_name_the_file_and_column(
+    tmp_path, small_countries, args
+):
+    countries = _without_continent(small_countries, tmp_path)
+    out = tmp_path / "out"
+    result = CliRunner().invoke(cli, [*args, "--countries", str(countries), "--out", str(out)])
+    assert result.exit_code == 1
+    assert f"{countries}: lacks the column 'continent'" in result.output
+    assert "Traceback" not in result.output and "KeyError" not in result.output
+    assert not out.exists()

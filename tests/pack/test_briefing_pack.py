@@ -194,3 +194,36 @@ def test_cli_bad_data_exits_1_without_a_traceback(tmp_path):
     assert f"{bad}:2: column 'year'" in result.output
     assert "Traceback" not in result.output
     assert not (tmp_path / "pack").exists()
+
+
+def _contents(folder: Path) -> dict[str, bytes]:
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()
+    }
+
+
+def test_two_builds_with_source_date_epoch_are_byte_identical(
+    tmp_path, monkeypatch, small_operations, small_countries
+):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1500000000")  # 2017-07-14
+    args = ["-q", "build", "--operations", str(small_operations)]
+    args += ["--countries", str(small_countries)]
+    for name in ("first", "second"):
+        result = CliRunner().invoke(cli, [*args, "--out", str(tmp_path / name)])
+        assert result.exit_code == 0, result.output
+    first, second = _contents(tmp_path / "first"), _contents(tmp_path / "second")
+    assert sorted(first) == sorted(second)
+    assert [name for name in first if first[name] != second[name]] == []
+    for page in ("index.html", "map.html", "coverage.html", "regions/africa.html"):
+        assert "Generated 2017-07-14" in first[page].decode("utf-8"), page
+
+
+def test_cli_verbose_says_what_each_step_did(tmp_path, small_operations, small_countries):
+    out = tmp_path / "pack"
+    args = ["-v", "build", "--operations", str(small_operations), "--countries"]
+    result = CliRunner().invoke(cli, [*args, str(small_countries), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    lines = [line for line in result.stderr.splitlines() if re.match(r"\[\d/5\] \d+\.\d s", line)]
+    assert len(lines) == 5
+    assert re.match(r"\[1/5\] \d+\.\d s, 1 file, \d+ B: operations.csv$", lines[0])
+    assert lines[4].endswith(": index.html")

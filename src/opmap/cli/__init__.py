@@ -73,7 +73,12 @@ def _not_yet(name: str) -> click.Command:
 
 @click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(version=__version__, prog_name="opmap")
-@click.option("-v", "--verbose", count=True, help="Say more about each step.")
+@click.option(
+    "-v",
+    "--verbose",
+    count=True,
+    help="Say what each step did (build: its time, files, sizes).",
+)
 @click.option("-q", "--quiet", is_flag=True, help="Print errors only.")
 @click.pass_context
 def cli(ctx: click.Context, verbose: int, quiet: bool) -> None:

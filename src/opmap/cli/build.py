@@ -27,18 +27,20 @@ def command(ctx, operations_path, countries_path, out_path):
     from opmap.output import human_size
     from opmap.pack.briefing_pack import build_pack
 
-    quiet = verbosity(ctx) < 0
+    level = verbosity(ctx)
 
     def progress(number: int, count: int, label: str) -> None:
-        if not quiet:
+        if level >= 0:
             click.echo(f"[{number}/{count}] {label}", err=True)
 
-    if not quiet:
+    if level >= 0:
         click.echo("[0] reading and checking the data", err=True)
     inputs = load_inputs(operations_path, countries_path)
     steps = build_pack(inputs, out_path, on_step=progress)
-    if quiet:
+    if level < 0:
         return
+    if level > 0:
+        _echo_steps(steps, out_path)
     paths = [p for step in steps for p in step.paths]
     total = sum(p.stat().st_size for p in paths)
     click.echo(f"\nwrote {len(paths)} files to {out_path}/ ({human_size(total)}):")
@@ -47,3 +49,18 @@ def command(ctx, operations_path, countries_path, out_path):
             f"  {path.relative_to(out_path).as_posix():<32} {human_size(path.stat().st_size):>8}"
         )
     click.echo(f"\nopen {out_path / 'index.html'}")
+
+
+def _echo_steps(steps, out_path) -> None:
+    """Say what each step did: its time, and the files it wrote with their sizes (to stderr)."""
+    from opmap.output import human_size
+
+    click.echo("\nwhat each step did:", err=True)
+    for number, step in enumerate(steps, start=1):
+        size = sum(p.stat().st_size for p in step.paths)
+        files = "1 file" if len(step.paths) == 1 else f"{len(step.paths)} files"
+        click.echo(
+            f"[{number}/{len(steps)}] {step.seconds:.1f} s, {files}, {human_size(size)}: "
+            + ", ".join(p.relative_to(out_path).as_posix() for p in step.paths),
+            err=True,
+        )

@@ -14,13 +14,11 @@ import pandas as pd
 from shapely.geometry import Point
 
 from opmap.figures import sum_figures
+from opmap.read.boundaries import REGION_COLUMNS
 from opmap.read.operations import Operation
 
 #: Figures that are summed per country and per region (officers are shown per operation only).
 SUMMED_FIGURES = ("victims", "minors", "arrests")
-
-#: Built-in ways of grouping countries into regions: columns of the boundaries.
-REGION_COLUMNS = ("region_un", "subregion", "region_wb", "continent")
 
 
 def select_operations(

@@ -14,33 +14,18 @@ from datetime import date
 from pathlib import Path
 
 from opmap.errors import OutputError
+from opmap.pack.files import PACK_FILES, STEPS, files_by_role, files_of_step
 
 #: Written inside every pack, so a later build knows the folder is its own to replace.
 MARKER = ".opmap-build"
 
-#: What a pack holds, besides the marker: names a build may replace.
-PACK_NAMES = {
-    "index.html",
-    "map.html",
-    "map-embed.html",
-    "map-embed.iframe.html",
-    "map.png",
-    "map.svg",
-    "map.pdf",
-    "map-by-year.png",
-    "coverage.csv",
-    "coverage.md",
-    "coverage.html",
-    "coverage-per-year.csv",
-    "regions",
-    "operations.csv",
-    MARKER,
-}
+#: What a pack holds at its top level, besides the marker: names a build may replace.
+PACK_NAMES = {file.name.split("/")[0] for file in PACK_FILES} | {MARKER}
 
 
 @dataclass
 class Step:
-    """One step of a build, as reported to the user."""
+    """One step of a build, as reported to the user (``opmap -v build``)."""
 
     label: str
     seconds: float
@@ -64,7 +49,7 @@ def build_pack(
         The pack's folder. It is replaced whole; a folder holding files that a build did not
         write is refused, so that nothing of the user's is lost.
     generated : datetime.date, optional
-        The date the pack says it was made (default: today).
+        The date the pack says it was made (default: today, or ``SOURCE_DATE_EPOCH``).
     on_step : callable, optional
         Called as ``on_step(number, count, label)`` before each step (for progress).
 
@@ -78,21 +63,21 @@ def build_pack(
     OutputError
         If ``out_dir`` holds files a build did not write, or cannot be written.
     """
-    from opmap.output import atomic_folder
+    from opmap.output import atomic_folder, generation_date
 
     target = Path(out_dir)
     _check_replaceable(target)
-    generated = generated or date.today()
-    plan = _plan(inputs, generated)
+    plan = _plan(inputs, generated or generation_date())
     steps: list[Step] = []
     with atomic_folder(target) as staging:
         (staging / MARKER).write_text("written by opmap build; safe to replace\n", encoding="utf-8")
-        context: dict = {}
-        for number, (label, run) in enumerate(plan, start=1):
+        for number, step in enumerate(STEPS, start=1):
+            names = ", ".join(file.name for file in files_of_step(step))
+            label = f"{STEPS[step]}: {names}"
             if on_step:
-                on_step(number, len(plan), label)
+                on_step(number, len(STEPS), label)
             started = time.perf_counter()
-            written = run(staging, context)
+            written = plan[step](staging)
             steps.append(
                 Step(
                     label,
@@ -119,14 +104,15 @@ def _check_replaceable(target: Path) -> None:
         )
 
 
-def _plan(inputs, generated: date) -> list[tuple[str, Callable]]:
+def _plan(inputs, generated: date) -> dict[str, Callable[[Path], list[Path]]]:
+    """Return each step of :data:`opmap.pack.files.STEPS` with the function that runs it."""
     from opmap.decide.coverage import build_coverage
     from opmap.decide.mapdata import prepare_map_data
 
     map_data = prepare_map_data(inputs.operations, inputs.boundaries, points=inputs.points)
     report = build_coverage(inputs)
 
-    def operations_csv(staging: Path, context: dict) -> list[Path]:
+    def operations_csv(staging: Path) -> list[Path]:
         from opmap.decide.tables import operations_frame
         from opmap.output import write_text
 
@@ -135,7 +121,7 @@ def _plan(inputs, generated: date) -> list[tuple[str, Callable]]:
         write_text(path, frame.to_csv(index=False, lineterminator="\n"))
         return [path]
 
-    def html_maps(staging: Path, context: dict) -> list[Path]:
+    def html_maps(staging: Path) -> list[Path]:
         from opmap.draw.interactive.embed import write_snippet
         from opmap.draw.interactive.map import write_map
 
@@ -144,7 +130,7 @@ def _plan(inputs, generated: date) -> list[tuple[str, Callable]]:
         snippet, _ = write_snippet(embed)
         return [full, embed, snippet]
 
-    def images(staging: Path, context: dict) -> list[Path]:
+    def images(staging: Path) -> list[Path]:
         from opmap.decide.periods import spans_years
         from opmap.draw.static.image import write_image
         from opmap.draw.static.small_multiples import write_small_multiples
@@ -159,43 +145,31 @@ def _plan(inputs, generated: date) -> list[tuple[str, Callable]]:
             )
         return written
 
-    def coverage(staging: Path, context: dict) -> list[Path]:
+    def coverage(staging: Path) -> list[Path]:
         from opmap.pack.coverage_files import write_coverage
 
-        written = write_coverage(report, inputs, staging)
-        context["coverage"] = written
-        return written
+        return write_coverage(report, inputs, staging, generated=generated)
 
-    def index(staging: Path, context: dict) -> list[Path]:
+    def index(staging: Path) -> list[Path]:
         from opmap.draw.pages.briefing import render_briefing
         from opmap.output import write_text
 
         present = {p.relative_to(staging).as_posix() for p in staging.rglob("*") if p.is_file()}
-        roles = {
-            "map": "map.html",
-            "map_embed": "map-embed.html",
-            "png": "map.png",
-            "svg": "map.svg",
-            "pdf": "map.pdf",
-            "by_year": "map-by-year.png",
-            "coverage_html": "coverage.html",
-            "coverage_csv": "coverage.csv",
-            "operations_csv": "operations.csv",
-        }
-        files = {role: name for role, name in roles.items() if name in present}
+        files = files_by_role(present)
         region_pages = _region_pages(report, present)
         page = render_briefing(
             inputs.operations, report, region_pages=region_pages, files=files, generated=generated
         )
         return [write_text(staging / "index.html", page)]
 
-    return [
-        ("operations.csv (cleaned records with ISO codes)", operations_csv),
-        ("map.html and map-embed.html (interactive maps)", html_maps),
-        ("map.png, map.svg, map.pdf, map-by-year.png (images for print)", images),
-        ("coverage by region and regional maps", coverage),
-        ("index.html (the briefing page)", index),
-    ]
+    plan = {
+        "records": operations_csv,
+        "maps": html_maps,
+        "images": images,
+        "coverage": coverage,
+        "index": index,
+    }
+    return plan
 
 
 def _region_pages(report, present: set[str]) -> dict[str, str]:

@@ -17,10 +17,14 @@ from opmap.errors import InvalidInput, Problem
 if TYPE_CHECKING:
     import geopandas
 
-__all__ = ["REQUIRED_COLUMNS", "load_boundaries", "load_country_points"]
+__all__ = ["REGION_COLUMNS", "REQUIRED_COLUMNS", "load_boundaries", "load_country_points"]
 
-#: Columns every boundaries file must have.
-REQUIRED_COLUMNS = ("iso_a3", "name", "region_un", "subregion", "region_wb")
+#: The built-in groupings of countries into regions (``--by``, ``--region``): boundary columns.
+REGION_COLUMNS = ("region_un", "subregion", "region_wb", "continent")
+
+#: Columns every boundaries file must have: the code, the name and every grouping, so that a
+#: file accepted here works with every ``--by`` and ``--region``.
+REQUIRED_COLUMNS = ("iso_a3", "name", *REGION_COLUMNS)
 
 
 def load_boundaries(path: Path | None = None) -> geopandas.GeoDataFrame:
@@ -29,8 +33,8 @@ def load_boundaries(path: Path | None = None) -> geopandas.GeoDataFrame:
     Parameters
     ----------
     path : pathlib.Path or None, default None
-        A GeoJSON file with the columns ``iso_a3``, ``name``, ``region_un``, ``subregion`` and
-        ``region_wb``; None for the bundled boundaries (read once, then copied).
+        A GeoJSON file with the columns ``iso_a3``, ``name``, ``region_un``, ``subregion``,
+        ``region_wb`` and ``continent``; None for the bundled boundaries (read once, then copied).
 
     Returns
     -------
@@ -76,7 +80,12 @@ def _check_boundaries(boundaries, file: str) -> None:
         problems.append(Problem(file, None, None, "has no geometry; is it a GeoJSON file?"))
     missing = [column for column in REQUIRED_COLUMNS if column not in boundaries.columns]
     if missing:
-        message = "lacks the column(s) " + ", ".join(repr(c) for c in missing)
+        noun = "column" if len(missing) == 1 else "columns"
+        message = (
+            f"lacks the {noun} {', '.join(repr(c) for c in missing)}; a boundaries file needs "
+            f"{', '.join(REQUIRED_COLUMNS)} (the regions are grouped by the last four): add "
+            f"the {noun}, or start from the bundled data/countries.geojson"
+        )
         problems.append(Problem(file, None, None, message))
     if not problems and len(boundaries) == 0:
         problems.append(Problem(file, None, None, "has no features"))

@@ -58,6 +58,7 @@ from opmap.draw.interactive.offline import (
 from opmap.draw.interactive.timeline import Timeline
 from opmap.errors import InvalidOption
 from opmap.figures import Figure
+from opmap.output import generation_date
 from opmap.read.operations import Operation
 from opmap.style import GAP_HATCH_COLOR, MARKER_COLOR
 from opmap.words import countries_phrase, some_names, text
@@ -106,7 +107,7 @@ def render_map(
     embed : bool, default False
         Fill the container, without the title and source panel (for a page that has its own).
     generated : datetime.date, optional
-        The date the page says it was made (default: today); fix it for reproducible output.
+        The date the page says it was made (default: today, or ``SOURCE_DATE_EPOCH``).
 
     Returns
     -------
@@ -177,7 +178,7 @@ def build_map(
     choropleth.add_to(folium_map)
     year_layers = _add_year_layers(folium_map, map_data)
     folium.LayerControl(collapsed=True).add_to(folium_map)
-    for panel in _panels(map_data, provider, embed, generated or date.today()):
+    for panel in _panels(map_data, provider, embed, generated or generation_date()):
         panel.add_to(folium_map)
     Interactions(choropleth, map_data).add_to(folium_map)
     operation_layer = OperationLayer(choropleth, year_layers, map_data).add_to(folium_map)

@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from datetime import date
 
 from opmap.decide.classes import BORDER_COLOR, Classes
+from opmap.output import generation_date
 from opmap.style import GAP_HATCH_COLOR
 from opmap.words import text
 
@@ -60,7 +61,7 @@ def render_coverage_page(
     classes : Classes, optional
         The classes the small maps are coloured with, for the legend.
     generated : datetime.date, optional
-        The date the page says it was made (default: today).
+        The date the page says it was made (default: today, or ``SOURCE_DATE_EPOCH``).
 
     Returns
     -------
@@ -76,7 +77,7 @@ def render_coverage_page(
     if report.total.get("unplaced"):
         notes.append(text("coverage_unplaced", count=report.total["unplaced"]))
     generated_line = text(
-        "coverage_generated", date=(generated or date.today()).isoformat(), version=__version__
+        "coverage_generated", date=(generated or generation_date()).isoformat(), version=__version__
     )
     records = report.frame.to_dict("records")
     # The all-regions total is the last row of coverage.csv; it has no map.

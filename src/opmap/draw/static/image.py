@@ -19,7 +19,7 @@ import textwrap
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import date
 from pathlib import Path
 
 import geopandas as gpd
@@ -46,6 +46,7 @@ from opmap.decide.classes import (
 )
 from opmap.decide.mapdata import MapData
 from opmap.errors import InvalidOption
+from opmap.output import generation_date
 from opmap.read.operations import Operation
 from opmap.words import text
 
@@ -272,14 +273,6 @@ def save_figure(
     with atomic_path(path) as temporary, open(temporary, "wb") as handle:
         _save(figure, handle, fmt, dpi)
     return path
-
-
-def generation_date() -> date:
-    """Return today's date, or the date of ``SOURCE_DATE_EPOCH`` for reproducible builds."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch and epoch.isdigit():
-        return datetime.fromtimestamp(int(epoch), tz=UTC).date()
-    return date.today()
 
 
 def _resolve_size(size: tuple[float, float] | str | None) -> tuple[float, float]:

@@ -34,10 +34,10 @@ from opmap.draw.static.image import (
     _draw_map,
     _Page,
     _resolve_size,
-    generation_date,
     save_figure,
 )
 from opmap.errors import InvalidOption
+from opmap.output import generation_date
 from opmap.words import count_operations, text
 
 #: Height / width of a panel's map: the Equal Earth world, or a region's view.

@@ -1,0 +1,127 @@
+"""The one table of what a briefing pack holds: each file, what it is, and which step writes it.
+
+The build (:mod:`opmap.pack.briefing_pack`) runs the steps in the order of :data:`STEPS` and
+hands the index page the files by role; the README's table of pack files is checked against
+this one by a test. A new output of the pack is a new row here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+__all__ = ["PACK_FILES", "STEPS", "PackFile", "files_by_role", "files_of_step"]
+
+
+@dataclass(frozen=True)
+class PackFile:
+    """One file (or one kind of file, ``regions/*.html``) of the briefing pack.
+
+    Parameters
+    ----------
+    name : str
+        Path inside the pack, with ``/``; ``*`` stands for a region's file name.
+    what : str
+        What it is, in the words of the README.
+    step : str
+        The step of the build that writes it (a key of :data:`STEPS`).
+    role : str or None
+        The name the index page knows it by (``files[role]``), or None if the page does not
+        link it by role.
+    """
+
+    name: str
+    what: str
+    step: str
+    role: str | None = None
+
+
+#: The build's steps, in the order they run: key -> what the step makes.
+STEPS = {
+    "records": "the cleaned records",
+    "maps": "the interactive maps",
+    "images": "the images for print",
+    "coverage": "coverage by region and the regional maps",
+    "index": "the briefing page",
+}
+
+PACK_FILES: tuple[PackFile, ...] = (
+    PackFile(
+        "index.html",
+        "the briefing page: headline figures, the map, coverage by region, every operation "
+        "with its source",
+        "index",
+    ),
+    PackFile(
+        "map.html",
+        "the interactive map, one self-contained file (Leaflet inlined, no tiles, no requests)",
+        "maps",
+        "map",
+    ),
+    PackFile(
+        "map-embed.html", "the map for an intranet page (fills its frame)", "maps", "map_embed"
+    ),
+    PackFile(
+        "map-embed.iframe.html", "the `<iframe>` snippet to paste", "maps", "map_embed_snippet"
+    ),
+    PackFile(
+        "map.png", "the map for print: 17 x 10 cm, 300 dpi, Equal Earth projection", "images", "png"
+    ),
+    PackFile("map.svg", "the same map as a vector image (SVG)", "images", "svg"),
+    PackFile("map.pdf", "the same map as a PDF page", "images", "pdf"),
+    PackFile(
+        "map-by-year.png",
+        "small multiples: one map per year, one shared colour scale (when the operations span "
+        "several years)",
+        "images",
+        "by_year",
+    ),
+    PackFile(
+        "coverage.csv",
+        "coverage by region: countries covered, gaps, operations, figures",
+        "coverage",
+        "coverage_csv",
+    ),
+    PackFile(
+        "coverage-per-year.csv",
+        "countries covered and operations per region and year",
+        "coverage",
+        "coverage_per_year_csv",
+    ),
+    PackFile("coverage.md", "the coverage table in Markdown", "coverage", "coverage_md"),
+    PackFile(
+        "coverage.html",
+        "the coverage table beside a small map of each region",
+        "coverage",
+        "coverage_html",
+    ),
+    PackFile(
+        "regions/*.html",
+        "one map per region with operations: covered countries, gaps, other regions greyed",
+        "coverage",
+    ),
+    PackFile("regions/*.png", "the small map of each region shown on coverage.html", "coverage"),
+    PackFile(
+        "operations.csv",
+        "the records, cleaned, with ISO codes (opmap reads it back as is)",
+        "records",
+        "operations_csv",
+    ),
+)
+
+
+def files_of_step(step: str) -> list[PackFile]:
+    """Return the files a step writes, in the order of the table."""
+    return [file for file in PACK_FILES if file.step == step]
+
+
+def files_by_role(present: Iterable[str]) -> dict[str, str]:
+    """Return role -> path for the files of the table that are in ``present``.
+
+    Parameters
+    ----------
+    present : iterable of str
+        Paths inside the pack (with ``/``) that were written.
+    """
+    written = set(present)
+    return {file.role: file.name for file in PACK_FILES if file.role and file.name in written}
