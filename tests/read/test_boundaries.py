@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from opmap.errors import InvalidInput
-from opmap.read.boundaries import load_boundaries, load_country_points
+from opmap.read.boundaries import REQUIRED_COLUMNS, load_boundaries, load_country_points
 from opmap.read.countries import resolve_country
 
 
@@ -15,7 +15,7 @@ def test_load_boundaries_bundled_is_a_fresh_copy():
     second = load_boundaries()
     assert second.crs.to_epsg() == 4326
     assert (second["name"] != "changed").all()
-    assert {"iso_a3", "name", "region_un", "subregion", "region_wb"} <= set(second.columns)
+    assert set(REQUIRED_COLUMNS) <= set(second.columns)
 
 
 def test_load_boundaries_missing_file(tmp_path):
@@ -73,6 +73,7 @@ def one_unit(crs=4326):
             "region_un": ["Europe"],
             "subregion": ["Western Europe"],
             "region_wb": ["Europe & Central Asia"],
+            "continent": ["Europe"],
         },
         geometry=[box(2, 48, 3, 49)],
         crs=4326,
@@ -113,7 +114,13 @@ def test_load_boundaries_messages_are_exact(tmp_path):
         load_boundaries(table)
     assert [(p.file, p.message) for p in raised.value.problems] == [
         (str(table), "has no geometry; is it a GeoJSON file?"),
-        (str(table), "lacks the column(s) 'region_un', 'subregion', 'region_wb'"),
+        (
+            str(table),
+            "lacks the columns 'region_un', 'subregion', 'region_wb', 'continent'; a boundaries "
+            "file needs iso_a3, name, region_un, subregion, region_wb, continent (the regions "
+            "are grouped by the last four): add the columns, or start from the bundled "
+            "data/countries.geojson",
+        ),
     ]
     with pytest.raises(InvalidInput) as raised:
         load_boundaries(tmp_path / "nowhere.geojson")
