@@ -10,6 +10,8 @@ tests/data/aggregate/operations.csv, by hand:
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from opmap.decide.aggregate import (
@@ -219,6 +221,7 @@ def test_a_country_with_no_polygon_is_aggregated_at_its_point(boundaries, tmp_pa
     assert len(coverage) == len(boundaries) + 2
     tuvalu, gibraltar, spain = (by_iso(coverage, c) for c in ("TUV", "GIB", "ESP"))
     assert (tuvalu["name"], tuvalu["has_polygon"]) == ("Tuvalu", False)
+    assert (tuvalu["region_un"], tuvalu["sovereignt"]) == ("", "")  # not in the boundaries
     assert (tuvalu.geometry.x, tuvalu.geometry.y) == (179.2, -8.52)
     assert (tuvalu["operations"], tuvalu["operation_keys"]) == (1, ["Tide 2019"])
     assert tuvalu["victims"] == Figure(12)
@@ -226,6 +229,9 @@ def test_a_country_with_no_polygon_is_aggregated_at_its_point(boundaries, tmp_pa
     assert (gibraltar["operations"], gibraltar["victims"]) == (1, None)
     assert (spain["has_polygon"], spain["operations"]) == (True, 1)
     assert coverage.crs == boundaries.crs
+    assert coverage.index.tolist() == list(range(len(coverage)))
+    added = ["has_polygon", "operations", "operation_keys", "years", "single_country_operations"]
+    assert list(coverage.columns) == [*boundaries.columns, *added, "victims", "minors", "arrests"]
 
 
 def test_participation_rows_are_exact(operations):
@@ -244,5 +250,54 @@ def test_participation_rows_are_exact(operations):
 
 
 def test_an_unknown_region_column_is_refused(operations, boundaries):
-    with pytest.raises(KeyError, match="no region column 'desk'; choose one of region_un, "):
+    expected = "no region column 'desk'; choose one of region_un, subregion, region_wb, continent"
+    with pytest.raises(KeyError, match=re.escape(expected)):
         aggregate_by_region(operations, boundaries, "desk")
+
+
+def test_region_rows_name_their_countries(operations, boundaries):
+    regions = aggregate_by_region(operations, boundaries)  # by region_un unless told
+    assert regions["region"].tolist() == sorted(boundaries["region_un"].unique())
+    assert list(regions.columns) == [
+        "region",
+        "countries",
+        "covered",
+        "coverage_pct",
+        "gaps",
+        "operations",
+        "years",
+        "victims",
+        "minors",
+        "arrests",
+        "covered_countries",
+        "gap_countries",
+        "covered_codes",
+        "gap_codes",
+        "operation_keys",
+    ]
+    americas = regions.set_index("region").loc["Americas"]
+    assert americas["covered_countries"] == ["Brazil"]
+    assert "Brazil" not in americas["gap_countries"] and "Chile" in americas["gap_countries"]
+    assert americas["gaps"] == len(americas["gap_countries"]) == americas["countries"] - 1
+    assert americas["operation_keys"] == ["Gamma 2017"]
+
+
+def test_total_over_regions_defaults_to_un_regions_and_handles_none(operations, boundaries):
+    total = total_over_regions(operations, boundaries)  # by region_un unless told
+    assert (total["region"], total["countries"]) == ("All regions", len(boundaries))
+    empty = total_over_regions(operations, boundaries, {})
+    assert (empty["countries"], empty["covered"], empty["coverage_pct"]) == (0, 0, 0.0)
+    assert (empty["operations"], empty["unplaced"]) == (5, 1)
+
+
+def test_per_year_percentages_are_rounded_to_one_decimal(operations, boundaries):
+    # Africa has 57 units in the bundled boundaries, the Americas 51: 1 of 57 is 1.754...%.
+    per_year = aggregate_by_region_year(operations, boundaries)  # by region_un unless told
+    assert {(r.region, r.year): r.coverage_pct for r in per_year.itertuples()} == {
+        ("Africa", 2016): 1.8,
+        ("Africa", 2017): 1.8,
+        ("Africa", 2018): 7.0,
+        ("Americas", 2016): 0.0,
+        ("Americas", 2017): 2.0,
+        ("Americas", 2018): 0.0,
+    }
