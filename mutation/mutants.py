@@ -162,19 +162,23 @@ def make_mutants(source: str, data_tables: set[str] = frozenset()) -> list[Mutan
     tree = ast.parse(source)
     skipped = _skipped_nodes(tree, set(data_tables))
     owners = _owners(tree)
-    mutants: list[Mutant] = []
-    seen: Counter[str] = Counter()
+    found = []
     for index, node in enumerate(ast.walk(tree)):
         if id(node) in skipped:
             continue
+        position = (getattr(node, "lineno", 0), getattr(node, "col_offset", 0), index)
         for operator, before, after, change in _changes(node):
             base = f"{owners.get(id(node), '<module>')} | {operator} | "
             base += f"{_short(before)} -> {_short(after)}"
-            seen[base] += 1
-            mutant_id = base if seen[base] == 1 else f"{base} #{seen[base]}"
-            line = getattr(node, "lineno", 0)
-            mutants.append(Mutant(mutant_id, line, operator, index, change))
-    return sorted(mutants, key=lambda m: (m.line, m.id))
+            found.append((position, base, operator, index, change))
+    # Number repeated changes in source order: "#2" is the second one down the function.
+    mutants: list[Mutant] = []
+    seen: Counter[str] = Counter()
+    for (line, _column, _index), base, operator, index, change in sorted(found, key=_first_two):
+        seen[base] += 1
+        mutant_id = base if seen[base] == 1 else f"{base} #{seen[base]}"
+        mutants.append(Mutant(mutant_id, line, operator, index, change))
+    return mutants
 
 
 def mutated_tree(source: str, mutant: Mutant) -> ast.Module:
@@ -202,3 +206,7 @@ def _replace_statement(tree: ast.Module, old: ast.stmt, new: ast.stmt) -> None:
                 value[[item is old for item in value].index(True)] = new
                 return
     raise LookupError("statement not found in its tree")
+
+
+def _first_two(item: tuple) -> tuple:
+    return item[0], item[1]

@@ -17,6 +17,7 @@ import argparse
 import importlib
 import importlib.abc
 import importlib.util
+import json
 import os
 import shutil
 import signal
@@ -62,6 +63,7 @@ class Target:
     tests: list[str]
     floor: float
     data_tables: set[str] = field(default_factory=set)
+    warm: str = ""  # code run once before the mutants fork (imports, caches)
 
     @property
     def module(self) -> str:
@@ -98,7 +100,7 @@ class _MutantFinder(importlib.abc.MetaPathFinder, importlib.abc.Loader):
 def _load_targets(only: list[str]) -> list[Target]:
     config = tomllib.loads((HERE / "targets.toml").read_text(encoding="utf-8"))
     targets = [
-        Target(t["path"], t["tests"], t["floor"], set(t.get("data_tables", [])))
+        Target(t["path"], t["tests"], t["floor"], set(t.get("data_tables", [])), t.get("warm", ""))
         for t in config["target"]
     ]
     if only:
@@ -219,6 +221,41 @@ def _test_target(target: Target, equivalents: dict[str, str], jobs: int) -> list
     return sorted(outcomes, key=lambda o: (o.mutant.line, o.mutant.id))
 
 
+def _test_target_warm(target: Target, equivalents: dict[str, str], jobs: int) -> list[Outcome]:
+    """Run _test_target in a child that first runs the target's warm-up code.
+
+    The warm-up (reading the country tables, the boundaries) then happens once, not once per
+    mutant; it runs in a child so that what it imports does not stay for the next target.
+    """
+    read_end, write_end = os.pipe()
+    pid = os.fork()
+    if pid == 0:
+        os.close(read_end)
+        status = 0
+        try:
+            exec(target.warm, {})
+            if target.module in sys.modules:
+                print(f"the warm-up of {target.path} imports it: its mutants could not be served")
+                status = 2
+            else:
+                outcomes = _test_target(target, equivalents, jobs)
+                with os.fdopen(write_end, "w") as pipe:
+                    json.dump([(o.mutant.id, o.status) for o in outcomes], pipe)
+        except BaseException as err:  # report, never return into the parent's loop
+            print(f"{target.path}: {err!r}", flush=True)
+            status = 2
+        sys.stdout.flush()
+        os._exit(status)
+    os.close(write_end)
+    with os.fdopen(read_end) as pipe:
+        statuses = dict(json.loads(pipe.read() or "[]"))
+    if os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1]) != 0:
+        sys.exit(f"stopped: mutation testing of {target.path} failed")
+    source = (REPO / target.path).read_text(encoding="utf-8")
+    mutants = make_mutants(source, target.data_tables)
+    return [Outcome(m, statuses[m.id]) for m in mutants]
+
+
 def _score(outcomes: list[Outcome]) -> tuple[int, int, int, float]:
     counted = [o for o in outcomes if o.status != "equivalent"]
     caught = sum(o.status in ("killed", "timeout") for o in counted)
@@ -292,7 +329,7 @@ def main() -> None:
     started = time.monotonic()
     results = []
     for target in targets:
-        outcomes = _test_target(target, equivalents.get(target.path, {}), options.jobs)
+        outcomes = _test_target_warm(target, equivalents.get(target.path, {}), options.jobs)
         counted, caught, equivalent, score = _score(outcomes)
         print(
             f"{target.path}: {score:.1f}% caught ({caught} of {counted}; "
