@@ -52,23 +52,34 @@ def test_a_position_in_the_file_wins(operations, boundaries):
 
 
 @pytest.mark.parametrize(
-    ("filters", "subtitle", "count"),
+    ("filters", "subtitle", "keys"),
     [
-        ({}, "6 operations, 2014\u20132018", 6),
-        ({"years": [2017]}, "1 operation in 2017 \u00b7 Filters: 2017", 1),
+        (
+            {},
+            "6 operations, 2014\u20132018",
+            [  # oldest first
+                "Nawa 2014",
+                "Akoma 2015",
+                "Adwenpa II 2016",
+                "Epervier 2017",
+                "Libertad 2018",
+                "Sawiyan 2018",
+            ],
+        ),
+        ({"years": [2017]}, "1 operation in 2017 \u00b7 Filters: 2017", ["Epervier 2017"]),
         (
             {"since": 2016, "until": 2017},
             "2 operations, 2016\u20132017 \u00b7 Filters: 2016\u20132017",
-            2,
+            ["Adwenpa II 2016", "Epervier 2017"],
         ),
-        ({"region": "americas"}, "1 operation in 2018 \u00b7 Filters: Americas", 1),
-        ({"names": ["nawa"]}, "1 operation in 2014 \u00b7 Filters: nawa", 1),
-        ({"years": [1999]}, "No operations match \u00b7 Filters: 1999", 0),
+        ({"region": "americas"}, "1 operation in 2018 \u00b7 Filters: Americas", ["Libertad 2018"]),
+        ({"names": ["nawa"]}, "1 operation in 2014 \u00b7 Filters: nawa", ["Nawa 2014"]),
+        ({"years": [1999]}, "No operations match \u00b7 Filters: 1999", []),
     ],
 )
-def test_filters_and_subtitle(operations, boundaries, filters, subtitle, count):
+def test_filters_and_subtitle(operations, boundaries, filters, subtitle, keys):
     data = prepare_map_data(operations, boundaries, **filters)
-    assert len(data.operations) == count
+    assert [op.key for op in data.operations] == keys
     assert data.subtitle == subtitle
 
 
