@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import date
 
 import pytest
@@ -362,3 +363,14 @@ def test_a_repeated_operation_names_the_first_line(tmp_path):
     assert problem.message == (
         "LIBERTAD 2018 is also on line 2; merge the two rows or correct the name or year"
     )
+
+
+def test_an_operation_is_a_frozen_hashable_record():
+    operation = Operation(name="Nawa", year=2014)
+    assert (operation.summary, operation.source, operation.extra, operation.line) == ("", "", {}, 0)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        operation.year = 2015
+    # Extra columns are kept but are not part of the record's identity.
+    noted = Operation(name="Nawa", year=2014, extra={"notes": "x"})
+    assert noted == operation
+    assert {operation: 1}[noted] == 1
