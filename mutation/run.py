@@ -64,6 +64,7 @@ class Target:
     floor: float
     data_tables: set[str] = field(default_factory=set)
     warm: str = ""  # code run once before the mutants fork (imports, caches)
+    deselect: list[str] = field(default_factory=list)  # tests left out of the mutants' runs
 
     @property
     def module(self) -> str:
@@ -100,7 +101,14 @@ class _MutantFinder(importlib.abc.MetaPathFinder, importlib.abc.Loader):
 def _load_targets(only: list[str]) -> list[Target]:
     config = tomllib.loads((HERE / "targets.toml").read_text(encoding="utf-8"))
     targets = [
-        Target(t["path"], t["tests"], t["floor"], set(t.get("data_tables", [])), t.get("warm", ""))
+        Target(
+            t["path"],
+            t["tests"],
+            t["floor"],
+            set(t.get("data_tables", [])),
+            t.get("warm", ""),
+            t.get("deselect", []),
+        )
         for t in config["target"]
     ]
     if only:
@@ -142,7 +150,8 @@ def _fork_pytest(target: Target, code=None) -> int:
             "mutation", database=None, derandomize=True, deadline=None
         )
         hypothesis.settings.load_profile("mutation")
-        args = [*_PYTEST_ARGS, f"--basetemp={basetemp}/t", *target.tests]
+        deselect = [f"--deselect={test}" for test in target.deselect]
+        args = [*_PYTEST_ARGS, f"--basetemp={basetemp}/t", *deselect, *target.tests]
         os._exit(int(pytest.main(args)))
     except BaseException:
         os._exit(3)
@@ -263,44 +272,73 @@ def _score(outcomes: list[Outcome]) -> tuple[int, int, int, float]:
     return len(counted), caught, len(outcomes) - len(counted), score
 
 
-def _report(results, equivalents, command: str, elapsed: float) -> str:
-    commit = subprocess.run(
-        ["git", "-C", str(REPO), "rev-parse", "--short", "HEAD"],
-        capture_output=True,
-        text=True,
-        check=False,
-    ).stdout.strip()
+def _commit() -> str:
+    """Return the short commit of the work tree, marked if src/, tests/ or mutation/ differ."""
+
+    def git(*args: str) -> str:
+        run = subprocess.run(["git", "-C", str(REPO), *args], capture_output=True, text=True)
+        return run.stdout.strip()
+
+    changed = git("status", "--porcelain", "--", "src", "tests", "mutation/targets.toml")
+    return (git("rev-parse", "--short", "HEAD") or "unknown") + (" + changes" if changed else "")
+
+
+def _record(
+    results_path: Path, target: Target, outcomes: list[Outcome], commit: str, minutes: float
+) -> None:
+    """Keep one module's outcomes in the results file, beside the other modules' last ones."""
+    results = json.loads(results_path.read_text(encoding="utf-8")) if results_path.exists() else {}
+    results[target.path] = {
+        "commit": commit,
+        "date": f"{datetime.now(UTC):%Y-%m-%d %H:%M} UTC",
+        "minutes": round(minutes, 1),
+        "tests": target.tests,
+        "outcomes": [[o.mutant.line, o.mutant.id, o.status] for o in outcomes],
+    }
+    results_path.write_text(json.dumps(results, indent=1, ensure_ascii=False) + "\n", "utf-8")
+
+
+def _report(targets: list[Target], results_path: Path, equivalents) -> str:
+    """Write the report of every target from the results file."""
+    results = json.loads(results_path.read_text(encoding="utf-8")) if results_path.exists() else {}
     lines = [
         "# Mutation testing report",
         "",
-        f"Made by `{command}` on commit `{commit or 'unknown'}`, "
-        f"{datetime.now(UTC):%Y-%m-%d %H:%M} UTC, in {elapsed / 60:.0f} min. "
-        "See `mutation/README.md`.",
+        "Made by `python mutation/run.py` (see `mutation/README.md`); each module's row says the",
+        "commit its mutants were run on. Score = caught / (mutants - equivalent); a mutant is",
+        "caught when a test fails, errors or times out.",
         "",
-        "Score = caught / (mutants - equivalent). A mutant is caught when a test fails, errors "
-        "or times out.",
-        "",
-        "| module | mutants | equivalent | caught | survived | score | floor |",
-        "|---|---:|---:|---:|---:|---:|---:|",
+        "| module | mutants | equivalent | caught | survived | score | floor | commit, date |",
+        "|---|---:|---:|---:|---:|---:|---:|---|",
     ]
-    for target, outcomes in results:
-        counted, caught, equivalent, score = _score(outcomes)
+    for target in targets:
+        if target.path not in results:
+            lines.append(f"| `{target.path}` | not run | | | | | {target.floor:.0f}% | |")
+            continue
+        run = results[target.path]
+        statuses = [status for _line, _id, status in run["outcomes"]]
+        counted = [s for s in statuses if s != "equivalent"]
+        caught = sum(s in ("killed", "timeout") for s in counted)
+        score = 100.0 * caught / len(counted) if counted else 100.0
         verdict = "" if score >= target.floor else " **below**"
         lines.append(
-            f"| `{target.path}` | {len(outcomes)} | {equivalent} | {caught} | "
-            f"{counted - caught} | {score:.1f}%{verdict} | {target.floor:.0f}% |"
+            f"| `{target.path}` | {len(statuses)} | {len(statuses) - len(counted)} | {caught} | "
+            f"{len(counted) - caught} | {score:.1f}%{verdict} | {target.floor:.0f}% | "
+            f"`{run['commit']}`, {run['date']} |"
         )
-    for target, outcomes in results:
-        survivors = [o for o in outcomes if o.status == "survived"]
-        lines += ["", f"## `{target.path}`", "", f"Tests: {', '.join(target.tests)}", ""]
+    for target in targets:
+        if target.path not in results:
+            continue
+        run = results[target.path]
+        lines += ["", f"## `{target.path}`", "", f"Tests: {', '.join(run['tests'])}", ""]
+        survivors = [(line, id_) for line, id_, status in run["outcomes"] if status == "survived"]
         if survivors:
             lines += ["Surviving mutants:", ""]
-            lines += [f"- line {o.mutant.line}: `{o.mutant.id}`" for o in survivors]
+            lines += [f"- line {line}: `{id_}`" for line, id_ in survivors]
         else:
             lines.append("No surviving mutant.")
-        known = {o.mutant.id for o in outcomes}
-        used = equivalents.get(target.path, {})
-        stale = sorted(set(used) - known)
+        known = {id_ for _line, id_, _status in run["outcomes"]}
+        stale = sorted(set(equivalents.get(target.path, {})) - known)
         if stale:
             lines += ["", "Listed as equivalent but no longer made (remove from equivalent.toml):"]
             lines += [""] + [f"- `{s}`" for s in stale]
@@ -313,6 +351,11 @@ def main() -> None:
     parser.add_argument("modules", nargs="*", help="target paths (default: all in targets.toml)")
     parser.add_argument("--jobs", type=int, default=min(2, os.cpu_count() or 1))
     parser.add_argument("--report", default=str(HERE / "REPORT.md"))
+    parser.add_argument(
+        "--results",
+        default=str(HERE / "results.json"),
+        help="where each module's last outcomes are kept (a run updates only its modules)",
+    )
     parser.add_argument("--list", action="store_true", help="print the mutants and stop")
     options = parser.parse_args()
     targets = _load_targets(options.modules)
@@ -326,9 +369,9 @@ def main() -> None:
         return
     for name in _PRELOAD:
         importlib.import_module(name)
-    started = time.monotonic()
-    results = []
+    below = []
     for target in targets:
+        started, commit = time.monotonic(), _commit()
         outcomes = _test_target_warm(target, equivalents.get(target.path, {}), options.jobs)
         counted, caught, equivalent, score = _score(outcomes)
         print(
@@ -336,12 +379,14 @@ def main() -> None:
             f"{equivalent} equivalent; floor {target.floor:.0f}%)",
             flush=True,
         )
-        results.append((target, outcomes))
-    command = "python mutation/run.py" + "".join(f" {m}" for m in options.modules)
-    report = _report(results, equivalents, command, time.monotonic() - started)
-    Path(options.report).write_text(report, encoding="utf-8")
+        minutes = (time.monotonic() - started) / 60
+        _record(Path(options.results), target, outcomes, commit, minutes)
+        if score < target.floor:
+            below.append(target.path)
+        report = _report(_load_targets([]), Path(options.results), equivalents)
+        Path(options.report).write_text(report, encoding="utf-8")
     print(f"wrote {options.report}")
-    if any(_score(o)[3] < t.floor for t, o in results):
+    if below:
         sys.exit(1)
 
 
