@@ -45,7 +45,9 @@ def file_problems(tmp_path, content: bytes):
         ),
         (b"\x81\x8d operation,year", "is neither UTF-8 nor Windows-1252 text; " + NOT_CSV),
         (b"\x01\x02\x03\x04\x05\x06\x07\x08" * 10, NOT_CSV),
-        ("\u0085\ue000\u0378".encode() * 30, NOT_CSV),  # C1 control, private use, unassigned
+        (b"operation,year\n" + "\u0085".encode() * 30, NOT_CSV),  # C1 control
+        (b"operation,year\n" + "\ue000".encode() * 30, NOT_CSV),  # private use
+        (b"operation,year\n" + "\u0378".encode() * 30, NOT_CSV),  # unassigned
     ],
 )
 def test_whole_file_messages(tmp_path, content, message):
@@ -245,3 +247,17 @@ def test_cells_beyond_a_one_column_header(tmp_path):
     assert problem.message == (
         "has 2 cells but the header has 1 column; quote any cell that contains ','"
     )
+
+
+def test_paths_that_cannot_be_read(tmp_path):
+    cases = [
+        (tmp_path, "is a folder, not a file; name the operations CSV inside it"),
+        (tmp_path / "nope.csv", "no such file; check the path and the spelling"),
+        (
+            tmp_path / "a\0b.csv",
+            "cannot be read (embedded null byte); check the path and its permissions",
+        ),
+    ]
+    for path, message in cases:
+        operations, [problem] = check_operations(path)
+        assert (operations, problem.line, problem.message) == ([], None, message)
