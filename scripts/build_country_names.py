@@ -5,7 +5,8 @@ Writes ``src/opmap/data/country_names.csv`` with the columns ``kind,code,source,
 
 - ``country``: ``code`` is the ISO 3166-1 alpha-3 code (XKX for Kosovo, as in the boundaries);
   names from pycountry (``iso:name``, ``iso:official_name``, ``iso:common_name``) and the CLDR
-  territory names in English, French, Spanish, Portuguese and Arabic (``cldr:en``...).
+  territory names in English, French, Spanish (and its Latin American variant), Portuguese (and
+  its European variant) and Arabic (``cldr:en``, ``cldr:es_419``, ``cldr:pt_PT``...).
 - ``area``: ``code`` is the CLDR region code (UN M.49 ``011`` "Western Africa", ``EU``...); such
   names are refused as "a region, not a country".
 - ``part``: a CLDR territory that ISO 3166-1 counts inside another country (Canary Islands,
@@ -36,7 +37,9 @@ from opmap.read.countries import normalise_name
 
 REPO = Path(__file__).resolve().parent.parent
 DEFAULT_OUT = REPO / "src" / "opmap" / "data" / "country_names.csv"
-LANGUAGES = ("en", "fr", "es", "pt", "ar")
+# Latin American Spanish and European Portuguese (Portugal and Lusophone Africa: "Benim",
+# "Costa do Marfim") spell some names their own way; CLDR keeps them apart from es and pt.
+LANGUAGES = ("en", "fr", "es", "es_419", "pt", "pt_PT", "ar")
 ISO_FIELDS = ("name", "official_name", "common_name")
 
 # CLDR codes that are not ISO 3166-1 alpha-2 codes of a country opmap maps.
@@ -70,7 +73,7 @@ def cldr_rows():
     alpha3 = {country.alpha_2: country.alpha_3 for country in pycountry.countries}
     alpha3.update(USER_ASSIGNED)
     for language in LANGUAGES:
-        for code, name in Locale(language).territories.items():
+        for code, name in Locale.parse(language).territories.items():
             yield (*classify(code, alpha3), f"cldr:{language}", name)
 
 

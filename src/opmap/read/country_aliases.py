@@ -56,6 +56,9 @@ ALIASES = {
     "Swaziland": "SWZ",
     "Gambia, The": "GMB",  # World Bank
     "Gambia (Republic of The)": "GMB",  # United Nations
+    "Guinea-Conakry": "GIN",  # named by its capital beside Guinea-Bissau and Equatorial Guinea
+    "Guinée-Conakry": "GIN",
+    "Guiné-Conacri": "GIN",
     "Guinea Bissau": "GNB",
     "Eq. Guinea": "GNQ",
     "Central African Rep.": "CAF",
@@ -66,13 +69,9 @@ ALIASES = {
     "Sahrawi Republic": "ESH",
     "Sahrawi Arab Democratic Republic": "ESH",  # African Union
     "Sao Tome": "STP",
-    "Cap Vert": "CPV",
-    "Cabo Verde": "CPV",
     "كابو فيردي": "CPV",
     "Tanzania": "TZA",
     "Libya": "LBY",
-    "Mauritanie": "MRT",
-    "موزمبيق": "MOZ",
     "السعودية": "SAU",
     # Americas
     "USA": "USA",
