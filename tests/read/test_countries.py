@@ -18,6 +18,7 @@ from opmap.read.countries import (
     NON_ISO_UNITS,
     NOT_COUNTRIES,
     Country,
+    _build_lookup,
     _lookup,
     country_name,
     normalise_name,
@@ -278,6 +279,29 @@ def test_no_name_of_the_name_table_is_claimed_by_two_countries():
     # A new pycountry or CLDR could give one name to two countries; the build would then refuse it
     # as ambiguous. This lists what it found, so such a change is seen and decided in ALIASES.
     assert _lookup().collisions == {}
+
+
+def test_a_name_two_countries_claim_is_refused_with_both():
+    lookup = _build_lookup(
+        [("country", "GIN", "guinea"), ("country", "GNQ", "guinea"), ("country", "FRA", "france")]
+    )
+    assert lookup.collisions == {"guinea": ("GIN", "GNQ")}
+    assert "guinea" not in lookup.codes
+    assert lookup.refusals["guinea"] == (UnknownCountry, "ambiguous country", ("GIN", "GNQ"))
+    assert lookup.codes["france"] == "FRA"
+
+
+def test_an_alias_gives_a_claimed_name_its_established_meaning():
+    lookup = _build_lookup([("country", "COG", "congo"), ("country", "COD", "congo")])
+    assert lookup.collisions == {"congo": ("COD", "COG")}
+    assert lookup.codes["congo"] == "COG"  # ALIASES: "Congo" is the Republic of the Congo
+    assert "congo" not in lookup.refusals
+
+
+def test_a_country_name_wins_over_a_region_named_alike():
+    lookup = _build_lookup([("area", "011", "guinea"), ("country", "GIN", "guinea")])
+    assert lookup.codes["guinea"] == "GIN"
+    assert "guinea" not in lookup.refusals
 
 
 def test_hand_written_tables_do_not_overlap():

@@ -24,6 +24,7 @@ import functools
 import itertools
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 from importlib import resources
 from typing import NamedTuple
@@ -289,9 +290,14 @@ def _display_names() -> dict[str, str]:
 
 @functools.cache
 def _lookup() -> _Lookup:
+    return _build_lookup(_name_table())
+
+
+def _build_lookup(names: Iterable[tuple[str, str, str]]) -> _Lookup:
+    """Build the lookup from (kind, code, key) rows of names and the hand-written tables."""
     claims: dict[str, set[str]] = {}
     refusals: dict[str, _Refusal] = {}
-    for kind, code, key in _name_table():
+    for kind, code, key in names:
         if kind == "country":
             claims.setdefault(key, set()).add(code)
         elif kind == "part":

@@ -60,6 +60,7 @@ ALIASES = {
     "Guinée-Conakry": "GIN",
     "Guiné-Conacri": "GIN",
     "Guinea Bissau": "GNB",
+    "Burkina": "BFA",  # French usage ("au Burkina")
     "Eq. Guinea": "GNQ",
     "Central African Rep.": "CAF",
     "CAR": "CAF",
