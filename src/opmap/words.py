@@ -158,6 +158,48 @@ STRINGS: dict[str, str] = {
     "figure_nearly": "nearly {n}",
     "figure_up_to": "up to {n}",
     "figure_about": "about {n}",
+    # the map in words: the text alternative and tables under every HTML map
+    "text_title": "The map in words",
+    "text_world": "A map of the world: each country coloured by {legend}, with a marker for "
+    "each operation placed in a country that took part.",
+    "text_region": "A map of {region}: each of its countries coloured by {legend}, its gaps "
+    "hatched, countries of other regions greyed, and a marker for each operation placed in a "
+    "country that took part.",
+    "text_operations": "It shows {operations}, {period}.",
+    "text_operations_none": "No operation matches the filters.",
+    "text_countries": "{countries} took part by name.",
+    "text_unmapped": "Not on the map, because they name no country: {items}.",
+    "text_totals": "Together, each operation counted once: {figures}.",
+    "text_figure": "{value} {label}",
+    "text_most": "Most operations: {countries}.",
+    "text_most_item": "{country} ({operations})",
+    "text_region_coverage": "Of the {members} of {region}, {covered:,} took part; {gaps}: "
+    "no operation in {period}.",
+    "text_table_operations": "Operations",
+    "text_table_countries": "Countries and territories that took part",
+    "text_table_more": "The first {listed} of {count} operations; operations.csv has them all.",
+    # the map from the keyboard (assets/keyboard.js)
+    "keys_label": "Map: operations and the countries that took part",
+    "keys_help": "Left and Right arrows: previous or next operation. Up or Down arrow: switch "
+    "between operations and countries. Enter: open the details. Escape: close them. Plus and "
+    "minus: zoom. Shift and an arrow: move the map.",
+    "keys_operation": "{name}: operation {position} of {count}. Enter opens its details.",
+    "keys_country": "{name}, {operations}: country {position} of {count}. Enter lists its "
+    "operations.",
+    "keys_no_operations": "No operation is on the map in this view.",
+    "keys_no_countries": "No country took part.",
+    "col_operation": "Operation",
+    "col_when": "When",
+    "col_countries": "Countries",
+    "col_victims": "Victims",
+    "col_minors": "Minors",
+    "col_arrests": "Arrests",
+    "col_officers": "Officers",
+    "col_source": "Source",
+    "col_country": "Country or territory",
+    "col_operations": "Operations",
+    "col_years": "Years",
+    "col_which": "Which",
     "embed_snippet_intro": "Paste this where the map should appear; keep {src} beside the "
     "page, or change src to its address:",
 }
@@ -167,6 +209,8 @@ STRINGS: dict[str, str] = {
 #: languages have as many forms as their plural rules need (Arabic six), in their catalogs.
 PLURALS: dict[str, tuple[str, str]] = {
     "operations": ("{count:,} operation", "{count:,} operations"),
+    "countries": ("{count:,} country or territory", "{count:,} countries and territories"),
+    "gaps": ("{count:,} is a gap", "{count:,} are gaps"),
 }
 
 

@@ -113,8 +113,10 @@ def render_map(
     -------
     str
     """
+    from opmap.draw.interactive.page import render_page
+
     folium_map = build_map(map_data, tiles=tiles, embed=embed, generated=generated)
-    return _allow_zoom(folium_map.get_root().render())
+    return _allow_zoom(render_page(folium_map, map_data, embed=embed))
 
 
 # folium's page forbids pinch-zoom (maximum-scale=1, user-scalable=no), which shuts out readers
@@ -158,6 +160,8 @@ def build_map(
     generated: date | None = None,
 ) -> folium.Map:
     """Build the folium map of :func:`render_map` (to show in a notebook or add to)."""
+    from opmap.draw.interactive.keyboard import KeyboardNavigation
+
     provider = resolve_tiles(tiles) if tiles else None
     folium_map = folium.Map(
         tiles=None,
@@ -186,6 +190,7 @@ def build_map(
         Timeline(choropleth, operation_layer, map_data, embed=embed, gap_fill=GAP_FILL).add_to(
             folium_map
         )
+    KeyboardNavigation(choropleth, map_data).add_to(folium_map)
     _fit(folium_map, map_data, embed)
     make_offline(folium_map)
     number_elements(folium_map)

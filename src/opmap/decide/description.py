@@ -1,0 +1,214 @@
+"""The map in words: what every HTML map says in text for readers who cannot see it.
+
+:func:`describe_map` decides, from a :class:`~opmap.decide.mapdata.MapData`, the sentences of a
+map's text alternative (what is shown, how many operations, which years, the main figures) and
+two tables people can read without the map: the operations, and the countries that took part.
+The drawing layer only lays them out.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from opmap.decide.mapdata import MapData
+from opmap.decide.tables import figure_cell, years_cell
+from opmap.figures import sum_figures
+from opmap.read.operations import Operation
+from opmap.words import count_operations, countries_phrase, plural, some_names, text
+
+#: The figures the text alternative totals, in the order it says them.
+TOTALLED = ("victims", "minors", "arrests")
+#: How many countries "Most operations: ..." names.
+MOST_LISTED = 5
+#: How many operations the table lists (a map of 10,000 operations stays a page one can open).
+OPERATIONS_LISTED = 500
+
+
+@dataclass(frozen=True)
+class MapTable:
+    """A table of plain-text cells: a caption, header cells, rows; ``numeric`` aligns right.
+
+    ``links`` holds, per row, an http(s) address for its last cell, or None (empty: none).
+    """
+
+    caption: str
+    columns: tuple[str, ...]
+    numeric: tuple[bool, ...]
+    rows: tuple[tuple[str, ...], ...]
+    links: tuple[str | None, ...] = ()
+
+
+@dataclass(frozen=True)
+class MapDescription:
+    """A map's text alternative: its title, a few sentences, the operations and the countries.
+
+    ``operations`` are the first :data:`OPERATIONS_LISTED` of the map's, to list in a table;
+    ``more_operations`` says so when there are more ("" when all are listed).
+    """
+
+    title: str
+    sentences: tuple[str, ...]
+    operations: tuple[Operation, ...]
+    countries: MapTable
+    more_operations: str = ""
+
+
+def describe_map(map_data: MapData) -> MapDescription:
+    """Say in words what a map shows.
+
+    Parameters
+    ----------
+    map_data : MapData
+        From :func:`opmap.decide.mapdata.prepare_map_data`.
+
+    Returns
+    -------
+    MapDescription
+    """
+    operations = map_data.operations
+    listed = tuple(operations[:OPERATIONS_LISTED])
+    more = ""
+    if len(listed) < len(operations):
+        more = text("text_table_more", listed=len(listed), count=f"{len(operations):,}")
+    return MapDescription(
+        title=text("text_title"),
+        sentences=tuple(_sentences(map_data)),
+        operations=listed,
+        countries=countries_table(map_data),
+        more_operations=more,
+    )
+
+
+def _sentences(map_data: MapData) -> list[str]:
+    legend = text(f"legend_title_{map_data.metric}")
+    legend = legend[:1].lower() + legend[1:]
+    if _regional(map_data):
+        sentences = [text("text_region", region=map_data.region or "", legend=legend)]
+    else:
+        sentences = [text("text_world", legend=legend)]
+    operations = map_data.operations
+    if not operations:
+        return [*sentences, text("text_operations_none")]
+    sentences.append(
+        text(
+            "text_operations",
+            operations=count_operations(len(operations)),
+            period=_period(map_data),
+        )
+    )
+    took_part = participants(map_data)
+    sentences.append(text("text_countries", countries=plural("countries", len(took_part))))
+    if map_data.unmapped:
+        items = "; ".join(
+            text("unmapped_item", operation=op.key, countries_phrase=countries_phrase(op))
+            for op in map_data.unmapped
+        )
+        sentences.append(text("text_unmapped", items=items))
+    totals = _totals(operations)
+    if totals:
+        sentences.append(text("text_totals", figures=", ".join(totals)))
+    most = _most(took_part)
+    if most:
+        sentences.append(text("text_most", countries=most))
+    if _regional(map_data):
+        sentences.append(_region_coverage(map_data))
+    return [s[:1].upper() + s[1:] for s in sentences]
+
+
+def _regional(map_data: MapData) -> bool:
+    roles = map_data.coverage["role"] if "role" in map_data.coverage else None
+    return roles is not None and bool(roles.notna().any())
+
+
+def _period(map_data: MapData) -> str:
+    years = sorted({op.year for op in map_data.operations})
+    if years[0] == years[-1]:
+        return str(years[0])
+    return text("period_range", first=years[0], last=years[-1])
+
+
+def participants(map_data: MapData):
+    """Return the rows of the countries that took part, most operations first.
+
+    On a regional map only the region's own countries count; those of other regions that took
+    part in the same operations are greyed, not participants of the region.
+    """
+    coverage = map_data.coverage
+    took_part = coverage[coverage["operations"] > 0]
+    if "role" in took_part:
+        took_part = took_part[(took_part["role"] != "outside").to_numpy()]
+    return took_part.sort_values(["operations", "name"], ascending=[False, True])
+
+
+def _totals(operations: Sequence[Operation]) -> list[str]:
+    """Each figure summed over the operations, every operation once: "nearly 1,700 victims"."""
+    totals = []
+    for column in TOTALLED:
+        total = sum_figures(op.figure(column) for op in operations)
+        if total is not None:
+            label = text(f"popup_{column}").lower()
+            totals.append(text("text_figure", value=str(total), label=label))
+    return totals
+
+
+def _most(took_part) -> str:
+    """Name the countries in the most operations, when some took part in more than one."""
+    busiest = took_part[took_part["operations"] > 1].head(MOST_LISTED)
+    return ", ".join(
+        text("text_most_item", country=name, operations=count_operations(int(count)))
+        for name, count in zip(busiest["name"], busiest["operations"], strict=True)
+    )
+
+
+def _region_coverage(map_data: MapData) -> str:
+    roles = map_data.coverage["role"]
+    covered = int((roles == "covered").sum())
+    gaps = int((roles == "gap").sum())
+    return text(
+        "text_region_coverage",
+        members=plural("countries", covered + gaps),
+        region=map_data.region or "",
+        covered=covered,
+        gaps=plural("gaps", gaps),
+        period=map_data.period or _period(map_data),
+    )
+
+
+def countries_table(map_data: MapData) -> MapTable:
+    """Tabulate the countries that took part, most operations first.
+
+    On a regional map only the region's own countries are listed. For a figure metric, the
+    country's figure from the operations it ran alone is a column too.
+
+    Parameters
+    ----------
+    map_data : MapData
+
+    Returns
+    -------
+    MapTable
+    """
+    took_part = participants(map_data)
+    columns = [text("col_country"), text("col_operations"), text("col_years"), text("col_which")]
+    numeric = [False, True, False, False]
+    if map_data.metric != "operations":
+        columns.append(text(f"legend_title_{map_data.metric}"))
+        numeric.append(True)
+    rows = []
+    for _, row in took_part.iterrows():
+        cells = [
+            row["name"],
+            f"{int(row['operations']):,}",
+            years_cell(row["years"]),
+            some_names(row["operation_keys"]),
+        ]
+        if map_data.metric != "operations":
+            cells.append(figure_cell(row[map_data.metric]))
+        rows.append(tuple(cells))
+    return MapTable(
+        caption=text("text_table_countries"),
+        columns=tuple(columns),
+        numeric=tuple(numeric),
+        rows=tuple(rows),
+    )

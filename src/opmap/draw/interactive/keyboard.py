@@ -1,0 +1,105 @@
+"""The map from the keyboard: one Tab stop, arrow keys between operations and countries.
+
+The behaviour is in ``assets/keyboard.js``; this element hands it what it says and shows for
+each country that took part (its name, its operations, where its popup opens), all as plain
+text placed with DOM text nodes, never as markup.
+"""
+
+from __future__ import annotations
+
+from branca.element import MacroElement
+from folium.template import Template
+
+from opmap.decide.description import participants
+from opmap.decide.mapdata import MapData
+from opmap.draw.assets import asset_text
+from opmap.draw.interactive.map import operation_brief
+from opmap.draw.interactive.offline import inline_script, script_json
+from opmap.words import count_operations, text
+
+#: How many operations a country's popup lists before "and 12 more".
+COUNTRY_LISTED = 20
+
+
+class KeyboardNavigation(MacroElement):
+    """Arrow keys, Enter and Escape on a map, and a popup for each country that took part.
+
+    Parameters
+    ----------
+    choropleth : folium.map.Layer
+        The countries layer (every Leaflet layer in it has its ISO3 code as ``feature.id``).
+    map_data : MapData
+    """
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        opmap.keyboardNavigation({{ this._parent.get_name() }},
+            {{ this.choropleth.get_name() }}, {{ this.data }});
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, choropleth, map_data: MapData):
+        super().__init__()
+        self._name = "KeyboardNavigation"
+        self.choropleth = choropleth
+        self.data = script_json(keyboard_data(map_data))
+
+    def render(self, **kwargs) -> None:
+        """Add the script of ``keyboard.js`` to the page's header, then call it."""
+        header = self.get_root().header
+        header.add_child(inline_script(asset_text("keyboard.js")), name="opmap_keyboard_js")
+        super().render(**kwargs)
+
+
+def keyboard_data(map_data: MapData) -> dict:
+    """Return what ``keyboard.js`` needs: the countries that took part and the words it says.
+
+    Returns
+    -------
+    dict
+        ``countries``: ISO3 -> ``name``, ``count`` ("2 operations"), ``operations`` (their
+        headline lines, the first :data:`COUNTRY_LISTED`), ``more`` (how many more, 0 for
+        none) and ``at`` ([lat, lon] inside the country, where its popup opens); ``order``: the
+        ISO3 codes west to east; ``words``.
+    """
+    by_key = {op.key: op for op in map_data.operations}
+    countries = {}
+    for _, row in participants(map_data).iterrows():
+        shape = row.geometry
+        if shape is None or shape.is_empty:
+            continue
+        point = shape.representative_point()
+        keys = list(row["operation_keys"])
+        countries[row["iso_a3"]] = {
+            "name": row["name"],
+            "count": count_operations(len(keys)),
+            "operations": [operation_brief(by_key[key]) for key in keys[:COUNTRY_LISTED]],
+            "more": f"{max(0, len(keys) - COUNTRY_LISTED):,}" if len(keys) > COUNTRY_LISTED else 0,
+            "at": [round(point.y, 4), round(point.x, 4)],
+        }
+    order = sorted(
+        countries, key=lambda iso3: (countries[iso3]["at"][1], -countries[iso3]["at"][0])
+    )
+    return {
+        "countries": countries,
+        "order": order,
+        "words": {
+            "label": text("keys_label"),
+            "help": text("keys_help"),
+            "operation": text(
+                "keys_operation", name="{name}", position="{position}", count="{count}"
+            ),
+            "country": text(
+                "keys_country",
+                name="{name}",
+                operations="{operations}",
+                position="{position}",
+                count="{count}",
+            ),
+            "emptyOperations": text("keys_no_operations"),
+            "emptyCountries": text("keys_no_countries"),
+            "more": text("tooltip_names_more", count="{count}"),
+        },
+    }

@@ -1,0 +1,98 @@
+"""The HTML document around the map: language, landmarks, one heading, and the map in words.
+
+folium's own page has no ``lang``, no landmark and, for an embedded map, no heading. Here the
+parts folium renders (the header, the map's ``<div>``, its script) are laid into opmap's template
+``map/page.html``: the map inside ``<main>``, followed by its text alternative
+(:func:`opmap.decide.description.describe_map`) and the tables of its operations and countries,
+so that a reader who cannot use the map reads the same facts.
+"""
+
+from __future__ import annotations
+
+import folium
+from markupsafe import Markup
+
+from opmap.decide.description import MapDescription, MapTable, describe_map
+from opmap.decide.mapdata import MapData
+from opmap.decide.tables import figure_cell
+from opmap.draw.assets import asset_text
+from opmap.draw.interactive.map import format_dates, http_url
+from opmap.draw.templates import render
+from opmap.read.operations import Operation
+from opmap.words import countries_phrase, text
+
+#: The language of every word in :mod:`opmap.words`.
+LANGUAGE = "en"
+_FIGURES = ("victims", "minors", "arrests", "officers")
+
+
+def render_page(folium_map: folium.Map, map_data: MapData, *, embed: bool = False) -> str:
+    """Render a built folium map as opmap's page, with the map in words under it.
+
+    Parameters
+    ----------
+    folium_map : folium.Map
+        From :func:`opmap.draw.interactive.map.build_map`.
+    map_data : MapData
+        What the map shows: its text alternative is written from it.
+    embed : bool, default False
+        A map inside another page: its heading is for screen readers only, and its tables hold
+        no links, so that tabbing through the host page passes the map quickly.
+
+    Returns
+    -------
+    str
+    """
+    root = folium_map.get_root()
+    for child in root._children.values():  # what branca's Figure.render does first
+        child.render()
+    description = describe_map(map_data)
+    return render(
+        "map/page.html",
+        lang=LANGUAGE,
+        title=map_data.title,
+        embed=embed,
+        header=Markup(root.header.render()),
+        page_css=Markup(asset_text("map-page.css").replace("</", "<\\/")),
+        body=Markup(root.html.render()),
+        script=Markup(root.script.render()),
+        description=description,
+        operations=operations_table(description, links=not embed),
+        countries=description.countries,
+    )
+
+
+def operations_table(description: MapDescription, *, links: bool = True) -> MapTable:
+    """Lay out the operations of a map's description as a table, sources as links if asked."""
+    operations = description.operations
+    return MapTable(
+        caption=text("text_table_operations"),
+        columns=(
+            text("col_operation"),
+            text("col_when"),
+            text("col_countries"),
+            *(text(f"col_{column}") for column in _FIGURES),
+            text("col_source"),
+        ),
+        numeric=(False, False, False, True, True, True, True, False),
+        rows=tuple(_operation_row(op) for op in operations),
+        links=tuple(http_url(op.source) if links and op.source else None for op in operations),
+    )
+
+
+def _operation_row(operation: Operation) -> tuple[str, ...]:
+    when = format_dates(operation.start_date, operation.end_date) or str(operation.year)
+    return (
+        operation.name,
+        when,
+        _countries_cell(operation),
+        *(figure_cell(operation.figure(column)) for column in _FIGURES),
+        operation.source,
+    )
+
+
+def _countries_cell(operation: Operation) -> str:
+    phrase = countries_phrase(operation)
+    if len(operation.countries) > 1 or (operation.countries and operation.total_countries > 1):
+        return f"{phrase}: {', '.join(operation.country_names)}"
+    return phrase

@@ -1,0 +1,103 @@
+"""The map in words: the sentences and tables a map's text alternative is made of."""
+
+from __future__ import annotations
+
+import pytest
+
+from opmap.decide.description import OPERATIONS_LISTED, describe_map
+from opmap.decide.mapdata import prepare_map_data
+from opmap.figures import parse_figure
+from opmap.read.boundaries import load_boundaries, load_country_points
+from opmap.read.operations import Operation, read_operations
+
+
+@pytest.fixture(scope="module")
+def boundaries():
+    return load_boundaries()
+
+
+@pytest.fixture(scope="module")
+def world(boundaries):
+    return describe_map(
+        prepare_map_data(read_operations(), boundaries, points=load_country_points())
+    )
+
+
+def test_a_world_map_says_what_it_shows_how_many_operations_and_when(world):
+    text = " ".join(world.sentences)
+    assert text.startswith("A map of the world: each country coloured by operations per country")
+    assert "It shows 6 operations, 2014–2018." in world.sentences
+    assert "20 countries and territories took part by name." in world.sentences
+
+
+def test_the_main_figures_count_each_operation_once_and_keep_qualifiers(world):
+    # 76 + more than 48 + nearly 500 + nearly 350 + 94: bounds both ways read "about".
+    totals = [s for s in world.sentences if s.startswith("Together")]
+    assert totals == [
+        "Together, each operation counted once: about 1,068 victims, "
+        "more than 445 minors, 106 arrests."
+    ]
+
+
+def test_operations_that_name_no_country_are_said_not_to_be_on_the_map(world):
+    assert (
+        "Not on the map, because they name no country: Adwenpa II 2016, 14 countries, none named."
+    ) in world.sentences
+
+
+def test_the_busiest_country_is_named_with_a_plural_count(world):
+    assert "Most operations: Côte d'Ivoire (2 operations)." in world.sentences
+
+
+def test_the_countries_table_lists_each_participant_once_busiest_first(world):
+    table = world.countries
+    assert table.columns[:3] == ("Country or territory", "Operations", "Years")
+    assert len(table.rows) == 20
+    assert table.rows[0] == ("Côte d'Ivoire", "2", "2014–2015", "Nawa 2014, Akoma 2015")
+    assert len({row[0] for row in table.rows}) == 20
+
+
+def test_every_operation_is_listed(world):
+    assert [op.key for op in world.operations][:2] == ["Nawa 2014", "Akoma 2015"]
+    assert len(world.operations) == 6
+    assert world.more_operations == ""
+
+
+def test_a_regional_map_counts_its_members_covered_and_gaps(boundaries):
+    americas = describe_map(prepare_map_data(read_operations(), boundaries, region="Americas"))
+    assert americas.sentences[0].startswith("A map of Americas: each of its countries")
+    assert americas.sentences[-1] == (
+        "Of the 51 countries and territories of Americas, 13 took part; 38 are gaps: "
+        "no operation in 2014–2018."
+    )
+    # only the region's own countries are listed, even for operations that span regions
+    assert {row[0] for row in americas.countries.rows} >= {"Brazil", "Saint Lucia"}
+    assert "Chad" not in {row[0] for row in americas.countries.rows}
+
+
+def test_one_operation_one_country_reads_in_the_singular(boundaries):
+    alone = Operation(
+        name="Solo",
+        year=2020,
+        countries=("SDN",),
+        country_names=("Sudan",),
+        victims=parse_figure("12"),
+    )
+    words = describe_map(prepare_map_data([alone], boundaries))
+    assert "It shows 1 operation, 2020." in words.sentences
+    assert "1 country or territory took part by name." in words.sentences
+    assert "Together, each operation counted once: 12 victims." in words.sentences
+    assert not any(s.startswith("Most operations") for s in words.sentences)
+
+
+def test_a_very_long_list_of_operations_is_cut_and_says_so(boundaries):
+    many = [
+        Operation(name=f"Op {i}", year=2000 + i % 20, countries=("SDN",), country_names=("Sudan",))
+        for i in range(OPERATIONS_LISTED + 7)
+    ]
+    words = describe_map(prepare_map_data(many, boundaries))
+    assert len(words.operations) == OPERATIONS_LISTED
+    assert words.more_operations == (
+        f"The first {OPERATIONS_LISTED} of {OPERATIONS_LISTED + 7} operations; "
+        "operations.csv has them all."
+    )

@@ -1,0 +1,141 @@
+"""The map from the keyboard alone: one Tab stop, arrows inside, Enter opens, Escape closes."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from browser import launch_browser, open_offline
+
+from opmap.decide.mapdata import prepare_map_data
+from opmap.draw.interactive.keyboard import keyboard_data
+from opmap.draw.interactive.map import write_map
+from opmap.read.boundaries import load_boundaries, load_country_points
+from opmap.read.operations import read_operations
+
+pytestmark = pytest.mark.browser
+
+FOCUSED = """() => {
+    const e = document.activeElement;
+    return {tag: e.tagName, cls: e.getAttribute("class") || "",
+            operation: e.getAttribute("data-operation"), country: e.getAttribute("data-country"),
+            inPopup: !!e.closest(".leaflet-popup")};
+}"""
+
+
+@pytest.fixture(scope="module")
+def world():
+    return prepare_map_data(read_operations(), load_boundaries(), points=load_country_points())
+
+
+@pytest.fixture(scope="module")
+def map_file(world, tmp_path_factory):
+    path = tmp_path_factory.mktemp("keyboard") / "map.html"
+    return write_map(world, path, generated=date(2024, 5, 1))
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with launch_browser() as browser:
+        yield browser
+
+
+@pytest.fixture
+def page(browser, map_file):
+    page, log = open_offline(browser, map_file)
+    page.wait_for_selector(".opmap-operation")
+    yield page
+    page.context.close()
+    assert not log.page_errors
+
+
+def said(page) -> str:
+    return page.inner_text("[role=status]")
+
+
+def test_the_countries_it_lists_are_the_participants_west_to_east(world):
+    data = keyboard_data(world)
+    assert len(data["countries"]) == 20
+    assert data["countries"]["CIV"]["count"] == "2 operations"
+    assert data["countries"]["CIV"]["operations"][0].startswith("Nawa 2014")
+    longitudes = [data["countries"][iso]["at"][1] for iso in data["order"]]
+    assert longitudes == sorted(longitudes)
+
+
+def test_the_map_is_one_tab_stop_with_no_shape_or_marker_in_the_tab_order(page):
+    page.keyboard.press("Tab")
+    assert "folium-map" in page.evaluate(FOCUSED)["cls"]
+    tabbable = page.evaluate(
+        """() => Array.from(document.querySelectorAll(
+            ".leaflet-marker-icon, .leaflet-overlay-pane path")).filter(e => e.tabIndex >= 0)
+            .length"""
+    )
+    assert tabbable == 0
+    page.keyboard.press("Tab")
+    assert "folium-map" not in page.evaluate(FOCUSED)["cls"]  # past the map, on its controls
+
+
+def test_arrows_move_between_operations_and_say_each(page):
+    page.focus(".folium-map")
+    page.keyboard.press("ArrowRight")
+    first = page.evaluate(FOCUSED)["operation"]
+    assert first and said(page).startswith(f"{first}: operation 1 of ")
+    page.keyboard.press("ArrowRight")
+    second = page.evaluate(FOCUSED)["operation"]
+    assert second != first and ": operation 2 of " in said(page)
+    page.keyboard.press("ArrowLeft")
+    assert page.evaluate(FOCUSED)["operation"] == first
+
+
+def test_enter_opens_an_operations_popup_and_escape_gives_the_focus_back(page):
+    page.focus(".folium-map")
+    page.keyboard.press("ArrowRight")
+    chosen = page.evaluate(FOCUSED)["operation"]
+    page.keyboard.press("Enter")
+    page.wait_for_selector(".leaflet-popup")
+    assert page.evaluate(FOCUSED)["inPopup"]
+    assert page.inner_text(".leaflet-popup h2") == chosen
+    assert page.get_attribute(".leaflet-popup", "role") == "dialog"
+    page.keyboard.press("Escape")
+    page.wait_for_selector(".leaflet-popup", state="detached")
+    assert page.evaluate(FOCUSED)["operation"] == chosen
+
+
+def test_up_and_down_switch_to_the_countries_and_enter_lists_a_countrys_operations(page):
+    page.focus(".folium-map")
+    page.keyboard.press("ArrowDown")
+    focused = page.evaluate(FOCUSED)
+    assert focused["tag"] == "path" and focused["country"]
+    assert ": country 1 of 20." in said(page)
+    page.keyboard.press("End")
+    page.keyboard.press("Enter")
+    page.wait_for_selector(".opmap-country-popup")
+    assert page.evaluate(FOCUSED)["inPopup"]
+    assert page.inner_text(".opmap-country-popup p") == "1 operation"
+    page.keyboard.press("Escape")
+    page.wait_for_selector(".leaflet-popup", state="detached")
+    assert page.evaluate(FOCUSED)["country"] == page.evaluate(
+        """() => document.querySelector(".leaflet-overlay-pane path[data-country]:focus")
+            ?.getAttribute("data-country")"""
+    )
+
+
+#: A point of the screen where an element is the one on top (a country, not a marker on it).
+VISIBLE_POINT = """selector => {
+    const element = document.querySelector(selector), box = element.getBoundingClientRect();
+    for (let fy = 0.1; fy < 1; fy += 0.1) {
+        for (let fx = 0.1; fx < 1; fx += 0.1) {
+            const x = box.left + fx * box.width, y = box.top + fy * box.height;
+            if (document.elementFromPoint(x, y) === element) { return [x, y]; }
+        }
+    }
+    return null;
+}"""
+
+
+def test_a_click_on_a_country_that_took_part_lists_its_operations(page):
+    x, y = page.evaluate(VISIBLE_POINT, 'path[data-country="SDN"]')
+    page.mouse.click(x, y)
+    page.wait_for_selector(".opmap-country-popup")
+    assert page.inner_text(".opmap-country-popup h2") == "Sudan"
+    assert "Sawiyan 2018" in page.inner_text(".opmap-country-popup li")

@@ -1,0 +1,101 @@
+"""The document around the map: language, landmarks, one heading, and the map in words."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from browser import launch_browser, open_offline
+
+from opmap.decide.mapdata import prepare_map_data
+from opmap.draw.interactive.map import write_map
+from opmap.read.boundaries import load_boundaries, load_country_points
+from opmap.read.operations import Operation, read_operations
+
+HOSTILE = '<img src=x onerror="window.__pwned=1">{{ 7*7 }}'
+
+
+@pytest.fixture(scope="module")
+def world():
+    return prepare_map_data(read_operations(), load_boundaries(), points=load_country_points())
+
+
+@pytest.fixture(scope="module")
+def pages(world, tmp_path_factory):
+    folder = tmp_path_factory.mktemp("page")
+    hostile = Operation(
+        name=HOSTILE,
+        year=2018,
+        countries=("CIV",),
+        country_names=("Côte d'Ivoire",),
+        source="javascript:window.__pwned=1",
+    )
+    return {
+        "map": write_map(world, folder / "map.html", generated=date(2024, 5, 1)),
+        "embed": write_map(world, folder / "embed.html", embed=True, generated=date(2024, 5, 1)),
+        "hostile": write_map(
+            prepare_map_data([hostile], load_boundaries()), folder / "hostile.html"
+        ),
+    }
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with launch_browser() as browser:
+        yield browser
+
+
+OUTLINE = """() => ({
+    lang: document.documentElement.lang,
+    mains: document.querySelectorAll("main").length,
+    h1: Array.from(document.querySelectorAll("h1")).map(h => h.textContent.trim()),
+    mapInMain: !!document.querySelector("main .folium-map"),
+    words: Array.from(document.querySelectorAll("#opmap-in-words p")).map(p => p.textContent),
+    captions: Array.from(document.querySelectorAll("#opmap-in-words caption"))
+        .map(c => c.textContent),
+    operations: Array.from(document.querySelector("#opmap-in-words table")
+        .querySelectorAll("tbody th")).map(th => th.textContent),
+    links: document.querySelectorAll("#opmap-in-words a").length,
+    tabStops: document.querySelectorAll("#opmap-in-words [tabindex], #opmap-in-words a").length,
+    mapHeight: document.querySelector(".folium-map").getBoundingClientRect().height,
+})"""
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("kind", ["map", "embed"])
+def test_a_map_page_has_a_language_a_main_landmark_one_heading_and_its_words(pages, browser, kind):
+    page, log = open_offline(browser, pages[kind], width=1280, height=800)
+    outline = page.evaluate(OUTLINE)
+    page.context.close()
+    assert not log.page_errors
+    assert outline["lang"] == "en"
+    assert outline["mains"] == 1 and outline["mapInMain"]
+    assert outline["h1"] == ["Operations against human trafficking and people smuggling"]
+    assert outline["mapHeight"] == 800  # the map fills the screen; the words follow it
+    assert "It shows 6 operations, 2014–2018." in outline["words"]
+    assert outline["captions"] == ["Operations", "Countries and territories that took part"]
+    assert outline["operations"] == [
+        "Nawa",
+        "Akoma",
+        "Adwenpa II",
+        "Epervier",
+        "Libertad",
+        "Sawiyan",
+    ]
+    if kind == "map":
+        assert outline["links"] == 6  # each source
+    else:  # inside a host page: nothing more to tab through than the map itself
+        assert outline["tabStops"] == 0
+
+
+@pytest.mark.browser
+def test_text_from_the_file_stays_text_in_the_tables(pages, browser):
+    page, log = open_offline(browser, pages["hostile"])
+    names = page.evaluate("""() => Array.from(
+        document.querySelectorAll('#opmap-in-words tbody th')).map(th => th.textContent)""")
+    pwned = page.evaluate("() => window.__pwned === 1")
+    links = page.evaluate("() => document.querySelectorAll('#opmap-in-words a').length")
+    page.context.close()
+    assert HOSTILE in names
+    assert not pwned
+    assert links == 0  # a javascript: source is never a link

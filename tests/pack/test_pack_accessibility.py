@@ -1,0 +1,59 @@
+"""Every HTML page of the briefing pack passes axe-core, on a desktop and on a phone."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from axe import axe_source, axe_violations
+from browser import launch_browser, open_offline
+
+from opmap.pack.briefing_pack import build_pack
+from opmap.read.inputs import load_inputs
+
+pytestmark = pytest.mark.browser
+
+SIZES = {"desktop": (1280, 800), "phone": (375, 667)}
+
+
+@pytest.fixture(scope="module")
+def pack(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("build") / "output"
+    build_pack(load_inputs(), out)
+    return out
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with launch_browser() as browser:
+        yield browser
+
+
+def html_pages(pack: Path) -> list[str]:
+    return sorted(str(path.relative_to(pack)) for path in pack.rglob("*.html"))
+
+
+def test_the_pack_has_the_pages_the_issue_names(pack):
+    pages = html_pages(pack)
+    for name in ("map.html", "map-embed.html", "index.html", "coverage.html"):
+        assert name in pages
+    assert any(name.startswith("regions/") for name in pages)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_no_page_breaks_an_axe_rule(pack, browser, size):
+    axe_source()  # skip (fail in CI) before opening anything when axe-core is missing
+    width, height = SIZES[size]
+    broken = {}
+    for name in html_pages(pack):
+        if name.endswith(".iframe.html"):  # a snippet to paste, not a page
+            continue
+        page, log = open_offline(browser, pack / name, width=width, height=height)
+        try:
+            violations = axe_violations(page)
+        finally:
+            page.context.close()
+        assert not log.page_errors, (name, log.page_errors)
+        if violations:
+            broken[name] = [str(v) for v in violations]
+    assert broken == {}
