@@ -108,11 +108,17 @@ STRINGS: dict[str, str] = {
     "coverage_note": "Each operation counts once in every region where it named a country, "
     "and once in the total. Figures keep the source's qualifiers. A gap is a country of the "
     "region that took part in no operation of the period.",
-    "coverage_unplaced": "{count} operation(s) name no country: they count in the total only.",
+    "coverage_unplaced": "Operations that name no country: {count}. They count in the total only.",
     "coverage_col_region": "Region",
+    "grouping_region_un": "UN regions",
+    "grouping_subregion": "UN subregions",
+    "grouping_region_wb": "World Bank regions",
+    "grouping_continent": "Continents",
+    "summary_unplaced": "Not on the map, because no country is named, but counted in the "
+    "total: {count}.",
     "coverage_col_countries": "Countries",
     "coverage_col_covered": "Covered",
-    "coverage_col_coverage_pct": "Coverage %",
+    "coverage_col_coverage_pct": "Covered, % of countries",
     "coverage_col_gaps": "Gaps",
     "coverage_col_operations": "Operations",
     "coverage_col_years": "Years",
@@ -120,7 +126,7 @@ STRINGS: dict[str, str] = {
     "coverage_col_minors": "Minors",
     "coverage_col_arrests": "Arrests",
     "coverage_col_gap_countries": "Gap countries",
-    "coverage_gap_list": "{count} gap(s)",
+    "coverage_gap_list": "Gaps: {count}",
     "coverage_no_gaps": "none",
     "coverage_map_alt": "Map of {region}: countries coloured by operations, others greyed",
     "coverage_open_map": "Open the interactive map of {region}",
@@ -136,8 +142,8 @@ STRINGS: dict[str, str] = {
     "briefing_figures_note": "Totals count each operation once. A qualified figure stays "
     "qualified in a sum: a total that includes \u201cmore than 48\u201d is itself \u201cmore "
     "than \u2026\u201d; a mix of bounds reads \u201cabout\u201d. {unplaced}",
-    "briefing_unplaced": "{count} with no named country count in the totals but are not on "
-    "the map: {items}.",
+    "briefing_unplaced": "Not on the map, because no country is named, but counted in the "
+    "totals: {items}.",
     "briefing_map": "Map",
     "briefing_map_open": "Open the full-page map",
     "briefing_images": "Images for documents",

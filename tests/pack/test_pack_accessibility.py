@@ -57,3 +57,21 @@ def test_no_page_breaks_an_axe_rule(pack, browser, size):
         if violations:
             broken[name] = [str(v) for v in violations]
     assert broken == {}
+
+
+LEGEND = """() => Array.from(document.querySelectorAll(".opmap-legend li")).map(item => [
+    item.textContent.trim(),
+    getComputedStyle(item.querySelector(".opmap-swatch")).backgroundColor,
+])"""
+
+
+def test_one_value_has_one_colour_in_every_map_of_the_pack(pack, browser):
+    colours: dict[str, dict[str, str]] = {}
+    for name in ["map.html", *[p for p in html_pages(pack) if p.startswith("regions/")]]:
+        page, _ = open_offline(browser, pack / name)
+        for label, colour in page.evaluate(LEGEND):
+            colours.setdefault(label, {})[name] = colour
+        page.context.close()
+    assert "1" in colours and len(colours["1"]) >= 3  # the world map and two regions
+    for label in ("1", "2"):
+        assert len(set(colours[label].values())) == 1, (label, colours[label])

@@ -68,7 +68,7 @@ def command(
         since=since,
         until=until,
         sort=sort,
-        grouping_label=region_by if isinstance(grouping, str) else Path(region_by).name,
+        grouping_label=None if isinstance(grouping, str) else Path(region_by).name,
     )
     written = write_coverage(report, inputs, out_path)
     if verbosity(ctx) >= 0:

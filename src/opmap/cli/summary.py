@@ -23,7 +23,9 @@ def command(operations_path, countries_path, region_by) -> None:
     """
     from opmap.cli.helpers import load_inputs, region_grouping
     from opmap.decide.aggregate import aggregate_by_country, aggregate_by_region, total_over_regions
+    from opmap.decide.coverage import grouping_name
     from opmap.decide.tables import countries_table, operations_table, regions_table
+    from opmap.words import text
 
     inputs = load_inputs(operations_path, countries_path)
     grouping = region_grouping(region_by, inputs.boundaries)
@@ -40,8 +42,10 @@ def command(operations_path, countries_path, region_by) -> None:
     click.echo(
         "* from operations the country ran alone; a multi-country operation's figures are its own."
     )
-    grouping_name = region_by if isinstance(grouping, str) else click.format_filename(region_by)
-    click.echo(f"\nRegions ({grouping_name})\n")
+    name = (
+        grouping_name(grouping) if isinstance(grouping, str) else click.format_filename(region_by)
+    )
+    click.echo(f"\nRegions ({name})\n")
     click.echo(regions_table(regions, total).to_text())
     if total["unplaced"]:
-        click.echo(f"{total['unplaced']} operation(s) name no country: counted in the total only.")
+        click.echo(text("summary_unplaced", count=total["unplaced"]))

@@ -13,7 +13,7 @@ import pandas as pd
 
 from opmap.figures import Figure
 from opmap.read.operations import Operation
-from opmap.words import countries_phrase
+from opmap.words import countries_phrase, text
 
 
 @dataclass(frozen=True)
@@ -172,17 +172,20 @@ def regions_table(
         )
         for r in records
     )
-    columns = (
-        "region",
-        "countries",
-        "covered",
-        "coverage_pct",
-        "gaps",
-        "operations",
-        "years",
-        "victims",
-        "minors",
-        "arrests",
+    columns = tuple(
+        text(f"coverage_col_{column}")
+        for column in (
+            "region",
+            "countries",
+            "covered",
+            "coverage_pct",
+            "gaps",
+            "operations",
+            "years",
+            "victims",
+            "minors",
+            "arrests",
+        )
     )
     return Table(columns, rows, (False, True, True, True, True, True, False, True, True, True))
 

@@ -6,6 +6,7 @@ region with an operation, ``regions/<region>.html`` (its interactive map).
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import date
 from pathlib import Path
 
@@ -90,6 +91,9 @@ def _write_region_maps(report: CoverageReport, inputs, out: Path, generated: dat
             region_label=row.region,
             period=report.period,
         )
+        # One value, one colour in every map of the pack: the region's own classes would make
+        # "1 operation" the darkest red in the Americas and light orange in map.html.
+        map_data = dataclasses.replace(map_data, classes=overview.classes)
         if row.operations:
             written.append(
                 write_map(map_data, out / "regions" / f"{slug}.html", generated=generated)
