@@ -194,6 +194,10 @@ STRINGS: dict[str, str] = {
     "operations.",
     "keys_no_operations": "No operation is on the map in this view.",
     "keys_no_countries": "No country took part.",
+    # the map on a phone or in a small frame: panels folded into buttons
+    "fold_legend": "Legend",
+    "fold_year": "Year: {year}",
+    "fold_source": "Source",
     "col_operation": "Operation",
     "col_when": "When",
     "col_countries": "Countries",

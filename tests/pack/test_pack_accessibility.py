@@ -75,3 +75,19 @@ def test_one_value_has_one_colour_in_every_map_of_the_pack(pack, browser):
     assert "1" in colours and len(colours["1"]) >= 3  # the world map and two regions
     for label in ("1", "2"):
         assert len(set(colours[label].values())) == 1, (label, colours[label])
+
+
+def test_tab_from_the_top_of_the_briefing_passes_the_map_in_ten_presses(pack, browser):
+    page, log = open_offline(browser, pack / "index.html")
+    frame = page.frame_locator("iframe").first
+    frame.locator(".opmap-operation").first.wait_for()
+    places = []
+    for _ in range(10):
+        page.keyboard.press("Tab")
+        places.append(page.evaluate("() => document.activeElement.tagName"))
+        if "IFRAME" in places and places[-1] != "IFRAME":
+            break
+    page.context.close()
+    assert "IFRAME" in places, places  # the map was reached
+    assert places[-1] != "IFRAME", places  # and left, in at most ten presses
+    assert not log.page_errors

@@ -161,6 +161,7 @@ def build_map(
 ) -> folium.Map:
     """Build the folium map of :func:`render_map` (to show in a notebook or add to)."""
     from opmap.draw.interactive.keyboard import KeyboardNavigation
+    from opmap.draw.interactive.layout import SmallScreens
 
     provider = resolve_tiles(tiles) if tiles else None
     folium_map = folium.Map(
@@ -191,6 +192,7 @@ def build_map(
             folium_map
         )
     KeyboardNavigation(choropleth, map_data).add_to(folium_map)
+    SmallScreens().add_to(folium_map)
     _fit(folium_map, map_data, embed)
     make_offline(folium_map)
     number_elements(folium_map)

@@ -53,13 +53,18 @@ def render_page(folium_map: folium.Map, map_data: MapData, *, embed: bool = Fals
         title=map_data.title,
         embed=embed,
         header=Markup(root.header.render()),
-        page_css=Markup(asset_text("map-page.css").replace("</", "<\\/")),
+        page_css=Markup(_styles("map-page.css", "small-screens.css")),
         body=Markup(root.html.render()),
         script=Markup(root.script.render()),
         description=description,
         operations=operations_table(description, links=not embed),
         countries=description.countries,
+        source_line=text("source_line"),
     )
+
+
+def _styles(*names: str) -> str:
+    return "\n".join(asset_text(name) for name in names).replace("</", "<\\/")
 
 
 def operations_table(description: MapDescription, *, links: bool = True) -> MapTable:
