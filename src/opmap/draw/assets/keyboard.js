@@ -104,6 +104,7 @@
             (byIso[iso] = byIso[iso] || []).push(layer);
             var element = layer.getElement();
             if (element) {
+                element.setAttribute("role", "button");  // Enter or a click lists its operations
                 element.setAttribute("aria-label", data.countries[iso].name);
                 element.setAttribute("data-country", iso);
             }
