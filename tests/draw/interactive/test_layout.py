@@ -6,6 +6,7 @@ from datetime import date
 
 import pytest
 from browser import launch_browser, open_offline
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from opmap.decide.mapdata import prepare_map_data
 from opmap.draw.interactive.map import write_map
@@ -104,8 +105,89 @@ def test_a_popups_close_button_is_on_top_and_closes_it(pages, browser, kind, wid
         page.keyboard.press("ArrowRight")
     page.keyboard.press("Enter")
     page.wait_for_selector(".leaflet-popup-close-button")
-    page.wait_for_timeout(400)  # the map pans the popup into view
+    try:  # the map pans the popup into view: wait until it has
+        page.wait_for_function(
+            f"s => ({ON_TOP_AT_CENTRE})(s) === true",
+            arg=".leaflet-popup-close-button",
+            timeout=5000,
+        )
+    except PlaywrightTimeout:  # the assertion below says where it is and what covers it
+        pass
     assert page.evaluate(ON_TOP_AT_CENTRE, ".leaflet-popup-close-button") is True
     page.click(".leaflet-popup-close-button")
     page.wait_for_selector(".leaflet-popup", state="detached")
     page.context.close()
+
+
+def test_a_popup_shows_figures_and_source_first_and_folds_a_long_list_of_countries(pages, browser):
+    page, _ = open_offline(browser, pages["map"], width=375, height=667)
+    page.click('[data-operation="Libertad 2018"]')
+    page.wait_for_selector(".leaflet-popup")
+    labels = page.eval_on_selector_all(
+        ".leaflet-popup dt", "items => items.map(i => i.textContent)"
+    )
+    assert labels[:5] == ["Victims", "Minors", "Arrests", "Officers", "Source"]
+    fold = page.locator(".leaflet-popup details.opmap-fold-list")
+    assert fold.locator("summary").inner_text() == (
+        "13 countries, all named: Antigua and Barbuda, Aruba, Barbados, \u2026 show all"
+    )
+    assert not fold.locator("p").is_visible()
+    fold.locator("summary").click()
+    assert "Venezuela" in fold.locator("p").inner_text()
+    page.context.close()
+
+
+HOMES = """homes => Object.entries(homes).map(([key, iso]) => {
+    const paths = Array.from(document.querySelectorAll(`path[data-country="${iso}"]`));
+    const boxes = paths.map(p => p.getBoundingClientRect());
+    return {key, iso, fill: paths[0].getAttribute("fill"),
+            left: Math.min(...boxes.map(b => b.left)), top: Math.min(...boxes.map(b => b.top)),
+            right: Math.max(...boxes.map(b => b.right)),
+            bottom: Math.max(...boxes.map(b => b.bottom))};
+})"""
+
+
+def fill_pixels(page, home) -> int:
+    """Count the pixels of a country's fill colour inside its box on the screen."""
+    import io
+
+    from PIL import Image
+
+    clip = {
+        "x": max(0, home["left"]),
+        "y": max(0, home["top"]),
+        "width": max(1, home["right"] - max(0, home["left"])),
+        "height": max(1, home["bottom"] - max(0, home["top"])),
+    }
+    image = Image.open(io.BytesIO(page.screenshot(clip=clip))).convert("RGB")
+    target = tuple(int(home["fill"][i : i + 2], 16) for i in (1, 3, 5))
+    return sum(
+        1
+        for pixel in image.get_flattened_data()
+        if all(abs(a - b) <= 6 for a, b in zip(pixel, target, strict=True))
+    )
+
+
+@pytest.mark.parametrize(("width", "height"), [(1280, 800), (375, 667)])
+def test_every_country_keeps_its_colour_visible_around_its_marker(pages, browser, width, height):
+    from opmap.draw.interactive.layout import marker_homes
+
+    world = prepare_map_data(read_operations(), load_boundaries(), points=load_country_points())
+    homes = marker_homes(world)
+    assert homes["Nawa 2014"] == "CIV" and homes["Libertad 2018"] == "CUW"
+    page, _ = open_offline(browser, pages["map"], width=width, height=height)
+    page.wait_for_selector(".opmap-operation")
+    page.wait_for_timeout(300)
+    hidden = {}
+    for home in page.evaluate(HOMES, homes):
+        shown = fill_pixels(page, home)
+        page.add_style_tag(
+            content=".leaflet-marker-pane, .leaflet-overlay-pane path:not("
+            "[data-country]) { visibility: hidden; }"
+        )
+        bare = fill_pixels(page, home)
+        page.evaluate("() => document.head.lastElementChild.remove()")
+        if shown < 0.5 * bare:
+            hidden[home["key"]] = (home["iso"], shown, bare)
+    page.context.close()
+    assert hidden == {}

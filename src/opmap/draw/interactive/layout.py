@@ -1,4 +1,7 @@
-"""The map on a phone or in a small frame: panels folded into buttons (``small-screens.js``).
+"""The map on a phone, in a small frame, and around small places.
+
+``small-screens.js`` folds the panels into buttons on a small screen; ``small-places.js`` moves a
+marker that would hide a small country beside it, with a leader line.
 
 A screen counts as small when it is narrow (a phone) or low (a map embedded in a page on a
 phone, a frame of 343x214 pixels): then the legend, the year control and a long attribution
@@ -10,8 +13,10 @@ from __future__ import annotations
 from branca.element import MacroElement
 from folium.template import Template
 
+from opmap.decide.mapdata import MapData
 from opmap.draw.assets import asset_text
 from opmap.draw.interactive.offline import inline_script, script_json
+from opmap.style import MARKER_COLOR
 from opmap.words import text
 
 #: When the map's panels fold into buttons.
@@ -51,3 +56,56 @@ class SmallScreens(MacroElement):
         header = self.get_root().header
         header.add_child(inline_script(asset_text("small-screens.js")), name="opmap_small_js")
         super().render(**kwargs)
+
+
+class SmallPlaces(MacroElement):
+    """Move a marker that would hide its small country beside it, with a leader line.
+
+    Parameters
+    ----------
+    choropleth : folium.map.Layer
+        The countries layer (every Leaflet layer in it has its ISO3 code as ``feature.id``).
+    map_data : MapData
+    """
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        opmap.smallPlaces({{ this._parent.get_name() }}, {{ this.choropleth.get_name() }},
+            {{ this.homes }}, {{ this.line }});
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, choropleth, map_data: MapData):
+        super().__init__()
+        self._name = "SmallPlaces"
+        self.choropleth = choropleth
+        self.homes = script_json(marker_homes(map_data))
+        self.line = script_json(
+            {"color": MARKER_COLOR, "weight": 1.5, "opacity": 0.9, "className": "opmap-leader"}
+        )
+
+    def render(self, **kwargs) -> None:
+        """Add the script of ``small-places.js`` to the page's header, then call it."""
+        header = self.get_root().header
+        header.add_child(inline_script(asset_text("small-places.js")), name="opmap_places_js")
+        super().render(**kwargs)
+
+
+def marker_homes(map_data: MapData) -> dict[str, str]:
+    """Return the country each operation's marker stands in: operation key -> ISO3 code.
+
+    The marker is placed on land in one of the operation's countries
+    (:func:`opmap.decide.mapdata.place_markers`); this finds which one.
+    """
+    shapes = dict(zip(map_data.coverage["iso_a3"], map_data.coverage.geometry, strict=True))
+    homes = {}
+    for op in map_data.operations:
+        point = map_data.markers.get(op.key)
+        if point is None:
+            continue
+        placed = [iso3 for iso3 in op.countries if shapes.get(iso3) is not None]
+        if placed:
+            homes[op.key] = min(placed, key=lambda iso3: shapes[iso3].distance(point))
+    return homes

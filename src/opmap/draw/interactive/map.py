@@ -75,8 +75,9 @@ GAP_PATTERN = (
     "</pattern></defs></svg>"
 )
 POPUP_FIGURES = ("victims", "minors", "arrests", "officers")
-#: Pixels between markers of operations placed on the same spot (Nawa and Akoma, say).
-MARKER_SPREAD = 16
+#: Pixels between markers of operations placed on the same spot (Nawa and Akoma, say): the
+#: 24 px markers (a finger's size) and a gap.
+MARKER_SPREAD = 26
 #: Above this many mapped operations, operations close together on screen share one marker.
 CLUSTER_ABOVE = 300
 #: The side, in screen pixels, of the grid cell whose operations share a marker.
@@ -161,7 +162,7 @@ def build_map(
 ) -> folium.Map:
     """Build the folium map of :func:`render_map` (to show in a notebook or add to)."""
     from opmap.draw.interactive.keyboard import KeyboardNavigation
-    from opmap.draw.interactive.layout import SmallScreens
+    from opmap.draw.interactive.layout import SmallPlaces, SmallScreens
 
     provider = resolve_tiles(tiles) if tiles else None
     folium_map = folium.Map(
@@ -193,6 +194,7 @@ def build_map(
         )
     KeyboardNavigation(choropleth, map_data).add_to(folium_map)
     SmallScreens().add_to(folium_map)
+    SmallPlaces(choropleth, map_data).add_to(folium_map)
     _fit(folium_map, map_data, embed)
     make_offline(folium_map)
     number_elements(folium_map)
@@ -462,7 +464,15 @@ class OperationLayer(MacroElement):
                 var list = box.appendChild(element("dl"));
                 operation.rows.forEach(function (row) {
                     list.appendChild(element("dt", null, data.labels[row[0]]));
-                    var value = list.appendChild(element("dd", null, row[2] ? undefined : row[1]));
+                    var folded = row[3] !== undefined;
+                    var value = list.appendChild(
+                        element("dd", null, row[2] || folded ? undefined : row[1]));
+                    if (folded) {  // a long list of countries: the first few, then "show all"
+                        var fold = value.appendChild(element("details", "opmap-fold-list"));
+                        fold.appendChild(element("summary", null, row[3] + " "))
+                            .appendChild(element("span", "opmap-show-all", data.words.showAll));
+                        fold.appendChild(element("p", null, row[1]));
+                    }
                     if (row[2]) {  // an http(s) source, checked when the page was written
                         var link = value.appendChild(element("a", null, row[1]));
                         link.href = row[2];
@@ -487,10 +497,10 @@ class OperationLayer(MacroElement):
 
             function operationMarker(operation, dx) {
                 var marker = L.marker(operation.latlng, {icon: L.divIcon({
-                    className: "opmap-operation", iconSize: [16, 16], iconAnchor: [8 - dx, 8]
+                    className: "opmap-operation", iconSize: [24, 24], iconAnchor: [12 - dx, 12]
                 })});
                 marker.bindTooltip(function () { return element("span", null, operation.name); },
-                                   {direction: "top", offset: [dx, -8]});
+                                   {direction: "top", offset: [dx, -12]});
                 marker.on("click", function () { openOperation(operation, operation.latlng, dx); });
                 marker.on("mouseover", function () { highlight(operation, true); });
                 marker.on("mouseout", function () {
@@ -649,8 +659,9 @@ def operation_layer_data(map_data: MapData) -> dict:
     -------
     dict
         ``operations``: one row per mapped operation, ``[name, year, lat, lon, offset,
-        countries, popup rows, brief]``, where a popup row is ``[label index, text]`` or
-        ``[label index, text, http(s) URL]`` and ``labels`` holds the labels; ``cell``: the
+        countries, popup rows, brief]``, where a popup row is ``[label index, text, http(s) URL
+        or null]``, and for a long list of countries also its folded form (shown with "show
+        all"); ``labels`` holds the labels; ``cell``: the
         clustering cell in pixels (0: one marker per operation); the words of a cluster.
     """
     labels: dict[str, int] = {}
@@ -658,8 +669,11 @@ def operation_layer_data(map_data: MapData) -> dict:
     many = len(map_data.markers) > CLUSTER_ABOVE
     for op, offset in _marker_offsets(map_data):
         point = map_data.markers[op.key]
+        folded = folded_countries(op)
+        countries_label = text("popup_countries")
         popup = [
-            [labels.setdefault(label, len(labels)), words, *([link] if link else [])]
+            [labels.setdefault(label, len(labels)), words, link]
+            + ([folded] if folded and label == countries_label else [])
             for label, words, link in popup_rows(op)
         ]
         rows.append(
@@ -686,6 +700,7 @@ def operation_layer_data(map_data: MapData) -> dict:
             "many": text("cluster_operations", count="{count}"),
             "more": text("cluster_more", count="{count}"),
             "zoom": text("cluster_zoom"),
+            "showAll": text("popup_show_all"),
         },
     }
 
@@ -767,26 +782,45 @@ def country_tooltips(map_data: MapData) -> dict[str, str]:
 def popup_rows(operation: Operation) -> list[tuple[str, str, str | None]]:
     """Return everything known about an operation, as its popup lists it: (label, text, link).
 
-    Figures are worded as the source words them ("nearly 350"); the link is the source's URL if
-    it is an http(s) one, else None. The texts are plain text, to be placed as text.
+    The figures and the source come first, so that a small screen shows them without scrolling;
+    then the dates, the countries and the rest. Figures are worded as the source words them
+    ("nearly 350"); the link is the source's URL if it is an http(s) one, else None. The texts
+    are plain text, to be placed as text. A long list of countries is folded by the page
+    (:func:`folded_countries`).
     """
     rows: list[tuple[str, str, str | None]] = []
+    for column in POPUP_FIGURES:
+        rows.append((text(f"popup_{column}"), _figure_words(operation.figure(column)), None))
+    if operation.source:
+        rows.append((text("popup_source"), operation.source, http_url(operation.source)))
     dates = format_dates(operation.start_date, operation.end_date)
     if dates:
         rows.append((text("popup_dates"), dates, None))
     else:
         rows.append((text("popup_year"), str(operation.year), None))
     rows.append((text("popup_countries"), _countries_line(operation), None))
-    for column in POPUP_FIGURES:
-        rows.append((text(f"popup_{column}"), _figure_words(operation.figure(column)), None))
     if operation.summary:
         rows.append((text("popup_summary"), operation.summary, None))
     for column, value in operation.extra.items():
         if value:
             rows.append((column[:1].upper() + column[1:], value, None))
-    if operation.source:
-        rows.append((text("popup_source"), operation.source, http_url(operation.source)))
     return rows
+
+
+#: A popup names this many countries of a longer list before "show all".
+COUNTRIES_FOLDED = 3
+
+
+def folded_countries(operation: Operation) -> str | None:
+    """Return the short form of a long country list: "53 countries, all named: A, B, C, …".
+
+    None when the list is short enough to show whole.
+    """
+    names = operation.country_names
+    if len(names) <= COUNTRIES_FOLDED + 1:
+        return None
+    shown = ", ".join(names[:COUNTRIES_FOLDED])
+    return f"{countries_phrase(operation)}: {shown}, \u2026"
 
 
 def operation_brief(operation: Operation) -> str:
