@@ -131,7 +131,10 @@
             lines.clearLayers();
             var origin = container.getBoundingClientRect();
             var byHome = markersByHome();
-            var taken = [], crowded = [];
+            var crowded = [];
+            var taken = Array.prototype.map.call(  // the controls: no marker goes under them
+                container.querySelectorAll(".leaflet-control"),
+                function (control) { return control.getBoundingClientRect(); });
             Object.keys(byHome).forEach(function (iso) {  // first the markers that stay
                 var home = countryBox(iso);
                 var boxes = byHome[iso].map(function (m) { return m.getBoundingClientRect(); });
