@@ -191,3 +191,31 @@ def test_every_country_keeps_its_colour_visible_around_its_marker(pages, browser
             hidden[home["key"]] = (home["iso"], shown, bare)
     page.context.close()
     assert hidden == {}
+
+
+LABELS = """() => Array.from(document.querySelectorAll(".opmap-label")).map(label => {
+    const box = label.getBoundingClientRect();
+    return {name: label.textContent, shown: getComputedStyle(label).visibility === "visible",
+            left: box.left, top: box.top, right: box.right, bottom: box.bottom};
+})"""
+OBSTACLES = """() => Array.from(document.querySelectorAll(
+    ".leaflet-control, .leaflet-marker-pane > *")).map(element => {
+    const box = element.getBoundingClientRect();
+    return {left: box.left, top: box.top, right: box.right, bottom: box.bottom};
+})"""
+
+
+@pytest.mark.parametrize(("width", "height"), [(1280, 800), (375, 667)])
+def test_participants_are_named_on_the_map_and_no_two_names_touch(pages, browser, width, height):
+    page, _ = open_offline(browser, pages["map"], width=width, height=height)
+    page.wait_for_selector(".opmap-label")
+    page.wait_for_timeout(300)
+    labels, obstacles = page.evaluate(LABELS), page.evaluate(OBSTACLES)
+    page.context.close()
+    assert len(labels) == 20  # one per country that took part
+    shown = [label for label in labels if label["shown"]]
+    assert len(shown) >= (10 if width > 1000 else 5)
+    assert "Côte d'Ivoire" in {label["name"] for label in shown}
+    for i, label in enumerate(shown):
+        assert all(overlap(label, other) == 0 for other in shown[i + 1 :]), label["name"]
+        assert all(overlap(label, other) == 0 for other in obstacles), label["name"]

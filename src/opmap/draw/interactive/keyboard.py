@@ -12,7 +12,7 @@ from folium.template import Template
 
 from opmap.decide.description import participants
 from opmap.decide.mapdata import MapData
-from opmap.draw.assets import asset_text
+from opmap.draw.assets import compact_asset
 from opmap.draw.interactive.map import operation_brief
 from opmap.draw.interactive.offline import inline_script, script_json
 from opmap.words import count_operations, text
@@ -49,7 +49,7 @@ class KeyboardNavigation(MacroElement):
     def render(self, **kwargs) -> None:
         """Add the script of ``keyboard.js`` to the page's header, then call it."""
         header = self.get_root().header
-        header.add_child(inline_script(asset_text("keyboard.js")), name="opmap_keyboard_js")
+        header.add_child(inline_script(compact_asset("keyboard.js")), name="opmap_keyboard_js")
         super().render(**kwargs)
 
 

@@ -1,7 +1,8 @@
 """The map on a phone, in a small frame, and around small places.
 
 ``small-screens.js`` folds the panels into buttons on a small screen; ``small-places.js`` moves a
-marker that would hide a small country beside it, with a leader line.
+marker that would hide a small country beside it, with a leader line; ``labels.js`` names the
+countries that took part, without tiles, leaving out a name that would touch another.
 
 A screen counts as small when it is narrow (a phone) or low (a map embedded in a page on a
 phone, a frame of 343x214 pixels): then the legend, the year control and a long attribution
@@ -13,8 +14,9 @@ from __future__ import annotations
 from branca.element import MacroElement
 from folium.template import Template
 
+from opmap.decide.description import participants
 from opmap.decide.mapdata import MapData
-from opmap.draw.assets import asset_text
+from opmap.draw.assets import compact_asset
 from opmap.draw.interactive.offline import inline_script, script_json
 from opmap.style import MARKER_COLOR
 from opmap.words import text
@@ -54,7 +56,7 @@ class SmallScreens(MacroElement):
     def render(self, **kwargs) -> None:
         """Add the script of ``small-screens.js`` to the page's header, then call it."""
         header = self.get_root().header
-        header.add_child(inline_script(asset_text("small-screens.js")), name="opmap_small_js")
+        header.add_child(inline_script(compact_asset("small-screens.js")), name="opmap_small_js")
         super().render(**kwargs)
 
 
@@ -89,7 +91,7 @@ class SmallPlaces(MacroElement):
     def render(self, **kwargs) -> None:
         """Add the script of ``small-places.js`` to the page's header, then call it."""
         header = self.get_root().header
-        header.add_child(inline_script(asset_text("small-places.js")), name="opmap_places_js")
+        header.add_child(inline_script(compact_asset("small-places.js")), name="opmap_places_js")
         super().render(**kwargs)
 
 
@@ -109,3 +111,51 @@ def marker_homes(map_data: MapData) -> dict[str, str]:
         if placed:
             homes[op.key] = min(placed, key=lambda iso3: shapes[iso3].distance(point))
     return homes
+
+
+class CountryLabels(MacroElement):
+    """The names of the countries that took part, drawn by the page and kept apart.
+
+    Parameters
+    ----------
+    map_data : MapData
+    """
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        opmap.countryLabels({{ this._parent.get_name() }}, {{ this.countries }}, {{ this.order }});
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, map_data: MapData):
+        super().__init__()
+        self._name = "CountryLabels"
+        labels = country_labels(map_data)
+        self.countries = script_json(labels)
+        self.order = script_json(list(labels))
+
+    def render(self, **kwargs) -> None:
+        """Add the script of ``labels.js`` to the page's header, then call it."""
+        header = self.get_root().header
+        header.add_child(inline_script(compact_asset("labels.js")), name="opmap_labels_js")
+        super().render(**kwargs)
+
+
+def country_labels(map_data: MapData) -> dict[str, dict]:
+    """Return each participant's name and label point, most operations first (drawn first).
+
+    Returns
+    -------
+    dict
+        ISO3 -> ``{"name": str, "at": [lat, lon]}``, in the order the labels are placed.
+    """
+    labels = {}
+    for _, row in participants(map_data).iterrows():
+        shape = row.geometry
+        if shape is None or shape.is_empty:
+            continue
+        point = shape.representative_point()
+        labels[row["iso_a3"]] = {"name": row["name"], "at": [round(point.y, 4), round(point.x, 4)]}
+    return labels

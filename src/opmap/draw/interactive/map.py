@@ -162,7 +162,7 @@ def build_map(
 ) -> folium.Map:
     """Build the folium map of :func:`render_map` (to show in a notebook or add to)."""
     from opmap.draw.interactive.keyboard import KeyboardNavigation
-    from opmap.draw.interactive.layout import SmallPlaces, SmallScreens
+    from opmap.draw.interactive.layout import CountryLabels, SmallPlaces, SmallScreens
 
     provider = resolve_tiles(tiles) if tiles else None
     folium_map = folium.Map(
@@ -195,6 +195,7 @@ def build_map(
     KeyboardNavigation(choropleth, map_data).add_to(folium_map)
     SmallScreens().add_to(folium_map)
     SmallPlaces(choropleth, map_data).add_to(folium_map)
+    CountryLabels(map_data).add_to(folium_map)
     _fit(folium_map, map_data, embed)
     make_offline(folium_map)
     number_elements(folium_map)

@@ -15,7 +15,7 @@ from markupsafe import Markup
 from opmap.decide.description import MapDescription, MapTable, describe_map
 from opmap.decide.mapdata import MapData
 from opmap.decide.tables import figure_cell
-from opmap.draw.assets import asset_text
+from opmap.draw.assets import compact_asset
 from opmap.draw.interactive.map import format_dates, http_url
 from opmap.draw.templates import render
 from opmap.read.operations import Operation
@@ -53,7 +53,7 @@ def render_page(folium_map: folium.Map, map_data: MapData, *, embed: bool = Fals
         title=map_data.title,
         embed=embed,
         header=Markup(root.header.render()),
-        page_css=Markup(_styles("map-page.css", "small-screens.css")),
+        page_css=Markup(_styles("map-page.css", "small-screens.css", "labels.css")),
         body=Markup(root.html.render()),
         script=Markup(root.script.render()),
         description=description,
@@ -64,7 +64,7 @@ def render_page(folium_map: folium.Map, map_data: MapData, *, embed: bool = Fals
 
 
 def _styles(*names: str) -> str:
-    return "\n".join(asset_text(name) for name in names).replace("</", "<\\/")
+    return "\n".join(compact_asset(name) for name in names).replace("</", "<\\/")
 
 
 def operations_table(description: MapDescription, *, links: bool = True) -> MapTable:

@@ -1,0 +1,79 @@
+/*
+ * Names on the map, drawn by the page (no tiles needed): each country that took part gets its
+ * name, placed inside it. After every move or zoom the labels are laid again, most operations
+ * first, and one that would touch a label already placed, a marker or a control is left out,
+ * so that names never pile up (Saint Lucia and Saint Vincent at a zoom where both fit).
+ * The labels are for the eye only: the names are in the tables and said by the keyboard.
+ */
+(function (opmap) {
+    "use strict";
+
+    var PAD = 2;
+    /** Where a label may sit: its top this far below its point, or its bottom above it. */
+    var SPOTS = ["13px", "-31px"];
+
+    function touches(a, b) {
+        return a.left - PAD < b.right && b.left - PAD < a.right &&
+            a.top - PAD < b.bottom && b.top - PAD < a.bottom;
+    }
+
+    /**
+     * Draw the names of the countries that took part.
+     *
+     * countries: ISO3 -> {name, at: [lat, lon]}; order: ISO3 codes, most operations first.
+     */
+    function countryLabels(map, countries, order) {
+        var container = map.getContainer();
+        var pane = map.createPane("opmapLabels");
+        pane.style.zIndex = 550;  // above the shapes and lines, under the markers
+        pane.style.pointerEvents = "none";
+        pane.setAttribute("aria-hidden", "true");
+        var labels = order.map(function (iso) {
+            var marker = L.marker(countries[iso].at, {
+                pane: "opmapLabels", interactive: false, keyboard: false,
+                icon: L.divIcon({className: "opmap-label", html: "", iconSize: null})
+            });
+            marker.on("add", function () {
+                var element = marker.getElement();
+                element.textContent = countries[iso].name;
+                element.setAttribute("data-label", iso);
+            });
+            return marker.addTo(map);
+        });
+
+        function lay() {
+            var placed = Array.prototype.map.call(
+                container.querySelectorAll(".leaflet-control, .leaflet-marker-pane > *"),
+                function (element) { return element.getBoundingClientRect(); });
+            var view = container.getBoundingClientRect();
+            labels.forEach(function (marker) {
+                var element = marker.getElement();
+                if (!element) {
+                    return;
+                }
+                element.style.visibility = "";
+                var free = SPOTS.some(function (margin) {  // under the point, else over it
+                    element.style.marginTop = margin;
+                    var box = element.getBoundingClientRect();
+                    var inside = box.left >= view.left && box.right <= view.right &&
+                        box.top >= view.top && box.bottom <= view.bottom;
+                    if (inside && !placed.some(function (other) { return touches(box, other); })) {
+                        placed.push(box);
+                        return true;
+                    }
+                    return false;
+                });
+                if (!free) {
+                    element.style.visibility = "hidden";
+                }
+            });
+        }
+
+        map.on("moveend zoomend", function () { window.setTimeout(lay, 0); });
+        new MutationObserver(function () { window.setTimeout(lay, 0); })
+            .observe(map.getPane("markerPane"), {childList: true});
+        map.whenReady(function () { window.setTimeout(lay, 0); });
+    }
+
+    opmap.countryLabels = countryLabels;
+})(window.opmap = window.opmap || {});
