@@ -213,8 +213,9 @@ def test_control_is_a_native_range_with_play_and_two_modes():
 
 def test_one_year_gets_no_control(world, boundaries, operations):
     one_year = prepare_map_data(operations, boundaries, years=[2018])
-    assert "opmap-timeline" not in render_map(one_year, generated=date(2024, 5, 1))
-    assert "opmap-timeline" in render_map(world, generated=date(2024, 5, 1))
+    # the control's box class, in its data (the page's scripts name .opmap-timeline anyway)
+    assert "opmap-panel opmap-timeline" not in render_map(one_year, generated=date(2024, 5, 1))
+    assert "opmap-panel opmap-timeline" in render_map(world, generated=date(2024, 5, 1))
 
 
 @pytest.mark.parametrize(
@@ -427,9 +428,12 @@ def test_phone_and_embed_keep_the_control_usable(browser, world, tmp_path):
         assert box["y"] >= info["y"] + info["height"]  # under the title, not over it
         legend = page.locator(".opmap-legend").bounding_box()
         assert box["y"] + box["height"] < legend["y"]
+        fold = page.locator(".opmap-timeline .opmap-fold-button")  # on a phone: a button
+        fold.click()
         page.get_by_role("slider", name="Year").focus()
         page.keyboard.press("ArrowLeft")
         assert page.locator(".opmap-year-readout").inner_text() == "2018"
+        assert fold.inner_text() == "Year: 2018"
         assert log.page_errors == []
     finally:
         page.context.close()
