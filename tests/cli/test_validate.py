@@ -25,7 +25,7 @@ def test_bundled_data_is_valid_with_one_warning(runner):
 def test_operations_option_is_the_same_as_the_argument(runner, bundled_operations):
     for args in (
         ["validate", str(bundled_operations)],
-        ["validate", "--operations", str(bundled_operations), "--countries", "x.geojson"],
+        ["validate", "--operations", str(bundled_operations)],
     ):
         result = runner.invoke(cli, args)
         assert result.exit_code == 0, result.output

@@ -104,7 +104,9 @@ def test_load_boundaries_with_no_features(tmp_path):
     one_unit().iloc[:0].to_file(path)
     with pytest.raises(InvalidInput) as raised:
         load_boundaries(path)
-    assert [p.message for p in raised.value.problems] == ["has no features"]
+    assert [p.message for p in raised.value.problems] == [
+        "has no features; add the countries' shapes"
+    ]
 
 
 def test_load_boundaries_messages_are_exact(tmp_path):
@@ -124,7 +126,9 @@ def test_load_boundaries_messages_are_exact(tmp_path):
     ]
     with pytest.raises(InvalidInput) as raised:
         load_boundaries(tmp_path / "nowhere.geojson")
-    assert [p.message for p in raised.value.problems] == ["no such file"]
+    assert [p.message for p in raised.value.problems] == [
+        "no such file; check the path and the spelling"
+    ]
 
 
 def test_load_country_points_are_exact():
