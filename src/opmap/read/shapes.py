@@ -141,20 +141,22 @@ def check_shapes(
                 "longitude and latitude in degrees, or set the file's CRS",
             )
         )
-    if problems:
-        return None, problems
-    return _repair(boundaries, file, feature, problems), problems
+    drawable = np.isin(shapely.get_type_id(boundaries.geometry.array), [3, 6])  # (Multi)Polygon
+    drawable[not_finite] = False
+    boundaries = _repair(boundaries, file, feature, problems, drawable)
+    return (None if any(p.severity == "error" for p in problems) else boundaries), problems
 
 
-def _repair(boundaries, file: str, feature, problems: list[Problem]):
+def _repair(boundaries, file: str, feature, problems: list[Problem], drawable):
+    """Repair the invalid shapes among ``drawable`` ones, saying so for each."""
     import shapely
 
-    valid = shapely.is_valid(boundaries.geometry.array)
-    if valid.all():
+    invalid = drawable & ~shapely.is_valid(boundaries.geometry.array)
+    if not invalid.any():
         return boundaries
     boundaries = boundaries.copy()
     column = boundaries.columns.get_loc(boundaries.geometry.name)
-    for index in (~valid).nonzero()[0].tolist():
+    for index in invalid.nonzero()[0].tolist():
         shape = boundaries.geometry.iloc[index]
         reason = shapely.is_valid_reason(shape)
         repaired = _polygons_of(shapely.make_valid(shape))
@@ -178,7 +180,7 @@ def _repair(boundaries, file: str, feature, problems: list[Problem]):
                 severity="warning",
             )
         )
-    return None if any(p.severity == "error" for p in problems) else boundaries
+    return boundaries
 
 
 def _polygons_of(geometry):
