@@ -172,3 +172,13 @@ def test_a_stale_temporary_file_of_a_killed_run_is_removed(tmp_path):
     stale.write_text("half", encoding="utf-8")
     claim_file(tmp_path / "map.html", OutputPolicy())
     assert not stale.exists()
+
+
+def test_an_input_inside_the_folder_is_not_replaced_unless_forced(tmp_path):
+    out = tmp_path / "pack"
+    _build(out, {"index.html": "v1"})
+    source = out / "index.html"  # read back by this run, and opmap's own
+    with pytest.raises(OutputError, match="'index.html' is an input of this run"):
+        with replace_folder(out, ["*.html"], OutputPolicy(inputs=(source,))) as staging:
+            (staging / "index.html").write_text("v2", encoding="utf-8")
+    assert source.read_text(encoding="utf-8") == "v1"

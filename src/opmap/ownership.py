@@ -324,11 +324,12 @@ def _check_folder_contents(
     for rel, kind in sorted(existing.items()):
         if kind == "other":
             problems.append(f"{rel!r} is a device, pipe or socket; opmap never moves it")
-        elif kind != "folder" and matches(rel, owned) and rel not in ours:
-            if policy.is_input(target / rel):
-                problems.append(f"{rel!r} is an input of this run")
-            else:
-                problems.append(f"{rel!r} was not written by opmap (or was changed since)")
+        elif kind == "folder" or not matches(rel, owned):
+            continue  # kept as it is
+        elif policy.is_input(target / rel):
+            problems.append(f"{rel!r} is an input of this run")
+        elif rel not in ours:
+            problems.append(f"{rel!r} was not written by opmap (or was changed since)")
     users = [rel for rel, kind in existing.items() if kind != "folder" and rel not in ours]
     if users and not ours and not read_manifest(target):
         shown = ", ".join(repr(r) for r in sorted(users)[:3]) + (" ..." if len(users) > 3 else "")
