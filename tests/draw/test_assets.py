@@ -41,6 +41,17 @@ def test_every_asset_is_listed_here():
     assert sorted(p.name for p in ASSETS.glob("*.css")) == sorted(STYLES)
 
 
+def test_every_asset_is_inlined_by_the_element_that_needs_it():
+    from opmap.draw.interactive.choropleth import ChoroplethLayer, CountryTooltips
+    from opmap.draw.interactive.operations import OperationLayer
+    from opmap.draw.interactive.panels import Panel
+    from opmap.draw.interactive.timeline import Timeline
+
+    elements = (ChoroplethLayer, CountryTooltips, OperationLayer, Panel, Timeline)
+    inlined = {"map.css"}.union(*(element.assets for element in elements))  # map.css: the page
+    assert inlined == set(SCRIPTS) | set(STYLES)
+
+
 @pytest.mark.browser
 def test_each_script_loads_alone_and_defines_its_functions():
     with launch_browser() as browser:

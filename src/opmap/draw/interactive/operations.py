@@ -63,7 +63,7 @@ class OperationLayer(UsesAssets, MacroElement):
     map_data : MapData
     """
 
-    assets = ("words.js", "dom.js", "popups.js", "operations.js")
+    assets = ("words.js", "dom.js", "popups.js", "clusters.js", "operations.js")
     _template = Template(
         """
         {% macro script(this, kwargs) %}
