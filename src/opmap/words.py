@@ -129,7 +129,6 @@ STRINGS: dict[str, str] = {
     "coverage_map_alt": "Map of {region}: countries coloured by operations, others greyed",
     "coverage_open_map": "Open the interactive map of {region}",
     "coverage_no_map": "No operation in {region}: no interactive map",
-    "coverage_generated": "Generated {date} by opmap {version}",
     # the briefing page (index.html) and embedding
     "briefing_title": "Briefing: operations against human trafficking and people smuggling",
     "briefing_headline_operations": "operations",

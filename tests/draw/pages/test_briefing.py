@@ -10,6 +10,7 @@ from dataclasses import replace
 from datetime import date
 
 import pytest
+from browser import launch_browser, open_offline
 from html_doc import check_inert, check_skeleton, parse_html
 from paths import TEST_DATA
 
@@ -180,3 +181,35 @@ def test_missing_files_are_left_out(hostile):
     assert "map.html" not in hrefs and "coverage.html" not in hrefs
     assert "operations.csv" in hrefs and "coverage.csv" not in hrefs
     check_skeleton(document)
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("width", [1280, 375])
+def test_hostile_page_runs_nothing_in_chromium_and_the_skip_link_leads_to_main(
+    hostile, tmp_path, width
+):
+    sneaky = replace(hostile.operations[0], name="Sneaky", source="javascript:window.__pwned=2")
+    operations = [*hostile.operations, sneaky]
+    report = build_coverage(replace(hostile, operations=operations))
+    path = tmp_path / "index.html"
+    files = {"operations_csv": "operations.csv"}
+    path.write_text(
+        render_briefing(operations, report, region_pages={}, files=files, generated=date.today()),
+        encoding="utf-8",
+    )
+    with launch_browser() as browser:
+        page, log = open_offline(browser, path, width=width, height=800)
+        page.on("dialog", lambda dialog: log.page_errors.append(f"dialog: {dialog.message}"))
+        page.keyboard.press("Tab")
+        assert page.evaluate("() => document.activeElement.textContent") == "Skip to content"
+        assert page.locator(".skip-link").is_visible()
+        page.keyboard.press("Enter")
+        assert page.evaluate("() => document.activeElement.id") == "main"
+        page.get_by_text("Sneaky 2018").click()
+        page.get_by_text("javascript:window.__pwned=2").click()
+        assert page.evaluate("() => window.__pwned") is None
+        assert log.console_errors == [] and log.page_errors == [] and log.outside_requests == []
+        assert page.evaluate("() => document.documentElement.lang") == "en"
+        # Wide tables scroll inside their box; the page itself never scrolls sideways.
+        assert page.evaluate("() => document.documentElement.scrollWidth") == width
+        page.context.close()

@@ -13,6 +13,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
+from browser import launch_browser, open_offline
 from html_doc import Element, check_inert, check_skeleton, parse_html
 from paths import TEST_DATA
 
@@ -172,3 +173,24 @@ def test_hostile_region_names_are_text_on_the_page(inputs, tmp_path):
     links = {a.text: a.attrs["href"] for a in document.find("tbody").find_all("a")}
     assert links["javascript:alert(1)"] == slugs["javascript:alert(1)"]
     assert "Regions from {{ 7*7 }} <i>desks</i>.csv" in document.find("title").text
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("width", [1280, 375])
+def test_hostile_regions_run_nothing_in_chromium_and_gap_lists_unfold(inputs, tmp_path, width):
+    desks = dict(zip(["SDN", "TCD", "MLI", "NER", "SEN"], HOSTILE_NAMES, strict=True))
+    desks["NGA"] = HOSTILE_NAMES[0]  # took part in nothing: a gap to unfold
+    report = build_coverage(inputs, desks, grouping_label="<img src=x onerror=alert(1)>.csv")
+    path = tmp_path / "coverage.html"
+    path.write_text(render_coverage_page(report, generated=date.today()), encoding="utf-8")
+    with launch_browser() as browser:
+        page, log = open_offline(browser, path, width=width, height=800)
+        page.on("dialog", lambda dialog: log.page_errors.append(f"dialog: {dialog.message}"))
+        assert page.evaluate("() => window.__pwned") is None
+        assert log.console_errors == [] and log.page_errors == [] and log.outside_requests == []
+        summary = page.locator("tbody summary").last
+        summary.click()
+        assert page.locator("tbody details").last.evaluate("d => d.open")
+        assert page.evaluate("() => document.documentElement.scrollWidth") == width
+        assert page.locator("h1").count() == 1 and page.locator("main").count() == 1
+        page.context.close()
