@@ -19,6 +19,7 @@ from paths import TEST_DATA
 
 from opmap.decide.coverage import build_coverage
 from opmap.draw.pages.coverage_page import render_coverage_page
+from opmap.i18n import use_language
 from opmap.pack.coverage_files import write_coverage
 from opmap.read.inputs import load_inputs
 
@@ -194,3 +195,21 @@ def test_hostile_regions_run_nothing_in_chromium_and_gap_lists_unfold(inputs, tm
         assert page.evaluate("() => document.documentElement.scrollWidth") == width
         assert page.locator("h1").count() == 1 and page.locator("main").count() == 1
         page.context.close()
+
+
+@pytest.mark.parametrize(
+    ("language", "direction", "heading", "skip"),
+    [
+        ("fr", None, "Couverture par région", "Aller au contenu"),
+        ("ar", "rtl", "التغطية حسب المنطقة", "انتقل إلى المحتوى"),
+    ],
+)
+def test_the_page_speaks_the_current_language(inputs, language, direction, heading, skip):
+    report = build_coverage(inputs, "region_un")
+    with use_language(language):
+        document = parse_html(render_coverage_page(report, generated=date(2024, 5, 1)))
+    check_skeleton(document)
+    html = document.find("html")
+    assert (html.attrs["lang"], html.attrs.get("dir")) == (language, direction)
+    assert document.find("h1").text == heading
+    assert document.find("a").text == skip

@@ -13,6 +13,7 @@ from numbers import Integral
 
 from opmap.decide.classes import Classes
 from opmap.draw.pages.layout import Cell, Column, PageTable, Row, Thumbnail, render_page
+from opmap.i18n import format_number
 from opmap.output import generation_date
 from opmap.style import BORDER_COLOR, GAP_HATCH_COLOR, OUTSIDE_BORDER_COLOR, OUTSIDE_COLOR
 from opmap.words import grouping_words, plural, text
@@ -156,7 +157,7 @@ def _gaps_cell(gap_countries: str) -> Cell:
 
 def _figure(value: object) -> str:
     """Write a count with thousands separators; anything else as coverage.csv has it."""
-    return f"{value:,}" if isinstance(value, Integral) else str(value)
+    return format_number(int(value)) if isinstance(value, Integral) else str(value)
 
 
 def _legend(classes: Classes | None) -> dict:

@@ -7,6 +7,7 @@ here: the template environment escapes everything it prints.
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date
 
@@ -14,6 +15,7 @@ from markupsafe import Markup
 
 from opmap.draw.assets import asset_text
 from opmap.draw.templates import render
+from opmap.i18n import current_language, is_rtl
 from opmap.words import STRINGS, text
 
 
@@ -64,6 +66,19 @@ class PageTable:
     css: str = ""
 
 
+class Words(Mapping):
+    """The words of :data:`opmap.words.STRINGS` in the current language: ``words.briefing_map``."""
+
+    def __getitem__(self, key: str) -> str:
+        return text(key)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(STRINGS)
+
+    def __len__(self) -> int:
+        return len(STRINGS)
+
+
 def render_page(template: str, *, page: str, generated: date, **context: object) -> str:
     """Render a page of the pack with what every page shares: words, CSS, the dated footer.
 
@@ -86,9 +101,10 @@ def render_page(template: str, *, page: str, generated: date, **context: object)
 
     return render(
         template,
-        lang="en",
+        lang=current_language(),
+        rtl=is_rtl(),
         page=page,
-        words=STRINGS,
+        words=Words(),
         # The stylesheet is a file of the package, not data: it is inlined as it is.
         css=Markup(asset_text("page.css")),
         generated_line=text("generated", date=generated.isoformat(), version=__version__),
