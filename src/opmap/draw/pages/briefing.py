@@ -13,7 +13,7 @@ from datetime import date
 from opmap.decide.coverage import CoverageReport
 from opmap.decide.tables import figure_cell
 from opmap.draw.interactive.embed import frame_context
-from opmap.draw.interactive.map import format_dates, http_url
+from opmap.draw.interactive.popups import format_dates, http_url
 from opmap.draw.pages.coverage_page import coverage_heading, coverage_table
 from opmap.draw.pages.layout import Cell, Column, PageTable, Row, render_page
 from opmap.read.operations import Operation
