@@ -135,3 +135,16 @@ def test_load_country_points_are_exact():
     points = load_country_points()
     assert points["TUV"] == (-8.52, 179.2)
     assert points["GIB"] == (36.14, -5.35)
+
+
+def test_load_boundaries_names_one_missing_column_in_the_singular(tmp_path):
+    path = tmp_path / "no-continent.gpkg"
+    one_unit().drop(columns="continent").to_file(path)
+    with pytest.raises(InvalidInput) as raised:
+        load_boundaries(path)
+    [problem] = raised.value.problems
+    assert problem.message == (
+        "lacks the column 'continent'; a boundaries file needs iso_a3, name, region_un, "
+        "subregion, region_wb, continent (the regions are grouped by the last four): add the "
+        "column, or start from the bundled data/countries.geojson"
+    )
