@@ -52,6 +52,7 @@ _PRELOAD = (
     "jinja2",
 )
 _BASETEMPS: dict[int, str] = {}  # child pid -> its pytest temporary folder
+_STOP = []  # set by SIGTERM or Ctrl-C: finish the running mutants, start no more
 _PYTEST_ARGS = ["-x", "-q", "-p", "no:cacheprovider", "-m", "not browser"]
 
 
@@ -136,6 +137,8 @@ def _fork_pytest(target: Target, code=None) -> int:
         _BASETEMPS[pid] = basetemp
         return pid
     try:  # the child: never returns
+        signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C stops the run, not this mutant's
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, 1)
         os.dup2(devnull, 2)
@@ -188,8 +191,8 @@ def _run_mutants(target: Target, mutants: list[Mutant], timeout: float, jobs: in
     source = (REPO / target.path).read_text(encoding="utf-8")
     pending = list(mutants)
     running: dict[int, tuple[Mutant, float]] = {}
-    while pending or running:
-        while pending and len(running) < jobs:
+    while (pending and not _STOP) or running:
+        while pending and len(running) < jobs and not _STOP:
             mutant = pending.pop(0)
             code = compile(mutated_tree(source, mutant), str(REPO / target.path), "exec")
             running[_fork_pytest(target, code)] = (mutant, time.monotonic() + timeout)
@@ -227,6 +230,8 @@ def _test_target(target: Target, equivalents: dict[str, str], jobs: int) -> list
             print(f"  survived: line {mutant.line}: {mutant.id}", flush=True)
         if done % 50 == 0:
             print(f"  {done}/{len(to_run)}", flush=True)
+    ran = {o.mutant.id for o in outcomes}
+    outcomes += [Outcome(m, "not run") for m in to_run if m.id not in ran]  # stopped early
     return sorted(outcomes, key=lambda o: (o.mutant.line, o.mutant.id))
 
 
@@ -240,6 +245,8 @@ def _test_target_warm(target: Target, equivalents: dict[str, str], jobs: int) ->
     pid = os.fork()
     if pid == 0:
         os.close(read_end)
+        for signum in (signal.SIGTERM, signal.SIGINT):
+            signal.signal(signum, lambda *_: _STOP.append(True))
         status = 0
         try:
             exec(target.warm, {})
@@ -256,6 +263,13 @@ def _test_target_warm(target: Target, equivalents: dict[str, str], jobs: int) ->
         sys.stdout.flush()
         os._exit(status)
     os.close(write_end)
+
+    def stop(*_) -> None:  # let the child record what it ran
+        _STOP.append(True)
+        os.kill(pid, signal.SIGTERM)
+
+    for signum in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(signum, stop)
     with os.fdopen(read_end) as pipe:
         statuses = dict(json.loads(pipe.read() or "[]"))
     if os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1]) != 0:
@@ -266,10 +280,10 @@ def _test_target_warm(target: Target, equivalents: dict[str, str], jobs: int) ->
 
 
 def _score(outcomes: list[Outcome]) -> tuple[int, int, int, float]:
-    counted = [o for o in outcomes if o.status != "equivalent"]
+    counted = [o for o in outcomes if o.status not in ("equivalent", "not run")]
     caught = sum(o.status in ("killed", "timeout") for o in counted)
     score = 100.0 * caught / len(counted) if counted else 100.0
-    return len(counted), caught, len(outcomes) - len(counted), score
+    return len(counted), caught, sum(o.status == "equivalent" for o in outcomes), score
 
 
 def _commit() -> str:
@@ -317,12 +331,15 @@ def _report(targets: list[Target], results_path: Path, equivalents) -> str:
             continue
         run = results[target.path]
         statuses = [status for _line, _id, status in run["outcomes"]]
-        counted = [s for s in statuses if s != "equivalent"]
+        counted = [s for s in statuses if s not in ("equivalent", "not run")]
         caught = sum(s in ("killed", "timeout") for s in counted)
         score = 100.0 * caught / len(counted) if counted else 100.0
         verdict = "" if score >= target.floor else " **below**"
+        not_run = statuses.count("not run")
+        if not_run:  # stopped before the end: the score speaks of the mutants that ran
+            verdict += f" (stopped: {not_run} not run)"
         lines.append(
-            f"| `{target.path}` | {len(statuses)} | {len(statuses) - len(counted)} | {caught} | "
+            f"| `{target.path}` | {len(statuses)} | {statuses.count('equivalent')} | {caught} | "
             f"{len(counted) - caught} | {score:.1f}%{verdict} | {target.floor:.0f}% | "
             f"`{run['commit']}`, {run['date']} |"
         )
@@ -381,10 +398,12 @@ def main() -> None:
         )
         minutes = (time.monotonic() - started) / 60
         _record(Path(options.results), target, outcomes, commit, minutes)
-        if score < target.floor:
+        if score < target.floor or _STOP:
             below.append(target.path)
         report = _report(_load_targets([]), Path(options.results), equivalents)
         Path(options.report).write_text(report, encoding="utf-8")
+        if _STOP:
+            break
     print(f"wrote {options.report}")
     if below:
         sys.exit(1)

@@ -3,9 +3,19 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from opmap.errors import OutputError
-from opmap.output import atomic_folder, atomic_path, human_size, write_text
+from opmap.output import (
+    atomic_path,
+    generation_date,
+    human_size,
+    neutralise_cell,
+    restore_cell,
+    write_csv,
+    write_text,
+)
 
 
 def test_write_text_replaces_the_file_and_leaves_no_temporary(tmp_path):
@@ -27,18 +37,6 @@ def test_a_failed_write_keeps_the_old_file(tmp_path):
     assert [p.name for p in tmp_path.iterdir()] == ["map.html"]
 
 
-def test_a_failed_folder_build_keeps_the_old_folder(tmp_path):
-    out = tmp_path / "output"
-    with atomic_folder(out) as staging:
-        (staging / "index.html").write_text("v1", encoding="utf-8")
-    with pytest.raises(RuntimeError):
-        with atomic_folder(out) as staging:
-            (staging / "index.html").write_text("v2 half", encoding="utf-8")
-            raise RuntimeError("interrupted")
-    assert (out / "index.html").read_text(encoding="utf-8") == "v1"
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["output"]
-
-
 def test_a_folder_that_cannot_be_created_is_an_opmap_error(tmp_path):
     blocker = tmp_path / "file"
     blocker.write_text("x", encoding="utf-8")
@@ -49,3 +47,59 @@ def test_a_folder_that_cannot_be_created_is_an_opmap_error(tmp_path):
 @pytest.mark.parametrize(("size", "text"), [(12, "12 B"), (31_200, "31 KB"), (1_430_000, "1.4 MB")])
 def test_human_size(size, text):
     assert human_size(size) == text
+
+
+def test_generation_date_follows_source_date_epoch(monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1500000000")
+    assert generation_date().isoformat() == "2017-07-14"
+    monkeypatch.delenv("SOURCE_DATE_EPOCH")
+    from datetime import date
+
+    assert generation_date() == date.today()
+
+
+@pytest.mark.parametrize(
+    ("value", "written"),
+    [
+        ('=HYPERLINK("http://x")', '\'=HYPERLINK("http://x")'),
+        ("=cmd|' /C calc'!A0", "'=cmd|' /C calc'!A0"),
+        ("+1+1", "'+1+1"),
+        ("-2+3", "'-2+3"),
+        ("@SUM(A1)", "'@SUM(A1)"),
+        ("\t=1+1", "'\t=1+1"),
+        ("\r=1+1", "'\r=1+1"),
+        ("-", "'-"),
+        ("'=1", "''=1"),
+        ("-12", "-12"),
+        ("+3.5", "+3.5"),
+        ("-1,234", "-1,234"),
+        ("1e5", "1e5"),
+        ("Libertad", "Libertad"),
+        ("nearly 350", "nearly 350"),
+        ("'quoted'", "'quoted'"),
+        ("", ""),
+    ],
+)
+def test_cells_a_spreadsheet_would_run_are_neutralised_and_restored(value, written):
+    assert neutralise_cell(value) == written
+    assert restore_cell(written) == value
+
+
+def test_write_csv_neutralises_text_cells_and_headers(tmp_path):
+    import csv
+
+    import pandas as pd
+
+    frame = pd.DataFrame({"region": ["=cmd|' /C calc'!A0", "Africa"], "=bad": [-3, 4]})
+    path = write_csv(tmp_path / "table.csv", frame)
+    with path.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.reader(handle))
+    assert rows == [["region", "'=bad"], ["'=cmd|' /C calc'!A0", "-3"], ["Africa", "4"]]
+
+
+@given(st.text())
+def test_any_cell_reads_back_the_same_and_never_starts_a_formula(value):
+    written = neutralise_cell(value)
+    assert restore_cell(written) == value
+    starts_formula = written.startswith(("=", "+", "-", "@", "\t", "\r"))
+    assert not starts_formula or written == value  # only numbers start so, unchanged

@@ -2,14 +2,15 @@
 
 Each file is written to a temporary file in the same folder and renamed over the target, so a
 reader sees the old file or the new one, never a part of it; a whole folder is built beside the
-old one and swapped in (:func:`atomic_folder`).
+old one and swapped in (:func:`opmap.ownership.replace_folder`). Every CSV is written through
+:func:`write_csv`, which neutralises cells a spreadsheet would run as formulas.
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
-import shutil
+import re
 import tempfile
 from collections.abc import Iterator
 from datetime import UTC, date, datetime
@@ -35,8 +36,9 @@ def atomic_path(path: Path | str) -> Iterator[Path]:
     target = Path(path)
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
+        # Named so that a later run recognises it as left by a killed run (opmap.ownership).
         handle, temp_name = tempfile.mkstemp(
-            prefix=f".{target.name}.", suffix=".part", dir=target.parent
+            prefix=f".{target.name}.opmap-part-{os.getpid()}-", dir=target.parent
         )
         os.close(handle)
     except OSError as err:
@@ -66,42 +68,47 @@ def write_bytes(path: Path | str, content: bytes) -> Path:
     return Path(path)
 
 
-@contextlib.contextmanager
-def atomic_folder(path: Path | str) -> Iterator[Path]:
-    """Yield a fresh temporary folder beside ``path``; swap it in for ``path`` on success.
+def write_csv(path: Path | str, frame) -> Path:
+    """Write a table as UTF-8 CSV, atomically, every cell safe to open in a spreadsheet.
 
-    An interrupted or failed build leaves the previous folder as it was. Files in the old folder
-    that the new one does not have are kept only if the block copies them.
+    Parameters
+    ----------
+    path : path-like
+    frame : pandas.DataFrame
+        Written without its index; text cells pass through :func:`neutralise_cell`.
     """
-    target = Path(path).resolve()
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
-    except OSError as err:
-        raise OutputError(f"cannot write {str(path)!r}: {err.strerror or err}") from err
-    try:
-        yield staging
-        staging.chmod(0o755)
-        _swap(staging, target)
-    except OSError as err:
-        raise OutputError(f"cannot write {str(path)!r}: {err.strerror or err}") from err
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
+    safe = frame.copy()
+    for column in safe.columns:
+        safe[column] = safe[column].map(
+            lambda value: neutralise_cell(value) if isinstance(value, str) else value
+        )
+    safe.columns = [neutralise_cell(str(c)) for c in safe.columns]
+    return write_text(path, safe.to_csv(index=False, lineterminator="\n"))
 
 
-def _swap(staging: Path, target: Path) -> None:
-    if not target.exists():
-        os.replace(staging, target)
-        return
-    old = target.with_name(f".{target.name}.old")
-    shutil.rmtree(old, ignore_errors=True)
-    os.replace(target, old)
-    try:
-        os.replace(staging, target)
-    except OSError:
-        os.replace(old, target)
-        raise
-    shutil.rmtree(old, ignore_errors=True)
+def neutralise_cell(value: str) -> str:
+    """Return ``value`` so that no spreadsheet runs it as a formula (OWASP's CSV injection rule).
+
+    A cell that starts with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return, and is not a
+    number, gets a leading single quote, which spreadsheets show as text and do not display.
+    Cells that already start with quotes before such a character get one more, so that
+    :func:`restore_cell` gives back exactly what was written.
+    """
+    if value.lstrip("'").startswith(_FORMULA_STARTS) and not _NUMBER.fullmatch(value):
+        return "'" + value
+    return value
+
+
+def restore_cell(value: str) -> str:
+    """Undo :func:`neutralise_cell`: drop the single quote it put before a formula character."""
+    if value.startswith("'") and value.lstrip("'").startswith(_FORMULA_STARTS):
+        if not _NUMBER.fullmatch(value.lstrip("'")) or value.count("'") > 1:
+            return value[1:]
+    return value
+
+
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_NUMBER = re.compile(r"[+-]?(?:[0-9][0-9,]*(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?")
 
 
 def generation_date() -> date:

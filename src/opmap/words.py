@@ -56,7 +56,6 @@ STRINGS: dict[str, str] = {
     "popup_summary": "Summary",
     "popup_source": "Source",
     "popup_not_given": "not given",
-    "popup_show_all": "show all",
     "countries_all_named": "{total} countries, all named",
     "countries_none_named": "{total} countries, none named",
     "countries_some_named": "{total} countries, {named} named",
@@ -105,21 +104,20 @@ STRINGS: dict[str, str] = {
     "tooltip_gap": "Gap: no operation in {period}",
     "tooltip_gap_no_period": "Gap: no operation",
     "coverage_title": "Coverage by region",
-    "coverage_subtitle": "Grouping: {grouping} \u00b7 {period}",
-    "coverage_note": "Each operation counts once in every region where it named a country, "
-    "and once in the total. Figures keep the source's qualifiers. A gap is a country of the "
-    "region that took part in no operation of the period.",
-    "coverage_unplaced": "Operations that name no country: {count}. They count in the total only.",
-    "coverage_col_region": "Region",
+    "coverage_heading": "Coverage by region: {grouping}, {period}",
+    "coverage_subtitle": "{grouping}, {period}",
     "grouping_region_un": "UN regions",
     "grouping_subregion": "UN subregions",
     "grouping_region_wb": "World Bank regions",
     "grouping_continent": "Continents",
-    "summary_unplaced": "Not on the map, because no country is named, but counted in the "
-    "total: {count}.",
+    "grouping_file": "Regions from {label}",
+    "coverage_note": "Each operation counts once in every region where it named a country, "
+    "and once in the total. Figures keep the source's qualifiers. A gap is a country of the "
+    "region that took part in no operation of the period.",
+    "coverage_col_region": "Region",
     "coverage_col_countries": "Countries",
-    "coverage_col_covered": "Covered",
-    "coverage_col_coverage_pct": "Covered, % of countries",
+    "coverage_col_covered": "Took part",
+    "coverage_col_coverage_pct": "Took part (% of countries)",
     "coverage_col_gaps": "Gaps",
     "coverage_col_operations": "Operations",
     "coverage_col_years": "Years",
@@ -127,12 +125,10 @@ STRINGS: dict[str, str] = {
     "coverage_col_minors": "Minors",
     "coverage_col_arrests": "Arrests",
     "coverage_col_gap_countries": "Gap countries",
-    "coverage_gap_list": "Gaps: {count}",
     "coverage_no_gaps": "none",
     "coverage_map_alt": "Map of {region}: countries coloured by operations, others greyed",
     "coverage_open_map": "Open the interactive map of {region}",
     "coverage_no_map": "No operation in {region}: no interactive map",
-    "coverage_generated": "Generated {date} by opmap {version}",
     # the briefing page (index.html) and embedding
     "briefing_title": "Briefing: operations against human trafficking and people smuggling",
     "briefing_headline_operations": "operations",
@@ -143,8 +139,8 @@ STRINGS: dict[str, str] = {
     "briefing_figures_note": "Totals count each operation once. A qualified figure stays "
     "qualified in a sum: a total that includes \u201cmore than 48\u201d is itself \u201cmore "
     "than \u2026\u201d; a mix of bounds reads \u201cabout\u201d. {unplaced}",
-    "briefing_unplaced": "Not on the map, because no country is named, but counted in the "
-    "totals: {items}.",
+    "briefing_headline": "Headline figures",
+    "briefing_col_operation": "Operation",
     "briefing_map": "Map",
     "briefing_map_open": "Open the full-page map",
     "briefing_images": "Images for documents",
@@ -157,6 +153,7 @@ STRINGS: dict[str, str] = {
     "briefing_downloads": "Data",
     "briefing_download_operations": "operations.csv: the records, cleaned, with ISO codes",
     "briefing_download_coverage": "coverage.csv: coverage by region",
+    "skip_to_content": "Skip to content",
     "embed_title": "Map of operations against human trafficking and people smuggling",
     # a figure's qualifier, translated by meaning (English keeps the source's own words)
     "figure_exact": "{n}",
@@ -222,6 +219,17 @@ PLURALS: dict[str, tuple[str, str]] = {
     "operations": ("{count:,} operation", "{count:,} operations"),
     "countries": ("{count:,} country or territory", "{count:,} countries and territories"),
     "gaps": ("{count:,} is a gap", "{count:,} are gaps"),
+    "coverage_unplaced": (
+        "{count:,} operation names no country: it counts in the total only.",
+        "{count:,} operations name no country: they count in the total only.",
+    ),
+    "coverage_gap_list": ("{count:,} gap", "{count:,} gaps"),
+    "briefing_unplaced": (
+        "{count:,} operation with no named country counts in the totals but is not on the map: "
+        "{items}.",
+        "{count:,} operations with no named country count in the totals but are not on the "
+        "map: {items}.",
+    ),
 }
 
 
@@ -264,6 +272,17 @@ def figure_text(figure: Figure) -> str:
 def count_operations(count: int) -> str:
     """Return "1 operation" or "6 operations"."""
     return plural("operations", count)
+
+
+#: Groupings named by a boundaries column, as people call them.
+_GROUPINGS = ("region_un", "subregion", "region_wb", "continent")
+
+
+def grouping_words(label: str) -> str:
+    """Name a grouping: "region_un" -> "UN regions", "desks.csv" -> "Regions from desks.csv"."""
+    if label in _GROUPINGS:
+        return text(f"grouping_{label}")
+    return text("grouping_file", label=label)
 
 
 def some_names(names: Sequence[str], limit: int = NAMES_LISTED) -> str:

@@ -72,3 +72,22 @@ def test_help_has_an_example():
     result = _run("export", "--help")
     assert result.exit_code == 0
     assert "$ opmap export --out output/map.pdf --size 17x10cm" in result.output
+
+
+def test_export_never_replaces_the_input_csv(tmp_path, small_operations, small_countries):
+    ops = tmp_path / "ops.csv"
+    ops.write_bytes(small_operations.read_bytes())
+    result = _run(
+        "export",
+        "--operations",
+        str(ops),
+        "--countries",
+        str(small_countries),
+        "--out",
+        str(ops),
+        "--format",
+        "png",
+    )
+    assert result.exit_code == 1
+    assert "is an input of this run" in result.output
+    assert ops.read_bytes() == small_operations.read_bytes()

@@ -117,3 +117,46 @@ def test_boundaries_without_a_grouping_column_name_the_file_and_column(
     assert f"{countries}: lacks the column 'continent'" in result.output
     assert "Traceback" not in result.output and "KeyError" not in result.output
     assert not out.exists()
+
+
+def test_the_input_csv_is_never_replaced_by_the_map(tmp_path, small_operations, small_countries):
+    ops = tmp_path / "ops.csv"
+    ops.write_bytes(small_operations.read_bytes())
+    before = ops.read_bytes()
+    args = ["map", "--operations", str(ops), "--countries", str(small_countries)]
+    result = CliRunner().invoke(cli, [*args, "--out", str(ops)])
+    assert result.exit_code == 1
+    assert f"--out '{ops}' is an input of this run; choose another --out" in result.output
+    assert ops.read_bytes() == before
+
+
+def test_a_device_is_never_replaced(tmp_path, small_operations, small_countries):
+    args = ["map", "--operations", str(small_operations), "--countries", str(small_countries)]
+    result = CliRunner().invoke(cli, [*args, "--out", "/dev/full", "--force"])
+    assert result.exit_code == 1
+    assert "'/dev/full' is a device or a pipe, not a file; opmap never replaces it" in result.output
+
+
+def test_a_file_opmap_did_not_write_is_kept_unless_forced(
+    tmp_path, small_operations, small_countries
+):
+    mine = tmp_path / "map.html"
+    mine.write_text("<p>my own page</p>", encoding="utf-8")
+    args = ["map", "--operations", str(small_operations), "--countries", str(small_countries)]
+    result = CliRunner().invoke(cli, [*args, "--out", str(mine)])
+    assert result.exit_code == 1
+    assert "exists and opmap did not write it" in result.output and "--force" in result.output
+    assert mine.read_text(encoding="utf-8") == "<p>my own page</p>"
+    result = CliRunner().invoke(cli, [*args, "--out", str(mine), "--force"])
+    assert result.exit_code == 0, result.output
+    result = CliRunner().invoke(cli, [*args, "--out", str(mine)])  # now opmap's: replaced
+    assert result.exit_code == 0, result.output
+
+
+def test_out_through_a_file_is_refused_and_nothing_is_written(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(cli, ["map", "--out", "x.html/../../../y.html"])
+    assert result.exit_code == 1
+    assert "goes up ('..') from 'x.html', which is not a folder" in result.output
+    assert list(tmp_path.iterdir()) == []
+    assert not (tmp_path.parent.parent / "y.html").exists()

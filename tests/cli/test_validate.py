@@ -25,7 +25,7 @@ def test_bundled_data_is_valid_with_one_warning(runner):
 def test_operations_option_is_the_same_as_the_argument(runner, bundled_operations):
     for args in (
         ["validate", str(bundled_operations)],
-        ["validate", "--operations", str(bundled_operations), "--countries", "x.geojson"],
+        ["validate", "--operations", str(bundled_operations)],
     ):
         result = runner.invoke(cli, args)
         assert result.exit_code == 0, result.output
@@ -98,3 +98,42 @@ def test_country_errors_quote_the_name_as_written_and_say_why(runner, tmp_path):
         "'North Korea'? (got 'Corée')",
         "1 operation, 3 errors, 0 warnings",
     ]
+
+
+def test_limits_refuse_a_file_too_long_or_too_large(runner, tmp_path, small_operations):
+    result = runner.invoke(cli, ["validate", str(small_operations), "--max-rows", "3"])
+    assert result.exit_code == 1
+    assert "has 6 lines, more than the limit of 3 rows" in result.output
+    assert "--max-rows N" in result.output
+    result = runner.invoke(cli, ["validate", str(small_operations), "--max-size", "0.0001"])
+    assert result.exit_code == 1
+    assert "MB, more than the limit of 0 MB" in result.output and "--max-size MB" in result.output
+    assert runner.invoke(cli, ["validate", str(small_operations), "--max-rows", "5"]).exit_code == 0
+
+
+def test_a_file_of_only_separators_is_an_error(runner, tmp_path):
+    path = tmp_path / "commas.csv"
+    path.write_text(",,,\n,,,\n\n,,,\n", encoding="utf-8")
+    result = runner.invoke(cli, ["validate", str(path)])
+    assert result.exit_code == 1
+    assert "0 operations, 1 error" in result.output
+
+
+def test_bidirectional_controls_are_a_warning_and_removed(runner, tmp_path):
+    path = tmp_path / "bidi.csv"
+    path.write_text(
+        "operation,year,countries,summary\nSafe\u202eName,2018,Sudan,\u2066x\u2069\n",
+        encoding="utf-8",
+    )
+    result = runner.invoke(cli, ["validate", str(path)])
+    assert result.exit_code == 0, result.output
+    assert (
+        f"{path}:2: warning: column 'operation': holds bidirectional control characters "
+        "(U+202E), which can show text reversed or hidden; they were removed" in result.output
+    )
+    assert "column 'summary': holds bidirectional control characters (U+2066, U+2069)" in (
+        result.output
+    )
+    from opmap.read.operations import read_operations
+
+    assert read_operations(path)[0].name == "SafeName"

@@ -13,9 +13,7 @@ from __future__ import annotations
 import csv
 import re
 from datetime import date
-from html.parser import HTMLParser
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
 
 import pytest
 from click.testing import CliRunner
@@ -138,70 +136,6 @@ def test_user_regions_come_out_under_their_own_names(inputs, tmp_path):
     assert rows.loc["Central Africa desk", "operations"] == 1  # Beta (Chad)
     assert rows.loc["Mediterranean desk", "operations"] == 0
     assert rows.loc["All regions", "countries"] == len(desks)
-
-
-# --- coverage.html ---------------------------------------------------------------------------
-
-
-class _Page(HTMLParser):
-    """Collect links, sources, and the cells of the table."""
-
-    def __init__(self):
-        super().__init__()
-        self.refs: list[str] = []
-        self.numeric_cells: list[str] = []
-        self.details = 0
-        self._cell: list[str] | None = None
-        self.scripts = 0
-
-    def handle_starttag(self, tag, attrs):
-        attrs = dict(attrs)
-        for name in ("href", "src"):
-            if name in attrs:
-                self.refs.append(attrs[name])
-        if tag == "td" and attrs.get("class") == "num":
-            self._cell = []
-        if tag == "details":
-            self.details += 1
-        if tag == "script":
-            self.scripts += 1
-
-    def handle_data(self, data):
-        if self._cell is not None:
-            self._cell.append(data)
-
-    def handle_endtag(self, tag):
-        if tag == "td" and self._cell is not None:
-            self.numeric_cells.append("".join(self._cell))
-            self._cell = None
-
-
-def test_coverage_page_links_resolve_and_numbers_align(written):
-    out, _ = written
-    page = _Page()
-    page.feed((out / "coverage.html").read_text(encoding="utf-8"))
-    assert page.refs
-    for ref in page.refs:
-        parts = urlsplit(ref)
-        assert not parts.scheme and not parts.netloc and not ref.startswith("/"), ref
-        assert (out / unquote(parts.path)).is_file(), ref
-    assert {"regions/africa.html", "regions/americas.html", "regions/asia.png"} <= set(page.refs)
-    # Rows of coverage.csv with gaps each have a <details> listing them.
-    assert page.details == sum(1 for r in read_csv(out / "coverage.csv") if r["gap_countries"])
-    assert all(
-        re.fullmatch(r"[\d.,]*|about [\d,]+|more than [\d,]+|nearly [\d,]+", c)
-        for c in page.numeric_cells
-    )
-
-
-def test_coverage_page_escapes_region_names(inputs, tmp_path):
-    desks = {"SDN": HOSTILE_REGION, "TCD": "A & B desk"}
-    report = build_coverage(inputs, desks, grouping_label="<b>desks</b>.csv")
-    write_coverage(report, inputs, tmp_path, maps=False)
-    page_text = (tmp_path / "coverage.html").read_text(encoding="utf-8")
-    assert "<script>" not in page_text and "<b>desks" not in page_text
-    assert "&lt;script&gt;window.__pwned=1&lt;/script&gt; desk" in page_text
-    assert "A &amp; B desk" in page_text
 
 
 # --- the command -----------------------------------------------------------------------------

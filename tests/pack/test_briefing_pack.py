@@ -80,9 +80,13 @@ def test_every_local_link_of_the_index_resolves_inside_the_folder(pack):
         "operations.csv",
     ):
         assert name in links, name
+    page = (pack / "index.html").read_text(encoding="utf-8")
     for link in links:
         path = urlsplit(link).path
         assert not path.startswith("/"), link  # relative only: the folder can move
+        if not path:  # a link inside the page (the skip link): its target is on the page
+            assert f'id="{urlsplit(link).fragment}"' in page, link
+            continue
         target = (pack / unquote(path)).resolve()
         assert target.is_file(), link
         assert pack.resolve() in target.parents
@@ -155,7 +159,7 @@ def test_a_folder_with_the_users_own_files_is_refused(tmp_path):
     out = tmp_path / "mine"
     out.mkdir()
     (out / "notes.txt").write_text("keep me", encoding="utf-8")
-    with pytest.raises(OutputError, match=r"holds files opmap build did not write \('notes.txt'\)"):
+    with pytest.raises(OutputError, match=r"holds files opmap did not write \('notes.txt'\)"):
         build_pack(load_inputs(), out)
     assert (out / "notes.txt").read_text(encoding="utf-8") == "keep me"
 
@@ -227,3 +231,95 @@ def test_cli_verbose_says_what_each_step_did(tmp_path, small_operations, small_c
     assert len(lines) == 5
     assert re.match(r"\[1/5\] \d+\.\d s, 1 file, \d+ B: operations.csv$", lines[0])
     assert lines[4].endswith(": index.html")
+
+
+def _small_build(out: Path, operations: Path, countries: Path, *extra: str):
+    args = ["-q", "build", "--operations", str(operations), "--countries", str(countries)]
+    return CliRunner().invoke(cli, [*args, "--out", str(out), *extra])
+
+
+def test_a_rebuild_keeps_the_users_own_files(tmp_path, small_operations, small_countries):
+    out = tmp_path / "pack"
+    assert _small_build(out, small_operations, small_countries).exit_code == 0
+    (out / "my-notes.txt").write_text("keep me", encoding="utf-8")
+    result = _small_build(out, small_operations, small_countries)
+    assert result.exit_code == 0, result.output
+    assert (out / "my-notes.txt").read_text(encoding="utf-8") == "keep me"
+    assert (out / "index.html").is_file()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["pack"]
+
+
+def test_the_users_own_index_is_refused_with_a_hint(tmp_path, small_operations, small_countries):
+    out = tmp_path / "site"
+    out.mkdir()
+    (out / "index.html").write_text("my own page", encoding="utf-8")
+    result = _small_build(out, small_operations, small_countries)
+    assert result.exit_code == 1
+    assert "'index.html' was not written by opmap" in result.output
+    assert "add --force" in result.output and "Traceback" not in result.output
+    assert (out / "index.html").read_text(encoding="utf-8") == "my own page"
+
+
+HOSTILE = (
+    "operation,year,countries,victims,summary,source,=notes\n"
+    '"=HYPERLINK(""http://evil.example"",""x"")",2018,Sudan,94,"\t=1+1",https://example.org/a,@x\n'
+    '+Plus,2017,Chad;Mali,"nearly 500",-2+3,https://example.org/b,-\n'
+    "Safe\u202eName,2016,Senegal,20,\u2066hidden\u2069,https://example.org/c,'=1\n"
+)
+
+
+def test_every_csv_of_the_pack_is_safe_in_a_spreadsheet_and_reads_back_the_same(
+    tmp_path, small_countries
+):
+    import csv
+
+    from opmap.read.operations import read_operations
+
+    source = tmp_path / "hostile.csv"
+    source.write_text(HOSTILE, encoding="utf-8")
+    out = tmp_path / "pack"
+    result = _small_build(out, source, small_countries)
+    assert result.exit_code == 0, result.output
+    for table in out.rglob("*.csv"):
+        with table.open(encoding="utf-8", newline="") as handle:
+            for row in csv.reader(handle):
+                for cell in row:
+                    assert not cell.startswith(("=", "+", "-", "@", "\t", "\r")) or re.fullmatch(
+                        r"[+-]?[0-9.,]+", cell
+                    ), (table.name, cell)
+    assert read_operations(out / "operations.csv") == read_operations(source)
+    for page in out.rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        assert not re.search("[\u202a-\u202e\u2066-\u2069]", text), page.name
+
+
+def test_builds_killed_at_random_moments_leave_no_staging_and_a_whole_pack(
+    tmp_path, small_operations, small_countries
+):
+    import os
+    import random
+    import subprocess
+    import sys
+    import time
+
+    from paths import REPO
+
+    out = tmp_path / "pack"
+    command = [sys.executable, "-m", "opmap", "-q", "build", "--operations"]
+    command += [str(small_operations), "--countries", str(small_countries), "--out", str(out)]
+    env = {**os.environ, "PYTHONPATH": str(REPO / "src"), "SOURCE_DATE_EPOCH": "1500000000"}
+    subprocess.run(command, env=env, check=True)
+    whole = _contents(out)
+    (out / "my-notes.txt").write_text("keep me", encoding="utf-8")
+    whole["my-notes.txt"] = b"keep me"
+    chance = random.Random(2026)
+    for _ in range(4):
+        build = subprocess.Popen(command, env=env)
+        time.sleep(chance.uniform(0.2, 15))
+        build.kill()  # SIGKILL: no clean-up code runs
+        build.wait()
+        if out.exists():  # else killed between the two renames; the next run puts it back
+            assert _contents(out) == whole
+    subprocess.run(command, env=env, check=True)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["pack"]
+    assert _contents(out) == whole

@@ -104,7 +104,9 @@ def test_load_boundaries_with_no_features(tmp_path):
     one_unit().iloc[:0].to_file(path)
     with pytest.raises(InvalidInput) as raised:
         load_boundaries(path)
-    assert [p.message for p in raised.value.problems] == ["has no features"]
+    assert [p.message for p in raised.value.problems] == [
+        "has no features; add the countries' shapes"
+    ]
 
 
 def test_load_boundaries_messages_are_exact(tmp_path):
@@ -124,10 +126,25 @@ def test_load_boundaries_messages_are_exact(tmp_path):
     ]
     with pytest.raises(InvalidInput) as raised:
         load_boundaries(tmp_path / "nowhere.geojson")
-    assert [p.message for p in raised.value.problems] == ["no such file"]
+    assert [p.message for p in raised.value.problems] == [
+        "no such file; check the path and the spelling"
+    ]
 
 
 def test_load_country_points_are_exact():
     points = load_country_points()
     assert points["TUV"] == (-8.52, 179.2)
     assert points["GIB"] == (36.14, -5.35)
+
+
+def test_load_boundaries_names_one_missing_column_in_the_singular(tmp_path):
+    path = tmp_path / "no-continent.gpkg"
+    one_unit().drop(columns="continent").to_file(path)
+    with pytest.raises(InvalidInput) as raised:
+        load_boundaries(path)
+    [problem] = raised.value.problems
+    assert problem.message == (
+        "lacks the column 'continent'; a boundaries file needs iso_a3, name, region_un, "
+        "subregion, region_wb, continent (the regions are grouped by the last four): add the "
+        "column, or start from the bundled data/countries.geojson"
+    )

@@ -28,6 +28,10 @@ def file_problems(tmp_path, content: bytes):
             "operation",
         ),
         (
+            b"operation,year,countries\n\n",
+            "has a header but no operations; add one row per operation below it",
+        ),
+        (
             b" ,  ,\r\n,,\n",
             "has only blank rows; it needs a header line (operation,year,...) "
             "and one row per operation",
@@ -78,7 +82,7 @@ def test_more_than_a_tenth_of_control_characters_is_binary(tmp_path):
     [
         ("operation;year;summary\nNawa;2014;a, b, c\n", ["Nawa"]),
         ("\n\n  \noperation;year\nNawa;2014\n", ["Nawa"]),  # blank lines before the header
-        ('operation,year,"a;b;c"\nNawa,2014,x\n', ["Nawa"]),  # semicolons inside quotes
+        ('operation,year,"a;b;c;d"\nNawa,2014,x\n', ["Nawa"]),  # semicolons inside quotes
     ],
 )
 def test_delimiter_sniffing(tmp_path, text, expected):
@@ -92,9 +96,9 @@ def test_a_tie_of_delimiters_reads_commas(tmp_path):
 
 
 def test_semicolons_inside_a_quoted_header_cell_do_not_count(tmp_path):
-    text = 'operation,year,"a;b;c"\nNawa,2014,x\n'
+    text = 'operation,year,"a;b;c;d"\nNawa,2014,x\n'
     [operation], problems = check_operations(write(tmp_path, text))
-    assert (operation.year, operation.extra) == (2014, {"a;b;c": "x"})
+    assert (operation.year, operation.extra) == (2014, {"a;b;c;d": "x"})
 
 
 def test_rows_of_blank_cells_are_skipped(tmp_path):

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import importlib
 import sys
+import warnings
 
 import click
 
@@ -54,7 +55,11 @@ class LazyGroup(click.Group):
     def invoke(self, ctx: click.Context):
         """Run the command; bad input becomes a message and exit code 1, not a traceback."""
         try:
-            return super().invoke(ctx)
+            with warnings.catch_warnings():
+                # Warnings of geopandas, shapely, pyogrio or GDAL are addressed to programmers;
+                # every problem opmap can name is reported in its own words instead.
+                warnings.simplefilter("ignore")
+                return super().invoke(ctx)
         except OpmapError as err:
             click.echo(f"opmap: {err}", err=True)
             ctx.exit(1)

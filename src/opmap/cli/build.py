@@ -4,26 +4,37 @@ from __future__ import annotations
 
 import click
 
-from opmap.cli.options import countries_option, operations_option, out_option, verbosity
+from opmap.cli.options import (
+    countries_option,
+    force_option,
+    limit_options,
+    limits,
+    operations_option,
+    out_option,
+    verbosity,
+)
 
 
 @click.command(name="build")
 @operations_option
 @countries_option
-@out_option("output", "Folder of the briefing pack (replaced whole when the build is done).")
+@limit_options
+@out_option("output", "Folder of the briefing pack (swapped in when the build is done).")
+@force_option
 @click.pass_context
-def command(ctx, operations_path, countries_path, out_path):
+def command(ctx, operations_path, countries_path, out_path, force):
     """Write the whole briefing pack (maps, images, tables) to a folder.
 
     index.html (the briefing page), map.html, map.png/svg/pdf, coverage.*, regions/*.html and
     operations.csv. The folder works from disk with the network off, and after being copied or
-    zipped. An interrupted build leaves the previous pack as it was.
+    zipped. An interrupted build leaves the previous pack as it was; files of your own in the
+    folder are kept, and a pack file opmap did not write is refused unless --force.
 
     \b
     $ opmap build
     $ opmap build --operations my-operations.csv --out briefing
     """
-    from opmap.cli.helpers import load_inputs
+    from opmap.cli.helpers import load_inputs, output_policy
     from opmap.output import human_size
     from opmap.pack.briefing_pack import build_pack
 
@@ -35,8 +46,9 @@ def command(ctx, operations_path, countries_path, out_path):
 
     if level >= 0:
         click.echo("[0] reading and checking the data", err=True)
-    inputs = load_inputs(operations_path, countries_path)
-    steps = build_pack(inputs, out_path, on_step=progress)
+    inputs = load_inputs(operations_path, countries_path, limits=limits(ctx))
+    policy = output_policy(force, operations_path, countries_path)
+    steps = build_pack(inputs, out_path, on_step=progress, policy=policy)
     if level < 0:
         return
     if level > 0:

@@ -8,6 +8,9 @@ import click
 
 from opmap.cli.options import (
     countries_option,
+    force_option,
+    limit_options,
+    limits,
     operations_option,
     out_option,
     region_by_option,
@@ -19,6 +22,7 @@ from opmap.decide.tables import REGION_SORTS
 @click.command(name="coverage")
 @operations_option
 @countries_option
+@limit_options
 @region_by_option
 @click.option("--since", type=int, help="First year to count (included).")
 @click.option("--until", type=int, help="Last year to count (included).")
@@ -39,9 +43,10 @@ from opmap.decide.tables import REGION_SORTS
     "Folder to write coverage.csv, coverage-per-year.csv, coverage.md, "
     "coverage.html and regions/ to.",
 )
+@force_option
 @click.pass_context
 def command(
-    ctx, operations_path, countries_path, region_by, since, until, sort, per_year, out_path
+    ctx, operations_path, countries_path, region_by, since, until, sort, per_year, out_path, force
 ):
     """Compare coverage by region and list the gap countries.
 
@@ -55,12 +60,12 @@ def command(
     $ opmap coverage --by my-desks.csv --out output/desks
     $ opmap coverage --per-year --since 2016
     """
-    from opmap.cli.helpers import load_inputs, region_grouping
+    from opmap.cli.helpers import load_inputs, output_policy, region_grouping
     from opmap.decide.coverage import build_coverage
     from opmap.output import human_size
-    from opmap.pack.coverage_files import write_coverage
+    from opmap.pack.coverage_files import publish_coverage
 
-    inputs = load_inputs(operations_path, countries_path)
+    inputs = load_inputs(operations_path, countries_path, limits=limits(ctx))
     grouping = region_grouping(region_by, inputs.boundaries)
     report = build_coverage(
         inputs,
@@ -68,9 +73,11 @@ def command(
         since=since,
         until=until,
         sort=sort,
-        grouping_label=None if isinstance(grouping, str) else Path(region_by).name,
+        grouping_label=region_by if isinstance(grouping, str) else Path(region_by).name,
     )
-    written = write_coverage(report, inputs, out_path)
+    region_file = None if isinstance(grouping, str) else region_by
+    policy = output_policy(force, operations_path, countries_path, region_file)
+    written = publish_coverage(report, inputs, out_path, policy=policy)
     if verbosity(ctx) >= 0:
         click.echo(report.table.to_text())
         if per_year:

@@ -8,6 +8,9 @@ import click
 
 from opmap.cli.options import (
     countries_option,
+    force_option,
+    limit_options,
+    limits,
     map_options,
     operations_option,
     out_option,
@@ -30,6 +33,7 @@ def _read_size(ctx: click.Context, param: click.Parameter, value: str | None):
 @click.command(name="export")
 @operations_option
 @countries_option
+@limit_options
 @out_option("output/map.png", "Image to write; .png, .svg or .pdf sets the format.")
 @click.option(
     "--format",
@@ -72,6 +76,7 @@ def _read_size(ctx: click.Context, param: click.Parameter, value: str | None):
     help="With --by-year: each map shows its own years (in, the default) or "
     "everything up to its last year (upto).",
 )
+@force_option
 @click.pass_context
 def command(
     ctx: click.Context,
@@ -94,6 +99,7 @@ def command(
     by_year,
     step,
     mode,
+    force,
 ) -> None:
     """Write the map as a static PNG, SVG or PDF image for print.
 
@@ -105,9 +111,10 @@ def command(
     $ opmap export --region Americas --year 2018 --out output/americas.png
     $ opmap export --by-year --step 2 --mode upto --out output/by-year.png
     """
-    from opmap.cli.helpers import load_inputs
+    from opmap.cli.helpers import load_inputs, output_policy
     from opmap.decide.mapdata import prepare_map_data
     from opmap.draw.static.image import DEFAULT_SIZE, write_image
+    from opmap.ownership import claim_file, record_files
 
     if (step is not None or mode is not None) and not by_year:
         raise click.UsageError("--step and --mode go with --by-year")
@@ -116,7 +123,8 @@ def command(
         out_path = out_path.with_name("map-by-year.png")
     if fmt and default_out:
         out_path = out_path.with_suffix(f".{fmt}")
-    inputs = load_inputs(operations_path, countries_path)
+    claim_file(out_path, output_policy(force, operations_path, countries_path))
+    inputs = load_inputs(operations_path, countries_path, limits=limits(ctx))
     map_data = prepare_map_data(
         inputs.operations,
         inputs.boundaries,
@@ -141,6 +149,7 @@ def command(
         size = tuple(figure.get_size_inches())
     else:
         written = write_image(map_data, out_path, dpi=dpi, size=size, fmt=fmt)
+    record_files(written.parent, [written])
     if verbosity(ctx) >= 0:
         width, height = size or DEFAULT_SIZE
         pixels = (

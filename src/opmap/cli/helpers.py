@@ -9,9 +9,10 @@ import geopandas as gpd
 
 from opmap.decide.aggregate import REGION_COLUMNS
 from opmap.errors import InvalidOption
+from opmap.ownership import OutputPolicy
 from opmap.read.inputs import Inputs, load_inputs
 
-__all__ = ["Inputs", "load_inputs", "region_grouping"]
+__all__ = ["Inputs", "load_inputs", "output_policy", "region_grouping"]
 
 
 def region_grouping(by: str, boundaries: gpd.GeoDataFrame) -> str | Mapping[str, str]:
@@ -35,3 +36,24 @@ def region_grouping(by: str, boundaries: gpd.GeoDataFrame) -> str | Mapping[str,
     from opmap.read.regions import read_regions
 
     return read_regions(by, known_codes=boundaries["iso_a3"])
+
+
+def output_policy(force: bool, *read: Path | str | None) -> OutputPolicy:
+    """Return the output policy of a run that read the files ``read`` (None: the bundled one).
+
+    Parameters
+    ----------
+    force : bool
+        ``--force``: replace files opmap did not write, and inputs, when they are in the way.
+    *read : path-like or None
+        The operations file, then the boundaries file (None for the bundled data), then any
+        other file the run read.
+    """
+    from opmap import bundled
+
+    defaults = [bundled.operations_path(), bundled.countries_path()]
+    paths = [
+        Path(path) if path is not None else defaults[index] if index < 2 else None
+        for index, path in enumerate(read)
+    ]
+    return OutputPolicy(inputs=tuple(p for p in paths if p is not None), force=force)

@@ -6,6 +6,9 @@ import click
 
 from opmap.cli.options import (
     countries_option,
+    force_option,
+    limit_options,
+    limits,
     map_options,
     operations_option,
     out_option,
@@ -16,6 +19,7 @@ from opmap.cli.options import (
 @click.command(name="map")
 @operations_option
 @countries_option
+@limit_options
 @out_option("output/map.html", "HTML file to write (its folders are created).")
 @map_options
 @click.option(
@@ -30,6 +34,7 @@ from opmap.cli.options import (
     help="Fill the container, without the title panel, and write the <iframe> "
     "snippet to paste next to the map (NAME.iframe.html).",
 )
+@force_option
 @click.pass_context
 def command(
     ctx,
@@ -48,6 +53,7 @@ def command(
     palette,
     tiles,
     embed,
+    force,
 ):
     """Write the interactive HTML map of operations and country coverage.
 
@@ -57,14 +63,20 @@ def command(
     $ opmap map --year 2018
     $ opmap map --region Americas --metric victims --out output/americas.html
     """
-    from opmap.cli.helpers import load_inputs
+    from opmap.cli.helpers import load_inputs, output_policy
     from opmap.decide.mapdata import prepare_map_data
+    from opmap.draw.interactive.embed import snippet_path
     from opmap.draw.interactive.map import resolve_tiles, write_map
     from opmap.output import human_size
+    from opmap.ownership import claim_file, record_files
 
     if tiles:
         resolve_tiles(tiles)  # a bad name fails before any work
-    inputs = load_inputs(operations_path, countries_path)
+    policy = output_policy(force, operations_path, countries_path)
+    claim_file(out_path, policy)
+    if embed:
+        claim_file(snippet_path(out_path), policy)
+    inputs = load_inputs(operations_path, countries_path, limits=limits(ctx))
     map_data = prepare_map_data(
         inputs.operations,
         inputs.boundaries,
@@ -81,11 +93,14 @@ def command(
         palette=palette,
     )
     path = write_map(map_data, out_path, tiles=tiles, embed=embed)
+    written = [path]
     if embed:
         from opmap.draw.interactive.embed import write_snippet
         from opmap.words import text
 
         snippet_file, snippet = write_snippet(path)
+        written.append(snippet_file)
+    record_files(path.parent, written)
     if verbosity(ctx) >= 0:
         if not map_data.operations:
             click.echo("no operation matches the filters; the map shows none")

@@ -34,6 +34,52 @@ def out_option(default: str, help: str):
     )
 
 
+force_option = click.option(
+    "--force",
+    is_flag=True,
+    help="Replace files in the way that opmap did not write (never devices or pipes).",
+)
+
+
+def _store_limit(ctx: click.Context, param: click.Parameter, value):
+    if value is not None:
+        ctx.meta[f"opmap.{param.name}"] = value
+    return value
+
+
+def limit_options(function):
+    """Add ``--max-size`` and ``--max-rows``: the largest input read (see :func:`limits`)."""
+    function = click.option(
+        "--max-rows",
+        type=click.IntRange(1),
+        default=None,
+        expose_value=False,
+        callback=_store_limit,
+        help="Most rows of an operations CSV read (default 200,000).",
+    )(function)
+    return click.option(
+        "--max-size",
+        type=click.FloatRange(0, min_open=True),
+        default=None,
+        expose_value=False,
+        callback=_store_limit,
+        metavar="MB",
+        help="Largest input file read, in MB (default 50).",
+    )(function)
+
+
+def limits(ctx: click.Context):
+    """Return the :class:`opmap.read.guards.Limits` of ``--max-size`` and ``--max-rows``."""
+    from opmap.read.guards import Limits
+
+    default = Limits()
+    size = ctx.meta.get("opmap.max_size")
+    return Limits(
+        max_bytes=default.max_bytes if size is None else int(size * 1_000_000),
+        max_rows=ctx.meta.get("opmap.max_rows", default.max_rows),
+    )
+
+
 def verbosity(ctx: click.Context) -> int:
     """Return -1 for --quiet, 0 by default, more with -v."""
     obj = ctx.find_root().obj or {}

@@ -21,7 +21,6 @@ from opmap.decide.aggregate import (
 )
 from opmap.decide.tables import Table, coverage_frame, regions_table
 from opmap.read.operations import Operation
-from opmap.words import STRINGS, text
 
 
 @dataclass
@@ -75,13 +74,6 @@ class CoverageReport:
         return frame
 
 
-def grouping_name(grouping: str | Mapping[str, str]) -> str:
-    """Name a grouping for people: "UN regions" for ``region_un``, "regions" for a user's own."""
-    if isinstance(grouping, str) and f"grouping_{grouping}" in STRINGS:
-        return text(f"grouping_{grouping}")
-    return "regions" if not isinstance(grouping, str) else grouping
-
-
 def build_coverage(
     inputs,
     grouping: str | Mapping[str, str] = "region_un",
@@ -120,7 +112,7 @@ def build_coverage(
         regions=sort_regions(regions, sort).reset_index(drop=True),
         total=total,
         grouping=grouping,
-        grouping_label=grouping_label or grouping_name(grouping),
+        grouping_label=grouping_label or (grouping if isinstance(grouping, str) else "regions"),
         period=describe_period(operations, since, until),
         table=regions_table(regions, total, sort),
         frame=coverage_frame(regions, total, sort),

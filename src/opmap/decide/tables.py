@@ -13,7 +13,7 @@ import pandas as pd
 
 from opmap.figures import Figure
 from opmap.read.operations import Operation
-from opmap.words import countries_phrase, text
+from opmap.words import countries_phrase
 
 
 @dataclass(frozen=True)
@@ -172,20 +172,17 @@ def regions_table(
         )
         for r in records
     )
-    columns = tuple(
-        text(f"coverage_col_{column}")
-        for column in (
-            "region",
-            "countries",
-            "covered",
-            "coverage_pct",
-            "gaps",
-            "operations",
-            "years",
-            "victims",
-            "minors",
-            "arrests",
-        )
+    columns = (
+        "region",
+        "countries",
+        "covered",
+        "coverage_pct",
+        "gaps",
+        "operations",
+        "years",
+        "victims",
+        "minors",
+        "arrests",
     )
     return Table(columns, rows, (False, True, True, True, True, True, False, True, True, True))
 

@@ -13,14 +13,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from opmap.errors import OutputError
-from opmap.pack.files import PACK_FILES, STEPS, files_by_role, files_of_step
-
-#: Written inside every pack, so a later build knows the folder is its own to replace.
-MARKER = ".opmap-build"
-
-#: What a pack holds at its top level, besides the marker: names a build may replace.
-PACK_NAMES = {file.name.split("/")[0] for file in PACK_FILES} | {MARKER}
+from opmap.ownership import LEGACY_MARKER, OutputPolicy
+from opmap.pack.files import PACK_FILES, STEPS, files_by_role, files_of_step, region_file_names
 
 
 @dataclass
@@ -38,6 +32,7 @@ def build_pack(
     *,
     generated: date | None = None,
     on_step: Callable[[int, int, str], None] | None = None,
+    policy: OutputPolicy | None = None,
 ) -> list[Step]:
     """Write the briefing pack into ``out_dir``.
 
@@ -46,12 +41,15 @@ def build_pack(
     inputs : opmap.read.inputs.Inputs
         Validated operations, boundaries and points.
     out_dir : path-like, default "output"
-        The pack's folder. It is replaced whole; a folder holding files that a build did not
-        write is refused, so that nothing of the user's is lost.
+        The pack's folder. The files of the pack that opmap wrote there before are replaced;
+        the user's own files are kept; a pack file opmap did not write is refused (see
+        :mod:`opmap.ownership`).
     generated : datetime.date, optional
         The date the pack says it was made (default: today, or ``SOURCE_DATE_EPOCH``).
     on_step : callable, optional
         Called as ``on_step(number, count, label)`` before each step (for progress).
+    policy : OutputPolicy, optional
+        The run's inputs and ``--force`` (default: no inputs, no force).
 
     Returns
     -------
@@ -61,16 +59,16 @@ def build_pack(
     Raises
     ------
     OutputError
-        If ``out_dir`` holds files a build did not write, or cannot be written.
+        If ``out_dir`` holds a pack file opmap did not write, or cannot be written.
     """
-    from opmap.output import atomic_folder, generation_date
+    from opmap.output import generation_date
+    from opmap.ownership import replace_folder
 
     target = Path(out_dir)
-    _check_replaceable(target)
+    owned = [file.name for file in PACK_FILES] + [LEGACY_MARKER]
     plan = _plan(inputs, generated or generation_date())
     steps: list[Step] = []
-    with atomic_folder(target) as staging:
-        (staging / MARKER).write_text("written by opmap build; safe to replace\n", encoding="utf-8")
+    with replace_folder(target, owned, policy or OutputPolicy()) as staging:
         for number, step in enumerate(STEPS, start=1):
             names = ", ".join(file.name for file in files_of_step(step))
             label = f"{STEPS[step]}: {names}"
@@ -88,22 +86,6 @@ def build_pack(
     return steps
 
 
-def _check_replaceable(target: Path) -> None:
-    if not target.exists():
-        return
-    if not target.is_dir():
-        raise OutputError(f"{str(target)!r} is a file, not a folder; choose a folder for --out")
-    if (target / MARKER).exists():
-        return
-    foreign = sorted(p.name for p in target.iterdir() if p.name not in PACK_NAMES)
-    if foreign:
-        shown = ", ".join(repr(n) for n in foreign[:3]) + (" ..." if len(foreign) > 3 else "")
-        raise OutputError(
-            f"{str(target)!r} holds files opmap build did not write ({shown}); a build "
-            "replaces its folder whole, so choose another --out or move those files"
-        )
-
-
 def _plan(inputs, generated: date) -> dict[str, Callable[[Path], list[Path]]]:
     """Return each step of :data:`opmap.pack.files.STEPS` with the function that runs it."""
     from opmap.decide.coverage import build_coverage
@@ -114,12 +96,9 @@ def _plan(inputs, generated: date) -> dict[str, Callable[[Path], list[Path]]]:
 
     def operations_csv(staging: Path) -> list[Path]:
         from opmap.decide.tables import operations_frame
-        from opmap.output import write_text
+        from opmap.output import write_csv
 
-        frame = operations_frame(inputs.operations)
-        path = staging / "operations.csv"
-        write_text(path, frame.to_csv(index=False, lineterminator="\n"))
-        return [path]
+        return [write_csv(staging / "operations.csv", operations_frame(inputs.operations))]
 
     def html_maps(staging: Path) -> list[Path]:
         from opmap.draw.interactive.embed import write_snippet
@@ -173,11 +152,10 @@ def _plan(inputs, generated: date) -> dict[str, Callable[[Path], list[Path]]]:
 
 
 def _region_pages(report, present: set[str]) -> dict[str, str]:
-    from opmap.decide.coverage import region_slug
-
     pages = {}
+    stems = region_file_names(report.regions["region"])
     for region in report.regions["region"]:
-        path = f"regions/{region_slug(region)}.html"
+        path = f"regions/{stems[region]}.html"
         if path in present:
             pages[region] = path
     return pages

@@ -10,7 +10,44 @@ import dataclasses
 from datetime import date
 from pathlib import Path
 
-from opmap.decide.coverage import CoverageReport, coverage_markdown, region_members, region_slug
+from opmap.decide.coverage import CoverageReport, coverage_markdown, region_members
+from opmap.ownership import OutputPolicy
+from opmap.pack.files import files_of_step, region_file_names
+
+
+def publish_coverage(
+    report: CoverageReport,
+    inputs,
+    out_dir: Path | str,
+    *,
+    policy: OutputPolicy | None = None,
+    generated: date | None = None,
+) -> list[Path]:
+    """Write the coverage files into ``out_dir`` all at once, as ``opmap coverage`` does.
+
+    They are written in a staging folder that is swapped in when all are done, so a failed run
+    leaves the previous files as they were; the earlier coverage files opmap wrote there are
+    replaced and every other file of the folder is kept (:func:`opmap.ownership.replace_folder`).
+
+    Parameters
+    ----------
+    report, inputs, generated
+        As for :func:`write_coverage`.
+    out_dir : path-like
+    policy : OutputPolicy, optional
+        The run's inputs and ``--force``.
+
+    Returns
+    -------
+    list of Path
+        What was written, inside ``out_dir``.
+    """
+    from opmap.ownership import replace_folder
+
+    owned = [file.name for file in files_of_step("coverage")]
+    with replace_folder(out_dir, owned, policy or OutputPolicy()) as staging:
+        written = write_coverage(report, inputs, staging, generated=generated)
+    return [Path(out_dir) / path.relative_to(staging) for path in written]
 
 
 def write_coverage(
@@ -47,15 +84,12 @@ def write_coverage(
         What was written, in order.
     """
     from opmap.draw.pages.coverage_page import render_coverage_page
-    from opmap.output import write_text
+    from opmap.output import write_csv, write_text
 
     out = Path(out_dir)
     written = [
-        write_text(out / "coverage.csv", report.frame.to_csv(index=False, lineterminator="\n")),
-        write_text(
-            out / "coverage-per-year.csv",
-            report.per_year_frame.to_csv(index=False, lineterminator="\n"),
-        ),
+        write_csv(out / "coverage.csv", report.frame),
+        write_csv(out / "coverage-per-year.csv", report.per_year_frame),
         write_text(out / "coverage.md", coverage_markdown(report)),
     ]
     pages: dict[str, str] = {}
@@ -81,8 +115,9 @@ def _write_region_maps(report: CoverageReport, inputs, out: Path, generated: dat
     overview = prepare_map_data(report.operations, inputs.boundaries, points=inputs.points)
     members = region_members(report, inputs.boundaries)
     pages, images, written = {}, {}, []
+    stems = region_file_names(report.regions["region"])
     for row in report.regions.itertuples():
-        slug = region_slug(row.region)
+        slug = stems[row.region]
         map_data = prepare_map_data(
             report.operations,
             inputs.boundaries,

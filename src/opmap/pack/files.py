@@ -10,7 +10,14 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-__all__ = ["PACK_FILES", "STEPS", "PackFile", "files_by_role", "files_of_step"]
+__all__ = [
+    "PACK_FILES",
+    "STEPS",
+    "PackFile",
+    "files_by_role",
+    "files_of_step",
+    "region_file_names",
+]
 
 
 @dataclass(frozen=True)
@@ -125,3 +132,24 @@ def files_by_role(present: Iterable[str]) -> dict[str, str]:
     """
     written = set(present)
     return {file.role: file.name for file in PACK_FILES if file.role and file.name in written}
+
+
+def region_file_names(regions: Iterable[str]) -> dict[str, str]:
+    """Return region -> file name stem, distinct for every region and the same on every run.
+
+    Regions whose names make the same stem ("Region One", "region one") are taken in sorted
+    order: the first keeps the stem, the next get ``-2``, ``-3``... (``region-one-2``).
+    """
+    from opmap.decide.coverage import region_slug
+
+    names: dict[str, str] = {}
+    used: set[str] = set()
+    for region in sorted(set(regions)):
+        stem = region_slug(region)
+        number = 2
+        while stem in used:
+            stem = f"{region_slug(region)}-{number}"
+            number += 1
+        used.add(stem)
+        names[region] = stem
+    return names

@@ -8,16 +8,24 @@ from __future__ import annotations
 
 import csv
 import functools
+import warnings
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from opmap import bundled
 from opmap.errors import InvalidInput, Problem
+from opmap.read.guards import Limits
 
 if TYPE_CHECKING:
     import geopandas
 
-__all__ = ["REGION_COLUMNS", "REQUIRED_COLUMNS", "load_boundaries", "load_country_points"]
+__all__ = [
+    "REGION_COLUMNS",
+    "REQUIRED_COLUMNS",
+    "check_boundaries",
+    "load_boundaries",
+    "load_country_points",
+]
 
 #: The built-in groupings of countries into regions (``--by``, ``--region``): boundary columns.
 REGION_COLUMNS = ("region_un", "subregion", "region_wb", "continent")
@@ -27,52 +35,74 @@ REGION_COLUMNS = ("region_un", "subregion", "region_wb", "continent")
 REQUIRED_COLUMNS = ("iso_a3", "name", *REGION_COLUMNS)
 
 
-def load_boundaries(path: Path | None = None) -> geopandas.GeoDataFrame:
-    """Read country boundaries (the bundled ``countries.geojson`` by default).
+def load_boundaries(
+    path: Path | None = None, *, limits: Limits | None = None
+) -> geopandas.GeoDataFrame:
+    """Read country boundaries (the bundled ``countries.geojson`` by default) and check them.
 
     Parameters
     ----------
     path : pathlib.Path or None, default None
         A GeoJSON file with the columns ``iso_a3``, ``name``, ``region_un``, ``subregion``,
-        ``region_wb`` and ``continent``; None for the bundled boundaries (read once, then copied).
+        ``region_wb`` and ``continent``; None for the bundled boundaries (read once, then
+        copied).
+    limits : Limits, optional
+        The largest file read (default: :class:`opmap.read.guards.Limits`).
 
     Returns
     -------
     geopandas.GeoDataFrame
-        One row per unit, in EPSG:4326.
+        One row per unit, in EPSG:4326; invalid shapes repaired with ``make_valid``.
 
     Raises
     ------
     InvalidInput
-        If the file is missing, cannot be read, or lacks a geometry or a required column.
+        With every problem of the file: missing, empty, binary or cut short, a missing column,
+        a feature with no shape, a shape that is not a polygon, a coordinate that is not finite
+        or not on the globe.
     """
     if path is None:
         return _read_bundled_boundaries().copy()
-    return _read_boundaries(Path(path))
+    boundaries, problems = check_boundaries(Path(path), limits=limits)
+    if boundaries is None or any(p.severity == "error" for p in problems):
+        raise InvalidInput(problems)
+    return boundaries
+
+
+def check_boundaries(
+    path: Path | str, *, limits: Limits | None = None
+) -> tuple[geopandas.GeoDataFrame | None, list[Problem]]:
+    """Read a boundaries file and report every problem at once (``opmap validate --countries``).
+
+    Returns
+    -------
+    boundaries : geopandas.GeoDataFrame or None
+        The checked boundaries in EPSG:4326 (None if the file cannot be read at all).
+    problems : list of Problem
+        Every error and warning; warnings say what was repaired.
+    """
+    from opmap.read.shapes import check_shapes, read_geojson
+
+    file = str(path)
+    with warnings.catch_warnings():
+        # geopandas, pyogrio and GDAL warn in their own words; every problem they could point
+        # at is checked below and reported in ours.
+        warnings.simplefilter("ignore")
+        boundaries, problems = read_geojson(Path(path), limits or Limits())
+        if boundaries is None:
+            return None, problems
+        problems += _check_columns(boundaries, file)
+        if problems:
+            return None, problems
+        return check_shapes(boundaries, file)
 
 
 @functools.lru_cache(maxsize=1)
 def _read_bundled_boundaries() -> geopandas.GeoDataFrame:
-    return _read_boundaries(bundled.countries_path())
+    return load_boundaries(bundled.countries_path(), limits=Limits(max_bytes=10**10))
 
 
-def _read_boundaries(path: Path) -> geopandas.GeoDataFrame:
-    import pyogrio
-
-    if not path.is_file():
-        raise InvalidInput([Problem(str(path), None, None, "no such file")])
-    try:
-        boundaries = pyogrio.read_dataframe(path)
-    except (pyogrio.errors.DataSourceError, pyogrio.errors.DataLayerError, OSError) as err:
-        problem = Problem(str(path), None, None, f"cannot be read as GeoJSON: {err}")
-        raise InvalidInput([problem]) from err
-    _check_boundaries(boundaries, str(path))
-    if boundaries.crs is None:
-        return boundaries.set_crs(4326)
-    return boundaries.to_crs(4326)
-
-
-def _check_boundaries(boundaries, file: str) -> None:
+def _check_columns(boundaries, file: str) -> list[Problem]:
     import geopandas
 
     problems = []
@@ -88,9 +118,8 @@ def _check_boundaries(boundaries, file: str) -> None:
         )
         problems.append(Problem(file, None, None, message))
     if not problems and len(boundaries) == 0:
-        problems.append(Problem(file, None, None, "has no features"))
-    if problems:
-        raise InvalidInput(problems)
+        problems.append(Problem(file, None, None, "has no features; add the countries' shapes"))
+    return problems
 
 
 def load_country_points() -> dict[str, tuple[float, float]]:

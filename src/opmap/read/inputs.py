@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from opmap.read.guards import Limits
 from opmap.read.operations import Operation
 
 if TYPE_CHECKING:
@@ -22,7 +23,10 @@ class Inputs:
 
 
 def load_inputs(
-    operations_path: Path | str | None = None, countries_path: Path | str | None = None
+    operations_path: Path | str | None = None,
+    countries_path: Path | str | None = None,
+    *,
+    limits: Limits | None = None,
 ) -> Inputs:
     """Read and validate the operations and the boundaries.
 
@@ -32,6 +36,8 @@ def load_inputs(
         Operations CSV (default: the bundled data).
     countries_path : path-like, optional
         Boundaries GeoJSON (default: the bundled data).
+    limits : Limits, optional
+        The largest files read (default: :class:`opmap.read.guards.Limits`).
 
     Returns
     -------
@@ -46,7 +52,7 @@ def load_inputs(
     from opmap.read.operations import read_operations
 
     return Inputs(
-        operations=read_operations(operations_path),
-        boundaries=load_boundaries(Path(countries_path) if countries_path else None),
+        operations=read_operations(operations_path, limits=limits),
+        boundaries=load_boundaries(Path(countries_path) if countries_path else None, limits=limits),
         points=load_country_points(),
     )

@@ -20,6 +20,8 @@ from urllib.parse import urlsplit
 
 from opmap.errors import InvalidFigure, InvalidOperations, Problem, UnknownCountry
 from opmap.figures import AT_LEAST, EXACT, MORE_THAN, NEARLY, UP_TO, Figure, parse_figure
+from opmap.output import restore_cell
+from opmap.read.guards import Limits, describe_bidi, strip_bidi_controls
 
 FIGURE_COLUMNS = ("victims", "minors", "arrests", "officers")
 #: Every column opmap reads, in the order it writes them; other columns are kept as extras.
@@ -166,13 +168,17 @@ class _Report:
         return any(p.severity == "error" for p in self.problems[start:])
 
 
-def read_operations(path: Path | str | None = None) -> list[Operation]:
+def read_operations(
+    path: Path | str | None = None, *, limits: Limits | None = None
+) -> list[Operation]:
     """Read and validate an operations CSV.
 
     Parameters
     ----------
     path : path-like, optional
         The CSV to read; default the operations that ship with opmap.
+    limits : Limits, optional
+        The largest file read (default: :class:`opmap.read.guards.Limits`).
 
     Returns
     -------
@@ -189,13 +195,15 @@ def read_operations(path: Path | str | None = None) -> list[Operation]:
         from opmap.bundled import operations_path
 
         path = operations_path()
-    operations, problems = check_operations(path)
+    operations, problems = check_operations(path, limits=limits)
     if any(p.severity == "error" for p in problems):
         raise InvalidOperations(problems)
     return operations
 
 
-def check_operations(path: Path | str) -> tuple[list[Operation], list[Problem]]:
+def check_operations(
+    path: Path | str, *, limits: Limits | None = None
+) -> tuple[list[Operation], list[Problem]]:
     """Read and validate an operations CSV and report every problem at once.
 
     UTF-8 (with or without BOM) and Windows-1252 files are read; cells may be separated by ``,``
@@ -206,6 +214,8 @@ def check_operations(path: Path | str) -> tuple[list[Operation], list[Problem]]:
     ----------
     path : path-like
         The CSV to read.
+    limits : Limits, optional
+        The largest file read (default: :class:`opmap.read.guards.Limits`).
 
     Returns
     -------
@@ -215,17 +225,21 @@ def check_operations(path: Path | str) -> tuple[list[Operation], list[Problem]]:
         Every error and warning, in file order. Bad content never raises.
     """
     report = _Report(str(path))
-    text = _read_text(Path(path), report)
+    text = _read_text(Path(path), report, limits or Limits())
     if text is None:
         return [], report.problems
     return _read_records(text, report), report.problems
 
 
-def _read_text(path: Path, report: _Report) -> str | None:
+def _read_text(path: Path, report: _Report, limits: Limits) -> str | None:
     """Return the text of the file, or None after reporting why it cannot be read."""
     try:
         if path.is_dir():
             report.error(None, "is a folder, not a file; name the operations CSV inside it")
+            return None
+        too_large = limits.size_problem(path.stat().st_size)
+        if too_large:
+            report.error(None, too_large)
             return None
         raw = path.read_bytes()
     except FileNotFoundError:
@@ -234,6 +248,10 @@ def _read_text(path: Path, report: _Report) -> str | None:
     except (OSError, ValueError) as err:
         reason = getattr(err, "strerror", None) or str(err)
         report.error(None, f"cannot be read ({reason}); check the path and its permissions")
+        return None
+    too_long = limits.rows_problem(raw.count(b"\n") + (not raw.endswith(b"\n")))
+    if too_long:
+        report.error(None, too_long)
         return None
     return _decode(raw, report)
 
@@ -373,6 +391,7 @@ def _check_header(header: list[str], delimiter: str, report: _Report) -> list[st
     for raw in header:
         # A BOM can survive as "\ufeff", or as "ï»¿" when the rest of the file is Windows-1252.
         name = raw.replace("\ufeff", "").removeprefix("\u00ef\u00bb\u00bf").strip()
+        name = _check_bidi(restore_cell(name), None, report)
         if name and name in names:
             report.error(
                 name,
@@ -445,7 +464,8 @@ def _check_cells(
         return None
     cells: dict[str, str] = {}
     for index, name in enumerate(names):
-        cell = fields[index].strip() if index < len(fields) else ""
+        cell = restore_cell(fields[index].strip()) if index < len(fields) else ""
+        cell = _check_bidi(cell, name, report)
         if name:
             cells[name] = cell
         elif name == "" and cell:
@@ -456,6 +476,19 @@ def _check_cells(
                 cell,
             )
     return cells
+
+
+def _check_bidi(cell: str, column: str | None, report: _Report) -> str:
+    """Return the cell without bidirectional controls, warning where there were some."""
+    cleaned = strip_bidi_controls(cell)
+    if cleaned != cell:
+        report.warning(
+            column,
+            f"holds bidirectional control characters ({describe_bidi(cell)}), which can show "
+            "text reversed or hidden; they were removed",
+            cell,
+        )
+    return cleaned
 
 
 def _build_operation(

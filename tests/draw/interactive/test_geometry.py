@@ -13,8 +13,9 @@ from hypothesis import strategies as st
 from shapely.geometry import MultiPolygon, Point, Polygon, box
 
 from opmap import bundled
+from opmap.draw.assets import asset_text
 from opmap.draw.interactive.geometry import (
-    DECODE_JS,
+    ALPHABET,
     DISPLAY_FILE,
     decode_units,
     display_collection,
@@ -163,7 +164,10 @@ def test_javascript_decoder_matches_the_python_one():
     )
     with launch_browser() as browser:
         page = browser.new_page()
-        decoded = page.evaluate(f"units => {DECODE_JS}(units)", units)
+        page.add_script_tag(content=asset_text("decode.js"))
+        decoded = page.evaluate(
+            "([units, alphabet]) => opmap.decodeUnits(units, alphabet)", [units, ALPHABET]
+        )
     assert decoded == decode_units(units)
 
 

@@ -119,24 +119,6 @@ def test_a_popups_close_button_is_on_top_and_closes_it(pages, browser, kind, wid
     page.context.close()
 
 
-def test_a_popup_shows_figures_and_source_first_and_folds_a_long_list_of_countries(pages, browser):
-    page, _ = open_offline(browser, pages["map"], width=375, height=667)
-    page.click('[data-operation="Libertad 2018"]')
-    page.wait_for_selector(".leaflet-popup")
-    labels = page.eval_on_selector_all(
-        ".leaflet-popup dt", "items => items.map(i => i.textContent)"
-    )
-    assert labels[:5] == ["Victims", "Minors", "Arrests", "Officers", "Source"]
-    fold = page.locator(".leaflet-popup details.opmap-fold-list")
-    assert fold.locator("summary").inner_text() == (
-        "13 countries, all named: Antigua and Barbuda, Aruba, Barbados, \u2026 show all"
-    )
-    assert not fold.locator("p").is_visible()
-    fold.locator("summary").click()
-    assert "Venezuela" in fold.locator("p").inner_text()
-    page.context.close()
-
-
 HOMES = """homes => Object.entries(homes).map(([key, iso]) => {
     const paths = Array.from(document.querySelectorAll(`path[data-country="${iso}"]`));
     const boxes = paths.map(p => p.getBoundingClientRect());

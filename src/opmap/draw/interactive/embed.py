@@ -1,14 +1,15 @@
 """The ``<iframe>`` snippet that puts an embed-mode map into another page.
 
 The embedded map fills its container (100% wide); the snippet gives the frame its height from an
-aspect ratio, so it reads the same on a phone and on a wide intranet page.
+aspect ratio, so it reads the same on a phone and on a wide intranet page. The frame is the
+template ``pages/iframe.html``, which the briefing page includes too.
 """
 
 from __future__ import annotations
 
-import html
 from pathlib import Path
 
+from opmap.draw.templates import render
 from opmap.words import text
 
 #: Width to height of the frame: a landscape map that still shows Africa whole on a phone.
@@ -32,13 +33,15 @@ def iframe_snippet(src: str, title: str | None = None, aspect: tuple[int, int] =
     str
         One ``<iframe>`` element, 100% wide, its height set by ``aspect-ratio``.
     """
+    return render("pages/iframe.html", frame=frame_context(src, title, aspect)).rstrip("\n")
+
+
+def frame_context(
+    src: str, title: str | None = None, aspect: tuple[int, int] = ASPECT
+) -> dict[str, object]:
+    """Return what ``pages/iframe.html`` draws a frame from (see :func:`iframe_snippet`)."""
     width, height = aspect
-    return (
-        f'<iframe src="{html.escape(src, quote=True)}" '
-        f'title="{html.escape(title or text("embed_title"), quote=True)}" '
-        f'style="width:100%;aspect-ratio:{width}/{height};border:0;display:block" '
-        'loading="lazy"></iframe>'
-    )
+    return {"src": src, "title": title or text("embed_title"), "width": width, "height": height}
 
 
 def snippet_path(map_path: Path | str) -> Path:

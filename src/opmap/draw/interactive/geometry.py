@@ -248,55 +248,13 @@ def dot_positions(display: gpd.GeoDataFrame) -> gpd.GeoSeries:
 # Google's (63 to 126): those include "\\", which JSON doubles, and "{", and branca compiles
 # every rendered script as a jinja2 template, so "{{" in the data would break the page.
 # ``shape`` is a string holding one point, or a list of polygons, each a list of rings (exterior
-# first) without their closing point. :data:`DECODE_JS` turns the list back into a GeoJSON
-# FeatureCollection in the browser; :func:`decode_units` is the same in Python.
+# first) without their closing point. ``opmap/draw/assets/decode.js`` turns the list back into a
+# GeoJSON FeatureCollection in the browser; :func:`decode_units` is the same in Python.
 
 #: Most decimals an encoded coordinate keeps (about 0.1 m); coarser grids are kept exactly.
 MAX_DECIMALS = 6
 #: The 64 characters of the encoding, for the values 0 to 63 (32 and up: "more follows").
 ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
-
-#: A JavaScript function expression: units (see :func:`encode_units`) -> FeatureCollection.
-DECODE_JS = """(function (units) {
-    var x = 0, y = 0, digits = {}, alphabet = "ALPHABET";
-    for (var i = 0; i < alphabet.length; i++) { digits[alphabet.charAt(i)] = i; }
-    function number(text, at) {  // -> [value, next position]; arithmetic, not 32-bit shifts
-        var value = 0, factor = 1, chunk;
-        do {
-            chunk = digits[text.charAt(at++)];
-            value += (chunk & 31) * factor;
-            factor *= 32;
-        } while (chunk >= 32);
-        return [value % 2 ? -(value + 1) / 2 : value / 2, at];
-    }
-    function points(text, scale) {
-        var found = [], at = 0, dx, dy;
-        while (at < text.length) {
-            dx = number(text, at);
-            dy = number(text, dx[1]);
-            at = dy[1];
-            x += dx[0];
-            y += dy[0];
-            found.push([x / scale, y / scale]);
-        }
-        return found;
-    }
-    function ring(text, scale) {
-        var found = points(text, scale);
-        found.push(found[0].slice());
-        return found;
-    }
-    return {type: "FeatureCollection", features: units.map(function (unit) {
-        var scale = Math.pow(10, unit[2]), shape = unit[3];
-        x = y = 0;
-        var geometry = typeof shape === "string"
-            ? {type: "Point", coordinates: points(shape, scale)[0]}
-            : {type: "MultiPolygon", coordinates: shape.map(function (polygon) {
-                return polygon.map(function (text) { return ring(text, scale); });
-            })};
-        return {type: "Feature", id: unit[0], properties: unit[1], geometry: geometry};
-    })};
-})""".replace("ALPHABET", ALPHABET)
 
 
 def encode_units(
@@ -304,7 +262,7 @@ def encode_units(
     ids: Sequence[str],
     properties: Sequence[dict] | None = None,
 ) -> list[list]:
-    """Encode units compactly for the HTML map (decoded there by :data:`DECODE_JS`).
+    """Encode units compactly for the HTML map (decoded there by ``decode.js``).
 
     Parameters
     ----------
@@ -390,7 +348,7 @@ class _Lines:
 
 
 def decode_units(units: Sequence[Sequence]) -> dict:
-    """Turn encoded units back into a GeoJSON FeatureCollection, as :data:`DECODE_JS` does.
+    """Turn encoded units back into a GeoJSON FeatureCollection, as ``decode.js`` does.
 
     Parameters
     ----------

@@ -13,8 +13,8 @@ from folium.template import Template
 from opmap.decide.description import participants
 from opmap.decide.mapdata import MapData
 from opmap.draw.assets import compact_asset
-from opmap.draw.interactive.map import operation_brief
 from opmap.draw.interactive.offline import inline_script, script_json
+from opmap.draw.interactive.popups import operation_brief
 from opmap.words import count_operations, text
 
 #: How many operations a country's popup lists before "and 12 more".

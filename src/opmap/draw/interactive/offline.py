@@ -1,9 +1,10 @@
-"""Make a folium map work from ``file://`` with no internet: Leaflet inlined, no CDN links.
+"""Make a folium map work from ``file://`` with no internet: everything it needs inlined.
 
 folium links Leaflet, jQuery, Bootstrap and Font Awesome from CDNs by default. Here the map (and
 its figure) drop every one of those links and carry Leaflet 1.9.4 itself, from the
-``django-js-lib-leaflet`` package, with the images its CSS names turned into ``data:`` URIs. The
-regional maps and the briefing page reuse these functions.
+``django-js-lib-leaflet`` package, with the images its CSS names turned into ``data:`` URIs.
+opmap's own scripts and styles (``opmap/draw/assets/``) are inlined the same way by the elements
+that use them (:class:`UsesAssets`). The regional maps and the briefing page reuse these functions.
 """
 
 from __future__ import annotations
@@ -16,6 +17,8 @@ from importlib import resources
 
 import folium
 from branca.element import Element, MacroElement
+
+from opmap.draw.assets import compact_asset
 
 _LEAFLET = ("js_lib_leaflet", "static/js_lib_leaflet")
 _CSS_URL = re.compile(r"url\((['\"]?)images/([\w.-]+)\1\)")
@@ -46,14 +49,58 @@ def _image_data_uri(match: re.Match) -> str:
     return f"url(data:{mime};base64,{base64.b64encode(data).decode('ascii')})"
 
 
+class Verbatim(Element):
+    """Markup placed in the page exactly as given.
+
+    A plain :class:`~branca.element.Element` compiles its text as a jinja2 template, so a script
+    holding ``{#`` or ``{{`` (a regex, an object in an array) would be read as template code.
+    """
+
+    def __init__(self, markup: str):
+        super().__init__()
+        self._name = "Verbatim"
+        self.markup = markup
+
+    def render(self, **kwargs) -> str:
+        """Return the markup unchanged."""
+        return self.markup
+
+
 def inline_script(code: str) -> Element:
     """Wrap JavaScript in a ``<script>`` element; ``</`` is broken so code cannot end the tag."""
-    return Element("<script>" + code.replace("</", "<\\/") + "</script>")
+    return Verbatim("<script>" + code.replace("</", "<\\/") + "</script>")
 
 
 def inline_style(css: str) -> Element:
     """Wrap CSS in a ``<style>`` element."""
-    return Element("<style>" + css.replace("</", "<\\/") + "</style>")
+    return Verbatim("<style>" + css.replace("</", "<\\/") + "</style>")
+
+
+def inline_asset(name: str) -> Element:
+    """Return a script or style of ``opmap/draw/assets/`` (``"timeline.js"``) as an element."""
+    wrap = inline_style if name.endswith(".css") else inline_script
+    return wrap(compact_asset(name))
+
+
+def add_assets(figure, names: tuple[str, ...]) -> None:
+    """Inline assets in a page's header, each once however many elements ask for it."""
+    for name in names:
+        figure.header.add_child(inline_asset(name), name=f"opmap_asset_{name}")
+
+
+class UsesAssets:
+    """Mixin for a folium element whose script calls functions of opmap's asset files.
+
+    ``assets`` names the files (``("words.js", "operations.js")``); they are inlined in the
+    page's header when the element is rendered, before its script runs.
+    """
+
+    assets: tuple[str, ...] = ()
+
+    def render(self, **kwargs) -> None:
+        """Inline the element's assets, then render it."""
+        add_assets(self.get_root(), self.assets)
+        super().render(**kwargs)
 
 
 def make_offline(folium_map: folium.Map) -> folium.Map:

@@ -16,7 +16,7 @@ from opmap.decide.description import MapDescription, MapTable, describe_map
 from opmap.decide.mapdata import MapData
 from opmap.decide.tables import figure_cell
 from opmap.draw.assets import compact_asset
-from opmap.draw.interactive.map import format_dates, http_url
+from opmap.draw.interactive.popups import format_dates, http_url
 from opmap.draw.templates import render
 from opmap.read.operations import Operation
 from opmap.words import countries_phrase, text

@@ -5,8 +5,9 @@ a play button and two modes, "in year" and "up to year". The rightmost stop is "
 the default, where the map is exactly the one drawn without the control. Moving it recolours
 the choropleth's own Leaflet layers, shows or hides the operation markers, and rewrites the
 subtitle, the legend caption and the country tooltips. No library and nothing from a CDN: the
-script below is all of it, and it reads its data through
-:func:`~opmap.draw.interactive.offline.script_json`.
+script is ``opmap/draw/assets/timeline.js``, its style ``map-timeline.css``, its markup the
+template ``map/timeline_control.html``; this module writes the data the script reads, as plain
+text (the script places words as text), through :func:`~opmap.draw.interactive.offline.script_json`.
 
 Colours come from the classes of the whole map (:func:`opmap.decide.periods.timeline_classes`),
 so a colour means the same in every year.
@@ -14,26 +15,28 @@ so a colour means the same in every year.
 
 from __future__ import annotations
 
-import html
 from collections.abc import Sequence
 
 import pandas as pd
 from branca.element import MacroElement
 from folium.template import Template
+from markupsafe import Markup
 
 from opmap.decide.classes import NO_DATA_COLOR
 from opmap.decide.mapdata import MapData
 from opmap.decide.periods import MODES, year_span
-from opmap.draw.interactive.offline import inline_style, script_json
+from opmap.draw.interactive.offline import UsesAssets, script_json
+from opmap.draw.interactive.popups import figure_words
+from opmap.draw.interactive.styles import NARROW
+from opmap.draw.templates import render
 from opmap.figures import sum_figures
 from opmap.words import NAMES_LISTED, count_operations, text
 
 #: Milliseconds between two years when playing.
 PLAY_INTERVAL_MS = 1200
-NARROW = "(max-width: 600px)"
 
 
-class Timeline(MacroElement):
+class Timeline(UsesAssets, MacroElement):
     """The year control of a map, and the script that makes the map follow it.
 
     Parameters
@@ -54,192 +57,12 @@ class Timeline(MacroElement):
         Fill of a country of a regional map's region with no operation in the year shown.
     """
 
+    assets = ("words.js", "dom.js", "timeline.js", "map-timeline.css")
     _template = Template(
         """
         {% macro script(this, kwargs) %}
-        (function () {
-            var data = {{ this.data }};
-            var map = {{ this._parent.get_name() }};
-            var countries = {{ this.choropleth.get_name() }};
-            var operationLayer = {{ this.operation_layer.get_name() }};
-            var narrow = window.matchMedia && window.matchMedia(data.narrow).matches;
-            var control = L.control({position: narrow ? "topleft" : "bottomright"});
-            var box = null;
-            control.onAdd = function () {
-                box = L.DomUtil.create("div", data.boxClass);
-                box.innerHTML = data.markup;
-                L.DomEvent.disableClickPropagation(box);
-                L.DomEvent.disableScrollPropagation(box);
-                return box;
-            };
-            control.addTo(map);
-            var name = {{ this.get_name()|tojson }};
-            var slider = box.querySelector("input[type=range]");
-            var readout = box.querySelector(".opmap-year-readout");
-            var play = box.querySelector(".opmap-play");
-            var icon = box.querySelector(".opmap-play-icon");
-            var modes = box.querySelectorAll("input[type=radio]");
-            box.querySelector(".opmap-year-name").id = name + "-label";
-            slider.setAttribute("aria-labelledby", name + "-label");
-            modes.forEach(function (radio) { radio.name = name + "-mode"; });
-            var container = map.getContainer();
-            var subtitle = container.querySelector(".opmap-subtitle");
-            var legend = container.querySelector(".opmap-legend");
-            var unmapped = container.querySelector(".opmap-unmapped");
-            var caption = null;
-            if (legend) {  // under the legend's title: which years the colours count
-                caption = L.DomUtil.create("p", "opmap-legend-view");
-                var heading = legend.querySelector(".opmap-legend-title");
-                legend.insertBefore(caption, heading ? heading.nextSibling : legend.firstChild);
-            }
-
-            var byIso = {}, originalFill = {}, originalTooltip = {};
-            countries.eachLayer(function (layer) {
-                var iso = layer.feature.id;
-                if (!data.countries[iso]) { return; }
-                (byIso[iso] = byIso[iso] || []).push(layer);
-                originalFill[iso] = layer.feature.properties.fill;
-                var tooltip = layer.getTooltip();
-                if (tooltip && originalTooltip[iso] === undefined) {
-                    originalTooltip[iso] = tooltip.getContent();
-                }
-            });
-
-            function fill(template, values) {
-                return template.replace(/\\{(\\w+)\\}/g, function (whole, key) {
-                    return values[key];
-                });
-            }
-            function classColor(value) {
-                if (value === null) { return data.noData; }
-                for (var i = 0; i < data.bins.length; i++) {
-                    if (value <= data.bins[i]) { return data.colors[i]; }
-                }
-                return data.colors[data.colors.length - 1];
-            }
-            function currentMode() {
-                var mode = data.mode;
-                modes.forEach(function (radio) { if (radio.checked) { mode = radio.value; } });
-                return mode;
-            }
-            function inView(year, mode, value) {
-                return mode === "in" ? year === value : year <= value;
-            }
-            function countryView(iso, mode, value, key) {
-                var country = data.countries[iso];
-                var names = [];
-                country.operations.forEach(function (i) {
-                    var operation = data.operations[i];
-                    if (inView(operation.year, mode, value)) { names.push(operation.label); }
-                });
-                var count = names.length, figure = (data.figures[key] || {})[iso];
-                if (count > data.namesListed) {  // "..., and 1,234 more"
-                    var more = String(count - data.namesListed)
-                        .replace(/\\B(?=(\\d{3})+(?!\\d))/g, ",");
-                    names = names.slice(0, data.namesListed)
-                        .concat([fill(data.words.namesMore, {count: more})]);
-                }
-                var number = null, line = "";
-                if (data.metric === "operations") {
-                    number = count || null;
-                } else {
-                    number = figure ? figure[0] : null;
-                    if (count) { line = "<br>" + (figure ? figure[1] : data.words.notGiven); }
-                }
-                var words = data.words, detail, color = classColor(number);
-                if (count === 0 && country.regional) {
-                    detail = fill(words.gap, {period: data.periods[key]});
-                    color = data.gapFill;
-                } else if (count === 0) {
-                    detail = words.none;
-                } else if (count === 1) {
-                    detail = fill(words.one, {names: names.join(", ")});
-                } else {
-                    detail = fill(words.many, {count: count, names: names.join(", ")});
-                }
-                return {
-                    fill: color,
-                    tooltip: fill(words.country, {country: country.name, detail: detail}) + line
-                };
-            }
-
-            function show() {
-                var value = parseInt(slider.value, 10);
-                var all = value > data.last, mode = currentMode();
-                var key = all ? "all" : mode + ":" + value;
-                var used = {};
-                Object.keys(byIso).forEach(function (iso) {
-                    var view = all
-                        ? {fill: originalFill[iso], tooltip: originalTooltip[iso]}
-                        : countryView(iso, mode, value, key);
-                    used[view.fill] = true;
-                    byIso[iso].forEach(function (layer) {
-                        layer.feature.properties.fill = view.fill;
-                        countries.resetStyle(layer);
-                        if (layer.getTooltip() && view.tooltip !== undefined) {
-                            layer.setTooltipContent(view.tooltip);
-                        }
-                    });
-                });
-                operationLayer.filter(all ? null : function (year) {
-                    return inView(year, mode, value);
-                });
-                readout.textContent = all ? data.words.all : String(value);
-                slider.setAttribute("aria-valuetext", data.valueTexts[key]);
-                box.setAttribute("data-view", key);
-                if (subtitle) { subtitle.textContent = data.subtitles[key]; }
-                if (caption) {  // all years: the legend as it is without the control
-                    caption.textContent = data.captions[key];
-                    caption.hidden = all;
-                }
-                if (unmapped) {
-                    var listed = 0;
-                    unmapped.querySelectorAll("li").forEach(function (item, i) {
-                        var visible = all || inView(data.unmappedYears[i], mode, value);
-                        item.hidden = !visible;
-                        listed += visible ? 1 : 0;
-                    });
-                    unmapped.hidden = listed === 0;
-                    unmapped.querySelector("summary").textContent =
-                        data.words.unmappedTitle + " (" + listed + ")";
-                }
-                if (legend) {
-                    legend.querySelectorAll("li").forEach(function (item, i) {
-                        var empty = i < data.colors.length && !used[data.colors[i]];
-                        L.DomUtil[empty ? "addClass" : "removeClass"](item, "opmap-class-empty");
-                    });
-                }
-            }
-
-            var timer = null;
-            function stop() {
-                if (timer !== null) { window.clearInterval(timer); }
-                timer = null;
-                play.setAttribute("aria-pressed", "false");
-                icon.textContent = "\\u25b6";
-            }
-            function step() {
-                var value = parseInt(slider.value, 10);
-                if (value >= data.last) { stop(); return; }
-                slider.value = String(value + 1);
-                show();
-                if (value + 1 >= data.last) { stop(); }
-            }
-            play.addEventListener("click", function () {
-                if (timer !== null) { stop(); return; }
-                if (parseInt(slider.value, 10) >= data.last) {
-                    slider.value = String(data.first);
-                    show();
-                }
-                play.setAttribute("aria-pressed", "true");
-                icon.textContent = "\\u275a\\u275a";
-                timer = window.setInterval(step, data.interval);
-            });
-            slider.addEventListener("input", show);
-            slider.addEventListener("change", show);
-            modes.forEach(function (radio) { radio.addEventListener("change", show); });
-            show();
-        })();
+        opmap.addTimeline({{ this._parent.get_name() }}, {{ this.choropleth.get_name() }},
+            {{ this.operation_layer.get_name() }}, {{ this.data }}, {{ this.get_name()|tojson }});
         {% endmacro %}
         """
     )
@@ -264,11 +87,6 @@ class Timeline(MacroElement):
         data["gapFill"] = gap_fill or NO_DATA_COLOR
         self.data = script_json(data)
 
-    def render(self, **kwargs) -> None:
-        """Add the control's style to the page, then its script."""
-        self.get_root().header.add_child(inline_style(timeline_css()), name="opmap_timeline_css")
-        super().render(**kwargs)
-
 
 def timeline_data(
     map_data: MapData,
@@ -276,7 +94,7 @@ def timeline_data(
     embed: bool = False,
     mode: str = "in",
 ) -> dict:
-    """Return what the control's script needs, every piece of markup in it already escaped.
+    """Return what the control's script needs: plain text, and the control's markup.
 
     Parameters
     ----------
@@ -289,10 +107,10 @@ def timeline_data(
     -------
     dict
         ``first``/``last`` year; the classes' ``bins`` and ``colors``; per covered country its
-        escaped ``name`` and the indices of its ``operations``; per operation its ``year`` and
-        escaped ``label``; per view (``"all"``, ``"in:2017"``, ``"upto:2017"``) the subtitle,
+        ``name`` and the indices of its ``operations``; per operation its ``year`` and
+        ``label``; per view (``"all"``, ``"in:2017"``, ``"upto:2017"``) the subtitle,
         the slider's value text, the legend caption, and for a figure metric the value and
-        escaped tooltip line of each country that has one.
+        tooltip line of each country that has one.
     """
     years = year_span(map_data)
     index = {op.key: i for i, op in enumerate(map_data.operations)}
@@ -309,19 +127,17 @@ def timeline_data(
         "interval": PLAY_INTERVAL_MS,
         "narrow": NARROW,
         "boxClass": "opmap-panel opmap-timeline" + (" opmap-timeline-compact" if embed else ""),
-        "markup": control_html(years, mode),
+        "markup": str(control_html(years, mode)),
         "metric": map_data.metric,
         "bins": list(map_data.classes.bins),
         "colors": list(map_data.classes.colors),
         "noData": NO_DATA_COLOR,
-        "operations": [
-            {"year": op.year, "label": html.escape(op.key)} for op in map_data.operations
-        ],
+        "operations": [{"year": op.year, "label": op.key} for op in map_data.operations],
         "unmappedYears": [op.year for op in map_data.unmapped],
         "namesListed": NAMES_LISTED,
         "countries": {
             iso3: {
-                "name": html.escape(name),
+                "name": name,
                 "operations": [index[key] for key in keys],
                 "regional": bool(regional),
             }
@@ -350,12 +166,12 @@ def timeline_data(
         "words": {
             "all": text("timeline_all"),
             "unmappedTitle": text("unmapped_title"),
-            "country": html.escape(text("tooltip_country", country="{country}", detail="{detail}")),
-            "one": html.escape(text("tooltip_operation_one", names="{names}")),
-            "namesMore": html.escape(text("tooltip_names_more", count="{count}")),
-            "many": html.escape(text("tooltip_operation_many", count="{count}", names="{names}")),
-            "none": html.escape(text("tooltip_none")),
-            "gap": html.escape(text("tooltip_gap", period="{period}")),
+            "country": text("tooltip_country", country="{country}", detail="{detail}"),
+            "one": text("tooltip_operation_one", names="{names}"),
+            "namesMore": text("tooltip_names_more", count="{count}"),
+            "many": text("tooltip_operation_many", count="{count}", names="{names}"),
+            "none": text("tooltip_none"),
+            "gap": text("tooltip_gap", period="{period}"),
             "notGiven": _figure_line(map_data.metric, None),
         },
     }
@@ -378,64 +194,23 @@ def view_subtitle(map_data: MapData, mode: str, year: int) -> str:
     return line
 
 
-def control_html(years: Sequence[int], mode: str = "in") -> str:
+def control_html(years: Sequence[int], mode: str = "in") -> Markup:
     """Return the control's markup: play button, year readout, range input and the two modes.
 
     The range runs over ``years`` and one stop more, "All years", where it starts.
     """
-    first, last = years[0], years[-1]
-    checked = {m: " checked" if m == mode else "" for m in MODES}
-    all_years = html.escape(text("timeline_all"))
-    return (
-        '<div class="opmap-timeline-head">'
-        '<button type="button" class="opmap-play" aria-pressed="false">'
-        '<span class="opmap-play-icon" aria-hidden="true">\u25b6</span> '
-        f"{html.escape(text('timeline_play'))}</button>"
-        f'<span class="opmap-year-name">{html.escape(text("timeline_label"))}</span>'
-        f'<output class="opmap-year-readout" aria-hidden="true">{all_years}</output>'
-        "</div>"
-        f'<input type="range" class="opmap-year" min="{first}" max="{last + 1}" step="1" '
-        f'value="{last + 1}">'
-        f'<div class="opmap-year-scale" aria-hidden="true"><span>{first}</span>'
-        f"<span>{all_years}</span></div>"
-        f'<fieldset class="opmap-modes"><legend>{html.escape(text("timeline_mode"))}</legend>'
-        f'<label><input type="radio" value="in"{checked["in"]}> '
-        f"{html.escape(text('timeline_in'))}</label>"
-        f'<label><input type="radio" value="upto"{checked["upto"]}> '
-        f"{html.escape(text('timeline_up_to'))}</label>"
-        "</fieldset>"
+    words = {
+        "play": text("timeline_play"),
+        "label": text("timeline_label"),
+        "all": text("timeline_all"),
+        "mode": text("timeline_mode"),
+        "in_year": text("timeline_in"),
+        "up_to": text("timeline_up_to"),
+    }
+    markup = render(
+        "map/timeline_control.html", first=years[0], last=years[-1], mode=mode, words=words
     )
-
-
-def timeline_css() -> str:
-    """Return the control's style; narrow screens and embedded maps get a compact one."""
-    return f"""
-.opmap-timeline {{ width: 230px; font-size: 13px; }}
-.opmap-timeline-head {{ display: flex; align-items: center; gap: 8px; }}
-.opmap-play {{ font: inherit; font-weight: 600; padding: 3px 10px; border: 1px solid #777;
-  border-radius: 4px; background: #fff; color: #222; cursor: pointer; }}
-.opmap-play[aria-pressed="true"] {{ background: #1d3557; color: #fff; border-color: #1d3557; }}
-.opmap-play:focus-visible, .opmap-year:focus-visible, .opmap-modes input:focus-visible {{
-  outline: 3px solid #ffd166; outline-offset: 1px; }}
-.opmap-year-name {{ margin-left: auto; color: #555; }}
-.opmap-year-readout {{ font-weight: 700; font-size: 16px; min-width: 4.5em; text-align: right; }}
-.opmap-year {{ display: block; width: 100%; margin: 6px 0 0; accent-color: #1d3557; }}
-.opmap-year-scale {{ display: flex; justify-content: space-between; font-size: 11px;
-  color: #555; }}
-.opmap-modes {{ border: 0; margin: 4px 0 0; padding: 0; display: flex; flex-wrap: wrap;
-  gap: 2px 12px; align-items: center; }}
-.opmap-modes legend {{ float: left; padding: 0; margin-right: 4px; color: #555; }}
-.opmap-modes label {{ white-space: nowrap; cursor: pointer; }}
-.opmap-legend-view {{ margin: 0 0 4px; font-size: 12px; font-weight: 600; color: #1d3557; }}
-.opmap-class-empty {{ opacity: 0.4; }}
-.opmap-timeline-compact {{ width: 200px; font-size: 12px; padding: 5px 8px; }}
-.opmap-timeline-compact .opmap-year-readout {{ font-size: 14px; }}
-@media {NARROW} {{
-  .opmap-timeline {{ width: calc(100vw - 90px); max-width: 260px; font-size: 12px; }}
-  .opmap-year-readout {{ font-size: 14px; }}
-  .opmap-popup-open .opmap-timeline {{ display: none; }}
-}}
-"""
+    return Markup(markup.strip())
 
 
 def _in_view(year: int, mode: str, value: int) -> bool:
@@ -469,5 +244,4 @@ def _figure_lines(map_data: MapData, mode: str, year: int) -> dict[str, list]:
 def _figure_line(metric: str, figure) -> str:
     if metric == "operations":
         return ""
-    value = text("popup_not_given") if figure is None else str(figure)
-    return html.escape(text("tooltip_figure", label=text(f"popup_{metric}"), value=value))
+    return text("tooltip_figure", label=text(f"popup_{metric}"), value=figure_words(figure))

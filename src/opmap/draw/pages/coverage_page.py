@@ -1,44 +1,36 @@
 """The coverage page (``coverage.html``): the comparison table beside a small map of each region.
 
-The page is one file with inline CSS; each region's small map is a PNG under ``regions/`` and is
-linked relatively, with the region's interactive map, so the folder works after being copied or
-zipped. Every text from the data is escaped with :func:`html.escape` where it lands.
+The page is the template ``pages/coverage.html``; this module lays the decided report out as its
+rows. Each region's small map is a PNG under ``regions/`` and is linked relatively, with the
+region's interactive map, so the folder works after being copied or zipped.
 """
 
 from __future__ import annotations
 
-import html
 from collections.abc import Mapping
 from datetime import date
+from numbers import Integral
 
-from opmap.decide.classes import BORDER_COLOR, Classes
+from opmap.decide.classes import Classes
+from opmap.draw.pages.layout import Cell, Column, PageTable, Row, Thumbnail, render_page
+from opmap.i18n import format_number
 from opmap.output import generation_date
-from opmap.style import GAP_HATCH_COLOR
-from opmap.words import text
+from opmap.style import BORDER_COLOR, GAP_HATCH_COLOR, OUTSIDE_BORDER_COLOR, OUTSIDE_COLOR
+from opmap.words import grouping_words, plural, text
 
-#: Columns of coverage.csv shown in the table, in order (gap countries go in a <details>).
-TABLE_COLUMNS = (
-    "countries",
-    "covered",
-    "coverage_pct",
-    "gaps",
-    "operations",
-    "years",
-    "victims",
-    "minors",
-    "arrests",
-)
-_GAP_SWATCH = f"repeating-linear-gradient(-45deg, {GAP_HATCH_COLOR} 0 2px, #fff 2px 5px)"
-_NUMERIC = {
-    "countries",
-    "covered",
-    "coverage_pct",
-    "gaps",
-    "operations",
-    "victims",
-    "minors",
-    "arrests",
+#: Columns of coverage.csv shown in the table, in order, and their class ("num": right-aligned).
+TABLE_COLUMNS = {
+    "countries": "num",
+    "covered": "num",
+    "coverage_pct": "num",
+    "gaps": "num",
+    "operations": "num",
+    "years": "years",
+    "victims": "num",
+    "minors": "num",
+    "arrests": "num",
 }
+_GAP_SWATCH = f"repeating-linear-gradient(-45deg, {GAP_HATCH_COLOR} 0 2px, #fff 2px 5px)"
 
 
 def render_coverage_page(
@@ -67,162 +59,120 @@ def render_coverage_page(
     -------
     str
     """
-    from opmap import __version__
-
-    pages = region_pages or {}
     images = region_images or {}
-    title = text("coverage_title")
-    subtitle = text("coverage_subtitle", grouping=report.grouping_label, period=report.period)
     notes = [text("coverage_note")]
     if report.total.get("unplaced"):
-        notes.append(text("coverage_unplaced", count=report.total["unplaced"]))
-    generated_line = text(
-        "coverage_generated", date=(generated or generation_date()).isoformat(), version=__version__
+        notes.append(plural("coverage_unplaced", report.total["unplaced"]))
+    return render_page(
+        "pages/coverage.html",
+        page="coverage",
+        generated=generated or generation_date(),
+        title=coverage_heading(report),
+        heading=text("coverage_title"),
+        subtitle=text(
+            "coverage_subtitle",
+            grouping=grouping_words(report.grouping_label),
+            period=report.period,
+        ),
+        legend=_legend(classes) if images else None,
+        table=coverage_table(report, region_pages=region_pages, region_images=images),
+        notes=notes,
     )
+
+
+def coverage_heading(report) -> str:
+    """Name the comparison in plain words: "Coverage by region: UN regions, 2014–2018"."""
+    return text(
+        "coverage_heading", grouping=grouping_words(report.grouping_label), period=report.period
+    )
+
+
+def coverage_table(
+    report,
+    *,
+    region_pages: Mapping[str, str] | None = None,
+    region_images: Mapping[str, str] | None = None,
+    gap_lists: bool = True,
+) -> PageTable:
+    """Lay out the rows of coverage.csv: a region per row, its name linked to its map.
+
+    Parameters
+    ----------
+    report : opmap.decide.coverage.CoverageReport
+    region_pages, region_images : mapping of str to str, optional
+        Region -> relative path of its interactive map, and of its small map.
+    gap_lists : bool, default True
+        Add a last column that folds the names of each region's gap countries.
+
+    Returns
+    -------
+    PageTable
+    """
+    pages, images = region_pages or {}, region_images or {}
+    columns = (
+        Column(text("coverage_col_region")),
+        *(Column(text(f"coverage_col_{name}"), css) for name, css in TABLE_COLUMNS.items()),
+    )
+    if gap_lists:
+        columns += (Column(text("coverage_col_gap_countries"), "gaps"),)
     records = report.frame.to_dict("records")
-    # The all-regions total is the last row of coverage.csv; it has no map.
-    rows = "".join(
-        _row(record, None, None, True)
-        if number == len(records) - 1 and report.total
-        else _row(record, pages.get(record["region"]), images.get(record["region"]), False)
-        for number, record in enumerate(records)
-    )
-    header = "".join(
-        f'<th scope="col"{_num(c)}>{html.escape(text(f"coverage_col_{c}"))}</th>'
-        for c in ("region", *TABLE_COLUMNS, "gap_countries")
-    )
-    legend = _legend(classes) if images else ""
-    page_title = f"{title} ({report.grouping_label}, {report.period})"
-    notes_html = "".join(f"<p>{html.escape(n)}</p>" for n in notes)
-    return f"""<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{html.escape(page_title)}</title>
-<style>{_CSS}</style>
-</head>
-<body>
-<header>
-<h1>{html.escape(title)}</h1>
-<p class="subtitle">{html.escape(subtitle)}</p>
-</header>
-<main>
-{legend}
-<div class="table-wrap">
-<table>
-<thead><tr>{header}</tr></thead>
-<tbody>
-{rows}
-</tbody>
-</table>
-</div>
-<div class="notes">{notes_html}</div>
-</main>
-<footer>{html.escape(text("source_line"))}<br>{html.escape(generated_line)}</footer>
-</body>
-</html>
-"""
+    rows = []
+    for number, record in enumerate(records):
+        # The all-regions total is the last row of coverage.csv; it has no map.
+        total = bool(report.total) and number == len(records) - 1
+        region = str(record["region"])
+        cells = [
+            _region_cell(
+                region,
+                None if total else pages.get(region),
+                None if total else images.get(region),
+            ),
+            *(Cell(_figure(record[name])) for name in TABLE_COLUMNS),
+        ]
+        if gap_lists:
+            cells.append(_gaps_cell(str(record["gap_countries"])))
+        rows.append(Row(tuple(cells), total=total))
+    return PageTable(columns, tuple(rows), css="with-maps" if images else "")
 
 
-def _row(record: Mapping, page: str | None, image: str | None, is_total: bool) -> str:
-    region = str(record["region"])
-    name = html.escape(region)
-    if page:
-        name = f'<a href="{html.escape(page, quote=True)}">{name}</a>'
-    figure = ""
+def _region_cell(region: str, page: str | None, image: str | None) -> Cell:
+    thumbnail = None
     if image:
-        alt = html.escape(text("coverage_map_alt", region=region), quote=True)
-        img = (
-            f'<img src="{html.escape(image, quote=True)}" alt="{alt}" width="290" '
-            'height="202" loading="lazy">'
+        thumbnail = Thumbnail(
+            src=image,
+            alt=text("coverage_map_alt", region=region),
+            href=page,
+            title=text("coverage_open_map", region=region) if page else "",
+            caption="" if page else text("coverage_no_map", region=region),
         )
-        if page:
-            label = html.escape(text("coverage_open_map", region=region), quote=True)
-            img = f'<a href="{html.escape(page, quote=True)}" title="{label}">{img}</a>'
-        else:
-            caption = html.escape(text("coverage_no_map", region=region))
-            img += f"<figcaption>{caption}</figcaption>"
-        figure = f"<figure>{img}</figure>"
-    cells = "".join(
-        f"<td{_num(c) or _years(c)}>{html.escape(str(record[c]))}</td>" for c in TABLE_COLUMNS
-    )
-    gaps = [g for g in str(record["gap_countries"]).split("; ") if g]
-    if gaps:
-        items = "".join(f"<li>{html.escape(g)}</li>" for g in gaps)
-        summary = html.escape(text("coverage_gap_list", count=len(gaps)))
-        gap_cell = f"<details><summary>{summary}</summary><ul>{items}</ul></details>"
-    else:
-        gap_cell = html.escape(text("coverage_no_gaps"))
-    css = ' class="total"' if is_total else ""
-    return (
-        f'<tr{css}><th scope="row">{name}{figure}</th>{cells}'
-        f'<td class="gaps">{gap_cell}</td></tr>\n'
-    )
+    return Cell(region, href=page, thumbnail=thumbnail)
 
 
-def _num(column: str) -> str:
-    return ' class="num"' if column in _NUMERIC else ""
+def _gaps_cell(gap_countries: str) -> Cell:
+    gaps = tuple(g for g in gap_countries.split("; ") if g)
+    if not gaps:
+        return Cell(text("coverage_no_gaps"))
+    return Cell(plural("coverage_gap_list", len(gaps)), items=gaps)
 
 
-def _years(column: str) -> str:
-    return ' class="years"' if column == "years" else ""
+def _figure(value: object) -> str:
+    """Write a count with thousands separators; anything else as coverage.csv has it."""
+    return format_number(int(value)) if isinstance(value, Integral) else str(value)
 
 
-def _legend(classes: Classes | None) -> str:
-    from opmap.decide.classes import OUTSIDE_BORDER_COLOR, OUTSIDE_COLOR
-
-    items: list[tuple[str, str, str]] = []
+def _legend(classes: Classes | None) -> dict:
+    items = []
     if classes is not None:
         items += [
-            (c, BORDER_COLOR, label)
-            for c, label in zip(classes.colors, classes.labels, strict=True)
+            {"fill": fill, "edge": BORDER_COLOR, "label": label}
+            for fill, label in zip(classes.colors, classes.labels, strict=True)
         ]
     items += [
-        (_GAP_SWATCH, BORDER_COLOR, text("legend_gap")),
-        (OUTSIDE_COLOR, OUTSIDE_BORDER_COLOR, text("outside_region", region="the region")),
+        {"fill": _GAP_SWATCH, "edge": BORDER_COLOR, "label": text("legend_gap")},
+        {
+            "fill": OUTSIDE_COLOR,
+            "edge": OUTSIDE_BORDER_COLOR,
+            "label": text("outside_region", region="the region"),
+        },
     ]
-    swatches = "".join(
-        f'<li><span class="swatch" style="background:{html.escape(fill)};'
-        f'border-color:{html.escape(edge)}"></span>{html.escape(label)}</li>'
-        for fill, edge, label in items
-    )
-    title = html.escape(text("legend_title_operations"))
-    return (
-        f'<div class="legend" aria-label="{title}"><strong>{title}</strong>'
-        f"<ul>{swatches}</ul></div>"
-    )
-
-
-_CSS = """
-body { margin: 0; color: #222; background: #fff;
-  font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, Helvetica, Arial, sans-serif; }
-header, main, footer { max-width: 1400px; margin: 0 auto; padding: 0 20px; }
-header { padding-top: 18px; }
-h1 { font-size: 22px; margin: 0 0 4px; }
-.subtitle { margin: 0 0 12px; color: #444; }
-.legend { display: flex; flex-wrap: wrap; align-items: center; gap: 6px 16px; font-size: 13px;
-  margin: 0 0 12px; }
-.legend ul { display: flex; flex-wrap: wrap; gap: 4px 14px; list-style: none; margin: 0;
-  padding: 0; }
-.legend li { display: flex; align-items: center; gap: 6px; }
-.swatch { display: inline-block; width: 18px; height: 12px; border: 1px solid; }
-.table-wrap { overflow-x: auto; }
-table { border-collapse: collapse; width: 100%; }
-th, td { padding: 6px 8px; border-bottom: 1px solid #ddd; vertical-align: top;
-  text-align: left; }
-thead th { border-bottom: 2px solid #999; white-space: nowrap; font-size: 13px; }
-tbody th { font-weight: 600; min-width: 230px; }
-.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
-tr.total th, tr.total td { border-top: 2px solid #999; font-weight: 600; }
-figure { margin: 6px 0 0; }
-figure img { display: block; width: 230px; max-width: 100%; height: auto;
-  border: 1px solid #ccc; }
-figcaption { font-size: 12px; font-weight: 400; color: #666; }
-td.gaps { min-width: 160px; }
-td.years { white-space: nowrap; }
-details summary { cursor: pointer; }
-details ul { margin: 4px 0 0; padding-left: 18px; font-size: 13px; }
-.notes { font-size: 13px; color: #444; margin-top: 12px; }
-footer { font-size: 12px; color: #666; padding-bottom: 20px; }
-"""
+    return {"title": text("legend_title_operations"), "swatches": items}

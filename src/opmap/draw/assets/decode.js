@@ -1,0 +1,75 @@
+/*
+ * Decode the countries' shapes, sent encoded (opmap.draw.interactive.geometry.encode_units, about
+ * a quarter of their GeoJSON), into a GeoJSON FeatureCollection for L.geoJSON.
+ *
+ * A unit is [id, properties, decimals, shape]; its shape is one polyline-encoded string (a
+ * point) or polygons as lists of encoded rings without their closing point. Coordinates are
+ * deltas from the previous point of the unit, zig-zag encoded in 5-bit chunks of an alphabet
+ * of 64 characters (32 and up: "more follows").
+ */
+(function (opmap) {
+    "use strict";
+
+    function digitsOf(alphabet) {
+        var digits = {};
+        for (var i = 0; i < alphabet.length; i++) {
+            digits[alphabet.charAt(i)] = i;
+        }
+        return digits;
+    }
+
+    /** Read one number at `at`; return [value, next position]. Arithmetic, not 32-bit shifts. */
+    function readNumber(digits, text, at) {
+        var value = 0, factor = 1, chunk;
+        do {
+            chunk = digits[text.charAt(at++)];
+            value += (chunk & 31) * factor;
+            factor *= 32;
+        } while (chunk >= 32);
+        return [value % 2 ? -(value + 1) / 2 : value / 2, at];
+    }
+
+    /** Decode the units of one map: units -> FeatureCollection. */
+    function decodeUnits(units, alphabet) {
+        var digits = digitsOf(alphabet);
+        var x = 0, y = 0;
+
+        function points(text, scale) {
+            var found = [], at = 0, dx, dy;
+            while (at < text.length) {
+                dx = readNumber(digits, text, at);
+                dy = readNumber(digits, text, dx[1]);
+                at = dy[1];
+                x += dx[0];
+                y += dy[0];
+                found.push([x / scale, y / scale]);
+            }
+            return found;
+        }
+        function ring(text, scale) {
+            var found = points(text, scale);
+            found.push(found[0].slice());
+            return found;
+        }
+        function geometry(shape, scale) {
+            if (typeof shape === "string") {
+                return {type: "Point", coordinates: points(shape, scale)[0]};
+            }
+            return {type: "MultiPolygon", coordinates: shape.map(function (polygon) {
+                return polygon.map(function (text) { return ring(text, scale); });
+            })};
+        }
+
+        return {type: "FeatureCollection", features: units.map(function (unit) {
+            x = y = 0;
+            return {
+                type: "Feature",
+                id: unit[0],
+                properties: unit[1],
+                geometry: geometry(unit[3], Math.pow(10, unit[2]))
+            };
+        })};
+    }
+
+    opmap.decodeUnits = decodeUnits;
+})(window.opmap = window.opmap || {});

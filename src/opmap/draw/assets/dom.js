@@ -1,0 +1,38 @@
+/*
+ * Building page elements from data. Text from the operations CSV is always placed as text (DOM
+ * text nodes), never parsed as markup.
+ */
+(function (opmap) {
+    "use strict";
+
+    /** Make an element with an optional class and text: element("dt", null, "Victims"). */
+    function element(tag, className, words) {
+        var node = document.createElement(tag);
+        if (className) {
+            node.className = className;
+        }
+        if (words !== undefined) {
+            node.textContent = words;
+        }
+        return node;
+    }
+
+    /**
+     * Turn lines of plain text into HTML, one line per row: ["France - 1 operation", "Victims:
+     * 5"] -> "France - 1 operation<br>Victims: 5". The browser escapes the text, so a name
+     * holding "<b>" stays text. For Leaflet options that take HTML (tooltips, attribution).
+     */
+    function linesHtml(lines) {
+        var box = document.createElement("div");
+        lines.forEach(function (line, index) {
+            if (index > 0) {
+                box.appendChild(document.createElement("br"));
+            }
+            box.appendChild(document.createTextNode(line));
+        });
+        return box.innerHTML;
+    }
+
+    opmap.element = element;
+    opmap.linesHtml = linesHtml;
+})(window.opmap = window.opmap || {});

@@ -1,0 +1,244 @@
+/*
+ * The operation markers, drawn from one JSON array (one folium element per operation would cost
+ * milliseconds each to render, one DOM marker per operation would make a large map crawl).
+ *
+ * With few operations each gets its own marker, operations on one spot fanned out sideways.
+ * With many (data.cell > 0), operations close together on screen share one marker that shows
+ * their number and lists them in its popup (clusters.js); the grouping is redone at every zoom
+ * and only markers in and near the view are made. Hovering or opening an operation highlights
+ * its countries. Needs words.js, dom.js, popups.js and clusters.js.
+ */
+(function (opmap) {
+    "use strict";
+
+    /** Read the rows written by operation_layer_data: [name, year, lat, lon, dx, ...]. */
+    function readOperations(rows) {
+        return rows.map(function (row, index) {
+            return {index: index, name: row[0], year: row[1], latlng: L.latLng(row[2], row[3]),
+                    dx: row[4], countries: row[5], rows: row[6], brief: row[7]};
+        });
+    }
+
+    /** Each country's Leaflet layers (a unit may have a shape and a dot), by ISO3 code. */
+    function layersByIso(countries) {
+        var byIso = {};
+        countries.eachLayer(function (layer) {
+            (byIso[layer.feature.id] = byIso[layer.feature.id] || []).push(layer);
+        });
+        return byIso;
+    }
+
+    /**
+     * Highlight the countries of an operation while it is hovered or its popup is open; the
+     * open one stays highlighted when another is hovered and left.
+     */
+    function highlighter(countries, style) {
+        var byIso = layersByIso(countries);
+        var opened = null;  // the operation whose popup is open
+
+        function hover(operation, on) {
+            operation.countries.forEach(function (iso) {
+                (byIso[iso] || []).forEach(function (layer) {
+                    if (on) {
+                        layer.setStyle(style);
+                    } else {
+                        countries.resetStyle(layer);
+                    }
+                });
+            });
+            if (!on && opened && opened !== operation) {
+                hover(opened, true);
+            }
+        }
+        function open(operation) {
+            opened = operation;
+            hover(operation, true);
+        }
+        function close(operation) {
+            if (opened === operation) {
+                opened = null;
+            }
+            hover(operation, false);
+        }
+        function isOpen(operation) {
+            return opened === operation;
+        }
+        return {hover: hover, open: open, close: close, isOpen: isOpen};
+    }
+
+    /** Where a popup may go: within the screen, below the title panel on a wide screen. */
+    function popupOptions(map, narrow) {
+        var info = map.getContainer().querySelector(".opmap-info");
+        return {
+            maxWidth: Math.max(200, Math.min(340, window.innerWidth - 70)),
+            maxHeight: narrow ? Math.max(160, window.innerHeight - 180) : 360,
+            autoPanPaddingTopLeft: [10, info && !narrow ? info.offsetHeight + 20 : 10]
+        };
+    }
+
+    /** On a phone the panels would cover a popup: mark the map while one is open (map.css). */
+    function markOpenPopups(map) {
+        var container = map.getContainer();
+        map.on("popupopen", function () { L.DomUtil.addClass(container, "opmap-popup-open"); });
+        map.on("popupclose", function () {
+            L.DomUtil.removeClass(container, "opmap-popup-open");
+        });
+    }
+
+    function clusterSize(count) {
+        return count < 10 ? 26 : count < 100 ? 32 : count < 1000 ? 38 : 44;
+    }
+
+    /** Set attributes on a marker's element each time Leaflet makes it (at every add). */
+    function onEachAdd(marker, setUp) {
+        marker.on("add", function () { setUp(marker.getElement()); });
+    }
+
+    /** The markers of operations and of shared cells, with their popups. */
+    function markerMaker(map, data, highlights) {
+        var narrow = window.matchMedia && window.matchMedia(data.narrow).matches;
+        var options = popupOptions(map, narrow);
+
+        function openOperation(operation, latlng, dx) {
+            var popup = L.popup(L.extend({offset: [dx, 0]}, options)).setLatLng(latlng)
+                .setContent(opmap.operationPopup(operation, data.labels));
+            popup.on("remove", function () { highlights.close(operation); });
+            popup.openOn(map);
+            highlights.open(operation);
+        }
+
+        function operationMarker(operation, dx) {
+            var marker = L.marker(operation.latlng, {icon: L.divIcon({
+                className: "opmap-operation", iconSize: [16, 16], iconAnchor: [8 - dx, 8]
+            })});
+            marker.bindTooltip(function () { return opmap.element("span", null, operation.name); },
+                               {direction: "top", offset: [dx, -8]});
+            marker.on("click", function () { openOperation(operation, operation.latlng, dx); });
+            marker.on("mouseover", function () { highlights.hover(operation, true); });
+            marker.on("mouseout", function () {
+                if (!highlights.isOpen(operation)) {
+                    highlights.hover(operation, false);
+                }
+            });
+            onEachAdd(marker, function (icon) {
+                icon.setAttribute("aria-label", operation.name);
+                icon.setAttribute("data-operation", operation.name);
+            });
+            return marker;
+        }
+
+        function openCluster(cell) {
+            var content = opmap.clusterPopup(cell, {
+                listed: data.listed,
+                words: data.words,
+                open: function (operation) { openOperation(operation, cell.latlng, 0); },
+                zoomTo: function (bounds) {
+                    map.closePopup();
+                    map.fitBounds(bounds, {padding: [40, 40], maxZoom: map.getMaxZoom()});
+                }
+            });
+            L.popup(options).setLatLng(cell.latlng).setContent(content).openOn(map);
+        }
+
+        function clusterMarker(cell) {
+            var count = cell.operations.length, label = opmap.countWords(count, data.words);
+            var size = clusterSize(count);
+            var marker = L.marker(cell.latlng, {icon: L.divIcon({
+                className: "opmap-cluster", iconSize: [size, size], html: ""
+            })});
+            marker.bindTooltip(label, {direction: "top", offset: [0, -size / 2]});
+            marker.on("click", function () { openCluster(cell); });
+            onEachAdd(marker, function (icon) {
+                icon.textContent = opmap.digits(count);
+                icon.setAttribute("aria-label", label);
+                icon.setAttribute("data-count", String(count));
+            });
+            return marker;
+        }
+
+        /** An operation's marker, made once and kept. */
+        function forOperation(operation, dx) {
+            return operation.marker || (operation.marker = operationMarker(operation, dx));
+        }
+
+        return {forOperation: forOperation, forCluster: clusterMarker};
+    }
+
+    /** Which years the layer control has on; onChange() runs when the reader switches one. */
+    function watchYearLayers(map, yearLayers, onChange) {
+        var yearOn = {};
+        Object.keys(yearLayers).forEach(function (year) {
+            var layer = yearLayers[year];
+            yearOn[year] = map.hasLayer(layer);
+            layer.on("add", function () { yearOn[year] = true; onChange(); });
+            layer.on("remove", function () { yearOn[year] = false; onChange(); });
+        });
+        return yearOn;
+    }
+
+    /**
+     * Draw the operations of data.operations on the map; return {filter(fn)}: show only the
+     * operations whose year passes fn (null: every year), on top of the year layers switched on.
+     * The map container's data-operations-shown says how many operations the markers stand for.
+     */
+    function operationLayer(map, countries, yearLayers, data) {
+        var shown = L.layerGroup().addTo(map);
+        var operations = readOperations(data.operations);
+        var markers = markerMaker(map, data, highlighter(countries, data.highlight));
+        var grid = data.cell ? opmap.clusterGrid(map, operations, data.cell) : null;
+        var yearOn = watchYearLayers(map, yearLayers, draw);
+        var passes = function () { return true; };
+        var drawn = {};  // the markers of shared cells on the map, by cell id
+        markOpenPopups(map);
+
+        function visibleOperations() {
+            return operations.filter(function (o) { return yearOn[o.year] && passes(o.year); });
+        }
+
+        function drawEach(visible) {
+            shown.clearLayers();
+            visible.forEach(function (o) { shown.addLayer(markers.forOperation(o, o.dx)); });
+        }
+
+        function drawCells(visible) {
+            var zoom = map.getZoom(), next = {};
+            grid.cells(visible).forEach(function (cell) {
+                var id = opmap.cellId(cell, zoom);
+                if (!drawn[id]) {
+                    cell.latlng = opmap.cellLatLng(map, cell, zoom);
+                    drawn[id] = cell.operations.length === 1
+                        ? markers.forOperation(cell.operations[0], 0) : markers.forCluster(cell);
+                    shown.addLayer(drawn[id]);
+                }
+                next[id] = drawn[id];
+            });
+            Object.keys(drawn).forEach(function (id) {
+                if (!next[id]) {
+                    shown.removeLayer(drawn[id]);
+                }
+            });
+            drawn = next;
+        }
+
+        function draw() {
+            var visible = visibleOperations();
+            if (grid) {
+                drawCells(visible);
+            } else {
+                drawEach(visible);
+            }
+            map.getContainer().setAttribute("data-operations-shown", String(visible.length));
+        }
+
+        map.on("moveend", draw);
+        map.whenReady(draw);
+        return {
+            filter: function (fn) {
+                passes = fn || function () { return true; };
+                draw();
+            }
+        };
+    }
+
+    opmap.operationLayer = operationLayer;
+})(window.opmap = window.opmap || {});

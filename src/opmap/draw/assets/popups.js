@@ -1,0 +1,83 @@
+/*
+ * The contents of the operation popups, built with DOM text nodes: the words of an operation
+ * never become markup. Needs dom.js and words.js.
+ */
+(function (opmap) {
+    "use strict";
+
+    function element(tag, className, words) {
+        return opmap.element(tag, className, words);
+    }
+
+    /** "1 operation", "1,234 operations". */
+    function countWords(count, words) {
+        return count === 1 ? words.one : opmap.fillIn(words.many, {count: opmap.digits(count)});
+    }
+
+    /** A source that is an http(s) URL (checked when the page was written) becomes a link. */
+    function addLink(value, words, url) {
+        var link = value.appendChild(element("a", null, words));
+        link.href = url;
+        link.target = "_blank";
+        link.rel = "noopener noreferrer";
+    }
+
+    /**
+     * Everything known about an operation: its name, then a list of label and value.
+     * A row is [label index, text] or [label index, text, http(s) URL]; labels holds the labels.
+     */
+    function operationPopup(operation, labels) {
+        var box = element("div", "opmap-popup");
+        box.appendChild(element("h2", null, operation.name));
+        var list = box.appendChild(element("dl"));
+        operation.rows.forEach(function (row) {
+            list.appendChild(element("dt", null, labels[row[0]]));
+            var value = list.appendChild(element("dd", null, row[2] ? undefined : row[1]));
+            if (row[2]) {
+                addLink(value, row[1], row[2]);
+            }
+        });
+        return box;
+    }
+
+    function button(className, words, onClick) {
+        var node = element("button", className, words);
+        node.type = "button";
+        node.addEventListener("click", onClick);
+        return node;
+    }
+
+    /**
+     * The operations under a shared marker: how many, the first `listed` of them as buttons that
+     * open each one's popup, how many more, and a button that zooms in on them.
+     *
+     * options: listed, words ({one, many, more, zoom}), open(operation), zoomTo(bounds).
+     */
+    function clusterPopup(cell, options) {
+        var words = options.words;
+        var box = element("div", "opmap-popup opmap-cluster-popup");
+        box.appendChild(element("h2", null, countWords(cell.operations.length, words)));
+        var list = box.appendChild(element("ul"));
+        cell.operations.slice(0, options.listed).forEach(function (operation) {
+            list.appendChild(element("li")).appendChild(button(
+                "opmap-cluster-item", operation.brief, function () { options.open(operation); }
+            ));
+        });
+        var more = cell.operations.length - options.listed;
+        if (more > 0) {
+            box.appendChild(element("p", "opmap-cluster-more",
+                                    opmap.fillIn(words.more, {count: opmap.digits(more)})));
+        }
+        var bounds = L.latLngBounds(cell.operations.map(function (o) { return o.latlng; }));
+        if (!bounds.getNorthEast().equals(bounds.getSouthWest())) {
+            box.appendChild(button("opmap-cluster-zoom", words.zoom, function () {
+                options.zoomTo(bounds);
+            }));
+        }
+        return box;
+    }
+
+    opmap.countWords = countWords;
+    opmap.operationPopup = operationPopup;
+    opmap.clusterPopup = clusterPopup;
+})(window.opmap = window.opmap || {});

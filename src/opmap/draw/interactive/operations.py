@@ -1,0 +1,156 @@
+"""The operations on the interactive map: one marker each, or shared when there are many.
+
+The markers are made by the page's script (``opmap/draw/assets/operations.js``) from one JSON
+array written here: one folium element per operation would cost milliseconds each to render.
+Hovering or opening an operation highlights its countries; popups are built with DOM text nodes.
+"""
+
+from __future__ import annotations
+
+import folium
+from branca.element import MacroElement
+from folium.template import Template
+
+from opmap.decide.mapdata import MapData
+from opmap.draw.interactive.choropleth import ChoroplethLayer
+from opmap.draw.interactive.fragments import label_html
+from opmap.draw.interactive.offline import UsesAssets, script_json
+from opmap.draw.interactive.popups import operation_brief, popup_rows
+from opmap.draw.interactive.styles import HIGHLIGHT_STYLE, NARROW
+from opmap.read.operations import Operation
+from opmap.words import text
+
+#: Pixels between markers of operations placed on the same spot (Nawa and Akoma, say).
+MARKER_SPREAD = 16
+#: Above this many mapped operations, operations close together on screen share one marker.
+CLUSTER_ABOVE = 300
+#: The side, in screen pixels, of the grid cell whose operations share a marker.
+CLUSTER_CELL = 48
+#: How many operations a shared marker's popup lists (then "and 1,234 more").
+CLUSTER_LISTED = 50
+
+
+def add_year_layers(folium_map: folium.Map, map_data: MapData) -> dict[int, folium.FeatureGroup]:
+    """Add one (empty) layer per year of the mapped operations, for the layer control.
+
+    The markers themselves are drawn by :class:`OperationLayer`; these layers only say which
+    years the reader has switched on.
+    """
+    groups = {}
+    for year in sorted({op.year for op in _mapped_operations(map_data)}):
+        name = text("layer_operations_year", year=year)
+        groups[year] = folium.FeatureGroup(name=label_html(name), overlay=True)
+        groups[year].add_to(folium_map)
+    return groups
+
+
+class OperationLayer(UsesAssets, MacroElement):
+    """The operation markers, drawn by ``operations.js`` from :func:`operation_layer_data`.
+
+    Up to :data:`CLUSTER_ABOVE` operations, each gets its own marker (operations on one spot
+    fanned out sideways). Above it, operations close together on screen (within
+    :data:`CLUSTER_CELL` pixels) share one marker that shows their number and lists them.
+
+    The script's object has ``filter(fn)``: show only operations whose year passes ``fn`` (the
+    year control uses it), on top of the year layers switched on in the layer control. The map
+    container's ``data-operations-shown`` says how many operations the markers stand for.
+
+    Parameters
+    ----------
+    choropleth : ChoroplethLayer
+    year_layers : dict of int to folium.FeatureGroup
+        From :func:`add_year_layers`.
+    map_data : MapData
+    """
+
+    assets = ("words.js", "dom.js", "popups.js", "clusters.js", "operations.js")
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        var {{ this.get_name() }} = opmap.operationLayer(
+            {{ this._parent.get_name() }}, {{ this.choropleth.get_name() }},
+            { {%- for year, layer in this.year_layers.items() %}
+                "{{ year }}": {{ layer.get_name() }},
+            {%- endfor %} },
+            {{ this.data }}
+        );
+        {% endmacro %}
+        """
+    )
+
+    def __init__(
+        self,
+        choropleth: ChoroplethLayer,
+        year_layers: dict[int, folium.FeatureGroup],
+        map_data: MapData,
+    ):
+        super().__init__()
+        self._name = "OperationLayer"
+        self.choropleth = choropleth
+        self.year_layers = year_layers
+        self.data = script_json(operation_layer_data(map_data))
+
+
+def operation_layer_data(map_data: MapData) -> dict:
+    """Return what ``operations.js`` needs, every word already written out.
+
+    Returns
+    -------
+    dict
+        ``operations``: one row per mapped operation, ``[name, year, lat, lon, offset,
+        countries, popup rows, brief]``, where a popup row is ``[label index, text]`` or
+        ``[label index, text, http(s) URL]`` and ``labels`` holds the labels; ``cell``: the
+        clustering cell in pixels (0: one marker per operation); the words of a cluster.
+    """
+    labels: dict[str, int] = {}
+    rows = []
+    many = len(map_data.markers) > CLUSTER_ABOVE
+    for op, offset in _marker_offsets(map_data):
+        point = map_data.markers[op.key]
+        popup = [
+            [labels.setdefault(label, len(labels)), words, *([link] if link else [])]
+            for label, words, link in popup_rows(op)
+        ]
+        rows.append(
+            [
+                op.key,
+                op.year,
+                round(point.y, 5),
+                round(point.x, 5),
+                0 if many else offset,
+                list(op.countries),
+                popup,
+                operation_brief(op),
+            ]
+        )
+    return {
+        "operations": rows,
+        "labels": list(labels),
+        "cell": CLUSTER_CELL if many else 0,
+        "listed": CLUSTER_LISTED,
+        "highlight": HIGHLIGHT_STYLE,
+        "narrow": NARROW,
+        "words": {
+            "one": text("operations_one"),
+            "many": text("cluster_operations", count="{count}"),
+            "more": text("cluster_more", count="{count}"),
+            "zoom": text("cluster_zoom"),
+        },
+    }
+
+
+def _mapped_operations(map_data: MapData) -> list[Operation]:
+    return [op for op in map_data.operations if op.key in map_data.markers]
+
+
+def _marker_offsets(map_data: MapData) -> list[tuple[Operation, int]]:
+    """Pair each mapped operation with a sideways pixel offset, fanning out shared spots."""
+    by_spot: dict[tuple[float, float], list[Operation]] = {}
+    for op in _mapped_operations(map_data):
+        point = map_data.markers[op.key]
+        by_spot.setdefault((round(point.x, 4), round(point.y, 4)), []).append(op)
+    offsets = {}
+    for ops in by_spot.values():
+        for index, op in enumerate(ops):
+            offsets[op.key] = round((index - (len(ops) - 1) / 2) * MARKER_SPREAD)
+    return [(op, offsets[op.key]) for op in _mapped_operations(map_data)]

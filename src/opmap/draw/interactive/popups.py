@@ -1,0 +1,95 @@
+"""What an operation's popup says, as plain text: its dates, countries, figures and source.
+
+The page's script (``opmap/draw/assets/popups.js``) places these words with DOM text nodes, so
+they are never parsed as markup.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from urllib.parse import urlsplit
+
+from opmap.figures import Figure
+from opmap.read.operations import Operation
+from opmap.words import countries_phrase, text
+
+POPUP_FIGURES = ("victims", "minors", "arrests", "officers")
+#: The figures an operation is listed with in a shared marker's popup.
+BRIEF_FIGURES = ("victims", "arrests")
+
+
+def popup_rows(operation: Operation) -> list[tuple[str, str, str | None]]:
+    """Return everything known about an operation, as its popup lists it: (label, text, link).
+
+    Figures are worded as the source words them ("nearly 350"); the link is the source's URL if
+    it is an http(s) one, else None. The texts are plain text, to be placed as text.
+    """
+    rows: list[tuple[str, str, str | None]] = []
+    dates = format_dates(operation.start_date, operation.end_date)
+    if dates:
+        rows.append((text("popup_dates"), dates, None))
+    else:
+        rows.append((text("popup_year"), str(operation.year), None))
+    rows.append((text("popup_countries"), _countries_line(operation), None))
+    for column in POPUP_FIGURES:
+        rows.append((text(f"popup_{column}"), figure_words(operation.figure(column)), None))
+    if operation.summary:
+        rows.append((text("popup_summary"), operation.summary, None))
+    for column, value in operation.extra.items():
+        if value:
+            rows.append((column[:1].upper() + column[1:], value, None))
+    if operation.source:
+        rows.append((text("popup_source"), operation.source, http_url(operation.source)))
+    return rows
+
+
+def operation_brief(operation: Operation) -> str:
+    """Name an operation in a list with its headline figures: "Libertad 2018 · Victims: ..."."""
+    parts = [operation.key]
+    for column in BRIEF_FIGURES:
+        figure = operation.figure(column)
+        if figure is not None:
+            parts.append(text("tooltip_figure", label=text(f"popup_{column}"), value=str(figure)))
+    return " \u00b7 ".join(parts)
+
+
+def http_url(source: str) -> str | None:
+    """Return a source stripped if it is an http(s) URL (so it may become a link), else None."""
+    parts = urlsplit(source.strip())
+    if parts.scheme.lower() in ("http", "https") and parts.netloc:
+        return source.strip()
+    return None
+
+
+def format_dates(start: date | None, end: date | None) -> str:
+    """Word a date range the short way: "3–9 April 2018", "28 March – 3 April 2018"."""
+    if start is None and end is None:
+        return ""
+    if start is None or end is None or start == end:
+        return _day_month_year(start or end)
+    months = text("months").split(",")
+    if (start.year, start.month) == (end.year, end.month):
+        return text("date_range", start=start.day, end=_day_month_year(end))
+    if start.year == end.year:
+        return text(
+            "date_range_long",
+            start=f"{start.day} {months[start.month - 1]}",
+            end=_day_month_year(end),
+        )
+    return text("date_range_long", start=_day_month_year(start), end=_day_month_year(end))
+
+
+def figure_words(figure: Figure | None) -> str:
+    """Word a figure as the source did ("nearly 350"), or say it was not given."""
+    return text("popup_not_given") if figure is None else str(figure)
+
+
+def _day_month_year(day: date) -> str:
+    return f"{day.day} {text('months').split(',')[day.month - 1]} {day.year}"
+
+
+def _countries_line(operation: Operation) -> str:
+    phrase = countries_phrase(operation)
+    if len(operation.countries) > 1 or (operation.countries and operation.total_countries > 1):
+        return f"{phrase}: {', '.join(operation.country_names)}"
+    return phrase

@@ -1,0 +1,41 @@
+"""What the pieces of the interactive map share: colours, the phone screen, the gap hatch.
+
+The stylesheets are real files (``opmap/draw/assets/map.css`` and ``map-timeline.css``); the colours
+they share with the static images come from :mod:`opmap.style` once, as CSS custom properties set
+on ``:root`` by :func:`color_properties`.
+"""
+
+from __future__ import annotations
+
+from opmap.style import (
+    BORDER_COLOR,
+    GAP_HATCH_COLOR,
+    MARKER_COLOR,
+    OUTSIDE_BORDER_COLOR,
+    OUTSIDE_COLOR,
+    SEA_COLOR,
+)
+
+#: The media query of a phone screen; ``map.css`` and ``map-timeline.css`` use the same width.
+NARROW = "(max-width: 600px)"
+#: A country of a regional map's region with no operation: hatched with the SVG pattern that the
+#: legend defines (``templates/map/gap_pattern.svg``).
+GAP_FILL = "url(#opmap-gap-hatch)"
+#: How a country looks while one of its operations is hovered or open.
+HIGHLIGHT_STYLE = {"color": "#111111", "weight": 2.5, "fillColor": "#ffd166", "fillOpacity": 0.9}
+
+#: The custom properties of ``map.css``, from the shared style tokens.
+COLOR_PROPERTIES = {
+    "--opmap-sea": SEA_COLOR,
+    "--opmap-border": BORDER_COLOR,
+    "--opmap-marker": MARKER_COLOR,
+    "--opmap-gap-hatch": GAP_HATCH_COLOR,
+    "--opmap-outside": OUTSIDE_COLOR,
+    "--opmap-outside-border": OUTSIDE_BORDER_COLOR,
+}
+
+
+def color_properties() -> str:
+    """Return the CSS rule that sets :data:`COLOR_PROPERTIES` on ``:root``."""
+    declarations = " ".join(f"{name}: {value};" for name, value in COLOR_PROPERTIES.items())
+    return f":root {{ {declarations} }}"

@@ -1,0 +1,66 @@
+"""Guards on what an input may be: how large, and which characters its text may hold.
+
+- :class:`Limits`: the largest CSV opmap reads (size and rows) before it refuses, so a huge or
+  junk file gets a clear message at once instead of minutes of work (``--max-size``,
+  ``--max-rows`` raise them).
+- Bidirectional controls (U+202A-U+202E, U+2066-U+2069, U+200E, U+200F) can make a name display
+  reversed or hide part of it; :func:`strip_bidi_controls` removes them from a cell, and the
+  reader warns where it did.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+__all__ = ["BIDI_CONTROLS", "Limits", "describe_bidi", "strip_bidi_controls"]
+
+
+@dataclass(frozen=True)
+class Limits:
+    """The largest input opmap reads.
+
+    Parameters
+    ----------
+    max_bytes : int, default 50,000,000
+        Largest operations CSV, in bytes (``--max-size``, in MB).
+    max_rows : int, default 200,000
+        Most lines of an operations CSV (``--max-rows``).
+    """
+
+    max_bytes: int = 50_000_000
+    max_rows: int = 200_000
+
+    def size_problem(self, size: int) -> str | None:
+        """Return why a file of ``size`` bytes is refused, or None."""
+        if size <= self.max_bytes:
+            return None
+        return (
+            f"is {size / 1_000_000:,.1f} MB, more than the limit of "
+            f"{self.max_bytes / 1_000_000:,.0f} MB; check it is the right file, or raise the "
+            "limit with --max-size MB"
+        )
+
+    def rows_problem(self, lines: int) -> str | None:
+        """Return why a file of ``lines`` lines is refused, or None."""
+        if lines <= self.max_rows + 1:  # the header is not a row
+            return None
+        return (
+            f"has {lines:,} lines, more than the limit of {self.max_rows:,} rows; check it is "
+            "the right file, or raise the limit with --max-rows N"
+        )
+
+
+#: The characters that reorder text as it is displayed.
+BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069\u200e\u200f]")
+
+
+def strip_bidi_controls(text: str) -> str:
+    """Return ``text`` without bidirectional control characters."""
+    return BIDI_CONTROLS.sub("", text)
+
+
+def describe_bidi(text: str) -> str:
+    """Name the bidirectional controls in ``text``: "U+202E, U+2066"."""
+    found = sorted({f"U+{ord(char):04X}" for char in BIDI_CONTROLS.findall(text)})
+    return ", ".join(found)

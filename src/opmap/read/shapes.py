@@ -1,0 +1,202 @@
+"""Reading a boundaries file and checking its shapes, feature by feature.
+
+:func:`read_geojson` turns what GDAL says about a file it cannot read into one plain message
+(empty, binary, cut short); :func:`check_shapes` names every feature whose shape cannot be
+drawn (none, not a polygon, a coordinate that is not finite or not on the globe) and repairs
+invalid polygons with ``make_valid``, saying so.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from opmap.errors import Problem
+from opmap.read.guards import Limits
+
+if TYPE_CHECKING:
+    import geopandas
+
+__all__ = ["check_shapes", "read_geojson"]
+
+_POLYGONAL = ("Polygon", "MultiPolygon")
+
+
+def read_geojson(path: Path, limits: Limits) -> tuple[geopandas.GeoDataFrame | None, list]:
+    """Read a GeoJSON file (or any vector file GDAL reads: GeoPackage, Shapefile).
+
+    Returns the frame, or None and the reason it cannot be read.
+    """
+    import pyogrio
+    import shapely
+
+    file = str(path)
+
+    def refuse(message: str) -> tuple[None, list[Problem]]:
+        return None, [Problem(file, None, None, message)]
+
+    if not path.exists():
+        return refuse("no such file; check the path and the spelling")
+    if not path.is_file():
+        return refuse("is not a file; name the GeoJSON file of the boundaries")
+    too_large = limits.size_problem(path.stat().st_size)
+    if too_large:
+        return refuse(
+            too_large.replace("--max-size MB", "--max-size MB (it applies to every input)")
+        )
+    with path.open("rb") as handle:
+        head = handle.read(65536)
+    if not head.strip():
+        return refuse("is empty; it needs a GeoJSON FeatureCollection of the countries' shapes")
+    try:
+        # A shape GEOS cannot build (a ring not closed) becomes None, reported by check_shapes.
+        return pyogrio.read_dataframe(path, on_invalid="ignore"), []
+    except (
+        pyogrio.errors.DataSourceError,
+        pyogrio.errors.DataLayerError,
+        shapely.errors.GEOSException,
+        OSError,
+    ) as err:
+        if b"\0" in head:
+            return refuse(
+                "is a binary file that cannot be read as boundaries; export them as GeoJSON"
+            )
+        return refuse(
+            f"cannot be read as GeoJSON ({_reason(err)}); check that it is a whole "
+            "GeoJSON FeatureCollection (a file cut short cannot be read)"
+        )
+
+
+def _reason(err: Exception) -> str:
+    """GDAL's reason, without its advice to prefix a driver name (not a fix for this file)."""
+    parts = [p.strip() for p in str(err).split(";")]
+    kept = [p for p in parts if p and "prefix" not in p and "help to specify" not in p]
+    reason = "; ".join(dict.fromkeys(kept)) or "not a GeoJSON file"
+    return re.sub(r"^'[^']*' ", "", reason).rstrip(".")
+
+
+def check_shapes(
+    boundaries: geopandas.GeoDataFrame, file: str
+) -> tuple[geopandas.GeoDataFrame | None, list[Problem]]:
+    """Check every feature's shape; return the boundaries in EPSG:4326 and the problems.
+
+    Invalid polygons (a ring crossing itself) are repaired with ``make_valid`` and reported as
+    warnings; a feature with no shape, a shape that is not a polygon, or a coordinate that is
+    not finite or not on the globe is an error naming the feature (1-based, in file order).
+    """
+    import numpy as np
+    import shapely
+
+    problems: list[Problem] = []
+    geometries = boundaries.geometry.array
+    names = boundaries["name"].astype(str).tolist()
+
+    def feature(index: int) -> str:
+        return f"feature {index + 1} ({names[index]!r})"
+
+    coords, owner = shapely.get_coordinates(geometries, return_index=True)
+    not_finite = sorted(set(owner[~np.isfinite(coords).all(axis=1)].tolist()))
+    for index in not_finite:
+        problems.append(
+            _error(
+                file,
+                f"{feature(index)} has a coordinate that is not a number "
+                "(NaN or infinite); fix or remove it",
+            )
+        )
+    for index, geometry in enumerate(geometries):
+        if geometry is None or geometry.is_empty:
+            problems.append(
+                _error(
+                    file,
+                    f"{feature(index)} has no shape, or one that cannot be built (a ring that "
+                    "is not closed, a coordinate that is not a number); give it the country's "
+                    "outline or remove the feature",
+                )
+            )
+        elif geometry.geom_type not in _POLYGONAL:
+            problems.append(
+                _error(
+                    file,
+                    f"{feature(index)} is a {geometry.geom_type}, not a "
+                    "Polygon or MultiPolygon; give it the country's outline",
+                )
+            )
+    if boundaries.crs is None:
+        boundaries = boundaries.set_crs(4326)
+    elif boundaries.crs.to_epsg() != 4326:
+        if problems:
+            return None, problems  # the shapes cannot be projected to degrees to be checked
+        boundaries = boundaries.to_crs(4326)
+        coords, owner = shapely.get_coordinates(boundaries.geometry.array, return_index=True)
+    off_globe = (np.abs(coords[:, 0]) > 180 + 1e-9) | (np.abs(coords[:, 1]) > 90 + 1e-9)
+    for index in sorted(set(owner[off_globe].tolist())):
+        x, y = coords[owner == index][off_globe[owner == index]][0]
+        problems.append(
+            _error(
+                file,
+                f"{feature(index)} has the point ({x:g}, {y:g}), off the "
+                "globe (longitude -180 to 180, latitude -90 to 90); give "
+                "longitude and latitude in degrees, or set the file's CRS",
+            )
+        )
+    drawable = np.isin(shapely.get_type_id(boundaries.geometry.array), [3, 6])  # (Multi)Polygon
+    drawable[not_finite] = False
+    boundaries = _repair(boundaries, file, feature, problems, drawable)
+    return (None if any(p.severity == "error" for p in problems) else boundaries), problems
+
+
+def _repair(boundaries, file: str, feature, problems: list[Problem], drawable):
+    """Repair the invalid shapes among ``drawable`` ones, saying so for each."""
+    import shapely
+
+    invalid = drawable & ~shapely.is_valid(boundaries.geometry.array)
+    if not invalid.any():
+        return boundaries
+    boundaries = boundaries.copy()
+    column = boundaries.columns.get_loc(boundaries.geometry.name)
+    for index in invalid.nonzero()[0].tolist():
+        shape = boundaries.geometry.iloc[index]
+        reason = shapely.is_valid_reason(shape)
+        repaired = _polygons_of(shapely.make_valid(shape))
+        if repaired is None:
+            problems.append(
+                _error(
+                    file,
+                    f"{feature(index)} has an invalid shape ({reason}) with no area "
+                    "left once repaired; fix its outline",
+                )
+            )
+            continue
+        boundaries.iloc[index, column] = repaired
+        problems.append(
+            Problem(
+                file,
+                None,
+                None,
+                f"{feature(index)} had an invalid shape ({reason}); it "
+                "was repaired with make_valid",
+                severity="warning",
+            )
+        )
+    return boundaries
+
+
+def _polygons_of(geometry):
+    """Keep the polygons of a repaired shape (make_valid adds lines where rings touched)."""
+    from shapely.geometry import MultiPolygon
+
+    if geometry.geom_type in _POLYGONAL:
+        return geometry
+    polygons = []
+    for part in getattr(geometry, "geoms", [geometry]):
+        if part.geom_type == "Polygon":
+            polygons.append(part)
+        elif part.geom_type == "MultiPolygon":
+            polygons.extend(part.geoms)
+    return MultiPolygon(polygons) if polygons else None
+
+
+def _error(file: str, message: str) -> Problem:
+    return Problem(file, None, None, message)

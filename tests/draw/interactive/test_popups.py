@@ -1,0 +1,42 @@
+"""What an operation's popup says: dates worded the short way, sources as links or text."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from opmap.draw.interactive.popups import format_dates, http_url, popup_rows
+from opmap.figures import parse_figure
+from opmap.read.operations import Operation
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "words"),
+    [
+        (date(2018, 4, 3), date(2018, 4, 9), "3\u20139 April 2018"),
+        (date(2018, 3, 28), date(2018, 4, 3), "28 March \u2013 3 April 2018"),
+        (date(2017, 12, 28), date(2018, 1, 3), "28 December 2017 \u2013 3 January 2018"),
+        (date(2018, 4, 3), None, "3 April 2018"),
+        (date(2018, 4, 3), date(2018, 4, 3), "3 April 2018"),
+        (None, None, ""),
+    ],
+)
+def test_format_dates(start, end, words):
+    assert format_dates(start, end) == words
+
+
+def test_popup_rows_word_figures_as_the_source_does_and_link_only_http_sources():
+    operation = Operation(
+        name="Libertad",
+        year=2018,
+        countries=("CIV",),
+        country_names=("Côte d'Ivoire",),
+        victims=parse_figure("nearly 350"),
+        source="javascript:alert(1)",
+    )
+    rows = {label: (words, link) for label, words, link in popup_rows(operation)}
+    assert rows["Victims"] == ("nearly 350", None)
+    assert rows["Arrests"] == ("not given", None)
+    assert rows["Source"] == ("javascript:alert(1)", None)
+    assert http_url(" https://www.interpol.int/x ") == "https://www.interpol.int/x"

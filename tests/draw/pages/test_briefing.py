@@ -1,0 +1,215 @@
+"""index.html, the briefing page, parsed as a document: its parts, its words, hostile CSV text.
+
+tests/data/pages/hostile.csv holds operations whose names and summaries are markup, template
+syntax, quotes and a ``javascript:`` text; the page must show them as text and run nothing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+import pytest
+from browser import launch_browser, open_offline
+from html_doc import check_inert, check_skeleton, parse_html
+from paths import TEST_DATA
+
+from opmap.decide.coverage import build_coverage
+from opmap.draw.pages.briefing import render_briefing
+from opmap.read.inputs import load_inputs
+
+FILES = {
+    "map": "map.html",
+    "map_embed": "map-embed.html",
+    "png": "map.png",
+    "svg": "map.svg",
+    "pdf": "map.pdf",
+    "by_year": "map-by-year.png",
+    "coverage_html": "coverage.html",
+    "coverage_csv": "coverage.csv",
+    "operations_csv": "operations.csv",
+}
+
+
+@pytest.fixture(scope="module")
+def hostile():
+    return load_inputs(TEST_DATA / "pages" / "hostile.csv")
+
+
+def briefing(inputs, operations=None, files=FILES, region_pages=None):
+    operations = inputs.operations if operations is None else operations
+    report = build_coverage(replace(inputs, operations=operations))
+    page = render_briefing(
+        operations,
+        report,
+        region_pages=region_pages or {},
+        files=files,
+        generated=date(2024, 5, 1),
+    )
+    return parse_html(page)
+
+
+def table_under(document, heading: str):
+    """The table of the section whose h2 reads ``heading``."""
+    section = next(
+        s for s in document.find_all("section") if s.find_all("h2") and s.find("h2").text == heading
+    )
+    return section.find("table")
+
+
+def test_the_page_has_lang_landmarks_one_h1_and_nothing_that_runs(hostile):
+    document = briefing(hostile)
+    check_skeleton(document)
+    check_inert(document)
+    assert document.find("h1").text.startswith("Briefing: ")
+    assert document.find("footer").text.startswith("Source: INTERPOL")
+    assert "Generated 2024-05-01 by opmap" in document.find("footer").text
+
+
+def test_hostile_operation_names_and_summaries_are_text(hostile):
+    document = briefing(hostile)
+    table = table_under(document, "Operations and their sources")
+    rows = table.find("tbody").find_all("tr")
+    names = [tr.find("th").text for tr in rows]
+    assert names == [
+        "<script>window.__pwned=1</script> 2018",
+        "{{ 7*7 }} 2017",  # never evaluated: 49 would mean a template ran the data
+        "Quote \" and ' break 2016",
+    ]
+    summaries = [tr.find_all("td")[-2].text for tr in rows]
+    assert summaries == [" ".join(op.summary.split()) for op in hostile.operations]
+    # Markup in the data made no element: the only images are the pack's own.
+    assert [img.attrs["src"] for img in document.find_all("img")] == ["map.png", "map-by-year.png"]
+    # The unplaced operation is named in the note, quotes and all.
+    assert "Quote \" and ' break 2016 (3 countries, none named)" in document.find("main").text
+
+
+def test_only_http_sources_become_links(hostile):
+    sneaky = replace(hostile.operations[0], name="Sneaky", source="javascript:alert(1)")
+    document = briefing(hostile, operations=[*hostile.operations, sneaky])
+    table = table_under(document, "Operations and their sources")
+    rows = table.find("tbody").find_all("tr")
+    sources = {tr.find("th").text: tr.find_all("td")[-1] for tr in rows}
+    assert sources["Sneaky 2018"].text == "javascript:alert(1)"
+    assert sources["Sneaky 2018"].find_all("a") == []
+    link = sources["<script>window.__pwned=1</script> 2018"].find("a")
+    assert link.attrs["href"] == "https://example.org/a?x=1&y=%22%3Cb%3E"
+    assert link.attrs["rel"] == "noopener noreferrer" and link.attrs["target"] == "_blank"
+    check_inert(document)
+
+
+def test_hostile_region_names_are_text_in_the_coverage_table(hostile):
+    desks = {"SDN": "<script>alert(1)</script> desk", "TCD": "{{ 7*7 }} & 'desk'"}
+    report = build_coverage(hostile, desks, grouping_label="<b>desks</b>.csv")
+    pages = {"{{ 7*7 }} & 'desk'": "regions/x.html"}
+    page = render_briefing(
+        hostile.operations, report, region_pages=pages, files=FILES, generated=date(2024, 5, 1)
+    )
+    document = parse_html(page)
+    check_inert(document)
+    assert document.find_all("b") == []
+    heading = "Coverage by region: Regions from <b>desks</b>.csv, 2016\u20132018"
+    rows = table_under(document, heading).find("tbody").find_all("tr")
+    names = [tr.find("th").text for tr in rows]
+    assert "<script>alert(1)</script> desk" in names and "{{ 7*7 }} & 'desk'" in names
+    link = next(tr.find("th").find("a") for tr in rows if tr.find("th").find_all("a"))
+    assert link.attrs["href"] == "regions/x.html" and link.text == "{{ 7*7 }} & 'desk'"
+
+
+def test_headline_figures_count_each_operation_once(hostile):
+    document = briefing(hostile)
+    cards = [
+        (card.find_all("span")[0].text, card.find_all("span")[1].text)
+        for card in document.find_all("div")
+        if card.attrs.get("class") == "card"
+    ]
+    assert cards[:2] == [("3", "operations"), ("3", "countries and territories took part")]
+    assert ("nearly 594", "victims identified or rescued, as the sources count them") in cards
+    assert ("61", "arrests") in cards
+
+
+def test_the_coverage_table_speaks_plain_words(hostile):
+    document = briefing(hostile)
+    table = table_under(document, "Coverage by region: UN regions, 2016\u20132018")
+    headings = [th.text for th in table.find("thead").find_all("th")]
+    assert headings == [
+        "Region",
+        "Countries",
+        "Took part",
+        "Took part (% of countries)",
+        "Gaps",
+        "Operations",
+        "Years",
+        "Victims",
+        "Minors",
+        "Arrests",
+    ]
+    words = document.find("body").text
+    assert "region_un" not in words and "coverage_pct" not in words and "(s)" not in words
+    assert table.find("tbody").find_all("tr")[-1].attrs.get("class") == "total"
+
+
+@pytest.mark.parametrize(
+    ("unplaced", "note"),
+    [
+        (1, "1 operation with no named country counts in the totals but is not on the map: "),
+        (2, "2 operations with no named country count in the totals but are not on the map: "),
+    ],
+)
+def test_the_unplaced_note_agrees_with_its_count(hostile, unplaced, note):
+    lost = [op for op in hostile.operations if not op.is_mapped]
+    extra = [replace(lost[0], name=f"Lost {n}") for n in range(unplaced - 1)]
+    document = briefing(hostile, operations=[*hostile.operations, *extra])
+    notes = [p.text for p in document.find_all("p") if p.attrs.get("class") == "note"]
+    assert len(notes) == 1 and note in notes[0]
+
+
+def test_the_map_section_embeds_the_map_and_links_the_images(hostile):
+    document = briefing(hostile)
+    frame = document.find("iframe")
+    assert frame.attrs["src"] == "map-embed.html" and frame.attrs["title"]
+    assert "aspect-ratio:16/10" in frame.attrs["style"]
+    hrefs = [a.attrs["href"] for a in document.find_all("a")]
+    for name in ("map.html", "map.png", "map.svg", "map.pdf", "coverage.html", "operations.csv"):
+        assert name in hrefs, name
+
+
+def test_missing_files_are_left_out(hostile):
+    document = briefing(hostile, files={"operations_csv": "operations.csv"})
+    assert document.find_all("iframe") == [] and document.find_all("img") == []
+    hrefs = [a.attrs["href"] for a in document.find_all("a")]
+    assert "map.html" not in hrefs and "coverage.html" not in hrefs
+    assert "operations.csv" in hrefs and "coverage.csv" not in hrefs
+    check_skeleton(document)
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("width", [1280, 375])
+def test_hostile_page_runs_nothing_in_chromium_and_the_skip_link_leads_to_main(
+    hostile, tmp_path, width
+):
+    sneaky = replace(hostile.operations[0], name="Sneaky", source="javascript:window.__pwned=2")
+    operations = [*hostile.operations, sneaky]
+    report = build_coverage(replace(hostile, operations=operations))
+    path = tmp_path / "index.html"
+    files = {"operations_csv": "operations.csv"}
+    path.write_text(
+        render_briefing(operations, report, region_pages={}, files=files, generated=date.today()),
+        encoding="utf-8",
+    )
+    with launch_browser() as browser:
+        page, log = open_offline(browser, path, width=width, height=800)
+        page.on("dialog", lambda dialog: log.page_errors.append(f"dialog: {dialog.message}"))
+        page.keyboard.press("Tab")
+        assert page.evaluate("() => document.activeElement.textContent") == "Skip to content"
+        assert page.locator(".skip-link").is_visible()
+        page.keyboard.press("Enter")
+        assert page.evaluate("() => document.activeElement.id") == "main"
+        page.get_by_text("Sneaky 2018").click()
+        page.get_by_text("javascript:window.__pwned=2").click()
+        assert page.evaluate("() => window.__pwned") is None
+        assert log.console_errors == [] and log.page_errors == [] and log.outside_requests == []
+        assert page.evaluate("() => document.documentElement.lang") == "en"
+        # Wide tables scroll inside their box; the page itself never scrolls sideways.
+        assert page.evaluate("() => document.documentElement.scrollWidth") == width
+        page.context.close()

@@ -1,0 +1,215 @@
+"""coverage.html, parsed as a document: its table, links, legend, words, and hostile region names.
+
+The figures come from tests/data/aggregate/operations.csv (worked by hand in
+tests/decide/test_coverage.py); the page only lays them out.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from datetime import date
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+from browser import launch_browser, open_offline
+from html_doc import Element, check_inert, check_skeleton, parse_html
+from paths import TEST_DATA
+
+from opmap.decide.coverage import build_coverage
+from opmap.draw.pages.coverage_page import render_coverage_page
+from opmap.i18n import use_language
+from opmap.pack.coverage_files import write_coverage
+from opmap.read.inputs import load_inputs
+
+HOSTILE_REGION = "<script>window.__pwned=1</script> desk"
+HOSTILE_NAMES = [
+    HOSTILE_REGION,
+    "{{ 7*7 }} desk",
+    "\"Quoted\" & 'single' desk",
+    "javascript:alert(1)",
+    "</style><b>bold</b>",
+]
+
+
+@pytest.fixture(scope="module")
+def inputs():
+    return load_inputs(TEST_DATA / "aggregate" / "operations.csv")
+
+
+@pytest.fixture(scope="module")
+def written(inputs, tmp_path_factory):
+    report = build_coverage(inputs, "region_un")
+    out = tmp_path_factory.mktemp("coverage")
+    return out, write_coverage(report, inputs, out, generated=date(2024, 5, 1))
+
+
+@pytest.fixture(scope="module")
+def document(written):
+    out, _ = written
+    return parse_html((out / "coverage.html").read_text(encoding="utf-8"))
+
+
+def read_csv(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def row_name(tr: Element) -> str:
+    """The region a row is about: the text (or link) that opens its header cell."""
+    first = tr.find("th").children[0]
+    return first.text if isinstance(first, Element) else first
+
+
+def test_coverage_page_links_resolve_and_numbers_align(written, document):
+    out, _ = written
+    refs = [
+        e.attrs.get("href") or e.attrs.get("src")
+        for e in document.iter()
+        if e.attrs.get("href") or e.attrs.get("src")
+    ]
+    assert refs
+    for ref in refs:
+        parts = urlsplit(ref)
+        assert not parts.scheme and not parts.netloc and not ref.startswith("/"), ref
+        if not parts.path:  # a link inside the page: the skip link
+            assert document.by_id(parts.fragment) is not None, ref
+            continue
+        assert (out / unquote(parts.path)).is_file(), ref
+    assert {"regions/africa.html", "regions/americas.html", "regions/asia.png"} <= set(refs)
+    # Rows of coverage.csv with gaps each have a <details> listing them.
+    rows = read_csv(out / "coverage.csv")
+    assert len(document.find_all("details")) == sum(1 for r in rows if r["gap_countries"])
+    numeric = [td.text for td in document.find_all("td") if td.attrs.get("class") == "num"]
+    assert numeric
+    assert all(
+        re.fullmatch(r"[\d.,]*|about [\d,]+|more than [\d,]+|nearly [\d,]+", c) for c in numeric
+    )
+
+
+def test_the_page_has_lang_landmarks_one_h1_and_nothing_that_runs(document):
+    check_skeleton(document)
+    check_inert(document)
+    assert document.find("h1").text == "Coverage by region"
+
+
+def test_every_row_of_coverage_csv_is_a_row_of_the_table(written, document):
+    out, _ = written
+    rows = read_csv(out / "coverage.csv")
+    body = document.find("tbody").find_all("tr")
+    assert [row_name(tr) for tr in body] == [r["region"] for r in rows]
+    assert body[-1].attrs.get("class") == "total"
+    for tr, row in zip(body, rows, strict=True):
+        cells = [td.text for td in tr.find_all("td")]
+        assert cells[:5] == [row[c] for c in ("countries", "covered", "coverage_pct", "gaps")] + [
+            row["operations"]
+        ]
+        assert cells[6:9] == [row["victims"], row["minors"], row["arrests"]]
+
+
+def test_headings_and_notes_are_plain_words(document):
+    headings = [th.text for th in document.find("thead").find_all("th")]
+    assert headings == [
+        "Region",
+        "Countries",
+        "Took part",
+        "Took part (% of countries)",
+        "Gaps",
+        "Operations",
+        "Years",
+        "Victims",
+        "Minors",
+        "Arrests",
+        "Gap countries",
+    ]
+    words = document.find("body").text
+    assert "region_un" not in words and "coverage_pct" not in words and "(s)" not in words
+    assert document.find("title").text == "Coverage by region: UN regions, 2016\u20132018"
+    assert "UN regions, 2016\u20132018" in document.find("header").text
+    # Epsilon names no country: one operation, worded in the singular.
+    assert "1 operation names no country: it counts in the total only." in words
+    summaries = [s.text for s in document.find_all("summary")]
+    assert summaries and all(re.fullmatch(r"1 gap|\d+ gaps", s) for s in summaries)
+    assert any(s.endswith("gaps") for s in summaries)
+
+
+def test_each_region_has_its_small_map_and_the_legend_explains_it(document):
+    images = document.find_all("img")
+    assert images and all(i.attrs["alt"].startswith("Map of ") for i in images)
+    legend_box = next(e for e in document.iter() if e.attrs.get("class") == "legend")
+    legend = [li.text for li in legend_box.find_all("li")]
+    assert legend[-2:] == ["Gap: no operation", "Outside the region"]
+    # A region with no operation has no interactive map: its small map says so.
+    captions = [c.text for c in document.find_all("figcaption")]
+    assert "No operation in Asia: no interactive map" in captions
+
+
+def test_coverage_page_escapes_region_names(inputs, tmp_path):
+    desks = {"SDN": HOSTILE_REGION, "TCD": "A & B desk"}
+    report = build_coverage(inputs, desks, grouping_label="<b>desks</b>.csv")
+    write_coverage(report, inputs, tmp_path, maps=False)
+    page_text = (tmp_path / "coverage.html").read_text(encoding="utf-8")
+    assert "<script>" not in page_text and "<b>desks" not in page_text
+    assert "&lt;script&gt;window.__pwned=1&lt;/script&gt; desk" in page_text
+    assert "A &amp; B desk" in page_text
+
+
+def test_hostile_region_names_are_text_on_the_page(inputs, tmp_path):
+    desks = dict(zip(["SDN", "TCD", "MLI", "NER", "SEN"], HOSTILE_NAMES, strict=True))
+    report = build_coverage(inputs, desks, grouping_label="{{ 7*7 }} <i>desks</i>.csv")
+    slugs = {name: f"regions/{n}.html" for n, name in enumerate(HOSTILE_NAMES)}
+    for path in slugs.values():
+        (tmp_path / path).parent.mkdir(exist_ok=True)
+        (tmp_path / path).write_text("", encoding="utf-8")
+    document = parse_html(
+        render_coverage_page(report, region_pages=slugs, generated=date(2024, 5, 1))
+    )
+    check_skeleton(document)
+    check_inert(document)
+    assert document.find_all("b") == [] and document.find_all("i") == []
+    row_names = [row_name(tr) for tr in document.find("tbody").find_all("tr")]
+    for name in HOSTILE_NAMES:
+        assert " ".join(name.split()) in row_names
+    links = {a.text: a.attrs["href"] for a in document.find("tbody").find_all("a")}
+    assert links["javascript:alert(1)"] == slugs["javascript:alert(1)"]
+    assert "Regions from {{ 7*7 }} <i>desks</i>.csv" in document.find("title").text
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("width", [1280, 375])
+def test_hostile_regions_run_nothing_in_chromium_and_gap_lists_unfold(inputs, tmp_path, width):
+    desks = dict(zip(["SDN", "TCD", "MLI", "NER", "SEN"], HOSTILE_NAMES, strict=True))
+    desks["NGA"] = HOSTILE_NAMES[0]  # took part in nothing: a gap to unfold
+    report = build_coverage(inputs, desks, grouping_label="<img src=x onerror=alert(1)>.csv")
+    path = tmp_path / "coverage.html"
+    path.write_text(render_coverage_page(report, generated=date.today()), encoding="utf-8")
+    with launch_browser() as browser:
+        page, log = open_offline(browser, path, width=width, height=800)
+        page.on("dialog", lambda dialog: log.page_errors.append(f"dialog: {dialog.message}"))
+        assert page.evaluate("() => window.__pwned") is None
+        assert log.console_errors == [] and log.page_errors == [] and log.outside_requests == []
+        summary = page.locator("tbody summary").last
+        summary.click()
+        assert page.locator("tbody details").last.evaluate("d => d.open")
+        assert page.evaluate("() => document.documentElement.scrollWidth") == width
+        assert page.locator("h1").count() == 1 and page.locator("main").count() == 1
+        page.context.close()
+
+
+@pytest.mark.parametrize(
+    ("language", "direction", "heading", "skip"),
+    [
+        ("fr", None, "Couverture par région", "Aller au contenu"),
+        ("ar", "rtl", "التغطية حسب المنطقة", "انتقل إلى المحتوى"),
+    ],
+)
+def test_the_page_speaks_the_current_language(inputs, language, direction, heading, skip):
+    report = build_coverage(inputs, "region_un")
+    with use_language(language):
+        document = parse_html(render_coverage_page(report, generated=date(2024, 5, 1)))
+    check_skeleton(document)
+    html = document.find("html")
+    assert (html.attrs["lang"], html.attrs.get("dir")) == (language, direction)
+    assert document.find("h1").text == heading
+    assert document.find("a").text == skip

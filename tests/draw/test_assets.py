@@ -1,0 +1,148 @@
+"""The scripts and styles of the pages, as real files: each one loads, lints and parses.
+
+Each script is loaded on its own in a blank page of headless Chromium and must define its
+functions without an error; eslint and stylelint (pinned in package.json, installed by
+``npm ci``) must find nothing. Without them a local run skips those two tests with a message; in
+CI (``CI`` set) a missing linter is a failure.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+
+import pytest
+from browser import launch_browser
+from paths import REPO
+
+from opmap.draw.assets import asset_text
+from opmap.draw.interactive.styles import COLOR_PROPERTIES, NARROW
+
+ASSETS = REPO / "src" / "opmap" / "draw" / "assets"
+#: The functions each script adds to the page's one global, ``opmap``.
+SCRIPTS = {
+    "words.js": ["fillIn", "digits"],
+    "dom.js": ["element", "linesHtml"],
+    "decode.js": ["decodeUnits"],
+    "countries.js": ["countriesLayer", "bindCountryTooltips"],
+    "panel.js": ["addPanel"],
+    "popups.js": ["countWords", "operationPopup", "clusterPopup"],
+    "clusters.js": ["clusterGrid", "cellLatLng", "cellId"],
+    "operations.js": ["operationLayer"],
+    "timeline.js": ["addTimeline"],
+}
+STYLES = ["map.css", "map-timeline.css"]
+
+
+def test_every_asset_is_listed_here():
+    assert sorted(p.name for p in ASSETS.glob("*.js")) == sorted(SCRIPTS)
+    assert sorted(p.name for p in ASSETS.glob("*.css")) == sorted(STYLES)
+
+
+def test_every_asset_is_inlined_by_the_element_that_needs_it():
+    from opmap.draw.interactive.choropleth import ChoroplethLayer, CountryTooltips
+    from opmap.draw.interactive.operations import OperationLayer
+    from opmap.draw.interactive.panels import Panel
+    from opmap.draw.interactive.timeline import Timeline
+
+    elements = (ChoroplethLayer, CountryTooltips, OperationLayer, Panel, Timeline)
+    inlined = {"map.css"}.union(*(element.assets for element in elements))  # map.css: the page
+    assert inlined == set(SCRIPTS) | set(STYLES)
+
+
+@pytest.mark.browser
+def test_each_script_loads_alone_and_defines_its_functions():
+    with launch_browser() as browser:
+        for name, functions in SCRIPTS.items():
+            page = browser.new_page()
+            errors: list[str] = []
+            page.on("pageerror", lambda err, errors=errors: errors.append(str(err)))
+            page.on(
+                "console",
+                lambda m, errors=errors: errors.append(m.text) if m.type == "error" else None,
+            )
+            page.set_content("<!DOCTYPE html><title>blank</title>")
+            page.add_script_tag(content=asset_text(name))
+            defined = page.evaluate("Object.keys(window.opmap || {}).sort()")
+            kinds = page.evaluate("names => names.map(n => typeof window.opmap[n])", functions)
+            page.close()
+            assert errors == [], name
+            assert defined == sorted(functions), name
+            assert set(kinds) == {"function"}, name
+
+
+@pytest.mark.browser
+def test_words_and_lines_stay_text():
+    with launch_browser() as browser:
+        page = browser.new_page()
+        for name in ("words.js", "dom.js"):
+            page.add_script_tag(content=asset_text(name))
+        assert page.evaluate("opmap.fillIn('{count} of {all}', {count: 3, all: 'x'})") == "3 of x"
+        assert page.evaluate("opmap.digits(1234567)") == "1,234,567"
+        assert page.evaluate("opmap.linesHtml(['<b>a</b> & b', 'c'])") == (
+            "&lt;b&gt;a&lt;/b&gt; &amp; b<br>c"
+        )
+
+
+# --- linters -----------------------------------------------------------------------------------
+
+
+def _linter(name: str) -> list[str]:
+    """The command of a linter installed by ``npm ci``; skip (locally) or fail (CI) without it."""
+    binary = REPO / "node_modules" / ".bin" / name
+    if shutil.which("node") and binary.exists():
+        return [str(binary)]
+    message = f"{name} is not installed: run `npm ci` at the repository's root"
+    if os.environ.get("CI"):
+        pytest.fail(message)
+    pytest.skip(message)
+
+
+def _run(command: list[str], stdin: str | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        command, cwd=REPO, input=stdin, capture_output=True, text=True, check=False
+    )
+
+
+def test_eslint_finds_nothing():
+    result = _run([*_linter("eslint"), "--max-warnings", "0", "src/opmap/draw/assets"])
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_eslint_reports_a_broken_script():
+    bad = '(function () { "use strict"; undeclared = 1; })();\n'
+    command = [*_linter("eslint"), "--stdin", "--stdin-filename", "src/opmap/draw/assets/x.js"]
+    result = _run(command, stdin=bad)
+    assert result.returncode == 1 and "no-undef" in result.stdout
+
+
+def test_stylelint_finds_nothing():
+    result = _run([*_linter("stylelint"), "src/opmap/draw/assets/*.css"])
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_stylelint_reports_broken_css():
+    result = _run([*_linter("stylelint"), "--stdin"], stdin=".a { colr: red; }\n.b { color: }\n")
+    assert result.returncode == 2
+    assert "property-no-unknown" in result.stdout + result.stderr
+
+
+# --- what the styles share with Python -----------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", STYLES)
+def test_styles_use_only_the_colours_python_sets(name):
+    used = set(re.findall(r"var\((--opmap-[\w-]+)\)", asset_text(name)))
+    assert used <= set(COLOR_PROPERTIES)
+
+
+def test_every_colour_python_sets_is_used():
+    used = set(re.findall(r"var\((--opmap-[\w-]+)\)", asset_text("map.css")))
+    assert used == set(COLOR_PROPERTIES)
+
+
+@pytest.mark.parametrize("name", STYLES)
+def test_styles_narrow_at_the_width_the_scripts_use(name):
+    assert re.findall(r"@media ([^{]+?) \{", asset_text(name)) == [NARROW]

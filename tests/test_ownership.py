@@ -1,0 +1,184 @@
+"""The output policy: opmap replaces only what it wrote, and keeps what the user owns."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+from opmap.errors import OutputError
+from opmap.ownership import (
+    MANIFEST,
+    OutputPolicy,
+    claim_file,
+    read_manifest,
+    record_files,
+    replace_folder,
+    resolve_out,
+)
+
+
+def test_a_new_file_may_be_written_and_is_then_opmaps(tmp_path):
+    target = claim_file(tmp_path / "map.html", OutputPolicy())
+    target.write_text("v1", encoding="utf-8")
+    record_files(tmp_path, [target])
+    assert list(read_manifest(tmp_path)) == ["map.html"]
+    assert claim_file(tmp_path / "map.html", OutputPolicy()) == target
+
+
+def test_a_file_opmap_did_not_write_is_refused_unless_forced(tmp_path):
+    mine = tmp_path / "report.html"
+    mine.write_text("mine", encoding="utf-8")
+    with pytest.raises(
+        OutputError, match=r"'.*report.html' exists and opmap did not write it.*--force"
+    ):
+        claim_file(mine, OutputPolicy())
+    assert claim_file(mine, OutputPolicy(force=True)) == mine
+
+
+def test_a_file_opmap_wrote_and_the_user_changed_is_the_users(tmp_path):
+    target = tmp_path / "map.html"
+    target.write_text("v1", encoding="utf-8")
+    record_files(tmp_path, [target])
+    target.write_text("edited by hand", encoding="utf-8")
+    with pytest.raises(OutputError, match="or it was changed since"):
+        claim_file(target, OutputPolicy())
+
+
+def test_an_input_of_the_run_is_refused(tmp_path):
+    csv_file = tmp_path / "ops.csv"
+    csv_file.write_text("operation,year\n", encoding="utf-8")
+    record_files(tmp_path, [csv_file])  # even one opmap wrote before
+    with pytest.raises(OutputError, match="is an input of this run"):
+        claim_file(tmp_path / "." / "ops.csv", OutputPolicy(inputs=(csv_file,)))
+
+
+def test_devices_pipes_and_folders_are_never_replaced(tmp_path):
+    fifo = tmp_path / "pipe.html"
+    os.mkfifo(fifo)
+    for path, message in [
+        (fifo, "is a device or a pipe"),
+        (tmp_path, "is a folder"),
+        ("/dev/null", "is a device or a pipe"),
+    ]:
+        with pytest.raises(OutputError, match=message):
+            claim_file(path, OutputPolicy(force=True))
+
+
+def test_a_link_is_refused_and_forced_replaces_the_link_not_its_target(tmp_path):
+    outside = tmp_path / "outside.txt"
+    outside.write_text("keep", encoding="utf-8")
+    link = tmp_path / "out" / "map.html"
+    link.parent.mkdir()
+    link.symlink_to(outside)
+    with pytest.raises(OutputError, match="is a link to"):
+        claim_file(link, OutputPolicy())
+    assert claim_file(link, OutputPolicy(force=True)) == link
+
+
+@pytest.mark.parametrize("raw", ["x.html/../../../y.html", "missing/../y.html"])
+def test_out_through_something_that_is_not_a_folder_is_refused(tmp_path, monkeypatch, raw):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "x.html").write_text("a file", encoding="utf-8")
+    with pytest.raises(OutputError, match=r"goes up \('..'\) from '(x.html|missing)'"):
+        resolve_out(raw)
+
+
+def test_out_with_dots_through_real_folders_is_resolved_truthfully(tmp_path, monkeypatch):
+    (tmp_path / "a" / "b").mkdir(parents=True)
+    monkeypatch.chdir(tmp_path / "a")
+    assert resolve_out("b/../../y.html") == tmp_path / "y.html"
+
+
+def _build(folder, files: dict[str, str], owned=("*.html", "regions/*.html"), force=False):
+    with replace_folder(folder, list(owned), OutputPolicy(force=force)) as staging:
+        for name, text in files.items():
+            (staging / name).parent.mkdir(parents=True, exist_ok=True)
+            (staging / name).write_text(text, encoding="utf-8")
+
+
+def test_a_rebuild_replaces_its_files_and_keeps_the_users(tmp_path):
+    out = tmp_path / "pack"
+    _build(out, {"index.html": "v1", "regions/a.html": "a", "regions/b.html": "b"})
+    (out / "my-notes.txt").write_text("keep me", encoding="utf-8")
+    (out / "regions" / "mine.txt").write_text("mine too", encoding="utf-8")
+    _build(out, {"index.html": "v2", "regions/a.html": "a2"})
+    assert (out / "index.html").read_text(encoding="utf-8") == "v2"
+    assert not (out / "regions" / "b.html").exists()  # opmap's, no longer written
+    assert (out / "my-notes.txt").read_text(encoding="utf-8") == "keep me"
+    assert (out / "regions" / "mine.txt").read_text(encoding="utf-8") == "mine too"
+    assert set(json.loads((out / MANIFEST).read_text())["files"]) == {
+        "index.html",
+        "regions/a.html",
+    }
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["pack"]
+
+
+def test_a_folder_with_the_users_own_pack_file_is_refused_until_forced(tmp_path):
+    out = tmp_path / "mine"
+    out.mkdir()
+    (out / "index.html").write_text("my own page", encoding="utf-8")
+    with pytest.raises(OutputError, match=r"'index.html' was not written by opmap.*--force"):
+        _build(out, {"index.html": "opmap's"})
+    assert (out / "index.html").read_text(encoding="utf-8") == "my own page"
+    _build(out, {"index.html": "opmap's"}, force=True)
+    assert (out / "index.html").read_text(encoding="utf-8") == "opmap's"
+
+
+def test_a_folder_of_the_users_files_without_a_manifest_is_refused(tmp_path):
+    out = tmp_path / "documents"
+    out.mkdir()
+    (out / "letter.odt").write_text("x", encoding="utf-8")
+    with pytest.raises(OutputError, match=r"holds files opmap did not write \('letter.odt'\)"):
+        _build(out, {"index.html": "v1"})
+    _build(out, {"index.html": "v1"}, force=True)
+    assert (out / "letter.odt").read_text(encoding="utf-8") == "x"
+
+
+def test_a_failed_build_keeps_the_old_folder_and_leaves_no_staging(tmp_path):
+    out = tmp_path / "output"
+    _build(out, {"index.html": "v1"})
+    with pytest.raises(RuntimeError):
+        with replace_folder(out, ["*.html"], OutputPolicy()) as staging:
+            (staging / "index.html").write_text("v2 half", encoding="utf-8")
+            raise RuntimeError("interrupted")
+    assert (out / "index.html").read_text(encoding="utf-8") == "v1"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["output"]
+
+
+def _dead_pid() -> int:
+    process = subprocess.Popen([sys.executable, "-c", "pass"])
+    process.wait()
+    return process.pid
+
+
+def test_stale_staging_of_a_killed_run_is_removed_and_a_swapped_out_pack_put_back(tmp_path):
+    out = tmp_path / "output"
+    _build(out, {"index.html": "v1"})
+    stale = tmp_path / f".output.opmap-staging-{_dead_pid()}-abcd1234"
+    stale.mkdir()
+    (stale / "index.html").write_text("half", encoding="utf-8")
+    os.replace(out, tmp_path / ".output.opmap-old")  # killed between the two renames
+    _build(out, {"index.html": "v2"})
+    assert (out / "index.html").read_text(encoding="utf-8") == "v2"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["output"]
+
+
+def test_a_stale_temporary_file_of_a_killed_run_is_removed(tmp_path):
+    stale = tmp_path / f".map.html.opmap-part-{_dead_pid()}-x1y2"
+    stale.write_text("half", encoding="utf-8")
+    claim_file(tmp_path / "map.html", OutputPolicy())
+    assert not stale.exists()
+
+
+def test_an_input_inside_the_folder_is_not_replaced_unless_forced(tmp_path):
+    out = tmp_path / "pack"
+    _build(out, {"index.html": "v1"})
+    source = out / "index.html"  # read back by this run, and opmap's own
+    with pytest.raises(OutputError, match="'index.html' is an input of this run"):
+        with replace_folder(out, ["*.html"], OutputPolicy(inputs=(source,))) as staging:
+            (staging / "index.html").write_text("v2", encoding="utf-8")
+    assert source.read_text(encoding="utf-8") == "v1"
