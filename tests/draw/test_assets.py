@@ -32,8 +32,12 @@ SCRIPTS = {
     "clusters.js": ["clusterGrid", "cellLatLng", "cellId"],
     "operations.js": ["operationLayer"],
     "timeline.js": ["addTimeline"],
+    "keyboard.js": ["keyboardNavigation"],
+    "small-screens.js": ["smallScreens"],
+    "small-places.js": ["smallPlaces"],
+    "labels.js": ["countryLabels"],
 }
-STYLES = ["map.css", "map-timeline.css"]
+STYLES = ["map.css", "map-timeline.css", "map-page.css", "small-screens.css", "labels.css"]
 
 
 def test_every_asset_is_listed_here():
@@ -43,12 +47,16 @@ def test_every_asset_is_listed_here():
 
 def test_every_asset_is_inlined_by_the_element_that_needs_it():
     from opmap.draw.interactive.choropleth import ChoroplethLayer, CountryTooltips
+    from opmap.draw.interactive.keyboard import KeyboardNavigation
+    from opmap.draw.interactive.layout import CountryLabels, SmallPlaces, SmallScreens
     from opmap.draw.interactive.operations import OperationLayer
     from opmap.draw.interactive.panels import Panel
     from opmap.draw.interactive.timeline import Timeline
 
     elements = (ChoroplethLayer, CountryTooltips, OperationLayer, Panel, Timeline)
-    inlined = {"map.css"}.union(*(element.assets for element in elements))  # map.css: the page
+    elements += (KeyboardNavigation, SmallScreens, SmallPlaces, CountryLabels)
+    page = {"map.css", "map-page.css"}  # the page's own styles (map-page.css: page.py)
+    inlined = page.union(*(element.assets for element in elements))
     assert inlined == set(SCRIPTS) | set(STYLES)
 
 

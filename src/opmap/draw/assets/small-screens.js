@@ -56,7 +56,8 @@
                 setOpen(fold, open);
             });
             box.addEventListener("keydown", function (event) {
-                if (event.key === "Escape" && fold.button.getAttribute("aria-expanded") === "true") {
+                var open = fold.button.getAttribute("aria-expanded") === "true";
+                if (event.key === "Escape" && open) {
                     event.stopPropagation();
                     setOpen(fold, false);
                     fold.button.focus();

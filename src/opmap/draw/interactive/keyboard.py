@@ -12,8 +12,7 @@ from folium.template import Template
 
 from opmap.decide.description import participants
 from opmap.decide.mapdata import MapData
-from opmap.draw.assets import compact_asset
-from opmap.draw.interactive.offline import inline_script, script_json
+from opmap.draw.interactive.offline import UsesAssets, script_json
 from opmap.draw.interactive.popups import operation_brief
 from opmap.words import count_operations, text
 
@@ -21,7 +20,7 @@ from opmap.words import count_operations, text
 COUNTRY_LISTED = 20
 
 
-class KeyboardNavigation(MacroElement):
+class KeyboardNavigation(UsesAssets, MacroElement):
     """Arrow keys, Enter and Escape on a map, and a popup for each country that took part.
 
     Parameters
@@ -30,6 +29,8 @@ class KeyboardNavigation(MacroElement):
         The countries layer (every Leaflet layer in it has its ISO3 code as ``feature.id``).
     map_data : MapData
     """
+
+    assets = ("keyboard.js",)
 
     _template = Template(
         """
@@ -45,12 +46,6 @@ class KeyboardNavigation(MacroElement):
         self._name = "KeyboardNavigation"
         self.choropleth = choropleth
         self.data = script_json(keyboard_data(map_data))
-
-    def render(self, **kwargs) -> None:
-        """Add the script of ``keyboard.js`` to the page's header, then call it."""
-        header = self.get_root().header
-        header.add_child(inline_script(compact_asset("keyboard.js")), name="opmap_keyboard_js")
-        super().render(**kwargs)
 
 
 def keyboard_data(map_data: MapData) -> dict:

@@ -16,8 +16,7 @@ from folium.template import Template
 
 from opmap.decide.description import participants
 from opmap.decide.mapdata import MapData
-from opmap.draw.assets import compact_asset
-from opmap.draw.interactive.offline import inline_script, script_json
+from opmap.draw.interactive.offline import UsesAssets, script_json
 from opmap.style import MARKER_COLOR
 from opmap.words import text
 
@@ -27,8 +26,10 @@ SMALL = "(max-width: 600px), (max-height: 480px)"
 LONG_ATTRIBUTION = 30
 
 
-class SmallScreens(MacroElement):
+class SmallScreens(UsesAssets, MacroElement):
     """Fold a map's panels into buttons on small screens."""
+
+    assets = ("small-screens.js", "small-screens.css")
 
     _template = Template(
         """
@@ -53,14 +54,8 @@ class SmallScreens(MacroElement):
             }
         )
 
-    def render(self, **kwargs) -> None:
-        """Add the script of ``small-screens.js`` to the page's header, then call it."""
-        header = self.get_root().header
-        header.add_child(inline_script(compact_asset("small-screens.js")), name="opmap_small_js")
-        super().render(**kwargs)
 
-
-class SmallPlaces(MacroElement):
+class SmallPlaces(UsesAssets, MacroElement):
     """Move a marker that would hide its small country beside it, with a leader line.
 
     Parameters
@@ -69,6 +64,8 @@ class SmallPlaces(MacroElement):
         The countries layer (every Leaflet layer in it has its ISO3 code as ``feature.id``).
     map_data : MapData
     """
+
+    assets = ("small-places.js",)
 
     _template = Template(
         """
@@ -87,12 +84,6 @@ class SmallPlaces(MacroElement):
         self.line = script_json(
             {"color": MARKER_COLOR, "weight": 1.5, "opacity": 0.9, "className": "opmap-leader"}
         )
-
-    def render(self, **kwargs) -> None:
-        """Add the script of ``small-places.js`` to the page's header, then call it."""
-        header = self.get_root().header
-        header.add_child(inline_script(compact_asset("small-places.js")), name="opmap_places_js")
-        super().render(**kwargs)
 
 
 def marker_homes(map_data: MapData) -> dict[str, str]:
@@ -113,13 +104,15 @@ def marker_homes(map_data: MapData) -> dict[str, str]:
     return homes
 
 
-class CountryLabels(MacroElement):
+class CountryLabels(UsesAssets, MacroElement):
     """The names of the countries that took part, drawn by the page and kept apart.
 
     Parameters
     ----------
     map_data : MapData
     """
+
+    assets = ("labels.js", "labels.css")
 
     _template = Template(
         """
@@ -135,12 +128,6 @@ class CountryLabels(MacroElement):
         labels = country_labels(map_data)
         self.countries = script_json(labels)
         self.order = script_json(list(labels))
-
-    def render(self, **kwargs) -> None:
-        """Add the script of ``labels.js`` to the page's header, then call it."""
-        header = self.get_root().header
-        header.add_child(inline_script(compact_asset("labels.js")), name="opmap_labels_js")
-        super().render(**kwargs)
 
 
 def country_labels(map_data: MapData) -> dict[str, dict]:
