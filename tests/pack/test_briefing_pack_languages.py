@@ -97,10 +97,11 @@ def test_a_pack_moved_alone_keeps_working(packs, tmp_path):
     moved = tmp_path / "moved"
     shutil.copytree(packs / "fr", moved)
     page = parse(moved / "index.html")
-    local = [link["href"] for link in page.links if not urlsplit(link.get("href") or "").scheme]
+    hrefs = [urlsplit(link.get("href") or "") for link in page.links]
+    local = [href.path for href in hrefs if not href.scheme and href.path]
     assert "map.html" in local and "coverage.html" in local
     for href in local:
-        assert (moved / unquote(urlsplit(href).path)).is_file(), href
+        assert (moved / unquote(href)).is_file(), href
 
 
 def test_a_folder_of_packs_and_a_single_pack_replace_each_other(
@@ -114,5 +115,6 @@ def test_a_folder_of_packs_and_a_single_pack_replace_each_other(
     assert (out / "ar" / "index.html").is_file()
     result = runner.invoke(cli, ["-q", "build", "--lang", "es", "--out", str(out), *common])
     assert result.exit_code == 0, result.output
-    assert not (out / "ar").exists()
+    # the packs of the other languages are opmap's and part of the layout a build owns: dropped
+    assert not [path for path in (out / "ar").rglob("*") if path.is_file()]
     assert "Informe: operaciones" in (out / "index.html").read_text(encoding="utf-8")
