@@ -34,11 +34,13 @@ SCRIPTS = {
     "timeline.js": ["addTimeline"],
 }
 STYLES = ["map.css", "map-timeline.css"]
+#: The stylesheet of the pack's pages (index.html, coverage.html); tested in tests/draw/pages.
+PAGE_STYLES = ["page.css"]
 
 
 def test_every_asset_is_listed_here():
     assert sorted(p.name for p in ASSETS.glob("*.js")) == sorted(SCRIPTS)
-    assert sorted(p.name for p in ASSETS.glob("*.css")) == sorted(STYLES)
+    assert sorted(p.name for p in ASSETS.glob("*.css")) == sorted(STYLES + PAGE_STYLES)
 
 
 def test_every_asset_is_inlined_by_the_element_that_needs_it():
@@ -49,7 +51,7 @@ def test_every_asset_is_inlined_by_the_element_that_needs_it():
 
     elements = (ChoroplethLayer, CountryTooltips, OperationLayer, Panel, Timeline)
     inlined = {"map.css"}.union(*(element.assets for element in elements))  # map.css: the page
-    assert inlined == set(SCRIPTS) | set(STYLES)
+    assert inlined == set(SCRIPTS) | set(STYLES)  # page.css: see tests/draw/pages
 
 
 @pytest.mark.browser
