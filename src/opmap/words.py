@@ -155,6 +155,8 @@ STRINGS: dict[str, str] = {
     "briefing_download_coverage": "coverage.csv: coverage by region",
     "skip_to_content": "Skip to content",
     "embed_title": "Map of operations against human trafficking and people smuggling",
+    # the page linking the packs of each language (opmap build --lang all)
+    "languages_choose": "Choose a language",
     # a figure's qualifier, translated by meaning (English keeps the source's own words)
     "figure_exact": "{n}",
     "figure_more_than": "more than {n}",

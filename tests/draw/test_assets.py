@@ -38,7 +38,7 @@ SCRIPTS = {
     "labels.js": ["countryLabels"],
 }
 STYLES = ["map.css", "map-timeline.css", "map-page.css", "small-screens.css", "labels.css"]
-#: The stylesheet of index.html and coverage.html (templates/pages/), not of the map.
+#: The stylesheet of the pack's pages (index.html, coverage.html); tested in tests/draw/pages.
 PAGE_STYLES = ["page.css"]
 
 

@@ -7,6 +7,7 @@ import click
 from opmap.cli.options import (
     countries_option,
     force_option,
+    languages_option,
     limit_options,
     limits,
     operations_option,
@@ -21,17 +22,22 @@ from opmap.cli.options import (
 @limit_options
 @out_option("output", "Folder of the briefing pack (swapped in when the build is done).")
 @force_option
+@languages_option
 @click.pass_context
-def command(ctx, operations_path, countries_path, out_path, force):
+def command(ctx, operations_path, countries_path, out_path, force, languages):
     """Write the whole briefing pack (maps, images, tables) to a folder.
 
     index.html (the briefing page), map.html, map.png/svg/pdf, coverage.*, regions/*.html and
     operations.csv. The folder works from disk with the network off, and after being copied or
     zipped. An interrupted build leaves the previous pack as it was; files of your own in the
-    folder are kept, and a pack file opmap did not write is refused unless --force.
+    folder are kept, and a pack file opmap did not write is refused unless --force. With
+    --lang all, one such pack per language in en/, fr/, es/ and ar/, and an index.html linking
+    them.
 
     \b
     $ opmap build
+    $ opmap build --lang fr
+    $ opmap build --lang all
     $ opmap build --operations my-operations.csv --out briefing
     """
     from opmap.cli.helpers import load_inputs, output_policy
@@ -48,7 +54,7 @@ def command(ctx, operations_path, countries_path, out_path, force):
         click.echo("[0] reading and checking the data", err=True)
     inputs = load_inputs(operations_path, countries_path, limits=limits(ctx))
     policy = output_policy(force, operations_path, countries_path)
-    steps = build_pack(inputs, out_path, on_step=progress, policy=policy)
+    steps = build_pack(inputs, out_path, languages=languages, on_step=progress, policy=policy)
     if level < 0:
         return
     if level > 0:

@@ -9,6 +9,7 @@ import click
 from opmap.cli.options import (
     countries_option,
     force_option,
+    language_option,
     limit_options,
     limits,
     operations_option,
@@ -20,6 +21,7 @@ from opmap.decide.tables import REGION_SORTS
 
 
 @click.command(name="coverage")
+@language_option
 @operations_option
 @countries_option
 @limit_options

@@ -9,6 +9,7 @@ import click
 from opmap.cli.options import (
     countries_option,
     force_option,
+    language_option,
     limit_options,
     limits,
     map_options,
@@ -31,6 +32,7 @@ def _read_size(ctx: click.Context, param: click.Parameter, value: str | None):
 
 
 @click.command(name="export")
+@language_option
 @operations_option
 @countries_option
 @limit_options

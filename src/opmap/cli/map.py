@@ -7,6 +7,7 @@ import click
 from opmap.cli.options import (
     countries_option,
     force_option,
+    language_option,
     limit_options,
     limits,
     map_options,
@@ -17,6 +18,7 @@ from opmap.cli.options import (
 
 
 @click.command(name="map")
+@language_option
 @operations_option
 @countries_option
 @limit_options

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 import click
@@ -174,3 +175,47 @@ def map_options(function):
     for option in reversed(_MAP_OPTIONS):
         function = option(function)
     return function
+
+
+# The languages opmap writes; repeated from opmap.i18n.LANGUAGES (a test keeps them equal) so
+# that `--help` stays instant.
+LANGUAGE_CHOICES = ("en", "fr", "es", "ar")
+
+
+def language_option(function):
+    """Add ``--lang`` and run the command's body in that language (:func:`opmap.i18n.use_language`).
+
+    Everything the command writes, pages, images, tables and its messages, is worded in the
+    language; the body does not see the option.
+    """
+
+    @functools.wraps(function)
+    def run_in_language(*args, language: str, **kwargs):
+        from opmap.i18n import use_language
+
+        with use_language(language):
+            return function(*args, **kwargs)
+
+    return click.option(
+        "--lang",
+        "language",
+        type=click.Choice(LANGUAGE_CHOICES),
+        default="en",
+        show_default=True,
+        help="Language of everything written: English, French, Spanish or Arabic.",
+    )(run_in_language)
+
+
+def _read_languages(ctx: click.Context, param: click.Parameter, value: str) -> tuple[str, ...]:
+    return LANGUAGE_CHOICES if value == "all" else (value,)
+
+
+languages_option = click.option(
+    "--lang",
+    "languages",
+    type=click.Choice((*LANGUAGE_CHOICES, "all")),
+    default="en",
+    show_default=True,
+    callback=_read_languages,
+    help="Language of the pack; 'all' writes one pack per language and a page linking them.",
+)

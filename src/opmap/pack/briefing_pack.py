@@ -3,16 +3,22 @@
 Every file is made in a staging folder beside the target; only when all of them are written
 does the staging folder replace the target, so an interrupted build leaves the previous pack as
 it was. The pack links only to its own files, by relative paths.
+
+A pack is written in one language. Several languages (``opmap build --lang all``) make one
+complete pack per language in a subfolder named by its code (``fr/``), and an ``index.html``
+beside them that links the packs, each in its own language's name.
 """
 
 from __future__ import annotations
 
+import functools
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from opmap.i18n import LANGUAGES, current_language, use_language
 from opmap.ownership import LEGACY_MARKER, OutputPolicy
 from opmap.pack.files import PACK_FILES, STEPS, files_by_role, files_of_step, region_file_names
 
@@ -30,6 +36,7 @@ def build_pack(
     inputs,
     out_dir: Path | str = "output",
     *,
+    languages: Sequence[str] | None = None,
     generated: date | None = None,
     on_step: Callable[[int, int, str], None] | None = None,
     policy: OutputPolicy | None = None,
@@ -44,6 +51,11 @@ def build_pack(
         The pack's folder. The files of the pack that opmap wrote there before are replaced;
         the user's own files are kept; a pack file opmap did not write is refused (see
         :mod:`opmap.ownership`).
+    languages : sequence of str, optional
+        The languages to write (default: the current one, see :func:`opmap.i18n.use_language`).
+        One language writes its pack into ``out_dir``; several write one pack per language
+        into ``out_dir/<code>/`` and an index page linking them into ``out_dir``. Either way
+        the build owns the layout of both, so packs of languages not written again are dropped.
     generated : datetime.date, optional
         The date the pack says it was made (default: today, or ``SOURCE_DATE_EPOCH``).
     on_step : callable, optional
@@ -65,25 +77,54 @@ def build_pack(
     from opmap.ownership import replace_folder
 
     target = Path(out_dir)
-    owned = [file.name for file in PACK_FILES] + [LEGACY_MARKER]
-    plan = _plan(inputs, generated or generation_date())
+    languages = tuple(languages or (current_language(),))
+    generated = generated or generation_date()
+    several = len(languages) > 1
+    count = len(STEPS) * len(languages) + several
     steps: list[Step] = []
-    with replace_folder(target, owned, policy or OutputPolicy()) as staging:
-        for number, step in enumerate(STEPS, start=1):
-            names = ", ".join(file.name for file in files_of_step(step))
-            label = f"{STEPS[step]}: {names}"
+    with replace_folder(target, _owned_files(), policy or OutputPolicy()) as staging:
+
+        def run(label: str, write: Callable[[], list[Path]]) -> None:
             if on_step:
-                on_step(number, len(STEPS), label)
+                on_step(len(steps) + 1, count, label)
             started = time.perf_counter()
-            written = plan[step](staging)
-            steps.append(
-                Step(
-                    label,
-                    time.perf_counter() - started,
-                    [target / p.relative_to(staging) for p in written],
-                )
-            )
+            written = write()
+            seconds = time.perf_counter() - started
+            steps.append(Step(label, seconds, [target / p.relative_to(staging) for p in written]))
+
+        for language in languages:
+            with use_language(language):
+                if several:
+                    _write_pack(inputs, staging / language, generated, run, f"[{language}] ")
+                else:
+                    _write_pack(inputs, staging, generated, run)
+        if several:
+            run("the page of the languages: index.html", lambda: _write_language_index(staging))
     return steps
+
+
+def _owned_files() -> list[str]:
+    """Return the patterns of every file a build writes: one pack, or a pack per language."""
+    pack = [file.name for file in PACK_FILES] + [LEGACY_MARKER]
+    return pack + [f"{language}/{name}" for language in LANGUAGES for name in pack]
+
+
+def _write_pack(inputs, pack: Path, generated: date, run, label: str = "") -> None:
+    """Write every step of one pack, in the current language, into the folder ``pack``."""
+    pack.mkdir(exist_ok=True)
+    plan = _plan(inputs, generated)
+    for step in STEPS:
+        names = ", ".join(file.name for file in files_of_step(step))
+        run(f"{label}{STEPS[step]}: {names}", functools.partial(plan[step], pack))
+
+
+def _write_language_index(folder: Path) -> list[Path]:
+    """Write the page linking the packs of ``folder``, one per language, in their own names."""
+    from opmap.draw.pages.languages import render_languages
+    from opmap.output import write_text
+
+    packs = {code: f"{code}/index.html" for code in LANGUAGES if (folder / code).is_dir()}
+    return [write_text(folder / "index.html", render_languages(packs))]
 
 
 def _plan(inputs, generated: date) -> dict[str, Callable[[Path], list[Path]]]:

@@ -15,6 +15,7 @@ from html_doc import check_inert, check_skeleton, parse_html
 from paths import TEST_DATA
 
 from opmap.decide.coverage import build_coverage
+from opmap.draw.assets import asset_text
 from opmap.draw.pages.briefing import render_briefing
 from opmap.read.inputs import load_inputs
 
@@ -62,6 +63,7 @@ def test_the_page_has_lang_landmarks_one_h1_and_nothing_that_runs(hostile):
     check_skeleton(document)
     check_inert(document)
     assert document.find("h1").text.startswith("Briefing: ")
+    assert document.find("style").text == " ".join(asset_text("page.css").split())
     assert document.find("footer").text.startswith("Source: INTERPOL")
     assert "Generated 2024-05-01 by opmap" in document.find("footer").text
 

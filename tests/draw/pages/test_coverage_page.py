@@ -18,6 +18,7 @@ from html_doc import Element, check_inert, check_skeleton, parse_html
 from paths import TEST_DATA
 
 from opmap.decide.coverage import build_coverage
+from opmap.draw.assets import asset_text
 from opmap.draw.pages.coverage_page import render_coverage_page
 from opmap.i18n import use_language
 from opmap.pack.coverage_files import write_coverage
@@ -92,6 +93,8 @@ def test_the_page_has_lang_landmarks_one_h1_and_nothing_that_runs(document):
     check_skeleton(document)
     check_inert(document)
     assert document.find("h1").text == "Coverage by region"
+    # The one stylesheet of the pages, inlined: the file stands alone.
+    assert document.find("style").text == " ".join(asset_text("page.css").split())
 
 
 def test_every_row_of_coverage_csv_is_a_row_of_the_table(written, document):

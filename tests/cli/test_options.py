@@ -1,0 +1,101 @@
+"""Options shared by several commands: ``--lang``."""
+
+from __future__ import annotations
+
+from html.parser import HTMLParser
+
+import pytest
+from click.testing import CliRunner
+
+from opmap import i18n
+from opmap.cli import cli, options
+
+
+class _Title(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.in_title = False
+        self.title = ""
+
+    def handle_starttag(self, tag, attrs):
+        self.in_title = tag == "title"
+
+    def handle_endtag(self, tag):
+        self.in_title = False
+
+    def handle_data(self, data):
+        if self.in_title:
+            self.title += data
+
+
+def page_title(path) -> str:
+    parser = _Title()
+    parser.feed(path.read_text(encoding="utf-8"))
+    return parser.title.strip()
+
+
+def test_the_choices_are_the_languages_opmap_writes():
+    assert options.LANGUAGE_CHOICES == i18n.LANGUAGES
+
+
+@pytest.mark.parametrize(
+    ("language", "title"),
+    [
+        ("en", "Operations against human trafficking and people smuggling"),
+        ("fr", "Opérations contre la traite des êtres humains et le trafic de migrants"),
+        ("es", "Operaciones contra la trata de personas y el tráfico ilícito de migrantes"),
+        ("ar", "عمليات مكافحة الاتجار بالبشر وتهريب المهاجرين"),
+    ],
+)
+def test_map_is_written_in_the_language_asked(
+    tmp_path, small_operations, small_countries, language, title
+):
+    out = tmp_path / "map.html"
+    result = CliRunner().invoke(
+        cli,
+        [
+            "map",
+            "--lang",
+            language,
+            "--operations",
+            str(small_operations),
+            "--countries",
+            str(small_countries),
+            "--out",
+            str(out),
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    assert page_title(out).startswith(title)
+
+
+def test_the_language_does_not_leak_out_of_the_command(tmp_path, small_operations, small_countries):
+    CliRunner().invoke(
+        cli,
+        [
+            "map",
+            "--lang",
+            "fr",
+            "--operations",
+            str(small_operations),
+            "--countries",
+            str(small_countries),
+            "--out",
+            str(tmp_path / "map.html"),
+        ],
+    )
+    assert i18n.current_language() == "en"
+
+
+@pytest.mark.parametrize("command", ["map", "export", "coverage", "build"])
+def test_an_unknown_language_is_a_usage_error_naming_the_choices(tmp_path, command):
+    result = CliRunner().invoke(cli, [command, "--lang", "de", "--out", str(tmp_path / "x")])
+    assert result.exit_code == 2
+    assert "'de' is not one of" in result.stderr and "'ar'" in result.stderr
+    assert not (tmp_path / "x").exists()
+
+
+def test_only_build_writes_every_language_at_once(tmp_path):
+    result = CliRunner().invoke(cli, ["map", "--lang", "all", "--out", str(tmp_path / "x.html")])
+    assert result.exit_code == 2
+    assert "'all' is not one of" in result.stderr
