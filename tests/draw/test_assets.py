@@ -38,8 +38,9 @@ SCRIPTS = {
     "labels.js": ["countryLabels"],
 }
 STYLES = ["map.css", "map-timeline.css", "map-page.css", "small-screens.css", "labels.css"]
-#: The stylesheet of the pack's pages (index.html, coverage.html); tested in tests/draw/pages.
-PAGE_STYLES = ["page.css"]
+#: The stylesheets of the pack's pages (index.html, coverage.html; the languages page of
+#: build --lang all), inlined by their templates; tested in tests/draw/pages.
+PAGE_STYLES = ["page.css", "languages.css"]
 
 
 def test_every_asset_is_listed_here():

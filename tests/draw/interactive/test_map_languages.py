@@ -1,0 +1,50 @@
+"""The interactive map in each language: the page's lang and dir, the map kept left to right."""
+
+from __future__ import annotations
+
+import pytest
+from browser import launch_browser, open_offline
+from paths import TEST_DATA
+
+from opmap.decide.mapdata import prepare_map_data
+from opmap.draw.interactive.map import write_map
+from opmap.i18n import LANGUAGES, use_language
+from opmap.read.inputs import load_inputs
+
+
+@pytest.fixture(scope="module")
+def maps(tmp_path_factory):
+    inputs = load_inputs(
+        TEST_DATA / "aggregate" / "operations.csv", TEST_DATA / "boundaries" / "small.geojson"
+    )
+    folder = tmp_path_factory.mktemp("maps")
+    written = {}
+    for language in LANGUAGES:
+        with use_language(language):
+            data = prepare_map_data(inputs.operations, inputs.boundaries, points=inputs.points)
+            written[language] = write_map(data, folder / f"map-{language}.html")
+    return written
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(
+    ("language", "direction"), [("en", "ltr"), ("fr", "ltr"), ("es", "ltr"), ("ar", "rtl")]
+)
+def test_the_map_page_speaks_its_language_and_keeps_the_map_left_to_right(
+    maps, language, direction
+):
+    with launch_browser() as browser:
+        page, log = open_offline(browser, maps[language])
+        root = page.evaluate(
+            "[document.documentElement.lang, getComputedStyle(document.documentElement).direction]"
+        )
+        map_direction = page.evaluate(
+            "getComputedStyle(document.querySelector('.leaflet-container')).direction"
+        )
+        control = page.evaluate(
+            "getComputedStyle(document.querySelector('.leaflet-control')).direction"
+        )
+        assert not log.console_errors and not log.page_errors and not log.outside_requests
+    assert root == [language, direction]
+    assert map_direction == "ltr"
+    assert control == direction
