@@ -40,3 +40,27 @@ def test_popup_rows_word_figures_as_the_source_does_and_link_only_http_sources()
     assert rows["Arrests"] == ("not given", None)
     assert rows["Source"] == ("javascript:alert(1)", None)
     assert http_url(" https://www.interpol.int/x ") == "https://www.interpol.int/x"
+
+
+@pytest.mark.parametrize(
+    ("language", "victims", "arrests"),
+    [
+        ("en", "nearly 350", "more than 1200"),  # English keeps the source's words
+        ("fr", "près de 350", "plus de 1\u202f200"),
+        ("es", "casi 350", "más de 1.200"),
+    ],
+)
+def test_popup_rows_word_figures_by_their_meaning_in_the_language(language, victims, arrests):
+    from opmap.i18n import use_language
+
+    operation = Operation(
+        name="Libertad",
+        year=2018,
+        countries=("CIV",),
+        country_names=("Côte d'Ivoire",),
+        victims=parse_figure("nearly 350"),
+        arrests=parse_figure("more than 1200"),
+    )
+    with use_language(language):
+        words = [words for _, words, _ in popup_rows(operation)]
+    assert victims in words and arrests in words

@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 
 from opmap.figures import Figure
 from opmap.read.operations import Operation
-from opmap.words import countries_phrase, text
+from opmap.words import countries_phrase, figure_text, text
 
 POPUP_FIGURES = ("victims", "minors", "arrests", "officers")
 #: The figures an operation is listed with in a shared marker's popup.
@@ -49,7 +49,9 @@ def operation_brief(operation: Operation) -> str:
     for column in BRIEF_FIGURES:
         figure = operation.figure(column)
         if figure is not None:
-            parts.append(text("tooltip_figure", label=text(f"popup_{column}"), value=str(figure)))
+            parts.append(
+                text("tooltip_figure", label=text(f"popup_{column}"), value=figure_text(figure))
+            )
     return " \u00b7 ".join(parts)
 
 
@@ -80,8 +82,8 @@ def format_dates(start: date | None, end: date | None) -> str:
 
 
 def figure_words(figure: Figure | None) -> str:
-    """Word a figure as the source did ("nearly 350"), or say it was not given."""
-    return text("popup_not_given") if figure is None else str(figure)
+    """Word a figure as the source did ("nearly 350", "près de 350"), or say it was not given."""
+    return text("popup_not_given") if figure is None else figure_text(figure)
 
 
 def _day_month_year(day: date) -> str:
