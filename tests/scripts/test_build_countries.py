@@ -47,7 +47,7 @@ def row(countries, iso3):
 
 
 def test_every_unit_kept_with_unique_codes(countries):
-    assert len(countries) == 241
+    assert len(countries) == 241 + len(SPLIT_CAPITALS)  # Natural Earth's units, territories split
     assert countries["iso_a3"].is_unique
     assert "-99" not in set(countries["iso_a3"]) | set(countries["iso_a2"])
     assert list(countries.columns) == [*PROPERTIES, "geometry"]
@@ -142,8 +142,8 @@ def test_regions_are_filled(countries):
 def test_points_only_for_units_without_polygon(countries):
     points = (REPO / "src" / "opmap" / "data" / "country_points.csv").read_text().splitlines()
     codes = {line.split(",")[0] for line in points[1:]}
-    assert points[0] == "iso3,lat,lon,name"
-    assert {"TUV", "GIB", "REU", "MTQ", "GLP", "GUF", "MYT"} <= codes
+    assert points[0] == "iso3,lat,lon,name,continent,region_un,subregion,region_wb"
+    assert {"TUV", "GIB"} <= codes
     assert not codes & set(countries["iso_a3"])
     missing = {c.alpha_3 for c in pycountry.countries} - set(countries["iso_a3"])
     assert codes == missing
@@ -172,3 +172,74 @@ def test_display_names_are_the_canonical_names(countries):
     assert names["CIV"] == "Côte d'Ivoire"
     for iso3, name in names.items():
         assert resolve_country(name).iso3 == iso3
+
+
+# A place inland on each territory Natural Earth folds into its parent (lon, lat): the capital or
+# the main island's centre, from each territory's published geography.
+SPLIT_CAPITALS = {
+    "GUF": ("FRA", (-53.0, 4.0), "Americas", "South America"),  # interior of French Guiana
+    "GLP": ("FRA", (-61.55, 16.25), "Americas", "Caribbean"),  # Grande-Terre
+    "MTQ": ("FRA", (-61.02, 14.65), "Americas", "Caribbean"),  # centre of Martinique
+    "REU": ("FRA", (55.53, -21.13), "Africa", "Eastern Africa"),  # Piton des Neiges
+    "MYT": ("FRA", (45.14, -12.82), "Africa", "Eastern Africa"),  # Grande-Terre, Mayotte
+    "BES": ("NLD", (-68.27, 12.18), "Americas", "Caribbean"),  # Bonaire
+    "SJM": ("NOR", (15.65, 78.22), "Europe", "Northern Europe"),  # Longyearbyen, Svalbard
+    "TKL": ("NZL", (-171.195, -9.345), "Oceania", "Polynesia"),  # Fakaofo atoll
+}
+
+
+@pytest.mark.parametrize(
+    ("iso3", "parent", "place", "region", "subregion"),
+    [(iso3, *values) for iso3, values in SPLIT_CAPITALS.items()],
+)
+def test_territories_are_split_from_their_parent(countries, iso3, parent, place, region, subregion):
+    unit = row(countries, iso3)
+    near = Point(place).buffer(0.05)
+    assert unit["geometry"].intersects(near)
+    assert not row(countries, parent)["geometry"].intersects(near)
+    assert (unit["region_un"], unit["subregion"]) == (region, subregion)
+    assert unit["iso_status"] == "iso"
+    assert resolve_country(unit["name"]).iso3 == iso3
+
+
+def test_parents_keep_their_home_part(countries):
+    assert row(countries, "FRA")["geometry"].contains(Point(2.35, 48.86))  # Paris
+    assert row(countries, "FRA")["geometry"].contains(Point(9.15, 42.15))  # Corsica
+    assert row(countries, "NOR")["geometry"].contains(Point(10.75, 59.91))  # Oslo
+    assert row(countries, "NLD")["geometry"].contains(Point(4.9, 52.37))  # Amsterdam
+    assert row(countries, "FRA")["region_un"] == "Europe"
+
+
+def test_no_unit_is_in_the_open_ocean(countries):
+    # Natural Earth's "Seven seas (open ocean)" is not a region: each unit gets where it lies.
+    for column in ("continent", "region_un", "subregion"):
+        assert not countries[column].str.contains("Seven seas").any(), column
+    assert row(countries, "IOT")["subregion"] == "Eastern Africa"
+    assert row(countries, "SGS")["region_un"] == "Americas"
+
+
+def test_points_have_the_region_where_they_lie():
+    import csv
+
+    path = REPO / "src" / "opmap" / "data" / "country_points.csv"
+    with path.open(encoding="utf-8") as handle:
+        points = {r["iso3"]: r for r in csv.DictReader(handle)}
+    assert (points["GIB"]["region_un"], points["GIB"]["subregion"]) == ("Europe", "Southern Europe")
+    assert (points["TUV"]["region_un"], points["TUV"]["subregion"]) == ("Oceania", "Polynesia")
+    assert all(r["region_un"] and r["subregion"] for r in points.values())
+
+
+def test_split_rule_stops_on_a_box_that_catches_nothing(monkeypatch):
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("build_countries", SCRIPT)
+    script = importlib.util.module_from_spec(spec)
+    monkeypatch.setitem(sys.modules, "build_countries", script)  # dataclasses look it up
+    spec.loader.exec_module(script)
+    source = next((path for path in SOURCES if path.exists()), None)
+    if source is None:
+        pytest.skip("Natural Earth source not found")
+    wrong = script.Split("FRA", "Nowhere", "Dependency", script.CARIBBEAN, ((0, 0, 1, 1),))
+    monkeypatch.setattr(script, "SPLITS", {"GUF": wrong})
+    with pytest.raises(SystemExit, match="no part of FRA"):
+        script.split_territories(pyogrio.read_dataframe(source))
