@@ -14,6 +14,7 @@ from opmap.figures import (
     NEARLY,
     UP_TO,
     Figure,
+    add_figures,
     format_figure,
     parse_figure,
     sum_figures,
@@ -310,3 +311,30 @@ def test_parse_keeps_the_source_words(prefix, value, separator):
     figure = parse_figure(text)
     assert (figure.value, figure.text) == (value, text)
     assert sum_figures([figure]).text == text
+
+
+@pytest.mark.parametrize(
+    ("texts", "expected"),
+    [
+        # the example: three exact figures and one operation that gave none
+        (["500", "500", "52", None], "at least 1,052, 3 of 4 operations reported"),
+        (["94", "76"], "170"),
+        (["94", None], "at least 94, 1 of 2 operations reported"),
+        # rounded like the least precise term: "nearly 500" is given to the hundred
+        (["94", "nearly 500", "76"], "nearly 700"),
+        (["94", "nearly 350", "nearly 500", "more than 48", "76"], "about 1,100"),
+        (["nearly 350", "22"], "nearly 380"),
+        (["more than 48", "76"], "more than 124"),
+        (["more than 48", None], "more than 48, 1 of 2 operations reported"),
+        ([None, None], "not reported"),
+        ([], ""),
+    ],
+)
+def test_totals_say_what_they_rest_on(texts, expected):
+    figures = [None if t is None else parse_figure(t) for t in texts]
+    assert str(add_figures(figures)) == expected
+
+
+def test_a_total_of_lower_bounds_is_never_rounded():
+    total = add_figures([parse_figure("more than 1,234"), parse_figure("5")])
+    assert (total.figure.value, total.figure.kind, total.coverage) == (1239, "more_than", "")

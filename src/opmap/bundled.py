@@ -23,3 +23,8 @@ def countries_path() -> Path:
 def regions_example_path() -> Path:
     """Return the path of the bundled example region file (``iso3,region``)."""
     return _data_file("regions-example.csv")
+
+
+def un_states_path() -> Path:
+    """Return the path of the bundled UN member and observer states (``iso3,name,status``)."""
+    return _data_file("un-member-states.csv")

@@ -74,6 +74,10 @@ class InvalidRegions(InvalidInput):
     """A user region file (``iso3,region``) has errors."""
 
 
+class InvalidUniverse(InvalidInput):
+    """A list of states to count coverage over (``--universe``) has errors."""
+
+
 class UnknownCountry(OpmapError, LookupError):
     """A country name or code that cannot be placed (or could be more than one country)."""
 
@@ -105,6 +109,21 @@ class NotACountry(UnknownCountry):
         if self.suggestions:
             return super()._advice()
         return "name the countries that took part, separated by ';'"
+
+
+class UnknownArea(OpmapError, LookupError):
+    """An area ("West Africa") that is no region or subregion opmap knows."""
+
+    def __init__(self, name: str, suggestions: Iterable[str] = (), reason: str = "unknown area"):
+        self.name = name
+        self.suggestions = list(suggestions)
+        self.reason = reason
+        message = f"{reason}: {name!r}; an area is a UN M49 region or subregion"
+        if self.suggestions:
+            message += f": did you mean {', '.join(repr(s) for s in self.suggestions)}?"
+        else:
+            message += ", e.g. 'West Africa', 'Caribbean'"
+        super().__init__(message)
 
 
 class InvalidFigure(OpmapError, ValueError):

@@ -196,3 +196,109 @@ def sum_figures(figures: Iterable[Figure | None]) -> Figure | None:
     if len(present) == 1:
         return present[0]
     return Figure(total, kind)
+
+
+#: Kinds that give a number roughly: a sum built on one is no more precise than it.
+_APPROXIMATE = (NEARLY, ABOUT)
+
+
+@dataclass(frozen=True)
+class Total:
+    """A figure added up over operations, with how many of them reported it.
+
+    Parameters
+    ----------
+    figure : Figure or None
+        The sum of the figures reported, None if no operation reported one.
+    reported : int
+        How many operations gave the figure.
+    operations : int
+        How many operations were added up.
+    """
+
+    figure: Figure | None
+    reported: int
+    operations: int
+
+    @property
+    def is_complete(self) -> bool:
+        """Whether every operation reported the figure."""
+        return self.reported == self.operations
+
+    @property
+    def coverage(self) -> str:
+        """How many operations reported it: "3 of 4", or "" when all did."""
+        return "" if self.is_complete else f"{self.reported:,} of {self.operations:,}"
+
+    def __str__(self) -> str:
+        if self.figure is None:
+            return "not reported" if self.operations else ""
+        if self.is_complete:
+            return str(self.figure)
+        reported = "operation" if self.operations == 1 else "operations"
+        return f"{self.figure}, {self.coverage} {reported} reported"
+
+
+def add_figures(figures: Iterable[Figure | None]) -> Total:
+    """Add the figures of several operations and say what the total rests on.
+
+    As :func:`sum_figures`, and besides: an operation that gave no figure makes the total a lower
+    bound ("at least", unless a term already makes it "more than" or "about"); a sum with a rough
+    term ("nearly 500", "about 20") is rounded to that term's precision, so that "94 + nearly
+    500 + 76" reads "nearly 700", not "nearly 670" ("nearly" sums are rounded up, so that they stay
+    an upper bound).
+
+    Parameters
+    ----------
+    figures : iterable of Figure or None
+        One per operation; None where the operation gave no figure.
+
+    Returns
+    -------
+    Total
+    """
+    terms = list(figures)
+    present = [f for f in terms if f is not None]
+    if not present:
+        return Total(None, 0, len(terms))
+    missing = len(present) < len(terms)
+    if len(present) == 1 and not missing:
+        return Total(present[0], 1, 1)
+    kinds = {f.kind for f in present} - {EXACT}
+    if missing:
+        kinds.add(AT_LEAST)
+    kind = _combined_kind(kinds)
+    value = sum(f.value for f in present)
+    if len(present) > 1 and kind in _APPROXIMATE:
+        value = _round_to(value, max(_precision(f) for f in present), up=kind == NEARLY)
+    if len(present) == 1 and kind == present[0].kind:
+        return Total(present[0], 1, len(terms))
+    return Total(Figure(value, kind), len(present), len(terms))
+
+
+def _combined_kind(kinds: set[str]) -> str:
+    if not kinds:
+        return EXACT
+    if kinds <= {MORE_THAN, AT_LEAST}:
+        return MORE_THAN if MORE_THAN in kinds else AT_LEAST
+    if kinds <= {NEARLY, UP_TO}:
+        return UP_TO if UP_TO in kinds else NEARLY
+    return ABOUT
+
+
+def _precision(figure: Figure) -> int:
+    """Return the unit a figure is given to: 100 for "nearly 500", 1 for "94"."""
+    if figure.kind not in _APPROXIMATE or figure.value == 0:
+        return 1
+    unit = 1
+    while figure.value % (unit * 10) == 0:
+        unit *= 10
+    return unit
+
+
+def _round_to(value: int, unit: int, *, up: bool) -> int:
+    if unit == 1:
+        return value
+    if up:
+        return -(-value // unit) * unit
+    return (value + unit // 2) // unit * unit

@@ -114,17 +114,40 @@ STRINGS: dict[str, str] = {
     "coverage_note": "Each operation counts once in every region where it named a country, "
     "and once in the total. Figures keep the source's qualifiers. A gap is a country of the "
     "region that took part in no operation of the period.",
+    "coverage_unplaced_ops": "Counted in the total only, in no region: {operations} with no "
+    "country and no area named.",
+    "coverage_note_states": "Percentages are of the {states:,} {label}: named states over "
+    "states. Territories and other units are counted as named participants in their own "
+    "column, never in a percentage.",
+    "coverage_note_named": "\u201cNamed\u201d counts the states and territories an operation "
+    "names. Participants an operation counts without naming are \u201cunnamed\u201d, and may be "
+    "among a region's gaps. A gap is a state not named in any operation of the period.",
+    "coverage_note_figures": "A region's figures add up only the operations wholly inside it; "
+    "an operation spanning regions is listed in each of them and its figures are in the total "
+    "only. \u201c(4 of 5)\u201d: 4 of the 5 operations reported the figure, so the sum is a "
+    "lower bound. Figures keep the source's qualifiers; a sum is rounded like its least precise "
+    "term.",
+    "coverage_note_outside": "Figures in the total only, in no region's: {operations} that "
+    "span several regions (or may: their unnamed participants could be anywhere), so the "
+    "regions add up to less than the total.",
+    "coverage_unnamed_gaps": "Up to {count} of these gaps may have taken part: {operations} "
+    "with {unnamed}.",
+    "participants_unnamed": "; {operations} with {count} more, unnamed",
+    "universe_un": "UN member and observer states",
     "coverage_col_region": "Region",
-    "coverage_col_countries": "Countries",
-    "coverage_col_covered": "Took part",
-    "coverage_col_coverage_pct": "Took part (% of countries)",
+    "coverage_col_states": "States",
+    "coverage_col_named_states": "Named states",
+    "coverage_col_states_pct": "% of states named",
     "coverage_col_gaps": "Gaps",
+    "coverage_col_named_territories": "Named territories",
+    "coverage_col_unnamed": "Unnamed participants",
     "coverage_col_operations": "Operations",
+    "coverage_col_spanning": "Of them spanning regions",
     "coverage_col_years": "Years",
     "coverage_col_victims": "Victims",
     "coverage_col_minors": "Minors",
     "coverage_col_arrests": "Arrests",
-    "coverage_col_gap_countries": "Gap countries",
+    "coverage_col_states_not_named": "States not named in any operation",
     "coverage_no_gaps": "none",
     "coverage_map_alt": "Map of {region}: countries coloured by operations, others greyed",
     "coverage_open_map": "Open the interactive map of {region}",
@@ -225,13 +248,18 @@ PLURALS: dict[str, tuple[str, str]] = {
         "{count:,} operation names no country: it counts in the total only.",
         "{count:,} operations name no country: they count in the total only.",
     ),
-    "coverage_gap_list": ("{count:,} gap", "{count:,} gaps"),
+    "coverage_gap_list": ("{count:,} not named", "{count:,} not named"),
     "briefing_unplaced": (
         "{count:,} operation with no named country counts in the totals but is not on the map: "
         "{items}.",
         "{count:,} operations with no named country count in the totals but are not on the "
         "map: {items}.",
     ),
+    "participants_named": (
+        "{count:,} named country or territory",
+        "{count:,} named countries and territories",
+    ),
+    "unnamed_participants": ("{count:,} unnamed participant", "{count:,} unnamed participants"),
 }
 
 

@@ -15,14 +15,17 @@ def test_summary_prints_the_three_tables_from_the_bundled_data():
     out = result.output
     assert "Operations (6)" in out
     assert "Libertad" in out and "nearly 350" in out and "14 countries, none named" in out
-    assert "Countries that took part (20)" in out
+    assert "20 named countries and territories; 1 operation with 14 more, unnamed" in out
     # Côte d'Ivoire ran Nawa (76) and Akoma (more than 48) alone.
     civ = next(line for line in out.splitlines() if line.startswith("Côte d'Ivoire"))
     assert "more than 124" in civ
     # Libertad's figures are never given to one of its 13 countries.
     aruba = next(line for line in out.splitlines() if line.startswith("Aruba"))
     assert "nearly 350" not in aruba and "22" not in aruba.split()
-    assert "1 operation(s) name no country" in out
+    assert "Percentages are of the 195 UN member and observer states" in out
+    regions = out[out.index("Regions (region_un)") :]
+    africa = next(line for line in regions.splitlines() if line.startswith("Africa"))
+    assert africa.split()[1:6] == ["54", "7", "13.0", "47", "0"]  # states, named, %, gaps, terr.
 
 
 def test_summary_with_a_user_region_file(test_data):
@@ -52,18 +55,34 @@ def test_coverage_writes_csv_with_the_agreed_columns_first(tmp_path):
     assert result.exit_code == 0, result.output
     with open(tmp_path / "coverage.csv", encoding="utf-8", newline="") as handle:
         rows = list(csv.DictReader(handle))
-    assert list(rows[0])[:6] == [
+    assert list(rows[0])[:7] == [
         "region",
-        "countries",
-        "covered",
-        "coverage_pct",
+        "states",
+        "named_states",
+        "states_pct",
         "gaps",
-        "operations",
+        "territories",
+        "named_territories",
     ]
     by_region = {r["region"]: r for r in rows}
-    assert by_region["Americas"]["covered"] == "13"
+    assert set(by_region) == {"Africa", "Americas", "Asia", "Europe", "Oceania", "All regions"}
+    americas, africa = by_region["Americas"], by_region["Africa"]
+    assert (americas["states"], americas["named_states"], americas["named_territories"]) == (
+        "35",
+        "10",
+        "3",
+    )
+    assert americas["named_territory_list"] == "Aruba; Curaçao; Turks and Caicos Islands"
+    assert (africa["states"], africa["named_states"], africa["named_territories"]) == (
+        "54",
+        "7",
+        "0",
+    )
+    # Adwenpa II: 14 unnamed countries of West Africa, in Africa's operations and its own figures.
+    assert (africa["unnamed"], africa["unnamed_operations"], africa["spanning"]) == ("14", "1", "0")
+    assert "Adwenpa II 2016" in africa["operation_keys"]
     assert by_region["All regions"]["operations"] == "6"
-    percentages = [float(r["coverage_pct"]) for r in rows if r["region"] != "All regions"]
+    percentages = [float(r["states_pct"]) for r in rows if r["region"] != "All regions"]
     assert percentages == sorted(percentages, reverse=True)
     assert (tmp_path / "coverage.md").read_text(encoding="utf-8").startswith("# Coverage by region")
 
@@ -74,3 +93,25 @@ def test_a_country_cell_names_five_operations_and_counts_the_rest():
     keys = [f"Op {i} 2018" for i in range(12)]
     assert _some(keys) == "Op 0 2018, Op 1 2018, Op 2 2018, Op 3 2018, Op 4 2018 and 7 more"
     assert _some(keys[:5]) == ", ".join(keys[:5])
+
+
+def test_coverage_over_a_universe_of_our_own(tmp_path):
+    desk = tmp_path / "desk.csv"
+    desk.write_text("iso3,name\nCIV,\nSenegal,\nGH,\nNER,\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["coverage", "--universe", str(desk), "--out", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    with open(tmp_path / "coverage.csv", encoding="utf-8", newline="") as handle:
+        africa = next(r for r in csv.DictReader(handle) if r["region"] == "Africa")
+    assert (africa["states"], africa["named_states"], africa["states_pct"]) == ("4", "3", "75.0")
+    assert africa["states_not_named"] == "Ghana"
+    assert "Percentages are of the 4 desk.csv" in result.output
+
+
+def test_a_bad_universe_is_refused_with_every_problem(tmp_path):
+    desk = tmp_path / "desk.csv"
+    desk.write_text("iso3\nCIV\nAtlantis\nCI\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["coverage", "--universe", str(desk), "--out", str(tmp_path)])
+    assert result.exit_code == 1
+    assert f"{desk}:3: column 'iso3': unknown country 'Atlantis'" in result.stderr
+    assert f"{desk}:4: column 'iso3': CIV is already on line 2" in result.stderr
+    assert "Traceback" not in result.output

@@ -22,9 +22,11 @@ from paths import TEST_DATA
 from opmap.bundled import regions_example_path
 from opmap.cli import cli
 from opmap.decide.coverage import build_coverage, region_slug
+from opmap.decide.regions import regions_of, unit_names
 from opmap.pack.coverage_files import write_coverage
 from opmap.read.inputs import load_inputs
 from opmap.read.regions import read_regions
+from opmap.read.universe import load_universe
 
 HOSTILE_REGION = "<script>window.__pwned=1</script> desk"
 
@@ -46,10 +48,13 @@ def read_csv(path: Path) -> list[dict[str, str]]:
         return list(csv.DictReader(handle))
 
 
-def names_by_region(boundaries, column: str) -> dict[str, set[str]]:
+def state_names_by_region(boundaries, column: str) -> dict[str, set[str]]:
+    states = load_universe().states
+    names = unit_names(boundaries)
     groups: dict[str, set[str]] = {}
-    for region, name in zip(boundaries[column], boundaries["name"], strict=True):
-        groups.setdefault(region, set()).add(name)
+    for iso3, region in regions_of(boundaries, column).items():
+        if iso3 in states:
+            groups.setdefault(region, set()).add(names[iso3])
     return groups
 
 
@@ -74,40 +79,48 @@ def test_coverage_csv_figures_by_hand(written):
     rows = read_csv(out / "coverage.csv")
     with (out / "coverage.csv").open(encoding="utf-8") as handle:
         header = handle.readline().strip().split(",")
-    assert header[:6] == ["region", "countries", "covered", "coverage_pct", "gaps", "operations"]
+    assert header[:5] == ["region", "states", "named_states", "states_pct", "gaps"]
     regions = [r["region"] for r in rows]
     assert len(regions) == len(set(regions))  # one row per region
     by_region = {r["region"]: r for r in rows}
     africa, americas, total = by_region["Africa"], by_region["Americas"], by_region["All regions"]
     assert rows[-1] is total
-    assert (africa["covered"], africa["operations"]) == ("5", "4")  # Alpha, Beta, Gamma, Delta
-    assert (americas["covered"], americas["operations"]) == ("1", "1")  # Gamma
-    assert africa["victims"] == "about 714" and africa["minors"] == "326"
-    assert africa["arrests"] == "67" and americas["victims"] == "more than 100"
-    # Gamma counts in Africa and in the Americas, once in the total; Epsilon in the total only.
+    assert (africa["named_states"], africa["operations"]) == ("5", "4")  # Alpha..Delta
+    assert (africa["inside"], africa["spanning"], africa["spanning_keys"]) == (
+        "3",
+        "1",
+        "Gamma 2017",
+    )
+    assert (americas["named_states"], americas["operations"]) == ("1", "1")  # Gamma
+    # Gamma spans Africa and the Americas: its figures are the total's only.
+    assert africa["victims"] == "nearly 700" and africa["minors"] == "326"
+    assert africa["arrests"] == "57" and americas["victims"] == ""
+    assert africa["victims_reported"] == ""  # all 3 operations inside gave victims
+    # Epsilon counts in the total only, and gave no victims.
     assert total["operations"] == "5" and total["arrests"] == "74"
-    assert sum(int(r["operations"]) for r in rows[:-1]) == 5
-    assert all(re.fullmatch(r"\d+\.\d", r["coverage_pct"]) for r in rows)
+    assert (total["victims"], total["victims_reported"]) == ("about 700", "4 of 5")
+    assert sum(int(r["inside"]) for r in rows[:-1]) == 3
+    assert all(re.fullmatch(r"\d+\.\d", r["states_pct"]) for r in rows)
 
 
-def test_coverage_csv_gaps_are_the_region_countries_minus_the_covered(written, inputs):
+def test_coverage_csv_gaps_are_the_region_states_not_named(written, inputs):
     out, _ = written
-    members = names_by_region(inputs.boundaries, "region_un")
+    members = state_names_by_region(inputs.boundaries, "region_un")
     rows = read_csv(out / "coverage.csv")
     for row in rows[:-1]:
-        gaps = {g for g in row["gap_countries"].split("; ") if g}
-        covered = {c for c in row["covered_countries"].split("; ") if c}
-        assert gaps == members[row["region"]] - covered, row["region"]
+        gaps = {g for g in row["states_not_named"].split("; ") if g}
+        named = {c for c in row["named_state_list"].split("; ") if c}
+        assert gaps == members[row["region"]] - named, row["region"]
         assert int(row["gaps"]) == len(gaps)
-        assert int(row["countries"]) == len(members[row["region"]])
-        pct = 100 * int(row["covered"]) / int(row["countries"])
-        assert row["coverage_pct"] == f"{pct:.1f}"
+        assert int(row["states"]) == len(members[row["region"]])
+        pct = 100 * int(row["named_states"]) / int(row["states"])
+        assert row["states_pct"] == f"{pct:.1f}"
 
 
 def test_per_year_csv_by_hand(written):
     out, _ = written
     cells = {
-        (r["region"], r["year"]): (r["covered"], r["operations"], r["operation_keys"])
+        (r["region"], r["year"]): (r["named_states"], r["operations"], r["operation_keys"])
         for r in read_csv(out / "coverage-per-year.csv")
     }
     assert cells == {
@@ -135,7 +148,9 @@ def test_user_regions_come_out_under_their_own_names(inputs, tmp_path):
     assert rows.loc["West Africa desk", "operations"] == 3  # Beta (Mali, Niger), Gamma, Delta
     assert rows.loc["Central Africa desk", "operations"] == 1  # Beta (Chad)
     assert rows.loc["Mediterranean desk", "operations"] == 0
-    assert rows.loc["All regions", "countries"] == len(desks)
+    desk_states = set(desks) & load_universe().states
+    assert rows.loc["All regions", "states"] == len(desk_states)
+    assert rows.loc["All regions", "territories"] == len(set(desks) - desk_states)
 
 
 # --- the command -----------------------------------------------------------------------------
@@ -159,7 +174,7 @@ def test_cli_writes_and_prints_per_year(tmp_path, test_data):
         next(line for line in lines if line.startswith("region  ") and "year" in line)
     )
     assert re.search(
-        r"^Africa\s+2018\s+\d+\s+4\s+[\d.]+\s+2\s+Alpha 2018, Beta 2018$",
+        r"^Africa\s+2018\s+54\s+4\s+[\d.]+\s+0\s+2\s+Alpha 2018, Beta 2018$",
         result.stdout[result.stdout.index(lines[per_year]) :],
         re.M,
     )

@@ -14,10 +14,10 @@ import pytest
 from browser import launch_browser, open_offline
 
 from opmap.bundled import regions_example_path
-from opmap.decide.aggregate import regions_of
 from opmap.decide.classes import OUTSIDE_COLOR
 from opmap.decide.coverage import build_coverage, region_slug
 from opmap.decide.mapdata import prepare_map_data
+from opmap.decide.regions import regions_of
 from opmap.pack.coverage_files import write_coverage
 from opmap.read.inputs import load_inputs
 from opmap.read.regions import read_regions

@@ -310,10 +310,44 @@ def test_bundled_operations():
     assert all(op.source.startswith("https://") and op.extra["notes"] for op in operations)
 
 
-def test_bundled_operations_have_one_warning(bundled_operations):
-    operations, [problem] = check_operations(bundled_operations)
-    assert operations == read_operations()
-    assert (problem.severity, problem.line, problem.column) == ("warning", 5, "countries")
+def test_bundled_operations_have_no_problem(bundled_operations):
+    operations, problems = check_operations(bundled_operations)
+    assert operations == read_operations() and problems == []
+    adwenpa = next(op for op in operations if op.name == "Adwenpa II")
+    assert (adwenpa.area, adwenpa.countries, adwenpa.unnamed) == ("Western Africa", (), 14)
+
+
+@pytest.mark.parametrize(
+    ("area", "expected"),
+    [("West Africa", "Western Africa"), ("southeast asia", "South-Eastern Asia"), ("", None)],
+)
+def test_an_area_is_read_as_an_m49_region_or_subregion(tmp_path, area, expected):
+    path = tmp_path / "ops.csv"
+    path.write_text(f"operation,year,countries_total,area\nX,2016,9,{area}\n", encoding="utf-8")
+    operations, problems = check_operations(path)
+    assert operations[0].area == expected
+    # With an area, naming no country is no longer worth a warning.
+    assert [p.column for p in problems] == ([] if area else ["countries"])
+
+
+@pytest.mark.parametrize(
+    ("area", "message"),
+    [
+        ("Westen Africa", "did you mean 'Western Africa'"),
+        ("Middle East", "not one M49 area"),
+        ("Atlantis", "e.g. 'West Africa'"),
+    ],
+)
+def test_an_unknown_area_is_refused_with_its_line(tmp_path, area, message):
+    path = tmp_path / "ops.csv"
+    path.write_text(f"operation,year,area\nX,2016,Sudan\nY,2016,{area}\n", encoding="utf-8")
+    _, problems = check_operations(path)
+    errors = [p for p in problems if p.severity == "error"]
+    assert [(p.line, p.column, p.value) for p in errors] == [
+        (2, "area", "Sudan"),
+        (3, "area", area),
+    ]
+    assert message in errors[1].message
 
 
 # Anything at all in a file: check_operations never raises, read_operations raises only OpmapError.

@@ -19,7 +19,7 @@ from opmap.errors import OpmapError
 COMMANDS = {
     "build": "Write the whole briefing pack (maps, images, tables) to a folder.",
     "map": "Write the interactive HTML map of operations and country coverage.",
-    "coverage": "Compare coverage by region and list the gap countries.",
+    "coverage": "Compare coverage by region and list the states not named in any operation.",
     "export": "Write the map as a static PNG, SVG or PDF image for print.",
     "summary": "Print operations, per-country and per-region figures in the terminal.",
     "validate": "Check an operations CSV and report every problem at once.",

@@ -15,6 +15,7 @@ from opmap.cli.options import (
     operations_option,
     out_option,
     region_by_option,
+    universe_option,
     verbosity,
 )
 from opmap.decide.tables import REGION_SORTS
@@ -26,6 +27,7 @@ from opmap.decide.tables import REGION_SORTS
 @countries_option
 @limit_options
 @region_by_option
+@universe_option
 @click.option("--since", type=int, help="First year to count (included).")
 @click.option("--until", type=int, help="Last year to count (included).")
 @click.option(
@@ -48,9 +50,22 @@ from opmap.decide.tables import REGION_SORTS
 @force_option
 @click.pass_context
 def command(
-    ctx, operations_path, countries_path, region_by, since, until, sort, per_year, out_path, force
+    ctx,
+    operations_path,
+    countries_path,
+    region_by,
+    universe_path,
+    since,
+    until,
+    sort,
+    per_year,
+    out_path,
+    force,
 ):
-    """Compare coverage by region and list the gap countries.
+    """Compare coverage by region and list the states not named in any operation.
+
+    Percentages are named states over states (the UN member and observer states, or the
+    --universe list); territories are counted as named participants in their own column.
 
     Writes coverage.csv, coverage-per-year.csv, coverage.md, coverage.html and one map per
     region with operations (regions/<region>.html) into the --out folder, and prints the table
@@ -61,9 +76,10 @@ def command(
     $ opmap coverage --by subregion --since 2016
     $ opmap coverage --by my-desks.csv --out output/desks
     $ opmap coverage --per-year --since 2016
+    $ opmap coverage --universe ecowas.csv --by subregion
     """
-    from opmap.cli.helpers import load_inputs, output_policy, region_grouping
-    from opmap.decide.coverage import build_coverage
+    from opmap.cli.helpers import load_inputs, output_policy, region_grouping, universe_of
+    from opmap.decide.coverage import build_coverage, coverage_notes
     from opmap.output import human_size
     from opmap.pack.coverage_files import publish_coverage
 
@@ -76,12 +92,16 @@ def command(
         until=until,
         sort=sort,
         grouping_label=region_by if isinstance(grouping, str) else Path(region_by).name,
+        universe=universe_of(universe_path, inputs.boundaries),
     )
     region_file = None if isinstance(grouping, str) else region_by
     policy = output_policy(force, operations_path, countries_path, region_file)
     written = publish_coverage(report, inputs, out_path, policy=policy)
     if verbosity(ctx) >= 0:
         click.echo(report.table.to_text())
+        click.echo("")
+        for note in coverage_notes(report):
+            click.echo(click.wrap_text(note, width=100))
         if per_year:
             click.echo("")
             click.echo(report.per_year_table.to_text())

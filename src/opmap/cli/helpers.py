@@ -7,12 +7,12 @@ from pathlib import Path
 
 import geopandas as gpd
 
-from opmap.decide.aggregate import REGION_COLUMNS
+from opmap.decide.regions import REGION_COLUMNS
 from opmap.errors import InvalidOption
 from opmap.ownership import OutputPolicy
 from opmap.read.inputs import Inputs, load_inputs
 
-__all__ = ["Inputs", "load_inputs", "output_policy", "region_grouping"]
+__all__ = ["Inputs", "load_inputs", "output_policy", "region_grouping", "universe_of"]
 
 
 def region_grouping(by: str, boundaries: gpd.GeoDataFrame) -> str | Mapping[str, str]:
@@ -57,3 +57,10 @@ def output_policy(force: bool, *read: Path | str | None) -> OutputPolicy:
         for index, path in enumerate(read)
     ]
     return OutputPolicy(inputs=tuple(p for p in paths if p is not None), force=force)
+
+
+def universe_of(path: Path | None, boundaries: gpd.GeoDataFrame):
+    """Turn ``--universe`` into the states coverage is counted over (default: the UN's)."""
+    from opmap.read.universe import load_universe
+
+    return load_universe(path, known_codes=boundaries["iso_a3"])

@@ -96,6 +96,16 @@ region_by_option = click.option(
     help="How to group countries into regions: a built-in grouping or your own iso3,region CSV.",
 )
 
+universe_option = click.option(
+    "--universe",
+    "universe_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    metavar="FILE.csv",
+    help="States to count coverage over: a CSV with an 'iso3' column (default: the 193 UN "
+    "member states and 2 observer states).",
+)
+
 
 # What a map shows: shared by `opmap map` and `opmap export`. The choices repeat those of
 # opmap.decide.classes so that `--help` does not import mapclassify; a test keeps them equal.

@@ -12,15 +12,16 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from opmap.decide.aggregate import (
+from opmap.decide.aggregate import select_operations
+from opmap.decide.regions import (
     aggregate_by_region,
     aggregate_by_region_year,
     regions_of,
-    select_operations,
     total_over_regions,
 )
-from opmap.decide.tables import Table, coverage_frame, regions_table
+from opmap.decide.tables import Table, coverage_frame, percent_cell, regions_table
 from opmap.read.operations import Operation
+from opmap.read.universe import Universe, load_universe
 
 
 @dataclass
@@ -32,9 +33,9 @@ class CoverageReport:
     operations : list of Operation
         The operations in the period.
     regions : DataFrame
-        :func:`opmap.decide.aggregate.aggregate_by_region`, in display order.
+        :func:`opmap.decide.regions.aggregate_by_region`, in display order.
     total : dict
-        :func:`opmap.decide.aggregate.total_over_regions`.
+        :func:`opmap.decide.regions.total_over_regions`.
     grouping : str or mapping
         The region column, or the user's ISO3 -> region mapping.
     grouping_label : str
@@ -46,8 +47,10 @@ class CoverageReport:
     frame : DataFrame
         The rows of coverage.csv.
     per_year : DataFrame
-        :func:`~.aggregate.aggregate_by_region_year`: countries covered and operations per
-        region and year.
+        :func:`~.regions.aggregate_by_region_year`: states named and operations per region and
+        year.
+    universe : Universe
+        The states the percentages are over.
     """
 
     operations: list[Operation]
@@ -59,6 +62,7 @@ class CoverageReport:
     table: Table
     frame: pd.DataFrame
     per_year: pd.DataFrame
+    universe: Universe
 
     @property
     def per_year_table(self) -> Table:
@@ -69,7 +73,7 @@ class CoverageReport:
     def per_year_frame(self) -> pd.DataFrame:
         """The rows of ``coverage-per-year.csv``: percentages with one decimal, keys joined."""
         frame = self.per_year.copy()
-        frame["coverage_pct"] = [f"{pct:.1f}" for pct in frame["coverage_pct"]]
+        frame["states_pct"] = [percent_cell(pct) for pct in frame["states_pct"]]
         frame["operation_keys"] = ["; ".join(keys) for keys in frame["operation_keys"]]
         return frame
 
@@ -82,6 +86,7 @@ def build_coverage(
     until: int | None = None,
     sort: str = "coverage",
     grouping_label: str | None = None,
+    universe: Universe | None = None,
 ) -> CoverageReport:
     """Compute regional coverage for the operations of a period.
 
@@ -97,14 +102,17 @@ def build_coverage(
         Row order (:data:`opmap.decide.tables.REGION_SORTS`).
     grouping_label : str, optional
         How the grouping is named in titles.
+    universe : Universe, optional
+        The states percentages are over (default: UN member and observer states).
 
     Returns
     -------
     CoverageReport
     """
+    universe = universe or load_universe()
     operations = select_operations(inputs.operations, since=since, until=until)
-    regions = aggregate_by_region(operations, inputs.boundaries, grouping)
-    total = total_over_regions(operations, inputs.boundaries, grouping)
+    regions = aggregate_by_region(operations, inputs.boundaries, grouping, universe)
+    total = total_over_regions(operations, inputs.boundaries, grouping, universe)
     from opmap.decide.tables import sort_regions
 
     return CoverageReport(
@@ -116,26 +124,39 @@ def build_coverage(
         period=describe_period(operations, since, until),
         table=regions_table(regions, total, sort),
         frame=coverage_frame(regions, total, sort),
-        per_year=aggregate_by_region_year(operations, inputs.boundaries, grouping),
+        per_year=aggregate_by_region_year(operations, inputs.boundaries, grouping, universe),
+        universe=universe,
     )
 
 
 def per_year_table(per_year: pd.DataFrame) -> Table:
-    """Tabulate countries covered and operations per region and year."""
+    """Tabulate states named and operations per region and year."""
     rows = tuple(
         (
             r.region,
             str(r.year),
-            str(r.countries),
-            str(r.covered),
-            f"{r.coverage_pct:.1f}",
+            str(r.states),
+            str(r.named_states),
+            percent_cell(r.states_pct),
+            str(r.named_territories),
+            f"{r.unnamed:,}" if r.unnamed else "",
             str(r.operations),
             ", ".join(r.operation_keys),
         )
         for r in per_year.itertuples()
     )
-    columns = ("region", "year", "countries", "covered", "coverage_pct", "operations", "which")
-    return Table(columns, rows, (False, True, True, True, True, True, False))
+    columns = (
+        "region",
+        "year",
+        "states",
+        "named_states",
+        "states_pct",
+        "named_territories",
+        "unnamed",
+        "operations",
+        "which",
+    )
+    return Table(columns, rows, (False, *([True] * 7), False))
 
 
 def describe_period(operations, since: int | None, until: int | None) -> str:
@@ -172,18 +193,16 @@ def coverage_markdown(report: CoverageReport) -> str:
         "",
         report.table.to_markdown(),
         "",
-        "Each operation counts once in every region where it named a country, and once in the "
-        "total. Figures keep the source's qualifiers.",
+        *coverage_notes(report),
+        "",
+        "## States not named in any operation",
+        "",
     ]
-    if report.total.get("unplaced"):
-        lines.append(
-            f"{report.total['unplaced']} operation(s) name no country: they count in the total "
-            "only."
-        )
-    lines += ["", "## Gap countries", ""]
     for row in report.regions.itertuples():
-        gaps = ", ".join(row.gap_countries) if row.gap_countries else "none"
+        gaps = ", ".join(row.gap_names) if row.gap_names else "none"
         lines.append(f"- **{_md(row.region)}** ({row.gaps}): {_md(gaps)}")
+        if row.unnamed and row.gaps:
+            lines.append(f"  {_md(unnamed_note(row.unnamed, row.unnamed_operations, row.gaps))}")
     if len(report.per_year):
         lines += [
             "",
@@ -194,6 +213,58 @@ def coverage_markdown(report: CoverageReport) -> str:
             report.per_year_table.to_markdown(),
         ]
     return "\n".join(lines) + "\n"
+
+
+def coverage_notes(report: CoverageReport) -> list[str]:
+    """Say what the coverage table's numbers are, so that each can be defended in a meeting."""
+    from opmap.read.universe import DEFAULT_LABEL
+    from opmap.words import count_operations, text
+
+    total = report.total
+    universe_label = report.universe.label
+    if universe_label == DEFAULT_LABEL:
+        universe_label = text("universe_un")
+    notes = [
+        text("coverage_note_states", states=len(report.universe), label=universe_label),
+        text("coverage_note_named"),
+        text("coverage_note_figures"),
+    ]
+    if total.get("outside"):
+        notes.append(text("coverage_note_outside", operations=count_operations(total["outside"])))
+    if total.get("unnamed"):
+        notes.append(headline_participants(total))
+    if total.get("unplaced"):
+        notes.append(text("coverage_unplaced_ops", operations=count_operations(total["unplaced"])))
+    return notes
+
+
+def headline_participants(total: dict) -> str:
+    """Say how many participants are named, and how many more operations count without naming.
+
+    "20 named countries and territories; 1 operation with 14 more, unnamed".
+    """
+    from opmap.words import count_operations, plural, text
+
+    line = plural("participants_named", total["named_states"] + total["named_territories"])
+    if total["unnamed"]:
+        line += text(
+            "participants_unnamed",
+            operations=count_operations(total["unnamed_operations"]),
+            count=f"{total['unnamed']:,}",
+        )
+    return line
+
+
+def unnamed_note(unnamed: int, operations: int, gaps: int) -> str:
+    """Say how many of a region's gaps may have taken part without being named."""
+    from opmap.words import count_operations, plural, text
+
+    return text(
+        "coverage_unnamed_gaps",
+        count=f"{min(unnamed, gaps):,}",
+        operations=count_operations(operations),
+        unnamed=plural("unnamed_participants", unnamed),
+    )
 
 
 def _md(text: str) -> str:

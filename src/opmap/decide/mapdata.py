@@ -13,13 +13,14 @@ import geopandas as gpd
 import pandas as pd
 from shapely.geometry import Point
 
-from opmap.decide.aggregate import REGION_COLUMNS, aggregate_by_country, select_operations
+from opmap.decide.aggregate import aggregate_by_country, select_operations
 from opmap.decide.classes import (
     DEFAULT_PALETTE,
     Classes,
     classify_values,
     metric_values,
 )
+from opmap.decide.regions import REGION_COLUMNS
 from opmap.errors import InvalidOption
 from opmap.read.operations import Operation
 from opmap.words import count_operations, text

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from opmap.figures import Figure
+from opmap.figures import Figure, Total
 from opmap.read.operations import Operation
 from opmap.words import countries_phrase
 
@@ -139,78 +139,115 @@ def countries_table(coverage: pd.DataFrame) -> Table:
 
 
 REGION_SORTS = ("coverage", "region", "operations", "countries", "gaps")
+_SORT_KEYS = {"coverage": "states_pct", "countries": "states"}
+
+
+def total_cell(total: Total | None) -> str:
+    """Return a region's total as "about 700 (4 of 5)": the sum, and who reported it if not all."""
+    if total is None or total.figure is None:
+        return ""
+    return str(total.figure) if total.is_complete else f"{total.figure} ({total.coverage})"
+
+
+def percent_cell(pct: float | None) -> str:
+    """Return a percentage with one decimal, or an empty cell when there is nothing to divide."""
+    return "" if pct is None or pd.isna(pct) else f"{pct:.1f}"
+
+
+#: Columns of the printed regions table.
+REGION_TABLE_COLUMNS = (
+    "region",
+    "states",
+    "named_states",
+    "states_pct",
+    "gaps",
+    "named_territories",
+    "unnamed",
+    "operations",
+    "spanning",
+    "years",
+    "victims",
+    "minors",
+    "arrests",
+)
 
 
 def regions_table(
     regions: pd.DataFrame, total: dict | None = None, sort: str = "coverage"
 ) -> Table:
-    """Tabulate regions: countries, covered, coverage %, gaps, operations, years, figures.
+    """Tabulate regions: states and how many are named, gaps, territories, operations, figures.
 
     Parameters
     ----------
     regions : DataFrame
-        From :func:`opmap.decide.aggregate.aggregate_by_region`.
+        From :func:`opmap.decide.regions.aggregate_by_region`.
     total : dict, optional
-        From :func:`opmap.decide.aggregate.total_over_regions`, shown as the last row.
+        From :func:`opmap.decide.regions.total_over_regions`, shown as the last row.
     sort : {"coverage", "region", "operations", "countries", "gaps"}, default "coverage"
-        Coverage, operations, countries and gaps sort high to low; region A to Z.
+        Coverage (% of states named), operations, countries (states) and gaps sort high to low;
+        region A to Z.
     """
     ordered = sort_regions(regions, sort)
     records = ordered.to_dict("records") + ([total] if total is not None else [])
     rows = tuple(
         (
             r["region"],
-            str(r["countries"]),
-            str(r["covered"]),
-            f"{r['coverage_pct']:.1f}",
+            str(r["states"]),
+            str(r["named_states"]),
+            percent_cell(r["states_pct"]),
             str(r["gaps"]),
+            str(r["named_territories"]),
+            f"{r['unnamed']:,}" if r["unnamed"] else "",
             f"{r['operations']:,}",
+            f"{r['spanning']:,}" if r["spanning"] else "",
             years_cell(r["years"]),
-            figure_cell(r["victims"]),
-            figure_cell(r["minors"]),
-            figure_cell(r["arrests"]),
+            total_cell(r["victims"]),
+            total_cell(r["minors"]),
+            total_cell(r["arrests"]),
         )
         for r in records
     )
-    columns = (
-        "region",
-        "countries",
-        "covered",
-        "coverage_pct",
-        "gaps",
-        "operations",
-        "years",
-        "victims",
-        "minors",
-        "arrests",
-    )
-    return Table(columns, rows, (False, True, True, True, True, True, False, True, True, True))
+    numeric = (False, *([True] * 8), False, True, True, True)
+    return Table(REGION_TABLE_COLUMNS, rows, numeric)
 
 
 def sort_regions(regions: pd.DataFrame, sort: str = "coverage") -> pd.DataFrame:
-    """Order region rows: by coverage (default), operations, countries or gaps, high first."""
+    """Order region rows: by coverage (default), operations, states or gaps, high first."""
     if sort not in REGION_SORTS:
         raise ValueError(f"unknown sort {sort!r}; choose one of {', '.join(REGION_SORTS)}")
     if sort == "region":
         return regions.sort_values("region", key=lambda s: s.str.casefold())
-    key = "coverage_pct" if sort == "coverage" else sort
-    return regions.sort_values([key, "region"], ascending=[False, True], kind="stable")
+    key = _SORT_KEYS.get(sort, sort)
+    return regions.sort_values(
+        [key, "region"], ascending=[False, True], kind="stable", na_position="last"
+    )
 
 
 COVERAGE_COLUMNS = (
     "region",
-    "countries",
-    "covered",
-    "coverage_pct",
+    "states",
+    "named_states",
+    "states_pct",
     "gaps",
+    "territories",
+    "named_territories",
+    "unnamed",
+    "unnamed_operations",
     "operations",
+    "inside",
+    "spanning",
     "years",
     "victims",
+    "victims_reported",
     "minors",
+    "minors_reported",
     "arrests",
-    "covered_countries",
-    "gap_countries",
+    "arrests_reported",
+    "named_state_list",
+    "named_territory_list",
+    "states_not_named",
     "operation_keys",
+    "spanning_keys",
 )
 
 
@@ -219,28 +256,28 @@ def coverage_frame(
 ) -> pd.DataFrame:
     """Return the coverage table as text cells for ``coverage.csv``, in display order.
 
-    ``gaps`` is the number of gap countries and ``gap_countries`` names them ("; "-separated);
-    figures keep their qualifiers; the all-regions total, if given, is the last row.
+    ``states_pct`` is named states over states; ``gaps`` counts the states not named in any
+    operation and ``states_not_named`` names them ("; "-separated); ``unnamed`` is how many
+    participants the region's operations count but do not name (up to that many of its gaps may
+    have taken part). Figures add up the operations wholly inside the region (``spanning_keys``
+    lists the others) and ``*_reported`` says how many reported them ("4 of 5", empty when all
+    did). The all-regions total, if given, is the last row.
     """
     records = sort_regions(regions, sort).to_dict("records") + ([total] if total else [])
-    rows = [
-        {
-            "region": r["region"],
-            "countries": r["countries"],
-            "covered": r["covered"],
-            "coverage_pct": f"{r['coverage_pct']:.1f}",
-            "gaps": r["gaps"],
-            "operations": r["operations"],
-            "years": years_cell(r["years"]),
-            "victims": figure_cell(r["victims"]),
-            "minors": figure_cell(r["minors"]),
-            "arrests": figure_cell(r["arrests"]),
-            "covered_countries": "; ".join(r["covered_countries"]),
-            "gap_countries": "; ".join(r["gap_countries"]),
-            "operation_keys": "; ".join(r["operation_keys"]),
-        }
-        for r in records
-    ]
+    rows = []
+    for r in records:
+        row = {column: r[column] for column in COVERAGE_COLUMNS if column in r}
+        row["states_pct"] = percent_cell(r["states_pct"])
+        row["years"] = years_cell(r["years"])
+        for column in ("victims", "minors", "arrests"):
+            row[column] = figure_cell(r[column].figure)
+            row[f"{column}_reported"] = r[column].coverage
+        row["named_state_list"] = "; ".join(r["named_state_names"])
+        row["named_territory_list"] = "; ".join(r["named_territory_names"])
+        row["states_not_named"] = "; ".join(r["gap_names"])
+        row["operation_keys"] = "; ".join(r["operation_keys"])
+        row["spanning_keys"] = "; ".join(r["spanning_keys"])
+        rows.append(row)
     return pd.DataFrame(rows, columns=list(COVERAGE_COLUMNS))
 
 
@@ -262,6 +299,7 @@ def operations_frame(operations: Sequence[Operation]) -> pd.DataFrame:
             "end_date": op.end_date.isoformat() if op.end_date else "",
             "countries": ";".join(op.countries),
             "countries_total": "" if op.countries_total is None else op.countries_total,
+            "area": op.area or "",
             "victims": figure_cell(op.victims),
             "minors": figure_cell(op.minors),
             "arrests": figure_cell(op.arrests),

@@ -25,6 +25,7 @@ __all__ = [
     "check_boundaries",
     "load_boundaries",
     "load_country_points",
+    "load_point_regions",
 ]
 
 #: The built-in groupings of countries into regions (``--by``, ``--region``): boundary columns.
@@ -134,4 +135,22 @@ def load_country_points() -> dict[str, tuple[float, float]]:
     with path.open(encoding="utf-8", newline="") as handle:
         return {
             row["iso3"]: (float(row["lat"]), float(row["lon"])) for row in csv.DictReader(handle)
+        }
+
+
+@functools.lru_cache(maxsize=1)
+def load_point_regions() -> dict[str, dict[str, str]]:
+    """Return the name and regions of each unit that has a point but no polygon.
+
+    Returns
+    -------
+    dict of str to dict
+        ISO alpha-3 code -> ``name``, ``continent``, ``region_un``, ``subregion``, ``region_wb``
+        (the UN M49 region where the unit lies), from the bundled ``country_points.csv``.
+    """
+    path = bundled.countries_path().with_name("country_points.csv")
+    with path.open(encoding="utf-8", newline="") as handle:
+        return {
+            row["iso3"]: {k: v for k, v in row.items() if k not in ("iso3", "lat", "lon")}
+            for row in csv.DictReader(handle)
         }

@@ -18,7 +18,7 @@ from datetime import date, datetime
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from opmap.errors import InvalidFigure, InvalidOperations, Problem, UnknownCountry
+from opmap.errors import InvalidFigure, InvalidOperations, Problem, UnknownArea, UnknownCountry
 from opmap.figures import AT_LEAST, EXACT, MORE_THAN, NEARLY, UP_TO, Figure, parse_figure
 from opmap.output import restore_cell
 from opmap.read.guards import Limits, describe_bidi, strip_bidi_controls
@@ -32,6 +32,7 @@ COLUMNS = (
     "end_date",
     "countries",
     "countries_total",
+    "area",
     *FIGURE_COLUMNS,
     "lat",
     "lon",
@@ -58,6 +59,9 @@ class Operation:
     countries_total : int or None
         Declared number of participating countries (at least ``len(countries)``); None if the
         source gives none, in which case the named countries are all that is known.
+    area : str or None
+        The UN M49 region or subregion the operation ran in ("Western Africa"), when the source
+        says where but not (or not only) which countries.
     victims, minors, arrests, officers : Figure or None
     lat, lon : float or None
         Marker position given in the file.
@@ -77,6 +81,7 @@ class Operation:
     countries: tuple[str, ...] = ()
     country_names: tuple[str, ...] = ()
     countries_total: int | None = None
+    area: str | None = None
     victims: Figure | None = None
     minors: Figure | None = None
     arrests: Figure | None = None
@@ -97,6 +102,16 @@ class Operation:
     def total_countries(self) -> int:
         """How many countries took part: the declared total, else the named ones."""
         return self.countries_total if self.countries_total is not None else len(self.countries)
+
+    @property
+    def unnamed(self) -> int:
+        """How many of the participants the source counts but does not name."""
+        return max(self.total_countries - len(self.countries), 0)
+
+    @property
+    def is_placed(self) -> bool:
+        """Whether the operation names a country or an area, so that it is in a region."""
+        return bool(self.countries) or self.area is not None
 
     @property
     def is_mapped(self) -> bool:
@@ -503,8 +518,9 @@ def _build_operation(
     year = _check_year(cells, report)
     _check_duplicate(name, year, seen, report)
     start_date, end_date = _check_dates(cells, year, report)
-    countries, named = _check_countries(cells.get("countries", ""), report)
+    countries, named = _check_countries(cells.get("countries", ""), bool(cells.get("area")), report)
     countries_total = _check_countries_total(cells.get("countries_total", ""), named, report)
+    area = _check_area(cells.get("area", ""), report)
     figures = _check_figures(cells, report)
     lat, lon = _check_position(cells, report)
     source = _check_source(cells.get("source", ""), report)
@@ -518,6 +534,7 @@ def _build_operation(
         countries=tuple(c.iso3 for c in countries),
         country_names=tuple(c.name for c in countries),
         countries_total=countries_total,
+        area=area,
         **figures,
         lat=lat,
         lon=lon,
@@ -651,12 +668,12 @@ def _read_worded_date(raw: str) -> list[date]:
     return []
 
 
-def _check_countries(raw: str, report: _Report) -> tuple[list, int]:
+def _check_countries(raw: str, has_area: bool, report: _Report) -> tuple[list, int]:
     """Resolve ``;``-separated names or codes; return the countries and how many were named."""
     from opmap.read.countries import resolve_country  # resolving loads the country tables
 
     names = [name.strip() for name in raw.split(";") if name.strip()]
-    if not names:
+    if not names and not has_area:
         report.warning(
             "countries",
             "no country named, so the operation cannot be mapped; it "
@@ -689,6 +706,18 @@ def _country_message(err: UnknownCountry, name: str) -> str:
     if "," in name:
         message += " (separate countries with ';')"
     return message
+
+
+def _check_area(raw: str, report: _Report) -> str | None:
+    if not raw:
+        return None
+    from opmap.read.areas import resolve_area
+
+    try:
+        return resolve_area(raw)
+    except UnknownArea as err:
+        report.error("area", str(err), raw)
+        return None
 
 
 def _check_countries_total(raw: str, named: int, report: _Report) -> int | None:

@@ -6,8 +6,6 @@ Each row puts one country in one region; codes may be ISO alpha-3, alpha-2 or a 
 
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -37,48 +35,18 @@ def read_regions(path: Path | str, known_codes: Iterable[str] | None = None) -> 
         country put in two regions.
     """
     from opmap.read.countries import resolve_country
+    from opmap.read.table import read_table
 
     name = str(path)
     known = set(known_codes) if known_codes is not None else set()
-    try:
-        raw = Path(path).read_bytes()
-    except OSError as err:
-        raise InvalidRegions(
-            [Problem(name, None, None, f"cannot read the region file: {err.strerror or err}")]
-        ) from err
-    try:
-        content = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        content = raw.decode("cp1252", errors="replace")
-    first = content.splitlines()[0] if content.strip() else ""
-    delimiter = ";" if first.count(";") > first.count(",") else ","
-    reader = csv.DictReader(io.StringIO(content, newline=""), delimiter=delimiter)
-    header = [h.strip() for h in (reader.fieldnames or [])]
-    reader.fieldnames = header
-    missing = [c for c in REQUIRED if c not in header]
-    if missing:
-        raise InvalidRegions(
-            [
-                Problem(
-                    name,
-                    1,
-                    None,
-                    f"missing column(s) {', '.join(repr(c) for c in missing)}; a region file "
-                    "has the header 'iso3,region' and one country per line",
-                    ",".join(header),
-                )
-            ]
-        )
+    usage = "a region file has the header 'iso3,region' and one country per line"
+    rows = read_table(path, REQUIRED, InvalidRegions, usage)
 
     problems: list[Problem] = []
     regions: dict[str, str] = {}
     first_line: dict[str, int] = {}
-    for row in reader:
-        line = reader.line_num
-        code = (row.get("iso3") or "").strip()
-        region = (row.get("region") or "").strip()
-        if not code and not region:
-            continue
+    for line, row in rows:
+        code, region = row["iso3"], row["region"]
         iso3 = _check_code(code, known, resolve_country, name, line, problems)
         if not region:
             problems.append(

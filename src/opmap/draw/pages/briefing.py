@@ -16,6 +16,7 @@ from opmap.draw.interactive.embed import frame_context
 from opmap.draw.interactive.popups import format_dates, http_url
 from opmap.draw.pages.coverage_page import coverage_heading, coverage_table
 from opmap.draw.pages.layout import Cell, Column, PageTable, Row, render_page
+from opmap.i18n import format_number
 from opmap.read.operations import Operation
 from opmap.words import count_operations, countries_phrase, plural, text
 
@@ -82,10 +83,13 @@ def render_briefing(
 def _headline(total: dict, operations: Sequence[Operation]) -> dict:
     cards = [
         {"value": str(total["operations"]), "label": text("briefing_headline_operations")},
-        {"value": str(total["covered"]), "label": text("briefing_headline_countries")},
+        {
+            "value": format_number(total["named_states"] + total["named_territories"]),
+            "label": _participants_label(total),
+        },
     ]
     for column in ("victims", "minors", "arrests"):
-        if total[column] is not None:
+        if total[column].figure is not None:
             cards.append(
                 {"value": str(total[column]), "label": text(f"briefing_headline_{column}")}
             )
@@ -95,6 +99,14 @@ def _headline(total: dict, operations: Sequence[Operation]) -> dict:
         listed = "; ".join(f"{op.key} ({countries_phrase(op)})" for op in unplaced)
         unplaced_text = plural("briefing_unplaced", len(unplaced), items=listed)
     return {"cards": cards, "note": text("briefing_figures_note", unplaced=unplaced_text)}
+
+
+def _participants_label(total: dict) -> str:
+    """Say what the count of participants is (the card's value is the number itself)."""
+    from opmap.decide.coverage import headline_participants
+
+    named = format_number(total["named_states"] + total["named_territories"])
+    return headline_participants(total).removeprefix(f"{named} ")
 
 
 def _map_section(files: Mapping[str, str]) -> dict | None:

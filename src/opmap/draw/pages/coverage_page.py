@@ -20,11 +20,14 @@ from opmap.words import grouping_words, plural, text
 
 #: Columns of coverage.csv shown in the table, in order, and their class ("num": right-aligned).
 TABLE_COLUMNS = {
-    "countries": "num",
-    "covered": "num",
-    "coverage_pct": "num",
+    "states": "num",
+    "named_states": "num",
+    "states_pct": "num",
     "gaps": "num",
+    "named_territories": "num",
+    "unnamed": "num",
     "operations": "num",
+    "spanning": "num",
     "years": "years",
     "victims": "num",
     "minors": "num",
@@ -59,10 +62,10 @@ def render_coverage_page(
     -------
     str
     """
+    from opmap.decide.coverage import coverage_notes
+
     images = region_images or {}
-    notes = [text("coverage_note")]
-    if report.total.get("unplaced"):
-        notes.append(plural("coverage_unplaced", report.total["unplaced"]))
+    notes = coverage_notes(report)
     return render_page(
         "pages/coverage.html",
         page="coverage",
@@ -114,7 +117,7 @@ def coverage_table(
         *(Column(text(f"coverage_col_{name}"), css) for name, css in TABLE_COLUMNS.items()),
     )
     if gap_lists:
-        columns += (Column(text("coverage_col_gap_countries"), "gaps"),)
+        columns += (Column(text("coverage_col_states_not_named"), "gaps"),)
     records = report.frame.to_dict("records")
     rows = []
     for number, record in enumerate(records):
@@ -127,10 +130,10 @@ def coverage_table(
                 None if total else pages.get(region),
                 None if total else images.get(region),
             ),
-            *(Cell(_figure(record[name])) for name in TABLE_COLUMNS),
+            *(Cell(_cell(record, name)) for name in TABLE_COLUMNS),
         ]
         if gap_lists:
-            cells.append(_gaps_cell(str(record["gap_countries"])))
+            cells.append(_gaps_cell(record))
         rows.append(Row(tuple(cells), total=total))
     return PageTable(columns, tuple(rows), css="with-maps" if images else "")
 
@@ -148,11 +151,28 @@ def _region_cell(region: str, page: str | None, image: str | None) -> Cell:
     return Cell(region, href=page, thumbnail=thumbnail)
 
 
-def _gaps_cell(gap_countries: str) -> Cell:
-    gaps = tuple(g for g in gap_countries.split("; ") if g)
+def _gaps_cell(record: Mapping) -> Cell:
+    """List the states not named in any operation; say how many may be unnamed participants."""
+    gaps = tuple(g for g in str(record["states_not_named"]).split("; ") if g)
     if not gaps:
         return Cell(text("coverage_no_gaps"))
-    return Cell(plural("coverage_gap_list", len(gaps)), items=gaps)
+    label = plural("coverage_gap_list", len(gaps))
+    if record["unnamed"]:
+        from opmap.decide.coverage import unnamed_note
+
+        note = unnamed_note(record["unnamed"], record["unnamed_operations"], len(gaps))
+        label = f"{label}. {note}"
+    return Cell(label, items=gaps)
+
+
+def _cell(record: Mapping, column: str) -> str:
+    """Return a cell as shown: a figure says how many operations reported it, if not all did."""
+    value = record[column]
+    if column in ("unnamed", "spanning") and not value:
+        return ""
+    if column in ("victims", "minors", "arrests") and value and record[f"{column}_reported"]:
+        return f"{value} ({record[f'{column}_reported']})"
+    return _figure(value)
 
 
 def _figure(value: object) -> str:

@@ -1,0 +1,331 @@
+"""Regions: which states of each region took part, which are gaps, and whose figures are whose.
+
+Percentages are over states (:class:`opmap.read.universe.Universe`, by default the UN member and
+observer states); every other unit (territories, dependencies, disputed areas) is counted as a
+named participant in a column of its own. Regions come from one grouping, by default the UN M49
+regions of the boundaries (``region_un``); Antarctica and the open ocean are never regions.
+
+An operation counts in every region it named a country or an area in. Its figures belong to a
+region only when the operation ran wholly inside it; an operation spanning regions (or whose
+unnamed participants may be anywhere) is listed in each of its regions, and its figures are added
+only to the total. So the regions' figures never add up to more than the total.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+import geopandas as gpd
+import pandas as pd
+
+from opmap.decide.aggregate import SUMMED_FIGURES
+from opmap.figures import add_figures
+from opmap.read.boundaries import REGION_COLUMNS
+from opmap.read.operations import Operation
+from opmap.read.universe import Universe, load_universe
+
+#: Names Natural Earth gives to groupings that are not regions of states.
+NOT_REGIONS = frozenset({"Antarctica", "Seven seas (open ocean)"})
+
+#: The all-regions row of a coverage table.
+ALL_REGIONS = "All regions"
+
+
+def regions_of(boundaries: gpd.GeoDataFrame, by: str | Mapping[str, str]) -> dict[str, str]:
+    """Map each unit (ISO3) to its region.
+
+    Units with a point but no polygon (Tuvalu, Gibraltar) have the region where they lie.
+
+    Parameters
+    ----------
+    boundaries : geopandas.GeoDataFrame
+    by : str or mapping
+        A column of the boundaries (``region_un``, ``subregion``, ``region_wb``, ``continent``),
+        or a mapping ISO3 -> region name (a user's own desks,
+        :func:`~opmap.read.regions.read_regions`).
+
+    Returns
+    -------
+    dict of str to str
+        Units with no region (Antarctica; units a user's mapping leaves out) are left out.
+    """
+    if not isinstance(by, str):
+        return dict(by)
+    if by not in boundaries.columns:
+        raise KeyError(f"no region column {by!r}; choose one of {', '.join(REGION_COLUMNS)}")
+    from opmap.read.boundaries import load_point_regions
+
+    regions = {iso3: units[by] for iso3, units in load_point_regions().items() if by in units}
+    regions.update(zip(boundaries["iso_a3"], boundaries[by], strict=True))
+    return {
+        iso3: region
+        for iso3, region in regions.items()
+        if isinstance(region, str) and region and region not in NOT_REGIONS
+    }
+
+
+def unit_names(boundaries: gpd.GeoDataFrame) -> dict[str, str]:
+    """Return ISO3 -> display name of every unit, polygons and points."""
+    from opmap.read.boundaries import load_point_regions
+
+    names = {iso3: units["name"] for iso3, units in load_point_regions().items()}
+    names.update(zip(boundaries["iso_a3"], boundaries["name"], strict=True))
+    return names
+
+
+def area_members(boundaries: gpd.GeoDataFrame, area: str) -> set[str]:
+    """Return the units of an M49 region or subregion ("Western Africa")."""
+    members = set()
+    for column in ("region_un", "subregion"):
+        if column in boundaries.columns:
+            members |= {c for c, r in regions_of(boundaries, column).items() if r == area}
+    return members
+
+
+class _Placement:
+    """Where each operation ran, in the regions of one grouping."""
+
+    def __init__(self, boundaries: gpd.GeoDataFrame, by: str | Mapping[str, str]):
+        self.region_of = regions_of(boundaries, by)
+        self._boundaries = boundaries
+        self._areas: dict[str, set[str]] = {}
+
+    def places(self, op: Operation) -> list[str]:
+        """Return every unit the operation named, directly or through its area."""
+        places = list(op.countries)
+        if op.area is not None:
+            if op.area not in self._areas:
+                self._areas[op.area] = area_members(self._boundaries, op.area)
+            places += sorted(self._areas[op.area] - set(places))
+        return places
+
+    def regions(self, op: Operation) -> list[str]:
+        """Return the regions the operation counts in, in the order first named."""
+        found = (self.region_of[c] for c in self.places(op) if c in self.region_of)
+        return list(dict.fromkeys(found))
+
+    def is_inside(self, op: Operation, region: str) -> bool:
+        """Tell whether the operation ran wholly in ``region`` (its figures are the region's)."""
+        places = self.places(op)
+        anywhere = op.unnamed and op.area is None  # unnamed participants may be in any region
+        everywhere_here = all(self.region_of.get(c) == region for c in places)
+        return bool(places) and not anywhere and everywhere_here
+
+
+def aggregate_by_region(
+    operations: Sequence[Operation],
+    boundaries: gpd.GeoDataFrame,
+    by: str | Mapping[str, str] = "region_un",
+    universe: Universe | None = None,
+) -> pd.DataFrame:
+    """Compare regions: states named, gaps, territories named, and figures that add up.
+
+    Parameters
+    ----------
+    operations : sequence of Operation
+    boundaries : geopandas.GeoDataFrame
+    by : str or mapping, default "region_un"
+        See :func:`regions_of`.
+    universe : Universe, optional
+        The states percentages are over (default: UN member and observer states).
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per region, by name: ``region``; ``states`` (in the universe), ``named_states``,
+        ``states_pct``, ``gaps`` (states not named in any operation); ``territories`` (other
+        units), ``named_territories``; ``unnamed`` (participants operations of the region count
+        but do not name: up to that many of its gaps may have taken part) and
+        ``unnamed_operations``; ``operations``, ``inside`` (wholly inside the region) and
+        ``spanning``; ``years``; the figures of the operations inside, as
+        :class:`~opmap.figures.Total`; the names and codes of the named states, named
+        territories and gaps; the operation keys, all, inside and spanning.
+    """
+    universe = universe or load_universe()
+    placement = _Placement(boundaries, by)
+    names = unit_names(boundaries)
+    members: dict[str, list[str]] = {}
+    for iso3, region in placement.region_of.items():
+        members.setdefault(region, []).append(iso3)
+    ops_by_region: dict[str, list[Operation]] = {region: [] for region in members}
+    for op in operations:
+        for region in placement.regions(op):
+            ops_by_region[region].append(op)
+    rows = []
+    for region in sorted(members):
+        region_ops = ops_by_region[region]
+        inside = [op for op in region_ops if placement.is_inside(op, region)]
+        named = {c for op in region_ops for c in op.countries}
+        rows.append(
+            _region_row(region, members[region], named, region_ops, inside, universe, names)
+        )
+    return pd.DataFrame(rows, columns=REGION_ROW)
+
+
+REGION_ROW = [
+    "region",
+    "states",
+    "named_states",
+    "states_pct",
+    "gaps",
+    "territories",
+    "named_territories",
+    "unnamed",
+    "unnamed_operations",
+    "operations",
+    "inside",
+    "spanning",
+    "years",
+    *SUMMED_FIGURES,
+    "named_state_names",
+    "named_territory_names",
+    "gap_names",
+    "named_state_codes",
+    "named_territory_codes",
+    "gap_codes",
+    "operation_keys",
+    "inside_keys",
+    "spanning_keys",
+]
+
+
+def _region_row(
+    region: str,
+    codes: Sequence[str],
+    named: set[str],
+    region_ops: Sequence[Operation],
+    inside: Sequence[Operation],
+    universe: Universe,
+    names: Mapping[str, str],
+) -> dict:
+    def by_name(found) -> list[str]:
+        return sorted(found, key=lambda c: names.get(c, c).casefold())
+
+    states = [c for c in codes if c in universe]
+    named_states = by_name(c for c in states if c in named)
+    gaps = by_name(c for c in states if c not in named)
+    named_territories = by_name(c for c in codes if c not in universe and c in named)
+    ordered = sorted(region_ops, key=lambda o: (o.year, o.name.casefold()))
+    inside_keys = {op.key for op in inside}
+    row = {
+        "region": region,
+        "states": len(states),
+        "named_states": len(named_states),
+        "states_pct": round(100 * len(named_states) / len(states), 1) if states else None,
+        "gaps": len(gaps),
+        "territories": len(codes) - len(states),
+        "named_territories": len(named_territories),
+        "unnamed": sum(op.unnamed for op in region_ops),
+        "unnamed_operations": sum(1 for op in region_ops if op.unnamed),
+        "operations": len(region_ops),
+        "inside": len(inside),
+        "spanning": len(region_ops) - len(inside),
+        "years": sorted({op.year for op in region_ops}),
+        "named_state_names": [names.get(c, c) for c in named_states],
+        "named_territory_names": [names.get(c, c) for c in named_territories],
+        "gap_names": [names.get(c, c) for c in gaps],
+        "named_state_codes": named_states,
+        "named_territory_codes": named_territories,
+        "gap_codes": gaps,
+        "operation_keys": [op.key for op in ordered],
+        "inside_keys": [op.key for op in ordered if op.key in inside_keys],
+        "spanning_keys": [op.key for op in ordered if op.key not in inside_keys],
+    }
+    for column in SUMMED_FIGURES:
+        row[column] = add_figures(op.figure(column) for op in inside)
+    return row
+
+
+def total_over_regions(
+    operations: Sequence[Operation],
+    boundaries: gpd.GeoDataFrame,
+    by: str | Mapping[str, str] = "region_un",
+    universe: Universe | None = None,
+) -> dict:
+    """Sum the whole selection once: every distinct operation counts a single time.
+
+    Returns
+    -------
+    dict
+        The keys of a row of :func:`aggregate_by_region`, ``region`` = "All regions" (every
+        operation is "inside" the total), plus ``unplaced``: how many operations name neither a
+        country nor an area, and ``outside``: how many regions' figures leave out because the
+        operations span regions or are in none.
+    """
+    universe = universe or load_universe()
+    placement = _Placement(boundaries, by)
+    codes = sorted(placement.region_of)
+    named = {c for op in operations for c in op.countries}
+    row = _region_row(
+        ALL_REGIONS, codes, named, operations, operations, universe, unit_names(boundaries)
+    )
+    row["unplaced"] = sum(1 for op in operations if not op.is_placed)
+    row["outside"] = sum(
+        1 for op in operations if not any(placement.is_inside(op, r) for r in placement.regions(op))
+    )
+    return row
+
+
+def aggregate_by_region_year(
+    operations: Sequence[Operation],
+    boundaries: gpd.GeoDataFrame,
+    by: str | Mapping[str, str] = "region_un",
+    universe: Universe | None = None,
+) -> pd.DataFrame:
+    """Follow regions year by year: states named and operations per region and year.
+
+    An operation counts once in each of its regions, in its own year. Rows cover every region
+    with at least one operation in the selection, for every year of the selection (zeros
+    included, so that a quiet year shows).
+
+    Returns
+    -------
+    pandas.DataFrame
+        Sorted by region then year: ``region``, ``year``, ``states`` (in the region),
+        ``named_states`` (of them, named by an operation of that year), ``states_pct``,
+        ``named_territories``, ``unnamed``, ``operations`` and ``operation_keys``.
+    """
+    universe = universe or load_universe()
+    placement = _Placement(boundaries, by)
+    sizes: dict[str, int] = {}
+    for iso3, region in placement.region_of.items():
+        sizes[region] = sizes.get(region, 0) + (iso3 in universe)
+    years = sorted({op.year for op in operations})
+    cells: dict[tuple[str, int], tuple[set[str], list[Operation]]] = {}
+    for op in sorted(operations, key=lambda o: (o.year, o.name.casefold())):
+        for region in placement.regions(op):
+            named, region_ops = cells.setdefault((region, op.year), (set(), []))
+            named.update(c for c in op.countries if placement.region_of.get(c) == region)
+            region_ops.append(op)
+    rows = []
+    for region in sorted({region for region, _ in cells}):
+        for year in years:
+            named, region_ops = cells.get((region, year), (set(), []))
+            states = sum(1 for c in named if c in universe)
+            rows.append(
+                {
+                    "region": region,
+                    "year": year,
+                    "states": sizes[region],
+                    "named_states": states,
+                    "states_pct": round(100 * states / sizes[region], 1) if sizes[region] else None,
+                    "named_territories": len(named) - states,
+                    "unnamed": sum(op.unnamed for op in region_ops),
+                    "operations": len(region_ops),
+                    "operation_keys": [op.key for op in region_ops],
+                }
+            )
+    return pd.DataFrame(rows, columns=PER_YEAR_ROW)
+
+
+PER_YEAR_ROW = [
+    "region",
+    "year",
+    "states",
+    "named_states",
+    "states_pct",
+    "named_territories",
+    "unnamed",
+    "operations",
+    "operation_keys",
+]

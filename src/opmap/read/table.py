@@ -1,0 +1,67 @@
+"""Small CSV files a user gives beside the operations: region files and lists of states.
+
+:func:`read_table` reads one (UTF-8 or Windows-1252, ``,`` or ``;``), checks its header and
+returns its rows with the line each is on, or raises with the problem.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+from opmap.errors import InvalidInput, Problem
+
+
+def read_table(
+    path: Path | str, required: tuple[str, ...], error: type[InvalidInput], usage: str
+) -> list[tuple[int, dict[str, str]]]:
+    """Read a small CSV into (line, row) pairs, cells stripped, empty rows skipped.
+
+    Parameters
+    ----------
+    path : path-like
+        The CSV.
+    required : tuple of str
+        Columns the header must have (others are ignored).
+    error : type of InvalidInput
+        What to raise.
+    usage : str
+        How the file should look, for the message ("a region file has the header 'iso3,region'").
+
+    Returns
+    -------
+    list of (int, dict)
+
+    Raises
+    ------
+    InvalidInput
+        Of type ``error``, if the file cannot be read or lacks a required column.
+    """
+    name = str(path)
+    try:
+        raw = Path(path).read_bytes()
+    except OSError as err:
+        raise error(
+            [Problem(name, None, None, f"cannot be read: {err.strerror or err}; check the path")]
+        ) from err
+    try:
+        content = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        content = raw.decode("cp1252", errors="replace")
+    first = content.splitlines()[0] if content.strip() else ""
+    delimiter = ";" if first.count(";") > first.count(",") else ","
+    reader = csv.DictReader(io.StringIO(content, newline=""), delimiter=delimiter)
+    header = [h.strip() for h in (reader.fieldnames or [])]
+    reader.fieldnames = header
+    missing = [c for c in required if c not in header]
+    if missing:
+        columns = ", ".join(repr(c) for c in missing)
+        message = f"missing column(s) {columns}; {usage}"
+        raise error([Problem(name, 1, None, message, ",".join(header))])
+    rows = []
+    for row in reader:
+        cells = {key: (value or "").strip() for key, value in row.items() if key}
+        if any(cells.get(column) for column in required):
+            rows.append((reader.line_num, cells))
+    return rows

@@ -1,0 +1,230 @@
+"""Per-region coverage and figures on a hand-checked example.
+
+tests/data/aggregate/operations.csv, by hand:
+- Alpha 2018, Sudan alone: victims 94, minors 85, arrests 14.
+- Beta 2018, Chad + Mali + Niger: victims "nearly 500", minors 236, arrests 40.
+- Gamma 2017, Brazil + Senegal (Americas and Africa): victims "more than 100", arrests 10.
+- Delta 2016, Senegal alone: victims 20, minors 5, arrests 3.
+- Epsilon 2016, 4 countries, none named: arrests 7.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+import pytest
+
+from opmap.decide.regions import (
+    REGION_ROW,
+    aggregate_by_region,
+    aggregate_by_region_year,
+    regions_of,
+    total_over_regions,
+)
+from opmap.read.boundaries import load_boundaries
+from opmap.read.operations import Operation, read_operations
+from opmap.read.regions import read_regions
+from opmap.read.universe import Universe, load_universe
+
+
+@pytest.fixture(scope="module")
+def boundaries():
+    return load_boundaries()
+
+
+@pytest.fixture
+def operations(test_data):
+    return read_operations(test_data / "aggregate" / "operations.csv")
+
+
+def test_the_default_universe_is_the_un_members_and_observers():
+    universe = load_universe()
+    assert len(universe) == 195
+    assert {"PSE", "VAT", "TUV", "SSD"} <= universe.states
+    assert not {"TWN", "XKX", "ABW", "GUF", "PRI"} & universe.states
+
+
+def test_states_by_un_region_are_the_un_members_there(boundaries):
+    regions = aggregate_by_region([], boundaries).set_index("region")
+    assert list(regions.index) == ["Africa", "Americas", "Asia", "Europe", "Oceania"]
+    assert dict(regions["states"]) == {
+        "Africa": 54,
+        "Americas": 35,
+        "Asia": 48,
+        "Europe": 44,
+        "Oceania": 14,  # with Tuvalu, a point at 1:50m
+    }
+    assert regions["states"].sum() == 195
+
+
+@pytest.mark.parametrize("by", ["region_un", "subregion", "continent", "region_wb"])
+def test_antarctica_and_the_open_ocean_are_never_regions(boundaries, by):
+    regions = set(regions_of(boundaries, by).values())
+    assert "Antarctica" not in regions
+    assert not any("Seven seas" in region for region in regions)
+
+
+def test_a_territory_is_in_the_region_where_it_lies(boundaries):
+    region = regions_of(boundaries, "region_un")
+    subregion = regions_of(boundaries, "subregion")
+    assert (region["GUF"], subregion["GUF"]) == ("Americas", "South America")
+    assert (region["REU"], region["MYT"]) == ("Africa", "Africa")
+    assert (subregion["GLP"], subregion["MTQ"], subregion["BES"]) == ("Caribbean",) * 3
+    assert (region["SJM"], region["FRA"]) == ("Europe", "Europe")
+    assert (region["GIB"], subregion["TUV"]) == ("Europe", "Polynesia")  # points
+
+
+def test_territories_are_named_participants_never_states(boundaries):
+    places = "GUF;REU;MYT;GLP;MTQ;BES;SJM"
+    op = Operation("Overseas", 2020, countries=tuple(places.split(";")))
+    regions = aggregate_by_region([op], boundaries, "subregion").set_index("region")
+    assert regions.loc["South America", "named_territory_codes"] == ["GUF"]
+    assert set(regions.loc["Eastern Africa", "named_territory_codes"]) == {"REU", "MYT"}
+    assert set(regions.loc["Caribbean", "named_territory_codes"]) == {"GLP", "MTQ", "BES"}
+    assert regions.loc["Northern Europe", "named_territory_codes"] == ["SJM"]
+    assert (regions["named_states"] == 0).all()
+    assert "FRA" not in regions.loc["Western Europe", "named_state_codes"]
+
+
+def test_region_rows_add_up(operations, boundaries):
+    universe = load_universe()
+    regions = aggregate_by_region(operations, boundaries, "subregion", universe)
+    for row in regions.itertuples():
+        members = {c for c, r in regions_of(boundaries, "subregion").items() if r == row.region}
+        states = members & universe.states
+        assert row.states == len(states) == row.named_states + row.gaps
+        assert set(row.gap_codes) == states - set(row.named_state_codes)
+        assert row.territories == len(members - states)
+        assert row.operations == row.inside + row.spanning
+        if row.states:
+            assert row.states_pct == round(100 * row.named_states / row.states, 1)
+
+
+def test_region_figures_are_those_of_operations_wholly_inside(operations, boundaries):
+    regions = aggregate_by_region(operations, boundaries, "region_un").set_index("region")
+    africa, americas = regions.loc["Africa"], regions.loc["Americas"]
+    assert africa["operations"] == 4  # Alpha, Beta, Gamma, Delta
+    assert africa["inside_keys"] == ["Delta 2016", "Alpha 2018", "Beta 2018"]
+    assert africa["spanning_keys"] == ["Gamma 2017"]  # Brazil and Senegal
+    assert africa["named_state_codes"] == ["TCD", "MLI", "NER", "SEN", "SDN"]
+    # 20 + 94 + nearly 500: rounded up like "nearly 500", to the hundred.
+    assert str(africa["victims"]) == "nearly 700"
+    assert str(africa["minors"]) == "326"  # 85 + 236 + 5
+    assert str(africa["arrests"]) == "57"  # 14 + 40 + 3
+    assert americas["operations"] == 1 and americas["inside"] == 0
+    assert americas["victims"].figure is None  # Gamma's figures are not the Americas'
+    assert americas["named_states"] == 1
+
+
+def test_regions_never_add_up_to_more_than_the_total(operations, boundaries):
+    regions = aggregate_by_region(operations, boundaries, "region_un")
+    total = total_over_regions(operations, boundaries, "region_un")
+    assert total["operations"] == 5  # Alpha..Epsilon, each once
+    assert regions["inside"].sum() + total["outside"] == total["operations"]
+    assert total["outside"] == 2  # Gamma spans two regions; Epsilon is in none
+    arrests = sum(t.figure.value for t in regions["arrests"] if t.figure)
+    assert arrests == 57 <= total["arrests"].figure.value == 74
+    # 94 + nearly 500 + more than 100 + 20 = 714, a mix of bounds rounded like "nearly 500";
+    # Epsilon gave no victims.
+    assert str(total["victims"]) == "about 700, 4 of 5 operations reported"
+    assert total["named_states"] == 6 and total["unplaced"] == 1
+    assert total["unnamed"] == 4 and total["unnamed_operations"] == 1  # Epsilon
+
+
+def test_unnamed_participants_with_an_area_count_in_its_region(boundaries):
+    adwenpa = Operation("Adwenpa II", 2016, countries_total=14, area="Western Africa")
+    regions = aggregate_by_region([adwenpa], boundaries, "region_un").set_index("region")
+    assert regions.loc["Africa", "operations"] == 1
+    assert regions.loc["Africa", "inside_keys"] == ["Adwenpa II 2016"]
+    assert (regions.loc["Africa", "unnamed"], regions.loc["Africa", "named_states"]) == (14, 0)
+    assert regions.drop("Africa")["operations"].sum() == 0
+    by_subregion = aggregate_by_region([adwenpa], boundaries, "subregion").set_index("region")
+    assert by_subregion.loc["Western Africa", "unnamed"] == 14
+    assert by_subregion["operations"].sum() == 1
+
+
+def test_unnamed_participants_without_an_area_may_be_anywhere(boundaries):
+    op = Operation("Partly named", 2016, countries=("SEN",), countries_total=3)
+    regions = aggregate_by_region([op], boundaries, "region_un").set_index("region")
+    assert regions.loc["Africa", "spanning_keys"] == ["Partly named 2016"]
+    assert regions.loc["Africa", "unnamed"] == 2
+
+
+def test_a_universe_of_our_own_changes_the_denominator_only(operations, boundaries):
+    desk = Universe(frozenset({"SEN", "MLI", "NER", "CIV"}), "desk.csv")
+    regions = aggregate_by_region(operations, boundaries, "region_un", desk).set_index("region")
+    africa = regions.loc["Africa"]
+    assert (africa["states"], africa["named_states"], africa["states_pct"]) == (4, 3, 75.0)
+    assert africa["gap_codes"] == ["CIV"]
+    assert set(africa["named_territory_codes"]) == {"SDN", "TCD"}  # outside the desk's list
+    assert pd.isna(regions.loc["Asia", "states_pct"])  # no state of the list there
+
+
+def test_user_regions_group_only_their_countries(operations, boundaries, test_data):
+    desks = read_regions(test_data / "aggregate" / "desks.csv", boundaries["iso_a3"])
+    assert desks["BRA"] == "Americas desk"  # alpha-2 read as a code
+    regions = aggregate_by_region(operations, boundaries, desks).set_index("region")
+    assert regions.loc["West desk", "operations"] == 3  # Beta (Mali), Gamma, Delta
+    assert regions.loc["West desk", "states_pct"] == 100.0
+    assert str(regions.loc["East desk", "victims"]) == "94"  # Alpha; Beta spans the desks
+
+
+def test_per_year_counts_a_multi_region_operation_once_per_region_and_year(operations, boundaries):
+    # By hand: Delta 2016 (SEN) is Africa's only 2016 operation (Epsilon names no country);
+    # Gamma 2017 (BRA + SEN) counts once in Africa and once in the Americas in 2017;
+    # Alpha (SDN) and Beta (TCD, MLI, NER) make Africa's 2018: 2 operations, 4 states.
+    per_year = aggregate_by_region_year(operations, boundaries, "region_un")
+    cells = {
+        (r.region, r.year): (r.named_states, r.operations, r.operation_keys)
+        for r in per_year.itertuples()
+    }
+    assert cells == {
+        ("Africa", 2016): (1, 1, ["Delta 2016"]),
+        ("Africa", 2017): (1, 1, ["Gamma 2017"]),
+        ("Africa", 2018): (4, 2, ["Alpha 2018", "Beta 2018"]),
+        ("Americas", 2016): (0, 0, []),
+        ("Americas", 2017): (1, 1, ["Gamma 2017"]),
+        ("Americas", 2018): (0, 0, []),
+    }
+    assert (per_year.loc[per_year["region"] == "Africa", "states"] == 54).all()
+    row = per_year[(per_year["region"] == "Africa") & (per_year["year"] == 2018)].iloc[0]
+    assert row["states_pct"] == round(100 * 4 / 54, 1)
+
+
+def test_an_unknown_region_column_is_refused(operations, boundaries):
+    expected = "no region column 'desk'; choose one of region_un, subregion, region_wb, continent"
+    with pytest.raises(KeyError, match=re.escape(expected)):
+        aggregate_by_region(operations, boundaries, "desk")
+
+
+def test_region_rows_name_their_states(operations, boundaries):
+    regions = aggregate_by_region(operations, boundaries)  # by region_un unless told
+    assert regions["region"].tolist() == ["Africa", "Americas", "Asia", "Europe", "Oceania"]
+    assert list(regions.columns) == REGION_ROW
+    americas = regions.set_index("region").loc["Americas"]
+    assert americas["named_state_names"] == ["Brazil"]
+    assert "Brazil" not in americas["gap_names"] and "Chile" in americas["gap_names"]
+    assert americas["gaps"] == len(americas["gap_names"]) == americas["states"] - 1 == 34
+    assert americas["operation_keys"] == ["Gamma 2017"]
+
+
+def test_total_over_regions_defaults_to_un_regions_and_handles_none(operations, boundaries):
+    total = total_over_regions(operations, boundaries)  # by region_un unless told
+    assert (total["region"], total["states"]) == ("All regions", 195)
+    empty = total_over_regions(operations, boundaries, {})
+    assert (empty["states"], empty["named_states"], empty["states_pct"]) == (0, 0, None)
+    assert (empty["operations"], empty["unplaced"]) == (5, 1)
+
+
+def test_per_year_percentages_are_rounded_to_one_decimal(operations, boundaries):
+    # Africa has 54 states, the Americas 35: 1 of 54 is 1.85...%, 1 of 35 is 2.857...%.
+    per_year = aggregate_by_region_year(operations, boundaries)  # by region_un unless told
+    assert {(r.region, r.year): r.states_pct for r in per_year.itertuples()} == {
+        ("Africa", 2016): 1.9,
+        ("Africa", 2017): 1.9,
+        ("Africa", 2018): 7.4,
+        ("Americas", 2016): 0.0,
+        ("Americas", 2017): 2.9,
+        ("Americas", 2018): 0.0,
+    }
