@@ -40,5 +40,5 @@ def test_a_bad_list_is_refused_clearly(tmp_path, content, match):
 
 
 def test_a_missing_list_is_refused(tmp_path):
-    with pytest.raises(InvalidUniverse, match="cannot be read"):
+    with pytest.raises(InvalidUniverse, match="cannot read the list of states: No such file"):
         load_universe(tmp_path / "nowhere.csv")

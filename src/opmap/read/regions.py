@@ -40,7 +40,7 @@ def read_regions(path: Path | str, known_codes: Iterable[str] | None = None) -> 
     name = str(path)
     known = set(known_codes) if known_codes is not None else set()
     usage = "a region file has the header 'iso3,region' and one country per line"
-    rows = read_table(path, REQUIRED, InvalidRegions, usage)
+    rows = read_table(path, REQUIRED, InvalidRegions, "region file", usage)
 
     problems: list[Problem] = []
     regions: dict[str, str] = {}

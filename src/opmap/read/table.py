@@ -14,7 +14,7 @@ from opmap.errors import InvalidInput, Problem
 
 
 def read_table(
-    path: Path | str, required: tuple[str, ...], error: type[InvalidInput], usage: str
+    path: Path | str, required: tuple[str, ...], error: type[InvalidInput], what: str, usage: str
 ) -> list[tuple[int, dict[str, str]]]:
     """Read a small CSV into (line, row) pairs, cells stripped, empty rows skipped.
 
@@ -26,6 +26,8 @@ def read_table(
         Columns the header must have (others are ignored).
     error : type of InvalidInput
         What to raise.
+    what : str
+        What the file is ("region file"), for the message when it cannot be read.
     usage : str
         How the file should look, for the message ("a region file has the header 'iso3,region'").
 
@@ -43,7 +45,7 @@ def read_table(
         raw = Path(path).read_bytes()
     except OSError as err:
         raise error(
-            [Problem(name, None, None, f"cannot be read: {err.strerror or err}; check the path")]
+            [Problem(name, None, None, f"cannot read the {what}: {err.strerror or err}")]
         ) from err
     try:
         content = raw.decode("utf-8-sig")

@@ -69,10 +69,10 @@ def load_universe(path: Path | str | None = None, known_codes: Iterable[str] = (
     if path is None:
         from opmap.bundled import un_states_path
 
-        rows = read_table(un_states_path(), ("iso3",), InvalidUniverse, "")
+        rows = read_table(un_states_path(), ("iso3",), InvalidUniverse, "list of states", "")
         return Universe(frozenset(row["iso3"] for _, row in rows), DEFAULT_LABEL)
     usage = "a list of states has the header 'iso3' and one ISO code or name per line"
-    rows = read_table(path, ("iso3",), InvalidUniverse, usage)
+    rows = read_table(path, ("iso3",), InvalidUniverse, "list of states", usage)
     known = {code.upper() for code in known_codes}
     problems: list[Problem] = []
     states: dict[str, int] = {}
