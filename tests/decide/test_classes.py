@@ -60,3 +60,67 @@ def test_quantiles_do_not_import_mapclassify():
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
     assert result.stdout.split() == ["False", "False"]
+
+
+def test_class_colours_run_light_to_dark_from_a_readable_start():
+    from opmap.decide.classes import palette_colors
+    from opmap.style import NO_DATA_COLOR, contrast_ratio, relative_luminance
+
+    colors = palette_colors("OrRd", 5)
+    assert len(set(colors)) == 5
+    lightness = [relative_luminance(c) for c in colors]
+    assert lightness == sorted(lightness, reverse=True)
+    assert 3.0 <= contrast_ratio(colors[0], NO_DATA_COLOR) < 3.3  # no darker than it must be
+    assert colors[-1] == "#7f0000"  # ColorBrewer's darkest OrRd
+
+
+@pytest.mark.browser
+def test_rendered_contrast_of_the_first_class_and_no_data(tmp_path):
+    """Measure the colours Chromium paints: a 1-operation country against a country with none."""
+    from datetime import date
+    from io import BytesIO
+
+    from browser import launch_browser, open_offline
+    from matplotlib.image import imread
+
+    from opmap.decide.mapdata import prepare_map_data
+    from opmap.draw.interactive.map import write_map
+    from opmap.read.boundaries import load_boundaries, load_country_points
+    from opmap.read.operations import read_operations
+    from opmap.style import contrast_ratio
+
+    data = prepare_map_data(read_operations(), load_boundaries(), points=load_country_points())
+    assert data.classes.labels[0] == "1"
+    path = write_map(data, tmp_path / "map.html", generated=date(2024, 5, 1))
+    # Places well inside Sudan (1 operation) and Libya (none), away from the markers.
+    places = {"SDN": (18.5, 25.0), "LBY": (27.0, 17.0)}
+    with launch_browser() as browser:
+        page, _ = open_offline(browser, path)
+        page.wait_for_timeout(500)
+        pixels = page.evaluate(
+            """(places) => {
+                const map = window[document.querySelector('.folium-map').id];
+                map.setView([22, 20], 4, {animate: false});
+                const box = map.getContainer().getBoundingClientRect();
+                const out = {};
+                for (const [iso, [lat, lon]] of Object.entries(places)) {
+                    const p = map.latLngToContainerPoint([lat, lon]);
+                    out[iso] = [Math.round(box.left + p.x), Math.round(box.top + p.y)];
+                }
+                return out;
+            }""",
+            places,
+        )
+        page.wait_for_timeout(300)
+        image = imread(BytesIO(page.screenshot()), format="png")
+        page.context.close()
+
+    def painted(iso: str) -> str:
+        x, y = pixels[iso]
+        patch = image[y - 2 : y + 3, x - 2 : x + 3, :3].reshape(-1, 3)
+        colors, counts = np.unique((patch * 255).round().astype(int), axis=0, return_counts=True)
+        return "#" + "".join(f"{c:02x}" for c in colors[counts.argmax()])
+
+    class_one, no_data = painted("SDN"), painted("LBY")
+    assert class_one != no_data
+    assert contrast_ratio(class_one, no_data) >= 3.0, (class_one, no_data)

@@ -21,11 +21,14 @@ METRICS = ("operations", "victims", "minors", "arrests")
 from opmap.style import (  # noqa: E402,F401  (re-exported: classes carry their colours)
     BORDER_COLOR,
     DEFAULT_PALETTE,
+    HIGHLIGHT_COLORS,
+    MIN_NO_DATA_CONTRAST,
     NO_DATA_COLOR,
     OUTSIDE_BORDER_COLOR,
     OUTSIDE_COLOR,
     PALETTES,
     SEA_COLOR,
+    contrast_ratio,
 )
 
 
@@ -43,12 +46,15 @@ class Classes:
         Hex colour of each class.
     scheme : str
         How the bounds were chosen.
+    highlight : str
+        The fill of a highlighted country: never one of the class colours.
     """
 
     bins: tuple[int, ...]
     lows: tuple[int, ...]
     colors: tuple[str, ...]
     scheme: str
+    highlight: str = HIGHLIGHT_COLORS[DEFAULT_PALETTE]
 
     @property
     def labels(self) -> tuple[str, ...]:
@@ -127,8 +133,11 @@ def classify_values(
         raise ValueError(f"unknown scheme {scheme!r}; choose one of {', '.join(SCHEMES)}")
     if k < 1:
         raise ValueError(f"k must be at least 1 (got {k})")
+    if palette not in PALETTES:
+        raise ValueError(f"unknown palette {palette!r}; choose one of {', '.join(PALETTES)}")
+    highlight = HIGHLIGHT_COLORS[palette]
     if present.size == 0:
-        return Classes((), (), (), scheme if bins is None else "explicit")
+        return Classes((), (), (), scheme if bins is None else "explicit", highlight)
     if bins is not None:
         uppers = sorted({math.floor(b) for b in bins})
         if uppers[-1] < present.max():
@@ -143,9 +152,8 @@ def classify_values(
         used_scheme = scheme
     uppers = [u for u in uppers if u >= present.min()] or [int(present.max())]
     lows = [int(present.min())] + [u + 1 for u in uppers[:-1]]
-    return Classes(
-        tuple(uppers), tuple(lows), tuple(palette_colors(palette, len(uppers))), used_scheme
-    )
+    colors = tuple(palette_colors(palette, len(uppers)))
+    return Classes(tuple(uppers), tuple(lows), colors, used_scheme, highlight)
 
 
 def fit_bins(values: np.ndarray, scheme: str, k: int) -> np.ndarray:
@@ -211,8 +219,11 @@ def _equal_interval_bins(values: np.ndarray, k: int) -> np.ndarray:
 def palette_colors(palette: str, n: int) -> list[str]:
     """Return ``n`` colours of a sequential ColorBrewer palette, light to dark.
 
-    ColorBrewer starts at three colours; one or two classes take the darker end so that they
-    stand out from the no-data colour.
+    ColorBrewer's light end is nearly the colour of "no data" (OrRd's #fef0d9 against #f2f0eb is
+    1.1:1), so the classes are spread evenly over the part of the palette that stands apart from
+    it: the 9-colour palette interpolated in sRGB (as matplotlib's colormaps of the same names
+    are), from its lightest tint with a contrast of at least :data:`MIN_NO_DATA_CONTRAST` (plus
+    a margin for rounding) against no data, to its darkest colour. One class takes the middle.
     """
     from branca.utilities import color_brewer
 
@@ -220,6 +231,34 @@ def palette_colors(palette: str, n: int) -> list[str]:
         raise ValueError(f"unknown palette {palette!r}; choose one of {', '.join(PALETTES)}")
     if n <= 0:
         return []
-    if n < 3:
-        return color_brewer(palette, 3)[3 - n :]
-    return color_brewer(palette, n)[:n]
+    ramp = color_brewer(palette, 9)
+    start = _lightest_readable(ramp)
+    if n == 1:
+        return [_color_at(ramp, (start + 1) / 2)]
+    return [_color_at(ramp, start + (1 - start) * i / (n - 1)) for i in range(n)]
+
+
+def _lightest_readable(ramp: list[str]) -> float:
+    """Return where on the ramp (0 to 1) colours start to stand apart from no data."""
+    wanted = MIN_NO_DATA_CONTRAST + 0.1
+    light, dark = 0.0, 1.0
+    for _ in range(30):  # contrast grows along a sequential ramp: bisect
+        middle = (light + dark) / 2
+        if contrast_ratio(_color_at(ramp, middle), NO_DATA_COLOR) >= wanted:
+            dark = middle
+        else:
+            light = middle
+    return dark
+
+
+def _color_at(ramp: list[str], position: float) -> str:
+    """Return the colour at ``position`` (0 to 1) of a ramp, interpolated in sRGB."""
+    scaled = position * (len(ramp) - 1)
+    index = min(int(scaled), len(ramp) - 2)
+    share = scaled - index
+    low, high = ramp[index], ramp[index + 1]
+    channels = (
+        round(int(low[i : i + 2], 16) * (1 - share) + int(high[i : i + 2], 16) * share)
+        for i in (1, 3, 5)
+    )
+    return "#" + "".join(f"{c:02x}" for c in channels)

@@ -18,9 +18,10 @@ from opmap.draw.interactive.map import render_map, write_map
 from opmap.figures import parse_figure
 from opmap.read.boundaries import load_boundaries, load_country_points
 from opmap.read.operations import Operation, read_operations
+from opmap.style import DEFAULT_PALETTE, HIGHLIGHT_COLORS
 
 MAX_SIZE = 350_000  # at most a sixth of geopandas explore() of the same data (2.1 MB)
-HIGHLIGHT_FILL = "#ffd166"
+HIGHLIGHT_FILL = HIGHLIGHT_COLORS[DEFAULT_PALETTE]  # the default palette's highlight
 PWN_SCRIPT = "<script>window.__pwned=1</script>"
 PWN_IMG = '<img src=x onerror="window.__pwned=1">'
 PWN_SOURCE = "javascript:window.__pwned=1"

@@ -20,6 +20,7 @@ from opmap.draw.interactive.map import render_map, write_map
 from opmap.draw.interactive.timeline import control_html, view_line
 from opmap.read.boundaries import load_boundaries, load_country_points
 from opmap.read.operations import Operation, read_operations
+from opmap.style import DEFAULT_PALETTE, HIGHLIGHT_COLORS
 
 MODES = ("in", "upto")
 
@@ -331,9 +332,9 @@ def test_marker_popup_still_highlights_after_a_year_change(world_page):
     _show(page, "in", 2019)
     page.locator('[data-operation="Sawiyan 2018"]').click()
     page.locator(".leaflet-popup-content").wait_for()
-    assert page.locator('path.opmap-unit[fill="#ffd166"]').count() == 1
+    assert page.locator(f'path.opmap-unit[fill="{HIGHLIGHT_COLORS[DEFAULT_PALETTE]}"]').count() == 1
     page.locator(".leaflet-popup-close-button").click()
-    assert page.locator('path.opmap-unit[fill="#ffd166"]').count() == 0
+    assert page.locator(f'path.opmap-unit[fill="{HIGHLIGHT_COLORS[DEFAULT_PALETTE]}"]').count() == 0
 
 
 @pytest.mark.browser

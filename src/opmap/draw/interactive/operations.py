@@ -128,7 +128,7 @@ def operation_layer_data(map_data: MapData) -> dict:
         "labels": list(labels),
         "cell": CLUSTER_CELL if many else 0,
         "listed": CLUSTER_LISTED,
-        "highlight": HIGHLIGHT_STYLE,
+        "highlight": {**HIGHLIGHT_STYLE, "fillColor": map_data.classes.highlight},
         "narrow": NARROW,
         "words": {
             "one": text("operations_one"),

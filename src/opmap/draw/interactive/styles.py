@@ -22,7 +22,9 @@ NARROW = "(max-width: 600px)"
 #: legend defines (``templates/map/gap_pattern.svg``).
 GAP_FILL = "url(#opmap-gap-hatch)"
 #: How a country looks while one of its operations is hovered or open.
-HIGHLIGHT_STYLE = {"color": "#111111", "weight": 2.5, "fillColor": "#ffd166", "fillOpacity": 0.9}
+#: How an operation's countries are highlighted; the fill is the palette's highlight colour
+#: (:attr:`opmap.decide.classes.Classes.highlight`), never one of its class colours.
+HIGHLIGHT_STYLE = {"color": "#111111", "weight": 2.5, "fillOpacity": 0.9}
 
 #: The custom properties of ``map.css``, from the shared style tokens.
 COLOR_PROPERTIES = {
