@@ -59,6 +59,9 @@ STRINGS: dict[str, str] = {
     "countries_all_named": "{total} countries, all named",
     "countries_none_named": "{total} countries, none named",
     "countries_some_named": "{total} countries, {named} named",
+    "countries_area_none_named": "{total} countries in {area}, none named",
+    "countries_area_some_named": "{total} countries in {area}, {named} named",
+    "countries_area_not_given": "countries in {area}, how many not given",
     # the panel of operations that cannot be drawn
     "unmapped_title": "Not on the map",
     "unmapped_item": "{operation}, {countries_phrase}",
@@ -269,6 +272,8 @@ def countries_phrase(operation: Operation) -> str:
     "Sudan"; "13 countries, all named"; "14 countries, none named"; "5 countries, 2 named".
     """
     named, total = len(operation.countries), operation.total_countries
+    if operation.area is not None and named < max(total, 1):
+        return _area_phrase(operation.area, named, total)
     if total == 1 and named == 1:
         return operation.country_names[0]
     if total == 0:
@@ -297,6 +302,15 @@ def figure_text(figure: Figure) -> str:
     if current_language() == DEFAULT_LANGUAGE:
         return figure.text
     return text(f"figure_{figure.kind}", n=format_number(figure.value))
+
+
+def _area_phrase(area: str, named: int, total: int) -> str:
+    """Say where an operation named by area ran: "14 countries in Western Africa, none named"."""
+    if total == 0:
+        return text("countries_area_not_given", area=area)
+    if named == 0:
+        return text("countries_area_none_named", total=total, area=area)
+    return text("countries_area_some_named", total=total, area=area, named=named)
 
 
 def count_operations(count: int) -> str:

@@ -275,7 +275,7 @@ def test_legend_and_unmapped_panel_are_visible(world_page, world):
         assert label in text
     unmapped = page.locator(".opmap-unmapped")
     assert unmapped.is_visible()
-    assert "Adwenpa II 2016, 14 countries, none named" in unmapped.inner_text()
+    assert "Adwenpa II 2016, 14 countries in Western Africa, none named" in unmapped.inner_text()
     info = page.locator(".opmap-info").inner_text()
     assert world.subtitle in info and "Generated 2024-05-01" in info
 

@@ -1,0 +1,36 @@
+"""How an operation's participants are worded."""
+
+from __future__ import annotations
+
+import pytest
+
+from opmap.read.operations import Operation
+from opmap.words import countries_phrase
+
+
+@pytest.mark.parametrize(
+    ("operation", "expected"),
+    [
+        (Operation("A", 2016, countries=("SDN",), country_names=("Sudan",)), "Sudan"),
+        (Operation("B", 2016, countries_total=14), "14 countries, none named"),
+        (
+            Operation("C", 2016, countries_total=14, area="Western Africa"),
+            "14 countries in Western Africa, none named",
+        ),
+        (
+            Operation(
+                "D",
+                2016,
+                countries=("SEN",),
+                country_names=("Senegal",),
+                countries_total=3,
+                area="Western Africa",
+            ),
+            "3 countries in Western Africa, 1 named",
+        ),
+        (Operation("E", 2016, area="Caribbean"), "countries in Caribbean, how many not given"),
+        (Operation("F", 2016), "no country named"),
+    ],
+)
+def test_countries_phrase_says_what_is_named_and_where(operation, expected):
+    assert countries_phrase(operation) == expected
