@@ -125,8 +125,12 @@ def test_headline_figures_count_each_operation_once(hostile):
         for card in document.find_all("div")
         if card.attrs.get("class") == "card"
     ]
-    assert cards[:2] == [("3", "operations"), ("3", "countries and territories took part")]
-    assert ("nearly 594", "victims identified or rescued, as the sources count them") in cards
+    # The count says it is of named participants, and the unplaced operation's 3 unnamed ones.
+    named = "named countries and territories; 1 operation with 3 more, unnamed"
+    assert cards[:2] == [("3", "operations"), ("3", named)]
+    # 94 + nearly 500, rounded like "nearly 500"; the third operation gave no victims.
+    victims = "about 600, 2 of 3 operations reported"
+    assert (victims, "victims identified or rescued, as the sources count them") in cards
     assert ("61", "arrests") in cards
 
 
@@ -136,11 +140,14 @@ def test_the_coverage_table_speaks_plain_words(hostile):
     headings = [th.text for th in table.find("thead").find_all("th")]
     assert headings == [
         "Region",
-        "Countries",
-        "Took part",
-        "Took part (% of countries)",
+        "States",
+        "Named states",
+        "% of states named",
         "Gaps",
+        "Named territories",
+        "Unnamed participants",
         "Operations",
+        "Of them spanning regions",
         "Years",
         "Victims",
         "Minors",

@@ -81,12 +81,11 @@ def test_coverage_page_links_resolve_and_numbers_align(written, document):
     assert {"regions/africa.html", "regions/americas.html", "regions/asia.png"} <= set(refs)
     # Rows of coverage.csv with gaps each have a <details> listing them.
     rows = read_csv(out / "coverage.csv")
-    assert len(document.find_all("details")) == sum(1 for r in rows if r["gap_countries"])
+    assert len(document.find_all("details")) == sum(1 for r in rows if r["states_not_named"])
     numeric = [td.text for td in document.find_all("td") if td.attrs.get("class") == "num"]
     assert numeric
-    assert all(
-        re.fullmatch(r"[\d.,]*|about [\d,]+|more than [\d,]+|nearly [\d,]+", c) for c in numeric
-    )
+    figure = r"(about|more than|at least|nearly) [\d,]+( \(\d+ of \d+\))?"
+    assert all(re.fullmatch(r"[\d.,]*|" + figure, c) for c in numeric)
 
 
 def test_the_page_has_lang_landmarks_one_h1_and_nothing_that_runs(document):
@@ -105,36 +104,41 @@ def test_every_row_of_coverage_csv_is_a_row_of_the_table(written, document):
     assert body[-1].attrs.get("class") == "total"
     for tr, row in zip(body, rows, strict=True):
         cells = [td.text for td in tr.find_all("td")]
-        assert cells[:5] == [row[c] for c in ("countries", "covered", "coverage_pct", "gaps")] + [
-            row["operations"]
-        ]
-        assert cells[6:9] == [row["victims"], row["minors"], row["arrests"]]
+        columns = ("states", "named_states", "states_pct", "gaps", "named_territories")
+        assert cells[:5] == [row[c] for c in columns]
+        assert cells[6] == row["operations"]
+        for cell, column in zip(cells[9:12], ("victims", "minors", "arrests"), strict=True):
+            reported = f" ({row[column + '_reported']})" if row[column + "_reported"] else ""
+            assert cell == (row[column] + reported if row[column] else ""), column
 
 
 def test_headings_and_notes_are_plain_words(document):
     headings = [th.text for th in document.find("thead").find_all("th")]
     assert headings == [
         "Region",
-        "Countries",
-        "Took part",
-        "Took part (% of countries)",
+        "States",
+        "Named states",
+        "% of states named",
         "Gaps",
+        "Named territories",
+        "Unnamed participants",
         "Operations",
+        "Of them spanning regions",
         "Years",
         "Victims",
         "Minors",
         "Arrests",
-        "Gap countries",
+        "States not named in any operation",
     ]
     words = document.find("body").text
     assert "region_un" not in words and "coverage_pct" not in words and "(s)" not in words
     assert document.find("title").text == "Coverage by region: UN regions, 2016\u20132018"
     assert "UN regions, 2016\u20132018" in document.find("header").text
     # Epsilon names no country: one operation, worded in the singular.
-    assert "1 operation names no country: it counts in the total only." in words
+    assert "in no region: 1 operation with no country and no area named." in words
+    assert "Percentages are of the 195 UN member and observer states" in words
     summaries = [s.text for s in document.find_all("summary")]
-    assert summaries and all(re.fullmatch(r"1 gap|\d+ gaps", s) for s in summaries)
-    assert any(s.endswith("gaps") for s in summaries)
+    assert summaries and all(re.match(r"\d+ not named", s) for s in summaries)
 
 
 def test_each_region_has_its_small_map_and_the_legend_explains_it(document):
