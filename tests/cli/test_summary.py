@@ -99,9 +99,10 @@ def test_a_country_cell_names_five_operations_and_counts_the_rest():
 def test_coverage_over_a_universe_of_our_own(tmp_path):
     desk = tmp_path / "desk.csv"
     desk.write_text("iso3,name\nCIV,\nSenegal,\nGH,\nNER,\n", encoding="utf-8")
-    result = CliRunner().invoke(cli, ["coverage", "--universe", str(desk), "--out", str(tmp_path)])
+    out = tmp_path / "out"
+    result = CliRunner().invoke(cli, ["coverage", "--universe", str(desk), "--out", str(out)])
     assert result.exit_code == 0, result.output
-    with open(tmp_path / "coverage.csv", encoding="utf-8", newline="") as handle:
+    with open(out / "coverage.csv", encoding="utf-8", newline="") as handle:
         africa = next(r for r in csv.DictReader(handle) if r["region"] == "Africa")
     assert (africa["states"], africa["named_states"], africa["states_pct"]) == ("4", "3", "75.0")
     assert africa["states_not_named"] == "Ghana"

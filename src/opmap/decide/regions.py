@@ -198,8 +198,11 @@ def _region_row(
     universe: Universe,
     names: Mapping[str, str],
 ) -> dict:
+    def name(iso3: str) -> str:
+        return str(names.get(iso3) or iso3)  # a user's boundaries may leave names empty
+
     def by_name(found) -> list[str]:
-        return sorted(found, key=lambda c: names.get(c, c).casefold())
+        return sorted(found, key=lambda c: name(c).casefold())
 
     states = [c for c in codes if c in universe]
     named_states = by_name(c for c in states if c in named)
@@ -221,9 +224,9 @@ def _region_row(
         "inside": len(inside),
         "spanning": len(region_ops) - len(inside),
         "years": sorted({op.year for op in region_ops}),
-        "named_state_names": [names.get(c, c) for c in named_states],
-        "named_territory_names": [names.get(c, c) for c in named_territories],
-        "gap_names": [names.get(c, c) for c in gaps],
+        "named_state_names": [name(c) for c in named_states],
+        "named_territory_names": [name(c) for c in named_territories],
+        "gap_names": [name(c) for c in gaps],
         "named_state_codes": named_states,
         "named_territory_codes": named_territories,
         "gap_codes": gaps,
