@@ -1,0 +1,143 @@
+"""The operations CSV as text: decoded, checked for binary content, split into rows.
+
+Bytes are decoded as UTF-8 (with or without BOM) or Windows-1252, binary files are refused, the
+delimiter is sniffed and the rows split, every problem reported with its line.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+import re
+import unicodedata
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from opmap.read.guards import Limits
+
+if TYPE_CHECKING:
+    from opmap.read.operations import _Report
+
+_BINARY_SHARE = 0.1  # more non-printable characters than this and it is not a text file
+_ASCII_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
+def _read_text(path: Path, report: _Report, limits: Limits) -> str | None:
+    """Return the text of the file, or None after reporting why it cannot be read."""
+    try:
+        if path.is_dir():
+            report.error(None, "is a folder, not a file; name the operations CSV inside it")
+            return None
+        too_large = limits.size_problem(path.stat().st_size)
+        if too_large:
+            report.error(None, too_large)
+            return None
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        report.error(None, "no such file; check the path and the spelling")
+        return None
+    except (OSError, ValueError) as err:
+        reason = getattr(err, "strerror", None) or str(err)
+        report.error(None, f"cannot be read ({reason}); check the path and its permissions")
+        return None
+    too_long = limits.rows_problem(raw.count(b"\n") + (not raw.endswith(b"\n")))
+    if too_long:
+        report.error(None, too_long)
+        return None
+    return _decode(raw, report)
+
+
+def _decode(raw: bytes, report: _Report) -> str | None:
+    """Decode UTF-8 (BOM or not), else Windows-1252 as Excel writes it; reject binary files."""
+    if not raw.removeprefix(codecs.BOM_UTF8).strip():
+        report.error(
+            None,
+            "the file is empty; it needs a header line (operation,year,...) "
+            "and one row per operation",
+        )
+        return None
+    not_csv = (
+        "is not a CSV file; save it from your spreadsheet as 'CSV UTF-8' "
+        "(comma- or semicolon-separated)"
+    )
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        report.error(None, "is UTF-16 text, " + not_csv.removeprefix("is "))
+        return None
+    if b"\0" in raw:
+        report.error(None, not_csv)
+        return None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        try:
+            text = raw.decode("cp1252")
+        except UnicodeDecodeError:
+            report.error(None, "is neither UTF-8 nor Windows-1252 text; " + not_csv)
+            return None
+    if _non_printable_share(text) > _BINARY_SHARE:
+        report.error(None, not_csv)
+        return None
+    return text
+
+
+def _non_printable_share(text: str) -> float:
+    """Return the share of characters that no text file would hold (controls, unassigned)."""
+    # Only ASCII controls can be odd among ASCII characters: count those with a regex and ask
+    # unicodedata about the (few) others, instead of about every character of a large file.
+    odd = len(_ASCII_CONTROLS.findall(text)) + sum(
+        1
+        for char in _NON_ASCII.findall(text)
+        if unicodedata.category(char) in ("Cc", "Cn", "Co", "Cs")
+    )
+    return odd / len(text)
+
+
+def _sniff_delimiter(text: str) -> str:
+    """Return ``;`` if the header line has more semicolons than commas outside quotes."""
+    header = next((line for line in text.splitlines() if line.strip()), "")
+    counts = {",": 0, ";": 0}
+    quoted = False
+    for char in header:
+        if char == '"':
+            quoted = not quoted
+        elif char in counts and not quoted:
+            counts[char] += 1
+    return ";" if counts[";"] > counts[","] else ","
+
+
+def _read_rows(text: str, delimiter: str, report: _Report) -> list[tuple[int, list[str]]]:
+    """Split the text into (line the record starts on, fields), skipping empty rows."""
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    rows = []
+    end = 0  # csv gives the line a record ENDS on; it starts on the line after the last one
+    while True:
+        start = end + 1
+        try:
+            fields = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as err:
+            report.at(start).error(None, _csv_message(str(err), delimiter))
+            if reader.line_num <= end:
+                break
+            end = reader.line_num
+            continue
+        end = reader.line_num
+        if any(cell.strip() for cell in fields):
+            rows.append((start, fields))
+    return rows
+
+
+def _csv_message(reason: str, delimiter: str) -> str:
+    if "end of data" in reason:
+        return "a quote opened on this line is never closed; close it or remove it"
+    if "expected after" in reason:
+        return (
+            f"text after a closing quote; quote the whole cell and double any quote inside "
+            f'it (""), or separate cells with {delimiter!r}'
+        )
+    if "field limit" in reason:
+        return "a cell is too long (is a quote left open?); close the quote"
+    return f"cannot be read as CSV ({reason}); check the quotes on this line"
