@@ -203,6 +203,7 @@ STRINGS: dict[str, str] = {
     "text_unmapped": "Not on the map, because they name no country: {items}.",
     "text_totals": "Together, each operation counted once: {figures}.",
     "text_figure": "{value} {label}",
+    "text_figure_reported": "{value} {label} ({reported:,} of {operations:,} operations reported)",
     "text_most": "Most operations: {countries}.",
     "text_most_item": "{country} ({operations})",
     "text_region_coverage": "Of the {members} of {region}, {covered:,} took part; {gaps}: "

@@ -34,14 +34,16 @@ def test_the_main_figures_count_each_operation_once_and_keep_qualifiers(world):
     # 76 + more than 48 + nearly 500 + nearly 350 + 94: bounds both ways read "about".
     totals = [s for s in world.sentences if s.startswith("Together")]
     assert totals == [
-        "Together, each operation counted once: about 1,068 victims, "
-        "more than 445 minors, 106 arrests."
+        "Together, each operation counted once: about 1,100 victims (5 of 6 operations "
+        "reported), more than 445 minors (4 of 6 operations reported), at least 106 arrests "
+        "(5 of 6 operations reported)."
     ]
 
 
 def test_operations_that_name_no_country_are_said_not_to_be_on_the_map(world):
     assert (
-        "Not on the map, because they name no country: Adwenpa II 2016, 14 countries, none named."
+        "Not on the map, because they name no country: Adwenpa II 2016, 14 countries in Western "
+        "Africa, none named."
     ) in world.sentences
 
 
@@ -67,7 +69,7 @@ def test_a_regional_map_counts_its_members_covered_and_gaps(boundaries):
     americas = describe_map(prepare_map_data(read_operations(), boundaries, region="Americas"))
     assert americas.sentences[0].startswith("A map of Americas: each of its countries")
     assert americas.sentences[-1] == (
-        "Of the 51 countries and territories of Americas, 13 took part; 38 are gaps: "
+        "Of the 56 countries and territories of Americas, 13 took part; 43 are gaps: "
         "no operation in 2014–2018."
     )
     # only the region's own countries are listed, even for operations that span regions

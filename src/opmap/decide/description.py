@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from opmap.decide.mapdata import MapData
 from opmap.decide.tables import figure_cell, years_cell
-from opmap.figures import sum_figures
+from opmap.figures import add_figures
 from opmap.read.operations import Operation
 from opmap.words import count_operations, countries_phrase, plural, some_names, text
 
@@ -145,10 +145,22 @@ def _totals(operations: Sequence[Operation]) -> list[str]:
     """Each figure summed over the operations, every operation once: "nearly 1,700 victims"."""
     totals = []
     for column in TOTALLED:
-        total = sum_figures(op.figure(column) for op in operations)
-        if total is not None:
-            label = text(f"popup_{column}").lower()
-            totals.append(text("text_figure", value=str(total), label=label))
+        total = add_figures(op.figure(column) for op in operations)
+        if total.figure is None:
+            continue
+        label = text(f"popup_{column}").lower()
+        if total.is_complete:
+            totals.append(text("text_figure", value=str(total.figure), label=label))
+        else:  # the same total as the briefing's headline, which says who reported it
+            totals.append(
+                text(
+                    "text_figure_reported",
+                    value=str(total.figure),
+                    label=label,
+                    reported=total.reported,
+                    operations=total.operations,
+                )
+            )
     return totals
 
 
