@@ -97,6 +97,9 @@
                 element.setAttribute("tabindex", "-1");
             }
         }
+        // + and - zoom on the map itself: the zoom buttons need no Tab stop of their own
+        var zoom = container.querySelectorAll(".leaflet-control-zoom a");
+        Array.prototype.forEach.call(zoom, leaveTabOrder);
         countries.eachLayer(function (layer) {
             var iso = layer.feature.id;
             leaveTabOrder(layer.getElement());
