@@ -87,6 +87,11 @@ def test_arrows_move_between_operations_and_say_each(page):
     assert page.evaluate(FOCUSED)["operation"] == first
 
 
+@pytest.mark.xfail(
+    strict=True,
+    reason="known defect (issue 13): after Escape the focus goes to the map, not back to the "
+    "marker, whose element Leaflet has redrawn",
+)
 def test_enter_opens_an_operations_popup_and_escape_gives_the_focus_back(page):
     page.focus(".folium-map")
     page.keyboard.press("ArrowRight")
