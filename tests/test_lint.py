@@ -37,7 +37,7 @@ def test_ruff_finds_nothing():
 # --- the house rules of issue 10: other languages live in their own files ---------------------
 
 #: Modules still over the limit, being split by their owners; a new one over it fails.
-OVER_500_LINES = {"src/opmap/draw/static/image.py"}
+OVER_500_LINES: set[str] = set()
 
 
 def _python_files():
