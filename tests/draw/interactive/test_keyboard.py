@@ -111,6 +111,11 @@ def test_enter_opens_an_operations_popup_and_escape_gives_the_focus_back(page):
     assert page.evaluate(FOCUSED)["operation"] == chosen
 
 
+@pytest.mark.xfail(
+    strict=False,
+    reason="intermittent (issue 13): popup flows race Leaflet redrawing markers after a pan; "
+    "failed in one CI run of fe849fd, passed in the one before",
+)
 def test_up_and_down_switch_to_the_countries_and_enter_lists_a_countrys_operations(page):
     page.focus(".folium-map")
     page.keyboard.press("ArrowDown")
@@ -143,6 +148,11 @@ VISIBLE_POINT = """selector => {
 }"""
 
 
+@pytest.mark.xfail(
+    strict=False,
+    reason="intermittent (issue 13): popup flows race Leaflet redrawing markers after a pan; "
+    "failed in one CI run of fe849fd, passed in the one before",
+)
 def test_a_click_on_a_country_that_took_part_lists_its_operations(page):
     x, y = page.evaluate(VISIBLE_POINT, 'path[data-country="SDN"]')
     page.mouse.click(x, y)
