@@ -194,3 +194,19 @@ def test_language_names_are_written_in_their_own_language():
         "Español",
         "العربية",
     ]
+
+
+@pytest.mark.parametrize(
+    ("language", "english", "expected"),
+    [
+        ("en", "Western Africa", "Western Africa"),
+        ("fr", "Western Africa", "Afrique occidentale"),
+        ("es", "Americas", "América"),
+        ("ar", "Western Africa", "غرب أفريقيا"),
+        ("fr", "South-Eastern Asia", "Asie du Sud-Est"),  # Natural Earth's spelling of M49 035
+        ("es", "Micronesia", "Región de Micronesia"),
+        ("fr", "My desk", "My desk"),  # a user's own region: as given
+    ],
+)
+def test_region_names_come_from_cldr(language, english, expected):
+    assert i18n.region_name(english, language) == expected

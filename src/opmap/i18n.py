@@ -31,6 +31,7 @@ __all__ = [
     "format_number",
     "is_rtl",
     "language_name",
+    "region_name",
     "shape_for_image",
     "translations",
     "use_language",
@@ -216,6 +217,9 @@ def _interval_patterns(locale: str) -> dict[str, tuple[str, str]]:
 def country_name(iso3: str, english: str, language: str | None = None) -> str:
     """Name a country or territory in the language, from CLDR ("Pays-Bas", "هولندا").
 
+    The names are CLDR's, baked into ``data/country_names.csv`` by
+    ``scripts/build_country_names.py``, so naming needs neither Babel nor pycountry at run time.
+
     Parameters
     ----------
     iso3 : str
@@ -232,22 +236,69 @@ def country_name(iso3: str, english: str, language: str | None = None) -> str:
     language = language or current_language()
     if language == DEFAULT_LANGUAGE:
         return english
-    return _territory_names(language).get(iso3, english)
+    return _cldr_names(language).get(("country", iso3), english)
+
+
+def region_name(english: str, language: str | None = None) -> str:
+    """Name a region or subregion ("Western Africa", "Americas") in the language, from CLDR.
+
+    Regions are known by their English name in the boundaries (Natural Earth's ``region_un``
+    and ``subregion``); a name CLDR does not have (a user's own region) is returned as given.
+
+    Parameters
+    ----------
+    english : str
+    language : str, optional
+        Default: the current language.
+
+    Returns
+    -------
+    str
+    """
+    language = language or current_language()
+    if language == DEFAULT_LANGUAGE:
+        return english
+    code = _region_codes().get(english.casefold())
+    return _cldr_names(language).get(("area", code), english) if code else english
+
+
+# Natural Earth's spellings of UN M49 subregions that CLDR names differently.
+_REGION_SPELLINGS = {
+    "south-eastern asia": "035",
+    "australia and new zealand": "053",
+    "micronesia": "057",
+}
 
 
 @functools.cache
-def _territory_names(language: str) -> dict[str, str]:
-    import pycountry
-    from babel import Locale
-
-    territories = Locale.parse(language).territories
-    names = {}
-    for country in pycountry.countries:
-        if country.alpha_2 in territories:
-            names[country.alpha_3] = territories[country.alpha_2]
-    if "XK" in territories:  # Kosovo: user-assigned XK / XKX, named by CLDR
-        names["XKX"] = territories["XK"]
+def _cldr_names(language: str) -> dict[tuple[str, str], str]:
+    """Return CLDR's names in the language: (kind, code) -> name, kind "country" or "area"."""
+    source = f"cldr:{language}"
+    names: dict[tuple[str, str], str] = {}
+    for kind, code, row_source, name in _name_rows():
+        if row_source == source:
+            names.setdefault((kind, code), name)
     return names
+
+
+@functools.cache
+def _region_codes() -> dict[str, str]:
+    """Return the M49 code of each region by its English name, casefolded."""
+    codes = {
+        name.casefold(): code
+        for kind, code, source, name in _name_rows()
+        if kind == "area" and source == "cldr:en"
+    }
+    return codes | _REGION_SPELLINGS
+
+
+def _name_rows() -> Iterator[tuple[str, str, str, str]]:
+    import csv
+
+    table = resources.files("opmap").joinpath("data", "country_names.csv")
+    with table.open(encoding="utf-8", newline="") as file:
+        for kind, code, source, name, _key in list(csv.reader(file))[1:]:
+            yield kind, code, source, name
 
 
 def shape_for_image(text: str, language: str | None = None) -> str:

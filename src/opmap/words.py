@@ -15,7 +15,7 @@ if TYPE_CHECKING:
 import string
 from collections.abc import Sequence
 
-from opmap.i18n import DEFAULT_LANGUAGE, current_language, format_number, translations
+from opmap.i18n import DEFAULT_LANGUAGE, current_language, format_number, region_name, translations
 
 #: How many operations a country's tooltip names before "and 1,234 more".
 NAMES_LISTED = 10
@@ -41,6 +41,7 @@ STRINGS: dict[str, str] = {
     "no_figure": "No figure from a single-country operation",
     "operation_marker": "Operation",
     "outside_region": "Outside {region}",
+    "legend_outside_the_region": "Outside the region",
     # layers
     "layer_coverage": "Coverage by country",
     "layer_operations_year": "Operations {year}",
@@ -138,6 +139,7 @@ STRINGS: dict[str, str] = {
     "participants_unnamed": "; {operations} with {count} more, unnamed",
     "universe_un": "UN member and observer states",
     "coverage_col_region": "Region",
+    "coverage_all_regions": "All regions",
     "coverage_col_states": "States",
     "coverage_col_named_states": "Named states",
     "coverage_col_states_pct": "% of states named",
@@ -307,6 +309,7 @@ def figure_text(figure: Figure) -> str:
 
 def _area_phrase(area: str, named: int, total: int) -> str:
     """Say where an operation named by area ran: "14 countries in Western Africa, none named"."""
+    area = region_name(area)
     if total == 0:
         return text("countries_area_not_given", area=area)
     if named == 0:

@@ -105,3 +105,22 @@ def test_region_focus_and_bounds(operations, boundaries):
     world = prepare_map_data(operations, boundaries)
     covered = world.coverage[world.coverage["operations"] > 0]
     assert world.bounds == tuple(covered.total_bounds)
+
+
+def test_a_french_map_names_countries_in_french_and_keeps_codes_and_figures(operations, boundaries):
+    from opmap.i18n import use_language
+
+    english = prepare_map_data(operations, boundaries, region="Americas")
+    with use_language("fr"):
+        french = prepare_map_data(operations, boundaries, region="Americas")
+    names = dict(zip(french.coverage["iso_a3"], french.coverage["name"], strict=True))
+    assert (names["NLD"], names["DOM"], names["CIV"]) == (
+        "Pays-Bas",
+        "République dominicaine",
+        "Côte d’Ivoire",
+    )
+    assert french.region == "Amériques" and english.region == "Americas"
+    libertad = next(op for op in french.operations if op.key == "Libertad 2018")
+    assert ("Barbade", "Belize", "Brésil") == libertad.country_names[2:5]
+    assert [op.countries for op in french.operations] == [op.countries for op in english.operations]
+    assert list(french.values) == list(english.values)

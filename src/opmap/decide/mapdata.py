@@ -7,7 +7,7 @@ its classes, and places one marker per operation on land. Renderers only draw th
 from __future__ import annotations
 
 from collections.abc import Collection, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import geopandas as gpd
 import pandas as pd
@@ -22,6 +22,8 @@ from opmap.decide.classes import (
 )
 from opmap.decide.regions import REGION_COLUMNS
 from opmap.errors import InvalidOption
+from opmap.i18n import DEFAULT_LANGUAGE, country_name, current_language
+from opmap.i18n import region_name as region_in_language
 from opmap.read.operations import Operation
 from opmap.words import count_operations, text
 
@@ -168,6 +170,7 @@ def prepare_map_data(
     -------
     MapData
     """
+    operations, boundaries = in_language(operations, boundaries)
     focus = None
     region_name = None
     region_countries = None
@@ -188,6 +191,7 @@ def prepare_map_data(
         countries=region_countries,
     )
     selected.sort(key=lambda op: (op.year, op.name.casefold()))
+    shown_region = region_name and region_in_language(region_name)
     coverage = aggregate_by_country(selected, boundaries, points)
     coverage["role"] = _roles(coverage, region_countries)
     values = metric_values(coverage, metric)
@@ -201,11 +205,38 @@ def prepare_map_data(
         markers=place_markers(selected, coverage),
         unmapped=[op for op in selected if not op.is_mapped],
         focus=focus,
-        region=region_name,
-        filters=_describe_filters(years, since, until, names, region_name),
+        region=shown_region,
+        filters=_describe_filters(years, since, until, names, shown_region),
         period=period
         or _years_of(select_operations(operations, years=years, since=since, until=until)),
     )
+
+
+def in_language(
+    operations: Sequence[Operation], boundaries: gpd.GeoDataFrame
+) -> tuple[list[Operation], gpd.GeoDataFrame]:
+    """Return the operations and boundaries with country names in the current language.
+
+    Names come from CLDR (:func:`opmap.i18n.country_name`): "Pays-Bas" on a French map. Only the
+    names change; codes, figures and the operations' own words stay as the source wrote them.
+    """
+    if current_language() == DEFAULT_LANGUAGE:
+        return list(operations), boundaries
+    localized = [
+        replace(
+            op,
+            country_names=tuple(
+                country_name(iso3, name)
+                for iso3, name in zip(op.countries, op.country_names, strict=True)
+            ),
+        )
+        for op in operations
+    ]
+    names = [
+        country_name(iso3, name)
+        for iso3, name in zip(boundaries["iso_a3"], boundaries["name"], strict=True)
+    ]
+    return localized, boundaries.assign(name=names)
 
 
 def _roles(coverage: gpd.GeoDataFrame, region_countries: set[str] | None) -> list[str | None]:

@@ -20,6 +20,7 @@ import pandas as pd
 
 from opmap.decide.aggregate import SUMMED_FIGURES
 from opmap.figures import add_figures
+from opmap.i18n import country_name
 from opmap.read.boundaries import REGION_COLUMNS
 from opmap.read.operations import Operation
 from opmap.read.universe import Universe, load_universe
@@ -65,12 +66,12 @@ def regions_of(boundaries: gpd.GeoDataFrame, by: str | Mapping[str, str]) -> dic
 
 
 def unit_names(boundaries: gpd.GeoDataFrame) -> dict[str, str]:
-    """Return ISO3 -> display name of every unit, polygons and points."""
+    """Return ISO3 -> display name of every unit, polygons and points, in the current language."""
     from opmap.read.boundaries import load_point_regions
 
     names = {iso3: units["name"] for iso3, units in load_point_regions().items()}
     names.update(zip(boundaries["iso_a3"], boundaries["name"], strict=True))
-    return names
+    return {iso3: country_name(iso3, name) if name else name for iso3, name in names.items()}
 
 
 def area_members(boundaries: gpd.GeoDataFrame, area: str) -> set[str]:

@@ -220,3 +220,14 @@ def test_the_page_speaks_the_current_language(inputs, language, direction, headi
     assert (html.attrs["lang"], html.attrs.get("dir")) == (language, direction)
     assert document.find("h1").text == heading
     assert document.find("a").text == skip
+
+
+def test_regions_countries_and_the_total_are_named_in_the_page_language(inputs):
+    with use_language("es"):
+        report = build_coverage(inputs, "region_un")
+        document = parse_html(render_coverage_page(report, generated=date(2024, 5, 1)))
+    names = [row_name(tr) for tr in document.find("tbody").find_all("tr")]
+    assert names[-1] == "Todas las regiones"
+    assert "América" in names and "Americas" not in names
+    text = document.text
+    assert "Países Bajos" in text and "Netherlands" not in text

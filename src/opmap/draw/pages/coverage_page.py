@@ -13,7 +13,7 @@ from numbers import Integral
 
 from opmap.decide.classes import Classes
 from opmap.draw.pages.layout import Cell, Column, PageTable, Row, Thumbnail, render_page
-from opmap.i18n import format_number
+from opmap.i18n import format_number, region_name
 from opmap.output import generation_date
 from opmap.style import BORDER_COLOR, GAP_HATCH_COLOR, OUTSIDE_BORDER_COLOR, OUTSIDE_COLOR
 from opmap.words import grouping_words, plural, text
@@ -126,7 +126,7 @@ def coverage_table(
         region = str(record["region"])
         cells = [
             _region_cell(
-                region,
+                text("coverage_all_regions") if total else region_name(region),
                 None if total else pages.get(region),
                 None if total else images.get(region),
             ),
@@ -139,6 +139,7 @@ def coverage_table(
 
 
 def _region_cell(region: str, page: str | None, image: str | None) -> Cell:
+    """Return a region's cell: its name (in the page's language), linked to its map, if any."""
     thumbnail = None
     if image:
         thumbnail = Thumbnail(
@@ -192,7 +193,7 @@ def _legend(classes: Classes | None) -> dict:
         {
             "fill": OUTSIDE_COLOR,
             "edge": OUTSIDE_BORDER_COLOR,
-            "label": text("outside_region", region="the region"),
+            "label": text("legend_outside_the_region"),
         },
     ]
     return {"title": text("legend_title_operations"), "swatches": items}
