@@ -248,6 +248,10 @@ STRINGS: dict[str, str] = {
 #: languages have as many forms as their plural rules need (Arabic six), in their catalogs.
 PLURALS: dict[str, tuple[str, str]] = {
     "operations": ("{count:,} operation", "{count:,} operations"),
+    "figure_reported_by": (
+        "{reported:,} of {count:,} operation reported it",
+        "{reported:,} of {count:,} operations reported it",
+    ),
     "countries": ("{count:,} country or territory", "{count:,} countries and territories"),
     "gaps": ("{count:,} is a gap", "{count:,} are gaps"),
     "coverage_unplaced": (

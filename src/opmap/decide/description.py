@@ -15,7 +15,7 @@ from opmap.decide.mapdata import MapData
 from opmap.decide.tables import figure_cell, years_cell
 from opmap.figures import add_figures
 from opmap.read.operations import Operation
-from opmap.words import count_operations, countries_phrase, plural, some_names, text
+from opmap.words import count_operations, countries_phrase, figure_text, plural, some_names, text
 
 #: The figures the text alternative totals, in the order it says them.
 TOTALLED = ("victims", "minors", "arrests")
@@ -150,12 +150,12 @@ def _totals(operations: Sequence[Operation]) -> list[str]:
             continue
         label = text(f"popup_{column}").lower()
         if total.is_complete:
-            totals.append(text("text_figure", value=str(total.figure), label=label))
+            totals.append(text("text_figure", value=figure_text(total.figure), label=label))
         else:  # the same total as the briefing's headline, which says who reported it
             totals.append(
                 text(
                     "text_figure_reported",
-                    value=str(total.figure),
+                    value=figure_text(total.figure),
                     label=label,
                     reported=total.reported,
                     operations=total.operations,

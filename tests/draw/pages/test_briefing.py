@@ -121,7 +121,7 @@ def test_hostile_region_names_are_text_in_the_coverage_table(hostile):
 def test_headline_figures_count_each_operation_once(hostile):
     document = briefing(hostile)
     cards = [
-        (card.find_all("span")[0].text, card.find_all("span")[1].text)
+        tuple(span.text for span in card.find_all("span"))
         for card in document.find_all("div")
         if card.attrs.get("class") == "card"
     ]
@@ -129,8 +129,9 @@ def test_headline_figures_count_each_operation_once(hostile):
     named = "named countries and territories; 1 operation with 3 more, unnamed"
     assert cards[:2] == [("3", "operations"), ("3", named)]
     # 94 + nearly 500, rounded like "nearly 500"; the third operation gave no victims.
-    victims = "about 600, 2 of 3 operations reported"
-    assert (victims, "victims identified or rescued, as the sources count them") in cards
+    # The figure stands alone, as large as the others; who reported it is said beneath.
+    victims = ("about 600", "victims identified or rescued, as the sources count them")
+    assert (*victims, "2 of 3 operations reported it") in cards
     assert ("61", "arrests") in cards
 
 
@@ -222,3 +223,17 @@ def test_hostile_page_runs_nothing_in_chromium_and_the_skip_link_leads_to_main(
         # Wide tables scroll inside their box; the page itself never scrolls sideways.
         assert page.evaluate("() => document.documentElement.scrollWidth") == width
         page.context.close()
+
+
+def test_headline_figures_speak_the_page_language(hostile):
+    from opmap.i18n import use_language
+
+    with use_language("fr"):
+        document = briefing(hostile)
+    cards = [
+        tuple(span.text for span in card.find_all("span"))
+        for card in document.find_all("div")
+        if card.attrs.get("class") == "card"
+    ]
+    assert ("environ 600", cards[2][1], "indiqué par 2 des 3 opérations") == cards[2]
+    assert "operations reported" not in document.text

@@ -16,9 +16,10 @@ from opmap.draw.interactive.embed import frame_context
 from opmap.draw.interactive.popups import format_dates, http_url
 from opmap.draw.pages.coverage_page import coverage_heading, coverage_table
 from opmap.draw.pages.layout import Cell, Column, PageTable, Row, render_page
+from opmap.figures import Total
 from opmap.i18n import format_number
 from opmap.read.operations import Operation
-from opmap.words import count_operations, countries_phrase, plural, text
+from opmap.words import count_operations, countries_phrase, figure_text, plural, text
 
 #: Figures of an operation, in the order of the operations table.
 FIGURES = ("victims", "minors", "arrests", "officers")
@@ -80,19 +81,30 @@ def render_briefing(
     )
 
 
+def _figure_card(total: Total, label: str) -> dict:
+    """Return a headline card: the figure as big as the others, who reported it said beneath."""
+    detail = ""
+    if not total.is_complete:
+        detail = plural("figure_reported_by", total.operations, reported=total.reported)
+    return {"value": figure_text(total.figure), "label": label, "detail": detail}
+
+
 def _headline(total: dict, operations: Sequence[Operation]) -> dict:
     cards = [
-        {"value": str(total["operations"]), "label": text("briefing_headline_operations")},
+        {
+            "value": format_number(total["operations"]),
+            "label": text("briefing_headline_operations"),
+            "detail": "",
+        },
         {
             "value": format_number(total["named_states"] + total["named_territories"]),
             "label": _participants_label(total),
+            "detail": "",
         },
     ]
     for column in ("victims", "minors", "arrests"):
         if total[column].figure is not None:
-            cards.append(
-                {"value": str(total[column]), "label": text(f"briefing_headline_{column}")}
-            )
+            cards.append(_figure_card(total[column], text(f"briefing_headline_{column}")))
     unplaced = [op for op in operations if not op.is_mapped]
     unplaced_text = ""
     if unplaced:
