@@ -31,6 +31,7 @@ __all__ = [
     "format_number",
     "is_rtl",
     "language_name",
+    "other_language",
     "region_name",
     "shape_for_image",
     "translations",
@@ -93,6 +94,26 @@ def use_language(language: str) -> Iterator[str]:
 def current_language() -> str:
     """Return the language outputs are being worded in ("en" unless :func:`use_language`)."""
     return _language.get()
+
+
+def other_language(tag: str | None) -> str | None:
+    """Return a text's language tag if it differs from the current language, else None.
+
+    Text from the data keeps its own language: an English summary on a French page is marked
+    ``lang="en"``; on an English page it needs no mark.
+
+    Parameters
+    ----------
+    tag : str or None
+        A BCP 47 tag ("en", "pt-BR"), or None when the language is not known.
+
+    Returns
+    -------
+    str or None
+    """
+    if not tag or tag.split("-")[0].lower() == current_language():
+        return None
+    return tag
 
 
 def is_rtl(language: str | None = None) -> bool:

@@ -374,3 +374,29 @@ def test_an_operation_is_a_frozen_hashable_record():
     noted = Operation(name="Nawa", year=2014, extra={"notes": "x"})
     assert noted == operation
     assert {operation: 1}[noted] == 1
+
+
+def read_language(tmp_path, language: str):
+    """Read one good row with a ``language`` column; return (operation or None, problems)."""
+    text = f"{HEADER},language\n{row()},{language}\n"
+    operations, problems = check_operations(write(tmp_path, text))
+    return (operations[0] if operations else None), problems
+
+
+@pytest.mark.parametrize(
+    ("given", "expected"),
+    [("en", "en"), ("FR", "fr"), ("ar", "ar"), ("pt-BR", "pt-BR"), ("fil", "fil"), ("", None)],
+)
+def test_the_language_of_a_row_is_read_as_a_code(tmp_path, given, expected):
+    operation, problems = read_language(tmp_path, given)
+    assert (operation.language, problems) == (expected, [])
+
+
+@pytest.mark.parametrize("given", ["english", "xx", "e", "en_GB!", "fr-"])
+def test_a_language_that_is_not_a_code_is_refused_with_examples(tmp_path, given):
+    operation, [problem] = read_language(tmp_path, given)
+    assert operation is None
+    assert (problem.column, problem.value, problem.line) == ("language", given, 2)
+    assert problem.message == (
+        "must be the code of the language the text is written in, e.g. en, fr, es or ar"
+    )

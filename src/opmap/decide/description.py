@@ -29,7 +29,9 @@ OPERATIONS_LISTED = 500
 class MapTable:
     """A table of plain-text cells: a caption, header cells, rows; ``numeric`` aligns right.
 
-    ``links`` holds, per row, an http(s) address for its last cell, or None (empty: none).
+    ``links`` holds, per row, an http(s) address for its last cell, or None (empty: none);
+    ``langs``, per row, the language of its header cell when that is the data's own text in
+    another language than the page's (see :func:`opmap.i18n.other_language`), or None.
     """
 
     caption: str
@@ -37,6 +39,7 @@ class MapTable:
     numeric: tuple[bool, ...]
     rows: tuple[tuple[str, ...], ...]
     links: tuple[str | None, ...] = ()
+    langs: tuple[str | None, ...] = ()
 
 
 @dataclass(frozen=True)

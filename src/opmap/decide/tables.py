@@ -308,6 +308,7 @@ def operations_frame(operations: Sequence[Operation]) -> pd.DataFrame:
             "lon": "" if op.lon is None else op.lon,
             "summary": op.summary,
             "source": op.source,
+            "language": op.language or "",
             "country_names": "; ".join(op.country_names),
         }
         row.update({c: op.extra.get(c, "") for c in extras})

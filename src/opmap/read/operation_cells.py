@@ -35,6 +35,7 @@ _YEAR_FIRST = re.compile(r"([0-9]{4})[-/.]([0-9]{1,2})[-/.]([0-9]{1,2})")
 _YEAR_LAST = re.compile(r"([0-9]{1,2})[-/.]([0-9]{1,2})[-/.]([0-9]{4})")
 _WORDED_DATES = ("%d %B %Y", "%d %b %Y", "%B %d, %Y", "%B %d %Y", "%b %d, %Y", "%b %d %Y")
 _DECIMAL = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)")
+_LANGUAGE_TAG = re.compile(r"([A-Za-z]{2,3})((?:-[A-Za-z0-9]{1,8})*)")
 _BARE_HOST = re.compile(r"(?:www\.|[a-z0-9-]+\.[a-z]{2,}(?:[/:?#]|$))", re.IGNORECASE)
 
 
@@ -325,3 +326,23 @@ def _check_source(raw: str, report: _Report) -> str:
         )
     report.error("source", message, raw)
     return ""
+
+
+def _check_language(raw: str, report: _Report) -> str | None:
+    """Return the record's language as a BCP 47 tag ("en", "pt-BR"), or report it."""
+    if not raw:
+        return None
+    import pycountry
+
+    match = _LANGUAGE_TAG.fullmatch(raw.strip())
+    if match:
+        primary = match.group(1).lower()
+        code = "alpha_2" if len(primary) == 2 else "alpha_3"
+        if pycountry.languages.get(**{code: primary}) is not None:
+            return primary + match.group(2)
+    report.error(
+        "language",
+        "must be the code of the language the text is written in, e.g. en, fr, es or ar",
+        raw,
+    )
+    return None

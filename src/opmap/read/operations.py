@@ -29,6 +29,7 @@ from opmap.read.operation_cells import (
     _check_dates,
     _check_duplicate,
     _check_figures,
+    _check_language,
     _check_name,
     _check_position,
     _check_source,
@@ -50,6 +51,7 @@ COLUMNS = (
     "lon",
     "summary",
     "source",
+    "language",
 )
 REQUIRED_COLUMNS = ("operation", "year")
 
@@ -80,6 +82,10 @@ class Operation:
     summary : str
     source : str
         An http(s) URL, or "".
+    language : str or None
+        The language the record's own text (name, summary, extra columns) is written in, as a
+        BCP 47 tag ("en", "fr", "pt-BR"); None if the file does not say. Pages in another
+        language mark that text with it, so it is read aloud and hyphenated as what it is.
     extra : dict
         Extra columns of the file, kept as written (column -> value).
     line : int
@@ -102,6 +108,7 @@ class Operation:
     lon: float | None = None
     summary: str = ""
     source: str = ""
+    language: str | None = None
     extra: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
     line: int = 0
 
@@ -401,6 +408,7 @@ def _build_operation(
     figures = _check_figures(cells, report)
     lat, lon = _check_position(cells, report)
     source = _check_source(cells.get("source", ""), report)
+    language = _check_language(cells.get("language", ""), report)
     if report.has_errors_since(problems_before) or name is None or year is None:
         return None
     return Operation(
@@ -417,6 +425,7 @@ def _build_operation(
         lon=lon,
         summary=cells.get("summary", ""),
         source=source,
+        language=language,
         extra={n: cells[n] for n in names if n and n not in COLUMNS},
         line=report.line or 0,
     )

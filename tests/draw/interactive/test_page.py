@@ -99,3 +99,39 @@ def test_text_from_the_file_stays_text_in_the_tables(pages, browser):
     assert HOSTILE in names
     assert not pwned
     assert links == 0  # a javascript: source is never a link
+
+
+@pytest.mark.parametrize(("language", "rtl"), [("fr", False), ("ar", True)])
+def test_a_page_in_another_language_marks_the_datas_english_names(tmp_path, language, rtl):
+    from html_doc import parse_html
+
+    from opmap.i18n import use_language
+
+    operations = read_operations()  # the bundled file says its text is English
+    with use_language(language):
+        data = prepare_map_data(operations, load_boundaries(), points=load_country_points())
+        path = write_map(data, tmp_path / "map.html", generated=date(2024, 5, 1))
+    document = parse_html(path.read_text(encoding="utf-8"))
+    html = document.find("html")
+    assert (html.attrs["lang"], html.attrs.get("dir")) == (language, "rtl" if rtl else None)
+    table = operations_table(document)
+    headers = table.find("tbody").find_all("th")
+    assert {th.text for th in headers} == {op.name for op in operations}
+    assert {th.attrs.get("lang") for th in headers} == {"en"}
+
+
+def test_an_english_page_needs_no_mark_for_english_data(pages):
+    from html_doc import parse_html
+
+    document = parse_html(pages["map"].read_text(encoding="utf-8"))
+    table = operations_table(document)
+    assert all("lang" not in th.attrs for th in table.find("tbody").find_all("th"))
+
+
+def operations_table(document):
+    """The table of operations under the map: the one captioned opmap-table-operations."""
+    return next(
+        table
+        for table in document.by_id("opmap-in-words").find_all("table")
+        if table.find("caption").attrs.get("id") == "opmap-table-operations"
+    )

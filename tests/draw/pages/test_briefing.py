@@ -237,3 +237,22 @@ def test_headline_figures_speak_the_page_language(hostile):
     ]
     assert ("environ 600", cards[2][1], "indiqué par 2 des 3 opérations") == cards[2]
     assert "operations reported" not in document.text
+
+
+def test_the_datas_own_words_keep_their_language_on_a_page_in_another(tmp_path):
+    from opmap.i18n import use_language
+
+    inputs = load_inputs()  # the bundled operations.csv says its text is English
+    with use_language("fr"):
+        french = briefing(inputs)
+    english = briefing(inputs)
+    marked = {
+        span.text: span.attrs["lang"]
+        for span in french.find_all("span")
+        if "lang" in span.attrs and span.text
+    }
+    for op in inputs.operations:
+        assert marked[op.key] == "en"
+        if op.summary:
+            assert marked[op.summary] == "en"
+    assert all("lang" not in span.attrs for span in english.find_all("span"))

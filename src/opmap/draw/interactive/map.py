@@ -39,7 +39,6 @@ from opmap.draw.interactive.popups import format_dates
 from opmap.draw.interactive.styles import GAP_FILL, color_properties
 from opmap.draw.interactive.tiles import resolve_tiles, tile_layer
 from opmap.draw.interactive.timeline import Timeline
-from opmap.i18n import current_language, is_rtl
 from opmap.output import generation_date
 
 __all__ = [
@@ -81,15 +80,7 @@ def render_map(
     folium_map = build_map(map_data, tiles=tiles, embed=embed, generated=generated)
     from opmap.draw.interactive.page import render_page
 
-    return _speak_language(_allow_zoom(render_page(folium_map, map_data, embed=embed)))
-
-
-# branca's page template writes a bare <html>: the page's language and direction are set on it
-# here, as the pages' base template does, so a screen reader speaks the right language and an
-# Arabic page lays its panels out right to left (map.css keeps the map itself left to right).
-def _speak_language(page: str) -> str:
-    direction = ' dir="rtl"' if is_rtl() else ""
-    return page.replace("<html>", f'<html lang="{current_language()}"{direction}>', 1)
+    return _allow_zoom(render_page(folium_map, map_data, embed=embed))
 
 
 # folium's page forbids pinch-zoom (maximum-scale=1, user-scalable=no), which shuts out readers

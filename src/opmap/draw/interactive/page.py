@@ -18,11 +18,10 @@ from opmap.decide.tables import figure_cell
 from opmap.draw.assets import compact_asset
 from opmap.draw.interactive.popups import format_dates, http_url
 from opmap.draw.templates import render
+from opmap.i18n import current_language, is_rtl, other_language
 from opmap.read.operations import Operation
 from opmap.words import countries_phrase, text
 
-#: The language of every word in :mod:`opmap.words`.
-LANGUAGE = "en"
 _FIGURES = ("victims", "minors", "arrests", "officers")
 
 
@@ -49,7 +48,8 @@ def render_page(folium_map: folium.Map, map_data: MapData, *, embed: bool = Fals
     description = describe_map(map_data)
     return render(
         "map/page.html",
-        lang=LANGUAGE,
+        lang=current_language(),
+        rtl=is_rtl(),
         title=map_data.title,
         embed=embed,
         header=Markup(root.header.render()),
@@ -82,6 +82,7 @@ def operations_table(description: MapDescription, *, links: bool = True) -> MapT
         numeric=(False, False, False, True, True, True, True, False),
         rows=tuple(_operation_row(op) for op in operations),
         links=tuple(http_url(op.source) if links and op.source else None for op in operations),
+        langs=tuple(other_language(op.language) for op in operations),
     )
 
 

@@ -17,7 +17,7 @@ from opmap.draw.interactive.popups import format_dates, http_url
 from opmap.draw.pages.coverage_page import coverage_heading, coverage_table
 from opmap.draw.pages.layout import Cell, Column, PageTable, Row, render_page
 from opmap.figures import Total
-from opmap.i18n import format_number
+from opmap.i18n import format_number, other_language
 from opmap.read.operations import Operation
 from opmap.words import count_operations, countries_phrase, figure_text, plural, text
 
@@ -150,11 +150,11 @@ def operations_table(operations: Sequence[Operation]) -> PageTable:
     rows = tuple(
         Row(
             (
-                Cell(op.key),
+                Cell(op.key, lang=other_language(op.language)),
                 Cell(format_dates(op.start_date, op.end_date) or str(op.year)),
                 Cell(_countries(op)),
                 *(Cell(figure_cell(op.figure(figure))) for figure in FIGURES),
-                Cell(op.summary),
+                Cell(op.summary, lang=other_language(op.language)),
                 Cell(op.source, href=http_url(op.source), external=True),
             )
         )

@@ -32,13 +32,18 @@ class Thumbnail:
 
 @dataclass(frozen=True)
 class Cell:
-    """One table cell: text, optionally a link, a folded list (``items``) or a small map."""
+    """One table cell: text, optionally a link, a folded list (``items``) or a small map.
+
+    ``lang`` marks text from the data written in another language than the page's (an English
+    summary on a French page), so it is read aloud as what it is.
+    """
 
     text: str = ""
     href: str | None = None
     external: bool = False
     items: tuple[str, ...] = ()
     thumbnail: Thumbnail | None = None
+    lang: str | None = None
 
 
 @dataclass(frozen=True)
