@@ -15,7 +15,14 @@ if TYPE_CHECKING:
 import string
 from collections.abc import Sequence
 
-from opmap.i18n import DEFAULT_LANGUAGE, current_language, format_number, region_name, translations
+from opmap.i18n import (
+    DEFAULT_LANGUAGE,
+    country_name,
+    current_language,
+    format_number,
+    region_name,
+    translations,
+)
 
 #: How many operations a country's tooltip names before "and 1,234 more".
 NAMES_LISTED = 10
@@ -273,6 +280,14 @@ PLURALS: dict[str, tuple[str, str]] = {
 }
 
 
+def named_countries(operation: Operation) -> list[str]:
+    """Return the names of an operation's named countries in the current language (CLDR)."""
+    return [
+        country_name(iso3, name)
+        for iso3, name in zip(operation.countries, operation.country_names, strict=True)
+    ]
+
+
 def countries_phrase(operation: Operation) -> str:
     """Say how many countries took part and how many are named.
 
@@ -282,7 +297,7 @@ def countries_phrase(operation: Operation) -> str:
     if operation.area is not None and named < max(total, 1):
         return _area_phrase(operation.area, named, total)
     if total == 1 and named == 1:
-        return operation.country_names[0]
+        return named_countries(operation)[0]
     if total == 0:
         return text("countries_none")
     if named == total:

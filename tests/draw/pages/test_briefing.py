@@ -256,3 +256,16 @@ def test_the_datas_own_words_keep_their_language_on_a_page_in_another(tmp_path):
         if op.summary:
             assert marked[op.summary] == "en"
     assert all("lang" not in span.attrs for span in english.find_all("span"))
+
+
+def test_the_operations_table_names_countries_in_the_page_language():
+    from opmap.i18n import use_language
+
+    inputs = load_inputs()
+    with use_language("es"):
+        document = briefing(inputs)
+    table = table_under(document, "Las operaciones y sus fuentes")
+    cells = [tr.find_all("td")[1].text for tr in table.find("tbody").find_all("tr")]
+    libertad = next(cell for cell in cells if "Barbados" in cell)
+    assert "Brasil" in libertad and "Brazil" not in libertad
+    assert "Sudán" in cells

@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 
 from opmap.figures import Figure
 from opmap.read.operations import Operation
-from opmap.words import countries_phrase, figure_text, text
+from opmap.words import countries_phrase, figure_text, named_countries, text
 
 POPUP_FIGURES = ("victims", "minors", "arrests", "officers")
 #: The figures an operation is listed with in a shared marker's popup.
@@ -93,5 +93,5 @@ def _day_month_year(day: date) -> str:
 def _countries_line(operation: Operation) -> str:
     phrase = countries_phrase(operation)
     if len(operation.countries) > 1 or (operation.countries and operation.total_countries > 1):
-        return f"{phrase}: {', '.join(operation.country_names)}"
+        return f"{phrase}: {', '.join(named_countries(operation))}"
     return phrase

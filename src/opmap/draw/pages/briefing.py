@@ -19,7 +19,14 @@ from opmap.draw.pages.layout import Cell, Column, PageTable, Row, render_page
 from opmap.figures import Total
 from opmap.i18n import format_number, other_language
 from opmap.read.operations import Operation
-from opmap.words import count_operations, countries_phrase, figure_text, plural, text
+from opmap.words import (
+    count_operations,
+    countries_phrase,
+    figure_text,
+    named_countries,
+    plural,
+    text,
+)
 
 #: Figures of an operation, in the order of the operations table.
 FIGURES = ("victims", "minors", "arrests", "officers")
@@ -167,5 +174,5 @@ def _countries(operation: Operation) -> str:
     """Word an operation's countries: its name if one, else "13 countries, all named: ..."."""
     phrase = countries_phrase(operation)
     if len(operation.country_names) > 1:
-        phrase += ": " + ", ".join(operation.country_names)
+        phrase += ": " + ", ".join(named_countries(operation))
     return phrase
