@@ -118,3 +118,95 @@ def test_a_folder_of_packs_and_a_single_pack_replace_each_other(
     # the packs of the other languages are opmap's and part of the layout a build owns: dropped
     assert not [path for path in (out / "ar").rglob("*") if path.is_file()]
     assert "Informe: operaciones" in (out / "index.html").read_text(encoding="utf-8")
+
+
+class _Text(HTMLParser):
+    """The text a reader sees, less scripts, styles and what is marked as another language."""
+
+    VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source"}
+
+    def __init__(self, language: str):
+        super().__init__()
+        self.language = language
+        self.parts: list[str] = []
+        self._stack: list[tuple[str, bool]] = []  # (tag, hidden)
+
+    def handle_starttag(self, tag, attrs):
+        if tag in self.VOID:
+            return
+        attrs = dict(attrs)
+        hidden = bool(self._stack and self._stack[-1][1])
+        lang = attrs.get("lang")
+        other = tag != "html" and lang is not None and lang != self.language  # the data's words
+        hidden = hidden or tag in ("script", "style") or other
+        self._stack.append((tag, hidden))
+
+    def handle_endtag(self, tag):
+        while self._stack:
+            if self._stack.pop()[0] == tag:
+                break
+
+    def handle_data(self, data):
+        if not (self._stack and self._stack[-1][1]):
+            self.parts.append(data)
+
+
+def seen_text(path: Path, language: str) -> str:
+    parser = _Text(language)
+    parser.feed(path.read_text(encoding="utf-8"))
+    return " ".join(" ".join(parser.parts).split())
+
+
+def english_phrases() -> list[str]:
+    """Every English message with no placeholder and at least two words: words a reader sees."""
+    from opmap.words import PLURALS, STRINGS
+
+    phrases = [s for s in STRINGS.values() if "{" not in s and " " in s]
+    phrases += [form for forms in PLURALS.values() for form in forms if "{" not in form]
+    return phrases
+
+
+@pytest.mark.parametrize("language", [lang for lang in LANGUAGES if lang != "en"])
+def test_no_english_message_is_left_on_the_pages_of_another_language(packs, language):
+    pages = ["index.html", "coverage.html", "map.html", "map-embed.html"]
+    pages += [
+        p.relative_to(packs / language).as_posix()
+        for p in (packs / language).glob("regions/*.html")
+    ]
+    for name in pages:
+        seen = seen_text(packs / language / name, language)
+        left = [phrase for phrase in english_phrases() if phrase in seen]
+        assert left == [], (language, name)
+
+
+def test_every_pack_has_the_same_records_and_figures(packs):
+    import csv
+
+    def rows(path):
+        with path.open(encoding="utf-8", newline="") as file:
+            return list(csv.DictReader(file))
+
+    english = packs / "en"
+    for language in LANGUAGES:
+        pack = packs / language
+        # The records are data: the same bytes in every language.
+        assert (pack / "operations.csv").read_bytes() == (english / "operations.csv").read_bytes()
+        ours, theirs = rows(pack / "coverage.csv"), rows(english / "coverage.csv")
+        assert len(ours) == len(theirs)
+        for mine, base in zip(ours, theirs, strict=True):
+            for column in (
+                "states",
+                "named_states",
+                "states_pct",
+                "gaps",
+                "operations",
+                "inside",
+                "spanning",
+                "victims",
+                "minors",
+                "arrests",
+                "operation_keys",
+                "spanning_keys",
+            ):
+                if column in base:
+                    assert mine[column] == base[column], (language, base["region"], column)
