@@ -15,6 +15,7 @@ so a colour means the same in every year.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 
 import pandas as pd
@@ -120,6 +121,8 @@ def timeline_data(
     covered = coverage[(coverage["operations"] > 0) & (roles != "outside").to_numpy()]
     regional = roles.notna().any()
     views = [(m, year) for m in MODES for year in years]
+    counts = _counts_by_view(map_data, years)
+    lines = {(m, year): _view_line(m, year, counts[m, year]) for m, year in views}
     return {
         "first": years[0],
         "last": years[-1],
@@ -145,13 +148,11 @@ def timeline_data(
                 covered["iso_a3"], covered["name"], covered["operation_keys"], strict=True
             )
         },
-        "figures": {f"{m}:{year}": _figure_lines(map_data, m, year) for m, year in views}
-        if map_data.metric != "operations"
-        else {},
+        "figures": _figures_by_view(map_data, years) if map_data.metric != "operations" else {},
         "subtitles": {"all": map_data.subtitle}
-        | {f"{m}:{year}": view_subtitle(map_data, m, year) for m, year in views},
+        | {f"{m}:{year}": _with_filters(map_data, lines[m, year]) for m, year in views},
         "valueTexts": {"all": text("timeline_all_valuetext", subtitle=_all_years_line(map_data))}
-        | {f"{m}:{year}": view_line(map_data, m, year) for m, year in views},
+        | {f"{m}:{year}": lines[m, year] for m, year in views},
         "periods": {
             f"{m}:{year}": str(year)
             if m == "in" or year == years[0]
@@ -180,18 +181,37 @@ def timeline_data(
 def view_line(map_data: MapData, mode: str, year: int) -> str:
     """Say how many operations a view shows: "1 operation in 2017", "2 operations up to 2016"."""
     count = sum(1 for op in map_data.operations if _in_view(op.year, mode, year))
+    return _view_line(mode, year, count)
+
+
+def view_subtitle(map_data: MapData, mode: str, year: int) -> str:
+    """Return the map's subtitle for a view: :func:`view_line` and the filters in force."""
+    return _with_filters(map_data, view_line(map_data, mode, year))
+
+
+def _view_line(mode: str, year: int, count: int) -> str:
     if count == 0:
         return text("subtitle_none_in" if mode == "in" else "subtitle_none_up_to", year=year)
     key = "subtitle_one_year" if mode == "in" else "subtitle_up_to"
     return text(key, operations=count_operations(count), year=year)
 
 
-def view_subtitle(map_data: MapData, mode: str, year: int) -> str:
-    """Return the map's subtitle for a view: :func:`view_line` and the filters in force."""
-    line = view_line(map_data, mode, year)
+def _with_filters(map_data: MapData, line: str) -> str:
     if map_data.filters:
         line += " \u00b7 " + text("subtitle_filters", filters=", ".join(map_data.filters))
     return line
+
+
+def _counts_by_view(map_data: MapData, years: Sequence[int]) -> dict[tuple[str, int], int]:
+    """Count the operations of every view in one pass over them: (mode, year) -> count."""
+    per_year = Counter(op.year for op in map_data.operations)
+    counts: dict[tuple[str, int], int] = {}
+    running = sum(n for year, n in per_year.items() if year < years[0])
+    for year in years:
+        running += per_year[year]
+        counts["in", year] = per_year[year]
+        counts["upto", year] = running
+    return counts
 
 
 def control_html(years: Sequence[int], mode: str = "in") -> Markup:
@@ -227,17 +247,36 @@ def _all_years_line(map_data: MapData) -> str:
     )
 
 
-def _figure_lines(map_data: MapData, mode: str, year: int) -> dict[str, list]:
-    """Per country, its figure in a view, summed over the operations it ran alone."""
-    alone: dict[str, list] = {}
+def _figures_by_view(map_data: MapData, years: Sequence[int]) -> dict[str, dict[str, list]]:
+    """Per view, per country, its figure summed over the operations it ran alone.
+
+    The operations are grouped by year once; "up to" a year adds each year's to the last.
+    """
+    metric = map_data.metric
+    by_year: dict[int, dict[str, list]] = {}
     for op in map_data.operations:
-        if op.is_single_country and _in_view(op.year, mode, year):
-            alone.setdefault(op.countries[0], []).append(op.figure(map_data.metric))
+        if op.is_single_country:
+            country = by_year.setdefault(op.year, {}).setdefault(op.countries[0], [])
+            country.append(op.figure(metric))
+    views: dict[str, dict[str, list]] = {}
+    running: dict[str, list] = {}
+    running_lines: dict[str, list] = {}
+    for year in years:
+        this_year = by_year.get(year, {})
+        for iso3, figures in this_year.items():
+            running.setdefault(iso3, []).extend(figures)
+        running_lines |= _lines(metric, {iso3: running[iso3] for iso3 in this_year})
+        views[f"in:{year}"] = _lines(metric, this_year)
+        views[f"upto:{year}"] = dict(running_lines)
+    return views
+
+
+def _lines(metric: str, figures_by_country: dict[str, list]) -> dict[str, list]:
     lines = {}
-    for iso3, figures in alone.items():
+    for iso3, figures in figures_by_country.items():
         total = sum_figures(figures)
         if total is not None:
-            lines[iso3] = [float(total.value), _figure_line(map_data.metric, total)]
+            lines[iso3] = [float(total.value), _figure_line(metric, total)]
     return lines
 
 
