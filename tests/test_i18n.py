@@ -210,3 +210,15 @@ def test_language_names_are_written_in_their_own_language():
 )
 def test_region_names_come_from_cldr(language, english, expected):
     assert i18n.region_name(english, language) == expected
+
+
+def test_names_sort_as_readers_expect_accents_and_case_aside():
+    names = ["Burundi", "Îles Marshall", "Bénin", "Inde", "botswana", "Irak"]
+    assert sorted(names, key=i18n.sort_key) == [
+        "Bénin",
+        "botswana",
+        "Burundi",
+        "Îles Marshall",
+        "Inde",
+        "Irak",
+    ]

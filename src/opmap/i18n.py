@@ -16,6 +16,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import gettext
+import unicodedata
 from collections.abc import Iterator
 from contextvars import ContextVar
 from datetime import date
@@ -34,6 +35,7 @@ __all__ = [
     "other_language",
     "region_name",
     "shape_for_image",
+    "sort_key",
     "translations",
     "use_language",
 ]
@@ -94,6 +96,16 @@ def use_language(language: str) -> Iterator[str]:
 def current_language() -> str:
     """Return the language outputs are being worded in ("en" unless :func:`use_language`)."""
     return _language.get()
+
+
+def sort_key(name: str) -> str:
+    """Return the key that sorts names as readers expect: accents and case aside.
+
+    "Bénin" sorts with "Benin" before "Burundi", and "Îles Marshall" among the I's, in every
+    language; letters that carry no accent (Arabic's) sort as they are.
+    """
+    decomposed = unicodedata.normalize("NFKD", name)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
 def other_language(tag: str | None) -> str | None:

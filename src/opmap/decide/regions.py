@@ -20,7 +20,7 @@ import pandas as pd
 
 from opmap.decide.aggregate import SUMMED_FIGURES
 from opmap.figures import add_figures
-from opmap.i18n import country_name
+from opmap.i18n import country_name, sort_key
 from opmap.read.boundaries import REGION_COLUMNS
 from opmap.read.operations import Operation
 from opmap.read.universe import Universe, load_universe
@@ -203,7 +203,7 @@ def _region_row(
         return str(names.get(iso3) or iso3)  # a user's boundaries may leave names empty
 
     def by_name(found) -> list[str]:
-        return sorted(found, key=lambda c: name(c).casefold())
+        return sorted(found, key=lambda c: sort_key(name(c)))
 
     states = [c for c in codes if c in universe]
     named_states = by_name(c for c in states if c in named)
