@@ -310,3 +310,93 @@ def test_a_coverage_run_that_fails_halfway_leaves_the_previous_files(
     assert "No space left on device" in result.output and "Traceback" not in result.output
     assert _snapshot(out) == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]
+
+
+def _build(out, operations, countries):
+    from click.testing import CliRunner
+
+    from opmap.cli import cli
+
+    args = ["-q", "build", "--operations", str(operations), "--countries", str(countries)]
+    return CliRunner().invoke(cli, [*args, "--out", str(out)])
+
+
+def _broken_links(folder):
+    """Every local href/src of every page under ``folder`` that names no file: (page, link)."""
+    from html_doc import parse_html
+
+    broken = []
+    for page in sorted(folder.rglob("*.html")):
+        document = parse_html(page.read_text(encoding="utf-8"), page=False)
+        for element in document.iter():
+            for name in ("href", "src"):
+                link = element.attrs.get(name) or ""
+                path = unquote(urlsplit(link).path)
+                if urlsplit(link).scheme or not path:
+                    continue  # a source's address, inline data, or a place on the page
+                if not (page.parent / path).is_file():
+                    broken.append((page.relative_to(folder).as_posix(), link))
+    return broken
+
+
+@pytest.mark.parametrize("force", [[], ["--force"]])
+def test_coverage_refuses_the_folder_of_a_pack_and_leaves_it_as_it_was(
+    tmp_path, small_operations, small_countries, force
+):
+    pack = tmp_path / "output"
+    assert _build(pack, small_operations, small_countries).exit_code == 0
+    before = _snapshot(pack)
+    assert "regions/africa.html" in before
+    result = _coverage(pack, small_operations, small_countries, "--by", "subregion", *force)
+    assert result.exit_code == 1
+    assert f"--out '{pack}' holds a briefing pack written by 'opmap build'" in result.output
+    assert f"--out '{pack / 'coverage'}'" in result.output and "Traceback" not in result.output
+    assert _snapshot(pack) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["output"]
+
+
+def test_coverage_beside_a_pack_leaves_every_link_of_both_resolving(
+    tmp_path, small_operations, small_countries
+):
+    pack = tmp_path / "output"
+    assert _build(pack, small_operations, small_countries).exit_code == 0
+    assert len(list(pack.rglob("*.html"))) >= 5 and _broken_links(pack) == []
+    result = _coverage(pack / "coverage", small_operations, small_countries, "--by", "subregion")
+    assert result.exit_code == 0, result.output
+    assert (pack / "coverage" / "regions" / "western-africa.html").is_file()
+    assert (pack / "regions" / "africa.html").is_file()
+    assert _broken_links(pack) == []
+    coverage = _snapshot(pack / "coverage")
+    assert _build(pack, small_operations, small_countries).exit_code == 0  # kept by the build
+    assert _snapshot(pack / "coverage") == coverage
+    assert _broken_links(pack) == []
+
+
+def test_a_pack_of_one_language_among_several_is_refused_too(tmp_path):
+    from opmap.errors import OutputError
+    from opmap.ownership import record_files
+    from opmap.pack.coverage_files import check_coverage_folder
+
+    (tmp_path / "fr").mkdir()
+    (tmp_path / "fr" / "index.html").write_text("<p>pack</p>", encoding="utf-8")
+    record_files(tmp_path, [tmp_path / "fr" / "index.html"])
+    with pytest.raises(OutputError, match="'opmap build'; its index.html links"):
+        check_coverage_folder(tmp_path / "fr")
+    check_coverage_folder(tmp_path / "es")  # no pack there
+    check_coverage_folder(tmp_path / "fr" / "coverage")  # beside the pack's files
+
+
+def test_coverage_writes_beside_the_pack_by_default(
+    tmp_path, monkeypatch, small_operations, small_countries
+):
+    monkeypatch.chdir(tmp_path)
+    assert _build(tmp_path / "output", small_operations, small_countries).exit_code == 0
+    from click.testing import CliRunner
+
+    from opmap.cli import cli
+
+    args = ["-q", "coverage", "--operations", str(small_operations)]
+    result = CliRunner().invoke(cli, [*args, "--countries", str(small_countries)])
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "output" / "coverage" / "coverage.html").is_file()
+    assert _broken_links(tmp_path / "output") == []

@@ -43,9 +43,9 @@ from opmap.decide.tables import REGION_SORTS
     help="Also print countries covered and operations per region and year.",
 )
 @out_option(
-    "output",
+    "output/coverage",
     "Folder to write coverage.csv, coverage-per-year.csv, coverage.md, "
-    "coverage.html and regions/ to.",
+    "coverage.html and regions/ to; never the folder of a briefing pack.",
 )
 @force_option
 @click.pass_context
@@ -69,7 +69,9 @@ def command(
 
     Writes coverage.csv, coverage-per-year.csv, coverage.md, coverage.html and one map per
     region with operations (regions/<region>.html) into the --out folder, and prints the table
-    (with --per-year, the per-year table too).
+    (with --per-year, the per-year table too). The folder of a briefing pack (opmap build) is
+    refused, even with --force: the pack's pages link its own coverage files; the default
+    folder, output/coverage, sits beside the pack in output/.
 
     \b
     $ opmap coverage
@@ -81,8 +83,9 @@ def command(
     from opmap.cli.helpers import load_inputs, output_policy, region_grouping, universe_of
     from opmap.decide.coverage import build_coverage, coverage_notes
     from opmap.output import human_size
-    from opmap.pack.coverage_files import publish_coverage
+    from opmap.pack.coverage_files import check_coverage_folder, publish_coverage
 
+    check_coverage_folder(out_path)  # before minutes of work, not after
     inputs = load_inputs(operations_path, countries_path, limits=limits(ctx))
     grouping = region_grouping(region_by, inputs.boundaries)
     report = build_coverage(

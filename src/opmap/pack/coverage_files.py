@@ -2,6 +2,11 @@
 
 ``coverage.csv``, ``coverage-per-year.csv``, ``coverage.md``, ``coverage.html`` and, for each
 region with an operation, ``regions/<region>.html`` (its interactive map).
+
+A briefing pack (``opmap build``) holds files of the same names, linked from its index.html and
+agreeing with it; ``opmap coverage`` never writes into a pack's folder
+(:func:`check_coverage_folder`), so that a pack's pages never point to a file that is gone or
+disagree with its tables. Its default folder is ``output/coverage``, beside the pack.
 """
 
 from __future__ import annotations
@@ -11,7 +16,8 @@ from datetime import date
 from pathlib import Path
 
 from opmap.decide.coverage import CoverageReport, coverage_markdown, region_members
-from opmap.ownership import OutputPolicy
+from opmap.errors import OutputError
+from opmap.ownership import LEGACY_MARKER, OutputPolicy, read_manifest, resolve_out
 from opmap.pack.files import files_of_step, region_file_names
 
 
@@ -44,10 +50,42 @@ def publish_coverage(
     """
     from opmap.ownership import replace_folder
 
+    check_coverage_folder(out_dir)
     owned = [file.name for file in files_of_step("coverage")]
     with replace_folder(out_dir, owned, policy or OutputPolicy()) as staging:
         written = write_coverage(report, inputs, staging, generated=generated)
     return [Path(out_dir) / path.relative_to(staging) for path in written]
+
+
+def check_coverage_folder(out_dir: Path | str) -> None:
+    """Refuse a folder that holds a briefing pack, whose pages link its own coverage files.
+
+    A pack's folder is one whose manifest, or the manifest of a folder above it (a pack per
+    language: ``output/fr``), lists its ``index.html``; or one with the marker of older builds.
+    ``--force`` does not change this: the pack's files are opmap's, and replacing them would
+    leave its index.html with links to regional maps that are gone and figures that disagree.
+
+    Raises
+    ------
+    OutputError
+        If ``out_dir`` holds a briefing pack, with the two ways out.
+    """
+    target = resolve_out(out_dir)
+    if (target / LEGACY_MARKER).is_file() or any(
+        _index_of(target, folder) in read_manifest(folder) for folder in (target, *target.parents)
+    ):
+        shown = str(out_dir)
+        raise OutputError(
+            f"--out {shown!r} holds a briefing pack written by 'opmap build'; its index.html "
+            "links the pack's own coverage files and regional maps, which coverage would "
+            "replace with others. Write the coverage beside the pack "
+            f"(--out {str(Path(shown) / 'coverage')!r}), or run 'opmap build' to refresh the pack"
+        )
+
+
+def _index_of(target: Path, folder: Path) -> str:
+    """Return the path of ``target``'s index.html as ``folder``'s manifest would list it."""
+    return (target.relative_to(folder) / "index.html").as_posix()
 
 
 def write_coverage(
