@@ -248,6 +248,17 @@ STRINGS: dict[str, str] = {
     "col_which": "Which",
     "embed_snippet_intro": "Paste this where the map should appear; keep {src} beside the "
     "page, or change src to its address:",
+    # progress on large inputs, on stderr (opmap.progress)
+    "progress_done": "done in {seconds} s",
+    "progress_step": "[{number}/{total}] {prefix}{what}: {files}",
+    "progress_step_records": "the cleaned records",
+    "progress_step_maps": "the interactive maps",
+    "progress_step_images": "the images for print",
+    "progress_step_coverage": "coverage by region and the regional maps",
+    "progress_step_index": "the briefing page",
+    "progress_step_languages": "the page of the languages",
+    "progress_counting": "Counting coverage by region",
+    "progress_region_map": "Regional map {number:,} of {total:,}: {region}",
 }
 
 
@@ -277,6 +288,28 @@ PLURALS: dict[str, tuple[str, str]] = {
         "{count:,} named countries and territories",
     ),
     "unnamed_participants": ("{count:,} unnamed participant", "{count:,} unnamed participants"),
+    "progress_reading": ("Reading {file}: {count:,} row", "Reading {file}: {count:,} rows"),
+    "progress_checked": ("Checked {done:,} of {count:,} row", "Checked {done:,} of {count:,} rows"),
+    "progress_read": (
+        "Checked {count:,} row in {seconds} s",
+        "Checked {count:,} rows in {seconds} s",
+    ),
+    "progress_boundaries": (
+        "Read {count:,} boundary from {file} in {seconds} s",
+        "Read {count:,} boundaries from {file} in {seconds} s",
+    ),
+    "progress_drawing_map": (
+        "Drawing the map of {count:,} operation",
+        "Drawing the map of {count:,} operations",
+    ),
+    "progress_drawing_image": (
+        "Drawing the image of {count:,} operation",
+        "Drawing the image of {count:,} operations",
+    ),
+    "progress_step_files": (
+        "[{number}/{total}] {count:,} file written in {seconds} s",
+        "[{number}/{total}] {count:,} files written in {seconds} s",
+    ),
 }
 
 

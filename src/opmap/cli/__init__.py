@@ -84,7 +84,12 @@ def _not_yet(name: str) -> click.Command:
     count=True,
     help="Say what each step did (build: its time, files, sizes).",
 )
-@click.option("-q", "--quiet", is_flag=True, help="Print errors only.")
+@click.option(
+    "-q",
+    "--quiet",
+    is_flag=True,
+    help="Print errors only: no progress (shown on large inputs, or when stderr is a terminal).",
+)
 @click.pass_context
 def cli(ctx: click.Context, verbose: int, quiet: bool) -> None:
     """Map INTERPOL-coordinated operations against human trafficking and people smuggling.
@@ -98,6 +103,14 @@ def cli(ctx: click.Context, verbose: int, quiet: bool) -> None:
     """
     ctx.ensure_object(dict)
     ctx.obj["verbosity"] = -1 if quiet else verbose
+    if not quiet:
+        from opmap.progress import progress_to
+
+        # Progress goes to stderr, never to stdout, which may be data (the <iframe> snippet).
+        stderr = click.get_text_stream("stderr")
+        ctx.with_resource(
+            progress_to(lambda line: click.echo(line, err=True), terminal=stderr.isatty())
+        )
 
 
 def main() -> None:

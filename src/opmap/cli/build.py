@@ -41,20 +41,16 @@ def command(ctx, operations_path, countries_path, out_path, force, languages):
     $ opmap build --operations my-operations.csv --out briefing
     """
     from opmap.cli.helpers import load_inputs, output_policy
+    from opmap.i18n import DEFAULT_LANGUAGE, use_language
     from opmap.output import human_size
     from opmap.pack.briefing_pack import build_pack
 
     level = verbosity(ctx)
-
-    def progress(number: int, count: int, label: str) -> None:
-        if level >= 0:
-            click.echo(f"[{number}/{count}] {label}", err=True)
-
-    if level >= 0:
-        click.echo("[0] reading and checking the data", err=True)
-    inputs = load_inputs(operations_path, countries_path, limits=limits(ctx))
-    policy = output_policy(force, operations_path, countries_path)
-    steps = build_pack(inputs, out_path, languages=languages, on_step=progress, policy=policy)
+    # Progress is told in the pack's language; with several, in English.
+    with use_language(languages[0] if len(languages) == 1 else DEFAULT_LANGUAGE):
+        inputs = load_inputs(operations_path, countries_path, limits=limits(ctx))
+        policy = output_policy(force, operations_path, countries_path)
+        steps = build_pack(inputs, out_path, languages=languages, policy=policy)
     if level < 0:
         return
     if level > 0:

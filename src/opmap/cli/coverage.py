@@ -84,19 +84,21 @@ def command(
     from opmap.decide.coverage import build_coverage, coverage_notes
     from opmap.output import human_size
     from opmap.pack.coverage_files import check_coverage_folder, publish_coverage
+    from opmap.progress import timed
 
     check_coverage_folder(out_path)  # before minutes of work, not after
     inputs = load_inputs(operations_path, countries_path, limits=limits(ctx))
     grouping = region_grouping(region_by, inputs.boundaries)
-    report = build_coverage(
-        inputs,
-        grouping,
-        since=since,
-        until=until,
-        sort=sort,
-        grouping_label=region_by if isinstance(grouping, str) else Path(region_by).name,
-        universe=universe_of(universe_path, inputs.boundaries),
-    )
+    with timed("progress_counting"):
+        report = build_coverage(
+            inputs,
+            grouping,
+            since=since,
+            until=until,
+            sort=sort,
+            grouping_label=region_by if isinstance(grouping, str) else Path(region_by).name,
+            universe=universe_of(universe_path, inputs.boundaries),
+        )
     region_file = None if isinstance(grouping, str) else region_by
     policy = output_policy(force, operations_path, countries_path, region_file)
     written = publish_coverage(report, inputs, out_path, policy=policy)

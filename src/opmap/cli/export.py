@@ -117,6 +117,7 @@ def command(
     from opmap.decide.mapdata import prepare_map_data
     from opmap.draw.static.image import DEFAULT_SIZE, write_image
     from opmap.ownership import claim_file, record_files
+    from opmap.progress import timed
 
     if (step is not None or mode is not None) and not by_year:
         raise click.UsageError("--step and --mode go with --by-year")
@@ -142,15 +143,16 @@ def command(
         bins=bins,
         palette=palette,
     )
-    if by_year:
-        from opmap.draw.static.image import save_figure
-        from opmap.draw.static.small_multiples import plot_small_multiples
+    with timed("progress_drawing_image", len(map_data.operations)):
+        if by_year:
+            from opmap.draw.static.image import save_figure
+            from opmap.draw.static.small_multiples import plot_small_multiples
 
-        figure = plot_small_multiples(map_data, step=step or 1, mode=mode or "in", size=size)
-        written = save_figure(figure, out_path, dpi=dpi, fmt=fmt)
-        size = tuple(figure.get_size_inches())
-    else:
-        written = write_image(map_data, out_path, dpi=dpi, size=size, fmt=fmt)
+            figure = plot_small_multiples(map_data, step=step or 1, mode=mode or "in", size=size)
+            written = save_figure(figure, out_path, dpi=dpi, fmt=fmt)
+            size = tuple(figure.get_size_inches())
+        else:
+            written = write_image(map_data, out_path, dpi=dpi, size=size, fmt=fmt)
     record_files(written.parent, [written])
     if verbosity(ctx) >= 0:
         width, height = size or DEFAULT_SIZE

@@ -71,6 +71,7 @@ def command(
     from opmap.draw.interactive.map import resolve_tiles, write_map
     from opmap.output import human_size
     from opmap.ownership import claim_file, record_files
+    from opmap.progress import timed
 
     if tiles:
         resolve_tiles(tiles)  # a bad name fails before any work
@@ -94,7 +95,8 @@ def command(
         bins=bins or None,
         palette=palette,
     )
-    path = write_map(map_data, out_path, tiles=tiles, embed=embed)
+    with timed("progress_drawing_map", len(map_data.operations)):
+        path = write_map(map_data, out_path, tiles=tiles, embed=embed)
     written = [path]
     if embed:
         from opmap.draw.interactive.embed import write_snippet

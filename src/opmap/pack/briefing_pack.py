@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from opmap import progress
 from opmap.i18n import LANGUAGES, current_language, use_language
 from opmap.ownership import LEGACY_MARKER, OutputPolicy
 from opmap.pack.files import PACK_FILES, STEPS, files_by_role, files_of_step, region_file_names
@@ -82,14 +83,24 @@ def build_pack(
     several = len(languages) > 1
     count = len(STEPS) * len(languages) + several
     steps: list[Step] = []
-    with replace_folder(target, _owned_files(), policy or OutputPolicy()) as staging:
+    owned = _owned_files()
+    # Progress is told in the language of the call; each pack is written in its own.
+    with (
+        progress.in_language(current_language()),
+        replace_folder(target, owned, policy or OutputPolicy()) as staging,
+    ):
 
-        def run(label: str, write: Callable[[], list[Path]]) -> None:
+        def run(label: str, write: Callable[[], list[Path]], told: dict) -> None:
+            number = len(steps) + 1
             if on_step:
-                on_step(len(steps) + 1, count, label)
+                on_step(number, count, label)
+            progress.tell("progress_step", number=number, total=count, **told)
             started = time.perf_counter()
             written = write()
             seconds = time.perf_counter() - started
+            progress.tell(
+                "progress_step_files", len(written), number=number, total=count, seconds=seconds
+            )
             steps.append(Step(label, seconds, [target / p.relative_to(staging) for p in written]))
 
         for language in languages:
@@ -99,7 +110,11 @@ def build_pack(
                 else:
                     _write_pack(inputs, staging, generated, run)
         if several:
-            run("the page of the languages: index.html", lambda: _write_language_index(staging))
+            run(
+                "the page of the languages: index.html",
+                lambda: _write_language_index(staging),
+                _told("languages", "index.html"),
+            )
     return steps
 
 
@@ -115,7 +130,13 @@ def _write_pack(inputs, pack: Path, generated: date, run, label: str = "") -> No
     plan = _plan(inputs, generated)
     for step in STEPS:
         names = ", ".join(file.name for file in files_of_step(step))
-        run(f"{label}{STEPS[step]}: {names}", functools.partial(plan[step], pack))
+        write = functools.partial(plan[step], pack)
+        run(f"{label}{STEPS[step]}: {names}", write, _told(step, names, label))
+
+
+def _told(step: str, files: str, prefix: str = "") -> dict:
+    """Return the words of a step's progress: its name, in the language of the progress."""
+    return {"prefix": prefix, "what": progress.Words(f"progress_step_{step}"), "files": files}
 
 
 def _write_language_index(folder: Path) -> list[Path]:

@@ -15,6 +15,7 @@ import dataclasses
 from datetime import date
 from pathlib import Path
 
+from opmap import progress
 from opmap.decide.coverage import CoverageReport, coverage_markdown, region_members
 from opmap.errors import OutputError
 from opmap.ownership import LEGACY_MARKER, OutputPolicy, read_manifest, resolve_out
@@ -154,7 +155,8 @@ def _write_region_maps(report: CoverageReport, inputs, out: Path, generated: dat
     members = region_members(report, inputs.boundaries)
     pages, images, written = {}, {}, []
     stems = region_file_names(report.regions["region"])
-    for row in report.regions.itertuples():
+    for number, row in enumerate(report.regions.itertuples(), start=1):
+        progress.tell("progress_region_map", number=number, total=len(stems), region=row.region)
         slug = stems[row.region]
         map_data = prepare_map_data(
             report.operations,

@@ -64,9 +64,14 @@ def load_boundaries(
     """
     if path is None:
         return _read_bundled_boundaries().copy()
+    from opmap import progress
+
+    started = progress.note_file(path)
     boundaries, problems = check_boundaries(Path(path), limits=limits)
     if boundaries is None or any(p.severity == "error" for p in problems):
         raise InvalidInput(problems)
+    seconds = progress.since(started)
+    progress.tell("progress_boundaries", len(boundaries), file=Path(path).name, seconds=seconds)
     return boundaries
 
 

@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import difflib
 import re
+import time
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from opmap import progress
 from opmap.errors import InvalidOperations, Problem
 from opmap.figures import Figure
 from opmap.output import restore_cell
@@ -272,7 +274,12 @@ def _read_records(text: str, report: _Report) -> list[Operation]:
         report.error(None, "has a header but no operations; add one row per operation below it")
     operations = []
     seen: dict[tuple[str, int], int] = {}
-    for line, fields in rows[1:]:
+    started = time.perf_counter()
+    progress.note_rows(len(rows) - 1)
+    progress.tell("progress_reading", len(rows) - 1, file=Path(report.file).name)
+    for number, (line, fields) in enumerate(rows[1:], start=1):
+        if number % progress.ROWS_BETWEEN == 0 and number < len(rows) - 1:
+            progress.tell("progress_checked", len(rows) - 1, done=number)
         problems_before = len(report.problems)
         cells = _check_cells(fields, names, delimiter, report.at(line))
         if cells is None:
@@ -281,6 +288,7 @@ def _read_records(text: str, report: _Report) -> list[Operation]:
         # A value under an unnamed column is an error of the row too, found before its cells.
         if operation is not None and not report.has_errors_since(problems_before):
             operations.append(operation)
+    progress.tell("progress_read", len(rows) - 1, seconds=progress.since(started))
     return operations
 
 
