@@ -30,6 +30,7 @@ __all__ = [
     "format_date",
     "format_date_range",
     "format_number",
+    "format_tenths",
     "is_rtl",
     "language_name",
     "other_language",
@@ -180,6 +181,27 @@ def format_number(value: int, language: str | None = None) -> str:
     from babel.numbers import format_decimal
 
     return format_decimal(value, locale=language, numbering_system="latn")
+
+
+def format_tenths(value: float, language: str | None = None) -> str:
+    """Write a number with one decimal as the language does: 13.0 / 13,0 / 13,0.
+
+    Parameters
+    ----------
+    value : float
+    language : str, optional
+        Default: the current language.
+
+    Returns
+    -------
+    str
+    """
+    language = language or current_language()
+    if language == DEFAULT_LANGUAGE:
+        return f"{value:,.1f}"
+    from babel.numbers import format_decimal
+
+    return format_decimal(value, "#,##0.0", locale=language, numbering_system="latn")
 
 
 def format_date(day: date, language: str | None = None) -> str:

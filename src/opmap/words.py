@@ -161,6 +161,9 @@ STRINGS: dict[str, str] = {
     "coverage_col_arrests": "Arrests",
     "coverage_col_states_not_named": "States not named in any operation",
     "coverage_no_gaps": "none",
+    "coverage_per_year_title": "Per year",
+    "coverage_per_year_note": "An operation counts once in each of its regions, in its own year.",
+    "period_none": "no operation",
     "coverage_map_alt": "Map of {region}: countries coloured by operations, others greyed",
     "coverage_open_map": "Open the interactive map of {region}",
     "coverage_no_map": "No operation in {region}: no interactive map",
@@ -246,6 +249,14 @@ STRINGS: dict[str, str] = {
     "col_operations": "Operations",
     "col_years": "Years",
     "col_which": "Which",
+    "col_iso3": "ISO code",
+    # opmap summary, in the terminal
+    "summary_operations": "Operations ({count:,})",
+    "summary_participants": "Named participants: {line}",
+    "summary_alone_note": "* from operations the country ran alone; a multi-country "
+    "operation's figures are its own.",
+    "summary_regions": "Regions ({grouping})",
+    "figure_reported_short": "{reported:,} of {operations:,}",
     "embed_snippet_intro": "Paste this where the map should appear; keep {src} beside the "
     "page, or change src to its address:",
     # progress on large inputs, on stderr (opmap.progress)

@@ -24,7 +24,7 @@ def test_summary_prints_the_three_tables_from_the_bundled_data():
     aruba = next(line for line in out.splitlines() if line.startswith("Aruba"))
     assert "nearly 350" not in aruba and "22" not in aruba.split()
     assert "Percentages are of the 195 UN member and observer states" in out
-    regions = out[out.index("Regions (region_un)") :]
+    regions = out[out.index("Regions (UN regions)") :]
     africa = next(line for line in regions.splitlines() if line.startswith("Africa"))
     assert africa.split()[1:6] == ["54", "7", "13.0", "47", "0"]  # states, named, %, gaps, terr.
 
@@ -117,3 +117,21 @@ def test_a_bad_universe_is_refused_with_every_problem(tmp_path):
     assert f"{desk}:3: column 'iso3': unknown country 'Atlantis'" in result.stderr
     assert f"{desk}:4: column 'iso3': CIV is already on line 2" in result.stderr
     assert "Traceback" not in result.output
+
+
+def test_summary_speaks_the_language_asked_for():
+    result = CliRunner().invoke(cli, ["summary", "--lang", "fr"])
+    assert result.exit_code == 0, result.output
+    out = result.output
+    assert out.startswith("Opérations (6)")
+    assert "Participants nommés : 20 pays et territoires nommés" in out
+    assert "Régions (Régions de l’ONU)" in out
+    # Countries and regions by CLDR, figures by meaning, decimals with a comma.
+    assert "Soudan" in out and "Sudan " not in out
+    libertad = next(line for line in out.splitlines() if line.startswith("Libertad"))
+    assert "près de 350" in libertad and "plus de 500" in libertad
+    total = next(line for line in out.splitlines() if line.startswith("Toutes les régions"))
+    assert total.split()[3:8] == ["195", "17", "8,7", "178", "3"]
+    assert "environ 1\u202f100 (5 sur 6)" in total
+    for english in ("Operations (", "Named participants", "Regions (", "All regions", "nearly"):
+        assert english not in out

@@ -171,7 +171,7 @@ def test_cli_writes_and_prints_per_year(tmp_path, test_data):
     assert result.exit_code == 0, result.output
     lines = result.stdout.splitlines()
     per_year = lines.index(
-        next(line for line in lines if line.startswith("region  ") and "year" in line)
+        next(line for line in lines if line.startswith("Region  ") and "Year" in line)
     )
     assert re.search(
         r"^Africa\s+2018\s+54\s+4\s+[\d.]+\s+0\s+2\s+Alpha 2018, Beta 2018$",

@@ -6,6 +6,7 @@ import click
 
 from opmap.cli.options import (
     countries_option,
+    language_option,
     limit_options,
     limits,
     operations_option,
@@ -15,6 +16,7 @@ from opmap.cli.options import (
 
 
 @click.command(name="summary")
+@language_option
 @operations_option
 @countries_option
 @limit_options
@@ -22,7 +24,7 @@ from opmap.cli.options import (
 @universe_option
 @click.pass_context
 def command(ctx, operations_path, countries_path, region_by, universe_path) -> None:
-    """Print operations, per-country and per-region figures in the terminal.
+    """Print operations, per-country and per-region figures in the terminal, in --lang.
 
     Figures per country come only from operations the country ran alone; per region, only from
     operations wholly inside it.
@@ -34,24 +36,26 @@ def command(ctx, operations_path, countries_path, region_by, universe_path) -> N
     from opmap.cli.helpers import load_inputs, region_grouping, universe_of
     from opmap.decide.aggregate import aggregate_by_country
     from opmap.decide.coverage import build_coverage, coverage_notes, headline_participants
+    from opmap.decide.mapdata import in_language
     from opmap.decide.tables import countries_table, operations_table
+    from opmap.words import grouping_words, text
 
     inputs = load_inputs(operations_path, countries_path, limits=limits(ctx))
     grouping = region_grouping(region_by, inputs.boundaries)
     universe = universe_of(universe_path, inputs.boundaries)
     operations = inputs.operations
-    coverage = aggregate_by_country(operations, inputs.boundaries, inputs.points)
+    named_in_language = in_language(operations, inputs.boundaries)
+    coverage = aggregate_by_country(*named_in_language, inputs.points)
     report = build_coverage(inputs, grouping, sort="region", universe=universe)
 
-    click.echo(f"Operations ({len(operations)})\n")
+    click.echo(text("summary_operations", count=len(operations)) + "\n")
     click.echo(operations_table(operations).to_text())
-    click.echo(f"\nNamed participants: {headline_participants(report.total)}\n")
+    click.echo("\n" + text("summary_participants", line=headline_participants(report.total)))
+    click.echo("")
     click.echo(countries_table(coverage).to_text())
-    click.echo(
-        "* from operations the country ran alone; a multi-country operation's figures are its own."
-    )
+    click.echo(text("summary_alone_note"))
     grouping_name = region_by if isinstance(grouping, str) else click.format_filename(region_by)
-    click.echo(f"\nRegions ({grouping_name})\n")
+    click.echo("\n" + text("summary_regions", grouping=grouping_words(grouping_name)) + "\n")
     click.echo(report.table.to_text())
     click.echo("")
     for note in coverage_notes(report):

@@ -19,9 +19,17 @@ from opmap.decide.regions import (
     regions_of,
     total_over_regions,
 )
-from opmap.decide.tables import Table, coverage_frame, percent_cell, regions_table
+from opmap.decide.tables import (
+    Table,
+    coverage_frame,
+    percent_cell,
+    percent_words,
+    regions_table,
+)
+from opmap.i18n import region_name
 from opmap.read.operations import Operation
 from opmap.read.universe import Universe, load_universe
+from opmap.words import count_operations, plural, text
 
 
 @dataclass
@@ -133,11 +141,11 @@ def per_year_table(per_year: pd.DataFrame) -> Table:
     """Tabulate states named and operations per region and year."""
     rows = tuple(
         (
-            r.region,
+            region_name(r.region),
             str(r.year),
             str(r.states),
             str(r.named_states),
-            percent_cell(r.states_pct),
+            percent_words(r.states_pct),
             str(r.named_territories),
             f"{r.unnamed:,}" if r.unnamed else "",
             str(r.operations),
@@ -146,15 +154,20 @@ def per_year_table(per_year: pd.DataFrame) -> Table:
         for r in per_year.itertuples()
     )
     columns = (
-        "region",
-        "year",
-        "states",
-        "named_states",
-        "states_pct",
-        "named_territories",
-        "unnamed",
-        "operations",
-        "which",
+        text("coverage_col_region"),
+        text("popup_year"),
+        *(
+            text(f"coverage_col_{name}")
+            for name in (
+                "states",
+                "named_states",
+                "states_pct",
+                "named_territories",
+                "unnamed",
+                "operations",
+            )
+        ),
+        text("col_which"),
     )
     return Table(columns, rows, (False, *([True] * 7), False))
 
@@ -165,7 +178,7 @@ def describe_period(operations, since: int | None, until: int | None) -> str:
     first = since if since is not None else (years[0] if years else None)
     last = until if until is not None else (years[-1] if years else None)
     if first is None and last is None:
-        return "no operations"
+        return text("period_none")
     if first == last:
         return str(first)
     return f"{first if first is not None else '…'}\u2013{last if last is not None else '…'}"
@@ -187,28 +200,33 @@ def region_members(report: CoverageReport, boundaries) -> dict[str, list[str]]:
 
 
 def coverage_markdown(report: CoverageReport) -> str:
-    """Return the coverage report as a Markdown document."""
+    """Return the coverage report as a Markdown document, in the current language."""
+    from opmap.words import grouping_words
+
+    heading = text(
+        "coverage_heading", grouping=grouping_words(report.grouping_label), period=report.period
+    )
     lines = [
-        f"# Coverage by region ({report.grouping_label}), {report.period}",
+        f"# {_md(heading)}",
         "",
         report.table.to_markdown(),
         "",
         *coverage_notes(report),
         "",
-        "## States not named in any operation",
+        f"## {text('coverage_col_states_not_named')}",
         "",
     ]
     for row in report.regions.itertuples():
-        gaps = ", ".join(row.gap_names) if row.gap_names else "none"
-        lines.append(f"- **{_md(row.region)}** ({row.gaps}): {_md(gaps)}")
+        gaps = ", ".join(row.gap_names) if row.gap_names else text("coverage_no_gaps")
+        lines.append(f"- **{_md(region_name(row.region))}** ({row.gaps}): {_md(gaps)}")
         if row.unnamed and row.gaps:
             lines.append(f"  {_md(unnamed_note(row.unnamed, row.unnamed_operations, row.gaps))}")
     if len(report.per_year):
         lines += [
             "",
-            "## Per year",
+            f"## {text('coverage_per_year_title')}",
             "",
-            "An operation counts once in each of its regions, in its own year.",
+            text("coverage_per_year_note"),
             "",
             report.per_year_table.to_markdown(),
         ]
@@ -218,7 +236,6 @@ def coverage_markdown(report: CoverageReport) -> str:
 def coverage_notes(report: CoverageReport) -> list[str]:
     """Say what the coverage table's numbers are, so that each can be defended in a meeting."""
     from opmap.read.universe import DEFAULT_LABEL
-    from opmap.words import count_operations, text
 
     total = report.total
     universe_label = report.universe.label
@@ -243,8 +260,6 @@ def headline_participants(total: dict) -> str:
 
     "20 named countries and territories; 1 operation with 14 more, unnamed".
     """
-    from opmap.words import count_operations, plural, text
-
     line = plural("participants_named", total["named_states"] + total["named_territories"])
     if total["unnamed"]:
         line += text(
@@ -257,8 +272,6 @@ def headline_participants(total: dict) -> str:
 
 def unnamed_note(unnamed: int, operations: int, gaps: int) -> str:
     """Say how many of a region's gaps may have taken part without being named."""
-    from opmap.words import count_operations, plural, text
-
     return text(
         "coverage_unnamed_gaps",
         count=f"{min(unnamed, gaps):,}",

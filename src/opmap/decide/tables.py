@@ -12,8 +12,9 @@ from dataclasses import dataclass
 import pandas as pd
 
 from opmap.figures import Figure, Total
+from opmap.i18n import format_tenths, region_name
 from opmap.read.operations import Operation
-from opmap.words import countries_phrase
+from opmap.words import countries_phrase, figure_text, text
 
 
 @dataclass(frozen=True)
@@ -95,25 +96,20 @@ def operations_table(operations: Sequence[Operation]) -> Table:
             op.name,
             str(op.year),
             countries_phrase(op),
-            figure_cell(op.victims),
-            figure_cell(op.minors),
-            figure_cell(op.arrests),
-            figure_cell(op.officers),
+            figure_words_cell(op.victims),
+            figure_words_cell(op.minors),
+            figure_words_cell(op.arrests),
+            figure_words_cell(op.officers),
             op.source,
         )
         for op in sorted(operations, key=lambda o: (o.year, o.name.casefold()), reverse=True)
     )
-    columns = (
-        "operation",
-        "year",
-        "countries",
-        "victims",
-        "minors",
-        "arrests",
-        "officers",
-        "source",
-    )
+    keys = ("col_operation", "popup_year", "col_countries", *_FIGURE_HEADINGS, "col_source")
+    columns = tuple(text(key) for key in keys)
     return Table(columns, rows, (False, True, False, True, True, True, True, False))
+
+
+_FIGURE_HEADINGS = ("col_victims", "col_minors", "col_arrests", "col_officers")
 
 
 def countries_table(coverage: pd.DataFrame) -> Table:
@@ -128,13 +124,20 @@ def countries_table(coverage: pd.DataFrame) -> Table:
             f"{row['operations']:,}",
             years_cell(row["years"]),
             _some(row["operation_keys"]),
-            figure_cell(row["victims"]),
-            figure_cell(row["minors"]),
-            figure_cell(row["arrests"]),
+            figure_words_cell(row["victims"]),
+            figure_words_cell(row["minors"]),
+            figure_words_cell(row["arrests"]),
         )
         for _, row in covered.iterrows()
     )
-    columns = ("country", "iso3", "operations", "years", "which", "victims*", "minors*", "arrests*")
+    columns = (
+        text("col_country"),
+        text("col_iso3"),
+        text("col_operations"),
+        text("col_years"),
+        text("col_which"),
+        *(text(key) + "*" for key in _FIGURE_HEADINGS[:3]),
+    )
     return Table(columns, rows, (False, False, True, False, False, True, True, True))
 
 
@@ -143,10 +146,27 @@ _SORT_KEYS = {"coverage": "states_pct", "countries": "states"}
 
 
 def total_cell(total: Total | None) -> str:
-    """Return a region's total as "about 700 (4 of 5)": the sum, and who reported it if not all."""
+    """Return a region's total as "about 700 (4 of 5)": the sum, and who reported it if not all.
+
+    Worded for the reader in the current language ("environ 700 (4 sur 5)"); the CSV files
+    keep the source's wording (:func:`figure_cell`) and the count in a column of its own.
+    """
     if total is None or total.figure is None:
         return ""
-    return str(total.figure) if total.is_complete else f"{total.figure} ({total.coverage})"
+    if total.is_complete:
+        return figure_text(total.figure)
+    reported = text("figure_reported_short", reported=total.reported, operations=total.operations)
+    return f"{figure_text(total.figure)} ({reported})"
+
+
+def figure_words_cell(figure: Figure | None) -> str:
+    """Return a figure for the reader in the current language (:func:`figure_text`), or ""."""
+    return "" if figure is None else figure_text(figure)
+
+
+def percent_words(pct: float | None) -> str:
+    """Return a percentage for the reader, one decimal in the language's way ("13,0"), or ""."""
+    return "" if pct is None or pd.isna(pct) else format_tenths(pct)
 
 
 def percent_cell(pct: float | None) -> str:
@@ -191,10 +211,10 @@ def regions_table(
     records = ordered.to_dict("records") + ([total] if total is not None else [])
     rows = tuple(
         (
-            r["region"],
+            _region_words(r["region"], total is not None and r is records[-1]),
             str(r["states"]),
             str(r["named_states"]),
-            percent_cell(r["states_pct"]),
+            percent_words(r["states_pct"]),
             str(r["gaps"]),
             str(r["named_territories"]),
             f"{r['unnamed']:,}" if r["unnamed"] else "",
@@ -208,7 +228,13 @@ def regions_table(
         for r in records
     )
     numeric = (False, *([True] * 8), False, True, True, True)
-    return Table(REGION_TABLE_COLUMNS, rows, numeric)
+    columns = tuple(text(f"coverage_col_{name}") for name in REGION_TABLE_COLUMNS)
+    return Table(columns, rows, numeric)
+
+
+def _region_words(region: str, is_total: bool) -> str:
+    """Name a row's region for the reader: CLDR's name in the language, or "All regions"."""
+    return text("coverage_all_regions") if is_total else region_name(region)
 
 
 def sort_regions(regions: pd.DataFrame, sort: str = "coverage") -> pd.DataFrame:
