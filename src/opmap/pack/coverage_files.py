@@ -18,6 +18,7 @@ from pathlib import Path
 from opmap import progress
 from opmap.decide.coverage import CoverageReport, coverage_markdown, region_members
 from opmap.errors import OutputError
+from opmap.i18n import region_name
 from opmap.ownership import LEGACY_MARKER, OutputPolicy, read_manifest, resolve_out
 from opmap.pack.files import files_of_step, region_file_names
 
@@ -156,7 +157,9 @@ def _write_region_maps(report: CoverageReport, inputs, out: Path, generated: dat
     pages, images, written = {}, {}, []
     stems = region_file_names(report.regions["region"])
     for number, row in enumerate(report.regions.itertuples(), start=1):
-        progress.tell("progress_region_map", number=number, total=len(stems), region=row.region)
+        progress.tell(
+            "progress_region_map", number=number, total=len(stems), region=region_name(row.region)
+        )
         slug = stems[row.region]
         map_data = prepare_map_data(
             report.operations,
