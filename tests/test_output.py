@@ -44,9 +44,23 @@ def test_a_folder_that_cannot_be_created_is_an_opmap_error(tmp_path):
         write_text(blocker / "map.html", "x")
 
 
-@pytest.mark.parametrize(("size", "text"), [(12, "12 B"), (31_200, "31 KB"), (1_430_000, "1.4 MB")])
-def test_human_size(size, text):
-    assert human_size(size) == text
+@pytest.mark.parametrize(
+    ("language", "size", "text"),
+    [
+        ("en", 12, "12 B"),
+        ("en", 31_200, "31 KB"),
+        ("en", 1_430_000, "1.4 MB"),
+        ("en", 1_234_500_000, "1,234.5 MB"),
+        ("fr", 31_200, "31 Ko"),
+        ("fr", 1_430_000, "1,4 Mo"),
+        ("es", 1_430_000, "1,4 MB"),
+    ],
+)
+def test_human_size_in_each_language(language, size, text):
+    from opmap.i18n import use_language
+
+    with use_language(language):
+        assert human_size(size) == text
 
 
 def test_generation_date_follows_source_date_epoch(monkeypatch):

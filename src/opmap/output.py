@@ -124,9 +124,12 @@ def generation_date() -> date:
 
 
 def human_size(size: int) -> str:
-    """Return a byte count as "312 KB" / "1.4 MB"."""
+    """Return a byte count as the current language writes it: "312 KB", "1.4 MB", "1,4 Mo"."""
+    from opmap.i18n import format_number, format_tenths
+    from opmap.words import text
+
     if size < 1000:
-        return f"{size} B"
+        return text("size_bytes", n=format_number(size))
     if size < 1_000_000:
-        return f"{size / 1000:.0f} KB"
-    return f"{size / 1_000_000:.1f} MB"
+        return text("size_kilobytes", n=format_number(round(size / 1000)))
+    return text("size_megabytes", n=format_tenths(size / 1_000_000))

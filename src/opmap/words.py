@@ -250,6 +250,18 @@ STRINGS: dict[str, str] = {
     "col_years": "Years",
     "col_which": "Which",
     "col_iso3": "ISO code",
+    # the command line's messages to people
+    "cli_wrote": "wrote {path} ({size})",
+    "size_bytes": "{n} B",
+    "size_kilobytes": "{n} KB",
+    "size_megabytes": "{n} MB",
+    "cli_wrote_snippet": "wrote {path}",
+    "cli_wrote_image": "wrote {path} ({width} x {height} cm{pixels}, {size})",
+    "cli_pixels": ", {width} x {height} px at {dpi} dpi",
+    "cli_open": "open {path}",
+    "cli_steps": "what each step did:",
+    "cli_no_match": "no operation matches the filters; the map shows none",
+    "cli_interrupted": "interrupted; nothing was half-written.",
     # opmap summary, in the terminal
     "summary_operations": "Operations ({count:,})",
     "summary_participants": "Named participants: {line}",
@@ -277,6 +289,14 @@ STRINGS: dict[str, str] = {
 #: languages have as many forms as their plural rules need (Arabic six), in their catalogs.
 PLURALS: dict[str, tuple[str, str]] = {
     "operations": ("{count:,} operation", "{count:,} operations"),
+    "cli_wrote_files": (
+        "wrote {count:,} file to {folder} ({size}):",
+        "wrote {count:,} files to {folder} ({size}):",
+    ),
+    "cli_step": (
+        "[{number}/{total}] {seconds} s, {count:,} file, {size}: {files}",
+        "[{number}/{total}] {seconds} s, {count:,} files, {size}: {files}",
+    ),
     "figure_reported_by": (
         "{reported:,} of {count:,} operation reported it",
         "{reported:,} of {count:,} operations reported it",

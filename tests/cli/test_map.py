@@ -21,6 +21,13 @@ def test_map_writes_the_file(tmp_path):
     assert "Sawiyan 2018" in page and "Libertad 2018" in page and "Nawa 2014" not in page
 
 
+def test_map_says_what_it_wrote_in_the_language_asked_for(tmp_path):
+    out = tmp_path / "carte.html"
+    result = CliRunner().invoke(cli, ["map", "--lang", "fr", "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith(f"écrit {out} (") and result.stdout.rstrip().endswith("Ko)")
+
+
 def test_map_quiet_prints_nothing(tmp_path):
     out = tmp_path / "x.html"
     result = CliRunner().invoke(cli, ["-q", "map", "--out", str(out)])

@@ -64,7 +64,9 @@ class LazyGroup(click.Group):
             click.echo(f"opmap: {err}", err=True)
             ctx.exit(1)
         except KeyboardInterrupt:
-            click.echo("opmap: interrupted; nothing was half-written.", err=True)
+            from opmap.words import text
+
+            click.echo("opmap: " + text("cli_interrupted"), err=True)
             ctx.exit(130)
 
 

@@ -42,7 +42,6 @@ def command(ctx, operations_path, countries_path, out_path, force, languages):
     """
     from opmap.cli.helpers import load_inputs, output_policy
     from opmap.i18n import DEFAULT_LANGUAGE, use_language
-    from opmap.output import human_size
     from opmap.pack.briefing_pack import build_pack
 
     level = verbosity(ctx)
@@ -51,30 +50,47 @@ def command(ctx, operations_path, countries_path, out_path, force, languages):
         inputs = load_inputs(operations_path, countries_path, limits=limits(ctx))
         policy = output_policy(force, operations_path, countries_path)
         steps = build_pack(inputs, out_path, languages=languages, policy=policy)
-    if level < 0:
-        return
+        if level >= 0:
+            _echo_written(steps, out_path, level)
+
+
+def _echo_written(steps, out_path, level: int) -> None:
+    """List the files written with their sizes, and say which to open (each step's, with -v)."""
+    from opmap.output import human_size
+    from opmap.words import plural, text
+
     if level > 0:
         _echo_steps(steps, out_path)
     paths = [p for step in steps for p in step.paths]
     total = sum(p.stat().st_size for p in paths)
-    click.echo(f"\nwrote {len(paths)} files to {out_path}/ ({human_size(total)}):")
+    click.echo(
+        "\n" + plural("cli_wrote_files", len(paths), folder=f"{out_path}/", size=human_size(total))
+    )
     for path in paths:
         click.echo(
             f"  {path.relative_to(out_path).as_posix():<32} {human_size(path.stat().st_size):>8}"
         )
-    click.echo(f"\nopen {out_path / 'index.html'}")
+    click.echo("\n" + text("cli_open", path=out_path / "index.html"))
 
 
 def _echo_steps(steps, out_path) -> None:
     """Say what each step did: its time, and the files it wrote with their sizes (to stderr)."""
+    from opmap.i18n import format_tenths
     from opmap.output import human_size
+    from opmap.words import plural, text
 
-    click.echo("\nwhat each step did:", err=True)
+    click.echo("\n" + text("cli_steps"), err=True)
     for number, step in enumerate(steps, start=1):
         size = sum(p.stat().st_size for p in step.paths)
-        files = "1 file" if len(step.paths) == 1 else f"{len(step.paths)} files"
         click.echo(
-            f"[{number}/{len(steps)}] {step.seconds:.1f} s, {files}, {human_size(size)}: "
-            + ", ".join(p.relative_to(out_path).as_posix() for p in step.paths),
+            plural(
+                "cli_step",
+                len(step.paths),
+                number=number,
+                total=len(steps),
+                seconds=format_tenths(step.seconds),
+                size=human_size(size),
+                files=", ".join(p.relative_to(out_path).as_posix() for p in step.paths),
+            ),
             err=True,
         )

@@ -85,6 +85,7 @@ def command(
     from opmap.output import human_size
     from opmap.pack.coverage_files import check_coverage_folder, publish_coverage
     from opmap.progress import timed
+    from opmap.words import text
 
     check_coverage_folder(out_path)  # before minutes of work, not after
     inputs = load_inputs(operations_path, countries_path, limits=limits(ctx))
@@ -111,4 +112,4 @@ def command(
             click.echo("")
             click.echo(report.per_year_table.to_text())
         for path in written:
-            click.echo(f"wrote {path} ({human_size(path.stat().st_size)})")
+            click.echo(text("cli_wrote", path=path, size=human_size(path.stat().st_size)))

@@ -116,8 +116,11 @@ def command(
     from opmap.cli.helpers import load_inputs, output_policy
     from opmap.decide.mapdata import prepare_map_data
     from opmap.draw.static.image import DEFAULT_SIZE, write_image
+    from opmap.i18n import format_tenths
+    from opmap.output import human_size
     from opmap.ownership import claim_file, record_files
     from opmap.progress import timed
+    from opmap.words import text
 
     if (step is not None or mode is not None) and not by_year:
         raise click.UsageError("--step and --mode go with --by-year")
@@ -156,12 +159,11 @@ def command(
     record_files(written.parent, [written])
     if verbosity(ctx) >= 0:
         width, height = size or DEFAULT_SIZE
-        pixels = (
-            f", {int(width * dpi)} x {int(height * dpi)} px at {dpi} dpi"
-            if (fmt or written.suffix.lstrip(".").lower()) == "png"
-            else ""
-        )
+        pixels = ""
+        if (fmt or written.suffix.lstrip(".").lower()) == "png":
+            pixels = text("cli_pixels", width=int(width * dpi), height=int(height * dpi), dpi=dpi)
+        size_text = human_size(written.stat().st_size)
+        centimetres = {"width": format_tenths(width * 2.54), "height": format_tenths(height * 2.54)}
         click.echo(
-            f"Wrote {written} ({width * 2.54:.1f} x {height * 2.54:.1f} cm{pixels}, "
-            f"{written.stat().st_size / 1024:,.0f} kB)"
+            text("cli_wrote_image", path=written, **centimetres, pixels=pixels, size=size_text)
         )

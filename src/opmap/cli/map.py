@@ -72,6 +72,7 @@ def command(
     from opmap.output import human_size
     from opmap.ownership import claim_file, record_files
     from opmap.progress import timed
+    from opmap.words import text
 
     if tiles:
         resolve_tiles(tiles)  # a bad name fails before any work
@@ -100,16 +101,15 @@ def command(
     written = [path]
     if embed:
         from opmap.draw.interactive.embed import write_snippet
-        from opmap.words import text
 
         snippet_file, snippet = write_snippet(path)
         written.append(snippet_file)
     record_files(path.parent, written)
     if verbosity(ctx) >= 0:
         if not map_data.operations:
-            click.echo("no operation matches the filters; the map shows none")
-        click.echo(f"wrote {path} ({human_size(path.stat().st_size)})")
+            click.echo(text("cli_no_match"))
+        click.echo(text("cli_wrote", path=path, size=human_size(path.stat().st_size)))
         if embed:
-            click.echo(f"wrote {snippet_file}")
+            click.echo(text("cli_wrote_snippet", path=snippet_file))
             click.echo(text("embed_snippet_intro", src=path.name))
             click.echo(snippet)
