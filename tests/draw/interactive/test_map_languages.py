@@ -48,3 +48,40 @@ def test_the_map_page_speaks_its_language_and_keeps_the_map_left_to_right(
     assert root == [language, direction]
     assert map_direction == "ltr"
     assert control == direction
+
+
+@pytest.fixture(scope="module")
+def bundled_maps(tmp_path_factory):
+    inputs = load_inputs()
+    folder = tmp_path_factory.mktemp("bundled")
+    written = {}
+    for language in ("fr", "es", "ar"):
+        with use_language(language):
+            data = prepare_map_data(inputs.operations, inputs.boundaries, points=inputs.points)
+            written[language] = write_map(data, folder / f"map-{language}.html")
+    return written
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(
+    ("language", "figure", "country", "english"),
+    [
+        ("fr", "près de 350", "Barbade", "nearly 350"),
+        ("es", "casi 350", "Trinidad y Tobago", "nearly 350"),
+        ("ar", "ما يقرب من 350", "بربادوس", "nearly 350"),
+    ],
+)
+def test_a_popup_reads_its_figures_and_countries_in_the_language(
+    bundled_maps, language, figure, country, english
+):
+    with launch_browser() as browser:
+        page, log = open_offline(browser, bundled_maps[language])
+        marker = page.locator('[data-operation="Libertad 2018"]').first
+        marker.wait_for(state="attached", timeout=10_000)
+        marker.dispatch_event("click")
+        popup = page.locator(".leaflet-popup-content")
+        popup.wait_for(state="visible", timeout=10_000)
+        words = popup.inner_text()
+        assert not log.console_errors and not log.page_errors and not log.outside_requests
+    assert figure in words and country in words
+    assert english not in words
