@@ -518,3 +518,47 @@ def test_real_spellings_are_never_read_as_another_country():
 )
 def test_normalise_name_applies_every_table_entry(text, key):
     assert normalise_name(text) == key
+
+
+def test_a_country_is_a_value_that_cannot_be_changed():
+    import dataclasses
+
+    country = resolve_country("Ghana")
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        country.name = "Gold Coast"
+
+
+@pytest.mark.parametrize("group", ["Eurozone", "United Nations", "European Union"])
+def test_groups_of_countries_are_refused_as_groups_not_regions(group):
+    with pytest.raises(NotACountry) as caught:
+        resolve_country(group)
+    assert str(caught.value).startswith(f"'{group}' is a group of countries, not a country; ")
+
+
+def test_an_unknown_code_is_named_as_a_code():
+    with pytest.raises(UnknownCountry) as caught:
+        country_name("ZZZ")
+    assert str(caught.value).startswith("unknown country code 'ZZZ'; ")
+
+
+def test_the_name_tables_header_is_not_a_name_and_its_first_row_is():
+    # The table's header reads kind,code,source,name,key: "key" is no name of anything...
+    with pytest.raises(UnknownCountry) as caught:
+        resolve_country("key")
+    assert not isinstance(caught.value, NotACountry)
+    # ...while its first row (Africa in Arabic) is a region, refused as one.
+    with pytest.raises(NotACountry, match=r"^'أفريقيا' is a region, not a country; "):
+        resolve_country("أفريقيا")
+
+
+def test_at_most_three_close_names_are_suggested():
+    from opmap.read.countries import _suggest
+
+    rows = [
+        ("country", code, f"north {end}")
+        for code, end in [("FRA", "landa"), ("DEU", "lande"), ("ITA", "landi"), ("ESP", "lando")]
+    ]
+    lookup = _build_lookup(rows)
+    suggested = _suggest("north landu", lookup)
+    assert len(suggested) == 3
+    assert set(suggested) < {"France", "Germany", "Italy", "Spain"}
