@@ -81,3 +81,23 @@ def open_offline(browser, path: Path, *, width: int = 1280, height: int = 800):
     page.goto(path.resolve().as_uri())
     page.wait_for_load_state("load")
     return page, log
+
+
+#: A point of the screen where an element is the one on top (a country, not a marker on it).
+_VISIBLE_POINT = """selector => {
+    const element = document.querySelector(selector), box = element.getBoundingClientRect();
+    for (let fy = 0.1; fy < 1; fy += 0.1) {
+        for (let fx = 0.1; fx < 1; fx += 0.1) {
+            const x = box.left + fx * box.width, y = box.top + fy * box.height;
+            if (document.elementFromPoint(x, y) === element) { return [x, y]; }
+        }
+    }
+    return null;
+}"""
+
+
+def visible_point(page, selector: str) -> tuple[float, float]:
+    """Return a point of the screen where the first element matching selector is on top."""
+    point = page.evaluate(_VISIBLE_POINT, selector)
+    assert point, f"no point of {selector} is on top of the page"
+    return tuple(point)

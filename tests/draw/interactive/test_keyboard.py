@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from browser import launch_browser, open_offline
+from browser import launch_browser, open_offline, visible_point
 
 from opmap.decide.mapdata import prepare_map_data
 from opmap.draw.interactive.keyboard import keyboard_data
@@ -75,11 +75,6 @@ def test_the_map_is_one_tab_stop_with_no_shape_or_marker_in_the_tab_order(page):
     assert "folium-map" not in page.evaluate(FOCUSED)["cls"]  # past the map, on its controls
 
 
-@pytest.mark.xfail(
-    strict=False,
-    reason="known defect (issue 13), intermittent: when choosing a marker pans the map, the "
-    "marker can be redrawn and the focus is lost (seen in CI: None after ArrowLeft)",
-)
 def test_arrows_move_between_operations_and_say_each(page):
     page.focus(".folium-map")
     page.keyboard.press("ArrowRight")
@@ -92,11 +87,6 @@ def test_arrows_move_between_operations_and_say_each(page):
     assert page.evaluate(FOCUSED)["operation"] == first
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="known defect (issue 13): after Escape the focus goes to the map, not back to the "
-    "marker, whose element Leaflet has redrawn",
-)
 def test_enter_opens_an_operations_popup_and_escape_gives_the_focus_back(page):
     page.focus(".folium-map")
     page.keyboard.press("ArrowRight")
@@ -111,11 +101,6 @@ def test_enter_opens_an_operations_popup_and_escape_gives_the_focus_back(page):
     assert page.evaluate(FOCUSED)["operation"] == chosen
 
 
-@pytest.mark.xfail(
-    strict=False,
-    reason="intermittent (issue 13): popup flows race Leaflet redrawing markers after a pan; "
-    "failed in one CI run of fe849fd, passed in the one before",
-)
 def test_up_and_down_switch_to_the_countries_and_enter_lists_a_countrys_operations(page):
     page.focus(".folium-map")
     page.keyboard.press("ArrowDown")
@@ -135,26 +120,8 @@ def test_up_and_down_switch_to_the_countries_and_enter_lists_a_countrys_operatio
     )
 
 
-#: A point of the screen where an element is the one on top (a country, not a marker on it).
-VISIBLE_POINT = """selector => {
-    const element = document.querySelector(selector), box = element.getBoundingClientRect();
-    for (let fy = 0.1; fy < 1; fy += 0.1) {
-        for (let fx = 0.1; fx < 1; fx += 0.1) {
-            const x = box.left + fx * box.width, y = box.top + fy * box.height;
-            if (document.elementFromPoint(x, y) === element) { return [x, y]; }
-        }
-    }
-    return null;
-}"""
-
-
-@pytest.mark.xfail(
-    strict=False,
-    reason="intermittent (issue 13): popup flows race Leaflet redrawing markers after a pan; "
-    "failed in one CI run of fe849fd, passed in the one before",
-)
 def test_a_click_on_a_country_that_took_part_lists_its_operations(page):
-    x, y = page.evaluate(VISIBLE_POINT, 'path[data-country="SDN"]')
+    x, y = visible_point(page, 'path[data-country="SDN"]')
     page.mouse.click(x, y)
     page.wait_for_selector(".opmap-country-popup")
     assert page.inner_text(".opmap-country-popup h2") == "Sudan"

@@ -6,7 +6,6 @@ from datetime import date
 
 import pytest
 from browser import launch_browser, open_offline
-from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from opmap.decide.mapdata import prepare_map_data
 from opmap.draw.interactive.map import write_map
@@ -15,6 +14,8 @@ from opmap.read.operations import read_operations
 
 pytestmark = pytest.mark.browser
 
+#: The map once its markers are placed and its names laid (after the last move or zoom).
+LAID = ".folium-map[data-labels=laid]"
 #: (page, width, height): a phone, and the embedded map in the briefing page on a phone.
 SCREENS = [("map", 375, 667), ("embed", 343, 214)]
 
@@ -96,11 +97,6 @@ def test_a_folded_panel_opens_from_its_button(pages, browser, kind, width, heigh
     page.context.close()
 
 
-@pytest.mark.xfail(
-    strict=False,
-    reason="intermittent (issue 13): popup flows race Leaflet redrawing markers after a pan; "
-    "failed in one CI run of fe849fd, passed in the one before",
-)
 @pytest.mark.parametrize(("kind", "width", "height"), [*SCREENS, ("map", 1280, 800)])
 def test_a_popups_close_button_is_on_top_and_closes_it(pages, browser, kind, width, height):
     page, _ = open_offline(browser, pages[kind], width=width, height=height)
@@ -110,14 +106,7 @@ def test_a_popups_close_button_is_on_top_and_closes_it(pages, browser, kind, wid
         page.keyboard.press("ArrowRight")
     page.keyboard.press("Enter")
     page.wait_for_selector(".leaflet-popup-close-button")
-    try:  # the map pans the popup into view: wait until it has
-        page.wait_for_function(
-            f"s => ({ON_TOP_AT_CENTRE})(s) === true",
-            arg=".leaflet-popup-close-button",
-            timeout=5000,
-        )
-    except PlaywrightTimeout:  # the assertion below says where it is and what covers it
-        pass
+    page.wait_for_selector(LAID)  # the map has panned the popup into view
     assert page.evaluate(ON_TOP_AT_CENTRE, ".leaflet-popup-close-button") is True
     page.click(".leaflet-popup-close-button")
     page.wait_for_selector(".leaflet-popup", state="detached")
@@ -163,8 +152,7 @@ def test_every_country_keeps_its_colour_visible_around_its_marker(pages, browser
     homes = marker_homes(world)
     assert homes["Nawa 2014"] == "CIV" and homes["Libertad 2018"] == "CUW"
     page, _ = open_offline(browser, pages["map"], width=width, height=height)
-    page.wait_for_selector(".opmap-operation")
-    page.wait_for_timeout(300)
+    page.wait_for_selector(LAID)
     hidden = {}
     for home in page.evaluate(HOMES, homes):
         shown = fill_pixels(page, home)
@@ -196,21 +184,12 @@ OBSTACLES = """() => Array.from(document.querySelectorAll(
     ("width", "height"),
     [
         (1280, 800),
-        pytest.param(
-            375,
-            667,
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="known defect (issue 13): at phone width labels.js leaves out "
-                "Côte d'Ivoire's name, which would touch Mali's",
-            ),
-        ),
+        (375, 667),
     ],
 )
 def test_participants_are_named_on_the_map_and_no_two_names_touch(pages, browser, width, height):
     page, _ = open_offline(browser, pages["map"], width=width, height=height)
-    page.wait_for_selector(".opmap-label")
-    page.wait_for_timeout(300)
+    page.wait_for_selector(LAID)
     labels, obstacles = page.evaluate(LABELS), page.evaluate(OBSTACLES)
     page.context.close()
     assert len(labels) == 20  # one per country that took part

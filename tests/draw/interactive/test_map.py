@@ -10,7 +10,7 @@ from html.parser import HTMLParser
 import geopandas as gpd
 import pytest
 import shapely
-from browser import launch_browser, open_offline
+from browser import launch_browser, open_offline, visible_point
 
 from opmap.decide.mapdata import prepare_map_data
 from opmap.draw.interactive.geometry import decode_units, display_geometry, small_units
@@ -246,23 +246,10 @@ def test_marker_popup_shows_figures_as_worded_and_highlights_countries(world_pag
 
 
 @pytest.mark.browser
-@pytest.mark.xfail(
-    strict=False,
-    reason="intermittent since the map's labels and moved markers landed (issue 13): the hover "
-    "over Côte d'Ivoire timed out once in CI and passes alone",
-)
-def test_country_tooltip_names_its_operations(world_page, boundaries):
+def test_country_tooltip_names_its_operations(world_page):
     page, _ = world_page
-    civ = boundaries.set_index("iso_a3").geometry["CIV"].representative_point()
-    x, y = page.evaluate(
-        """([lat, lon]) => {
-            const map = window[document.querySelector('.folium-map').id];
-            const p = map.latLngToContainerPoint([lat, lon]);
-            return [p.x, p.y];
-        }""",
-        [civ.y, civ.x],
-    )
-    page.mouse.move(x, y + 22)  # below the two markers that sit on the spot
+    page.wait_for_selector(".folium-map[data-labels=laid]")  # the markers are beside it
+    page.mouse.move(*visible_point(page, 'path[data-country="CIV"]'))
     tooltip = page.locator(".leaflet-tooltip", has_text="Côte d'Ivoire")
     tooltip.wait_for()
     assert tooltip.inner_text() == "Côte d'Ivoire \u2014 2 operations: Nawa 2014, Akoma 2015"

@@ -8,9 +8,12 @@
  * list of operations), Escape closes it and puts the focus back where it was. + and - zoom,
  * Shift with an arrow pans, Home and End go to the first and last.
  *
+ * What is chosen and what opened a popup are kept by their operation name or ISO3 code, not by
+ * element: Leaflet makes a marker's element anew when it draws the marker again, and the focus
+ * follows to the new element.
+ *
  * A click on a country that took part opens the same popup as Enter.
  */
-/* eslint max-lines-per-function: ["error", 220] -- one closure over the map's state; to split */
 (function (opmap) {
     "use strict";
 
@@ -53,17 +56,284 @@
     /** Make the popup a named dialog and put the focus in it. */
     function focusPopup(popup) {
         var element = popup.getElement();
-        if (!element) {
+        var content = element && element.querySelector(".leaflet-popup-content");
+        if (!content) {
             return;
         }
-        var content = element.querySelector(".leaflet-popup-content");
-        var heading = content && content.querySelector("h2");
+        var heading = content.querySelector("h2");
         element.setAttribute("role", "dialog");
         if (heading) {
             element.setAttribute("aria-label", heading.textContent);
         }
         content.tabIndex = -1;
         content.focus({preventScroll: true});
+    }
+
+    /**
+     * A way to find an element again after Leaflet has drawn it anew: by its operation name or
+     * country code when it has one, else the element itself.
+     */
+    function finder(container, element) {
+        var name = element && element.getAttribute("data-operation");
+        var iso = element && element.getAttribute("data-country");
+        var selector = name !== null && name !== undefined
+            ? "[data-operation=\"" + CSS.escape(name) + "\"]"
+            : iso !== null && iso !== undefined ? "path[data-country=\"" + CSS.escape(iso) + "\"]"
+                : null;
+        return function () {
+            var now = selector ? container.querySelector(selector) : null;
+            return now || (element && element.isConnected ? element : null);
+        };
+    }
+
+    /** The hidden help and live region after the map; returns say(message). */
+    function announcer(container, words) {
+        var live = textElement("div", "opmap-visually-hidden");
+        var help = textElement("p", "opmap-visually-hidden", words.help);
+        live.setAttribute("role", "status");
+        live.setAttribute("aria-live", "polite");
+        help.id = container.id + "-keys";
+        container.parentNode.insertBefore(help, container.nextSibling);
+        container.parentNode.insertBefore(live, help.nextSibling);
+        container.tabIndex = 0;
+        container.setAttribute("role", "application");
+        container.setAttribute("aria-label", words.label);
+        container.setAttribute("aria-describedby", help.id);
+        return function say(message) {  // a fresh node each time, so the same words are said again
+            live.textContent = "";
+            live.appendChild(textElement("span", null, message));
+        };
+    }
+
+    /** Keep markers, shapes and zoom buttons out of the Tab order: the map is the one stop. */
+    function oneTabStop(map, countries) {
+        var container = map.getContainer();
+        function leaveTabOrder(element) {
+            if (element && element !== container) {
+                element.setAttribute("tabindex", "-1");
+            }
+        }
+        // + and - zoom on the map itself: the zoom buttons need no Tab stop of their own
+        container.querySelectorAll(".leaflet-control-zoom a").forEach(leaveTabOrder);
+        countries.eachLayer(function (layer) { leaveTabOrder(layer.getElement()); });
+        map.on("layeradd", function (event) {
+            if (typeof event.layer.getElement === "function") {
+                leaveTabOrder(event.layer.getElement());
+            }
+        });
+        container.querySelectorAll(MARKERS).forEach(leaveTabOrder);
+        map.on("zoomend", function () {  // markers are made anew: keep them out of Tab order
+            container.querySelectorAll(MARKERS).forEach(leaveTabOrder);
+        });
+    }
+
+    /** Name the shapes of the countries that took part; a click opens their popup. */
+    function countryButtons(countries, data, open) {
+        var byIso = {};
+        countries.eachLayer(function (layer) {
+            var iso = layer.feature.id, element = layer.getElement();
+            if (!data.countries[iso]) {
+                return;
+            }
+            (byIso[iso] = byIso[iso] || []).push(layer);
+            if (element) {
+                element.setAttribute("role", "button");  // Enter or a click lists its operations
+                element.setAttribute("aria-label", data.countries[iso].name);
+                element.setAttribute("data-country", iso);
+            }
+            layer.on("click", function () { open(iso, layer.getElement()); });
+        });
+        return byIso;
+    }
+
+    /** The operations on screen, west to east (then north to south). */
+    function markersWestToEast(container) {
+        var found = Array.prototype.slice.call(container.querySelectorAll(MARKERS));
+        return found.map(function (element) {
+            return {element: element, box: element.getBoundingClientRect()};
+        }).sort(function (a, b) {
+            return a.box.left - b.box.left || a.box.top - b.box.top;
+        }).map(function (item) { return item.element; });
+    }
+
+    /**
+     * What the arrows choose: an operation's marker or a country that took part. Returns
+     * {choose(index), step(by), switchGroup(), last(), chosen()}; chosen() is {element, iso}.
+     */
+    function chooser(map, data, byIso, say) {
+        var container = map.getContainer(), words = data.words;
+        var group = "operations", index = -1;
+
+        function countryElement(iso) {
+            var layer = (byIso[iso] || []).filter(function (each) { return each.getElement(); })[0];
+            return layer ? layer.getElement() : null;
+        }
+        function items() {
+            return group === "operations" ? markersWestToEast(container) : data.order;
+        }
+        function chooseOperation(list) {
+            var marker = list[index];
+            marker.focus({preventScroll: true});
+            say(fill(words.operation, {
+                name: marker.getAttribute("aria-label") || "",
+                position: index + 1, count: list.length
+            }));
+        }
+        function chooseCountry(list) {
+            var iso = list[index], country = data.countries[iso];
+            if (!map.getBounds().contains(L.latLng(country.at))) {
+                map.panTo(country.at);
+            }
+            var element = countryElement(iso);
+            if (element) {
+                element.focus({preventScroll: true});
+            }
+            say(fill(words.country, {
+                name: country.name, operations: country.count, position: index + 1,
+                count: list.length
+            }));
+        }
+        function choose(next) {
+            var list = items();
+            if (!list.length) {
+                say(group === "operations" ? words.emptyOperations : words.emptyCountries);
+                return;
+            }
+            index = Math.max(0, Math.min(list.length - 1, next));
+            (group === "operations" ? chooseOperation : chooseCountry)(list);
+        }
+        function chosen() {
+            var list = items();
+            if (index < 0 || index >= list.length) {
+                return null;
+            }
+            return group === "operations" ? {element: list[index]}
+                : {iso: list[index], element: countryElement(list[index])};
+        }
+        return {
+            choose: choose,
+            step: function (by) { choose(index < 0 ? 0 : index + by); },
+            last: function () { choose(items().length - 1); },
+            switchGroup: function () {
+                group = group === "operations" ? "countries" : "operations";
+                index = -1;
+                choose(0);
+            },
+            chosen: chosen
+        };
+    }
+
+    /**
+     * Popups from the keyboard: the one opened with Enter takes the focus (at once, so an
+     * Escape pressed straight after finds it there), and its closing gives the focus back to
+     * what opened it, found again by name if Leaflet drew it anew meanwhile.
+     */
+    function popupFocus(map) {
+        var container = map.getContainer();
+        var pending = null, open = null;  // what opens the next popup; the open one's opener
+
+        map.on("popupopen", function (event) {
+            var active = document.activeElement;
+            open = {popup: event.popup, opener: pending ? pending.opener
+                : finder(container, active !== document.body ? active : null)};
+            if (pending && pending.fromKeyboard) {
+                focusPopup(event.popup);
+            }
+            pending = null;
+        });
+        map.on("popupclose", function (event) {
+            if (!open || open.popup !== event.popup) {
+                return;
+            }
+            var element = event.popup.getElement();
+            var inside = element && element.contains(document.activeElement);
+            var target = open.opener();
+            open = null;
+            if (inside || document.activeElement === document.body) {
+                (target || container).focus({preventScroll: true});
+            }
+        });
+        return {
+            /** Say what opens the next popup; fromKeyboard: whether the focus goes into it. */
+            opening: function (element, fromKeyboard) {
+                pending = {opener: finder(container, element || container),
+                           fromKeyboard: fromKeyboard};
+            }
+        };
+    }
+
+    /**
+     * When Leaflet draws the focused marker anew (a change of year, a zoom that regroups the
+     * markers), the focus would fall to the page: put it on the marker's new element.
+     */
+    function keepFocusOnRedraw(map) {
+        var container = map.getContainer(), focused = null;
+        container.addEventListener("focusin", function (event) {
+            focused = event.target.matches(MARKERS)
+                ? {element: event.target, find: finder(container, event.target)} : null;
+        });
+        container.addEventListener("focusout", function (event) {
+            var left = event.target;
+            window.setTimeout(function () {  // still on the page: the reader moved on
+                if (focused && focused.element === left && left.isConnected) {
+                    focused = null;
+                }
+            }, 0);
+        });
+        new MutationObserver(function () {
+            var now = focused && !focused.element.isConnected && focused.find();
+            if (now && document.activeElement === document.body) {
+                focused.element = now;
+                now.focus({preventScroll: true});
+            }
+        }).observe(map.getPane("markerPane"), {childList: true});
+    }
+
+    /** The keys of the map: arrows choose, Enter opens, Escape closes, Shift+arrows pan. */
+    function keyActions(map, choice, open) {
+        var moves = {
+            ArrowRight: function () { choice.step(1); },
+            ArrowLeft: function () { choice.step(-1); },
+            ArrowDown: choice.switchGroup,
+            ArrowUp: choice.switchGroup,
+            Home: function () { choice.choose(0); },
+            End: choice.last,
+            Enter: open,
+            " ": open,
+            "+": function () { map.zoomIn(); },
+            "=": function () { map.zoomIn(); },
+            "-": function () { map.zoomOut(); },
+            "_": function () { map.zoomOut(); }
+        };
+        var pans = {ArrowRight: [1, 0], ArrowLeft: [-1, 0], ArrowDown: [0, 1], ArrowUp: [0, -1]};
+        return function (event) {
+            if (event.shiftKey && pans[event.key]) {
+                map.panBy(L.point(pans[event.key]).multiplyBy(PAN_STEP));
+            } else if (moves[event.key]) {
+                moves[event.key]();
+            } else {
+                return false;
+            }
+            return true;
+        };
+    }
+
+    function listenToKeys(map, act) {
+        map.getContainer().addEventListener("keydown", function (event) {
+            if (event.altKey || event.ctrlKey || event.metaKey) {
+                return;
+            }
+            if (event.key === "Escape" && map._popup && map.hasLayer(map._popup)) {
+                event.preventDefault();
+                map.closePopup();
+                return;
+            }
+            var inside = event.target.closest && event.target.closest(
+                ".leaflet-popup, .leaflet-control");
+            if (!inside && act(event)) {
+                event.preventDefault();
+            }
+        });
     }
 
     /**
@@ -74,224 +344,31 @@
      * ISO3 codes, west to east), words (label, help, operation, country, empty, more), narrow.
      */
     function keyboardNavigation(map, countries, data) {
-        var container = map.getContainer();
-        var words = data.words;
-        var byIso = {};
-        var live = textElement("div", "opmap-visually-hidden");
-        var help = textElement("p", "opmap-visually-hidden", words.help);
-        var group = "operations", index = -1, opener = null, keyboardOpened = false;
-
-        live.setAttribute("role", "status");
-        live.setAttribute("aria-live", "polite");
-        help.id = container.id + "-keys";
-        container.parentNode.insertBefore(help, container.nextSibling);
-        container.parentNode.insertBefore(live, help.nextSibling);
+        var say = announcer(map.getContainer(), data.words);
+        var popups = popupFocus(map);
         map.keyboard.disable();  // its arrows pan; here they choose, and Shift+arrows pan
-        container.tabIndex = 0;
-        container.setAttribute("role", "application");
-        container.setAttribute("aria-label", words.label);
-        container.setAttribute("aria-describedby", help.id);
 
-        function leaveTabOrder(element) {
-            if (element && element !== container) {
-                element.setAttribute("tabindex", "-1");
-            }
-        }
-        // + and - zoom on the map itself: the zoom buttons need no Tab stop of their own
-        var zoom = container.querySelectorAll(".leaflet-control-zoom a");
-        Array.prototype.forEach.call(zoom, leaveTabOrder);
-        countries.eachLayer(function (layer) {
-            var iso = layer.feature.id;
-            leaveTabOrder(layer.getElement());
-            if (!data.countries[iso]) {
-                return;
-            }
-            (byIso[iso] = byIso[iso] || []).push(layer);
-            var element = layer.getElement();
-            if (element) {
-                element.setAttribute("role", "button");  // Enter or a click lists its operations
-                element.setAttribute("aria-label", data.countries[iso].name);
-                element.setAttribute("data-country", iso);
-            }
-            layer.on("click", function () { openCountry(iso, layer.getElement()); });
-        });
-        map.on("layeradd", function (event) {
-            if (typeof event.layer.getElement === "function") {
-                leaveTabOrder(event.layer.getElement());
-            }
-        });
-        container.querySelectorAll(MARKERS).forEach(leaveTabOrder);
-
-        function say(message) {  // a fresh node each time, so the same words are said again
-            live.textContent = "";
-            live.appendChild(textElement("span", null, message));
-        }
-
-        function markers() {
-            var found = Array.prototype.slice.call(container.querySelectorAll(MARKERS));
-            return found.map(function (element) {
-                return {element: element, box: element.getBoundingClientRect()};
-            }).sort(function (a, b) {
-                return a.box.left - b.box.left || a.box.top - b.box.top;
-            }).map(function (item) { return item.element; });
-        }
-
-        function countryElement(iso) {
-            var layers = byIso[iso] || [];
-            for (var i = 0; i < layers.length; i++) {
-                if (layers[i].getElement()) {
-                    return layers[i].getElement();
-                }
-            }
-            return null;
-        }
-
-        function items() {
-            return group === "operations" ? markers() : data.order;
-        }
-
-        function describeOperation(element, position, count) {
-            return fill(words.operation, {
-                name: element.getAttribute("aria-label") || "",
-                position: position, count: count
-            });
-        }
-
-        function describeCountry(iso, position, count) {
-            var country = data.countries[iso];
-            return fill(words.country, {
-                name: country.name, operations: country.count, position: position, count: count
-            });
-        }
-
-        function choose(next) {
-            var list = items();
-            if (!list.length) {
-                say(group === "operations" ? words.emptyOperations : words.emptyCountries);
-                return;
-            }
-            index = Math.max(0, Math.min(list.length - 1, next));
-            if (group === "operations") {
-                var marker = list[index];
-                marker.focus({preventScroll: true});
-                say(describeOperation(marker, index + 1, list.length));
-            } else {
-                var iso = list[index], element = countryElement(iso);
-                var at = L.latLng(data.countries[iso].at);
-                if (!map.getBounds().contains(at)) {
-                    map.panTo(at);
-                }
-                if (element) {
-                    element.focus({preventScroll: true});
-                }
-                say(describeCountry(iso, index + 1, list.length));
-            }
-        }
-
-        function openCountry(iso, element) {
-            var country = data.countries[iso];
-            opener = element || container;
+        function openCountry(iso, element, fromKeyboard) {
             var options = {maxWidth: Math.max(200, Math.min(340, window.innerWidth - 70))};
-            L.popup(options).setLatLng(country.at)
-                .setContent(countryContent(country, words)).openOn(map);
+            popups.opening(element, fromKeyboard);
+            L.popup(options).setLatLng(data.countries[iso].at)
+                .setContent(countryContent(data.countries[iso], data.words)).openOn(map);
         }
-
         function openChosen() {
-            var list = items();
-            if (index < 0 || index >= list.length) {
-                return;
-            }
-            keyboardOpened = true;
-            if (group === "operations") {
-                opener = list[index];
-                list[index].click();
-            } else {
-                openCountry(list[index], countryElement(list[index]));
+            var chosen = choice.chosen();
+            if (chosen && chosen.iso) {
+                openCountry(chosen.iso, chosen.element, true);
+            } else if (chosen) {
+                popups.opening(chosen.element, true);
+                chosen.element.click();
             }
         }
 
-        map.on("popupopen", function (event) {
-            if (!opener || !container.contains(opener)) {
-                opener = document.activeElement !== document.body ? document.activeElement : null;
-            }
-            var popup = event.popup;
-            window.setTimeout(function () {
-                if (keyboardOpened) {
-                    focusPopup(popup);
-                }
-                keyboardOpened = false;
-            }, 0);
-        });
-        /** The opener's element now: Leaflet makes a marker's element anew when it redraws. */
-        function openerNow() {
-            if (!opener || document.contains(opener)) {
-                return opener;
-            }
-            var name = opener.getAttribute("data-operation");
-            var iso = opener.getAttribute("data-country");
-            var selector = name !== null ? "[data-operation=\"" + CSS.escape(name) + "\"]"
-                : iso !== null ? "[data-country=\"" + CSS.escape(iso) + "\"]" : null;
-            return selector ? container.querySelector(selector) : null;
-        }
-        map.on("popupclose", function (event) {
-            var element = event.popup.getElement();
-            var inside = element && element.contains(document.activeElement);
-            var target = openerNow();
-            if (inside || document.activeElement === document.body) {
-                (target || container).focus({preventScroll: true});
-            }
-        });
-
-        var moves = {
-            ArrowRight: function () { choose(index + 1); },
-            ArrowLeft: function () { choose(index < 0 ? 0 : index - 1); },
-            ArrowDown: function () { switchGroup(); },
-            ArrowUp: function () { switchGroup(); },
-            Home: function () { choose(0); },
-            End: function () { choose(items().length - 1); }
-        };
-        var pans = {ArrowRight: [1, 0], ArrowLeft: [-1, 0], ArrowDown: [0, 1], ArrowUp: [0, -1]};
-
-        function switchGroup() {
-            group = group === "operations" ? "countries" : "operations";
-            index = -1;
-            choose(0);
-        }
-
-        container.addEventListener("keydown", function (event) {
-            if (event.altKey || event.ctrlKey || event.metaKey) {
-                return;
-            }
-            var inPopup = event.target.closest && event.target.closest(".leaflet-popup");
-            var inControl = event.target.closest && event.target.closest(".leaflet-control");
-            if (event.key === "Escape" && map._popup && map.hasLayer(map._popup)) {
-                event.preventDefault();
-                map.closePopup();
-                return;
-            }
-            if (inPopup || inControl) {
-                return;
-            }
-            if (event.shiftKey && pans[event.key]) {
-                event.preventDefault();
-                map.panBy(L.point(pans[event.key]).multiplyBy(PAN_STEP));
-            } else if (moves[event.key]) {
-                event.preventDefault();
-                moves[event.key]();
-            } else if (event.key === "Enter" || event.key === " ") {
-                event.preventDefault();
-                openChosen();
-            } else if (event.key === "+" || event.key === "=") {
-                event.preventDefault();
-                map.zoomIn();
-            } else if (event.key === "-" || event.key === "_") {
-                event.preventDefault();
-                map.zoomOut();
-            }
-        });
-        map.on("zoomend", function () {  // markers are made anew: keep them out of Tab order
-            container.querySelectorAll(MARKERS).forEach(leaveTabOrder);
-        });
+        oneTabStop(map, countries);
+        var byIso = countryButtons(countries, data, openCountry);
+        var choice = chooser(map, data, byIso, say);
+        keepFocusOnRedraw(map);
+        listenToKeys(map, keyActions(map, choice, openChosen));
     }
 
     opmap.keyboardNavigation = keyboardNavigation;

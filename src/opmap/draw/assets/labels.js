@@ -1,16 +1,25 @@
 /*
  * Names on the map, drawn by the page (no tiles needed): each country that took part gets its
- * name, placed inside it. After every move or zoom the labels are laid again, most operations
- * first, and one that would touch a label already placed, a marker or a control is left out,
- * so that names never pile up (Saint Lucia and Saint Vincent at a zoom where both fit).
- * The labels are for the eye only: the names are in the tables and said by the keyboard.
+ * name, placed inside it. Each time small-places.js has placed the markers (after every move,
+ * zoom or redraw) the labels are laid again, most operations first, and one that would touch
+ * a label already placed, a marker or a control is left out, so that names never pile up
+ * (Saint Lucia and Saint Vincent at a zoom where both fit). The labels are for the eye only:
+ * the names are in the tables and said by the keyboard. The map's data-labels attribute says
+ * "pending" while they wait to be laid, then "laid".
  */
 (function (opmap) {
     "use strict";
 
     var PAD = 2;
-    /** Where a label may sit: its top this far below its point, or its bottom above it. */
-    var SPOTS = ["13px", "-31px"];
+    /**
+     * Where a label may sit, tried in turn: under its point, over it, then left or right of it
+     * (where the markers moved off a small country leave room): [translate, margin-left,
+     * margin-top].
+     */
+    var SPOTS = [
+        ["-50% 0", "0", "13px"], ["-50% 0", "0", "-31px"],
+        ["-100% 0", "-10px", "-8px"], ["0 0", "10px", "-8px"]
+    ];
 
     function touches(a, b) {
         return a.left - PAD < b.right && b.left - PAD < a.right &&
@@ -52,8 +61,10 @@
                     return;
                 }
                 element.style.visibility = "";
-                var free = SPOTS.some(function (margin) {  // under the point, else over it
-                    element.style.marginTop = margin;
+                var free = SPOTS.some(function (spot) {
+                    element.style.translate = spot[0];
+                    element.style.marginLeft = spot[1];
+                    element.style.marginTop = spot[2];
                     var box = element.getBoundingClientRect();
                     var inside = box.left >= view.left && box.right <= view.right &&
                         box.top >= view.top && box.bottom <= view.bottom;
@@ -69,10 +80,18 @@
             });
         }
 
-        map.on("moveend zoomend", function () { window.setTimeout(lay, 0); });
-        new MutationObserver(function () { window.setTimeout(lay, 0); })
-            .observe(map.getPane("markerPane"), {childList: true});
-        map.whenReady(function () { window.setTimeout(lay, 0); });
+        // small-places.js moves markers after every move, zoom and redraw: lay after it has
+        var moving = false;
+        function pending() { container.setAttribute("data-labels", "pending"); }
+        map.on("movestart zoomstart", function () { moving = true; pending(); });
+        map.on("moveend", function () { moving = false; });
+        new MutationObserver(pending).observe(map.getPane("markerPane"), {childList: true});
+        map.on("markersplaced", function () {
+            lay();
+            if (!moving) {  // laid for good: nothing moves until the reader does
+                container.setAttribute("data-labels", "laid");
+            }
+        });
     }
 
     opmap.countryLabels = countryLabels;

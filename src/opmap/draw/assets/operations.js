@@ -195,9 +195,27 @@
             return operations.filter(function (o) { return yearOn[o.year] && passes(o.year); });
         }
 
+        /**
+         * Show these markers and no others. A marker already on the map stays as it is: drawn
+         * anew, it would get a new element and lose the focus and its place beside its country.
+         */
+        function showOnly(wanted) {
+            var keep = {};
+            wanted.forEach(function (marker) { keep[L.stamp(marker)] = true; });
+            shown.eachLayer(function (marker) {
+                if (!keep[L.stamp(marker)]) {
+                    shown.removeLayer(marker);
+                }
+            });
+            wanted.forEach(function (marker) {
+                if (!shown.hasLayer(marker)) {
+                    shown.addLayer(marker);
+                }
+            });
+        }
+
         function drawEach(visible) {
-            shown.clearLayers();
-            visible.forEach(function (o) { shown.addLayer(markers.forOperation(o, o.dx)); });
+            showOnly(visible.map(function (o) { return markers.forOperation(o, o.dx); }));
         }
 
         function drawCells(visible) {
@@ -208,15 +226,10 @@
                     cell.latlng = opmap.cellLatLng(map, cell, zoom);
                     drawn[id] = cell.operations.length === 1
                         ? markers.forOperation(cell.operations[0], 0) : markers.forCluster(cell);
-                    shown.addLayer(drawn[id]);
                 }
                 next[id] = drawn[id];
             });
-            Object.keys(drawn).forEach(function (id) {
-                if (!next[id]) {
-                    shown.removeLayer(drawn[id]);
-                }
-            });
+            showOnly(Object.keys(next).map(function (id) { return next[id]; }));
             drawn = next;
         }
 
