@@ -199,3 +199,24 @@ def test_participants_are_named_on_the_map_and_no_two_names_touch(pages, browser
     for i, label in enumerate(shown):
         assert all(overlap(label, other) == 0 for other in shown[i + 1 :]), label["name"]
         assert all(overlap(label, other) == 0 for other in obstacles), label["name"]
+
+
+#: Each operation marker's box, and whether it is the element hit 11 px from its centre each way.
+TARGETS = """() => Array.from(document.querySelectorAll(".opmap-operation")).map(marker => {
+    const box = marker.getBoundingClientRect();
+    const x = box.left + box.width / 2, y = box.top + box.height / 2;
+    const hits = [[-11, 0], [11, 0], [0, -11], [0, 11]].map(([dx, dy]) =>
+        marker.contains(document.elementFromPoint(x + dx, y + dy)));
+    return {name: marker.dataset.operation, width: box.width, height: box.height, hits};
+})"""
+
+
+@pytest.mark.parametrize(("width", "height"), [(1280, 800), (375, 667)])
+def test_every_marker_is_a_target_of_at_least_24_pixels(pages, browser, width, height):
+    page, _ = open_offline(browser, pages["map"], width=width, height=height)
+    page.wait_for_selector(LAID)
+    targets = page.evaluate(TARGETS)
+    page.context.close()
+    assert len(targets) == 5
+    small = [t for t in targets if t["width"] < 24 or t["height"] < 24 or not all(t["hits"])]
+    assert small == []

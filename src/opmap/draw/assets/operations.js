@@ -11,6 +11,9 @@
 (function (opmap) {
     "use strict";
 
+    /** A marker's box, the target a finger or pointer hits (its dot is smaller: map.css). */
+    var TARGET = 24;
+
     /** Read the rows written by operation_layer_data: [name, year, lat, lon, dx, ...]. */
     function readOperations(rows) {
         return rows.map(function (row, index) {
@@ -108,11 +111,13 @@
         }
 
         function operationMarker(operation, dx) {
+            var half = TARGET / 2;
             var marker = L.marker(operation.latlng, {icon: L.divIcon({
-                className: "opmap-operation", iconSize: [16, 16], iconAnchor: [8 - dx, 8]
+                className: "opmap-operation", iconSize: [TARGET, TARGET],
+                iconAnchor: [half - dx, half]
             })});
             marker.bindTooltip(function () { return opmap.element("span", null, operation.name); },
-                               {direction: "top", offset: [dx, -8]});
+                               {direction: "top", offset: [dx, -half]});
             marker.on("click", function () { openOperation(operation, operation.latlng, dx); });
             marker.on("mouseover", function () { highlights.hover(operation, true); });
             marker.on("mouseout", function () {

@@ -21,7 +21,7 @@ from opmap.read.operations import Operation
 from opmap.words import text
 
 #: Pixels between markers of operations placed on the same spot (Nawa and Akoma, say).
-MARKER_SPREAD = 16
+MARKER_SPREAD = 24  # the side of a marker's target (operations.js): fanned, they do not overlap
 #: Above this many mapped operations, operations close together on screen share one marker.
 CLUSTER_ABOVE = 300
 #: The side, in screen pixels, of the grid cell whose operations share a marker.
