@@ -64,6 +64,7 @@ STRINGS: dict[str, str] = {
     "popup_summary": "Summary",
     "popup_source": "Source",
     "popup_not_given": "not given",
+    "popup_show_all": "show all",
     "countries_all_named": "{total} countries, all named",
     "countries_none_named": "{total} countries, none named",
     "countries_some_named": "{total} countries, {named} named",

@@ -220,3 +220,56 @@ def test_every_marker_is_a_target_of_at_least_24_pixels(pages, browser, width, h
     assert len(targets) == 5
     small = [t for t in targets if t["width"] < 24 or t["height"] < 24 or not all(t["hits"])]
     assert small == []
+
+
+@pytest.fixture(scope="module")
+def wide_map(tmp_path_factory):
+    """A map with one operation across 53 African countries, and the bundled ones."""
+    from opmap.figures import parse_figure
+    from opmap.read.operations import Operation
+
+    boundaries = load_boundaries()
+    africa = boundaries[boundaries["continent"] == "Africa"].sort_values("name").head(53)
+    wide = Operation(
+        name="Wide",
+        year=2019,
+        countries=tuple(africa["iso_a3"]),
+        country_names=tuple(africa["name"]),
+        victims=parse_figure("more than 500"),
+        source="https://www.interpol.int/x",
+    )
+    world = prepare_map_data([wide], boundaries, points=load_country_points())
+    path = tmp_path_factory.mktemp("wide") / "map.html"
+    return write_map(world, path, generated=date(2024, 5, 1)), list(africa["name"])
+
+
+def test_a_long_popup_fits_a_phone_with_figures_first_and_its_countries_folded(browser, wide_map):
+    path, names = wide_map
+    page, log = open_offline(browser, path, width=375, height=667)
+    page.wait_for_selector(LAID)
+    page.focus(".folium-map")
+    page.keyboard.press("ArrowRight")
+    page.keyboard.press("Enter")
+    page.wait_for_selector(".leaflet-popup-close-button")
+    page.wait_for_selector(LAID)  # the map has panned the popup into view
+    popup = page.locator(".leaflet-popup").bounding_box()
+    assert popup["x"] >= 0 and popup["y"] >= 0
+    assert popup["x"] + popup["width"] <= 375 and popup["y"] + popup["height"] <= 667
+    assert page.evaluate(ON_TOP_AT_CENTRE, ".leaflet-popup-close-button") is True
+    labels = page.locator(".leaflet-popup dt").all_inner_texts()
+    assert labels[:5] == ["Victims", "Minors", "Arrests", "Officers", "Source"]
+    countries = page.locator(".leaflet-popup dd").nth(labels.index("Countries"))
+    assert countries.inner_text().startswith(f"53 countries, all named: {names[0]}, {names[1]}")
+    assert names[-1] not in countries.inner_text()
+    show_all = countries.get_by_role("button", name="show all")
+    show_all.focus()
+    page.keyboard.press("Enter")  # from the keyboard: a real button
+    assert countries.inner_text() == "53 countries, all named: " + ", ".join(names)
+    assert page.evaluate("() => document.activeElement.tagName") == "DD"
+    page.wait_for_selector(LAID)  # the longer popup is panned into view, its close button too
+    assert page.evaluate(ON_TOP_AT_CENTRE, ".leaflet-popup-close-button") is True
+    page.keyboard.press("Escape")
+    page.wait_for_selector(".leaflet-popup", state="detached")
+    assert page.evaluate("() => document.activeElement.dataset.operation") == "Wide 2019"
+    page.context.close()
+    assert not log.page_errors

@@ -35,7 +35,7 @@ def test_popup_rows_word_figures_as_the_source_does_and_link_only_http_sources()
         victims=parse_figure("nearly 350"),
         source="javascript:alert(1)",
     )
-    rows = {label: (words, link) for label, words, link in popup_rows(operation)}
+    rows = {row.label: (row.text, row.link) for row in popup_rows(operation)}
     assert rows["Victims"] == ("nearly 350", None)
     assert rows["Arrests"] == ("not given", None)
     assert rows["Source"] == ("javascript:alert(1)", None)
@@ -62,5 +62,34 @@ def test_popup_rows_word_figures_by_their_meaning_in_the_language(language, vict
         arrests=parse_figure("more than 1200"),
     )
     with use_language(language):
-        words = [words for _, words, _ in popup_rows(operation)]
+        words = [row.text for row in popup_rows(operation)]
     assert victims in words and arrests in words
+
+
+def test_popup_rows_put_figures_and_source_first_and_fold_a_long_country_list():
+    names = [f"Country {number}" for number in range(1, 54)]
+    operation = Operation(
+        name="Wide",
+        year=2019,
+        countries=tuple(f"X{number:02d}" for number in range(1, 54)),
+        country_names=tuple(names),
+        victims=parse_figure("more than 500"),
+        source="https://www.interpol.int/x",
+    )
+    rows = popup_rows(operation)
+    assert [row.label for row in rows] == [
+        "Victims", "Minors", "Arrests", "Officers", "Source", "Year", "Countries",
+    ]  # fmt: skip
+    countries = rows[-1]
+    assert countries.text == (
+        "53 countries, all named: Country 1, Country 2, Country 3, Country 4, Country 5, \u2026"
+    )
+    assert countries.full == "53 countries, all named: " + ", ".join(names)
+
+
+def test_popup_rows_leave_a_short_country_list_whole():
+    operation = Operation(
+        name="Pair", year=2019, countries=("CIV", "MLI"), country_names=("Côte d'Ivoire", "Mali")
+    )
+    countries = next(row for row in popup_rows(operation) if row.label == "Countries")
+    assert countries == ("Countries", "2 countries, all named: Côte d'Ivoire, Mali", None, None)

@@ -103,8 +103,9 @@
         var options = popupOptions(map, narrow);
 
         function openOperation(operation, latlng, dx) {
-            var popup = L.popup(L.extend({offset: [dx, 0]}, options)).setLatLng(latlng)
-                .setContent(opmap.operationPopup(operation, data.labels));
+            var popup = L.popup(L.extend({offset: [dx, 0]}, options)).setLatLng(latlng);
+            popup.setContent(opmap.operationPopup(operation, data.labels, data.words.showAll,
+                                                  function () { popup.update(); }));
             popup.on("remove", function () { highlights.close(operation); });
             popup.openOn(map);
             highlights.open(operation);

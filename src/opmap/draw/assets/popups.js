@@ -22,11 +22,26 @@
         link.rel = "noopener noreferrer";
     }
 
+    /** A folded text: its first part and a button that shows all of it, then gives way. */
+    function addFolded(value, full, showAll, resized) {
+        var more = button("opmap-show-all", showAll, function (event) {
+            event.stopPropagation();  // gone from the page, it would read as a click on the map
+            value.textContent = full;
+            resized();
+            value.tabIndex = -1;
+            value.focus({preventScroll: true});  // the button is gone: the reader goes on here
+        });
+        value.appendChild(document.createTextNode(" "));
+        value.appendChild(more);
+    }
+
     /**
      * Everything known about an operation: its name, then a list of label and value.
-     * A row is [label index, text] or [label index, text, http(s) URL]; labels holds the labels.
+     * A row is [label index, text], [label index, text, http(s) URL], or [label index, text,
+     * null, full text] for a text folded behind a showAll button; labels holds the labels.
+     * resized() is called when a folded text is shown whole (the popup must fit it anew).
      */
-    function operationPopup(operation, labels) {
+    function operationPopup(operation, labels, showAll, resized) {
         var box = element("div", "opmap-popup");
         box.appendChild(element("h2", null, operation.name));
         var list = box.appendChild(element("dl"));
@@ -35,6 +50,8 @@
             var value = list.appendChild(element("dd", null, row[2] ? undefined : row[1]));
             if (row[2]) {
                 addLink(value, row[1], row[2]);
+            } else if (row[3]) {
+                addFolded(value, row[3], showAll, resized);
             }
         });
         return box;

@@ -15,7 +15,7 @@ from opmap.decide.mapdata import MapData
 from opmap.draw.interactive.choropleth import ChoroplethLayer
 from opmap.draw.interactive.fragments import label_html
 from opmap.draw.interactive.offline import UsesAssets, script_json
-from opmap.draw.interactive.popups import operation_brief, popup_rows
+from opmap.draw.interactive.popups import PopupRow, operation_brief, popup_rows
 from opmap.draw.interactive.styles import HIGHLIGHT_STYLE, NARROW
 from opmap.read.operations import Operation
 from opmap.words import text
@@ -98,8 +98,9 @@ def operation_layer_data(map_data: MapData) -> dict:
     -------
     dict
         ``operations``: one row per mapped operation, ``[name, year, lat, lon, offset,
-        countries, popup rows, brief]``, where a popup row is ``[label index, text]`` or
-        ``[label index, text, http(s) URL]`` and ``labels`` holds the labels; ``cell``: the
+        countries, popup rows, brief]``, where a popup row is ``[label index, text]``,
+        ``[label index, text, http(s) URL]`` or, folded, ``[label index, text, null, full
+        text]`` and ``labels`` holds the labels; ``cell``: the
         clustering cell in pixels (0: one marker per operation); the words of a cluster.
     """
     labels: dict[str, int] = {}
@@ -108,8 +109,7 @@ def operation_layer_data(map_data: MapData) -> dict:
     for op, offset in _marker_offsets(map_data):
         point = map_data.markers[op.key]
         popup = [
-            [labels.setdefault(label, len(labels)), words, *([link] if link else [])]
-            for label, words, link in popup_rows(op)
+            _popup_row(row, labels.setdefault(row.label, len(labels))) for row in popup_rows(op)
         ]
         rows.append(
             [
@@ -135,8 +135,15 @@ def operation_layer_data(map_data: MapData) -> dict:
             "many": text("cluster_operations", count="{count}"),
             "more": text("cluster_more", count="{count}"),
             "zoom": text("cluster_zoom"),
+            "showAll": text("popup_show_all"),
         },
     }
+
+
+def _popup_row(row: PopupRow, label: int) -> list:
+    if row.full:
+        return [label, row.text, None, row.full]
+    return [label, row.text, *([row.link] if row.link else [])]
 
 
 def _mapped_operations(map_data: MapData) -> list[Operation]:

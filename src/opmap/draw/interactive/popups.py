@@ -7,6 +7,7 @@ they are never parsed as markup.
 from __future__ import annotations
 
 from datetime import date
+from typing import NamedTuple
 from urllib.parse import urlsplit
 
 from opmap.figures import Figure
@@ -16,30 +17,50 @@ from opmap.words import countries_phrase, figure_text, named_countries, text
 POPUP_FIGURES = ("victims", "minors", "arrests", "officers")
 #: The figures an operation is listed with in a shared marker's popup.
 BRIEF_FIGURES = ("victims", "arrests")
+#: A popup lists at most this many countries unfolded; a longer list shows the first few.
+COUNTRIES_FOLDED_ABOVE = 15
+COUNTRIES_SHOWN = 5
 
 
-def popup_rows(operation: Operation) -> list[tuple[str, str, str | None]]:
-    """Return everything known about an operation, as its popup lists it: (label, text, link).
+class PopupRow(NamedTuple):
+    """One line of an operation's popup: a label and its text, as plain text.
 
-    Figures are worded as the source words them ("nearly 350"); the link is the source's URL if
-    it is an http(s) one, else None. The texts are plain text, to be placed as text.
+    ``link`` is the source's URL when the text may become a link; ``full`` is the whole text
+    when ``text`` is folded ("53 countries, all named: Algeria, Angola, … show all").
     """
-    rows: list[tuple[str, str, str | None]] = []
+
+    label: str
+    text: str
+    link: str | None = None
+    full: str | None = None
+
+
+def popup_rows(operation: Operation) -> list[PopupRow]:
+    """Return everything known about an operation, as its popup lists it.
+
+    The figures and the source come first, so they are in view on a phone; then the dates, the
+    countries (a long list folded to its first :data:`COUNTRIES_SHOWN` names), the summary and
+    the other columns. Figures are worded as the source words them ("nearly 350"); the link is
+    the source's URL if it is an http(s) one, else None. The texts are plain text, to be placed
+    as text.
+    """
+    rows = [
+        PopupRow(text(f"popup_{column}"), figure_words(operation.figure(column)))
+        for column in POPUP_FIGURES
+    ]
+    if operation.source:
+        rows.append(PopupRow(text("popup_source"), operation.source, http_url(operation.source)))
     dates = format_dates(operation.start_date, operation.end_date)
     if dates:
-        rows.append((text("popup_dates"), dates, None))
+        rows.append(PopupRow(text("popup_dates"), dates))
     else:
-        rows.append((text("popup_year"), str(operation.year), None))
-    rows.append((text("popup_countries"), _countries_line(operation), None))
-    for column in POPUP_FIGURES:
-        rows.append((text(f"popup_{column}"), figure_words(operation.figure(column)), None))
+        rows.append(PopupRow(text("popup_year"), str(operation.year)))
+    rows.append(_countries_row(operation))
     if operation.summary:
-        rows.append((text("popup_summary"), operation.summary, None))
+        rows.append(PopupRow(text("popup_summary"), operation.summary))
     for column, value in operation.extra.items():
         if value:
-            rows.append((column[:1].upper() + column[1:], value, None))
-    if operation.source:
-        rows.append((text("popup_source"), operation.source, http_url(operation.source)))
+            rows.append(PopupRow(column[:1].upper() + column[1:], value))
     return rows
 
 
@@ -90,8 +111,15 @@ def _day_month_year(day: date) -> str:
     return f"{day.day} {text('months').split(',')[day.month - 1]} {day.year}"
 
 
-def _countries_line(operation: Operation) -> str:
-    phrase = countries_phrase(operation)
-    if len(operation.countries) > 1 or (operation.countries and operation.total_countries > 1):
-        return f"{phrase}: {', '.join(named_countries(operation))}"
-    return phrase
+def _countries_row(operation: Operation) -> PopupRow:
+    """Word the countries, their names folded after the first few when there are many."""
+    label, phrase = text("popup_countries"), countries_phrase(operation)
+    if not (
+        len(operation.countries) > 1 or (operation.countries and operation.total_countries > 1)
+    ):
+        return PopupRow(label, phrase)
+    names = named_countries(operation)
+    full = f"{phrase}: {', '.join(names)}"
+    if len(names) <= COUNTRIES_FOLDED_ABOVE:
+        return PopupRow(label, full)
+    return PopupRow(label, f"{phrase}: {', '.join(names[:COUNTRIES_SHOWN])}, \u2026", full=full)
