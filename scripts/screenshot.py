@@ -25,6 +25,8 @@ from opmap.draw.interactive.map import write_map
 from opmap.read.inputs import load_inputs
 
 REPO = Path(__file__).resolve().parent.parent
+#: The map once its markers are placed and its names laid (labels.js), nothing moving.
+LAID = ".folium-map[data-labels=laid]"
 ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -62,10 +64,11 @@ def main() -> None:
                 ),
             )
             page.goto(page_path.resolve().as_uri())
-            page.wait_for_timeout(500)
+            page.wait_for_selector(LAID)
             if args.click:
                 page.click(f'[data-operation="{args.click}"]')
-                page.wait_for_timeout(600)
+                page.wait_for_selector(".leaflet-popup")
+                page.wait_for_selector(LAID)  # the map has panned the popup into view
             args.out.parent.mkdir(parents=True, exist_ok=True)
             page.screenshot(path=str(args.out))
             browser.close()
