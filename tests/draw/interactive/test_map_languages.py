@@ -82,6 +82,15 @@ def test_a_popup_reads_its_figures_and_countries_in_the_language(
         popup = page.locator(".leaflet-popup-content")
         popup.wait_for(state="visible", timeout=10_000)
         words = popup.inner_text()
+        marks = popup.evaluate(
+            """box => ({name: box.querySelector("h2").lang,
+                        marked: Array.from(box.querySelectorAll("dd[lang]"))
+                            .map(dd => [dd.lang, dd.textContent])})"""
+        )
         assert not log.console_errors and not log.page_errors and not log.outside_requests
     assert figure in words and country in words
     assert english not in words
+    # The data's own words (name, summary, notes) are marked as English; nothing else is.
+    assert marks["name"] == "en"
+    assert [lang for lang, _ in marks["marked"]] == ["en", "en"]
+    assert marks["marked"][0][1].startswith("Nearly 350 potential victims")

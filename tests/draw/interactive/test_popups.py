@@ -92,4 +92,10 @@ def test_popup_rows_leave_a_short_country_list_whole():
         name="Pair", year=2019, countries=("CIV", "MLI"), country_names=("Côte d'Ivoire", "Mali")
     )
     countries = next(row for row in popup_rows(operation) if row.label == "Countries")
-    assert countries == ("Countries", "2 countries, all named: Côte d'Ivoire, Mali", None, None)
+    assert countries == (
+        "Countries",
+        "2 countries, all named: Côte d'Ivoire, Mali",
+        None,
+        None,
+        False,
+    )

@@ -18,7 +18,7 @@
     function readOperations(rows) {
         return rows.map(function (row, index) {
             return {index: index, name: row[0], year: row[1], latlng: L.latLng(row[2], row[3]),
-                    dx: row[4], countries: row[5], rows: row[6], brief: row[7]};
+                    dx: row[4], countries: row[5], rows: row[6], brief: row[7], lang: row[8]};
         });
     }
 
@@ -117,7 +117,13 @@
                 className: "opmap-operation", iconSize: [TARGET, TARGET],
                 iconAnchor: [half - dx, half]
             })});
-            marker.bindTooltip(function () { return opmap.element("span", null, operation.name); },
+            marker.bindTooltip(function () {
+                var name = opmap.element("span", null, operation.name);
+                if (operation.lang) {
+                    name.lang = operation.lang;
+                }
+                return name;
+            },
                                {direction: "top", offset: [dx, -half]});
             marker.on("click", function () { openOperation(operation, operation.latlng, dx); });
             marker.on("mouseover", function () { highlights.hover(operation, true); });

@@ -39,15 +39,23 @@
      * Everything known about an operation: its name, then a list of label and value.
      * A row is [label index, text], [label index, text, http(s) URL], or [label index, text,
      * null, full text] for a text folded behind a showAll button; labels holds the labels.
+     * A fifth item, 1, marks the data's own words (a summary): like the name, they are marked
+     * with operation.lang, the language they are written in, when the page's differs.
      * resized() is called when a folded text is shown whole (the popup must fit it anew).
      */
     function operationPopup(operation, labels, showAll, resized) {
         var box = element("div", "opmap-popup");
-        box.appendChild(element("h2", null, operation.name));
+        var name = box.appendChild(element("h2", null, operation.name));
+        if (operation.lang) {
+            name.lang = operation.lang;
+        }
         var list = box.appendChild(element("dl"));
         operation.rows.forEach(function (row) {
             list.appendChild(element("dt", null, labels[row[0]]));
             var value = list.appendChild(element("dd", null, row[2] ? undefined : row[1]));
+            if (row[4] && operation.lang) {
+                value.lang = operation.lang;
+            }
             if (row[2]) {
                 addLink(value, row[1], row[2]);
             } else if (row[3]) {

@@ -17,6 +17,7 @@ from opmap.draw.interactive.fragments import label_html
 from opmap.draw.interactive.offline import UsesAssets, script_json
 from opmap.draw.interactive.popups import PopupRow, operation_brief, popup_rows
 from opmap.draw.interactive.styles import HIGHLIGHT_STYLE, NARROW
+from opmap.i18n import other_language
 from opmap.read.operations import Operation
 from opmap.words import text
 
@@ -98,9 +99,10 @@ def operation_layer_data(map_data: MapData) -> dict:
     -------
     dict
         ``operations``: one row per mapped operation, ``[name, year, lat, lon, offset,
-        countries, popup rows, brief]``, where a popup row is ``[label index, text]``,
+        countries, popup rows, brief, lang]``, where a popup row is ``[label index, text]``,
         ``[label index, text, http(s) URL]`` or, folded, ``[label index, text, null, full
-        text]`` and ``labels`` holds the labels; ``cell``: the
+        text]``, with a fifth item 1 for the data's own words, ``lang`` the language of those
+        words when the page's differs (else null), and ``labels`` holds the labels; ``cell``: the
         clustering cell in pixels (0: one marker per operation); the words of a cluster.
     """
     labels: dict[str, int] = {}
@@ -121,6 +123,7 @@ def operation_layer_data(map_data: MapData) -> dict:
                 list(op.countries),
                 popup,
                 operation_brief(op),
+                other_language(op.language),
             ]
         )
     return {
@@ -141,6 +144,8 @@ def operation_layer_data(map_data: MapData) -> dict:
 
 
 def _popup_row(row: PopupRow, label: int) -> list:
+    if row.data:
+        return [label, row.text, row.link, row.full, 1]
     if row.full:
         return [label, row.text, None, row.full]
     return [label, row.text, *([row.link] if row.link else [])]

@@ -26,13 +26,15 @@ class PopupRow(NamedTuple):
     """One line of an operation's popup: a label and its text, as plain text.
 
     ``link`` is the source's URL when the text may become a link; ``full`` is the whole text
-    when ``text`` is folded ("53 countries, all named: Algeria, Angola, … show all").
+    when ``text`` is folded ("53 countries, all named: Algeria, Angola, … show all"); ``data``
+    says the text is the data's own words (a summary), in the operation's language.
     """
 
     label: str
     text: str
     link: str | None = None
     full: str | None = None
+    data: bool = False
 
 
 def popup_rows(operation: Operation) -> list[PopupRow]:
@@ -57,10 +59,10 @@ def popup_rows(operation: Operation) -> list[PopupRow]:
         rows.append(PopupRow(text("popup_year"), str(operation.year)))
     rows.append(_countries_row(operation))
     if operation.summary:
-        rows.append(PopupRow(text("popup_summary"), operation.summary))
+        rows.append(PopupRow(text("popup_summary"), operation.summary, data=True))
     for column, value in operation.extra.items():
         if value:
-            rows.append(PopupRow(column[:1].upper() + column[1:], value))
+            rows.append(PopupRow(column[:1].upper() + column[1:], value, data=True))
     return rows
 
 
