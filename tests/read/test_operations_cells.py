@@ -400,3 +400,32 @@ def test_a_language_that_is_not_a_code_is_refused_with_examples(tmp_path, given)
     assert problem.message == (
         "must be the code of the language the text is written in, e.g. en, fr, es or ar"
     )
+
+
+def test_an_operation_known_by_its_area_is_placed_but_not_mapped(tmp_path):
+    text = f"{HEADER},area\n{row(countries='', countries_total='14')},West Africa\n"
+    [operation], problems = check_operations(write(tmp_path, text))
+    assert problems == [] and operation.extra == {}
+    assert (operation.area, operation.countries, operation.unnamed) == ("Western Africa", (), 14)
+    assert (operation.is_placed, operation.is_mapped) == (True, False)
+
+
+def test_an_operation_with_every_country_named_has_none_unnamed(tmp_path):
+    operation, _ = read_row(tmp_path, countries="Sudan;Chad", countries_total="2")
+    assert (operation.unnamed, operation.is_placed) == (0, True)
+    nowhere = dataclasses.replace(operation, countries=(), country_names=(), countries_total=None)
+    assert (nowhere.is_placed, nowhere.unnamed) == (False, 0)
+
+
+@pytest.mark.parametrize(
+    ("header", "meant"),
+    [
+        ("Start Date", "start_date"),
+        ("start-date", "start_date"),
+        ("countries  total", "countries_total"),
+    ],
+)
+def test_a_header_written_loosely_is_named_with_the_column_it_means(tmp_path, header, meant):
+    text = HEADER.replace(meant, header)
+    problems = check_operations(write(tmp_path, f"{text}\n{row()}\n"))[1]
+    assert any(f"'{meant}'" in p.message for p in problems), problems

@@ -265,3 +265,33 @@ def test_paths_that_cannot_be_read(tmp_path):
     for path, message in cases:
         operations, [problem] = check_operations(path)
         assert (operations, problem.line, problem.message) == ([], None, message)
+
+
+def test_reading_tells_its_progress_every_so_many_rows(tmp_path, monkeypatch):
+    import re
+
+    from operations_csv import HEADER, row
+
+    from opmap import progress
+
+    monkeypatch.setattr(progress, "ROWS_BETWEEN", 2)
+    rows = "\n".join(row(operation=f"Op{i}") for i in range(5))
+    path = write(tmp_path, f"{HEADER}\n{rows}\n")
+    lines: list[str] = []
+    with progress.progress_to(lines.append, terminal=True):
+        operations, problems = check_operations(path)
+    assert (len(operations), problems) == (5, [])
+    # Every second row is told, but not the last: the closing line says it.
+    assert lines[:3] == ["Reading ops.csv: 5 rows", "Checked 2 of 5 rows", "Checked 4 of 5 rows"]
+    assert len(lines) == 4 and re.fullmatch(r"Checked 5 rows in [0-9.]+ s", lines[3])
+
+
+def test_reading_a_small_file_tells_nothing_unless_someone_watches(tmp_path):
+    from operations_csv import HEADER, row
+
+    from opmap import progress
+
+    lines: list[str] = []
+    with progress.progress_to(lines.append, terminal=False):
+        check_operations(write(tmp_path, f"{HEADER}\n{row()}\n"))
+    assert lines == []
