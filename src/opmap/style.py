@@ -31,6 +31,12 @@ OUTSIDE_BORDER_COLOR = "#c4c4c4"
 #: A region's gaps are hatched in this colour, on the HTML maps and the small static maps alike.
 GAP_HATCH_COLOR = "#44557a"
 MARKER_COLOR = "#1d3557"
+#: Text of titles, labels and legends, and of the lines under them (source, date).
+TEXT_COLOR = "#222222"
+MUTED_TEXT_COLOR = "#555555"
+#: Fonts of the static images, first choice first. DejaVu Sans ships with matplotlib, so the
+#: layout is measured with it everywhere; an SVG names the whole stack for the designer's machine.
+FONT_STACK = ("DejaVu Sans", "Liberation Sans", "Arial", "Helvetica")
 
 
 def relative_luminance(color: str) -> float:

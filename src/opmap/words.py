@@ -76,6 +76,12 @@ STRINGS: dict[str, str] = {
     "unmapped_item": "{operation}, {countries_phrase}",
     "unmapped_line": "{title}: {items}",
     "unmapped_more": "and {count:,} more",
+    "labels_key_title": "Numbers on the map",
+    # the default title of a print map: what it found
+    "finding_places_one": "1 country or territory",
+    "finding_places_many": "{count:,} countries and territories",
+    "finding_title": "{places} named in {operations}, {period}",
+    "finding_title_none": "{operations}, {period}: no country named",
     "countries_not_given": "countries not given",
     # the HTML map (opmap map)
     "tooltip_country": "{country} \u2014 {detail}",

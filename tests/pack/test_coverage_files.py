@@ -400,3 +400,12 @@ def test_coverage_writes_beside_the_pack_by_default(
     assert result.exit_code == 0, result.output
     assert (tmp_path / "output" / "coverage" / "coverage.html").is_file()
     assert _broken_links(tmp_path / "output") == []
+
+
+def test_region_images_only_for_regions_with_operations(inputs, packs):
+    report = build_coverage(inputs, "region_un")
+    with_operations = {region_slug(r.region) for r in report.regions.itertuples() if r.operations}
+    images = {p.stem for p in (packs["region_un"] / "regions").glob("*.png")}
+    assert images == with_operations == {"africa", "americas"}
+    page = (packs["region_un"] / "coverage.html").read_text(encoding="utf-8")
+    assert "regions/europe.png" not in page

@@ -79,6 +79,15 @@ def _read_size(ctx: click.Context, param: click.Parameter, value: str | None):
     "everything up to its last year (upto).",
 )
 @force_option
+@click.option("--title", default=None, help="Title of the image (default: what the map found).")
+@click.option(
+    "--subtitle", default=None, help="Line under the title (default: the period and filters)."
+)
+@click.option(
+    "--world",
+    is_flag=True,
+    help="Show the whole world instead of framing the map on the countries that took part.",
+)
 @click.pass_context
 def command(
     ctx: click.Context,
@@ -102,14 +111,19 @@ def command(
     step,
     mode,
     force,
+    title,
+    subtitle,
+    world,
 ) -> None:
     """Write the map as a static PNG, SVG or PDF image for print.
 
-    The world is drawn in an equal-area projection with the same classes and colours as the
-    HTML map; --region zooms to a region and greys the rest.
+    The map is framed on the countries that took part, in an equal-area projection, with the
+    same classes and colours as the HTML map; --world keeps the whole world; --region zooms to
+    a region and greys the rest.
 
     \b
     $ opmap export --out output/map.pdf --size 17x10cm
+    $ opmap export --title "Libertad: 13 countries" --year 2018 --out output/libertad.svg
     $ opmap export --region Americas --year 2018 --out output/americas.png
     $ opmap export --by-year --step 2 --mode upto --out output/by-year.png
     """
@@ -146,24 +160,39 @@ def command(
         bins=bins,
         palette=palette,
     )
+    words = {"title": title, "subtitle": subtitle, "world": world}
     with timed("progress_drawing_image", len(map_data.operations)):
         if by_year:
-            from opmap.draw.static.image import save_figure
-            from opmap.draw.static.small_multiples import plot_small_multiples
+            from opmap.draw.static.image import default_subtitle
+            from opmap.draw.static.small_multiples import page_paths, plot_small_multiples
+            from opmap.draw.static.writing import DocumentInfo, save_figure
 
-            figure = plot_small_multiples(map_data, step=step or 1, mode=mode or "in", size=size)
-            written = save_figure(figure, out_path, dpi=dpi, fmt=fmt)
-            size = tuple(figure.get_size_inches())
+            figures = plot_small_multiples(
+                map_data, step=step or 1, mode=mode or "in", size=size, **words
+            )
+            info = DocumentInfo(
+                title=title or map_data.finding, subject=default_subtitle(map_data, subtitle)
+            )
+            written = [
+                (save_figure(figure, path, dpi=dpi, fmt=fmt, info=info), figure.get_size_inches())
+                for figure, path in zip(figures, page_paths(out_path, len(figures)), strict=True)
+            ]
         else:
-            written = write_image(map_data, out_path, dpi=dpi, size=size, fmt=fmt)
-    record_files(written.parent, [written])
+            path = write_image(map_data, out_path, dpi=dpi, size=size, fmt=fmt, **words)
+            written = [(path, size or DEFAULT_SIZE)]
+    record_files(written[0][0].parent, [path for path, _ in written])
     if verbosity(ctx) >= 0:
-        width, height = size or DEFAULT_SIZE
-        pixels = ""
-        if (fmt or written.suffix.lstrip(".").lower()) == "png":
-            pixels = text("cli_pixels", width=int(width * dpi), height=int(height * dpi), dpi=dpi)
-        size_text = human_size(written.stat().st_size)
-        centimetres = {"width": format_tenths(width * 2.54), "height": format_tenths(height * 2.54)}
-        click.echo(
-            text("cli_wrote_image", path=written, **centimetres, pixels=pixels, size=size_text)
-        )
+        for path, (width, height) in written:
+            pixels = ""
+            if (fmt or path.suffix.lstrip(".").lower()) == "png":
+                pixels = text(
+                    "cli_pixels", width=int(width * dpi), height=int(height * dpi), dpi=dpi
+                )
+            size_text = human_size(path.stat().st_size)
+            centimetres = {
+                "width": format_tenths(width * 2.54),
+                "height": format_tenths(height * 2.54),
+            }
+            click.echo(
+                text("cli_wrote_image", path=path, **centimetres, pixels=pixels, size=size_text)
+            )

@@ -76,6 +76,35 @@ class MapData:
         return text("title")
 
     @property
+    def finding(self) -> str:
+        """A title that says what the map found, for print.
+
+        "20 countries and territories named in 6 operations, 2014–2018": the count is of named
+        participants only (an operation that declared 14 countries and named none adds none),
+        so the words say "named". :attr:`topic` says what the operations were.
+        """
+        places = len(self.coverage[self.coverage["operations"] > 0])
+        years = sorted({op.year for op in self.operations})
+        if not years:
+            return self.title
+        period = str(years[0]) if len(years) == 1 else f"{years[0]}\u2013{years[-1]}"
+        operations = count_operations(len(self.operations))
+        if not places:
+            return text("finding_title_none", operations=operations, period=period)
+        named = (
+            text("finding_places_one") if places == 1 else text("finding_places_many", count=places)
+        )
+        return text("finding_title", places=named, operations=operations, period=period)
+
+    @property
+    def topic(self) -> str:
+        """What the operations were, and the filters: the line under :attr:`finding`."""
+        line = text("title")
+        if self.filters:
+            line += " \u00b7 " + text("subtitle_filters", filters=", ".join(self.filters))
+        return line
+
+    @property
     def subtitle(self) -> str:
         """Period and filters: "6 operations, 2014–2018"."""
         years = sorted({op.year for op in self.operations})

@@ -181,8 +181,8 @@ def _plan(inputs, generated: date) -> dict[str, Callable[[Path], list[Path]]]:
             for fmt in ("png", "svg", "pdf")
         ]
         if spans_years(map_data):
-            written.append(
-                write_small_multiples(map_data, staging / "map-by-year.png", generated=generated)
+            written += write_small_multiples(
+                map_data, staging / "map-by-year.png", generated=generated
             )
         return written
 

@@ -101,9 +101,10 @@ def write_coverage(
     """Write the coverage report into ``out_dir``.
 
     ``coverage.csv`` and ``coverage-per-year.csv`` (the figures), ``coverage.md``,
-    ``coverage.html`` (the table beside a small map of each region, ``regions/<region>.png``)
-    and ``regions/<region>.html``: the interactive map of each region with an operation, its
-    gaps hatched and other regions greyed. Every link between them is relative.
+    ``coverage.html`` (the table beside a small map of each region with an operation,
+    ``regions/<region>.png``) and ``regions/<region>.html``: the interactive map of each region
+    with an operation, its gaps hatched and other regions greyed. A region with no operation
+    gets neither map: the table says so. Every link between them is relative.
 
     Parameters
     ----------
@@ -146,7 +147,7 @@ def write_coverage(
 
 
 def _write_region_maps(report: CoverageReport, inputs, out: Path, generated: date | None):
-    """Write each region's small map, and its interactive map if it has an operation."""
+    """Write the small and the interactive map of each region with an operation."""
     from opmap.decide.mapdata import prepare_map_data
     from opmap.draw.interactive.map import write_map
     from opmap.draw.static.thumbnail import write_region_thumbnail
@@ -169,14 +170,13 @@ def _write_region_maps(report: CoverageReport, inputs, out: Path, generated: dat
             region_label=row.region,
             period=report.period,
         )
+        if not row.operations:  # a map of a region where nothing happened shows nothing
+            continue
         # One value, one colour in every map of the pack: the region's own classes would make
         # "1 operation" the darkest red in the Americas and light orange in map.html.
         map_data = dataclasses.replace(map_data, classes=overview.classes)
-        if row.operations:
-            written.append(
-                write_map(map_data, out / "regions" / f"{slug}.html", generated=generated)
-            )
-            pages[row.region] = f"regions/{slug}.html"
+        written.append(write_map(map_data, out / "regions" / f"{slug}.html", generated=generated))
+        pages[row.region] = f"regions/{slug}.html"
         written.append(
             write_region_thumbnail(
                 map_data, out / "regions" / f"{slug}.png", classes=overview.classes

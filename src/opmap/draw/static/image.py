@@ -1,10 +1,11 @@
 """Static map images (PNG, SVG, PDF) for print, drawn with matplotlib; no folium here.
 
-The world is drawn in the Equal Earth projection (EPSG:8857), which keeps areas true: Web
-Mercator would inflate Europe and shrink Africa, where most of these operations ran. A map zoomed
-to a region uses a Lambert azimuthal equal-area projection centred on that region, and greys the
-countries outside it. Countries take the colours of :attr:`MapData.classes`, the same classes the
-HTML map uses, so the image and the HTML map agree.
+A map is framed on what it shows (:mod:`.framing`: the participating countries and markers in
+an equal-area projection fitted to them, a world locator in a corner), its countries and markers
+named without overlaps (:mod:`.labels`), with a title that states the finding, the legend, the
+operations that cannot be drawn, source and date underneath (:mod:`.legend`), and written with its
+metadata (:mod:`.writing`). Countries take the colours of :attr:`MapData.classes`, the same
+classes the HTML map uses, so the image and the HTML map agree.
 
 Figures are built with the object-oriented API (``Figure`` and ``FigureCanvasAgg``, never pyplot),
 so drawing works headless and in threads; the same input gives the same bytes.
@@ -13,78 +14,82 @@ so drawing works headless and in threads; the same input gives the same bytes.
 from __future__ import annotations
 
 import os
-import textwrap
-import threading
-from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-import matplotlib as mpl
+import numpy as np
+import shapely
 from matplotlib.axes import Axes
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
-from matplotlib.lines import Line2D
-from matplotlib.patches import Patch
+from matplotlib.patches import PathPatch
 from matplotlib.transforms import Bbox
+from shapely.geometry import Point
 
-from opmap.decide.classes import (
-    BORDER_COLOR,
-    NO_DATA_COLOR,
-    OUTSIDE_BORDER_COLOR,
-    OUTSIDE_COLOR,
-)
 from opmap.decide.mapdata import MapData
-from opmap.draw.static.shapes import (  # noqa: F401  (MAX_LABELLED and colours re-exported)
-    _HEMISPHERE_DEG,
-    _LABEL_PT,
-    _OUTLYING_KM,
-    _SEGMENT_DEG,
-    _SIMPLIFY_PT,
-    _SMALL_PT,
-    MARKER_COLOR,
-    MAX_LABELLED,
-    TEXT_COLOR,
-    WORLD_CRS,
-    _draw_map,
+from opmap.draw.static.framing import (
+    Frame,
+    draw_locator,
+    emptiest_corner,
+    fit_view,
+    frame_map,
+    path_of,
 )
-from opmap.draw.static.sizes import (  # noqa: F401  (parse_size and the defaults re-exported)
-    _PAPER_PATTERN,
-    _SIDE_LIMITS_IN,
-    _SIZE_HINT,
-    _SIZE_PATTERN,
-    _UNITS_PER_INCH,
-    DEFAULT_DPI,
+from opmap.draw.static.labels import MAX_LABELLED, Key, Placer, label_countries, label_markers
+from opmap.draw.static.legend import (
+    draw_list_box,
+    draw_source_line,
+    legend_handles,
+    legend_title,
+    unmapped_items,
+)
+from opmap.draw.static.page import (
     DEFAULT_SIZE,
-    FORMATS,
-    PAPER_SIZES,
-    _check_dpi,
-    _check_format,
-    _check_size,
-    _resolve_size,
+    LAYOUT_DPI,
+    LEGEND_PT,
+    TITLE_PT,
+    Page,
+    draw_header,
     parse_size,
+    resolve_size,
+)
+from opmap.draw.static.writing import (
+    DEFAULT_DPI,
+    FORMATS,
+    DocumentInfo,
+    check_dpi,
+    check_format,
+    save_figure,
+    static_style,
 )
 from opmap.output import generation_date
-from opmap.read.operations import Operation
+from opmap.style import (
+    BORDER_COLOR,
+    MARKER_COLOR,
+    OUTSIDE_BORDER_COLOR,
+    OUTSIDE_COLOR,
+    SEA_COLOR,
+)
 from opmap.words import text
 
-#: Countries outside the region a map is zoomed to.
-MUTED_TEXT_COLOR = "#555555"
+__all__ = [
+    "DEFAULT_DPI",
+    "DEFAULT_SIZE",
+    "FORMATS",
+    "MAX_LABELLED",
+    "OUTSIDE_COLOR",
+    "default_subtitle",
+    "draw_map",
+    "generation_date",
+    "parse_size",
+    "plot_map",
+    "save_figure",
+    "write_image",
+]
 
-
-# Font sizes in points at the default 17 cm width; larger pages scale them up a little.
-_TITLE_PT = 10.0
-_SUBTITLE_PT = 7.5
-_LEGEND_PT = 7.0
-_NOTE_PT = 6.5
-_SOURCE_PT = 6.0
-_MARGIN_IN = 0.1
-_LAYOUT_DPI = 100  # label placement is measured at this dpi, so it is the same at any output dpi
-
-# SVG element ids are hashed with a salt; a fixed one keeps the bytes the same from run to run.
-# rcParams are global, so writes that change them take a lock.
-_RC_LOCK = threading.Lock()
-_SAVE_RC = {"svg.hashsalt": "opmap", "svg.fonttype": "path", "pdf.fonttype": 42}
+_SIMPLIFY_PT = 0.1
+_SMALL_PT = 3.5  # a covered country narrower than this on the page also gets a dot
+_MARKER_PT2 = 16.0
 
 
 def plot_map(
@@ -93,6 +98,9 @@ def plot_map(
     size: tuple[float, float] | str | None = None,
     ax: Axes | None = None,
     generated: date | None = None,
+    title: str | None = None,
+    subtitle: str | None = None,
+    world: bool = False,
 ) -> Figure:
     """Draw a map on a new matplotlib figure (or into ``ax``) and return the figure.
 
@@ -110,28 +118,36 @@ def plot_map(
         Draw into these axes instead of a new figure.
     generated : datetime.date, optional
         Date printed as the generation date (default: today, or ``SOURCE_DATE_EPOCH``).
+    title, subtitle : str, optional
+        Default: the finding (:attr:`MapData.finding`) and the period with the filters.
+    world : bool, default False
+        Show the whole world instead of framing the map on what it shows.
 
     Returns
     -------
     matplotlib.figure.Figure
     """
-    if ax is not None:
-        _draw_map(ax, map_data, font_scale=1.0)
-        ax.legend(
-            handles=_legend_handles(map_data),
-            title=_legend_title(map_data),
-            loc="lower left",
-            fontsize=_LEGEND_PT,
-            title_fontsize=_LEGEND_PT,
-            frameon=False,
-        )
-        ax.set_title(map_data.title, fontsize=_TITLE_PT, loc="left")
-        return ax.figure
-
-    width, height = _resolve_size(size)
-    figure = Figure(figsize=(width, height), dpi=_LAYOUT_DPI, facecolor="white")
-    FigureCanvasAgg(figure)
-    _lay_out(figure, map_data, generated or generation_date())
+    with static_style():
+        if ax is not None:
+            draw_map(ax, map_data, world=world, locator=False, names=False)
+            ax.legend(
+                handles=legend_handles(map_data),
+                title=legend_title(map_data),
+                loc="lower left",
+                fontsize=LEGEND_PT,
+                title_fontsize=LEGEND_PT,
+                frameon=False,
+            )
+            ax.set_title(title or map_data.title, fontsize=TITLE_PT, loc="left")
+            return ax.figure
+        width, height = resolve_size(size)
+        figure = Figure(figsize=(width, height), dpi=LAYOUT_DPI, facecolor="white")
+        FigureCanvasAgg(figure)
+        headline = (title or map_data.finding, default_subtitle(map_data, subtitle))
+        key = _lay_out(figure, map_data, headline, generated or generation_date(), world, None)
+        if key.entries:  # labels that had no room: lay out again with room for their key
+            figure.clear()
+            _lay_out(figure, map_data, headline, generated or generation_date(), world, key)
     return figure
 
 
@@ -143,11 +159,14 @@ def write_image(
     size: tuple[float, float] | str | None = None,
     fmt: str | None = None,
     generated: date | None = None,
+    title: str | None = None,
+    subtitle: str | None = None,
+    world: bool = False,
 ) -> Path:
     """Write the map as a PNG, SVG or PDF file, all at once or not at all.
 
     The image goes to a temporary file in the same folder and replaces ``path`` when complete.
-    No timestamp goes into the file, so the same input gives the same bytes.
+    A PDF carries the title, author, subject and creation date; see :mod:`.writing`.
 
     Parameters
     ----------
@@ -161,6 +180,8 @@ def write_image(
     fmt : {"png", "svg", "pdf"}, optional
         Format; by default the extension of ``path`` decides.
     generated : datetime.date, optional
+    title, subtitle : str, optional
+    world : bool, default False
         See :func:`plot_map`.
 
     Returns
@@ -176,288 +197,270 @@ def write_image(
         If the file cannot be written.
     """
     path = Path(path)
-    fmt = _check_format(path, fmt)
-    dpi = _check_dpi(dpi)
-    figure = plot_map(map_data, size=size, generated=generated)
-    return save_figure(figure, path, dpi=dpi, fmt=fmt)
-
-
-def save_figure(
-    figure: Figure, path: str | os.PathLike, *, dpi: int = DEFAULT_DPI, fmt: str | None = None
-) -> Path:
-    """Write a figure as a PNG, SVG or PDF file, all at once or not at all, with no timestamp.
-
-    Parameters
-    ----------
-    figure : matplotlib.figure.Figure
-    path : str or path-like
-        Output file; its folder is created if missing.
-    dpi : int, default 300
-    fmt : {"png", "svg", "pdf"}, optional
-        Format; by default the extension of ``path`` decides.
-
-    Returns
-    -------
-    pathlib.Path
-        The file written.
-
-    Raises
-    ------
-    InvalidOption
-        For an unknown format or a dpi below 50 or above 1200.
-    OutputError
-        If the file cannot be written.
-    """
-    path = Path(path)
-    fmt = _check_format(path, fmt)
-    dpi = _check_dpi(dpi)
-    from opmap.output import atomic_path
-
-    with atomic_path(path) as temporary, open(temporary, "wb") as handle:
-        _save(figure, handle, fmt, dpi)
-    return path
-
-
-def _save(figure: Figure, target, fmt: str, dpi: int) -> None:
-    metadata = {
-        "png": {"Software": None},
-        "svg": {"Date": None, "Creator": None},
-        "pdf": {"CreationDate": None, "ModDate": None, "Creator": None, "Producer": None},
-    }[fmt]
-    with _RC_LOCK, mpl.rc_context(_SAVE_RC):
-        figure.savefig(target, format=fmt, dpi=dpi, metadata=metadata, facecolor="white")
-
-
-# --- layout of the whole figure -------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class _Page:
-    """A figure's size and the measuring helpers every layout needs."""
-
-    figure: Figure
-    width: float
-    height: float
-    scale: float
-    margin: float
-
-    @classmethod
-    def of(cls, figure: Figure) -> _Page:
-        width, height = figure.get_size_inches()
-        scale = min(max(width / DEFAULT_SIZE[0], 1.0), 1.8)
-        return cls(figure, width, height, scale, _MARGIN_IN * scale)
-
-    def inches(self, artist) -> Bbox:
-        """Return an artist's extent in inches from the figure's lower left corner."""
-        renderer = self.figure.canvas.get_renderer()
-        return artist.get_window_extent(renderer).transformed(
-            self.figure.dpi_scale_trans.inverted()
-        )
-
-    def fig_xy(self, x_in: float, y_in: float) -> tuple[float, float]:
-        """Return a point given in inches as figure fractions."""
-        return x_in / self.width, y_in / self.height
-
-
-def _draw_header(page: _Page, title_text: str, subtitle_text: str) -> float:
-    """Write the title and subtitle at the top left; return the inch height below them."""
-    scale = page.scale
-    title = page.figure.text(
-        *page.fig_xy(page.margin, page.height - page.margin),
-        title_text,
-        fontsize=_TITLE_PT * scale,
-        fontweight="bold",
-        va="top",
-        ha="left",
-        color=TEXT_COLOR,
-        gid="title",
+    fmt = check_format(path, fmt)
+    dpi = check_dpi(dpi)
+    generated = generated or generation_date()
+    figure = plot_map(
+        map_data, size=size, generated=generated, title=title, subtitle=subtitle, world=world
     )
-    top = page.inches(title).y0 - 0.03 * scale
-    subtitle = page.figure.text(
-        *page.fig_xy(page.margin, top),
-        subtitle_text,
-        fontsize=_SUBTITLE_PT * scale,
-        va="top",
-        ha="left",
-        color=MUTED_TEXT_COLOR,
-        gid="subtitle",
+    info = DocumentInfo(
+        title=title or map_data.finding,
+        subject=default_subtitle(map_data, subtitle),
+        created=generated,
     )
-    return page.inches(subtitle).y0
+    return save_figure(figure, path, dpi=dpi, fmt=fmt, info=info)
 
 
-def _lay_out(figure: Figure, map_data: MapData, generated: date) -> None:
+def default_subtitle(map_data: MapData, subtitle: str | None = None) -> str:
+    """``subtitle`` if given, else what the operations were (the title states the finding)."""
+    if subtitle is not None:
+        return subtitle
+    return map_data.topic if map_data.operations else map_data.subtitle
+
+
+def _lay_out(figure, map_data, headline, generated, world, key: Key | None) -> Key:
     """Place header, map, legend and footer, measuring the text so nothing overlaps."""
-    page = _Page.of(figure)
-    scale, margin, inches, fig_xy = page.scale, page.margin, page.inches, page.fig_xy
-    header_bottom = _draw_header(page, map_data.title, map_data.subtitle) - 0.04 * scale
-
-    bottom = _draw_footer(figure, map_data, generated, scale, margin, inches, fig_xy)
-    legend = _draw_legend(figure, map_data, scale, bottom, inches, fig_xy)
-    legend_top = inches(legend).y1 + 0.02 * scale
-
+    page = Page.of(figure)
+    header_bottom = draw_header(page, *headline) - 0.04 * page.scale
+    bottom = draw_source_line(page, generated)
+    if map_data.unmapped:
+        items = unmapped_items(map_data.unmapped)
+        bottom = draw_list_box(page, text("unmapped_title"), items, bottom, "unmapped")
+    if key is not None:
+        entries = [f"{number}  {words}" for number, words in key.entries]
+        bottom = draw_list_box(page, text("labels_key_title"), entries, bottom, "key")
     ax = figure.add_axes(
         (
-            *fig_xy(margin, legend_top),
-            (page.width - 2 * margin) / page.width,
-            (header_bottom - legend_top) / page.height,
+            *page.fig_xy(page.margin, bottom),
+            (page.width - 2 * page.margin) / page.width,
+            (header_bottom - bottom) / page.height,
         )
     )
-    _draw_map(ax, map_data, font_scale=scale)
+    return draw_map(ax, map_data, scale=page.scale, world=world, legend=True)
 
 
-def _draw_footer(figure, map_data, generated, scale, margin, inches, fig_xy) -> float:
-    """Write the source and date line, and above it the operations not on the map."""
-    from opmap import __version__
-
-    width, _ = figure.get_size_inches()
-    y = margin
-    source = figure.text(
-        *fig_xy(margin, y),
-        text("source_line"),
-        fontsize=_SOURCE_PT * scale,
-        va="bottom",
-        ha="left",
-        color=MUTED_TEXT_COLOR,
-        gid="source",
-    )
-    stamp = text("generated", date=generated.isoformat(), version=__version__)
-    made = figure.text(
-        *fig_xy(width - margin, y),
-        stamp,
-        fontsize=_SOURCE_PT * scale,
-        va="bottom",
-        ha="right",
-        color=MUTED_TEXT_COLOR,
-        gid="generated",
-    )
-    if inches(made).x0 < inches(source).x1 + 0.1:  # too narrow for one line: stack them
-        made.set_position(fig_xy(margin, inches(source).y1 + 0.02))
-        made.set_horizontalalignment("left")
-    y = max(inches(source).y1, inches(made).y1) + 0.03 * scale
-    if map_data.unmapped:
-        line = unmapped_line(map_data.unmapped)
-        # Wrap by an estimate of characters per line (about half an em per character).
-        per_line = max(20, int((width - 2 * margin) * 72 / (_NOTE_PT * scale * 0.5)))
-        note = figure.text(
-            *fig_xy(margin, y),
-            textwrap.fill(line, per_line),
-            fontsize=_NOTE_PT * scale,
-            va="bottom",
-            ha="left",
-            color=TEXT_COLOR,
-            gid="unmapped",
-        )
-        available = width - 2 * margin
-        while inches(note).width > available and per_line > 20:  # the estimate was too wide
-            per_line = max(20, int(per_line * available / inches(note).width) - 1)
-            note.set_text(textwrap.fill(line, per_line))
-        y = inches(note).y1 + 0.03 * scale
-    return y
-
-
-def _draw_legend(figure, map_data, scale, bottom, inches, fig_xy):
-    """Put the legend in one row above the footer, or in more rows when one is too wide."""
-    width, _ = figure.get_size_inches()
-    handles = _legend_handles(map_data)
-    legend = None
-    for columns in range(len(handles), 0, -1):
-        if legend is not None:
-            legend.remove()
-        legend = figure.legend(
-            handles=handles,
-            title=_legend_title(map_data),
-            ncols=columns,
-            loc="lower center",
-            bbox_to_anchor=fig_xy(width / 2, bottom),
-            frameon=False,
-            fontsize=_LEGEND_PT * scale,
-            title_fontsize=_LEGEND_PT * scale,
-            handlelength=1.4,
-            handleheight=0.9,
-            columnspacing=1.2,
-            handletextpad=0.5,
-            borderpad=0.2,
-            borderaxespad=0.0,
-        )
-        legend.set_gid("legend")
-        if inches(legend).width <= width - 2 * _MARGIN_IN * scale:
-            break
-    return legend
-
-
-def _legend_title(map_data: MapData) -> str:
-    return text(f"legend_title_{map_data.metric}")
-
-
-def _legend_handles(map_data: MapData) -> list:
-    classes = map_data.classes
-    swatch = {"edgecolor": BORDER_COLOR, "linewidth": 0.4}
-    handles: list = [
-        Patch(facecolor=color, label=label, **swatch)
-        for color, label in zip(classes.colors, classes.labels, strict=True)
-    ]
-    none_key = "no_operations" if map_data.metric == "operations" else "no_figure"
-    handles.append(Patch(facecolor=NO_DATA_COLOR, label=text(none_key), **swatch))
-    if map_data.region:
-        handles.append(
-            Patch(
-                facecolor=OUTSIDE_COLOR,
-                edgecolor=OUTSIDE_BORDER_COLOR,
-                linewidth=0.4,
-                label=text("outside_region", region=map_data.region),
-            )
-        )
-    if map_data.markers:
-        handles.append(
-            Line2D(
-                [],
-                [],
-                linestyle="none",
-                marker="o",
-                markersize=4.5,
-                markerfacecolor=MARKER_COLOR,
-                markeredgecolor="white",
-                markeredgewidth=0.6,
-                label=text("operation_marker"),
-            )
-        )
-    return handles
-
-
-#: Operations named in the "not on the map" line of an image; the rest are counted.
-UNMAPPED_LISTED = 5
-
-
-def unmapped_line(operations: Sequence[Operation], listed: int = UNMAPPED_LISTED) -> str:
-    """Say which operations are not on the map and why.
-
-    "Not on the map: Adwenpa II 2016, 14 countries, none named". Past ``listed`` operations the
-    line counts the others ("and 412 more"), so that a print image keeps room for its map.
+def draw_map(
+    ax: Axes,
+    map_data: MapData,
+    *,
+    scale: float = 1.0,
+    world: bool = False,
+    locator: bool = True,
+    names: bool = True,
+    marker_size: float = _MARKER_PT2,
+    frame: Frame | None = None,
+    key: Key | None = None,
+    legend: bool = False,
+) -> Key:
+    """Draw sea, countries, markers and labels into ``ax``, projected and framed.
 
     Parameters
     ----------
-    operations : sequence of Operation
-        Operations that name no country.
-    listed : int, default 5
-        How many to name.
+    ax : Axes
+    map_data : MapData
+    scale : float, default 1
+        Type size relative to a 17 cm page.
+    world : bool, default False
+        Show the world rather than frame on what the map shows.
+    locator : bool, default True
+        Draw a world locator when the frame is regional.
+    names : bool, default True
+        Name the participating countries.
+    marker_size : float, default 16
+        Marker area in points², times ``scale`` squared.
+    frame : Frame, optional
+        The projection and view to use (small multiples share one); by default
+        :func:`.framing.frame_map` decides them from ``map_data``. Its units must be the rows of
+        ``map_data.coverage``.
+    key : Key, optional
+        The key to number labels in (small multiples share one across panels).
+    legend : bool, default False
+        Put the legend inside the map, in the corner where it hides least.
 
     Returns
     -------
-    str
+    Key
+        The labels that had no room, numbered on the map.
     """
-    items = "; ".join(
-        text("unmapped_item", operation=op.key, countries_phrase=_unnamed_phrase(op))
-        for op in operations[:listed]
+    if not hasattr(ax.figure.canvas, "get_renderer"):  # a bare Figure() has no backend yet
+        FigureCanvasAgg(ax.figure)
+    frame = frame or frame_map(map_data, world=world)
+    ax.set_axis_off()
+    view = fit_view(frame.view, ax)
+    ax.set_xlim(view[0], view[2])
+    ax.set_ylim(view[1], view[3])
+    ax.set_aspect("equal", adjustable="box")
+    ax.apply_aspect()
+    # Natural Earth 50m has more detail than a page shows: drop what is under a tenth of a point.
+    geometries = frame.geometries.simplify(
+        _SIMPLIFY_PT * _units_per_point(ax), preserve_topology=True
     )
-    if len(operations) > listed:
-        items += "; " + text("unmapped_more", count=len(operations) - listed)
-    return text("unmapped_line", title=text("unmapped_title"), items=items)
+    ax.add_patch(
+        PathPatch(
+            path_of(frame.globe),
+            facecolor=SEA_COLOR,
+            edgecolor=BORDER_COLOR,
+            linewidth=0.4,
+            zorder=0,
+            gid="sea",
+        )
+    )
+    outside = _outside_mask(map_data)
+    _draw_countries(ax, map_data, geometries, outside)
+    _dot_small_countries(ax, map_data, geometries, outside)
+    xy = _draw_markers(ax, map_data, frame, marker_size * scale**2)
+    radius = 3 * ax.figure.dpi / 72 * scale
+    blocked = [_square(x, y, radius) for x, y in ax.transData.transform(xy)] if len(xy) else []
+    participating = (map_data.coverage["operations"] > 0).to_numpy() & ~outside
+    avoid = shapely.union_all([*geometries[participating], *_marker_discs(ax, xy, radius * 2)])
+    corners = []
+    if locator and frame.regional:
+        inset, corner = draw_locator(ax, frame, map_data, avoid)
+        blocked.append(inset.get_window_extent(ax.figure.canvas.get_renderer()).padded(2))
+        corners.append(corner)
+    if legend:
+        blocked.append(_legend_inside(ax, map_data, scale, avoid, corners))
+    placer = Placer(ax, blocked)
+    key = key if key is not None else Key()
+    label_markers(ax, xy, list(map_data.markers), placer, key, scale)
+    if names:
+        label_countries(ax, map_data, geometries, placer, key, participating, scale)
+    return key
 
 
-def _unnamed_phrase(operation: Operation) -> str:
-    if operation.total_countries == 0:
-        return text("countries_not_given")
-    return text("countries_none_named", total=operation.total_countries)
+def _outside_mask(map_data: MapData) -> np.ndarray:
+    if map_data.focus is None:
+        return np.zeros(len(map_data.coverage), dtype=bool)
+    return ~map_data.coverage["iso_a3"].isin(set(map_data.focus["iso_a3"])).to_numpy()
 
 
-# --- the map itself -------------------------------------------------------------------------
+def _units_per_point(ax: Axes) -> float:
+    """Map units (metres) per typographic point at the axes' current limits."""
+    width_pt = ax.get_window_extent().width * 72 / ax.figure.dpi
+    return (ax.get_xlim()[1] - ax.get_xlim()[0]) / width_pt
+
+
+def _square(x: float, y: float, radius: float) -> Bbox:
+    return Bbox.from_extents(x - radius, y - radius, x + radius, y + radius)
+
+
+def _marker_discs(ax: Axes, xy: np.ndarray, radius_px: float) -> list:
+    """Markers as discs in map units, ``radius_px`` wide on the page."""
+    per_px = _units_per_point(ax) * 72 / ax.figure.dpi
+    return [Point(x, y).buffer(radius_px * per_px) for x, y in xy]
+
+
+def _legend_inside(ax: Axes, map_data: MapData, scale: float, avoid, taken) -> Bbox:
+    """Put the legend in the corner of the map it hides least of; return its extent."""
+    legend = ax.legend(
+        handles=legend_handles(map_data),
+        title=legend_title(map_data),
+        loc="lower left",
+        fontsize=LEGEND_PT * scale,
+        title_fontsize=LEGEND_PT * scale,
+        alignment="left",
+        frameon=True,
+        facecolor="white",
+        edgecolor="none",
+        framealpha=0.85,
+        fancybox=False,
+        borderaxespad=0.3,
+        handlelength=1.4,
+        handleheight=0.9,
+    )
+    legend.set_gid("legend")
+    legend.set_zorder(8)
+    renderer = ax.figure.canvas.get_renderer()
+    extent = legend.get_window_extent(renderer)
+    per_px = _units_per_point(ax) * 72 / ax.figure.dpi
+    corner, _ = emptiest_corner(ax, extent.width * per_px, extent.height * per_px, avoid, taken)
+    legend.set_loc(corner)
+    return legend.get_window_extent(renderer).padded(2)
+
+
+def _draw_countries(ax, map_data, geometries, outside) -> None:
+    coverage = map_data.coverage
+    points = []
+    for position, (iso3, geometry, value) in enumerate(
+        zip(coverage["iso_a3"], geometries, map_data.values, strict=True)
+    ):
+        face = OUTSIDE_COLOR if outside[position] else map_data.classes.color_of(value)
+        edge = OUTSIDE_BORDER_COLOR if outside[position] else BORDER_COLOR
+        if geometry is None or geometry.is_empty:
+            continue
+        if not bool(coverage["has_polygon"].iloc[position]):
+            points.append((geometry, face))
+            continue
+        ax.add_patch(
+            PathPatch(
+                path_of(geometry),
+                facecolor=face,
+                edgecolor=edge,
+                linewidth=0.25,
+                zorder=1,
+                gid=iso3,
+            )
+        )
+    if points:
+        ax.scatter(
+            [p.x for p, _ in points],
+            [p.y for p, _ in points],
+            s=9,
+            marker="s",
+            c=[face for _, face in points],
+            edgecolors=BORDER_COLOR,
+            linewidths=0.3,
+            zorder=2,
+            gid="country-points",
+        )
+
+
+def _dot_small_countries(ax, map_data, geometries, outside) -> None:
+    """Put a dot in its class colour on each covered country too small to see at this scale.
+
+    Most of Libertad's thirteen countries are islands a few points wide even on a framed map.
+    """
+    units_per_point = _units_per_point(ax)
+    dots = []
+    for position, (geometry, value, has_polygon) in enumerate(
+        zip(geometries, map_data.values, map_data.coverage["has_polygon"], strict=True)
+    ):
+        if map_data.classes.class_of(value) is None or not has_polygon or geometry is None:
+            continue
+        if geometry.is_empty or outside[position]:
+            continue
+        minx, miny, maxx, maxy = geometry.bounds
+        if max(maxx - minx, maxy - miny) < _SMALL_PT * units_per_point:
+            where = geometry.representative_point()
+            dots.append((where.x, where.y, map_data.classes.color_of(value)))
+    if dots:
+        ax.scatter(
+            [d[0] for d in dots],
+            [d[1] for d in dots],
+            c=[d[2] for d in dots],
+            s=_SMALL_PT**2,
+            marker="o",
+            edgecolors=BORDER_COLOR,
+            linewidths=0.4,
+            zorder=3,
+            gid="small-countries",
+        )
+
+
+def _draw_markers(ax, map_data: MapData, frame: Frame, size: float) -> np.ndarray:
+    """Draw one marker per mapped operation; return their projected positions."""
+    if not map_data.markers:
+        return np.zeros((0, 2))
+    xy = frame.project_points(list(map_data.markers.values()))
+    ax.scatter(
+        xy[:, 0],
+        xy[:, 1],
+        s=size,
+        marker="o",
+        facecolors=MARKER_COLOR,
+        edgecolors="white",
+        linewidths=0.6,
+        zorder=5,
+        gid="markers",
+    )
+    return xy

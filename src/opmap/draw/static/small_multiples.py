@@ -9,8 +9,6 @@ panel. Object-oriented matplotlib only; the same input gives the same bytes.
 
 from __future__ import annotations
 
-import dataclasses
-import math
 import os
 from datetime import date
 from pathlib import Path
@@ -20,35 +18,50 @@ from matplotlib.figure import Figure
 
 from opmap.decide.mapdata import MapData
 from opmap.decide.periods import period_data, periods, timeline_classes, year_span
-from opmap.draw.static.image import (
-    _LAYOUT_DPI,
-    _MARGIN_IN,
-    DEFAULT_DPI,
+from opmap.draw.static.framing import frame_map
+from opmap.draw.static.image import default_subtitle, draw_map
+from opmap.draw.static.labels import Key
+from opmap.draw.static.legend import (
+    classes_present,
+    draw_legend,
+    draw_list_box,
+    draw_source_line,
+    unmapped_items,
+)
+from opmap.draw.static.page import (
     DEFAULT_SIZE,
-    TEXT_COLOR,
-    _check_dpi,
-    _check_format,
-    _draw_footer,
-    _draw_header,
-    _draw_legend,
-    _draw_map,
-    _Page,
-    _resolve_size,
+    LAYOUT_DPI,
+    MARGIN_IN,
+    Page,
+    draw_header,
+    resolve_size,
+)
+from opmap.draw.static.writing import (
+    DEFAULT_DPI,
+    DocumentInfo,
+    check_dpi,
+    check_format,
     save_figure,
+    static_style,
 )
 from opmap.errors import InvalidOption
 from opmap.output import generation_date
+from opmap.style import TEXT_COLOR
 from opmap.words import count_operations, text
 
-#: Height / width of a panel's map: the Equal Earth world, or a region's view.
-_WORLD_SHAPE = 0.5
-_REGION_SHAPE = 0.75
 _PANEL_TITLE_PT = 7.0
-_GAP_IN = 0.12
+_GAP_IN = 0.15
 _PANEL_LABEL_SCALE = 0.85  # marker labels a little smaller than on the single map
-#: Marker area in points² on a panel: the single map's 16 would hide a country the size of
-#: Côte d'Ivoire on a map a third as wide.
-_PANEL_MARKER_SIZE = 5.0
+#: Marker area in points² on a panel: smaller than the single map's, to leave its countries seen.
+_PANEL_MARKER_SIZE = 7.0
+#: Rows of panels on one page; more panels go on further pages (files).
+_ROWS_PER_PAGE = 3
+#: Up to this many panels, two columns (each about 8 cm wide at 17 cm); more take three.
+_TWO_COLUMNS_UP_TO = 6
+#: Height / width of a panel's map: at least this, at most that, else the frame's own shape.
+_SHAPE_LIMITS = (0.4, 1.0)
+_HEADER_IN = 0.6
+_FOOTER_IN = 0.75
 
 
 def plan_panels(map_data: MapData, *, step: int = 1, mode: str = "in") -> list[MapData]:
@@ -102,8 +115,15 @@ def plot_small_multiples(
     mode: str = "in",
     size: tuple[float, float] | str | None = None,
     generated: date | None = None,
-) -> Figure:
-    """Draw one map per year (or period) on one figure, with one shared legend.
+    title: str | None = None,
+    subtitle: str | None = None,
+    world: bool = False,
+) -> list[Figure]:
+    """Draw one map per year (or period), on one page or more, with one shared legend.
+
+    Panels are laid out in two columns (three past six panels) and at most three rows a page,
+    so that each stays large enough to read a five-country operation; every panel has the same
+    frame and classes, and the legend shows the classes that occur in some panel.
 
     Parameters
     ----------
@@ -115,25 +135,51 @@ def plot_small_multiples(
     mode : {"in", "upto"}, default "in"
         See :func:`plan_panels`.
     size : (float, float) or str, optional
-        Width and height in inches or as :func:`opmap.draw.static.image.parse_size` reads it;
-        default 17 cm wide and as tall as the panels need.
+        Width and height of each page in inches or as
+        :func:`opmap.draw.static.page.parse_size` reads it; default 17 cm wide and as tall as
+        the panels need.
     generated : datetime.date, optional
         Date printed as the generation date (default: today, or ``SOURCE_DATE_EPOCH``).
+    title, subtitle : str, optional
+        Default: the finding of the whole map, and its period with the panels' rule.
+    world : bool, default False
+        Frame every panel on the world instead of on what the map shows.
 
     Returns
     -------
-    matplotlib.figure.Figure
-        Its axes are the panels, in order; each axes' title is the panel's title.
+    list of matplotlib.figure.Figure
+        One per page; each figure's axes are its panels, in order, titled with their period.
     """
     panels = plan_panels(map_data, step=step, mode=mode)
-    columns = _columns(len(panels))
-    rows = math.ceil(len(panels) / columns)
-    shape = _REGION_SHAPE if map_data.focus is not None else _WORLD_SHAPE
-    width, height = _resolve_size(size) if size is not None else _default_size(columns, rows, shape)
-    figure = Figure(figsize=(width, height), dpi=_LAYOUT_DPI, facecolor="white")
-    FigureCanvasAgg(figure)
-    _lay_out(figure, map_data, panels, columns, rows, mode, generated or generation_date())
-    return figure
+    columns = 2 if len(panels) <= _TWO_COLUMNS_UP_TO else 3
+    per_page = columns * _ROWS_PER_PAGE
+    generated = generated or generation_date()
+    note = text("panel_note_in" if mode == "in" else "panel_note_up_to")
+    headline = (
+        title or map_data.finding,
+        f"{default_subtitle(map_data)} \u00b7 {note}" if subtitle is None else subtitle,
+    )
+    shown_classes = set().union(*(classes_present(panel) for panel in panels))
+    figures = []
+    with static_style():
+        frame = frame_map(map_data, world=world)
+        minx, miny, maxx, maxy = frame.view
+        shape = min(max((maxy - miny) / (maxx - minx), _SHAPE_LIMITS[0]), _SHAPE_LIMITS[1])
+        for first in range(0, len(panels), per_page):
+            chunk = panels[first : first + per_page]
+            rows = -(-len(chunk) // columns)
+            width, height = (
+                resolve_size(size) if size is not None else _default_size(columns, rows, shape)
+            )
+            figure = Figure(figsize=(width, height), dpi=LAYOUT_DPI, facecolor="white")
+            FigureCanvasAgg(figure)
+            layout = _Layout(map_data, chunk, columns, rows, mode, frame, shown_classes)
+            key = layout.draw(figure, headline, generated, None)
+            if key.entries:
+                figure.clear()
+                layout.draw(figure, headline, generated, key)
+            figures.append(figure)
+    return figures
 
 
 def write_small_multiples(
@@ -146,10 +192,14 @@ def write_small_multiples(
     size: tuple[float, float] | str | None = None,
     fmt: str | None = None,
     generated: date | None = None,
-) -> Path:
-    """Write the small multiples as a PNG, SVG or PDF file; return its path.
+    title: str | None = None,
+    subtitle: str | None = None,
+    world: bool = False,
+) -> list[Path]:
+    """Write the small multiples as PNG, SVG or PDF files; return their paths.
 
-    Parameters are those of :func:`plot_small_multiples` and
+    The first page goes to ``path``; further pages to ``<stem>-2<suffix>``, ``<stem>-3<suffix>``
+    (see :func:`page_paths`). Parameters are those of :func:`plot_small_multiples` and
     :func:`opmap.draw.static.image.write_image`.
 
     Raises
@@ -157,66 +207,101 @@ def write_small_multiples(
     InvalidOption
         For an unknown format, a dpi out of range, or nothing to draw.
     OutputError
-        If the file cannot be written.
+        If a file cannot be written.
     """
-    fmt = _check_format(Path(path), fmt)
-    dpi = _check_dpi(dpi)
-    figure = plot_small_multiples(map_data, step=step, mode=mode, size=size, generated=generated)
-    return save_figure(figure, path, dpi=dpi, fmt=fmt)
+    fmt = check_format(Path(path), fmt)
+    dpi = check_dpi(dpi)
+    generated = generated or generation_date()
+    figures = plot_small_multiples(
+        map_data,
+        step=step,
+        mode=mode,
+        size=size,
+        generated=generated,
+        title=title,
+        subtitle=subtitle,
+        world=world,
+    )
+    info = DocumentInfo(
+        title=title or map_data.finding,
+        subject=default_subtitle(map_data, subtitle),
+        created=generated,
+    )
+    return [
+        save_figure(figure, target, dpi=dpi, fmt=fmt, info=info)
+        for figure, target in zip(figures, page_paths(Path(path), len(figures)), strict=True)
+    ]
 
 
-def _columns(count: int) -> int:
-    if count <= 1:
-        return 1
-    return 2 if count <= 4 else 3
+def page_paths(path: Path, count: int) -> list[Path]:
+    """``map-by-year.png``, ``map-by-year-2.png``, ...: the files of ``count`` pages."""
+    return [path, *(path.with_name(f"{path.stem}-{n}{path.suffix}") for n in range(2, count + 1))]
 
 
 def _default_size(columns: int, rows: int, shape: float) -> tuple[float, float]:
-    """17 cm wide, and tall enough for the panels at their shape plus the header and legend."""
+    """17 cm wide, and tall enough for the panels at their shape plus the header and footer."""
     width = DEFAULT_SIZE[0]
-    panel_width = (width - 2 * _MARGIN_IN - (columns - 1) * _GAP_IN) / columns
+    panel_width = (width - 2 * MARGIN_IN - (columns - 1) * _GAP_IN) / columns
     title = _PANEL_TITLE_PT * 1.6 / 72
     panels = rows * (panel_width * shape + title) + (rows - 1) * _GAP_IN
-    return (width, min(max(panels + 1.25, 2.5), 48.0))
+    return (width, min(max(panels + _HEADER_IN + _FOOTER_IN, 2.5), 48.0))
 
 
-def _lay_out(figure, map_data, panels, columns, rows, mode, generated) -> None:
-    """Title and subtitle on top, footer and one legend below, the panels in a grid between."""
-    page = _Page.of(figure)
-    width, height, scale, margin = page.width, page.height, page.scale, page.margin
-    inches, fig_xy = page.inches, page.fig_xy
-    note = text("panel_note_in" if mode == "in" else "panel_note_up_to")
-    top = _draw_header(page, map_data.title, f"{map_data.subtitle} \u00b7 {note}") - 0.06 * scale
+class _Layout:
+    """One page of panels: header on top, the grid, one legend and the footer below."""
 
-    bottom = _draw_footer(figure, map_data, generated, scale, margin, inches, fig_xy)
-    # One legend for every panel: their classes are the same, so any panel's will do.
-    shared = dataclasses.replace(map_data, classes=panels[0].classes)
-    legend = _draw_legend(figure, shared, scale, bottom, inches, fig_xy)
-    bottom = inches(legend).y1 + 0.06 * scale
+    def __init__(self, map_data, panels, columns, rows, mode, frame, shown_classes):
+        self.map_data, self.panels, self.mode, self.frame = map_data, panels, mode, frame
+        self.columns, self.rows, self.shown_classes = columns, rows, shown_classes
 
-    gap = _GAP_IN * scale
-    title_height = _PANEL_TITLE_PT * scale * 1.6 / 72
-    cell_width = (width - 2 * margin - (columns - 1) * gap) / columns
-    cell_height = (top - bottom - (rows - 1) * gap) / rows
-    for index, panel in enumerate(panels):
-        row, column = divmod(index, columns)
-        x = margin + column * (cell_width + gap)
-        y = top - row * (cell_height + gap) - cell_height
-        ax = figure.add_axes(
-            (*fig_xy(x, y), cell_width / width, (cell_height - title_height) / height)
-        )
-        ax.set_gid(f"panel-{panel.period}")
-        _draw_map(ax, panel, font_scale=scale * _PANEL_LABEL_SCALE)
-        for collection in ax.collections:
-            if collection.get_gid() == "markers":
-                collection.set_sizes([_PANEL_MARKER_SIZE * scale**2])
-                collection.set_linewidth(0.4)
-        ax.set_title(
-            panel_title(panel, mode),
-            loc="left",
-            fontsize=_PANEL_TITLE_PT * scale,
-            fontweight="bold",
-            color=TEXT_COLOR,
-            pad=2,
-            y=1.0,
-        )
+    def draw(self, figure: Figure, headline, generated: date, key: Key | None) -> Key:
+        """Lay the page out; return the key of panel labels that had no room."""
+        page = Page.of(figure)
+        scale = page.scale
+        top = draw_header(page, *headline) - 0.06 * scale
+        bottom = draw_source_line(page, generated)
+        if self.map_data.unmapped:
+            items = unmapped_items(self.map_data.unmapped)
+            bottom = draw_list_box(page, text("unmapped_title"), items, bottom, "unmapped")
+        if key is not None:
+            entries = [f"{number}  {words}" for number, words in key.entries]
+            bottom = draw_list_box(page, text("labels_key_title"), entries, bottom, "key")
+        legend = draw_legend(page, self.map_data, bottom, self.shown_classes)
+        bottom = page.inches(legend).y1 + 0.06 * scale
+        gap = _GAP_IN * scale
+        title_height = _PANEL_TITLE_PT * scale * 1.6 / 72
+        cell_width = (page.width - 2 * page.margin - (self.columns - 1) * gap) / self.columns
+        cell_height = (top - bottom - (self.rows - 1) * gap) / self.rows
+        shared = Key()
+        for index, panel in enumerate(self.panels):
+            row, column = divmod(index, self.columns)
+            x = page.margin + column * (cell_width + gap)
+            y = top - row * (cell_height + gap) - cell_height
+            ax = figure.add_axes(
+                (
+                    *page.fig_xy(x, y),
+                    cell_width / page.width,
+                    (cell_height - title_height) / page.height,
+                )
+            )
+            ax.set_gid(f"panel-{panel.period}")
+            draw_map(
+                ax,
+                panel,
+                scale=scale * _PANEL_LABEL_SCALE,
+                locator=False,
+                names=False,
+                marker_size=_PANEL_MARKER_SIZE,
+                frame=self.frame,
+                key=shared,
+            )
+            ax.set_title(
+                panel_title(panel, self.mode),
+                loc="left",
+                fontsize=_PANEL_TITLE_PT * scale,
+                fontweight="bold",
+                color=TEXT_COLOR,
+                pad=2,
+                y=1.0,
+            )
+        return shared

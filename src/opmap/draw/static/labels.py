@@ -1,0 +1,230 @@
+"""Labels on a static map: operation markers and participating countries, none overlapping.
+
+Each label tries spots around its anchor, nearest first; a spot is taken when the label stays
+inside the map and clear of every marker, the locator and every label already placed. A label
+away from its anchor gets a thin leader line. A label with no free spot becomes a number beside
+its anchor, explained in a key under the map, so every marker and participating country is named.
+Labels are plain text (no outline effect), so an SVG keeps them as ``<text>``.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+import numpy as np
+import shapely
+from matplotlib.axes import Axes
+from matplotlib.lines import Line2D
+from matplotlib.text import Text
+from matplotlib.transforms import Bbox
+
+from opmap.decide.mapdata import MapData
+from opmap.draw.static.page import COUNTRY_PT, LABEL_PT
+from opmap.style import MUTED_TEXT_COLOR, TEXT_COLOR
+
+#: Above this many markers none is labelled: a printed map cannot name them all legibly, and
+#: naming only some would single them out. The table of operations names them all.
+MAX_LABELLED = 40
+#: Distances (points) from an anchor at which a label is tried, and directions at each.
+_RINGS_PT = (4, 12, 22, 34, 48, 64)
+_DIRECTIONS = 16
+_GAP_PX = 1.5  # labels keep this far apart
+_LEADER_COLOR = "#666666"
+
+
+@dataclass
+class Key:
+    """Labels that had no room on the map: a number on the map, the words in the key."""
+
+    entries: list[tuple[int, str]] = field(default_factory=list)
+
+    def add(self, words: str) -> str:
+        """Add ``words`` to the key; return the number to print on the map."""
+        number = len(self.entries) + 1
+        self.entries.append((number, words))
+        return str(number)
+
+
+class Placer:
+    """Free room on a map's axes, in display pixels: the frame, minus what is taken."""
+
+    def __init__(self, ax: Axes, blocked=()):
+        self.ax = ax
+        self.renderer = ax.figure.canvas.get_renderer()
+        self.frame = ax.get_window_extent(self.renderer).padded(-2)
+        self.taken: list[Bbox] = list(blocked)
+
+    def is_free(self, extent: Bbox) -> bool:
+        """Say whether ``extent`` is inside the frame and overlaps nothing taken."""
+        inside = self.frame.x0 <= extent.x0 and extent.x1 <= self.frame.x1
+        inside = inside and self.frame.y0 <= extent.y0 and extent.y1 <= self.frame.y1
+        grown = extent.padded(_GAP_PX)
+        return inside and not any(grown.overlaps(other) for other in self.taken)
+
+    def place(self, label: Text, anchor: tuple[float, float], *, near_only: bool = False) -> bool:
+        """Move ``label`` to the nearest free spot around ``anchor`` (display px); keep it.
+
+        Returns False, and removes nothing, when no spot is free.
+        """
+        rings = _RINGS_PT[:1] if near_only else _RINGS_PT
+        for distance, angle in _spots(rings):
+            _put(label, self.ax, anchor, distance * self.ax.figure.dpi / 72, angle)
+            extent = label.get_window_extent(self.renderer)
+            if self.is_free(extent):
+                self.taken.append(extent)
+                if distance > _RINGS_PT[0]:
+                    _leader(self.ax, anchor, extent)
+                return True
+        return False
+
+
+def label_markers(
+    ax: Axes, xy: np.ndarray, keys: list[str], placer: Placer, key: Key, scale: float = 1.0
+) -> None:
+    """Name each operation beside its marker (bold), or number it and add it to ``key``."""
+    if len(keys) > MAX_LABELLED:
+        return
+    screen = ax.transData.transform(xy) if len(xy) else xy
+    for position, (anchor, name) in enumerate(zip(screen, keys, strict=True)):
+        label = _text(ax, name, LABEL_PT * scale, TEXT_COLOR, "bold", f"operation-label-{position}")
+        if not placer.place(label, tuple(anchor)):
+            label.set_text(key.add(name))
+            if not placer.place(label, tuple(anchor)):
+                placer.taken.append(label.get_window_extent(placer.renderer))
+
+
+def label_countries(
+    ax: Axes,
+    map_data: MapData,
+    geometries,
+    placer: Placer,
+    key: Key,
+    shown: np.ndarray,
+    scale: float = 1.0,
+) -> None:
+    """Name every participating country in view: inside it if it fits, else beside it.
+
+    Parameters
+    ----------
+    ax : Axes
+    map_data : MapData
+    geometries : GeoSeries
+        The coverage's units, projected.
+    placer : Placer
+    key : Key
+    shown : array of bool
+        Which rows of the coverage to name.
+    scale : float, default 1
+        Type size, relative to a 17 cm page.
+    """
+    x0, x1 = ax.get_xlim()
+    y0, y1 = ax.get_ylim()
+    view = shapely.box(x0, y0, x1, y1)
+    names = map_data.coverage["name"].to_numpy()
+    order = sorted(
+        (i for i in np.flatnonzero(shown) if _visible(geometries.iloc[i], view)),
+        key=lambda i: -geometries.iloc[i].area,  # large countries first: they take their insides
+    )
+    outside = []
+    for i in order:
+        geometry = geometries.iloc[i].intersection(view)
+        anchor = _label_point(geometry)
+        label = _text(
+            ax, str(names[i]), COUNTRY_PT * scale, MUTED_TEXT_COLOR, "normal", f"country-label-{i}"
+        )
+        if not _place_inside(label, geometry, anchor, placer):
+            outside.append((i, label, anchor))
+    for i, label, anchor in outside:
+        screen = tuple(ax.transData.transform(anchor))
+        if not placer.place(label, screen):
+            label.set_text(key.add(str(names[i])))
+            if not placer.place(label, screen):
+                placer.taken.append(label.get_window_extent(placer.renderer))
+
+
+def _visible(geometry, view) -> bool:
+    return geometry is not None and not geometry.is_empty and geometry.intersects(view)
+
+
+def _label_point(geometry) -> tuple[float, float]:
+    """Return the middle of the largest part, far from its edges (pole of inaccessibility)."""
+    if geometry.geom_type == "Point":
+        return geometry.x, geometry.y
+    parts = [p for p in getattr(geometry, "geoms", [geometry]) if p.area > 0]
+    if not parts:
+        point = geometry.representative_point()
+        return point.x, point.y
+    main = max(parts, key=lambda p: p.area)
+    point = shapely.ops.polylabel(main, tolerance=max(main.length / 500, 1.0))
+    return point.x, point.y
+
+
+def _place_inside(label: Text, geometry, anchor, placer: Placer) -> bool:
+    """Centre ``label`` on the country if it fits inside it and is free; try a little up/down."""
+    ax = placer.ax
+    screen = ax.transData.transform(anchor)
+    label.set_horizontalalignment("center")
+    label.set_verticalalignment("center")
+    inverse = ax.transData.inverted()
+    height = label.get_window_extent(placer.renderer).height
+    for shift in (0.0, 1.2, -1.2):
+        label.set_position(inverse.transform((screen[0], screen[1] + shift * height)))
+        extent = label.get_window_extent(placer.renderer)
+        corners = inverse.transform([[extent.x0, extent.y0], [extent.x1, extent.y1]])
+        inside = geometry.contains(shapely.box(*corners[0], *corners[1]))
+        if inside and placer.is_free(extent):
+            placer.taken.append(extent)
+            return True
+    return False
+
+
+def _text(ax: Axes, words: str, size: float, color, weight, gid) -> Text:
+    return ax.text(
+        0,
+        0,
+        words,
+        fontsize=size,
+        color=color,
+        fontweight=weight,
+        zorder=7,
+        gid=gid,
+        clip_on=False,
+        bbox={"boxstyle": "square,pad=0.05", "facecolor": "white", "alpha": 0.7, "linewidth": 0},
+    )
+
+
+def _spots(rings):
+    """(distance, angle) pairs, nearest first: right, left, up, down, then the diagonals."""
+    first = (0.0, 180.0, 90.0, 270.0)
+    for distance in rings:
+        angles = [*first, *(a for a in np.arange(0, 360, 360 / _DIRECTIONS) if a not in first)]
+        for angle in angles:
+            yield distance, float(angle)
+
+
+def _put(label: Text, ax: Axes, anchor, distance_px: float, angle_deg: float) -> None:
+    """Place ``label`` ``distance_px`` from ``anchor`` toward ``angle_deg``, on its near side."""
+    dx, dy = math.cos(math.radians(angle_deg)), math.sin(math.radians(angle_deg))
+    label.set_horizontalalignment("left" if dx > 0.3 else "right" if dx < -0.3 else "center")
+    label.set_verticalalignment("bottom" if dy > 0.3 else "top" if dy < -0.3 else "center")
+    screen = (anchor[0] + dx * distance_px, anchor[1] + dy * distance_px)
+    label.set_position(ax.transData.inverted().transform(screen))
+
+
+def _leader(ax: Axes, anchor, extent: Bbox) -> None:
+    """Draw a thin line from the anchor to the nearest point of the label's box."""
+    x = min(max(anchor[0], extent.x0), extent.x1)
+    y = min(max(anchor[1], extent.y0), extent.y1)
+    inverse = ax.transData.inverted()
+    (ax0, ay0), (lx, ly) = inverse.transform([anchor, (x, y)])
+    ax.add_line(
+        Line2D(
+            [ax0, lx],
+            [ay0, ly],
+            color=_LEADER_COLOR,
+            linewidth=0.4,
+            zorder=6,
+            gid="leader",
+        )
+    )

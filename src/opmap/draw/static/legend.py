@@ -1,0 +1,218 @@
+"""Everything under a static map: the legend, the lists that complete it, source and date.
+
+The list of operations that are not on the map is always complete: it grows, and flows into more
+columns, rather than counting the rest ("and 1 more" would hide the largest operation of the
+bundled data). Labels that had no room on the map are explained the same way, in a numbered key.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Iterable, Sequence
+from datetime import date
+
+from matplotlib.legend import Legend
+from matplotlib.lines import Line2D
+from matplotlib.patches import Patch, Rectangle
+
+from opmap.decide.mapdata import MapData
+from opmap.draw.static.page import LEGEND_PT, NOTE_PT, SOURCE_PT, Page
+from opmap.read.operations import Operation
+from opmap.style import (
+    BORDER_COLOR,
+    MARKER_COLOR,
+    MUTED_TEXT_COLOR,
+    NO_DATA_COLOR,
+    OUTSIDE_BORDER_COLOR,
+    OUTSIDE_COLOR,
+    TEXT_COLOR,
+)
+from opmap.words import text
+
+_BOX_EDGE = "#bdbdbd"
+_MAX_COLUMNS = 4
+#: A list box taller than this share of the page flows into another column.
+_MAX_BOX_SHARE = 0.18
+
+
+def draw_source_line(page: Page, generated: date) -> float:
+    """Write the source (left) and the generation date (right) at the foot; return their top."""
+    from opmap import __version__
+
+    scale, margin = page.scale, page.margin
+    style = {"fontsize": SOURCE_PT * scale, "va": "bottom", "color": MUTED_TEXT_COLOR}
+    source = page.figure.text(
+        *page.fig_xy(margin, margin), text("source_line"), ha="left", gid="source", **style
+    )
+    stamp = text("generated", date=generated.isoformat(), version=__version__)
+    made = page.figure.text(
+        *page.fig_xy(page.width - margin, margin), stamp, ha="right", gid="generated", **style
+    )
+    if page.inches(made).x0 < page.inches(source).x1 + 0.1:  # too narrow for one line: stack
+        made.set_position(page.fig_xy(margin, page.inches(source).y1 + 0.02))
+        made.set_horizontalalignment("left")
+    return max(page.inches(source).y1, page.inches(made).y1) + 0.03 * scale
+
+
+def unmapped_items(operations: Sequence[Operation]) -> list[str]:
+    """Say, for each operation not on the map, why: "Adwenpa II 2016, 14 countries, none named"."""
+    return [
+        text("unmapped_item", operation=op.key, countries_phrase=_unnamed_phrase(op))
+        for op in operations
+    ]
+
+
+def _unnamed_phrase(operation: Operation) -> str:
+    if operation.total_countries == 0:
+        return text("countries_not_given")
+    return text("countries_none_named", total=operation.total_countries)
+
+
+def draw_list_box(page: Page, title: str, items: Sequence[str], bottom: float, gid: str) -> float:
+    """Draw a framed list of ``items`` under ``title`` from ``bottom`` up; return its top.
+
+    The items flow top to bottom, then into the next column, in as few columns as keep the box
+    under a sixth of the page; with more columns than fit, the box grows instead.
+    """
+    scale, margin = page.scale, page.margin
+    pad = 0.05 * scale
+    available = page.width - 2 * margin - 2 * pad
+    columns = 1
+    while True:
+        texts = _columns_of(page, items, columns, available, bottom + pad, gid)
+        height = max(page.inches(t).height for t in texts)
+        wide_enough = all(page.inches(t).width <= available / columns for t in texts)
+        if height <= _MAX_BOX_SHARE * page.height or columns == _MAX_COLUMNS or not wide_enough:
+            break
+        for artist in texts:
+            artist.remove()
+        columns += 1
+    top = max(page.inches(t).y1 for t in texts) + 0.02 * scale
+    heading = page.figure.text(
+        *page.fig_xy(margin + pad, top),
+        title,
+        fontsize=NOTE_PT * scale,
+        fontweight="bold",
+        va="bottom",
+        ha="left",
+        color=TEXT_COLOR,
+        gid=f"{gid}-title",
+    )
+    top = page.inches(heading).y1 + pad
+    page.figure.add_artist(
+        Rectangle(
+            page.fig_xy(margin, bottom),
+            (page.width - 2 * margin) / page.width,
+            (top - bottom) / page.height,
+            transform=page.figure.transFigure,
+            facecolor="none",
+            edgecolor=_BOX_EDGE,
+            linewidth=0.5,
+            gid=f"{gid}-box",
+        )
+    )
+    return top + 0.04 * scale
+
+
+def _columns_of(page: Page, items, columns: int, available: float, bottom: float, gid: str):
+    """One text per column, items wrapped to the column's width, flowing top to bottom."""
+    per_column = -(-len(items) // columns)
+    width = available / columns
+    chars = max(16, int(width * 72 / (NOTE_PT * page.scale * 0.55)))
+    texts = []
+    for column in range(columns):
+        chunk = items[column * per_column : (column + 1) * per_column]
+        if not chunk:
+            break
+        artist = page.figure.text(
+            *page.fig_xy(page.margin + 0.05 * page.scale + column * width, bottom),
+            "\n".join(textwrap.fill(item, chars, subsequent_indent="  ") for item in chunk),
+            fontsize=NOTE_PT * page.scale,
+            va="bottom",
+            ha="left",
+            color=TEXT_COLOR,
+            linespacing=1.25,
+            gid=f"{gid}-{column + 1}",
+        )
+        texts.append(artist)
+    return texts
+
+
+def draw_legend(
+    page: Page, map_data: MapData, bottom: float, shown_classes: Iterable[int] | None = None
+) -> Legend:
+    """Put the legend in one row above ``bottom``, or in more rows when one is too wide."""
+    handles = legend_handles(map_data, shown_classes)
+    legend = None
+    for columns in range(len(handles), 0, -1):
+        if legend is not None:
+            legend.remove()
+        legend = page.figure.legend(
+            handles=handles,
+            title=legend_title(map_data),
+            ncols=columns,
+            loc="lower center",
+            bbox_to_anchor=page.fig_xy(page.width / 2, bottom),
+            frameon=False,
+            fontsize=LEGEND_PT * page.scale,
+            title_fontsize=LEGEND_PT * page.scale,
+            handlelength=1.4,
+            handleheight=0.9,
+            columnspacing=1.2,
+            handletextpad=0.5,
+            borderpad=0.2,
+            borderaxespad=0.0,
+        )
+        legend.set_gid("legend")
+        if page.inches(legend).width <= page.width - 2 * page.margin:
+            break
+    return legend
+
+
+def legend_title(map_data: MapData) -> str:
+    """Return the legend's title: operations per country, or the figure the map colours by."""
+    return text(f"legend_title_{map_data.metric}")
+
+
+def legend_handles(map_data: MapData, shown_classes: Iterable[int] | None = None) -> list:
+    """Swatches of the classes that occur (all, by default), no data, outside, the marker."""
+    classes = map_data.classes
+    shown = set(range(len(classes.colors)) if shown_classes is None else shown_classes)
+    swatch = {"edgecolor": BORDER_COLOR, "linewidth": 0.4}
+    handles: list = [
+        Patch(facecolor=color, label=label, **swatch)
+        for index, (color, label) in enumerate(zip(classes.colors, classes.labels, strict=True))
+        if index in shown
+    ]
+    none_key = "no_operations" if map_data.metric == "operations" else "no_figure"
+    handles.append(Patch(facecolor=NO_DATA_COLOR, label=text(none_key), **swatch))
+    if map_data.region:
+        handles.append(
+            Patch(
+                facecolor=OUTSIDE_COLOR,
+                edgecolor=OUTSIDE_BORDER_COLOR,
+                linewidth=0.4,
+                label=text("outside_region", region=map_data.region),
+            )
+        )
+    if map_data.markers:
+        handles.append(
+            Line2D(
+                [],
+                [],
+                linestyle="none",
+                marker="o",
+                markersize=4.5,
+                markerfacecolor=MARKER_COLOR,
+                markeredgecolor="white",
+                markeredgewidth=0.6,
+                label=text("operation_marker"),
+            )
+        )
+    return handles
+
+
+def classes_present(map_data: MapData) -> set[int]:
+    """Return the indices of the classes at least one unit of ``map_data`` falls in."""
+    found = (map_data.classes.class_of(value) for value in map_data.values)
+    return {index for index in found if index is not None}

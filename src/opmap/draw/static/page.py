@@ -1,0 +1,172 @@
+"""The page of a static image: its size, its type sizes and the title block at its top.
+
+Sizes are given in inches to matplotlib; people give them in cm, mm, inches or as a paper size.
+Everything is measured at :data:`LAYOUT_DPI`, so the layout is the same at any output resolution.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from matplotlib.figure import Figure
+from matplotlib.transforms import Bbox
+
+from opmap.errors import InvalidOption
+from opmap.style import MUTED_TEXT_COLOR, TEXT_COLOR
+
+#: 17 x 10 cm: the text width of an A4 page, in inches.
+DEFAULT_SIZE = (17 / 2.54, 10 / 2.54)
+#: Paper sizes in cm, landscape.
+PAPER_SIZES = {"A3": (42.0, 29.7), "A4": (29.7, 21.0), "A5": (21.0, 14.8), "A6": (14.8, 10.5)}
+LAYOUT_DPI = 100
+
+# Type sizes in points at the default 17 cm width; larger pages scale them up a little.
+TITLE_PT = 10.0
+SUBTITLE_PT = 7.5
+LEGEND_PT = 7.0
+LABEL_PT = 6.5
+COUNTRY_PT = 6.0
+NOTE_PT = 6.5
+SOURCE_PT = 6.0
+MARGIN_IN = 0.1
+
+_UNITS_PER_INCH = {"cm": 2.54, "mm": 25.4, "in": 1.0, "inch": 1.0, '"': 1.0}
+_SIZE_PATTERN = re.compile(
+    r"^(?P<w>\d+(?:\.\d+)?)\s*[x×]\s*(?P<h>\d+(?:\.\d+)?)\s*(?P<unit>cm|mm|in|inch|\")?$",
+    re.IGNORECASE,
+)
+_PAPER_PATTERN = re.compile(r"^(?P<paper>A\d)(?:[\s_-]*(?P<way>landscape|portrait))?$", re.I)
+_SIDE_LIMITS_IN = (2.0, 48.0)
+_SIZE_HINT = (
+    "write WIDTHxHEIGHT with a unit ('17x10cm', '170x100mm', '6.7x4in') or a paper size "
+    f"({', '.join(PAPER_SIZES)}, landscape; add ' portrait' to turn it)"
+)
+
+
+def parse_size(size: str) -> tuple[float, float]:
+    """Read an image size for print: ``"17x10cm"``, ``"170x100mm"``, ``"6.7x4in"``, ``"A4"``.
+
+    Parameters
+    ----------
+    size : str
+        Width and height with a unit (cm, mm, in), or a paper size A3-A6 (landscape, or
+        ``"A4 portrait"``).
+
+    Returns
+    -------
+    tuple of float
+        (width, height) in inches.
+
+    Raises
+    ------
+    InvalidOption
+        If the size cannot be read, has no unit, or is smaller than 2 in or larger than 48 in.
+    """
+    raw = str(size)
+    words = " ".join(raw.split())
+    paper = _PAPER_PATTERN.match(words)
+    if paper:
+        name = paper.group("paper").upper()
+        if name not in PAPER_SIZES:
+            raise InvalidOption(f"unknown paper size {raw!r}; {_SIZE_HINT}")
+        width, height = PAPER_SIZES[name]
+        if (paper.group("way") or "").lower() == "portrait":
+            width, height = height, width
+        return _check_size(width / 2.54, height / 2.54, raw)
+    match = _SIZE_PATTERN.match(words)
+    if not match:
+        raise InvalidOption(f"cannot read the size {raw!r}; {_SIZE_HINT}")
+    if match.group("unit") is None:
+        raise InvalidOption(f"the size {raw!r} has no unit; {_SIZE_HINT}")
+    per_inch = _UNITS_PER_INCH[match.group("unit").lower()]
+    return _check_size(float(match.group("w")) / per_inch, float(match.group("h")) / per_inch, raw)
+
+
+def resolve_size(size: tuple[float, float] | str | None) -> tuple[float, float]:
+    """Return (width, height) in inches for a size given in inches, as text, or not at all."""
+    if size is None:
+        return DEFAULT_SIZE
+    if isinstance(size, str):
+        return parse_size(size)
+    width, height = (float(side) for side in size)
+    return _check_size(width, height, f"{width:g}x{height:g}in")
+
+
+def _check_size(width: float, height: float, raw: str) -> tuple[float, float]:
+    low, high = _SIDE_LIMITS_IN
+    if not (low <= width <= high and low <= height <= high):
+        raise InvalidOption(
+            f"the size {raw!r} is {width:.2f} x {height:.2f} in; each side must be from "
+            f"{low:g} in (5 cm) to {high:g} in (122 cm)"
+        )
+    return (width, height)
+
+
+@dataclass(frozen=True)
+class Page:
+    """A figure's size and the measuring helpers every layout needs."""
+
+    figure: Figure
+    width: float
+    height: float
+    scale: float
+    margin: float
+
+    @classmethod
+    def of(cls, figure: Figure) -> Page:
+        """Measure ``figure``; type grows with pages wider than 17 cm, up to 1.8 times."""
+        width, height = figure.get_size_inches()
+        scale = min(max(width / DEFAULT_SIZE[0], 1.0), 1.8)
+        return cls(figure, width, height, scale, MARGIN_IN * scale)
+
+    def inches(self, artist) -> Bbox:
+        """Return an artist's extent in inches from the figure's lower left corner."""
+        renderer = self.figure.canvas.get_renderer()
+        return artist.get_window_extent(renderer).transformed(
+            self.figure.dpi_scale_trans.inverted()
+        )
+
+    def fig_xy(self, x_in: float, y_in: float) -> tuple[float, float]:
+        """Return a point given in inches as figure fractions."""
+        return x_in / self.width, y_in / self.height
+
+
+def draw_header(page: Page, title_text: str, subtitle_text: str) -> float:
+    """Write the title and subtitle at the top left; return the inch height below them.
+
+    A title too long for the page wraps onto a second line rather than running off it.
+    """
+    scale = page.scale
+    title = _fitted_text(
+        page, page.height - page.margin, title_text, TITLE_PT * scale, TEXT_COLOR, "title", "bold"
+    )
+    top = page.inches(title).y0 - 0.03 * scale
+    if not subtitle_text:
+        return top
+    subtitle = _fitted_text(
+        page, top, subtitle_text, SUBTITLE_PT * scale, MUTED_TEXT_COLOR, "subtitle", "normal"
+    )
+    return page.inches(subtitle).y0
+
+
+def _fitted_text(page: Page, top: float, words: str, size: float, color, gid, weight):
+    """Write ``words`` from ``top`` at the left margin, wrapped to the page's width."""
+    import textwrap
+
+    artist = page.figure.text(
+        *page.fig_xy(page.margin, top),
+        words,
+        fontsize=size,
+        fontweight=weight,
+        va="top",
+        ha="left",
+        color=color,
+        gid=gid,
+    )
+    available = page.width - 2 * page.margin
+    per_line = len(words)
+    while page.inches(artist).width > available and per_line > 20:
+        per_line = max(20, int(per_line * available / page.inches(artist).width) - 1)
+        artist.set_text(textwrap.fill(words, per_line))
+    return artist

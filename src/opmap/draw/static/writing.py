@@ -1,0 +1,161 @@
+"""Writing a static figure to PNG, SVG or PDF: atomically, reproducibly, with its metadata.
+
+- SVG keeps its text as ``<text>`` (``svg.fonttype: none``) with a named font stack
+  (:data:`opmap.style.FONT_STACK`), so a designer can edit a word; element ids are hashed with
+  a fixed salt, so the same input gives the same bytes.
+- PDF is plain PDF 1.4, not PDF/A: matplotlib writes no XMP metadata or output intent, which
+  PDF/A requires. Fonts are embedded whole as TrueType (``pdf.fonttype: 42``), so text can be
+  selected and searched; the document information carries title, author, subject, keywords and a
+  creation date (``SOURCE_DATE_EPOCH`` when set, else the date the map says it was generated).
+- PNG carries no software tag and no timestamp.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+import matplotlib as mpl
+from matplotlib.figure import Figure
+
+from opmap.errors import InvalidOption
+from opmap.style import FONT_STACK
+
+FORMATS = ("png", "svg", "pdf")
+DEFAULT_DPI = 300
+
+#: rcParams that hold while a static image is laid out and written. They are global, so drawing
+#: and writing take a lock (a re-entrant one: writing happens inside drawing's context).
+STYLE_RC = {
+    "font.family": "sans-serif",
+    "font.sans-serif": list(FONT_STACK),
+    "svg.fonttype": "none",
+    "svg.hashsalt": "opmap",
+    "pdf.fonttype": 42,
+}
+_RC_LOCK = threading.RLock()
+
+
+@dataclass(frozen=True)
+class DocumentInfo:
+    """What a PDF or SVG says about itself: its title, author, subject and creation date."""
+
+    title: str
+    subject: str = ""
+    author: str = "opmap"
+    created: date | None = None
+
+
+@contextlib.contextmanager
+def static_style() -> Iterator[None]:
+    """Hold opmap's fonts and writer settings (and the lock that guards them) for a block."""
+    with _RC_LOCK, mpl.rc_context(STYLE_RC):
+        yield
+
+
+def source_date_epoch() -> datetime | None:
+    """Return the moment ``SOURCE_DATE_EPOCH`` gives (UTC), or None when it is not set."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return datetime.fromtimestamp(int(epoch), tz=UTC)
+    return None
+
+
+def check_format(path: Path, fmt: str | None) -> str:
+    """Return the format to write: ``fmt``, else the extension of ``path``.
+
+    Raises
+    ------
+    InvalidOption
+        If neither is png, svg or pdf.
+    """
+    chosen = (fmt or path.suffix.lstrip(".")).lower()
+    if chosen not in FORMATS:
+        given = f"format {fmt!r}" if fmt else f"extension of {str(path)!r}"
+        raise InvalidOption(f"cannot write an image with the {given}; use one of .png, .svg, .pdf")
+    return chosen
+
+
+def check_dpi(dpi: int) -> int:
+    """Return ``dpi`` as an int; raise InvalidOption outside 50 to 1200."""
+    if not 50 <= dpi <= 1200:
+        raise InvalidOption(f"dpi {dpi!r} is out of range; use 50 to 1200 (300 for print)")
+    return int(dpi)
+
+
+def save_figure(
+    figure: Figure,
+    path: str | os.PathLike,
+    *,
+    dpi: int = DEFAULT_DPI,
+    fmt: str | None = None,
+    info: DocumentInfo | None = None,
+) -> Path:
+    """Write a figure as a PNG, SVG or PDF file, all at once or not at all.
+
+    Parameters
+    ----------
+    figure : matplotlib.figure.Figure
+    path : str or path-like
+        Output file; its folder is created if missing.
+    dpi : int, default 300
+    fmt : {"png", "svg", "pdf"}, optional
+        Format; by default the extension of ``path`` decides.
+    info : DocumentInfo, optional
+        Title, author, subject and date for the PDF's document information and the SVG's
+        metadata; none are written without it.
+
+    Returns
+    -------
+    pathlib.Path
+        The file written.
+
+    Raises
+    ------
+    InvalidOption
+        For an unknown format or a dpi below 50 or above 1200.
+    OutputError
+        If the file cannot be written.
+    """
+    from opmap.output import atomic_path
+
+    path = Path(path)
+    fmt = check_format(path, fmt)
+    dpi = check_dpi(dpi)
+    with atomic_path(path) as temporary, open(temporary, "wb") as handle, static_style():
+        figure.savefig(
+            handle, format=fmt, dpi=dpi, metadata=_metadata(fmt, info), facecolor="white"
+        )
+    return path
+
+
+def _metadata(fmt: str, info: DocumentInfo | None) -> dict:
+    if fmt == "png":
+        return {"Software": None}
+    if fmt == "svg":
+        described = {"Title": info.title, "Description": info.subject} if info else {}
+        return {"Date": None, "Creator": None, **described}
+    if info is None:
+        return {"CreationDate": None, "ModDate": None, "Creator": None, "Producer": None}
+    from opmap import __version__
+
+    created = source_date_epoch() or (
+        datetime(info.created.year, info.created.month, info.created.day, tzinfo=UTC)
+        if info.created
+        else None
+    )
+    return {
+        "Title": info.title,
+        "Author": info.author,
+        "Subject": info.subject,
+        "Keywords": "human trafficking; people smuggling; INTERPOL; map",
+        "Creator": f"opmap {__version__}",
+        "Producer": None,
+        "CreationDate": created,
+        "ModDate": None,
+    }

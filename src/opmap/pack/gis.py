@@ -1,0 +1,209 @@
+"""The pack's data for a GIS desk: a GeoPackage and GeoJSON files, in EPSG:4326.
+
+Three layers, assembled from decided data (nothing is drawn here):
+
+- ``operations``: one point per operation, at its own lat/lon or at the marker the maps show;
+  an operation that names no country has no geometry. Every field of the record is kept.
+- ``participation``: one row per operation and named country, with the country's shape, so a
+  GIS can count, filter or dissolve by operation without parsing a list.
+- ``coverage``: one row per country or territory, with its shape, how many operations it took
+  part in, and the figures of the operations it ran alone (as in every other output of opmap).
+
+A figure is written twice: as the source words it (``victims``: "nearly 350") and as numbers
+(``victims_value``: 350, ``victims_kind``: "nearly"), so a GIS can both quote and style it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from datetime import date
+from pathlib import Path
+
+import geopandas as gpd
+import pandas as pd
+
+from opmap.decide.aggregate import aggregate_by_country, participation_table
+from opmap.decide.mapdata import place_markers
+from opmap.figures import Figure
+from opmap.read.operations import Operation
+
+CRS = "EPSG:4326"
+LAYERS = ("operations", "participation", "coverage")
+#: The figures of an operation; those summed per country are in ``aggregate.SUMMED_FIGURES``.
+OPERATION_FIGURES = ("victims", "minors", "arrests", "officers")
+COVERAGE_FIGURES = ("victims", "minors", "arrests")
+#: The boundary columns a coverage row keeps (the rest are Natural Earth's bookkeeping).
+_UNIT_COLUMNS = ["iso_a3", "iso_a2", "name", "type", "sovereignt", "region_un", "subregion"]
+
+
+def gis_layers(
+    operations: Sequence[Operation],
+    boundaries: gpd.GeoDataFrame,
+    points: Mapping[str, tuple[float, float]] | None = None,
+) -> dict[str, gpd.GeoDataFrame]:
+    """Assemble the three layers of the GIS export.
+
+    Parameters
+    ----------
+    operations : sequence of Operation
+    boundaries : geopandas.GeoDataFrame
+        From :func:`opmap.read.boundaries.load_boundaries`.
+    points : mapping, optional
+        ISO3 -> (lat, lon) for countries with no polygon.
+
+    Returns
+    -------
+    dict of str to GeoDataFrame
+        ``operations``, ``participation`` and ``coverage``, each with its CRS set to EPSG:4326.
+    """
+    coverage = aggregate_by_country(operations, boundaries, points)
+    return {
+        "operations": operations_layer(operations, coverage),
+        "participation": participation_layer(operations, coverage),
+        "coverage": coverage_layer(coverage),
+    }
+
+
+def operations_layer(
+    operations: Sequence[Operation], coverage: gpd.GeoDataFrame
+) -> gpd.GeoDataFrame:
+    """One point per operation with every field of its record (no point if it names none)."""
+    markers = place_markers(operations, coverage)
+    extras = list(dict.fromkeys(column for op in operations for column in op.extra))
+    rows = []
+    for op in operations:
+        row = {
+            "operation": op.name,
+            "key": op.key,
+            "year": op.year,
+            "start_date": op.start_date.isoformat() if op.start_date else None,
+            "end_date": op.end_date.isoformat() if op.end_date else None,
+            "countries": ";".join(op.countries),
+            "country_names": "; ".join(op.country_names),
+            "countries_named": len(op.countries),
+            "countries_total": op.countries_total,
+        }
+        for column in OPERATION_FIGURES:
+            row.update(_figure_columns(column, op.figure(column)))
+        given = op.lat is not None and op.lon is not None
+        row.update(
+            {
+                "lat": op.lat,
+                "lon": op.lon,
+                "placed": "given" if given else "country" if op.key in markers else None,
+                "summary": op.summary,
+                "source": op.source,
+            }
+        )
+        row.update({column: op.extra.get(column) for column in extras})
+        rows.append(row)
+    geometry = [markers.get(op.key) for op in operations]
+    frame = pd.DataFrame(rows) if rows else pd.DataFrame(columns=["operation", "key", "year"])
+    return _typed(gpd.GeoDataFrame(frame, geometry=geometry, crs=CRS))
+
+
+def participation_layer(
+    operations: Sequence[Operation], coverage: gpd.GeoDataFrame
+) -> gpd.GeoDataFrame:
+    """One row per operation and named country, with the country's shape."""
+    table = participation_table(operations).rename(columns={"iso3": "iso_a3"})
+    shapes = dict(zip(coverage["iso_a3"], _polygons(coverage), strict=True))
+    geometry = [shapes.get(iso3) for iso3 in table["iso_a3"]]
+    return _typed(gpd.GeoDataFrame(table, geometry=geometry, crs=CRS))
+
+
+def coverage_layer(coverage: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
+    """One row per country or territory with its counts and single-country figures."""
+    frame = coverage[_UNIT_COLUMNS].copy()
+    frame["operations"] = coverage["operations"].astype("int64")
+    frame["operation_keys"] = ["; ".join(keys) for keys in coverage["operation_keys"]]
+    frame["years"] = [";".join(str(y) for y in years) for years in coverage["years"]]
+    frame["single_country_operations"] = coverage["single_country_operations"].astype("int64")
+    for column in COVERAGE_FIGURES:
+        figures = pd.DataFrame([_figure_columns(column, f) for f in coverage[column]])
+        for name in figures.columns:
+            frame[name] = figures[name].to_numpy()
+    frame["has_polygon"] = coverage["has_polygon"].astype(bool)
+    return _typed(gpd.GeoDataFrame(frame, geometry=_polygons(coverage), crs=CRS))
+
+
+def write_geopackage(
+    layers: Mapping[str, gpd.GeoDataFrame], path: Path | str, *, generated: date | None = None
+) -> Path:
+    """Write the layers into one GeoPackage, all at once or not at all.
+
+    Parameters
+    ----------
+    layers : mapping of str to GeoDataFrame
+        From :func:`gis_layers`.
+    path : path-like
+    generated : datetime.date, optional
+        The date the GeoPackage records as its layers' last change (default: today, or
+        ``SOURCE_DATE_EPOCH``), so the same data gives the same file.
+
+    Raises
+    ------
+    OutputError
+        If the file cannot be written.
+    """
+    import os
+
+    import pyogrio
+
+    from opmap.draw.static.page import generation_date
+    from opmap.output import atomic_path
+
+    stamp = (generated or generation_date()).isoformat() + "T00:00:00Z"
+    with atomic_path(path) as temporary:
+        # GDAL wants a .gpkg name, and creates the file itself.
+        gpkg = temporary.with_name(temporary.name + ".gpkg")
+        pyogrio.set_gdal_config_options({"OGR_CURRENT_DATE": stamp})
+        try:
+            for name, layer in layers.items():
+                layer.to_file(gpkg, layer=name, driver="GPKG", engine="pyogrio")
+            os.replace(gpkg, temporary)
+        finally:
+            pyogrio.set_gdal_config_options({"OGR_CURRENT_DATE": None})
+            gpkg.unlink(missing_ok=True)
+    return Path(path)
+
+
+def write_geojson(
+    layers: Mapping[str, gpd.GeoDataFrame], folder: Path | str, stem: str = "opmap"
+) -> list[Path]:
+    """Write each layer as ``<stem>-<layer>.geojson`` (RFC 7946: lon/lat, WGS 84).
+
+    Raises
+    ------
+    OutputError
+        If a file cannot be written.
+    """
+    from opmap.output import write_text
+
+    return [
+        write_text(Path(folder) / f"{stem}-{name}.geojson", layer.to_json(drop_id=True))
+        for name, layer in layers.items()
+    ]
+
+
+def _figure_columns(column: str, figure: Figure | None) -> dict:
+    """``victims`` as worded, ``victims_value`` and ``victims_kind`` as numbers and a word."""
+    if figure is None:
+        return {column: None, f"{column}_value": None, f"{column}_kind": None}
+    return {column: figure.text, f"{column}_value": figure.value, f"{column}_kind": figure.kind}
+
+
+def _polygons(coverage: gpd.GeoDataFrame) -> list:
+    """Each unit's polygon; none for a unit known only by a point (a layer has one type)."""
+    return [
+        shape if has_polygon and shape is not None and not shape.is_empty else None
+        for shape, has_polygon in zip(coverage.geometry, coverage["has_polygon"], strict=True)
+    ]
+
+
+def _typed(frame: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
+    """Make counts nullable integers, so an empty cell stays empty instead of becoming 0.0."""
+    for column in frame.columns:
+        if column.endswith("_value") or column in ("countries_total", "year"):
+            frame[column] = pd.array(frame[column], dtype="Int64")
+    return frame

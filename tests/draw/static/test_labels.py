@@ -1,0 +1,98 @@
+"""Labels: every operation and participating country named, none overlapping another."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+import pytest
+from matplotlib.lines import Line2D
+
+from opmap.decide.mapdata import prepare_map_data
+from opmap.draw.static.image import plot_map
+from opmap.draw.static.labels import MAX_LABELLED
+from opmap.read.inputs import load_inputs
+
+GENERATED = date(2024, 1, 1)
+
+
+@pytest.fixture(scope="module")
+def inputs():
+    return load_inputs()
+
+
+@pytest.fixture(scope="module")
+def bundled(inputs):
+    return prepare_map_data(inputs.operations, inputs.boundaries, points=inputs.points)
+
+
+def _map_axes(figure):
+    (ax,) = [ax for ax in figure.axes if ax.get_gid() != "locator"]
+    return ax
+
+
+def _labels(figure, prefix):
+    return [t for t in _map_axes(figure).texts if (t.get_gid() or "").startswith(prefix)]
+
+
+def _key_text(figure) -> str:
+    return "\n".join(t.get_text() for t in figure.texts if (t.get_gid() or "").startswith("key-"))
+
+
+def _assert_apart(figure, labels):
+    renderer = figure.canvas.get_renderer()
+    boxes = [(t.get_text(), t.get_window_extent(renderer)) for t in labels]
+    for i, (name, extent) in enumerate(boxes):
+        for other, other_extent in boxes[i + 1 :]:
+            assert not extent.overlaps(other_extent), (name, other)
+
+
+def test_every_operation_and_participant_is_named_once(bundled):
+    figure = plot_map(bundled, generated=GENERATED)
+    names = [t.get_text() for t in _labels(figure, "operation-label-")]
+    names += [t.get_text() for t in _labels(figure, "country-label-")]
+    key = _key_text(figure)
+    participants = bundled.coverage.loc[bundled.coverage["operations"] > 0, "name"]
+    for name in [*bundled.markers, *participants]:
+        assert names.count(name) + key.count(f"  {name}") == 1, name
+
+
+def test_labels_overlap_nothing_and_small_countries_get_leaders(bundled):
+    figure = plot_map(bundled, generated=GENERATED)
+    labels = _labels(figure, "operation-label-") + _labels(figure, "country-label-")
+    _assert_apart(figure, labels)
+    leaders = [a for a in _map_axes(figure).lines if isinstance(a, Line2D)]
+    assert any(line.get_gid() == "leader" for line in leaders)  # the Caribbean islands
+
+
+def test_labels_stay_inside_the_map(bundled):
+    figure = plot_map(bundled, generated=GENERATED)
+    renderer = figure.canvas.get_renderer()
+    frame = _map_axes(figure).get_window_extent(renderer)
+    for label in _labels(figure, "operation-label-") + _labels(figure, "country-label-"):
+        extent = label.get_window_extent(renderer)
+        assert frame.x0 <= extent.x0 and extent.x1 <= frame.x1, label.get_text()
+        assert frame.y0 <= extent.y0 and extent.y1 <= frame.y1, label.get_text()
+
+
+def test_crowded_markers_get_numbers_and_a_key(inputs):
+    sawiyan = next(op for op in inputs.operations if op.name == "Sawiyan")
+    crowd = [replace(sawiyan, name=f"Operation number {i}") for i in range(30)]
+    figure = plot_map(prepare_map_data(crowd, inputs.boundaries), generated=GENERATED)
+    labels = _labels(figure, "operation-label-")
+    assert len(labels) == 30
+    _assert_apart(figure, labels)
+    numbered = [t.get_text() for t in labels if t.get_text().isdigit()]
+    assert numbered, "30 labels around one point should not all fit"
+    key = _key_text(figure)
+    for number in numbered:
+        assert f"{number}  Operation number" in key
+
+
+def test_many_markers_are_drawn_but_not_labelled(inputs):
+    sawiyan = next(op for op in inputs.operations if op.name == "Sawiyan")
+    many = [replace(sawiyan, name=f"Op {i}") for i in range(MAX_LABELLED + 1)]
+    figure = plot_map(prepare_map_data(many, inputs.boundaries), generated=GENERATED)
+    assert not _labels(figure, "operation-label-")
+    (markers,) = [c for c in _map_axes(figure).collections if c.get_gid() == "markers"]
+    assert len(markers.get_offsets()) == MAX_LABELLED + 1

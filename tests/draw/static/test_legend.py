@@ -1,0 +1,64 @@
+"""Under the map: the full list of operations not on it, and a legend of the classes shown."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+import pytest
+
+from opmap.decide.mapdata import prepare_map_data
+from opmap.draw.static.image import plot_map
+from opmap.draw.static.legend import classes_present, unmapped_items
+from opmap.read.inputs import load_inputs
+
+GENERATED = date(2024, 1, 1)
+
+
+@pytest.fixture(scope="module")
+def inputs():
+    return load_inputs()
+
+
+def _unmapped_texts(figure):
+    return [t for t in figure.texts if (t.get_gid() or "").startswith("unmapped-")]
+
+
+def test_the_one_unmapped_operation_is_listed_in_full(inputs):
+    bundled = prepare_map_data(inputs.operations, inputs.boundaries, points=inputs.points)
+    figure = plot_map(bundled, generated=GENERATED)
+    texts = {t.get_gid(): t.get_text() for t in figure.texts}
+    assert texts["unmapped-title"] == "Not on the map"
+    assert texts["unmapped-1"] == "Adwenpa II 2016, 14 countries, none named"
+
+
+def test_many_unmapped_operations_flow_into_columns_and_none_is_dropped(inputs):
+    adwenpa = next(op for op in inputs.operations if not op.is_mapped)
+    many = [replace(adwenpa, name=f"Unnamed {i}") for i in range(40)]
+    figure = plot_map(prepare_map_data(many, inputs.boundaries), size="A4", generated=GENERATED)
+    columns = [t for t in _unmapped_texts(figure) if t.get_gid() != "unmapped-title"]
+    assert len(columns) >= 2
+    listed = "\n".join(t.get_text() for t in columns)
+    assert all(f"Unnamed {i} 2016" in listed for i in range(40))
+    assert "more" not in listed
+    renderer = figure.canvas.get_renderer()
+    extents = [t.get_window_extent(renderer) for t in columns]
+    for i, extent in enumerate(extents):
+        assert figure.bbox.x0 <= extent.x0 and extent.x1 <= figure.bbox.x1
+        assert not any(extent.overlaps(other) for other in extents[i + 1 :])
+
+
+def test_unmapped_items_say_why():
+    from opmap.read.operations import Operation
+
+    declared = Operation(name="Adwenpa II", year=2016, countries_total=14)
+    unknown = Operation(name="Nobody", year=2020)
+    assert unmapped_items([declared, unknown]) == [
+        "Adwenpa II 2016, 14 countries, none named",
+        "Nobody 2020, countries not given",
+    ]
+
+
+def test_classes_present(inputs):
+    only_2018 = prepare_map_data(inputs.operations, inputs.boundaries, years=[2018])
+    assert classes_present(only_2018) == {0}

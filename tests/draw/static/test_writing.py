@@ -1,0 +1,165 @@
+"""Writing static maps: SVG text a designer can edit, PDF metadata, the same bytes every time."""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from concurrent.futures import ThreadPoolExecutor
+from datetime import date
+
+import pytest
+from browser import launch_browser, open_offline
+from pypdf import PdfReader
+
+from opmap.decide.mapdata import prepare_map_data
+from opmap.draw.static.image import write_image
+from opmap.errors import InvalidOption
+from opmap.read.inputs import load_inputs
+from opmap.style import FONT_STACK
+
+GENERATED = date(2024, 1, 1)
+SVG = "{http://www.w3.org/2000/svg}"
+
+
+@pytest.fixture(scope="module")
+def bundled():
+    inputs = load_inputs()
+    return prepare_map_data(inputs.operations, inputs.boundaries, points=inputs.points)
+
+
+@pytest.fixture(scope="module")
+def svg_path(bundled, tmp_path_factory):
+    return write_image(bundled, tmp_path_factory.mktemp("svg") / "map.svg", generated=GENERATED)
+
+
+def _labels(root) -> dict[str, str]:
+    """Words of each label group (gid -> text), as the SVG holds them."""
+    found = {}
+    for group in root.iter(f"{SVG}g"):
+        gid = group.get("id") or ""
+        if gid.startswith(("operation-label-", "country-label-")):
+            found[gid] = "".join("".join(t.itertext()) for t in group.iter(f"{SVG}text"))
+    return found
+
+
+def _participants(map_data) -> list[str]:
+    return list(map_data.coverage.loc[map_data.coverage["operations"] > 0, "name"])
+
+
+def _key_words(root) -> str:
+    return " ".join(
+        "".join(t.itertext())
+        for group in root.iter(f"{SVG}g")
+        if (group.get("id") or "").startswith("key-")
+        for t in group.iter(f"{SVG}text")
+    )
+
+
+def test_svg_names_every_operation_and_participant_as_text(bundled, svg_path):
+    root = ET.parse(svg_path).getroot()
+    words = set(_labels(root).values())
+    key = _key_words(root)
+    for name in [*bundled.markers, *_participants(bundled)]:
+        assert name in words or name in key, name
+    assert len(_participants(bundled)) == 20
+
+
+def test_svg_text_names_the_font_stack(svg_path):
+    styles = {t.get("style", "") for t in ET.parse(svg_path).getroot().iter(f"{SVG}text")}
+    assert styles, "no <text> in the SVG: text was drawn as outlines"
+    stack = ", ".join(f"'{font}'" for font in FONT_STACK) + ", sans-serif"
+    assert all(stack in style for style in styles)
+
+
+@pytest.mark.browser
+def test_svg_labels_do_not_overlap_in_a_browser(bundled, svg_path):
+    with launch_browser() as browser:
+        page, log = open_offline(browser, svg_path)
+        boxes = page.evaluate(
+            """() => [...document.querySelectorAll(
+                    'g[id^="operation-label-"] text, g[id^="country-label-"] text')]
+                .map(t => { const r = t.getBoundingClientRect();
+                            return [t.textContent, r.left, r.top, r.right, r.bottom]; })"""
+        )
+    assert not log.outside_requests
+    assert len(boxes) >= len(bundled.markers) + len(_participants(bundled))
+    for i, (name, left, top, right, bottom) in enumerate(boxes):
+        assert right > left and bottom > top, name
+        for other, left2, top2, right2, bottom2 in boxes[i + 1 :]:
+            apart = right <= left2 or right2 <= left or bottom <= top2 or bottom2 <= top
+            assert apart, (name, other)
+
+
+def test_pdf_carries_title_author_subject_and_date(bundled, tmp_path, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    path = write_image(bundled, tmp_path / "map.pdf", title="Libertad and the Sahel")
+    reader = PdfReader(path)
+    info = reader.metadata
+    assert info.title == "Libertad and the Sahel"
+    assert info.author == "opmap"
+    assert info.subject == "Operations against human trafficking and people smuggling"
+    assert info.creation_date.isoformat().startswith("2023-11-14T22:13:20")
+    assert len(reader.pages) == 1
+    text = reader.pages[0].extract_text()
+    assert "Libertad 2018" in text and "Côte d'Ivoire" in text  # text, not outlines
+
+
+def test_pdf_date_is_the_generation_date_without_source_date_epoch(bundled, tmp_path, monkeypatch):
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    path = write_image(bundled, tmp_path / "map.pdf", generated=GENERATED)
+    info = PdfReader(path).metadata
+    assert info.title == bundled.finding
+    assert info.creation_date.date() == GENERATED
+
+
+@pytest.mark.parametrize("fmt", ["png", "svg", "pdf"])
+def test_same_input_same_bytes(bundled, tmp_path, fmt):
+    first = write_image(bundled, tmp_path / f"a.{fmt}", dpi=72, generated=GENERATED)
+    second = write_image(bundled, tmp_path / f"b.{fmt}", dpi=72, generated=GENERATED)
+    assert first.read_bytes() == second.read_bytes()
+
+
+def test_threads_draw_the_same_image(bundled, tmp_path):
+    def draw(name):
+        return write_image(bundled, tmp_path / name, dpi=60, generated=GENERATED).read_bytes()
+
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        first, second = pool.map(draw, ["t1.svg", "t2.svg"])
+    assert first == second
+
+
+def test_svg_parses_with_ids(bundled, tmp_path):
+    path = write_image(bundled, tmp_path / "map.svg", size="6x4in", generated=GENERATED)
+    root = ET.parse(path).getroot()
+    assert root.get("width") == "432pt"
+    ids = {element.get("id") for element in root.iter()}
+    assert {"SDN", "markers", "legend", "locator"} <= ids
+    assert root.find(f"{SVG}metadata") is not None
+
+
+def test_pdf_has_one_page_and_embedded_fonts(bundled, tmp_path):
+    data = write_image(bundled, tmp_path / "map.pdf", generated=GENERATED).read_bytes()
+    assert data.startswith(b"%PDF")
+    assert len(re.findall(rb"/Type\s*/Page(?!s)", data)) == 1
+    assert b"/FontFile2" in data  # TrueType embedded
+
+
+def test_format_overrides_extension_and_nothing_half_written(bundled, tmp_path):
+    path = write_image(bundled, tmp_path / "map.img", fmt="pdf", dpi=72, generated=GENERATED)
+    assert path.read_bytes().startswith(b"%PDF")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["map.img"]
+
+
+@pytest.mark.parametrize(
+    ("name", "kwargs", "message"),
+    [
+        ("map.gif", {}, "use one of .png, .svg, .pdf"),
+        ("map", {}, "use one of"),
+        ("map.png", {"fmt": "jpeg"}, "format 'jpeg'"),
+        ("map.png", {"dpi": 10}, "dpi 10 is out of range"),
+    ],
+)
+def test_bad_output_options(bundled, tmp_path, name, kwargs, message):
+    with pytest.raises(InvalidOption, match=message):
+        write_image(bundled, tmp_path / name, **kwargs)
+    assert list(tmp_path.iterdir()) == []
