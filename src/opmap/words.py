@@ -78,8 +78,6 @@ STRINGS: dict[str, str] = {
     "unmapped_more": "and {count:,} more",
     "labels_key_title": "Numbers on the map",
     # the default title of a print map: what it found
-    "finding_places_one": "1 country or territory",
-    "finding_places_many": "{count:,} countries and territories",
     "finding_title": "{places} named in {operations}, {period}",
     "finding_title_none": "{operations}, {period}: no country named",
     "countries_not_given": "countries not given",
@@ -348,6 +346,7 @@ PLURALS: dict[str, tuple[str, str]] = {
         "[{number}/{total}] {count:,} file written in {seconds} s",
         "[{number}/{total}] {count:,} files written in {seconds} s",
     ),
+    "places_named": ("{count:,} country or territory", "{count:,} countries and territories"),
 }
 
 

@@ -1,4 +1,4 @@
-"""``opmap export``: the map as a static PNG, SVG or PDF image for print."""
+"""``opmap export``: the map as a static PNG, SVG or PDF image for print, or its data for a GIS."""
 
 from __future__ import annotations
 
@@ -36,13 +36,14 @@ def _read_size(ctx: click.Context, param: click.Parameter, value: str | None):
 @operations_option
 @countries_option
 @limit_options
-@out_option("output/map.png", "Image to write; .png, .svg or .pdf sets the format.")
+@out_option("output/map.png", "File to write; .png, .svg, .pdf, .gpkg or .geojson sets the format.")
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["png", "svg", "pdf"]),
+    type=click.Choice(["png", "svg", "pdf", "gpkg", "geojson"]),
     default=None,
-    help="Image format, overriding the extension of --out.",
+    help="Format, overriding the extension of --out: an image, or the layers for a GIS "
+    "(a GeoPackage, or one GeoJSON file per layer).",
 )
 @click.option(
     "--dpi",
@@ -115,7 +116,7 @@ def command(
     subtitle,
     world,
 ) -> None:
-    """Write the map as a static PNG, SVG or PDF image for print.
+    """Write the map as a static PNG, SVG or PDF image for print, or its data for a GIS.
 
     The map is framed on the countries that took part, in an equal-area projection, with the
     same classes and colours as the HTML map; --world keeps the whole world; --region zooms to
@@ -126,6 +127,7 @@ def command(
     $ opmap export --title "Libertad: 13 countries" --year 2018 --out output/libertad.svg
     $ opmap export --region Americas --year 2018 --out output/americas.png
     $ opmap export --by-year --step 2 --mode upto --out output/by-year.png
+    $ opmap export --format gpkg --year 2018
     """
     from opmap.cli.helpers import load_inputs, output_policy
     from opmap.decide.mapdata import prepare_map_data
@@ -139,9 +141,15 @@ def command(
     if (step is not None or mode is not None) and not by_year:
         raise click.UsageError("--step and --mode go with --by-year")
     default_out = ctx.get_parameter_source("out_path") is click.core.ParameterSource.DEFAULT
+    chosen = fmt or out_path.suffix.lstrip(".").lower()
+    gis = chosen in ("gpkg", "geojson")
+    if gis and by_year:
+        raise click.UsageError("--by-year draws images; it does not go with --format gpkg/geojson")
     if by_year and default_out:
         out_path = out_path.with_name("map-by-year.png")
-    if fmt and default_out:
+    if gis and default_out:
+        out_path = out_path.with_name(f"opmap.{chosen}")
+    elif fmt and default_out:
         out_path = out_path.with_suffix(f".{fmt}")
     claim_file(out_path, output_policy(force, operations_path, countries_path))
     inputs = load_inputs(operations_path, countries_path, limits=limits(ctx))
@@ -160,6 +168,14 @@ def command(
         bins=bins,
         palette=palette,
     )
+    if gis:
+        from opmap.pack.gis import gis_layers, write_gis
+
+        layers = gis_layers(map_data.operations, inputs.boundaries, inputs.points)
+        for path in write_gis(layers, out_path, chosen):
+            if verbosity(ctx) >= 0:
+                click.echo(f"Wrote {path} ({path.stat().st_size / 1024:,.0f} kB)")
+        return
     words = {"title": title, "subtitle": subtitle, "world": world}
     with timed("progress_drawing_image", len(map_data.operations)):
         if by_year:

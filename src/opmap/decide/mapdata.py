@@ -25,7 +25,7 @@ from opmap.errors import InvalidOption
 from opmap.i18n import DEFAULT_LANGUAGE, country_name, current_language
 from opmap.i18n import region_name as region_in_language
 from opmap.read.operations import Operation
-from opmap.words import count_operations, text
+from opmap.words import count_operations, plural, text
 
 
 @dataclass
@@ -91,9 +91,7 @@ class MapData:
         operations = count_operations(len(self.operations))
         if not places:
             return text("finding_title_none", operations=operations, period=period)
-        named = (
-            text("finding_places_one") if places == 1 else text("finding_places_many", count=places)
-        )
+        named = plural("places_named", places)
         return text("finding_title", places=named, operations=operations, period=period)
 
     @property

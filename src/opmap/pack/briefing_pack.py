@@ -191,6 +191,15 @@ def _plan(inputs, generated: date) -> dict[str, Callable[[Path], list[Path]]]:
 
         return write_coverage(report, inputs, staging, generated=generated)
 
+    def gis(staging: Path) -> list[Path]:
+        from opmap.pack.gis import gis_layers, write_geojson, write_geopackage
+
+        layers = gis_layers(inputs.operations, inputs.boundaries, inputs.points)
+        return [
+            write_geopackage(layers, staging / "opmap.gpkg", generated=generated),
+            *write_geojson(layers, staging),
+        ]
+
     def index(staging: Path) -> list[Path]:
         from opmap.draw.pages.briefing import render_briefing
         from opmap.output import write_text
@@ -208,6 +217,7 @@ def _plan(inputs, generated: date) -> dict[str, Callable[[Path], list[Path]]]:
         "maps": html_maps,
         "images": images,
         "coverage": coverage,
+        "gis": gis,
         "index": index,
     }
     return plan

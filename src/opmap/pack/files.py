@@ -35,12 +35,16 @@ class PackFile:
     role : str or None
         The name the index page knows it by (``files[role]``), or None if the page does not
         link it by role.
+    optional : bool
+        Written only when needed (further pages of the small multiples), so a pack may have
+        none.
     """
 
     name: str
     what: str
     step: str
     role: str | None = None
+    optional: bool = False
 
 
 #: The build's steps, in the order they run: key -> what the step makes.
@@ -49,6 +53,7 @@ STEPS = {
     "maps": "the interactive maps",
     "images": "the images for print",
     "coverage": "coverage by region and the regional maps",
+    "gis": "the layers for a GIS",
     "index": "the briefing page",
 }
 
@@ -72,16 +77,36 @@ PACK_FILES: tuple[PackFile, ...] = (
         "map-embed.iframe.html", "the `<iframe>` snippet to paste", "maps", "map_embed_snippet"
     ),
     PackFile(
-        "map.png", "the map for print: 17 x 10 cm, 300 dpi, Equal Earth projection", "images", "png"
+        "map.png",
+        "the map for print: 17 x 10 cm, 300 dpi, framed on the countries that took part "
+        "(equal-area projection, world locator), every operation and participant named",
+        "images",
+        "png",
     ),
-    PackFile("map.svg", "the same map as a vector image (SVG)", "images", "svg"),
-    PackFile("map.pdf", "the same map as a PDF page", "images", "pdf"),
+    PackFile(
+        "map.svg",
+        "the same map as a vector image (SVG) whose text stays text, to edit",
+        "images",
+        "svg",
+    ),
+    PackFile(
+        "map.pdf",
+        "the same map as a PDF page with its title, author, subject and date",
+        "images",
+        "pdf",
+    ),
     PackFile(
         "map-by-year.png",
         "small multiples: one map per year, one shared colour scale (when the operations span "
         "several years)",
         "images",
         "by_year",
+    ),
+    PackFile(
+        "map-by-year-*.png",
+        "further pages of the small multiples, past nine maps",
+        "images",
+        optional=True,
     ),
     PackFile(
         "coverage.csv",
@@ -107,13 +132,29 @@ PACK_FILES: tuple[PackFile, ...] = (
         "one map per region with operations: covered countries, gaps, other regions greyed",
         "coverage",
     ),
-    PackFile("regions/*.png", "the small map of each region shown on coverage.html", "coverage"),
+    PackFile(
+        "regions/*.png",
+        "the small map of each region with operations, shown on coverage.html",
+        "coverage",
+    ),
     PackFile(
         "operations.csv",
         "the records, cleaned, with ISO codes (opmap reads it back as is)",
         "records",
         "operations_csv",
     ),
+    PackFile(
+        "opmap.gpkg",
+        "the data for a GIS (QGIS, ArcGIS), EPSG:4326: layers operations (points, every "
+        "field), participation (one row per operation and country, with its shape) and "
+        "coverage (countries with counts and figures)",
+        "gis",
+    ),
+    PackFile("opmap-operations.geojson", "the operations layer as GeoJSON, for web tools", "gis"),
+    PackFile(
+        "opmap-participation.geojson", "the participation layer as GeoJSON, for web tools", "gis"
+    ),
+    PackFile("opmap-coverage.geojson", "the coverage layer as GeoJSON, for web tools", "gis"),
 )
 
 

@@ -150,8 +150,7 @@ def write_geopackage(
 
     import pyogrio
 
-    from opmap.draw.static.page import generation_date
-    from opmap.output import atomic_path
+    from opmap.output import atomic_path, generation_date
 
     stamp = (generated or generation_date()).isoformat() + "T00:00:00Z"
     with atomic_path(path) as temporary:
@@ -184,6 +183,40 @@ def write_geojson(
         write_text(Path(folder) / f"{stem}-{name}.geojson", layer.to_json(drop_id=True))
         for name, layer in layers.items()
     ]
+
+
+def write_gis(
+    layers: Mapping[str, gpd.GeoDataFrame], path: Path | str, fmt: str | None = None
+) -> list[Path]:
+    """Write the layers as one GeoPackage (``path``) or as GeoJSON files beside ``path``.
+
+    Parameters
+    ----------
+    layers : mapping of str to GeoDataFrame
+    path : path-like
+        ``opmap.gpkg``; for GeoJSON, ``opmap.geojson`` names the files ``opmap-<layer>.geojson``
+        in its folder.
+    fmt : {"gpkg", "geojson"}, optional
+        By default the extension of ``path`` decides.
+
+    Returns
+    -------
+    list of Path
+
+    Raises
+    ------
+    InvalidOption
+        For another format.
+    """
+    from opmap.errors import InvalidOption
+
+    path = Path(path)
+    chosen = (fmt or path.suffix.lstrip(".")).lower()
+    if chosen == "gpkg":
+        return [write_geopackage(layers, path)]
+    if chosen == "geojson":
+        return write_geojson(layers, path.parent, path.stem)
+    raise InvalidOption(f"cannot write GIS layers as {chosen!r}; use gpkg or geojson")
 
 
 def _figure_columns(column: str, figure: Figure | None) -> dict:

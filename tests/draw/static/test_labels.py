@@ -32,7 +32,11 @@ def _map_axes(figure):
 
 
 def _labels(figure, prefix):
-    return [t for t in _map_axes(figure).texts if (t.get_gid() or "").startswith(prefix)]
+    return [
+        t
+        for t in _map_axes(figure).texts
+        if (t.get_gid() or "").startswith(prefix) and t.get_visible()
+    ]
 
 
 def _key_text(figure) -> str:
@@ -80,13 +84,17 @@ def test_crowded_markers_get_numbers_and_a_key(inputs):
     crowd = [replace(sawiyan, name=f"Operation number {i}") for i in range(30)]
     figure = plot_map(prepare_map_data(crowd, inputs.boundaries), generated=GENERATED)
     labels = _labels(figure, "operation-label-")
-    assert len(labels) == 30
+    assert len(labels) >= 25  # a few numbers may find no room; their key entries name them
     _assert_apart(figure, labels)
     numbered = [t.get_text() for t in labels if t.get_text().isdigit()]
     assert numbered, "30 labels around one point should not all fit"
     key = _key_text(figure)
     for number in numbered:
         assert f"{number}  Operation number" in key
+    named = {t.get_text() for t in labels} | set(key.split("\n"))
+    for i in range(30):
+        name = f"Operation number {i} 2018"
+        assert name in named or any(line.endswith(f"  {name}") for line in named), name
 
 
 def test_many_markers_are_drawn_but_not_labelled(inputs):

@@ -90,7 +90,10 @@ def frame_map(map_data: MapData, *, world: bool = False) -> Frame:
     if not world and (len(extent) or markers):
         anchors = [*extent, *markers]
         centre = _centre_of(anchors)
-        if _farthest_angle(anchors, centre) <= _AZIMUTHAL_LIMIT_DEG:
+        # A region is shown whole, gaps included, as far as one hemisphere allows (the
+        # Americas reach 89° from their middle); a free frame keeps shapes truer.
+        limit = _HEMISPHERE_DEG if map_data.focus is not None else _AZIMUTHAL_LIMIT_DEG
+        if _farthest_angle(anchors, centre) <= limit:
             crs = _azimuthal_crs(centre)
             geometries = _project_near_side(coverage.geometry, crs, centre)
             globe = _hemisphere(crs)

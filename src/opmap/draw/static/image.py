@@ -39,8 +39,10 @@ from opmap.draw.static.labels import MAX_LABELLED, Key, Placer, label_countries,
 from opmap.draw.static.legend import (
     draw_list_box,
     draw_source_line,
+    key_entries,
     legend_handles,
     legend_title,
+    list_box_height,
     unmapped_items,
 )
 from opmap.draw.static.page import (
@@ -90,6 +92,7 @@ __all__ = [
 _SIMPLIFY_PT = 0.1
 _SMALL_PT = 3.5  # a covered country narrower than this on the page also gets a dot
 _MARKER_PT2 = 16.0
+_LAYOUT_PASSES = 3
 
 
 def plot_map(
@@ -144,10 +147,14 @@ def plot_map(
         figure = Figure(figsize=(width, height), dpi=LAYOUT_DPI, facecolor="white")
         FigureCanvasAgg(figure)
         headline = (title or map_data.finding, default_subtitle(map_data, subtitle))
-        key = _lay_out(figure, map_data, headline, generated or generation_date(), world, None)
-        if key.entries:  # labels that had no room: lay out again with room for their key
-            figure.clear()
-            _lay_out(figure, map_data, headline, generated or generation_date(), world, key)
+        generated = generated or generation_date()
+        reserved: list[str] = []
+        for _ in range(_LAYOUT_PASSES):
+            words = _lay_out(figure, map_data, headline, generated, world, reserved).words
+            if len(words) <= len(reserved):  # the key drawn fits the room kept for it
+                break
+            figure.clear()  # labels that had no room: lay out again with room for their key
+            reserved = words
     return figure
 
 
@@ -218,17 +225,22 @@ def default_subtitle(map_data: MapData, subtitle: str | None = None) -> str:
     return map_data.topic if map_data.operations else map_data.subtitle
 
 
-def _lay_out(figure, map_data, headline, generated, world, key: Key | None) -> Key:
-    """Place header, map, legend and footer, measuring the text so nothing overlaps."""
+def _lay_out(figure, map_data, headline, generated, world, reserved: list[str]) -> Key:
+    """Place header, map, legend and footer, measuring the text so nothing overlaps.
+
+    ``reserved`` are the labels a previous pass numbered: they are numbered again, room is kept
+    for their key under the map, and the key of this pass is drawn there.
+    """
     page = Page.of(figure)
     header_bottom = draw_header(page, *headline) - 0.04 * page.scale
     bottom = draw_source_line(page, generated)
     if map_data.unmapped:
         items = unmapped_items(map_data.unmapped)
         bottom = draw_list_box(page, text("unmapped_title"), items, bottom, "unmapped")
-    if key is not None:
-        entries = [f"{number}  {words}" for number, words in key.entries]
-        bottom = draw_list_box(page, text("labels_key_title"), entries, bottom, "key")
+    key_bottom = bottom
+    if reserved:
+        lines = key_entries(Key(list(enumerate(reserved, start=1))))
+        bottom += list_box_height(page, text("labels_key_title"), lines)
     ax = figure.add_axes(
         (
             *page.fig_xy(page.margin, bottom),
@@ -236,7 +248,11 @@ def _lay_out(figure, map_data, headline, generated, world, key: Key | None) -> K
             (header_bottom - bottom) / page.height,
         )
     )
-    return draw_map(ax, map_data, scale=page.scale, world=world, legend=True)
+    numbered = Key(numbered=frozenset(reserved))
+    key = draw_map(ax, map_data, scale=page.scale, world=world, legend=True, key=numbered)
+    if key.entries:
+        draw_list_box(page, text("labels_key_title"), key_entries(key), key_bottom, "key")
+    return key
 
 
 def draw_map(

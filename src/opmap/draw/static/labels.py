@@ -18,6 +18,7 @@ from matplotlib.axes import Axes
 from matplotlib.lines import Line2D
 from matplotlib.text import Text
 from matplotlib.transforms import Bbox
+from shapely.geometry import LineString
 
 from opmap.decide.mapdata import MapData
 from opmap.draw.static.page import COUNTRY_PT, LABEL_PT
@@ -28,6 +29,7 @@ from opmap.style import MUTED_TEXT_COLOR, TEXT_COLOR
 MAX_LABELLED = 40
 #: Distances (points) from an anchor at which a label is tried, and directions at each.
 _RINGS_PT = (4, 12, 22, 34, 48, 64)
+_FAR_RINGS_PT = (82, 102, 124, 148)
 _DIRECTIONS = 16
 _GAP_PX = 1.5  # labels keep this far apart
 _LEADER_COLOR = "#666666"
@@ -35,9 +37,19 @@ _LEADER_COLOR = "#666666"
 
 @dataclass
 class Key:
-    """Labels that had no room on the map: a number on the map, the words in the key."""
+    """Labels that had no room on the map: a number on the map, the words in the key.
+
+    ``numbered`` are words to number without trying them in full: a layout that made room for
+    a key numbers the same labels again, so that the key it made room for is the key drawn.
+    """
 
     entries: list[tuple[int, str]] = field(default_factory=list)
+    numbered: frozenset[str] = frozenset()
+
+    @property
+    def words(self) -> list[str]:
+        """The words of each entry, in order."""
+        return [words for _, words in self.entries]
 
     def add(self, words: str) -> str:
         """Add ``words`` to the key; return the number to print on the map."""
@@ -47,34 +59,59 @@ class Key:
 
 
 class Placer:
-    """Free room on a map's axes, in display pixels: the frame, minus what is taken."""
+    """Free room on a map's axes, in display pixels: the frame, minus what is taken.
+
+    Leader lines count too: a label may not sit on an earlier leader, and a leader may not
+    cross an earlier label.
+    """
 
     def __init__(self, ax: Axes, blocked=()):
         self.ax = ax
         self.renderer = ax.figure.canvas.get_renderer()
         self.frame = ax.get_window_extent(self.renderer).padded(-2)
         self.taken: list[Bbox] = list(blocked)
+        self.leaders: list[LineString] = []
 
     def is_free(self, extent: Bbox) -> bool:
         """Say whether ``extent`` is inside the frame and overlaps nothing taken."""
         inside = self.frame.x0 <= extent.x0 and extent.x1 <= self.frame.x1
         inside = inside and self.frame.y0 <= extent.y0 and extent.y1 <= self.frame.y1
         grown = extent.padded(_GAP_PX)
-        return inside and not any(grown.overlaps(other) for other in self.taken)
+        if not inside or any(grown.overlaps(other) for other in self.taken):
+            return False
+        area = shapely.box(grown.x0, grown.y0, grown.x1, grown.y1)
+        return not any(area.intersects(line) for line in self.leaders)
 
-    def place(self, label: Text, anchor: tuple[float, float], *, near_only: bool = False) -> bool:
+    def place(self, label: Text, anchor: tuple[float, float], *, far: bool = False) -> bool:
         """Move ``label`` to the nearest free spot around ``anchor`` (display px); keep it.
 
-        Returns False, and removes nothing, when no spot is free.
+        ``far`` also tries farther rings (for numbers, the last resort). Returns False, and
+        removes nothing, when no spot is free.
         """
-        rings = _RINGS_PT[:1] if near_only else _RINGS_PT
+        rings = _RINGS_PT + _FAR_RINGS_PT if far else _RINGS_PT
         for distance, angle in _spots(rings):
             _put(label, self.ax, anchor, distance * self.ax.figure.dpi / 72, angle)
             extent = label.get_window_extent(self.renderer)
-            if self.is_free(extent):
+            if not self.is_free(extent):
+                continue
+            if distance == _RINGS_PT[0]:
                 self.taken.append(extent)
-                if distance > _RINGS_PT[0]:
-                    _leader(self.ax, anchor, extent)
+                return True
+            leader = _leader_line(anchor, extent)
+            if self._crosses_a_label(leader, anchor):
+                continue
+            self.taken.append(extent)
+            self.leaders.append(leader)
+            _draw_leader(self.ax, leader)
+            return True
+        return False
+
+    def _crosses_a_label(self, leader: LineString, anchor) -> bool:
+        """Whether ``leader`` runs through something taken other than its own anchor's marker."""
+        for other in self.taken:
+            if other.contains(*anchor):
+                continue
+            if leader.intersects(shapely.box(other.x0, other.y0, other.x1, other.y1)):
                 return True
         return False
 
@@ -88,10 +125,9 @@ def label_markers(
     screen = ax.transData.transform(xy) if len(xy) else xy
     for position, (anchor, name) in enumerate(zip(screen, keys, strict=True)):
         label = _text(ax, name, LABEL_PT * scale, TEXT_COLOR, "bold", f"operation-label-{position}")
-        if not placer.place(label, tuple(anchor)):
+        if name in key.numbered or not placer.place(label, tuple(anchor)):
             label.set_text(key.add(name))
-            if not placer.place(label, tuple(anchor)):
-                placer.taken.append(label.get_window_extent(placer.renderer))
+            _place_number(placer, label, tuple(anchor))
 
 
 def label_countries(
@@ -133,14 +169,22 @@ def label_countries(
         label = _text(
             ax, str(names[i]), COUNTRY_PT * scale, MUTED_TEXT_COLOR, "normal", f"country-label-{i}"
         )
-        if not _place_inside(label, geometry, anchor, placer):
+        if names[i] in key.numbered or not _place_inside(label, geometry, anchor, placer):
             outside.append((i, label, anchor))
     for i, label, anchor in outside:
         screen = tuple(ax.transData.transform(anchor))
-        if not placer.place(label, screen):
+        if names[i] in key.numbered or not placer.place(label, screen):
             label.set_text(key.add(str(names[i])))
-            if not placer.place(label, screen):
-                placer.taken.append(label.get_window_extent(placer.renderer))
+            _place_number(placer, label, screen)
+
+
+def _place_number(placer: Placer, label: Text, anchor) -> None:
+    """Place a key number, farther out if need be; with no room at all, leave it off the map.
+
+    Its key entry still names the operation or country, so nothing goes unnamed.
+    """
+    if not placer.place(label, anchor, far=True):
+        label.set_visible(False)
 
 
 def _visible(geometry, view) -> bool:
@@ -212,12 +256,16 @@ def _put(label: Text, ax: Axes, anchor, distance_px: float, angle_deg: float) ->
     label.set_position(ax.transData.inverted().transform(screen))
 
 
-def _leader(ax: Axes, anchor, extent: Bbox) -> None:
-    """Draw a thin line from the anchor to the nearest point of the label's box."""
+def _leader_line(anchor, extent: Bbox) -> LineString:
+    """Return the line from the anchor to the nearest point of the label's box (display px)."""
     x = min(max(anchor[0], extent.x0), extent.x1)
     y = min(max(anchor[1], extent.y0), extent.y1)
-    inverse = ax.transData.inverted()
-    (ax0, ay0), (lx, ly) = inverse.transform([anchor, (x, y)])
+    return LineString([tuple(anchor), (x, y)])
+
+
+def _draw_leader(ax: Axes, leader: LineString) -> None:
+    """Draw a leader line, given in display pixels, in data coordinates."""
+    (ax0, ay0), (lx, ly) = ax.transData.inverted().transform(np.asarray(leader.coords))
     ax.add_line(
         Line2D(
             [ax0, lx],

@@ -114,6 +114,20 @@ def draw_list_box(page: Page, title: str, items: Sequence[str], bottom: float, g
     return top + 0.04 * scale
 
 
+def list_box_height(page: Page, title: str, items: Sequence[str]) -> float:
+    """Return the height :func:`draw_list_box` would take, in inches, drawing nothing."""
+    before_texts, before_artists = len(page.figure.texts), len(page.figure.artists)
+    top = draw_list_box(page, title, items, 0.0, "measure")
+    for artist in [*page.figure.texts[before_texts:], *page.figure.artists[before_artists:]]:
+        artist.remove()
+    return top
+
+
+def key_entries(key) -> list[str]:
+    """Return the lines of a key of numbered labels: "1  Saint Vincent and the Grenadines"."""
+    return [f"{number}  {words}" for number, words in key.entries]
+
+
 def _columns_of(page: Page, items, columns: int, available: float, bottom: float, gid: str):
     """One text per column, items wrapped to the column's width, flowing top to bottom."""
     per_column = -(-len(items) // columns)

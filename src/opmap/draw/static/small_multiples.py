@@ -9,6 +9,7 @@ panel. Object-oriented matplotlib only; the same input gives the same bytes.
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from datetime import date
 from pathlib import Path
@@ -26,6 +27,8 @@ from opmap.draw.static.legend import (
     draw_legend,
     draw_list_box,
     draw_source_line,
+    key_entries,
+    list_box_height,
     unmapped_items,
 )
 from opmap.draw.static.page import (
@@ -61,6 +64,7 @@ _TWO_COLUMNS_UP_TO = 6
 #: Height / width of a panel's map: at least this, at most that, else the frame's own shape.
 _SHAPE_LIMITS = (0.4, 1.0)
 _HEADER_IN = 0.6
+_LAYOUT_PASSES = 3
 _FOOTER_IN = 0.75
 
 
@@ -174,10 +178,13 @@ def plot_small_multiples(
             figure = Figure(figsize=(width, height), dpi=LAYOUT_DPI, facecolor="white")
             FigureCanvasAgg(figure)
             layout = _Layout(map_data, chunk, columns, rows, mode, frame, shown_classes)
-            key = layout.draw(figure, headline, generated, None)
-            if key.entries:
+            reserved: list[str] = []
+            for _ in range(_LAYOUT_PASSES):
+                words = layout.draw(figure, headline, generated, reserved).words
+                if len(words) <= len(reserved):  # the key drawn fits the room kept for it
+                    break
                 figure.clear()
-                layout.draw(figure, headline, generated, key)
+                reserved = words
             figures.append(figure)
     return figures
 
@@ -254,8 +261,8 @@ class _Layout:
         self.map_data, self.panels, self.mode, self.frame = map_data, panels, mode, frame
         self.columns, self.rows, self.shown_classes = columns, rows, shown_classes
 
-    def draw(self, figure: Figure, headline, generated: date, key: Key | None) -> Key:
-        """Lay the page out; return the key of panel labels that had no room."""
+    def draw(self, figure: Figure, headline, generated: date, reserved: list[str]) -> Key:
+        """Lay the page out, with room for ``reserved`` key lines; return the panels' key."""
         page = Page.of(figure)
         scale = page.scale
         top = draw_header(page, *headline) - 0.06 * scale
@@ -263,16 +270,19 @@ class _Layout:
         if self.map_data.unmapped:
             items = unmapped_items(self.map_data.unmapped)
             bottom = draw_list_box(page, text("unmapped_title"), items, bottom, "unmapped")
-        if key is not None:
-            entries = [f"{number}  {words}" for number, words in key.entries]
-            bottom = draw_list_box(page, text("labels_key_title"), entries, bottom, "key")
-        legend = draw_legend(page, self.map_data, bottom, self.shown_classes)
+        key_bottom = bottom
+        if reserved:
+            lines = key_entries(Key(list(enumerate(reserved, start=1))))
+            bottom += list_box_height(page, text("labels_key_title"), lines)
+        # One legend for every panel: their classes are the same, so any panel's will do.
+        shared_classes = dataclasses.replace(self.map_data, classes=self.panels[0].classes)
+        legend = draw_legend(page, shared_classes, bottom, self.shown_classes)
         bottom = page.inches(legend).y1 + 0.06 * scale
         gap = _GAP_IN * scale
         title_height = _PANEL_TITLE_PT * scale * 1.6 / 72
         cell_width = (page.width - 2 * page.margin - (self.columns - 1) * gap) / self.columns
         cell_height = (top - bottom - (self.rows - 1) * gap) / self.rows
-        shared = Key()
+        shared = Key(numbered=frozenset(reserved))
         for index, panel in enumerate(self.panels):
             row, column = divmod(index, self.columns)
             x = page.margin + column * (cell_width + gap)
@@ -304,4 +314,6 @@ class _Layout:
                 pad=2,
                 y=1.0,
             )
+        if shared.entries:
+            draw_list_box(page, text("labels_key_title"), key_entries(shared), key_bottom, "key")
         return shared

@@ -1,0 +1,165 @@
+"""The GIS export: read back with pyogrio as QGIS would, figures checked against the CSV."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+import pandas as pd
+import pyogrio
+import pytest
+from click.testing import CliRunner
+
+from opmap.cli import cli
+from opmap.decide.aggregate import aggregate_by_country
+from opmap.decide.tables import operations_frame
+from opmap.figures import parse_figure
+from opmap.pack.gis import LAYERS, gis_layers, write_geojson, write_geopackage, write_gis
+from opmap.read.inputs import load_inputs
+
+FIGURES = ("victims", "minors", "arrests", "officers")
+
+
+@pytest.fixture(scope="module")
+def inputs():
+    return load_inputs()
+
+
+@pytest.fixture(scope="module")
+def gpkg(inputs, tmp_path_factory):
+    layers = gis_layers(inputs.operations, inputs.boundaries, inputs.points)
+    path = tmp_path_factory.mktemp("gis") / "opmap.gpkg"
+    return write_geopackage(layers, path, generated=date(2024, 1, 1))
+
+
+def _csv(inputs) -> pd.DataFrame:
+    """operations.csv as the pack writes it, read back as text."""
+    text = operations_frame(inputs.operations).to_csv(index=False, lineterminator="\n")
+    from io import StringIO
+
+    return pd.read_csv(StringIO(text), dtype=str, keep_default_na=False)
+
+
+def test_three_layers_with_crs_and_geometry_types(gpkg):
+    listed = {name: kind for name, kind in pyogrio.list_layers(gpkg)}
+    assert listed == {
+        "operations": "Point",
+        "participation": "MultiPolygon",
+        "coverage": "MultiPolygon",
+    }
+    for layer in LAYERS:
+        info = pyogrio.read_info(gpkg, layer=layer)
+        assert info["crs"] == "EPSG:4326", layer
+
+
+def test_row_counts(inputs, gpkg):
+    named = sum(len(op.countries) for op in inputs.operations)
+    coverage = aggregate_by_country(inputs.operations, inputs.boundaries, inputs.points)
+    counts = {layer: pyogrio.read_info(gpkg, layer=layer)["features"] for layer in LAYERS}
+    assert counts == {
+        "operations": len(inputs.operations),
+        "participation": named,
+        "coverage": len(coverage),
+    }
+    assert (counts["operations"], counts["participation"]) == (6, 21)
+
+
+def test_every_figure_equals_the_csv(inputs, gpkg):
+    csv = _csv(inputs).set_index("operation")
+    operations = pyogrio.read_dataframe(gpkg, layer="operations").set_index("operation")
+    assert sorted(operations.index) == sorted(csv.index)
+    for name, row in operations.iterrows():
+        for column in FIGURES:
+            cell = csv.loc[name, column]
+            worded = row[column] if isinstance(row[column], str) else ""
+            assert worded == cell, (name, column)
+            if cell:
+                figure = parse_figure(cell)
+                assert row[f"{column}_value"] == figure.value, (name, column)
+                assert row[f"{column}_kind"] == figure.kind, (name, column)
+            else:
+                assert pd.isna(row[f"{column}_value"]), (name, column)
+    assert operations.loc["Libertad", "victims"] == "nearly 350"
+    assert operations.loc["Libertad", "officers_value"] == 500
+
+
+def test_operations_keep_every_field_and_the_unmapped_has_no_point(inputs, gpkg):
+    operations = pyogrio.read_dataframe(gpkg, layer="operations").set_index("operation")
+    for column in _csv(inputs).columns.drop("operation"):
+        assert column in operations.columns, column
+    assert operations.loc["Adwenpa II"].geometry is None
+    assert operations.loc["Adwenpa II", "countries_total"] == 14
+    assert operations.loc["Sawiyan"].geometry.within(
+        inputs.boundaries.set_index("iso_a3").loc["SDN"].geometry
+    )
+
+
+def test_participation_has_a_shape_per_row(gpkg):
+    participation = pyogrio.read_dataframe(gpkg, layer="participation")
+    libertad = participation[participation["name"] == "Libertad"]
+    assert len(libertad) == 13
+    assert set(libertad["countries_total"]) == {13}
+    assert participation.geometry.notna().all()
+
+
+def test_coverage_counts_and_figures_per_country(gpkg):
+    coverage = pyogrio.read_dataframe(gpkg, layer="coverage").set_index("iso_a3")
+    assert coverage.loc["CIV", "operations"] == 2
+    assert coverage.loc["CIV", "victims"] == "more than 124"  # 76 + more than 48
+    assert coverage.loc["CIV", "victims_value"] == 124
+    assert coverage.loc["BRA", "operations"] == 1
+    assert pd.isna(coverage.loc["BRA", "victims"])  # Libertad's total is not Brazil's
+    assert coverage.loc["FRA", "operations"] == 0
+
+
+def test_same_data_same_geopackage(inputs, gpkg, tmp_path):
+    layers = gis_layers(inputs.operations, inputs.boundaries, inputs.points)
+    again = write_geopackage(layers, tmp_path / "again.gpkg", generated=date(2024, 1, 1))
+    assert again.read_bytes() == gpkg.read_bytes()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["again.gpkg"]  # no temporary left
+
+
+def test_geojson_files_match_the_layers(inputs, tmp_path):
+    layers = gis_layers(inputs.operations, inputs.boundaries, inputs.points)
+    paths = write_geojson(layers, tmp_path)
+    assert [p.name for p in paths] == [f"opmap-{layer}.geojson" for layer in LAYERS]
+    for path, layer in zip(paths, LAYERS, strict=True):
+        document = json.loads(path.read_text(encoding="utf-8"))
+        assert len(document["features"]) == len(layers[layer])
+    libertad = next(
+        f
+        for f in json.loads(paths[0].read_text())["features"]
+        if f["properties"]["operation"] == "Libertad"
+    )
+    assert libertad["properties"]["victims"] == "nearly 350"
+    assert libertad["properties"]["victims_value"] == 350
+
+
+def test_write_gis_refuses_other_formats(inputs, tmp_path):
+    from opmap.errors import InvalidOption
+
+    with pytest.raises(InvalidOption, match="use gpkg or geojson"):
+        write_gis({}, tmp_path / "x.shp")
+
+
+def test_cli_export_gpkg_and_geojson(tmp_path):
+    out = tmp_path / "gis" / "desk.gpkg"
+    result = CliRunner().invoke(cli, ["export", "--year", "2018", "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert str(out) in result.output
+    assert pyogrio.read_info(out, layer="operations")["features"] == 2
+    result = CliRunner().invoke(
+        cli, ["export", "--format", "geojson", "--out", str(tmp_path / "web" / "opmap.geojson")]
+    )
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in (tmp_path / "web").iterdir()) == [
+        "opmap-coverage.geojson",
+        "opmap-operations.geojson",
+        "opmap-participation.geojson",
+    ]
+
+
+def test_cli_gis_does_not_go_with_by_year(tmp_path):
+    result = CliRunner().invoke(cli, ["export", "--by-year", "--format", "gpkg"])
+    assert result.exit_code == 2
+    assert "--by-year draws images" in result.output
