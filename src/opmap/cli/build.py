@@ -27,12 +27,12 @@ from opmap.cli.options import (
 def command(ctx, operations_path, countries_path, out_path, force, languages):
     """Write the whole briefing pack (maps, images, tables) to a folder.
 
-    index.html (the briefing page), map.html, map.png/svg/pdf, coverage.*, regions/*.html and
-    operations.csv. The folder works from disk with the network off, and after being copied or
-    zipped. An interrupted build leaves the previous pack as it was; files of your own in the
-    folder are kept, and a pack file opmap did not write is refused unless --force. With
-    --lang all, one such pack per language in en/, fr/, es/ and ar/, and an index.html linking
-    them.
+    index.html (the briefing page), map.html, map.png/svg/pdf, coverage.*, regions/*,
+    operations.csv and the layers for a GIS (opmap.gpkg, opmap-*.geojson). The folder works
+    from disk with the network off, and after being copied or zipped. An interrupted build
+    leaves the previous pack as it was; files of your own in the folder are kept, and a pack
+    file opmap did not write is refused unless --force. With --lang all, one such pack per
+    language in en/, fr/, es/ and ar/, and an index.html linking them.
 
     \b
     $ opmap build

@@ -54,7 +54,7 @@ def test_the_frame_is_filled_far_more_than_the_world_view(bundled):
     print(f"participating countries: {framed:.1%} of the framed map, {world:.1%} of the world")
     # The tight box around the participating countries is itself only 19% covered (the
     # Atlantic lies between them), so no single rectangular frame reaches a third.
-    assert framed > 0.11
+    assert framed > 0.10
     assert framed > 4 * world
 
 

@@ -72,33 +72,41 @@ class Placer:
         self.taken: list[Bbox] = list(blocked)
         self.leaders: list[LineString] = []
 
-    def is_free(self, extent: Bbox) -> bool:
-        """Say whether ``extent`` is inside the frame and overlaps nothing taken."""
+    def is_free(self, extent: Bbox, *, leaders: bool = True) -> bool:
+        """Say whether ``extent`` is inside the frame and overlaps nothing taken.
+
+        ``leaders=False`` lets it sit on leader lines (a number beside a crowded marker).
+        """
         inside = self.frame.x0 <= extent.x0 and extent.x1 <= self.frame.x1
         inside = inside and self.frame.y0 <= extent.y0 and extent.y1 <= self.frame.y1
         grown = extent.padded(_GAP_PX)
         if not inside or any(grown.overlaps(other) for other in self.taken):
             return False
+        if not leaders:
+            return True
         area = shapely.box(grown.x0, grown.y0, grown.x1, grown.y1)
         return not any(area.intersects(line) for line in self.leaders)
 
-    def place(self, label: Text, anchor: tuple[float, float], *, far: bool = False) -> bool:
+    def place(
+        self, label: Text, anchor: tuple[float, float], *, far: bool = False, loose: bool = False
+    ) -> bool:
         """Move ``label`` to the nearest free spot around ``anchor`` (display px); keep it.
 
-        ``far`` also tries farther rings (for numbers, the last resort). Returns False, and
-        removes nothing, when no spot is free.
+        ``far`` also tries farther rings (for numbers, the last resort); ``loose`` lets a label
+        sit on other leaders and its leader cross other labels (still never another label).
+        Returns False, and removes nothing, when no spot is free.
         """
         rings = _RINGS_PT + _FAR_RINGS_PT if far else _RINGS_PT
         for distance, angle in _spots(rings):
             _put(label, self.ax, anchor, distance * self.ax.figure.dpi / 72, angle)
             extent = label.get_window_extent(self.renderer)
-            if not self.is_free(extent):
+            if not self.is_free(extent, leaders=not loose):
                 continue
             if distance == _RINGS_PT[0]:
                 self.taken.append(extent)
                 return True
             leader = _leader_line(anchor, extent)
-            if self._crosses_a_label(leader, anchor):
+            if not loose and self._crosses_a_label(leader, anchor):
                 continue
             self.taken.append(extent)
             self.leaders.append(leader)
@@ -184,7 +192,8 @@ def _place_number(placer: Placer, label: Text, anchor) -> None:
     Its key entry still names the operation or country, so nothing goes unnamed.
     """
     if not placer.place(label, anchor, far=True):
-        label.set_visible(False)
+        if not placer.place(label, anchor, far=True, loose=True):
+            label.set_visible(False)
 
 
 def _visible(geometry, view) -> bool:
