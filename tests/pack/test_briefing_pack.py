@@ -17,6 +17,7 @@ from click.testing import CliRunner
 from opmap.cli import cli
 from opmap.errors import OutputError
 from opmap.pack.briefing_pack import build_pack
+from opmap.pack.files import STEPS
 from opmap.read.inputs import load_inputs
 
 EXPECTED = [
@@ -34,7 +35,13 @@ EXPECTED = [
     "coverage-per-year.csv",
     "regions/africa.html",
     "regions/americas.html",
+    "regions/africa.png",
+    "regions/americas.png",
     "operations.csv",
+    "opmap.gpkg",
+    "opmap-operations.geojson",
+    "opmap-participation.geojson",
+    "opmap-coverage.geojson",
 ]
 
 
@@ -112,6 +119,18 @@ def test_images_are_what_a_document_needs(pack):
     pdf = (pack / "map.pdf").read_bytes()
     assert pdf.startswith(b"%PDF")
     assert len(re.findall(rb"/Type\s*/Page(?!s)", pdf)) == 1
+
+
+def test_the_geopackage_figures_are_the_csv_figures(pack):
+    import pandas as pd
+    import pyogrio
+
+    csv = pd.read_csv(pack / "operations.csv", dtype=str, keep_default_na=False)
+    layer = pyogrio.read_dataframe(pack / "opmap.gpkg", layer="operations")
+    assert list(layer["operation"]) == list(csv["operation"])
+    for column in ("victims", "minors", "arrests", "officers"):
+        assert list(layer[column].fillna("")) == list(csv[column]), column
+    assert pyogrio.read_info(pack / "opmap.gpkg", layer="operations")["crs"] == "EPSG:4326"
 
 
 def test_the_cleaned_records_read_back_the_same(pack):
@@ -227,10 +246,13 @@ def test_cli_verbose_says_what_each_step_did(tmp_path, small_operations, small_c
     args = ["-v", "build", "--operations", str(small_operations), "--countries"]
     result = CliRunner().invoke(cli, [*args, str(small_countries), "--out", str(out)])
     assert result.exit_code == 0, result.output
-    lines = [line for line in result.stderr.splitlines() if re.match(r"\[\d/5\] \d+\.\d s", line)]
-    assert len(lines) == 5
-    assert re.match(r"\[1/5\] \d+\.\d s, 1 file, \d+ B: operations.csv$", lines[0])
-    assert lines[4].endswith(": index.html")
+    steps = len(STEPS)
+    lines = [
+        line for line in result.stderr.splitlines() if re.match(rf"\[\d/{steps}\] \d+\.\d s", line)
+    ]
+    assert len(lines) == steps
+    assert re.match(rf"\[1/{steps}\] \d+\.\d s, 1 file, \d+ B: operations.csv$", lines[0])
+    assert lines[-1].endswith(": index.html")
 
 
 def _small_build(out: Path, operations: Path, countries: Path, *extra: str):

@@ -32,7 +32,8 @@ LAYERS = ("operations", "participation", "coverage")
 #: The figures of an operation; those summed per country are in ``aggregate.SUMMED_FIGURES``.
 OPERATION_FIGURES = ("victims", "minors", "arrests", "officers")
 COVERAGE_FIGURES = ("victims", "minors", "arrests")
-#: The boundary columns a coverage row keeps (the rest are Natural Earth's bookkeeping).
+#: The boundary columns a coverage row keeps, those the boundaries have (the rest are Natural
+#: Earth's bookkeeping).
 _UNIT_COLUMNS = ["iso_a3", "iso_a2", "name", "type", "sovereignt", "region_un", "subregion"]
 
 
@@ -114,7 +115,7 @@ def participation_layer(
 
 def coverage_layer(coverage: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
     """One row per country or territory with its counts and single-country figures."""
-    frame = coverage[_UNIT_COLUMNS].copy()
+    frame = coverage[[column for column in _UNIT_COLUMNS if column in coverage]].copy()
     frame["operations"] = coverage["operations"].astype("int64")
     frame["operation_keys"] = ["; ".join(keys) for keys in coverage["operation_keys"]]
     frame["years"] = [";".join(str(y) for y in years) for years in coverage["years"]]
