@@ -83,6 +83,7 @@ def operations_layer(
             "country_names": "; ".join(op.country_names),
             "countries_named": len(op.countries),
             "countries_total": op.countries_total,
+            "area": op.area,
         }
         for column in OPERATION_FIGURES:
             row.update(_figure_columns(column, op.figure(column)))
