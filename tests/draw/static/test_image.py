@@ -66,15 +66,26 @@ def americas(boundaries):
     return prepare_map_data(OPERATIONS, boundaries, region="Americas")
 
 
+def _panels(figure):
+    """The map's panels: one, or two side by side when the participants are far apart."""
+    return [ax for ax in figure.axes if ax.get_gid() != "locator"]
+
+
 def _map_axes(figure):
-    (ax,) = [ax for ax in figure.axes if ax.get_gid() != "locator"]
+    (ax,) = _panels(figure)
     return ax
+
+
+def _legend(figure):
+    (legend,) = [ax.get_legend() for ax in _panels(figure) if ax.get_legend() is not None]
+    return legend
 
 
 def _country_patches(figure, codes):
     return {
         p.get_gid(): p
-        for p in _map_axes(figure).patches
+        for ax in _panels(figure)
+        for p in ax.patches
         if isinstance(p, PathPatch) and p.get_gid() in codes
     }
 
@@ -118,24 +129,44 @@ def test_countries_without_operations_have_the_no_data_colour(world_view_figure,
 
 
 def test_no_ring_smears_across_the_world(world, world_figure):
-    ax = _map_axes(world_figure)
-    (sea,) = [p for p in ax.patches if p.get_gid() == "sea"]
-    globe_width = np.ptp(sea.get_path().vertices[:, 0])
     codes = set(world.coverage["iso_a3"]) - {"ATA"}  # Antarctica does go all the way round
-    for patch in _country_patches(world_figure, codes).values():
-        for ring in patch.get_path().to_polygons(closed_only=False):
-            assert np.ptp(ring[:, 0]) < 0.5 * globe_width, patch.get_gid()
+    for ax in _panels(world_figure):
+        (sea,) = [p for p in ax.patches if p.get_gid() == "sea"]
+        globe_width = np.ptp(sea.get_path().vertices[:, 0])
+        for patch in [p for p in ax.patches if p.get_gid() in codes]:
+            for ring in patch.get_path().to_polygons(closed_only=False):
+                assert np.ptp(ring[:, 0]) < 0.5 * globe_width, patch.get_gid()
 
 
 def test_one_marker_per_mapped_operation(world, world_figure):
-    (markers,) = [c for c in _map_axes(world_figure).collections if c.get_gid() == "markers"]
-    assert isinstance(markers, PathCollection)
     mapped = [op for op in OPERATIONS if op.is_mapped]
-    assert len(markers.get_offsets()) == len(mapped) == len(world.markers)
+    shown = set()
+    for ax in _panels(world_figure):
+        (markers,) = [c for c in ax.collections if c.get_gid() == "markers"]
+        assert isinstance(markers, PathCollection)
+        assert len(markers.get_offsets()) == len(mapped) == len(world.markers)
+        (x0, x1), (y0, y1) = ax.get_xlim(), ax.get_ylim()
+        for position, (x, y) in enumerate(markers.get_offsets()):
+            if x0 <= x <= x1 and y0 <= y <= y1:
+                shown.add(position)
+    assert shown == set(range(len(mapped)))  # every marker is in view in one panel or the other
+
+
+def test_distant_groups_are_drawn_in_two_panels_at_one_scale(world, world_figure):
+    left, right = _panels(world_figure)
+    scales = []
+    for ax in (left, right):
+        (x0, x1) = ax.get_xlim()
+        scales.append((x1 - x0) / ax.get_window_extent().width)
+    assert scales[0] == pytest.approx(scales[1], rel=0.01)  # metres per pixel, both panels
+    assert "BRA" in {p.get_gid() for p in left.patches}
+    names = {ax: {t.get_text() for t in ax.texts} for ax in (left, right)}
+    assert "Brazil" in names[left] and "Brazil" not in names[right]
+    assert "Sudan" in names[right] and "Sudan" not in names[left]
 
 
 def test_legend_lists_classes_no_operations_and_marker(world, world_figure):
-    legend = _map_axes(world_figure).get_legend()
+    legend = _legend(world_figure)
     labels = [t.get_text() for t in legend.get_texts()]
     assert labels == [*world.classes.labels, text("no_operations"), text("operation_marker")]
     assert legend.get_title().get_text() == text("legend_title_operations")

@@ -14,6 +14,7 @@ from opmap.draw.static.labels import MAX_LABELLED
 from opmap.read.inputs import load_inputs
 
 GENERATED = date(2024, 1, 1)
+_LABEL_IDS = ("operation-label-", "country-label-")
 
 
 @pytest.fixture(scope="module")
@@ -26,15 +27,21 @@ def bundled(inputs):
     return prepare_map_data(inputs.operations, inputs.boundaries, points=inputs.points)
 
 
+def _panels(figure):
+    """The map's panels: the bundled data's two groups are drawn side by side."""
+    return [ax for ax in figure.axes if ax.get_gid() != "locator"]
+
+
 def _map_axes(figure):
-    (ax,) = [ax for ax in figure.axes if ax.get_gid() != "locator"]
+    (ax,) = _panels(figure)
     return ax
 
 
 def _labels(figure, prefix):
     return [
         t
-        for t in _map_axes(figure).texts
+        for ax in _panels(figure)
+        for t in ax.texts
         if (t.get_gid() or "").startswith(prefix) and t.get_visible()
     ]
 
@@ -65,18 +72,19 @@ def test_labels_overlap_nothing_and_small_countries_get_leaders(bundled):
     figure = plot_map(bundled, generated=GENERATED)
     labels = _labels(figure, "operation-label-") + _labels(figure, "country-label-")
     _assert_apart(figure, labels)
-    leaders = [a for a in _map_axes(figure).lines if isinstance(a, Line2D)]
+    leaders = [a for ax in _panels(figure) for a in ax.lines if isinstance(a, Line2D)]
     assert any(line.get_gid() == "leader" for line in leaders)  # the Caribbean islands
 
 
 def test_labels_stay_inside_the_map(bundled):
     figure = plot_map(bundled, generated=GENERATED)
     renderer = figure.canvas.get_renderer()
-    frame = _map_axes(figure).get_window_extent(renderer)
-    for label in _labels(figure, "operation-label-") + _labels(figure, "country-label-"):
-        extent = label.get_window_extent(renderer)
-        assert frame.x0 <= extent.x0 and extent.x1 <= frame.x1, label.get_text()
-        assert frame.y0 <= extent.y0 and extent.y1 <= frame.y1, label.get_text()
+    for ax in _panels(figure):
+        frame = ax.get_window_extent(renderer)
+        for label in [t for t in ax.texts if (t.get_gid() or "").startswith(_LABEL_IDS)]:
+            extent = label.get_window_extent(renderer)
+            assert frame.x0 <= extent.x0 and extent.x1 <= frame.x1, label.get_text()
+            assert frame.y0 <= extent.y0 and extent.y1 <= frame.y1, label.get_text()
 
 
 def test_crowded_markers_get_numbers_and_a_key(inputs):

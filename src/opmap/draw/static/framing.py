@@ -1,29 +1,29 @@
 """Where a static map looks and how it flattens the globe: projection, frame and locator.
 
-A map is framed on what it shows: the participating countries and the markers (or, for a
-regional map, the region's countries), in a Lambert azimuthal equal-area projection centred on
-that extent, so areas stay true and the frame is filled. When the extent is too wide for one
-hemisphere (more than :data:`_AZIMUTHAL_LIMIT_DEG` from its centre), or the caller asks for the
-world, the map is the Equal Earth world (EPSG:8857), cropped to the extent. A regional frame gets
-a small world locator in the corner it covers least.
+A map is framed on what it shows: the participating countries and the markers (on a regional
+map, the region's participants, or the whole region when none took part), in a Lambert azimuthal
+equal-area projection centred on that extent, so areas stay true and the frame is filled. When
+the extent is too wide for one hemisphere (more than :data:`_AZIMUTHAL_LIMIT_DEG` from its
+centre), or the caller asks for the world, the map is the Equal Earth world (EPSG:8857), cropped
+to the extent. When what took part lies in two distant groups, each gets a panel of its own, at
+one scale (:func:`frame_panels`, :func:`share_scale`). A regional frame gets a small world
+locator (:mod:`.locator`).
 """
 
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import geopandas as gpd
 import numpy as np
 import shapely
 from matplotlib.axes import Axes
-from matplotlib.patches import PathPatch
 from matplotlib.path import Path as MplPath
 from pyproj import CRS, Transformer
-from shapely.geometry import MultiPolygon, Point, Polygon, box
+from shapely.geometry import MultiPolygon, Point, Polygon
 
 from opmap.decide.mapdata import MapData
-from opmap.style import BORDER_COLOR, MARKER_COLOR, SEA_COLOR
 
 WORLD_CRS = "EPSG:8857"  # Equal Earth, Greenwich
 _SEGMENT_DEG = 1.0  # densify edges before projecting, so straight lon/lat edges follow the curve
@@ -31,9 +31,9 @@ _HEMISPHERE_DEG = 90.0  # an azimuthal map draws the half of the globe facing it
 _AZIMUTHAL_LIMIT_DEG = 80.0  # beyond this from the centre, shapes shear too much: use the world
 _OUTLYING_KM = 2500  # parts of a country farther than this from its main part do not set the frame
 _MIN_SPAN_KM = 3000  # a frame on one small country still shows its neighbours
+_GROUP_GAP_KM = 2000  # what took part this far from the rest is a group of its own...
+_GROUP_GAIN = 0.6  # ...drawn in its own panel when the two panels save this much of the frame
 _PAD_SHARE = 0.04
-_LOCATOR_SHARE = 0.2  # the locator's width, as a share of the map's
-_LOCATOR_LAND = "#b5b5b5"  # darker than the map's land: the locator is small
 
 
 @dataclass(frozen=True)
@@ -51,6 +51,9 @@ class Frame:
         (minx, miny, maxx, maxy) to show, in projected metres, before fitting to the axes.
     regional : bool
         True when the view shows part of the world: a locator is drawn.
+    named : frozenset or None
+        The coverage rows (int) and marker keys (str) this frame is framed on and names; None
+        for all. Each of two panels names only its own group.
     """
 
     crs: CRS
@@ -58,6 +61,11 @@ class Frame:
     globe: Polygon
     view: tuple[float, float, float, float]
     regional: bool
+    named: frozenset | None = None
+
+    def names(self, which) -> bool:
+        """Whether this frame names ``which`` (a coverage row or a marker key)."""
+        return self.named is None or which in self.named
 
     def project_points(self, points) -> np.ndarray:
         """Project lon/lat shapely points to an (n, 2) array of map coordinates."""
@@ -68,7 +76,7 @@ class Frame:
 
 
 def frame_map(map_data: MapData, *, world: bool = False) -> Frame:
-    """Decide the projection and the view of a static map.
+    """Decide the projection and the view of a static map in one panel.
 
     Parameters
     ----------
@@ -80,32 +88,144 @@ def frame_map(map_data: MapData, *, world: bool = False) -> Frame:
     -------
     Frame
     """
+    if world:
+        return _world_frame(map_data, [])
+    return _frame_on(map_data, _anchors(map_data))
+
+
+def frame_panels(map_data: MapData, *, world: bool = False) -> list[Frame]:
+    """Frame the map in one panel, or in two when what took part lies in two distant groups.
+
+    The Caribbean and West Africa in one frame leave the Atlantic between them filling most of
+    the map; two panels, each framed on one group, show both large. A group is what lies within
+    :data:`_GROUP_GAP_KM` of another of its members; two groups get two panels when their own
+    boxes together are at most :data:`_GROUP_GAIN` of the box around both.
+
+    Returns
+    -------
+    list of Frame
+        One or two frames, each saying which units and markers it names.
+    """
+    if world:
+        return [frame_map(map_data, world=True)]
+    anchors = _anchors(map_data)
+    groups = _two_groups([anchor for anchor, _ in anchors])
+    if groups is None:
+        return [_frame_on(map_data, anchors)]
+    panels = [_frame_on(map_data, [anchors[i] for i in group]) for group in groups]
+    return sorted(panels, key=_centre_lon)
+
+
+def share_scale(frames: list[Frame], width: float, height: float, *, fill=True) -> list[Frame]:
+    """Give side-by-side panels one scale: return frames whose views are ``height`` units tall.
+
+    ``width`` is the panels' widths together (any unit, gaps excluded) and ``height`` theirs;
+    each panel is then as wide as its view over the common scale (:func:`panel_widths`). With
+    ``fill``, the width left over is shared out so the panels fill ``width``; without, it is
+    left for a column beside them.
+    """
+    spans = [frame.view[2] - frame.view[0] for frame in frames]
+    tallest = max(frame.view[3] - frame.view[1] for frame in frames)
+    per_unit = max(sum(spans) / width, tallest / height)  # metres per unit of the page
+    spare = width - sum(spans) / per_unit if fill else 0.0
+    shared = []
+    for frame, span in zip(frames, spans, strict=True):
+        grown = span + spare * per_unit * span / sum(spans)
+        minx, miny, maxx, maxy = frame.view
+        middle_x, middle_y = (minx + maxx) / 2, (miny + maxy) / 2
+        view = (
+            middle_x - grown / 2,
+            middle_y - height * per_unit / 2,
+            middle_x + grown / 2,
+            middle_y + height * per_unit / 2,
+        )
+        shared.append(replace(frame, view=view))
+    return shared
+
+
+def panel_widths(frames: list[Frame], height: float) -> list[float]:
+    """Return the widths of panels ``height`` tall showing ``frames`` (see :func:`share_scale`)."""
+    return [
+        (frame.view[2] - frame.view[0]) / (frame.view[3] - frame.view[1]) * height
+        for frame in frames
+    ]
+
+
+def _anchors(map_data: MapData) -> list[tuple]:
+    """List what sets the frame, each with what it names: (lon/lat shape, row or marker key).
+
+    The participating countries' main parts (on a regional map, the region's participants, or
+    the whole region when none took part) and the operations' markers.
+    """
     coverage = map_data.coverage
+    shown = (coverage["operations"] > 0).to_numpy()
     if map_data.focus is not None and len(map_data.focus):
-        shown = coverage["iso_a3"].isin(set(map_data.focus["iso_a3"])).to_numpy()
-    else:
-        shown = (coverage["operations"] > 0).to_numpy()
-    extent = _main_parts(coverage.geometry[shown])
-    markers = list(map_data.markers.values())
-    if not world and (len(extent) or markers):
-        anchors = [*extent, *markers]
-        centre = _centre_of(anchors)
-        # A region is shown whole, gaps included, as far as one hemisphere allows (the
-        # Americas reach 89° from their middle); a free frame keeps shapes truer.
-        limit = _HEMISPHERE_DEG if map_data.focus is not None else _AZIMUTHAL_LIMIT_DEG
-        if _farthest_angle(anchors, centre) <= limit:
-            crs = _azimuthal_crs(centre)
-            geometries = _project_near_side(coverage.geometry, crs, centre)
-            globe = _hemisphere(crs)
-            view = _extent_view(anchors, crs)
-            return Frame(crs, geometries, globe, view, regional=True)
+        in_region = coverage["iso_a3"].isin(set(map_data.focus["iso_a3"])).to_numpy()
+        shown = shown & in_region if (shown & in_region).any() else in_region
+    anchors = _main_parts(coverage.geometry[shown], np.flatnonzero(shown).tolist())
+    return anchors + [(point, key) for key, point in map_data.markers.items()]
+
+
+def _frame_on(map_data: MapData, anchors: list[tuple]) -> Frame:
+    """Frame ``anchors`` in an azimuthal projection, or on the Equal Earth world if too wide."""
+    if not anchors:
+        return _world_frame(map_data, [])
+    shapes = [shape for shape, _ in anchors]
+    named = frozenset(which for _, which in anchors)
+    centre = _centre_of(shapes)
+    # A region with no participant is shown whole, as far as one hemisphere allows (the
+    # Americas reach 89° from their middle); a frame on participants keeps shapes truer.
+    limit = _HEMISPHERE_DEG if map_data.focus is not None else _AZIMUTHAL_LIMIT_DEG
+    if _farthest_angle(shapes, centre) > limit:
+        return _world_frame(map_data, shapes, named)
+    crs = _azimuthal_crs(centre)
+    geometries = _project_near_side(map_data.coverage.geometry, crs, centre)
+    view = _extent_view(shapes, crs)
+    return Frame(crs, geometries, _hemisphere(crs), view, regional=True, named=named)
+
+
+def _world_frame(map_data: MapData, shapes: list, named: frozenset | None = None) -> Frame:
     crs = CRS.from_user_input(WORLD_CRS)
-    globe = _world_outline(crs)
-    geometries = _project(coverage.geometry, crs)
-    if world or not (len(extent) or markers):
+    globe = world_outline(crs)
+    geometries = project(map_data.coverage.geometry, crs)
+    if not shapes:
         return Frame(crs, geometries, globe, _padded(globe.bounds, 0.01), regional=False)
-    view = _extent_view([*extent, *markers], crs)
-    return Frame(crs, geometries, globe, view, regional=True)
+    return Frame(crs, geometries, globe, _extent_view(shapes, crs), regional=True, named=named)
+
+
+def _two_groups(shapes: list) -> list[list[int]] | None:
+    """Split ``shapes`` into two distant groups (their indices), or None when they are not two."""
+    if len(shapes) < 2:
+        return None
+    flat = np.asarray(gpd.GeoSeries(shapes, crs="EPSG:4326").to_crs(WORLD_CRS))
+    near = shapely.distance(flat[:, None], flat[None, :]) < _GROUP_GAP_KM * 1000
+    first = _group_of(0, near)
+    rest = ~first
+    if not rest.any() or not (_group_of(int(np.flatnonzero(rest)[0]), near) == rest).all():
+        return None  # one group, or three and more: one frame
+    boxes = [shapely.box(*shapely.total_bounds(flat[part])).area for part in (first, rest)]
+    if sum(boxes) > _GROUP_GAIN * shapely.box(*shapely.total_bounds(flat)).area:
+        return None
+    return [np.flatnonzero(first).tolist(), np.flatnonzero(rest).tolist()]
+
+
+def _group_of(start: int, near: np.ndarray) -> np.ndarray:
+    """Every shape linked to ``start`` by steps shorter than the gap, as a mask."""
+    group = np.zeros(len(near), dtype=bool)
+    group[start] = True
+    while True:
+        grown = group | near[group].any(axis=0)
+        if (grown == group).all():
+            return group
+        group = grown
+
+
+def _centre_lon(frame: Frame) -> float:
+    """Return the longitude of the frame's centre, so that panels read west to east."""
+    lon, _ = Transformer.from_crs(frame.crs, "EPSG:4326", always_xy=True).transform(
+        (frame.view[0] + frame.view[2]) / 2, (frame.view[1] + frame.view[3]) / 2
+    )
+    return float(lon)
 
 
 def fit_view(view, ax: Axes) -> tuple[float, float, float, float]:
@@ -120,91 +240,6 @@ def fit_view(view, ax: Axes) -> tuple[float, float, float, float]:
         return (minx - grow, miny, maxx + grow, maxy)
     grow = (width / box_shape - height) / 2
     return (minx, miny - grow, maxx, maxy + grow)
-
-
-def draw_locator(ax: Axes, frame: Frame, map_data: MapData, avoid) -> tuple[Axes, str]:
-    """Draw a small Equal Earth world in the emptiest corner of ``ax``, the frame outlined.
-
-    Parameters
-    ----------
-    ax : Axes
-        The map, already framed.
-    frame : Frame
-    map_data : MapData
-    avoid : shapely geometry
-        What the locator should not hide (participating countries, markers), in map units.
-
-    Returns
-    -------
-    (Axes, str)
-        The locator's axes and the corner it is in ("lower left", ...).
-    """
-    x0, x1 = ax.get_xlim()
-    width = (x1 - x0) * _LOCATOR_SHARE
-    corner, placed = emptiest_corner(ax, width, width * 0.5, avoid)
-    position = ax.transAxes.inverted().transform(
-        ax.transData.transform([placed.bounds[:2], placed.bounds[2:]])
-    )
-    (left, bottom), (right, top) = position
-    inset = ax.inset_axes((left, bottom, right - left, top - bottom), zorder=8)
-    inset.set_gid("locator")
-    _draw_world(inset, frame, map_data)
-    return inset, corner
-
-
-def emptiest_corner(ax: Axes, width: float, height: float, avoid, taken=()) -> tuple[str, Polygon]:
-    """Find the corner of ``ax`` where a box (map units) hides least of ``avoid``.
-
-    Returns the corner's name and the box; corners named in ``taken`` are not offered.
-    """
-    x0, x1 = ax.get_xlim()
-    y0, y1 = ax.get_ylim()
-    corners = {
-        "lower left": box(x0, y0, x0 + width, y0 + height),
-        "lower right": box(x1 - width, y0, x1, y0 + height),
-        "upper left": box(x0, y1 - height, x0 + width, y1),
-        "upper right": box(x1 - width, y1 - height, x1, y1),
-    }
-    free = [name for name in corners if name not in taken]
-    corner = min(free, key=lambda name: corners[name].intersection(avoid).area)
-    return corner, corners[corner]
-
-
-def _draw_world(inset: Axes, frame: Frame, map_data: MapData) -> None:
-    crs = CRS.from_user_input(WORLD_CRS)
-    globe = _world_outline(crs)
-    inset.set_axis_off()
-    inset.patch.set_visible(False)
-    minx, miny, maxx, maxy = globe.bounds
-    inset.set_xlim(minx, maxx)
-    inset.set_ylim(miny, maxy)
-    inset.add_patch(
-        PathPatch(path_of(globe), facecolor=SEA_COLOR, edgecolor=BORDER_COLOR, linewidth=0.4)
-    )
-    land = _project(map_data.coverage.geometry.simplify(0.5), crs)
-    for geometry in land:
-        if geometry is not None and not geometry.is_empty and geometry.geom_type != "Point":
-            inset.add_patch(PathPatch(path_of(geometry), facecolor=_LOCATOR_LAND, linewidth=0))
-    inset.add_patch(
-        PathPatch(
-            path_of(_view_on_world(frame, crs)),
-            facecolor="none",
-            edgecolor=MARKER_COLOR,
-            linewidth=0.9,
-            gid="locator-frame",
-        )
-    )
-
-
-def _view_on_world(frame: Frame, crs: CRS) -> Polygon:
-    """Return the frame's rectangle as it falls on the Equal Earth world."""
-    minx, miny, maxx, maxy = frame.view
-    edge = shapely.segmentize(box(minx, miny, maxx, maxy), (maxx - minx) / 50)
-    x, y = shapely.get_coordinates(edge.exterior).T
-    lon, lat = Transformer.from_crs(frame.crs, "EPSG:4326", always_xy=True).transform(x, y)
-    keep = np.isfinite(lon) & np.isfinite(lat)
-    wx, wy = Transformer.from_crs("EPSG:4326", crs, always_xy=True).transform(lon[keep], lat[keep])
-    return Polygon(np.column_stack([wx, wy])).buffer(0)
 
 
 def path_of(geometry) -> MplPath:
@@ -224,21 +259,21 @@ def path_of(geometry) -> MplPath:
 # --- the extent -----------------------------------------------------------------------------
 
 
-def _main_parts(geometries: gpd.GeoSeries) -> list:
-    """Each unit's parts near its largest part: Hawaii and Réunion would frame half the globe."""
+def _main_parts(geometries: gpd.GeoSeries, rows: list[int]) -> list[tuple]:
+    """Each unit's parts near its largest part, with its row: Hawaii would frame half the globe."""
     kept = []
     world = geometries.to_crs(WORLD_CRS)
-    for lonlat, flat in zip(geometries, world, strict=True):
+    for lonlat, flat, row in zip(geometries, world, rows, strict=True):
         if lonlat is None or lonlat.is_empty:
             continue
         parts = list(getattr(lonlat, "geoms", [lonlat]))
         flat_parts = list(getattr(flat, "geoms", [flat]))
         if len(parts) != len(flat_parts):
-            kept.append(lonlat)
+            kept.append((lonlat, row))
             continue
         main = max(flat_parts, key=lambda p: p.area)
         kept += [
-            part
+            (part, row)
             for part, projected in zip(parts, flat_parts, strict=True)
             if projected.distance(main) <= _OUTLYING_KM * 1000
         ]
@@ -282,12 +317,12 @@ def _padded(bounds, share: float) -> tuple[float, float, float, float]:
 # --- projections ----------------------------------------------------------------------------
 
 
-def _project(geometries: gpd.GeoSeries, crs: CRS) -> gpd.GeoSeries:
+def project(geometries: gpd.GeoSeries, crs: CRS) -> gpd.GeoSeries:
     """Densify, then project (Natural Earth already splits polygons at the antimeridian)."""
     return geometries.segmentize(_SEGMENT_DEG).to_crs(crs)
 
 
-def _world_outline(crs: CRS) -> Polygon:
+def world_outline(crs: CRS) -> Polygon:
     """Return the edge of the world map: the lon/lat rectangle, densified and projected."""
     along = np.arange(-180, 180.001, _SEGMENT_DEG)
     up = np.arange(-90, 90.001, _SEGMENT_DEG)

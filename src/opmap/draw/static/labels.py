@@ -125,14 +125,25 @@ class Placer:
 
 
 def label_markers(
-    ax: Axes, xy: np.ndarray, keys: list[str], placer: Placer, key: Key, scale: float = 1.0
+    ax: Axes,
+    xy: np.ndarray,
+    keys: list[str],
+    placer: Placer,
+    key: Key,
+    scale: float = 1.0,
+    numbers: list[int] | None = None,
 ) -> None:
-    """Name each operation beside its marker (bold), or number it and add it to ``key``."""
+    """Name each operation beside its marker (bold), or number it and add it to ``key``.
+
+    ``numbers`` are the markers' places among all the map's markers (their labels' ids), when
+    ``keys`` are some of them (one panel of two).
+    """
     if len(keys) > MAX_LABELLED:
         return
     screen = ax.transData.transform(xy) if len(xy) else xy
-    for position, (anchor, name) in enumerate(zip(screen, keys, strict=True)):
-        label = _text(ax, name, LABEL_PT * scale, TEXT_COLOR, "bold", f"operation-label-{position}")
+    numbers = numbers if numbers is not None else list(range(len(keys)))
+    for number, anchor, name in zip(numbers, screen, keys, strict=True):
+        label = _text(ax, name, LABEL_PT * scale, TEXT_COLOR, "bold", f"operation-label-{number}")
         if name in key.numbered or not placer.place(label, tuple(anchor)):
             label.set_text(key.add(name))
             _place_number(placer, label, tuple(anchor))

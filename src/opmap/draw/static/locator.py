@@ -1,0 +1,116 @@
+"""The world locator of a framed static map: a small Equal Earth world, the frames outlined."""
+
+from __future__ import annotations
+
+import numpy as np
+import shapely
+from matplotlib.axes import Axes
+from matplotlib.patches import PathPatch
+from pyproj import CRS, Transformer
+from shapely.geometry import Polygon, box
+
+from opmap.decide.mapdata import MapData
+from opmap.draw.static.framing import WORLD_CRS, Frame, path_of, project, world_outline
+from opmap.style import BORDER_COLOR, MARKER_COLOR, SEA_COLOR
+
+_LOCATOR_SHARE = 0.2  # the locator's width, as a share of the map's
+_LOCATOR_LAND = "#b5b5b5"  # darker than the map's land: the locator is small
+
+
+def draw_locator(ax: Axes, frames: list[Frame], map_data: MapData, avoid) -> tuple[Axes, str]:
+    """Draw a small Equal Earth world in the emptiest corner of ``ax``, the frames outlined.
+
+    Parameters
+    ----------
+    ax : Axes
+        The map, already framed.
+    frames : list of Frame
+        The frame of each panel of the map, with the view drawn.
+    map_data : MapData
+    avoid : shapely geometry
+        What the locator should not hide (participating countries, markers), in map units.
+
+    Returns
+    -------
+    (Axes, str)
+        The locator's axes and the corner it is in ("lower left", ...).
+    """
+    x0, x1 = ax.get_xlim()
+    width = (x1 - x0) * _LOCATOR_SHARE
+    corner, placed = emptiest_corner(ax, width, width * 0.5, avoid)
+    position = ax.transAxes.inverted().transform(
+        ax.transData.transform([placed.bounds[:2], placed.bounds[2:]])
+    )
+    (left, bottom), (right, top) = position
+    inset = ax.inset_axes((left, bottom, right - left, top - bottom), zorder=8)
+    inset.set_gid("locator")
+    _draw_world(inset, frames, map_data)
+    return inset, corner
+
+
+def draw_locator_on_top(ax: Axes, frames: list[Frame], map_data: MapData) -> Axes:
+    """Draw the locator across the top of ``ax`` (a column beside the map), as wide as it."""
+    minx, miny, maxx, maxy = world_outline(CRS.from_user_input(WORLD_CRS)).bounds
+    extent = ax.get_window_extent()
+    share = min(extent.width * (maxy - miny) / (maxx - minx) / extent.height, 0.5)
+    inset = ax.inset_axes((0, 1 - share, 1, share), zorder=8)
+    inset.set_gid("locator")
+    _draw_world(inset, frames, map_data)
+    inset.set_aspect("equal", anchor="NW")  # a narrow column shrinks it, never squeezes it
+    return inset
+
+
+def emptiest_corner(ax: Axes, width: float, height: float, avoid, taken=()) -> tuple[str, Polygon]:
+    """Find the corner of ``ax`` where a box (map units) hides least of ``avoid``.
+
+    Returns the corner's name and the box; corners named in ``taken`` are not offered.
+    """
+    x0, x1 = ax.get_xlim()
+    y0, y1 = ax.get_ylim()
+    corners = {
+        "lower left": box(x0, y0, x0 + width, y0 + height),
+        "lower right": box(x1 - width, y0, x1, y0 + height),
+        "upper left": box(x0, y1 - height, x0 + width, y1),
+        "upper right": box(x1 - width, y1 - height, x1, y1),
+    }
+    free = [name for name in corners if name not in taken]
+    corner = min(free, key=lambda name: corners[name].intersection(avoid).area)
+    return corner, corners[corner]
+
+
+def _draw_world(inset: Axes, frames: list[Frame], map_data: MapData) -> None:
+    crs = CRS.from_user_input(WORLD_CRS)
+    globe = world_outline(crs)
+    inset.set_axis_off()
+    inset.patch.set_visible(False)
+    minx, miny, maxx, maxy = globe.bounds
+    inset.set_xlim(minx, maxx)
+    inset.set_ylim(miny, maxy)
+    inset.add_patch(
+        PathPatch(path_of(globe), facecolor=SEA_COLOR, edgecolor=BORDER_COLOR, linewidth=0.4)
+    )
+    land = project(map_data.coverage.geometry.simplify(0.5), crs)
+    for geometry in land:
+        if geometry is not None and not geometry.is_empty and geometry.geom_type != "Point":
+            inset.add_patch(PathPatch(path_of(geometry), facecolor=_LOCATOR_LAND, linewidth=0))
+    for number, frame in enumerate(frames, start=1):
+        inset.add_patch(
+            PathPatch(
+                path_of(_view_on_world(frame, crs)),
+                facecolor="none",
+                edgecolor=MARKER_COLOR,
+                linewidth=0.9,
+                gid="locator-frame" if number == 1 else f"locator-frame-{number}",
+            )
+        )
+
+
+def _view_on_world(frame: Frame, crs: CRS) -> Polygon:
+    """Return the frame's rectangle as it falls on the Equal Earth world."""
+    minx, miny, maxx, maxy = frame.view
+    edge = shapely.segmentize(box(minx, miny, maxx, maxy), (maxx - minx) / 50)
+    x, y = shapely.get_coordinates(edge.exterior).T
+    lon, lat = Transformer.from_crs(frame.crs, "EPSG:4326", always_xy=True).transform(x, y)
+    keep = np.isfinite(lon) & np.isfinite(lat)
+    wx, wy = Transformer.from_crs("EPSG:4326", crs, always_xy=True).transform(lon[keep], lat[keep])
+    return Polygon(np.column_stack([wx, wy])).buffer(0)

@@ -1,0 +1,379 @@
+"""The map itself on a static image: sea, countries, markers, legend, locator and labels.
+
+One panel is drawn into one axes with :func:`draw_map`; a map in two panels (two distant groups
+of participants, see :func:`.framing.frame_panels`) with :func:`draw_panels`, which puts the one
+legend and the one locator in the panel with most room and names each group in its own panel.
+The page around the map (title, key, footer) is :mod:`opmap.draw.static.image`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+import shapely
+from matplotlib.axes import Axes
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.patches import PathPatch
+from matplotlib.transforms import Bbox
+from shapely.geometry import Point
+
+from opmap.decide.mapdata import MapData
+from opmap.draw.static.framing import Frame, fit_view, frame_map, path_of
+from opmap.draw.static.labels import Key, Placer, label_countries, label_markers
+from opmap.draw.static.legend import legend_handles, legend_title
+from opmap.draw.static.locator import draw_locator, draw_locator_on_top, emptiest_corner
+from opmap.draw.static.page import LEGEND_PT
+from opmap.style import (
+    BORDER_COLOR,
+    MARKER_COLOR,
+    OUTSIDE_BORDER_COLOR,
+    OUTSIDE_COLOR,
+    SEA_COLOR,
+)
+
+_SIMPLIFY_PT = 0.1
+_SMALL_PT = 3.5  # a covered country narrower than this on the page also gets a dot
+MARKER_PT2 = 16.0
+
+
+@dataclass
+class Panel:
+    """One framed map drawn in one axes, before its labels: what the labels must keep clear of.
+
+    Attributes
+    ----------
+    ax : Axes
+    frame : Frame
+    geometries : GeoSeries
+        The coverage's units as drawn (projected, simplified).
+    xy : ndarray
+        The markers' positions, in the order of ``MapData.markers``.
+    participating : ndarray of bool
+        The coverage rows drawn as taking part (not outside the region).
+    avoid : shapely geometry
+        The participating countries and the markers, in map units.
+    blocked : list of Bbox
+        Display boxes labels may not cover (markers, locator, legend).
+    corners : list of str
+        Corners of the axes already taken.
+    """
+
+    ax: Axes
+    frame: Frame
+    geometries: object
+    xy: np.ndarray
+    participating: np.ndarray
+    avoid: object
+    blocked: list = field(default_factory=list)
+    corners: list = field(default_factory=list)
+
+    @property
+    def crowding(self) -> float:
+        """Share of the panel's view that participants and markers cover."""
+        (x0, x1), (y0, y1) = self.ax.get_xlim(), self.ax.get_ylim()
+        view = shapely.box(x0, y0, x1, y1)
+        return self.avoid.intersection(view).area / view.area
+
+
+def draw_map(
+    ax: Axes,
+    map_data: MapData,
+    *,
+    scale: float = 1.0,
+    world: bool = False,
+    locator: bool = True,
+    names: bool = True,
+    marker_size: float = MARKER_PT2,
+    frame: Frame | None = None,
+    key: Key | None = None,
+    legend: bool = False,
+) -> Key:
+    """Draw sea, countries, markers and labels into ``ax``, projected and framed.
+
+    Parameters
+    ----------
+    ax : Axes
+    map_data : MapData
+    scale : float, default 1
+        Type size relative to a 17 cm page.
+    world : bool, default False
+        Show the world rather than frame on what the map shows.
+    locator : bool, default True
+        Draw a world locator when the frame is regional.
+    names : bool, default True
+        Name the participating countries.
+    marker_size : float, default 16
+        Marker area in points², times ``scale`` squared.
+    frame : Frame, optional
+        The projection and view to use (small multiples share one); by default
+        :func:`.framing.frame_map` decides them from ``map_data``. Its units must be the rows of
+        ``map_data.coverage``.
+    key : Key, optional
+        The key to number labels in (small multiples share one across panels).
+    legend : bool, default False
+        Put the legend inside the map, in the corner where it hides least.
+
+    Returns
+    -------
+    Key
+        The labels that had no room, numbered on the map.
+    """
+    panel = draw_panel(ax, map_data, frame or frame_map(map_data, world=world), scale, marker_size)
+    _add_extras(panel, [panel.frame], map_data, scale, locator=locator, legend=legend)
+    key = key if key is not None else Key()
+    _label(panel, map_data, key, scale, names=names)
+    return key
+
+
+def draw_panels(
+    axes: list[Axes],
+    map_data: MapData,
+    frames: list[Frame],
+    *,
+    scale: float = 1.0,
+    key: Key,
+    column: Axes | None = None,
+) -> Key:
+    """Draw one map in side-by-side panels, one frame each, with one legend and one locator.
+
+    The legend and the locator go in ``column`` (beside the panels) when given, else in the
+    panel the participants crowd least; each panel names its own group's countries and
+    operations (the frames' ``named``), numbering into ``key``.
+    """
+    panels = [
+        draw_panel(ax, map_data, frame, scale, MARKER_PT2)
+        for ax, frame in zip(axes, frames, strict=True)
+    ]
+    if column is None:
+        roomiest = min(panels, key=lambda panel: panel.crowding)
+        _add_extras(roomiest, frames, map_data, scale, locator=True, legend=True)
+    else:
+        _draw_column(column, frames, map_data, scale)
+    for panel in panels:
+        _label(panel, map_data, key, scale, names=True)
+    return key
+
+
+def _draw_column(column: Axes, frames: list[Frame], map_data: MapData, scale: float) -> None:
+    """Fill the column beside the panels: the world locator on top, the legend under it."""
+    column.set_axis_off()
+    locator = draw_locator_on_top(column, frames, map_data)
+    top = locator.get_position().y0 - column.get_position().y0
+    legend = _make_legend(column, map_data, scale, loc="upper left", frameon=False)
+    legend.set_bbox_to_anchor((0, 0, 1, top / column.get_position().height - 0.02))
+
+
+def draw_panel(ax: Axes, map_data: MapData, frame: Frame, scale: float, marker_size) -> Panel:
+    """Frame ``ax`` and draw the sea, the countries and the markers; no labels yet."""
+    if not hasattr(ax.figure.canvas, "get_renderer"):  # a bare Figure() has no backend yet
+        FigureCanvasAgg(ax.figure)
+    ax.set_axis_off()
+    view = fit_view(frame.view, ax)
+    ax.set_xlim(view[0], view[2])
+    ax.set_ylim(view[1], view[3])
+    ax.set_aspect("equal", adjustable="box")
+    ax.apply_aspect()
+    # Natural Earth 50m has more detail than a page shows: drop what is under a tenth of a point.
+    geometries = frame.geometries.simplify(
+        _SIMPLIFY_PT * _units_per_point(ax), preserve_topology=True
+    )
+    ax.add_patch(
+        PathPatch(
+            path_of(frame.globe),
+            facecolor=SEA_COLOR,
+            edgecolor=BORDER_COLOR,
+            linewidth=0.4,
+            zorder=0,
+            gid="sea",
+        )
+    )
+    outside = _outside_mask(map_data)
+    _draw_countries(ax, map_data, geometries, outside)
+    _dot_small_countries(ax, map_data, geometries, outside)
+    xy = _draw_markers(ax, map_data, frame, marker_size * scale**2)
+    radius = 3 * ax.figure.dpi / 72 * scale
+    drawn = xy[np.isfinite(xy).all(axis=1)]  # a marker behind this panel's globe is not drawn
+    blocked = (
+        [_square(x, y, radius) for x, y in ax.transData.transform(drawn)] if len(drawn) else []
+    )
+    participating = (map_data.coverage["operations"] > 0).to_numpy() & ~outside
+    avoid = shapely.union_all([*geometries[participating], *_marker_discs(ax, drawn, radius * 2)])
+    return Panel(ax, frame, geometries, xy, participating, avoid, blocked)
+
+
+def _add_extras(panel: Panel, frames, map_data: MapData, scale: float, *, locator, legend):
+    """Put the world locator (outlining ``frames``) and the legend in the panel's free corners."""
+    if locator and panel.frame.regional:
+        drawn = [_as_drawn(panel, frame) for frame in frames]
+        inset, corner = draw_locator(panel.ax, drawn, map_data, panel.avoid)
+        renderer = panel.ax.figure.canvas.get_renderer()
+        panel.blocked.append(inset.get_window_extent(renderer).padded(2))
+        panel.corners.append(corner)
+    if legend:
+        panel.blocked.append(_legend_inside(panel.ax, map_data, scale, panel.avoid, panel.corners))
+
+
+def _as_drawn(panel: Panel, frame: Frame) -> Frame:
+    """``frame`` with the view its axes show (the axes' shape may have widened it)."""
+    if frame is not panel.frame:
+        return frame
+    (x0, x1), (y0, y1) = panel.ax.get_xlim(), panel.ax.get_ylim()
+    return Frame(frame.crs, frame.geometries, frame.globe, (x0, y0, x1, y1), frame.regional)
+
+
+def _label(panel: Panel, map_data: MapData, key: Key, scale: float, *, names: bool) -> None:
+    """Name the panel's operations and (if ``names``) its participating countries."""
+    frame, ax = panel.frame, panel.ax
+    placer = Placer(ax, panel.blocked)
+    own = [i for i, name in enumerate(map_data.markers) if frame.names(name)]
+    keys = list(map_data.markers)
+    label_markers(ax, panel.xy[own], [keys[i] for i in own], placer, key, scale, numbers=own)
+    if names:
+        rows = np.array([frame.names(row) for row in range(len(map_data.coverage))], dtype=bool)
+        label_countries(
+            ax, map_data, panel.geometries, placer, key, panel.participating & rows, scale
+        )
+
+
+def _outside_mask(map_data: MapData) -> np.ndarray:
+    if map_data.focus is None:
+        return np.zeros(len(map_data.coverage), dtype=bool)
+    return ~map_data.coverage["iso_a3"].isin(set(map_data.focus["iso_a3"])).to_numpy()
+
+
+def _units_per_point(ax: Axes) -> float:
+    """Map units (metres) per typographic point at the axes' current limits."""
+    width_pt = ax.get_window_extent().width * 72 / ax.figure.dpi
+    return (ax.get_xlim()[1] - ax.get_xlim()[0]) / width_pt
+
+
+def _square(x: float, y: float, radius: float) -> Bbox:
+    return Bbox.from_extents(x - radius, y - radius, x + radius, y + radius)
+
+
+def _marker_discs(ax: Axes, xy: np.ndarray, radius_px: float) -> list:
+    """Markers as discs in map units, ``radius_px`` wide on the page."""
+    per_px = _units_per_point(ax) * 72 / ax.figure.dpi
+    return [Point(x, y).buffer(radius_px * per_px) for x, y in xy]
+
+
+def _legend_inside(ax: Axes, map_data: MapData, scale: float, avoid, taken) -> Bbox:
+    """Put the legend in the corner of the map it hides least of; return its extent."""
+    legend = _make_legend(ax, map_data, scale, loc="lower left", frameon=True)
+    renderer = ax.figure.canvas.get_renderer()
+    extent = legend.get_window_extent(renderer)
+    per_px = _units_per_point(ax) * 72 / ax.figure.dpi
+    corner, _ = emptiest_corner(ax, extent.width * per_px, extent.height * per_px, avoid, taken)
+    legend.set_loc(corner)
+    return legend.get_window_extent(renderer).padded(2)
+
+
+def _make_legend(ax: Axes, map_data: MapData, scale: float, *, loc: str, frameon: bool):
+    legend = ax.legend(
+        handles=legend_handles(map_data),
+        title=legend_title(map_data),
+        loc=loc,
+        fontsize=LEGEND_PT * scale,
+        title_fontsize=LEGEND_PT * scale,
+        alignment="left",
+        frameon=frameon,
+        facecolor="white",
+        edgecolor="none",
+        framealpha=0.85,
+        fancybox=False,
+        borderaxespad=0.3,
+        handlelength=1.4,
+        handleheight=0.9,
+    )
+    legend.set_gid("legend")
+    legend.set_zorder(8)
+    return legend
+
+
+def _draw_countries(ax, map_data, geometries, outside) -> None:
+    coverage = map_data.coverage
+    points = []
+    for position, (iso3, geometry, value) in enumerate(
+        zip(coverage["iso_a3"], geometries, map_data.values, strict=True)
+    ):
+        face = OUTSIDE_COLOR if outside[position] else map_data.classes.color_of(value)
+        edge = OUTSIDE_BORDER_COLOR if outside[position] else BORDER_COLOR
+        if geometry is None or geometry.is_empty:
+            continue
+        if not bool(coverage["has_polygon"].iloc[position]):
+            points.append((geometry, face))
+            continue
+        ax.add_patch(
+            PathPatch(
+                path_of(geometry),
+                facecolor=face,
+                edgecolor=edge,
+                linewidth=0.25,
+                zorder=1,
+                gid=iso3,
+            )
+        )
+    if points:
+        ax.scatter(
+            [p.x for p, _ in points],
+            [p.y for p, _ in points],
+            s=9,
+            marker="s",
+            c=[face for _, face in points],
+            edgecolors=BORDER_COLOR,
+            linewidths=0.3,
+            zorder=2,
+            gid="country-points",
+        )
+
+
+def _dot_small_countries(ax, map_data, geometries, outside) -> None:
+    """Put a dot in its class colour on each covered country too small to see at this scale.
+
+    Most of Libertad's thirteen countries are islands a few points wide even on a framed map.
+    """
+    units_per_point = _units_per_point(ax)
+    dots = []
+    for position, (geometry, value, has_polygon) in enumerate(
+        zip(geometries, map_data.values, map_data.coverage["has_polygon"], strict=True)
+    ):
+        if map_data.classes.class_of(value) is None or not has_polygon or geometry is None:
+            continue
+        if geometry.is_empty or outside[position]:
+            continue
+        minx, miny, maxx, maxy = geometry.bounds
+        if max(maxx - minx, maxy - miny) < _SMALL_PT * units_per_point:
+            where = geometry.representative_point()
+            dots.append((where.x, where.y, map_data.classes.color_of(value)))
+    if dots:
+        ax.scatter(
+            [d[0] for d in dots],
+            [d[1] for d in dots],
+            c=[d[2] for d in dots],
+            s=_SMALL_PT**2,
+            marker="o",
+            edgecolors=BORDER_COLOR,
+            linewidths=0.4,
+            zorder=3,
+            gid="small-countries",
+        )
+
+
+def _draw_markers(ax, map_data: MapData, frame: Frame, size: float) -> np.ndarray:
+    """Draw one marker per mapped operation; return their projected positions."""
+    if not map_data.markers:
+        return np.zeros((0, 2))
+    xy = frame.project_points(list(map_data.markers.values()))
+    ax.scatter(
+        xy[:, 0],
+        xy[:, 1],
+        s=size,
+        marker="o",
+        facecolors=MARKER_COLOR,
+        edgecolors="white",
+        linewidths=0.6,
+        zorder=5,
+        gid="markers",
+    )
+    return xy
