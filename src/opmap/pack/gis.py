@@ -95,6 +95,7 @@ def operations_layer(
                 "placed": "given" if given else "country" if op.key in markers else None,
                 "summary": op.summary,
                 "source": op.source,
+                "language": op.language,
             }
         )
         row.update({column: op.extra.get(column) for column in extras})
