@@ -134,10 +134,10 @@ def plot_map(
         generated = generated or generation_date()
         frames = frame_panels(map_data, world=world)
         reserved: list[str] = []
-        for _ in range(_LAYOUT_PASSES):
+        for attempt in range(_LAYOUT_PASSES):
             words = _lay_out(figure, map_data, headline, generated, frames, reserved).words
-            if len(words) <= len(reserved):  # the key drawn fits the room kept for it
-                break
+            if len(words) <= len(reserved) or attempt == _LAYOUT_PASSES - 1:
+                break  # the key drawn fits the room kept for it; the last pass is kept anyway
             figure.clear()  # labels that had no room: lay out again with room for their key
             reserved = words
     return figure
