@@ -168,3 +168,48 @@ def test_bad_output_options(bundled, tmp_path, name, kwargs, message):
     with pytest.raises(InvalidOption, match=message):
         write_image(bundled, tmp_path / name, **kwargs)
     assert list(tmp_path.iterdir()) == []
+
+
+def _word_png(tmp_path, word: str, language: str, name: str) -> bytes:
+    """Write a figure holding one word, in ``language``; return the PNG's pixels."""
+    import numpy as np
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+    from PIL import Image
+
+    from opmap.draw.static.writing import save_figure
+    from opmap.i18n import use_language
+
+    figure = Figure(figsize=(2, 0.6))
+    FigureCanvasAgg(figure)
+    figure.text(0.5, 0.5, word, ha="center", va="center", fontsize=14)
+    with use_language(language):
+        path = save_figure(figure, tmp_path / f"{name}.png", dpi=100)
+    return np.asarray(Image.open(path).convert("L")).tobytes()
+
+
+def test_arabic_is_drawn_joined_and_right_to_left(tmp_path):
+    from opmap.i18n import shape_for_image
+
+    word = "هولندا"
+    arabic = _word_png(tmp_path, word, "ar", "arabic")
+    isolated = _word_png(tmp_path, word, "en", "isolated")  # matplotlib's own: letters apart
+    shaped = _word_png(tmp_path, shape_for_image(word, "ar"), "en", "shaped")
+    assert arabic != isolated
+    assert arabic == shaped
+
+
+def test_a_figure_written_twice_is_shaped_once(tmp_path):
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
+    from opmap.draw.static.writing import save_figure
+    from opmap.i18n import shape_for_image, use_language
+
+    figure = Figure(figsize=(2, 0.6))
+    FigureCanvasAgg(figure)
+    title = figure.text(0.5, 0.5, "هولندا")
+    with use_language("ar"):
+        save_figure(figure, tmp_path / "a.png", dpi=60)
+        save_figure(figure, tmp_path / "a.svg")
+    assert title.get_text() == shape_for_image("هولندا", "ar")

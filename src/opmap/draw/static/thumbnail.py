@@ -39,6 +39,7 @@ def write_region_thumbnail(
     from matplotlib.figure import Figure
 
     from opmap.draw.static.image import plot_map
+    from opmap.draw.static.writing import shape_texts
     from opmap.output import write_bytes
 
     # Markers and their labels would crowd a thumbnail; the interactive map has them.
@@ -53,6 +54,7 @@ def write_region_thumbnail(
     if ax.get_legend() is not None:
         ax.get_legend().remove()
     _hatch_gaps(ax, map_data)
+    shape_texts(figure)
     buffer = io.BytesIO()
     figure.savefig(buffer, format="png", dpi=dpi, metadata={"Software": None}, facecolor="white")
     return write_bytes(path, buffer.getvalue())
