@@ -117,6 +117,8 @@ STRINGS: dict[str, str] = {
     "panel_note_up_to": "each map: every operation up to its last year",
     # regional maps and the coverage page (opmap coverage)
     "legend_gap": "Gap: no operation",
+    "legend_territory": "Territory named in no operation (not counted among the states)",
+    "tooltip_territory": "No operations (a territory: not counted among the states)",
     "tooltip_gap": "Gap: no operation in {period}",
     "tooltip_gap_no_period": "Gap: no operation",
     "coverage_title": "Coverage by region",
@@ -212,8 +214,8 @@ STRINGS: dict[str, str] = {
     "text_world": "A map of the world: each country coloured by {legend}, with a marker for "
     "each operation placed in a country that took part.",
     "text_region": "A map of {region}: each of its countries coloured by {legend}, its gaps "
-    "hatched, countries of other regions greyed, and a marker for each operation placed in a "
-    "country that took part.",
+    "(states named in no operation) hatched, countries of other regions greyed, and a marker "
+    "for each operation placed in a country that took part.",
     "text_operations": "It shows {operations}, {period}.",
     "text_operations_none": "No operation matches the filters.",
     "text_countries": "{countries} took part by name.",
@@ -223,8 +225,10 @@ STRINGS: dict[str, str] = {
     "text_figure_reported": "{value} {label} ({reported:,} of {operations:,} operations reported)",
     "text_most": "Most operations: {countries}.",
     "text_most_item": "{country} ({operations})",
-    "text_region_coverage": "Of the {members} of {region}, {covered:,} took part; {gaps}: "
-    "no operation in {period}.",
+    "text_region_coverage": "Of the {states} of {region}, {named}; {gaps}: no operation in "
+    "{period}.",
+    "text_region_territories": "Of its {territories}, {named}; they are not counted among the "
+    "states.",
     "text_table_operations": "Operations",
     "text_table_countries": "Countries and territories that took part",
     "text_table_more": "The first {listed} of {count} operations; operations.csv has them all.",
@@ -347,6 +351,12 @@ PLURALS: dict[str, tuple[str, str]] = {
         "[{number}/{total}] {count:,} files written in {seconds} s",
     ),
     "places_named": ("{count:,} country or territory", "{count:,} countries and territories"),
+    "states": ("{count:,} state", "{count:,} states"),
+    "named_in_operation": (
+        "{count:,} is named in an operation",
+        "{count:,} are named in an operation",
+    ),
+    "territories": ("{count:,} territory or other unit", "{count:,} territories and other units"),
 }
 
 

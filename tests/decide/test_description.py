@@ -65,16 +65,45 @@ def test_every_operation_is_listed(world):
     assert world.more_operations == ""
 
 
-def test_a_regional_map_counts_its_members_covered_and_gaps(boundaries):
+def test_a_regional_map_counts_its_states_named_and_gaps(boundaries):
     americas = describe_map(prepare_map_data(read_operations(), boundaries, region="Americas"))
     assert americas.sentences[0].startswith("A map of Americas: each of its countries")
-    assert americas.sentences[-1] == (
-        "Of the 56 countries and territories of Americas, 13 took part; 43 are gaps: "
-        "no operation in 2014–2018."
+    assert americas.sentences[-2:] == (
+        "Of the 35 states of Americas, 10 are named in an operation; 25 are gaps: "
+        "no operation in 2014–2018.",
+        "Of its 22 territories and other units, 3 are named in an operation; they are not "
+        "counted among the states.",
     )
     # only the region's own countries are listed, even for operations that span regions
     assert {row[0] for row in americas.countries.rows} >= {"Brazil", "Saint Lucia"}
     assert "Chad" not in {row[0] for row in americas.countries.rows}
+
+
+def test_every_regional_map_counts_as_the_coverage_report_does(boundaries):
+    from opmap.decide.coverage import build_coverage, region_members
+    from opmap.read.inputs import Inputs
+
+    points = load_country_points()
+    inputs = Inputs(operations=read_operations(), boundaries=boundaries, points=points)
+    report = build_coverage(inputs)
+    members = region_members(report, boundaries)
+    regions = [row for row in report.regions.itertuples() if row.operations]  # those with a map
+    assert {row.region for row in regions} == {"Africa", "Americas"}
+    for row in regions:
+        map_data = prepare_map_data(
+            report.operations,
+            boundaries,
+            points=points,
+            region_codes=members[row.region],
+            region_label=row.region,
+            universe=report.universe,
+        )
+        words = " ".join(describe_map(map_data).sentences)
+        assert (
+            f"Of the {row.states} states of {row.region}, {row.named_states} "
+            f"{'is' if row.named_states == 1 else 'are'} named in an operation; {row.gaps} "
+        ) in words
+        assert f"Of its {row.territories} territories and other units, " in words
 
 
 def test_one_operation_one_country_reads_in_the_singular(boundaries):

@@ -12,6 +12,7 @@ from opmap.cli.options import (
     limits,
     operations_option,
     out_option,
+    universe_option,
     verbosity,
 )
 
@@ -23,8 +24,9 @@ from opmap.cli.options import (
 @out_option("output", "Folder of the briefing pack (swapped in when the build is done).")
 @force_option
 @languages_option
+@universe_option
 @click.pass_context
-def command(ctx, operations_path, countries_path, out_path, force, languages):
+def command(ctx, operations_path, countries_path, out_path, force, languages, universe_path):
     """Write the whole briefing pack (maps, images, tables) to a folder.
 
     index.html (the briefing page), map.html, map.png/svg/pdf, coverage.*, regions/*,
@@ -39,8 +41,9 @@ def command(ctx, operations_path, countries_path, out_path, force, languages):
     $ opmap build --lang fr
     $ opmap build --lang all
     $ opmap build --operations my-operations.csv --out briefing
+    $ opmap build --universe ecowas.csv
     """
-    from opmap.cli.helpers import load_inputs, output_policy
+    from opmap.cli.helpers import load_inputs, output_policy, universe_of
     from opmap.i18n import DEFAULT_LANGUAGE, use_language
     from opmap.pack.briefing_pack import build_pack
 
@@ -48,8 +51,9 @@ def command(ctx, operations_path, countries_path, out_path, force, languages):
     # Progress is told in the pack's language; with several, in English.
     with use_language(languages[0] if len(languages) == 1 else DEFAULT_LANGUAGE):
         inputs = load_inputs(operations_path, countries_path, limits=limits(ctx))
-        policy = output_policy(force, operations_path, countries_path)
-        steps = build_pack(inputs, out_path, languages=languages, policy=policy)
+        universe = universe_of(universe_path, inputs.boundaries)
+        policy = output_policy(force, operations_path, countries_path, universe_path)
+        steps = build_pack(inputs, out_path, languages=languages, policy=policy, universe=universe)
         if level >= 0:
             _echo_written(steps, out_path, level)
 

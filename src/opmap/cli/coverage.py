@@ -101,7 +101,7 @@ def command(
             universe=universe_of(universe_path, inputs.boundaries),
         )
     region_file = None if isinstance(grouping, str) else region_by
-    policy = output_policy(force, operations_path, countries_path, region_file)
+    policy = output_policy(force, operations_path, countries_path, region_file, universe_path)
     written = publish_coverage(report, inputs, out_path, policy=policy)
     if verbosity(ctx) >= 0:
         click.echo(report.table.to_text())

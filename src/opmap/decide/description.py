@@ -115,7 +115,7 @@ def _sentences(map_data: MapData) -> list[str]:
     if most:
         sentences.append(text("text_most", countries=most))
     if _regional(map_data):
-        sentences.append(_region_coverage(map_data))
+        sentences.extend(_region_coverage(map_data))
     return [s[:1].upper() + s[1:] for s in sentences]
 
 
@@ -176,18 +176,35 @@ def _most(took_part) -> str:
     )
 
 
-def _region_coverage(map_data: MapData) -> str:
-    roles = map_data.coverage["role"]
-    covered = int((roles == "covered").sum())
-    gaps = int((roles == "gap").sum())
-    return text(
-        "text_region_coverage",
-        members=plural("countries", covered + gaps),
-        region=map_data.region or "",
-        covered=covered,
-        gaps=plural("gaps", gaps),
-        period=map_data.period or _period(map_data),
-    )
+def _region_coverage(map_data: MapData) -> list[str]:
+    """Count the region's states and territories as coverage.csv does: states, named, gaps.
+
+    The members are the region's as the coverage report has them, with the units too small to
+    draw at this scale; the universe decides which are states.
+    """
+    members = map_data.members or frozenset()
+    named = set(participants(map_data)["iso_a3"])
+    states = {iso3 for iso3 in members if map_data.is_state(iso3)}
+    territories = members - states
+    sentences = [
+        text(
+            "text_region_coverage",
+            states=plural("states", len(states)),
+            region=map_data.region or "",
+            named=plural("named_in_operation", len(states & named)),
+            gaps=plural("gaps", len(states - named)),
+            period=map_data.period or _period(map_data),
+        )
+    ]
+    if territories:
+        sentences.append(
+            text(
+                "text_region_territories",
+                territories=plural("territories", len(territories)),
+                named=plural("named_in_operation", len(territories & named)),
+            )
+        )
+    return sentences
 
 
 def countries_table(map_data: MapData) -> MapTable:

@@ -25,6 +25,7 @@ from opmap.errors import InvalidOption
 from opmap.i18n import DEFAULT_LANGUAGE, country_name, current_language
 from opmap.i18n import region_name as region_in_language
 from opmap.read.operations import Operation
+from opmap.read.universe import Universe, load_universe
 from opmap.words import count_operations, plural, text
 
 
@@ -38,8 +39,10 @@ class MapData:
         The operations selected by the filters, by year then name.
     coverage : geopandas.GeoDataFrame
         :func:`~.aggregate.aggregate_by_country` of those operations, one row per unit, plus
-        ``role``: None on a world map; on a regional map "covered" (in the region, with an
-        operation), "gap" (in the region, none) or "outside" (not in the region).
+        ``role``: None on a world map; on a regional map "covered" (in the region, named in an
+        operation), "gap" (a state of the region named in none), "territory" (a unit of the
+        region that is not a state, named in none: not a gap, since coverage counts states) or
+        "outside" (not in the region).
     values : pandas.Series
         The metric per row of ``coverage`` (NaN for none).
     classes : Classes
@@ -56,6 +59,11 @@ class MapData:
         Readable description of the filters in force ("2018", "Americas").
     period : str or None
         The period a gap is a gap in ("2014–2018"), for words like "no operation in 2014–2018".
+    universe : Universe or None
+        The states a regional map's gaps and counts are over (None on a world map).
+    members : frozenset of str or None
+        The ISO3 codes of a regional map's region, as the coverage report counts them: with
+        the units that have no shape at this scale (Tuvalu, Bouvet Island). None on a world map.
     """
 
     operations: list[Operation]
@@ -69,6 +77,12 @@ class MapData:
     region: str | None = None
     filters: list[str] = field(default_factory=list)
     period: str | None = None
+    universe: Universe | None = None
+    members: frozenset[str] | None = None
+
+    def is_state(self, iso3: str) -> bool:
+        """Whether a unit counts among the states of a regional map (its gaps are states)."""
+        return self.universe is None or iso3 in self.universe
 
     @property
     def title(self) -> str:
@@ -167,6 +181,7 @@ def prepare_map_data(
     k: int = 5,
     bins: Sequence[float] | None = None,
     palette: str = DEFAULT_PALETTE,
+    universe: Universe | None = None,
 ) -> MapData:
     """Filter, aggregate and classify: decide what one map shows.
 
@@ -192,6 +207,9 @@ def prepare_map_data(
         default the years of the operations given.
     metric, scheme, k, bins, palette
         What to colour and how (:mod:`opmap.decide.classes`).
+    universe : Universe, optional
+        The states of a regional map: only they can be gaps, as in the coverage report
+        (default: the UN member and observer states). Unused on a world map.
 
     Returns
     -------
@@ -208,7 +226,7 @@ def prepare_map_data(
     elif region:
         column, region_name = find_region(boundaries, region)
         focus = boundaries[boundaries[column] == region_name]
-        region_countries = set(focus["iso_a3"])
+        region_countries = set(focus["iso_a3"]) | _point_members(column, region_name)
     selected = select_operations(
         operations,
         years=years,
@@ -220,7 +238,11 @@ def prepare_map_data(
     selected.sort(key=lambda op: (op.year, op.name.casefold()))
     shown_region = region_name and region_in_language(region_name)
     coverage = aggregate_by_country(selected, boundaries, points)
-    coverage["role"] = _roles(coverage, region_countries)
+    if region_countries is not None:
+        universe = universe or load_universe()
+    else:
+        universe = None
+    coverage["role"] = _roles(coverage, region_countries, universe)
     values = metric_values(coverage, metric)
     classes = classify_values(values, scheme=scheme, k=k, bins=bins, palette=palette)
     return MapData(
@@ -236,6 +258,8 @@ def prepare_map_data(
         filters=_describe_filters(years, since, until, names, shown_region),
         period=period
         or _years_of(select_operations(operations, years=years, since=since, until=until)),
+        universe=universe,
+        members=frozenset(region_countries) if region_countries is not None else None,
     )
 
 
@@ -266,12 +290,27 @@ def in_language(
     return localized, boundaries.assign(name=names)
 
 
-def _roles(coverage: gpd.GeoDataFrame, region_countries: set[str] | None) -> list[str | None]:
-    """Say what each unit is on a regional map: "covered", "gap" or "outside" (None: world)."""
-    if region_countries is None:
+def _point_members(column: str, region: str) -> set[str]:
+    """Return the units of a region with no shape at this scale, as coverage counts them."""
+    from opmap.read.boundaries import load_point_regions
+
+    return {iso3 for iso3, units in load_point_regions().items() if units.get(column) == region}
+
+
+def _roles(
+    coverage: gpd.GeoDataFrame, region_countries: set[str] | None, universe: Universe | None
+) -> list[str | None]:
+    """Say what each unit is on a regional map (see :class:`MapData`; None on a world map)."""
+    if region_countries is None or universe is None:
         return [None] * len(coverage)
     return [
-        "outside" if iso3 not in region_countries else "covered" if count else "gap"
+        "outside"
+        if iso3 not in region_countries
+        else "covered"
+        if count
+        else "gap"
+        if iso3 in universe
+        else "territory"
         for iso3, count in zip(coverage["iso_a3"], coverage["operations"], strict=True)
     ]
 

@@ -22,6 +22,7 @@ from opmap import progress
 from opmap.i18n import LANGUAGES, current_language, use_language
 from opmap.ownership import LEGACY_MARKER, OutputPolicy
 from opmap.pack.files import PACK_FILES, STEPS, files_by_role, files_of_step, region_file_names
+from opmap.read.universe import Universe
 
 
 @dataclass
@@ -41,6 +42,7 @@ def build_pack(
     generated: date | None = None,
     on_step: Callable[[int, int, str], None] | None = None,
     policy: OutputPolicy | None = None,
+    universe: Universe | None = None,
 ) -> list[Step]:
     """Write the briefing pack into ``out_dir``.
 
@@ -63,6 +65,10 @@ def build_pack(
         Called as ``on_step(number, count, label)`` before each step (for progress).
     policy : OutputPolicy, optional
         The run's inputs and ``--force`` (default: no inputs, no force).
+    universe : Universe, optional
+        The states every page of the pack counts coverage over (``--universe``; default: the
+        UN member and observer states), so that coverage.csv, the pages and the maps' words
+        share one denominator.
 
     Returns
     -------
@@ -105,10 +111,9 @@ def build_pack(
 
         for language in languages:
             with use_language(language):
-                if several:
-                    _write_pack(inputs, staging / language, generated, run, f"[{language}] ")
-                else:
-                    _write_pack(inputs, staging, generated, run)
+                folder = staging / language if several else staging
+                label = f"[{language}] " if several else ""
+                _write_pack(inputs, folder, generated, run, label, universe=universe)
         if several:
             run(
                 "the page of the languages: index.html",
@@ -124,10 +129,12 @@ def _owned_files() -> list[str]:
     return pack + [f"{language}/{name}" for language in LANGUAGES for name in pack]
 
 
-def _write_pack(inputs, pack: Path, generated: date, run, label: str = "") -> None:
+def _write_pack(
+    inputs, pack: Path, generated: date, run, label: str = "", *, universe: Universe | None = None
+) -> None:
     """Write every step of one pack, in the current language, into the folder ``pack``."""
     pack.mkdir(exist_ok=True)
-    plan = _plan(inputs, generated)
+    plan = _plan(inputs, generated, universe)
     for step in STEPS:
         names = ", ".join(file.name for file in files_of_step(step))
         write = functools.partial(plan[step], pack)
@@ -148,13 +155,15 @@ def _write_language_index(folder: Path) -> list[Path]:
     return [write_text(folder / "index.html", render_languages(packs))]
 
 
-def _plan(inputs, generated: date) -> dict[str, Callable[[Path], list[Path]]]:
+def _plan(
+    inputs, generated: date, universe: Universe | None = None
+) -> dict[str, Callable[[Path], list[Path]]]:
     """Return each step of :data:`opmap.pack.files.STEPS` with the function that runs it."""
     from opmap.decide.coverage import build_coverage
     from opmap.decide.mapdata import prepare_map_data
 
     map_data = prepare_map_data(inputs.operations, inputs.boundaries, points=inputs.points)
-    report = build_coverage(inputs)
+    report = build_coverage(inputs, universe=universe)
 
     def operations_csv(staging: Path) -> list[Path]:
         from opmap.decide.tables import operations_frame

@@ -169,6 +169,7 @@ def _write_region_maps(report: CoverageReport, inputs, out: Path, generated: dat
             region_codes=members[row.region],
             region_label=row.region,
             period=report.period,
+            universe=report.universe,
         )
         if not row.operations:  # a map of a region where nothing happened shows nothing
             continue

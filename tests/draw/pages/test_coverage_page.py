@@ -146,7 +146,11 @@ def test_each_region_has_its_small_map_and_the_legend_explains_it(document):
     assert images and all(i.attrs["alt"].startswith("Map of ") for i in images)
     legend_box = next(e for e in document.iter() if e.attrs.get("class") == "legend")
     legend = [li.text for li in legend_box.find_all("li")]
-    assert legend[-2:] == ["Gap: no operation", "Outside the region"]
+    assert legend[-3:] == [
+        "Gap: no operation",
+        "Territory named in no operation (not counted among the states)",
+        "Outside the region",
+    ]
     # A region with no operation has no interactive map: its small map says so.
     captions = [c.text for c in document.find_all("figcaption")]
     assert "No operation in Asia: no interactive map" in captions

@@ -159,6 +159,8 @@ def _detail(map_data: MapData, row: pd.Series, count: int) -> str:
         if map_data.period:
             return text("tooltip_gap", period=map_data.period)
         return text("tooltip_gap_no_period")
+    if row.get("role") == "territory":
+        return text("tooltip_territory")
     if count == 0:
         return text("tooltip_none")
     if count == 1:

@@ -59,8 +59,11 @@ def legend_html(map_data: MapData) -> Markup:
         no_data = {"color": NO_DATA_COLOR, "label": text(words)}
     region = None
     if regional:
+        roles = set(map_data.coverage["role"])
         region = {
             "gap": text("legend_gap"),
+            "territory": text("legend_territory") if "territory" in roles else None,
+            "territory_color": NO_DATA_COLOR,
             "outside": text("outside_region", region=map_data.region or ""),
         }
     return _render(

@@ -142,7 +142,8 @@ def timeline_data(
             iso3: {
                 "name": name,
                 "operations": [index[key] for key in keys],
-                "regional": bool(regional),
+                # a state with no operation in a year is a gap; a territory is never one
+                "regional": bool(regional) and map_data.is_state(iso3),
             }
             for iso3, name, keys in zip(
                 covered["iso_a3"], covered["name"], covered["operation_keys"], strict=True

@@ -15,7 +15,13 @@ from opmap.decide.classes import Classes
 from opmap.draw.pages.layout import Cell, Column, PageTable, Row, Thumbnail, render_page
 from opmap.i18n import format_number, region_name
 from opmap.output import generation_date
-from opmap.style import BORDER_COLOR, GAP_HATCH_COLOR, OUTSIDE_BORDER_COLOR, OUTSIDE_COLOR
+from opmap.style import (
+    BORDER_COLOR,
+    GAP_HATCH_COLOR,
+    NO_DATA_COLOR,
+    OUTSIDE_BORDER_COLOR,
+    OUTSIDE_COLOR,
+)
 from opmap.words import grouping_words, plural, text
 
 #: Columns of coverage.csv shown in the table, in order, and their class ("num": right-aligned).
@@ -190,6 +196,7 @@ def _legend(classes: Classes | None) -> dict:
         ]
     items += [
         {"fill": _GAP_SWATCH, "edge": BORDER_COLOR, "label": text("legend_gap")},
+        {"fill": NO_DATA_COLOR, "edge": BORDER_COLOR, "label": text("legend_territory")},
         {
             "fill": OUTSIDE_COLOR,
             "edge": OUTSIDE_BORDER_COLOR,

@@ -6,6 +6,8 @@ import dataclasses
 import io
 from pathlib import Path
 
+from matplotlib.figure import Figure
+
 from opmap.decide.classes import Classes
 from opmap.decide.mapdata import MapData
 from opmap.style import GAP_HATCH_COLOR
@@ -35,12 +37,27 @@ def write_region_thumbnail(
     -------
     pathlib.Path
     """
+    from opmap.output import write_bytes
+
+    figure = draw_region_thumbnail(map_data, classes=classes, dpi=dpi)
+    buffer = io.BytesIO()
+    figure.savefig(buffer, format="png", dpi=dpi, metadata={"Software": None}, facecolor="white")
+    return write_bytes(path, buffer.getvalue())
+
+
+def draw_region_thumbnail(
+    map_data: MapData, *, classes: Classes | None = None, dpi: int = THUMBNAIL_DPI
+) -> Figure:
+    """Draw the small map of :func:`write_region_thumbnail` on a matplotlib figure.
+
+    Only the region's states named in no operation are hatched as gaps: its territories are
+    not counted among the states (they keep the colour of "no operations"), as on the
+    interactive map and in coverage.csv.
+    """
     from matplotlib.backends.backend_agg import FigureCanvasAgg
-    from matplotlib.figure import Figure
 
     from opmap.draw.static.image import plot_map
     from opmap.draw.static.writing import shape_texts
-    from opmap.output import write_bytes
 
     # Markers and their labels would crowd a thumbnail; the interactive map has them.
     shown = dataclasses.replace(
@@ -55,9 +72,7 @@ def write_region_thumbnail(
         ax.get_legend().remove()
     _hatch_gaps(ax, map_data)
     shape_texts(figure)
-    buffer = io.BytesIO()
-    figure.savefig(buffer, format="png", dpi=dpi, metadata={"Software": None}, facecolor="white")
-    return write_bytes(path, buffer.getvalue())
+    return figure
 
 
 def _hatch_gaps(ax, map_data: MapData) -> None:
