@@ -14,7 +14,7 @@ import pytest
 from browser import launch_browser, open_offline
 
 from opmap.bundled import regions_example_path
-from opmap.decide.classes import OUTSIDE_COLOR
+from opmap.decide.classes import NO_DATA_COLOR, OUTSIDE_COLOR
 from opmap.decide.coverage import build_coverage, region_slug
 from opmap.decide.mapdata import prepare_map_data
 from opmap.decide.regions import regions_of
@@ -58,11 +58,16 @@ def members_of(inputs, desks, grouping: str, region: str) -> set[str]:
     return {iso3 for iso3, r in regions_of(inputs.boundaries, by).items() if r == region}
 
 
-def expected_gaps(inputs, members: set[str]) -> int:
-    """Units of the region with a shape that no operation named, counted from scratch."""
+def expected_gaps(inputs, members: set[str], *, states: bool = True) -> int:
+    """States (or, states=False, other units) of the region with a shape that no operation
+    named, counted from scratch: only states are gaps, as coverage counts states."""
+    from opmap.read.universe import load_universe
+
     named = {c for op in inputs.operations for c in op.countries}
     shaped = set(inputs.boundaries.loc[~inputs.boundaries.geometry.is_empty, "iso_a3"])
-    return len((members & shaped) - named)
+    universe = set(load_universe().states)
+    kind = universe if states else shaped - universe
+    return len((members & shaped & kind) - named)
 
 
 # --- MapData roles (no browser) --------------------------------------------------------------
@@ -164,6 +169,11 @@ def test_region_map_hatches_exactly_the_gaps_and_greys_the_rest(region_page, inp
     assert gaps.count() == expected_gaps(inputs, members)
     fills = set(gaps.evaluate_all("els => els.map(e => e.getAttribute('fill'))"))
     assert fills == {"url(#opmap-gap-hatch)"}
+    territories = page.locator("path.opmap-unit.opmap-territory")
+    assert territories.count() == expected_gaps(inputs, members, states=False)
+    assert set(territories.evaluate_all("els => els.map(e => e.getAttribute('fill'))")) <= {
+        NO_DATA_COLOR
+    }
     # The pattern is defined in the page itself, and paints.
     assert page.locator("pattern#opmap-gap-hatch").count() == 1
     outside = page.locator("path.opmap-unit.opmap-outside")
