@@ -235,3 +235,30 @@ def test_regions_countries_and_the_total_are_named_in_the_page_language(inputs):
     assert "América" in names and "Americas" not in names
     text = document.text
     assert "Países Bajos" in text and "Netherlands" not in text
+
+
+@pytest.mark.parametrize(
+    ("language", "figure", "percent"),
+    [
+        ("en", "about 700 (4 of 5)", "13.0"),
+        ("fr", "environ 700 (4 sur 5)", "13,0"),
+        ("es", "alrededor de 700 (4 de 5)", "13,0"),
+        ("ar", "نحو 700 (4 من 5)", "13.0"),
+    ],
+)
+def test_figure_cells_are_worded_in_the_page_language(language, figure, percent):
+    # the bundled operations: Africa's victims add 4 of its 5 operations (coverage.csv:
+    # "about 700" and "4 of 5" in two columns, in the source's English)
+    bundled = load_inputs()
+    with use_language(language):
+        report = build_coverage(bundled, "region_un")
+        document = parse_html(render_coverage_page(report, generated=date(2024, 5, 1)))
+    africa = next(
+        tr
+        for tr in document.find("tbody").find_all("tr")
+        if row_name(tr)
+        == {"en": "Africa", "fr": "Afrique", "es": "África", "ar": "أفريقيا"}[language]
+    )
+    cells = [td.text for td in africa.find_all("td")]
+    assert cells[9] == figure
+    assert cells[2] == percent

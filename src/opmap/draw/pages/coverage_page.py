@@ -12,6 +12,7 @@ from datetime import date
 from numbers import Integral
 
 from opmap.decide.classes import Classes
+from opmap.decide.tables import percent_words, total_cell
 from opmap.draw.pages.layout import Cell, Column, PageTable, Row, Thumbnail, render_page
 from opmap.i18n import format_number, region_name
 from opmap.output import generation_date
@@ -125,8 +126,11 @@ def coverage_table(
     if gap_lists:
         columns += (Column(text("coverage_col_states_not_named"), "gaps"),)
     records = report.frame.to_dict("records")
+    # The figures behind each row, in the same order: cells are worded from them in the page's
+    # language ("environ 700 (4 sur 5)"), while coverage.csv keeps the source's wording.
+    figures = report.regions.to_dict("records") + ([report.total] if report.total else [])
     rows = []
-    for number, record in enumerate(records):
+    for number, (record, source) in enumerate(zip(records, figures, strict=True)):
         # The all-regions total is the last row of coverage.csv; it has no map.
         total = bool(report.total) and number == len(records) - 1
         region = str(record["region"])
@@ -136,7 +140,7 @@ def coverage_table(
                 None if total else pages.get(region),
                 None if total else images.get(region),
             ),
-            *(Cell(_cell(record, name)) for name in TABLE_COLUMNS),
+            *(Cell(_cell(record, source, name)) for name in TABLE_COLUMNS),
         ]
         if gap_lists:
             cells.append(_gaps_cell(record))
@@ -172,13 +176,19 @@ def _gaps_cell(record: Mapping) -> Cell:
     return Cell(label, items=gaps)
 
 
-def _cell(record: Mapping, column: str) -> str:
-    """Return a cell as shown: a figure says how many operations reported it, if not all did."""
+def _cell(record: Mapping, source: Mapping, column: str) -> str:
+    """Return a cell as shown, in the page's language.
+
+    A figure says how many operations reported it, if not all did ("about 700 (4 of 5)"); a
+    percentage has one decimal as the language writes it ("28,6").
+    """
     value = record[column]
     if column in ("unnamed", "spanning") and not value:
         return ""
-    if column in ("victims", "minors", "arrests") and value and record[f"{column}_reported"]:
-        return f"{value} ({record[f'{column}_reported']})"
+    if column in ("victims", "minors", "arrests"):
+        return total_cell(source[column])
+    if column == "states_pct":
+        return percent_words(source[column])
     return _figure(value)
 
 
