@@ -89,6 +89,7 @@ def test_every_regional_map_counts_as_the_coverage_report_does(boundaries):
     members = region_members(report, boundaries)
     regions = [row for row in report.regions.itertuples() if row.operations]  # those with a map
     assert {row.region for row in regions} == {"Africa", "Americas"}
+    assert [row.unnamed for row in regions if row.region == "Africa"] == [14]
     for row in regions:
         map_data = prepare_map_data(
             report.operations,
@@ -104,6 +105,11 @@ def test_every_regional_map_counts_as_the_coverage_report_does(boundaries):
             f"{'is' if row.named_states == 1 else 'are'} named in an operation; {row.gaps} "
         ) in words
         assert f"Of its {row.territories} territories and other units, " in words
+        if row.unnamed:  # Africa: Adwenpa II's 14 unnamed participants, as coverage.md says
+            assert (
+                f"Up to {min(row.unnamed, row.gaps)} of these gaps may have taken part: "
+                f"{row.unnamed_operations} operation with {row.unnamed} unnamed participants."
+            ) in words
 
 
 def test_one_operation_one_country_reads_in_the_singular(boundaries):

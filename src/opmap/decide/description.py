@@ -182,20 +182,27 @@ def _region_coverage(map_data: MapData) -> list[str]:
     The members are the region's as the coverage report has them, with the units too small to
     draw at this scale; the universe decides which are states.
     """
+    from opmap.decide.coverage import unnamed_note
+
     members = map_data.members or frozenset()
     named = set(participants(map_data)["iso_a3"])
     states = {iso3 for iso3 in members if map_data.is_state(iso3)}
     territories = members - states
+    gaps = len(states - named)
     sentences = [
         text(
             "text_region_coverage",
             states=plural("states", len(states)),
             region=map_data.region or "",
             named=plural("named_in_operation", len(states & named)),
-            gaps=plural("gaps", len(states - named)),
+            gaps=plural("gaps", gaps),
             period=map_data.period or _period(map_data),
         )
     ]
+    # declared but unnamed participants (Adwenpa II's 14) may be among the gaps, as coverage says
+    unnamed = [op for op in map_data.operations if op.unnamed]
+    if unnamed and gaps:
+        sentences.append(unnamed_note(sum(op.unnamed for op in unnamed), len(unnamed), gaps))
     if territories:
         sentences.append(
             text(
