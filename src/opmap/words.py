@@ -47,6 +47,8 @@ STRINGS: dict[str, str] = {
     "no_operations": "No operations",
     "no_figure": "No figure from a single-country operation",
     "operation_marker": "Operation",
+    "area_marker": "{operation}, an area: {area}",
+    "legend_area": "Area of an operation whose countries are not named",
     "outside_region": "Outside {region}",
     "legend_outside_the_region": "Outside the region",
     # layers
@@ -220,6 +222,7 @@ STRINGS: dict[str, str] = {
     "text_operations_none": "No operation matches the filters.",
     "text_countries": "{countries} took part by name.",
     "text_unmapped": "Not on the map, because they name no country: {items}.",
+    "text_areas": "Drawn as the dashed outline of its area, with no country coloured: {items}.",
     "text_totals": "Together, each operation counted once: {figures}.",
     "text_figure": "{value} {label}",
     "text_figure_reported": "{value} {label} ({reported:,} of {operations:,} operations reported)",

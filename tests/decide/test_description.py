@@ -40,11 +40,22 @@ def test_the_main_figures_count_each_operation_once_and_keep_qualifiers(world):
     ]
 
 
-def test_operations_that_name_no_country_are_said_not_to_be_on_the_map(world):
+def test_an_operation_known_by_its_area_is_said_to_be_drawn_as_that_area(world):
     assert (
-        "Not on the map, because they name no country: Adwenpa II 2016, 14 countries in Western "
-        "Africa, none named."
+        "Drawn as the dashed outline of its area, with no country coloured: Adwenpa II 2016, "
+        "14 countries in Western Africa, none named."
     ) in world.sentences
+    assert not any(s.startswith("Not on the map") for s in world.sentences)
+
+
+def test_operations_that_name_no_country_and_no_area_are_said_not_to_be_on_the_map(
+    boundaries,
+):
+    lost = Operation(name="Lost", year=2019, countries_total=3)
+    words = describe_map(prepare_map_data([lost], boundaries))
+    assert "Not on the map, because they name no country: Lost 2019, 3 countries, none named." in (
+        words.sentences
+    )
 
 
 def test_the_busiest_country_is_named_with_a_plural_count(world):

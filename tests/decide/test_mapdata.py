@@ -24,10 +24,37 @@ def test_every_marker_is_on_land_in_a_country_that_took_part(operations, boundar
     data = prepare_map_data(operations, boundaries, points=load_country_points())
     shapes = dict(zip(boundaries["iso_a3"], boundaries.geometry, strict=True))
     mapped = [op for op in operations if op.is_mapped]
-    assert set(data.markers) == {op.key for op in mapped}
+    assert set(data.markers) == {op.key for op in mapped} | {"Adwenpa II 2016"}
     for op in mapped:
         marker = data.markers[op.key]
         assert any(shapes[c].contains(marker) for c in op.countries), op.key
+
+
+def test_an_operation_known_by_its_area_is_drawn_as_that_area(operations, boundaries):
+    data = prepare_map_data(operations, boundaries, points=load_country_points())
+    outline = data.areas["Adwenpa II 2016"]
+    western = boundaries[boundaries["subregion"] == "Western Africa"]
+    assert len(western) >= 16
+    for name, shape in zip(western["name"], western.geometry, strict=True):
+        # simplified to about 5 km, so compare a point inside each country
+        assert outline.contains(shape.representative_point()), name
+    assert not outline.contains(
+        boundaries.loc[boundaries["iso_a3"] == "CMR"].geometry.item().representative_point()
+    )
+    assert outline.contains(data.markers["Adwenpa II 2016"])
+    assert "Adwenpa II 2016" not in {op.key for op in data.unmapped}
+    # its countries are not participants: nothing in Western Africa counts it
+    ghana = data.coverage.loc[data.coverage["iso_a3"] == "GHA"]
+    assert ghana["operations"].item() == 0
+
+
+def test_a_regional_map_keeps_the_operations_known_by_an_area_of_the_region(operations, boundaries):
+    africa = prepare_map_data(operations, boundaries, region="Africa")
+    assert "Adwenpa II 2016" in {op.key for op in africa.operations}
+    assert "Adwenpa II 2016" in africa.areas
+    americas = prepare_map_data(operations, boundaries, region="Americas")
+    assert "Adwenpa II 2016" not in {op.key for op in americas.operations}
+    assert not americas.areas
 
 
 def test_a_mostly_caribbean_operation_is_marked_in_the_caribbean(operations, boundaries):

@@ -102,6 +102,13 @@ def _sentences(map_data: MapData) -> list[str]:
     )
     took_part = participants(map_data)
     sentences.append(text("text_countries", countries=plural("countries", len(took_part))))
+    if map_data.areas:
+        items = "; ".join(
+            text("unmapped_item", operation=op.key, countries_phrase=countries_phrase(op))
+            for op in operations
+            if op.key in map_data.areas
+        )
+        sentences.append(text("text_areas", items=items))
     if map_data.unmapped:
         items = "; ".join(
             text("unmapped_item", operation=op.key, countries_phrase=countries_phrase(op))

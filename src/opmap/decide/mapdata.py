@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, replace
 import geopandas as gpd
 import pandas as pd
 from shapely.geometry import Point
+from shapely.geometry.base import BaseGeometry
 
 from opmap.decide.aggregate import aggregate_by_country, select_operations
 from opmap.decide.classes import (
@@ -48,9 +49,10 @@ class MapData:
     classes : Classes
     metric : str
     markers : dict of str to shapely Point
-        Operation key -> marker position (lon/lat), for mapped operations only.
+        Operation key -> marker position (lon/lat), for the operations drawn: those that name
+        a country, and those known only by their area.
     unmapped : list of Operation
-        Selected operations that name no country.
+        Selected operations that cannot be drawn: they name no country and no area.
     focus : geopandas.GeoDataFrame or None
         The units of the region the map is zoomed to, or None for the world.
     region : str or None
@@ -64,6 +66,10 @@ class MapData:
     members : frozenset of str or None
         The ISO3 codes of a regional map's region, as the coverage report counts them: with
         the units that have no shape at this scale (Tuvalu, Bouvet Island). None on a world map.
+    areas : dict of str to shapely geometry
+        Operation key -> the outline of its area (the union of the area's units), for the
+        operations known only by their area ("14 countries in Western Africa, none named"):
+        drawn as an area, never as a colour or a figure of any of its countries.
     """
 
     operations: list[Operation]
@@ -79,6 +85,7 @@ class MapData:
     period: str | None = None
     universe: Universe | None = None
     members: frozenset[str] | None = None
+    areas: dict[str, BaseGeometry] = field(default_factory=dict)
 
     def is_state(self, iso3: str) -> bool:
         """Whether a unit counts among the states of a regional map (its gaps are states)."""
@@ -235,8 +242,19 @@ def prepare_map_data(
         names=names,
         countries=region_countries,
     )
+    if region_countries is not None:  # operations known by an area of the region count in it
+        selected += [
+            op
+            for op in select_operations(
+                operations, years=years, since=since, until=until, names=names
+            )
+            if not op.countries
+            and op.area
+            and set(area_units(boundaries, op.area)) & region_countries
+        ]
     selected.sort(key=lambda op: (op.year, op.name.casefold()))
     shown_region = region_name and region_in_language(region_name)
+    areas = area_outlines(selected, boundaries)
     coverage = aggregate_by_country(selected, boundaries, points)
     if region_countries is not None:
         universe = universe or load_universe()
@@ -251,8 +269,8 @@ def prepare_map_data(
         values=values,
         classes=classes,
         metric=metric,
-        markers=place_markers(selected, coverage),
-        unmapped=[op for op in selected if not op.is_mapped],
+        markers=place_markers(selected, coverage, areas),
+        unmapped=[op for op in selected if not op.is_mapped and op.key not in areas],
         focus=focus,
         region=shown_region,
         filters=_describe_filters(years, since, until, names, shown_region),
@@ -260,6 +278,7 @@ def prepare_map_data(
         or _years_of(select_operations(operations, years=years, since=since, until=until)),
         universe=universe,
         members=frozenset(region_countries) if region_countries is not None else None,
+        areas=areas,
     )
 
 
@@ -322,13 +341,46 @@ def _years_of(operations: Sequence[Operation]) -> str | None:
     return str(years[0]) if years[0] == years[-1] else f"{years[0]}\u2013{years[-1]}"
 
 
-def place_markers(operations: Sequence[Operation], coverage: gpd.GeoDataFrame) -> dict[str, Point]:
+def area_units(boundaries: gpd.GeoDataFrame, area: str) -> list[str]:
+    """Return the ISO3 codes of the units of an M49 region or subregion ("Western Africa")."""
+    inside = (boundaries["region_un"] == area) | (boundaries["subregion"] == area)
+    return list(boundaries.loc[inside.to_numpy(), "iso_a3"])
+
+
+def area_outlines(
+    operations: Sequence[Operation], boundaries: gpd.GeoDataFrame
+) -> dict[str, BaseGeometry]:
+    """Outline the area of each operation known only by its area: the union of its units.
+
+    Simplified to about 5 km, the scale of an outline on a world or regional map. An area
+    with no unit in the boundaries (a user's file without that region) has no outline.
+    """
+    outlines: dict[str, BaseGeometry] = {}
+    shapes: dict[str, BaseGeometry] = {}
+    for op in operations:
+        if op.countries or not op.area:
+            continue
+        if op.area not in shapes:
+            units = boundaries[boundaries["iso_a3"].isin(area_units(boundaries, op.area))]
+            shape = units.geometry.union_all() if len(units) else None
+            shapes[op.area] = shape.simplify(0.05) if shape is not None else None
+        if shapes[op.area] is not None and not shapes[op.area].is_empty:
+            outlines[op.key] = shapes[op.area]
+    return outlines
+
+
+def place_markers(
+    operations: Sequence[Operation],
+    coverage: gpd.GeoDataFrame,
+    areas: Mapping[str, BaseGeometry] | None = None,
+) -> dict[str, Point]:
     """Place one marker per mapped operation, on land, in a country that took part.
 
     The operation's own lat/lon if the file gives it; else the representative point of its
     country (a centroid can fall in the sea: France's does). For several countries, the point of
     the country nearest the middle of all their points: Libertad's 13 mostly Caribbean countries
-    put it in the Caribbean, not in Brazil, the largest of them.
+    put it in the Caribbean, not in Brazil, the largest of them. An operation known only by
+    its area (``areas``) is placed inside the area.
     """
     anchors = {
         iso3: shape.representative_point()
@@ -339,6 +391,9 @@ def place_markers(operations: Sequence[Operation], coverage: gpd.GeoDataFrame) -
     for op in operations:
         if op.lat is not None and op.lon is not None:
             markers[op.key] = Point(op.lon, op.lat)
+            continue
+        if areas and op.key in areas:
+            markers[op.key] = areas[op.key].representative_point()
             continue
         points = [anchors[c] for c in op.countries if c in anchors]
         if points:

@@ -111,6 +111,7 @@ def period_data(
         values=metric_values(coverage, map_data.metric),
         classes=classes if classes is not None else map_data.classes,
         markers={key: point for key, point in map_data.markers.items() if key in keys},
+        areas={key: outline for key, outline in map_data.areas.items() if key in keys},
         unmapped=[op for op in map_data.unmapped if op.key in keys],
         filters=[*map_data.filters, label],
         period=label,

@@ -265,3 +265,22 @@ def test_many_markers_are_drawn_but_not_labelled(tmp_path):
         c.get_offsets() for ax in figure.axes for c in ax.collections if c.get_gid() == "markers"
     ]
     assert len(offsets) == 1 and len(offsets[0]) == MAX_LABELLED + 1
+
+
+def test_an_operation_known_by_its_area_is_outlined_not_listed_as_not_on_the_map(boundaries):
+    from opmap.read.operations import read_operations
+
+    world = prepare_map_data(read_operations(), boundaries)
+    figure = plot_map(world, generated=GENERATED)
+    ax = figure.axes[0]
+    (outline,) = [p for p in ax.patches if p.get_gid() == "area:Adwenpa II 2016"]
+    assert outline.get_fill() is False and outline.get_linestyle() == "--"
+    (square,) = [c for c in ax.collections if c.get_gid() == "area-markers"]
+    assert len(square.get_offsets()) == 1
+    texts = [t.get_text() for t in figure.texts]
+    assert not any(t.startswith(text("unmapped_title")) for t in texts)
+    legend = [t.get_text() for t in figure.legends[0].get_texts()]
+    assert text("legend_area") in legend
+    # the area's countries keep "no operations": it colours none of them
+    ghana = next(p for p in ax.patches if p.get_gid() == "GHA")
+    assert ghana.get_facecolor() == pytest.approx(to_rgba(NO_DATA_COLOR))

@@ -6,7 +6,9 @@
  * With many (data.cell > 0), operations close together on screen share one marker that shows
  * their number and lists them in its popup (clusters.js); the grouping is redone at every zoom
  * and only markers in and near the view are made. Hovering or opening an operation highlights
- * its countries. Needs words.js, dom.js, popups.js and clusters.js.
+ * its countries. An operation known only by its area (no country named) has its own marker
+ * and a dashed outline of the area, never a colour on the area's countries; hovering or opening
+ * it thickens the outline. Needs words.js, dom.js, decode.js, popups.js and clusters.js.
  */
 (function (opmap) {
     "use strict";
@@ -15,11 +17,28 @@
     var TARGET = 24;
 
     /** Read the rows written by operation_layer_data: [name, year, lat, lon, dx, ...]. */
-    function readOperations(rows) {
+    function readOperations(rows, encodedOutlines, alphabet) {
+        var outlines = {};
+        opmap.decodeUnits(encodedOutlines, alphabet).features.forEach(function (feature) {
+            outlines[feature.id] = feature;
+        });
         return rows.map(function (row, index) {
             return {index: index, name: row[0], year: row[1], latlng: L.latLng(row[2], row[3]),
-                    dx: row[4], countries: row[5], rows: row[6], brief: row[7], lang: row[8]};
+                    dx: row[4], countries: row[5], rows: row[6], brief: row[7], lang: row[8],
+                    area: row[9], outline: outlines[String(index)] || null};
         });
+    }
+
+    /** The dashed outline of an operation's area, made once and kept (null: no area). */
+    function areaOutline(operation, style) {
+        if (!operation.outline) {
+            return null;
+        }
+        if (!operation.outlineLayer) {
+            operation.outlineLayer = L.geoJSON(operation.outline,
+                                               {style: style, interactive: false});
+        }
+        return operation.outlineLayer;
     }
 
     /** Each country's Leaflet layers (a unit may have a shape and a dot), by ISO3 code. */
@@ -35,11 +54,15 @@
      * Highlight the countries of an operation while it is hovered or its popup is open; the
      * open one stays highlighted when another is hovered and left.
      */
-    function highlighter(countries, style) {
+    function highlighter(countries, style, area) {
         var byIso = layersByIso(countries);
         var opened = null;  // the operation whose popup is open
 
         function hover(operation, on) {
+            if (operation.outlineLayer) {
+                operation.outlineLayer.setStyle(on ? L.extend({}, area.style, area.highlight)
+                    : area.style);
+            }
             operation.countries.forEach(function (iso) {
                 (byIso[iso] || []).forEach(function (layer) {
                     if (on) {
@@ -113,13 +136,14 @@
 
         function operationMarker(operation, dx) {
             var half = TARGET / 2;
+            var className = "opmap-operation" + (operation.area ? " opmap-operation-area" : "");
             var marker = L.marker(operation.latlng, {icon: L.divIcon({
-                className: "opmap-operation", iconSize: [TARGET, TARGET],
+                className: className, iconSize: [TARGET, TARGET],
                 iconAnchor: [half - dx, half]
             })});
             marker.bindTooltip(function () {
-                var name = opmap.element("span", null, operation.name);
-                if (operation.lang) {
+                var name = opmap.element("span", null, operation.area || operation.name);
+                if (operation.lang && !operation.area) {
                     name.lang = operation.lang;
                 }
                 return name;
@@ -133,7 +157,7 @@
                 }
             });
             onEachAdd(marker, function (icon) {
-                icon.setAttribute("aria-label", operation.name);
+                icon.setAttribute("aria-label", operation.area || operation.name);
                 icon.setAttribute("data-operation", operation.name);
             });
             return marker;
@@ -194,9 +218,11 @@
      * The map container's data-operations-shown says how many operations the markers stand for.
      */
     function operationLayer(map, countries, yearLayers, data) {
+        var outlines = L.layerGroup().addTo(map);  // under the markers: added first
         var shown = L.layerGroup().addTo(map);
-        var operations = readOperations(data.operations);
-        var markers = markerMaker(map, data, highlighter(countries, data.highlight));
+        var operations = readOperations(data.operations, data.outlines, data.alphabet);
+        var area = {style: data.areaStyle, highlight: data.areaHighlight};
+        var markers = markerMaker(map, data, highlighter(countries, data.highlight, area));
         var grid = data.cell ? opmap.clusterGrid(map, operations, data.cell) : null;
         var yearOn = watchYearLayers(map, yearLayers, draw);
         var passes = function () { return true; };
@@ -245,8 +271,19 @@
             drawn = next;
         }
 
+        function drawOutlines(visible) {
+            outlines.clearLayers();
+            visible.forEach(function (o) {
+                var outline = areaOutline(o, area.style);
+                if (outline) {
+                    outlines.addLayer(outline);
+                }
+            });
+        }
+
         function draw() {
             var visible = visibleOperations();
+            drawOutlines(visible);
             if (grid) {
                 drawCells(visible);
             } else {

@@ -73,6 +73,7 @@ def legend_html(map_data: MapData) -> Markup:
         no_data=no_data,
         region=region,
         operation_marker=text("operation_marker"),
+        area=text("legend_area") if map_data.areas else None,
         hatch_color=GAP_HATCH_COLOR,
     )
 

@@ -14,9 +14,15 @@ from folium.template import Template
 from opmap.decide.mapdata import MapData
 from opmap.draw.interactive.choropleth import ChoroplethLayer
 from opmap.draw.interactive.fragments import label_html
+from opmap.draw.interactive.geometry import ALPHABET, encode_units
 from opmap.draw.interactive.offline import UsesAssets, script_json
 from opmap.draw.interactive.popups import PopupRow, operation_brief, popup_rows
-from opmap.draw.interactive.styles import HIGHLIGHT_STYLE, NARROW
+from opmap.draw.interactive.styles import (
+    AREA_HIGHLIGHT_STYLE,
+    AREA_STYLE,
+    HIGHLIGHT_STYLE,
+    NARROW,
+)
 from opmap.i18n import other_language
 from opmap.read.operations import Operation
 from opmap.words import text
@@ -64,7 +70,7 @@ class OperationLayer(UsesAssets, MacroElement):
     map_data : MapData
     """
 
-    assets = ("words.js", "dom.js", "popups.js", "clusters.js", "operations.js")
+    assets = ("words.js", "dom.js", "decode.js", "popups.js", "clusters.js", "operations.js")
     _template = Template(
         """
         {% macro script(this, kwargs) %}
@@ -99,16 +105,25 @@ def operation_layer_data(map_data: MapData) -> dict:
     -------
     dict
         ``operations``: one row per mapped operation, ``[name, year, lat, lon, offset,
-        countries, popup rows, brief, lang]``, where a popup row is ``[label index, text]``,
-        ``[label index, text, http(s) URL]`` or, folded, ``[label index, text, null, full
-        text]``, with a fifth item 1 for the data's own words, ``lang`` the language of those
-        words when the page's differs (else null), and ``labels`` holds the labels; ``cell``: the
-        clustering cell in pixels (0: one marker per operation); the words of a cluster.
+        countries, popup rows, brief, lang, area]``, where a popup row is ``[label index,
+        text]``, ``[label index, text, http(s) URL]`` or, folded, ``[label index, text, null,
+        full text]``, with a fifth item 1 for the data's own words; ``lang`` is the language of
+        those words when the page's differs (else null), ``labels`` holds the labels, and
+        ``area`` is None or, for an operation known only by its area, what its marker is called
+        ("Adwenpa II 2016, an area: Western Africa"); ``outlines``: the outlines of those areas,
+        encoded as the countries are (:func:`~.geometry.encode_units`), their ids the rows'
+        indices; ``cell``: the clustering cell in pixels (0: one marker per operation); the
+        words of a cluster.
     """
     labels: dict[str, int] = {}
     rows = []
+    outlines = {}
     many = len(map_data.markers) > CLUSTER_ABOVE
     for op, offset in _marker_offsets(map_data):
+        area = None
+        if op.key in map_data.areas:
+            area = text("area_marker", operation=op.key, area=op.area)
+            outlines[str(len(rows))] = map_data.areas[op.key]
         point = map_data.markers[op.key]
         popup = [
             _popup_row(row, labels.setdefault(row.label, len(labels))) for row in popup_rows(op)
@@ -124,6 +139,7 @@ def operation_layer_data(map_data: MapData) -> dict:
                 popup,
                 operation_brief(op),
                 other_language(op.language),
+                area,
             ]
         )
     return {
@@ -131,6 +147,10 @@ def operation_layer_data(map_data: MapData) -> dict:
         "labels": list(labels),
         "cell": CLUSTER_CELL if many else 0,
         "listed": CLUSTER_LISTED,
+        "outlines": encode_outlines(outlines),
+        "alphabet": ALPHABET,
+        "areaStyle": AREA_STYLE,
+        "areaHighlight": AREA_HIGHLIGHT_STYLE,
         "highlight": {**HIGHLIGHT_STYLE, "fillColor": map_data.classes.highlight},
         "narrow": NARROW,
         "words": {
@@ -149,6 +169,14 @@ def _popup_row(row: PopupRow, label: int) -> list:
     if row.full:
         return [label, row.text, None, row.full]
     return [label, row.text, *([row.link] if row.link else [])]
+
+
+def encode_outlines(outlines: dict) -> list[list]:
+    """Encode the areas' outlines as the countries are (``decode.js``), by marker row index."""
+    import geopandas as gpd
+
+    shapes = gpd.GeoDataFrame(geometry=list(outlines.values()), crs="EPSG:4326")
+    return encode_units(shapes, list(outlines))
 
 
 def _mapped_operations(map_data: MapData) -> list[Operation]:

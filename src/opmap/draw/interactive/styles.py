@@ -8,6 +8,7 @@ on ``:root`` by :func:`color_properties`.
 from __future__ import annotations
 
 from opmap.style import (
+    AREA_OUTLINE_COLOR,
     BORDER_COLOR,
     GAP_HATCH_COLOR,
     MARKER_COLOR,
@@ -25,6 +26,18 @@ GAP_FILL = "url(#opmap-gap-hatch)"
 #: How an operation's countries are highlighted; the fill is the palette's highlight colour
 #: (:attr:`opmap.decide.classes.Classes.highlight`), never one of its class colours.
 HIGHLIGHT_STYLE = {"color": "#111111", "weight": 2.5, "fillOpacity": 0.9}
+#: The outline of an operation known only by its area: dashed, no fill, and not clickable, so
+#: that the countries under it keep their own colours and popups.
+AREA_STYLE = {
+    "color": AREA_OUTLINE_COLOR,
+    "weight": 2,
+    "dashArray": "6 4",
+    "fill": False,
+    "interactive": False,
+    "className": "opmap-area",
+}
+#: The same outline while its operation is hovered or open.
+AREA_HIGHLIGHT_STYLE = {"weight": 4, "dashArray": ""}
 
 #: The custom properties of ``map.css``, from the shared style tokens.
 COLOR_PROPERTIES = {
@@ -34,6 +47,7 @@ COLOR_PROPERTIES = {
     "--opmap-gap-hatch": GAP_HATCH_COLOR,
     "--opmap-outside": OUTSIDE_COLOR,
     "--opmap-outside-border": OUTSIDE_BORDER_COLOR,
+    "--opmap-area": AREA_OUTLINE_COLOR,
 }
 
 

@@ -112,7 +112,7 @@ def _headline(total: dict, operations: Sequence[Operation]) -> dict:
     for column in ("victims", "minors", "arrests"):
         if total[column].figure is not None:
             cards.append(_figure_card(total[column], text(f"briefing_headline_{column}")))
-    unplaced = [op for op in operations if not op.is_mapped]
+    unplaced = [op for op in operations if not op.is_placed]  # an area is drawn as an area
     unplaced_text = ""
     if unplaced:
         listed = "; ".join(f"{op.key} ({countries_phrase(op)})" for op in unplaced)

@@ -19,6 +19,7 @@ from opmap.decide.mapdata import MapData
 from opmap.draw.static.page import LEGEND_PT, NOTE_PT, SOURCE_PT, Page
 from opmap.read.operations import Operation
 from opmap.style import (
+    AREA_OUTLINE_COLOR,
     BORDER_COLOR,
     MARKER_COLOR,
     MUTED_TEXT_COLOR,
@@ -207,6 +208,16 @@ def legend_handles(map_data: MapData, shown_classes: Iterable[int] | None = None
                 edgecolor=OUTSIDE_BORDER_COLOR,
                 linewidth=0.4,
                 label=text("outside_region", region=map_data.region),
+            )
+        )
+    if map_data.areas:
+        handles.append(
+            Patch(
+                fill=False,
+                edgecolor=AREA_OUTLINE_COLOR,
+                linewidth=1.0,
+                linestyle="--",
+                label=text("legend_area"),
             )
         )
     if map_data.markers:

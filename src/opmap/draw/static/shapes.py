@@ -25,6 +25,7 @@ from opmap.draw.static.legend import legend_handles, legend_title
 from opmap.draw.static.locator import draw_locator, draw_locator_on_top, emptiest_corner
 from opmap.draw.static.page import LEGEND_PT
 from opmap.style import (
+    AREA_OUTLINE_COLOR,
     BORDER_COLOR,
     MARKER_COLOR,
     OUTSIDE_BORDER_COLOR,
@@ -191,6 +192,7 @@ def draw_panel(ax: Axes, map_data: MapData, frame: Frame, scale: float, marker_s
     outside = _outside_mask(map_data)
     _draw_countries(ax, map_data, geometries, outside)
     _dot_small_countries(ax, map_data, geometries, outside)
+    _outline_areas(ax, map_data, frame)
     xy = _draw_markers(ax, map_data, frame, marker_size * scale**2)
     radius = 3 * ax.figure.dpi / 72 * scale
     drawn = xy[np.isfinite(xy).all(axis=1)]  # a marker behind this panel's globe is not drawn
@@ -233,6 +235,34 @@ def _label(panel: Panel, map_data: MapData, key: Key, scale: float, *, names: bo
         rows = np.array([frame.names(row) for row in range(len(map_data.coverage))], dtype=bool)
         label_countries(
             ax, map_data, panel.geometries, placer, key, panel.participating & rows, scale
+        )
+
+
+def _outline_areas(ax: Axes, map_data: MapData, frame: Frame) -> None:
+    """Draw the dashed outline of each operation known only by its area, with no fill.
+
+    As on the HTML map: no country of the area is coloured or given the operation's figures.
+    """
+    if not map_data.areas:
+        return
+    import geopandas as gpd
+
+    from opmap.draw.static.framing import project
+
+    outlines = project(gpd.GeoSeries(list(map_data.areas.values()), crs="EPSG:4326"), frame.crs)
+    for key, outline in zip(map_data.areas, outlines, strict=True):
+        if outline is None or outline.is_empty or not outline.is_valid:
+            continue
+        ax.add_patch(
+            PathPatch(
+                path_of(outline),
+                fill=False,
+                edgecolor=AREA_OUTLINE_COLOR,
+                linewidth=1.0,
+                linestyle="--",
+                zorder=4,
+                gid=f"area:{key}",
+            )
         )
 
 

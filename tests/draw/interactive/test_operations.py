@@ -1,0 +1,144 @@
+"""An operation known only by its area, on the map: a dashed outline and a marker of its own.
+
+Adwenpa II 2016 ran in "14 countries in Western Africa, none named": it is drawn as the outline
+of Western Africa (no country coloured for it), with a square marker that opens its popup by
+mouse and keyboard, and is no longer listed as "Not on the map".
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from browser import launch_browser, open_offline
+
+from opmap.decide.mapdata import prepare_map_data
+from opmap.draw.interactive.map import write_map
+from opmap.draw.interactive.operations import operation_layer_data
+from opmap.read.boundaries import load_boundaries, load_country_points
+from opmap.read.operations import read_operations
+
+ADWENPA = "Adwenpa II 2016"
+LABEL = "Adwenpa II 2016, an area: Western Africa"
+#: The area's outline on the map.
+OUTLINE = ".leaflet-overlay-pane path.opmap-area"
+
+
+@pytest.fixture(scope="module")
+def world():
+    return prepare_map_data(read_operations(), load_boundaries(), points=load_country_points())
+
+
+def test_the_area_is_an_operation_row_with_its_outline_and_no_country(world):
+    data = operation_layer_data(world)
+    (row,) = [r for r in data["operations"] if r[0] == ADWENPA]
+    assert row[5] == [] and row[8] == LABEL  # no country to highlight; its marker's name
+    index = data["operations"].index(row)
+    assert [unit[0] for unit in data["outlines"]] == [str(index)]
+    others = [r for r in data["operations"] if r[0] != ADWENPA]
+    assert all(r[8] is None for r in others)
+
+
+def test_an_area_is_not_listed_as_not_on_the_map(world):
+    assert ADWENPA not in {op.key for op in world.unmapped}
+    assert ADWENPA in world.markers and ADWENPA in world.areas
+
+
+@pytest.fixture(scope="module")
+def map_file(world, tmp_path_factory):
+    path = tmp_path_factory.mktemp("areas") / "map.html"
+    return write_map(world, path, generated=date(2024, 5, 1))
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with launch_browser() as browser:
+        yield browser
+
+
+@pytest.fixture
+def opened(browser, map_file):
+    page, log = open_offline(browser, map_file)
+    page.wait_for_selector(".opmap-operation-area")
+    yield page, log
+    page.context.close()
+
+
+def _outline(page) -> dict:
+    return page.eval_on_selector(
+        OUTLINE,
+        """e => ({fill: e.getAttribute("fill"), dash: e.getAttribute("stroke-dasharray"),
+                  width: e.getAttribute("stroke-width"), box: e.getBoundingClientRect().toJSON(),
+                  events: getComputedStyle(e).pointerEvents})""",
+    )
+
+
+def _centre(page, selector: str) -> tuple[float, float]:
+    box = page.locator(selector).bounding_box()
+    return box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
+
+
+@pytest.mark.browser
+def test_the_area_is_drawn_as_a_dashed_outline_with_its_marker_inside(opened):
+    page, log = opened
+    assert page.locator(OUTLINE).count() == 1
+    outline = _outline(page)
+    assert outline["fill"] == "none" and outline["dash"] == "6 4"
+    # the one dashed line of the map: the countries' borders are solid
+    assert page.locator(".leaflet-overlay-pane path[stroke-dasharray]").count() == 1
+    assert outline["events"] == "none"  # the countries under it keep their own clicks
+    x, y = _centre(page, ".opmap-operation-area")
+    box = outline["box"]
+    assert box["left"] < x < box["right"] and box["top"] < y < box["bottom"]
+    # Senegal (a named participant of other operations) lies inside the outline too
+    sx, sy = _centre(page, '[data-country="SEN"]')
+    assert box["left"] < sx < box["right"] and box["top"] < sy < box["bottom"]
+    marker = page.locator(".opmap-operation-area")
+    assert marker.get_attribute("aria-label") == LABEL
+    legend = page.locator(".opmap-legend").inner_text()
+    assert "Area of an operation whose countries are not named" in legend
+    assert page.locator(".opmap-unmapped").count() == 0
+    assert log.console_errors == [] and log.page_errors == [] and log.outside_requests == []
+
+
+@pytest.mark.browser
+def test_a_click_on_the_area_marker_opens_its_popup_and_thickens_the_outline(opened):
+    page, log = opened
+    page.locator(".opmap-operation-area").click()
+    popup = page.locator(".leaflet-popup-content")
+    popup.wait_for()
+    assert popup.locator("h2").inner_text() == ADWENPA
+    assert "14 countries in Western Africa, none named" in popup.inner_text()
+    assert _outline(page)["width"] == "4" and _outline(page)["dash"] is None  # solid
+    # no country was highlighted for it: no unit has the highlight's black border
+    highlighted = page.eval_on_selector_all(
+        ".leaflet-overlay-pane path.opmap-unit",
+        "ps => ps.filter(p => p.getAttribute('stroke') === '#111111').length",
+    )
+    assert highlighted == 0
+    page.locator(".leaflet-popup-close-button").click()
+    assert (_outline(page)["width"], _outline(page)["dash"]) == ("2", "6 4")
+    assert log.console_errors == [] and log.page_errors == []
+
+
+@pytest.mark.browser
+def test_the_keyboard_reaches_the_area_and_opens_its_popup(opened):
+    page, log = opened
+    page.locator(".folium-map").focus()
+    status = page.locator("[role=status]")
+    page.keyboard.press("Home")
+    for _ in range(len(page.locator(".opmap-operation").all())):
+        if status.inner_text().startswith(LABEL):
+            break
+        page.keyboard.press("ArrowRight")
+    assert status.inner_text().startswith(f"{LABEL}: operation ")
+    page.keyboard.press("Enter")
+    popup = page.locator(".leaflet-popup-content")
+    popup.wait_for()
+    assert popup.locator("h2").inner_text() == ADWENPA
+    page.wait_for_function("document.activeElement.closest('.leaflet-popup') !== null")
+    page.keyboard.press("Escape")
+    page.wait_for_selector(".leaflet-popup", state="detached")  # after its fade-out
+    # the focus is back on the area's marker, where the reader was
+    assert page.evaluate("document.activeElement.getAttribute('aria-label')") == LABEL
+    assert log.console_errors == [] and log.page_errors == []
