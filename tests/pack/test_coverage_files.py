@@ -17,7 +17,7 @@ from opmap.bundled import regions_example_path
 from opmap.decide.classes import NO_DATA_COLOR, OUTSIDE_COLOR
 from opmap.decide.coverage import build_coverage, region_slug
 from opmap.decide.mapdata import prepare_map_data
-from opmap.decide.regions import regions_of
+from opmap.decide.regions import area_members, regions_of
 from opmap.pack.coverage_files import write_coverage
 from opmap.read.inputs import load_inputs
 from opmap.read.regions import read_regions
@@ -89,8 +89,16 @@ def test_roles_split_the_units(inputs, desks):
     assert {c for c, r in roles.items() if r != "outside"} == members
     assert map_data.region == "West Africa desk"
     assert map_data.period == "2014\u20132018"
-    # Only the region's operations: Adwenpa II names no country, Libertad and Sawiyan none here.
-    assert [op.key for op in map_data.operations] == ["Nawa 2014", "Akoma 2015", "Epervier 2017"]
+    # Only the region's operations: Libertad and Sawiyan name none of its countries; Adwenpa II
+    # names none but ran in Western Africa, which the desk's countries are in (as coverage.csv
+    # counts it)
+    assert [op.key for op in map_data.operations] == [
+        "Nawa 2014",
+        "Akoma 2015",
+        "Adwenpa II 2016",
+        "Epervier 2017",
+    ]
+    assert list(map_data.areas) == ["Adwenpa II 2016"]
 
 
 def test_world_map_has_no_roles(inputs):
@@ -142,7 +150,15 @@ def test_region_map_has_one_shape_per_unit(region_page, inputs):
 def test_region_map_has_one_marker_per_operation_of_the_region(region_page, inputs, desks):
     grouping, region, page, _ = region_page
     members = members_of(inputs, desks, grouping, region)
-    expected = sorted(op.key for op in inputs.operations if members & set(op.countries))
+    # an operation known only by its area counts where its area lies (Adwenpa II in Africa)
+    areas = {
+        op.key
+        for op in inputs.operations
+        if not op.countries and op.area and members & area_members(inputs.boundaries, op.area)
+    }
+    expected = sorted(
+        op.key for op in inputs.operations if members & set(op.countries) or op.key in areas
+    )
     names = page.locator(".opmap-operation").evaluate_all(
         "els => els.map(e => e.getAttribute('data-operation'))"
     )

@@ -21,7 +21,7 @@ from opmap.decide.classes import (
     classify_values,
     metric_values,
 )
-from opmap.decide.regions import REGION_COLUMNS
+from opmap.decide.regions import REGION_COLUMNS, area_members
 from opmap.errors import InvalidOption
 from opmap.i18n import DEFAULT_LANGUAGE, country_name, current_language
 from opmap.i18n import region_name as region_in_language
@@ -248,9 +248,7 @@ def prepare_map_data(
             for op in select_operations(
                 operations, years=years, since=since, until=until, names=names
             )
-            if not op.countries
-            and op.area
-            and set(area_units(boundaries, op.area)) & region_countries
+            if not op.countries and op.area and area_members(boundaries, op.area) & region_countries
         ]
     selected.sort(key=lambda op: (op.year, op.name.casefold()))
     shown_region = region_name and region_in_language(region_name)
@@ -341,12 +339,6 @@ def _years_of(operations: Sequence[Operation]) -> str | None:
     return str(years[0]) if years[0] == years[-1] else f"{years[0]}\u2013{years[-1]}"
 
 
-def area_units(boundaries: gpd.GeoDataFrame, area: str) -> list[str]:
-    """Return the ISO3 codes of the units of an M49 region or subregion ("Western Africa")."""
-    inside = (boundaries["region_un"] == area) | (boundaries["subregion"] == area)
-    return list(boundaries.loc[inside.to_numpy(), "iso_a3"])
-
-
 def area_outlines(
     operations: Sequence[Operation], boundaries: gpd.GeoDataFrame
 ) -> dict[str, BaseGeometry]:
@@ -361,7 +353,7 @@ def area_outlines(
         if op.countries or not op.area:
             continue
         if op.area not in shapes:
-            units = boundaries[boundaries["iso_a3"].isin(area_units(boundaries, op.area))]
+            units = boundaries[boundaries["iso_a3"].isin(area_members(boundaries, op.area))]
             shape = units.geometry.union_all() if len(units) else None
             shapes[op.area] = shape.simplify(0.05) if shape is not None else None
         if shapes[op.area] is not None and not shapes[op.area].is_empty:
