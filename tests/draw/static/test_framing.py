@@ -125,10 +125,13 @@ def test_world_option_keeps_equal_earth_and_no_locator(bundled):
     assert not any(ax.get_gid() == "locator" for ax in panel.child_axes)
 
 
-def test_the_locator_outlines_both_panels_beside_them(bundled):
+def test_the_locator_outlines_both_panels(bundled):
     figure = plot_map(bundled, generated=GENERATED)
     locator = _locator(figure)
-    assert locator.axes.get_gid() == "legend-column"  # beside the panels, not over the map
+    # Beside the panels when they leave a column free; with every operation of the bundled
+    # data on the map (no "Not on the map" box under it) the panels take the full height and
+    # width, and the locator goes into the emptier one.
+    assert locator.axes.get_gid() in ("legend-column", "map-2")
     world_width = locator.get_xlim()[1] - locator.get_xlim()[0]
     outlines = {p.get_gid(): p for p in locator.patches if p.get_gid()}
     centres = []
