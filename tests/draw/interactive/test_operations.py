@@ -32,11 +32,11 @@ def world():
 def test_the_area_is_an_operation_row_with_its_outline_and_no_country(world):
     data = operation_layer_data(world)
     (row,) = [r for r in data["operations"] if r[0] == ADWENPA]
-    assert row[5] == [] and row[8] == LABEL  # no country to highlight; its marker's name
+    assert row[5] == [] and row[9] == LABEL  # no country to highlight; its marker's name
     index = data["operations"].index(row)
     assert [unit[0] for unit in data["outlines"]] == [str(index)]
     others = [r for r in data["operations"] if r[0] != ADWENPA]
-    assert all(r[8] is None for r in others)
+    assert all(r[9] is None for r in others)
 
 
 def test_an_area_is_not_listed_as_not_on_the_map(world):
@@ -60,11 +60,13 @@ def browser():
 def opened(browser, map_file):
     page, log = open_offline(browser, map_file)
     page.wait_for_selector(".opmap-operation-area")
+    page.wait_for_selector('[data-labels="laid"]', state="attached")  # the map has settled
     yield page, log
     page.context.close()
 
 
 def _outline(page) -> dict:
+    page.wait_for_function(f"document.querySelector('{OUTLINE}')?.isConnected")
     return page.eval_on_selector(
         OUTLINE,
         """e => ({fill: e.getAttribute("fill"), dash: e.getAttribute("stroke-dasharray"),

@@ -171,12 +171,30 @@ def _popup_row(row: PopupRow, label: int) -> list:
     return [label, row.text, *([row.link] if row.link else [])]
 
 
+#: How far (degrees) an area's simplified outline may stray from its countries' edges, and the
+#: smallest part (square degrees) it keeps: an outline shows where an area lies, not its islands.
+OUTLINE_TOLERANCE_DEG = 0.05
+OUTLINE_MIN_PART_DEG2 = 1.0
+
+
 def encode_outlines(outlines: dict) -> list[list]:
     """Encode the areas' outlines as the countries are (``decode.js``), by marker row index."""
     import geopandas as gpd
 
+    # An outline is drawn as a dashed line over the countries: the countries' display detail
+    # is more than it needs (and each one would weigh on the page).
     shapes = gpd.GeoDataFrame(geometry=list(outlines.values()), crs="EPSG:4326")
+    shapes["geometry"] = [_main_parts(shape) for shape in shapes.geometry]
     return encode_units(shapes, list(outlines))
+
+
+def _main_parts(shape):
+    """Simplify an area's outline and keep its parts of at least :data:`OUTLINE_MIN_PART_DEG2`."""
+    import shapely
+
+    simple = shapely.simplify(shape, OUTLINE_TOLERANCE_DEG, preserve_topology=True)
+    parts = [p for p in shapely.get_parts(simple) if p.area >= OUTLINE_MIN_PART_DEG2]
+    return shapely.multipolygons(parts) if parts else simple
 
 
 def _mapped_operations(map_data: MapData) -> list[Operation]:
