@@ -11,6 +11,7 @@ from dataclasses import dataclass, field, replace
 
 import geopandas as gpd
 import pandas as pd
+import shapely
 from shapely.geometry import Point
 from shapely.geometry.base import BaseGeometry
 
@@ -393,7 +394,25 @@ def place_markers(
                 sum(p.x for p in points) / len(points), sum(p.y for p in points) / len(points)
             )
             markers[op.key] = min(points, key=middle.distance)
+    for key in areas or {}:
+        if key in markers:
+            markers[key] = _clear_of_others(areas[key], key, markers)
     return markers
+
+
+#: How far (degrees) an area's marker keeps from the other markers when its area has room:
+#: about two marker widths at the zoom a world or regional map opens at.
+AREA_MARKER_CLEARANCE_DEG = (6.0, 4.0, 2.0)
+
+
+def _clear_of_others(area: BaseGeometry, key: str, markers: Mapping[str, Point]) -> Point:
+    """Place an area's marker inside it, as far from the other operations' markers as it can."""
+    others = [point for other, point in markers.items() if other != key]
+    for clearance in AREA_MARKER_CLEARANCE_DEG if others else ():
+        free = area.difference(shapely.union_all([p.buffer(clearance) for p in others]))
+        if not free.is_empty:
+            return max(shapely.get_parts(free), key=lambda part: part.area).representative_point()
+    return area.representative_point()
 
 
 def _describe_filters(years, since, until, names, region) -> list[str]:
