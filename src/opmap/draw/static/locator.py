@@ -84,17 +84,17 @@ def _draw_world(inset: Axes, frames: list[Frame], map_data: MapData) -> None:
     inset.set_axis_off()
     inset.patch.set_visible(False)
     minx, miny, maxx, maxy = globe.bounds
-    inset.set_xlim(minx, maxx)
+    inset.set_xlim(minx, maxx)  # set once: shapes are added with add_artist (no limit walks)
     inset.set_ylim(miny, maxy)
-    inset.add_patch(
+    inset.add_artist(
         PathPatch(path_of(globe), facecolor=SEA_COLOR, edgecolor=BORDER_COLOR, linewidth=0.4)
     )
     land = project(map_data.coverage.geometry.simplify(0.5), crs)
     for geometry in land:
         if geometry is not None and not geometry.is_empty and geometry.geom_type != "Point":
-            inset.add_patch(PathPatch(path_of(geometry), facecolor=_LOCATOR_LAND, linewidth=0))
+            inset.add_artist(PathPatch(path_of(geometry), facecolor=_LOCATOR_LAND, linewidth=0))
     for number, frame in enumerate(frames, start=1):
-        inset.add_patch(
+        inset.add_artist(
             PathPatch(
                 path_of(_view_on_world(frame, crs)),
                 facecolor="none",

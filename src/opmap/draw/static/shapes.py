@@ -171,6 +171,8 @@ def draw_panel(ax: Axes, map_data: MapData, frame: Frame, scale: float, marker_s
         FigureCanvasAgg(ax.figure)
     ax.set_axis_off()
     view = fit_view(frame.view, ax)
+    # The view is set here, once: shapes are then added with add_artist, which (unlike
+    # add_patch) does not walk every path to grow the data limits, most of a map's drawing time.
     ax.set_xlim(view[0], view[2])
     ax.set_ylim(view[1], view[3])
     ax.set_aspect("equal", adjustable="box")
@@ -179,7 +181,7 @@ def draw_panel(ax: Axes, map_data: MapData, frame: Frame, scale: float, marker_s
     geometries = frame.geometries.simplify(
         _SIMPLIFY_PT * _units_per_point(ax), preserve_topology=True
     )
-    ax.add_patch(
+    ax.add_artist(
         PathPatch(
             path_of(frame.globe),
             facecolor=SEA_COLOR,
@@ -253,7 +255,7 @@ def _outline_areas(ax: Axes, map_data: MapData, frame: Frame) -> None:
     for key, outline in zip(map_data.areas, outlines, strict=True):
         if outline is None or outline.is_empty or not outline.is_valid:
             continue
-        ax.add_patch(
+        ax.add_artist(
             PathPatch(
                 path_of(outline),
                 fill=False,
@@ -334,7 +336,7 @@ def _draw_countries(ax, map_data, geometries, outside) -> None:
         if not bool(coverage["has_polygon"].iloc[position]):
             points.append((geometry, face))
             continue
-        ax.add_patch(
+        ax.add_artist(
             PathPatch(
                 path_of(geometry),
                 facecolor=face,
