@@ -137,10 +137,10 @@ def test_a_build_tells_each_step_as_it_starts_and_ends(
     assert result.exit_code == 0, result.output
     lines = result.stderr.splitlines()
     assert lines[0] == "Lecture de operations.csv : 5 lignes"
-    assert "[1/5] les enregistrements nettoyés : operations.csv" in lines
-    assert "[5/5] la note d’information : index.html" in lines
+    assert "[1/6] les enregistrements nettoyés : operations.csv" in lines
+    assert "[6/6] la note d’information : index.html" in lines
     written = [
-        line for line in lines if re.fullmatch(r"\[\d/5\] \d+ fichiers? écrits? en .*", line)
+        line for line in lines if re.fullmatch(r"\[\d/6\] \d+ fichiers? écrits? en .*", line)
     ]
-    assert len(written) == 5 and written[0].startswith("[1/5] 1 fichier écrit en ")
-    assert "wrote" not in result.stderr and "[1/5]" not in result.stdout
+    assert len(written) == 6 and written[0].startswith("[1/6] 1 fichier écrit en ")
+    assert "wrote" not in result.stderr and "[1/6]" not in result.stdout

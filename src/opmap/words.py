@@ -290,6 +290,7 @@ STRINGS: dict[str, str] = {
     "progress_step_maps": "the interactive maps",
     "progress_step_images": "the images for print",
     "progress_step_coverage": "coverage by region and the regional maps",
+    "progress_step_gis": "the layers for a GIS",
     "progress_step_index": "the briefing page",
     "progress_step_languages": "the page of the languages",
     "progress_counting": "Counting coverage by region",

@@ -72,11 +72,6 @@ def test_svg_text_names_the_font_stack(svg_path):
 
 
 @pytest.mark.browser
-@pytest.mark.xfail(
-    strict=True,
-    reason="Chromium draws the SVG labels a little larger than matplotlib measures them: "
-    "'Venezuela' and 'Barbados' overlap in the two-panel map (matplotlib's boxes keep apart)",
-)
 def test_svg_labels_do_not_overlap_in_a_browser(bundled, svg_path):
     with launch_browser() as browser:
         page, log = open_offline(browser, svg_path)
