@@ -211,7 +211,7 @@ def regions_table(
     records = ordered.to_dict("records") + ([total] if total is not None else [])
     rows = tuple(
         (
-            _region_words(r["region"], total is not None and r is records[-1]),
+            region_words(r["region"], total is not None and r is records[-1]),
             str(r["states"]),
             str(r["named_states"]),
             percent_words(r["states_pct"]),
@@ -232,7 +232,7 @@ def regions_table(
     return Table(columns, rows, numeric)
 
 
-def _region_words(region: str, is_total: bool) -> str:
+def region_words(region: str, is_total: bool) -> str:
     """Name a row's region for the reader: CLDR's name in the language, or "All regions"."""
     return text("coverage_all_regions") if is_total else region_name(region)
 

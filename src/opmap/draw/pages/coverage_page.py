@@ -12,9 +12,9 @@ from datetime import date
 from numbers import Integral
 
 from opmap.decide.classes import Classes
-from opmap.decide.tables import percent_words, total_cell
+from opmap.decide.tables import percent_words, region_words, total_cell
 from opmap.draw.pages.layout import Cell, Column, PageTable, Row, Thumbnail, render_page
-from opmap.i18n import format_number, region_name
+from opmap.i18n import format_number
 from opmap.output import generation_date
 from opmap.style import (
     BORDER_COLOR,
@@ -136,7 +136,7 @@ def coverage_table(
         region = str(record["region"])
         cells = [
             _region_cell(
-                text("coverage_all_regions") if total else region_name(region),
+                region_words(region, total),
                 None if total else pages.get(region),
                 None if total else images.get(region),
             ),
