@@ -1,4 +1,8 @@
-"""The map on a phone and in a small frame: controls apart, the map kept, popups closable."""
+"""The map on a phone and in a small frame: controls apart, the map kept, popups closable.
+
+The page checks run in English, in French (the longest words) and in Arabic (right to left: the
+panels are mirrored, the map is not), so that no language lays out worse than another.
+"""
 
 from __future__ import annotations
 
@@ -9,8 +13,10 @@ from browser import launch_browser, open_offline
 
 from opmap.decide.mapdata import prepare_map_data
 from opmap.draw.interactive.map import write_map
+from opmap.i18n import country_name, use_language
 from opmap.read.boundaries import load_boundaries, load_country_points
 from opmap.read.operations import read_operations
+from opmap.words import text
 
 pytestmark = pytest.mark.browser
 
@@ -18,6 +24,8 @@ pytestmark = pytest.mark.browser
 LAID = ".folium-map[data-labels=laid]"
 #: (page, width, height): a phone, and the embedded map in the briefing page on a phone.
 SCREENS = [("map", 375, 667), ("embed", 343, 214)]
+#: The languages every layout check runs in.
+LANGUAGES = ["en", "fr", "ar"]
 
 CONTROLS = """() => Array.from(document.querySelectorAll(".leaflet-control"))
     .map(element => {
@@ -39,12 +47,19 @@ ON_TOP_AT_CENTRE = """selector => {
 
 @pytest.fixture(scope="module")
 def pages(tmp_path_factory):
-    world = prepare_map_data(read_operations(), load_boundaries(), points=load_country_points())
+    """The bundled map and its embed in each language, keyed by (page, language)."""
+    operations, boundaries, points = read_operations(), load_boundaries(), load_country_points()
     folder = tmp_path_factory.mktemp("layout")
-    return {
-        "map": write_map(world, folder / "map.html", generated=date(2024, 5, 1)),
-        "embed": write_map(world, folder / "embed.html", embed=True, generated=date(2024, 5, 1)),
-    }
+    written = {}
+    for language in LANGUAGES:
+        with use_language(language):
+            world = prepare_map_data(operations, boundaries, points=points)
+            for kind, embed in (("map", False), ("embed", True)):
+                path = folder / f"{kind}-{language}.html"
+                written[kind, language] = write_map(
+                    world, path, embed=embed, generated=date(2024, 5, 1)
+                )
+    return written
 
 
 @pytest.fixture(scope="module")
@@ -59,11 +74,12 @@ def overlap(a, b) -> float:
     return max(0.0, width) * max(0.0, height)
 
 
-@pytest.mark.parametrize(("kind", "width", "height"), SCREENS)
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize(("kind", "width", "height"), [*SCREENS, ("map", 1280, 800)])
 def test_no_two_controls_overlap_and_the_map_keeps_most_of_the_screen(
-    pages, browser, kind, width, height
+    pages, browser, kind, width, height, language
 ):
-    page, log = open_offline(browser, pages[kind], width=width, height=height)
+    page, log = open_offline(browser, pages[kind, language], width=width, height=height)
     page.wait_for_selector(".opmap-operation")
     boxes = page.evaluate(CONTROLS)
     page.context.close()
@@ -80,9 +96,10 @@ def test_no_two_controls_overlap_and_the_map_keeps_most_of_the_screen(
     assert covered < 0.3 * width * height
 
 
+@pytest.mark.parametrize("language", LANGUAGES)
 @pytest.mark.parametrize(("kind", "width", "height"), SCREENS)
-def test_a_folded_panel_opens_from_its_button(pages, browser, kind, width, height):
-    page, _ = open_offline(browser, pages[kind], width=width, height=height)
+def test_a_folded_panel_opens_from_its_button(pages, browser, kind, width, height, language):
+    page, _ = open_offline(browser, pages[kind, language], width=width, height=height)
     legend = page.locator(".opmap-legend .opmap-fold-button")
     assert legend.get_attribute("aria-expanded") == "false"
     assert not page.is_visible(".opmap-legend ul")
@@ -90,16 +107,20 @@ def test_a_folded_panel_opens_from_its_button(pages, browser, kind, width, heigh
     assert legend.get_attribute("aria-expanded") == "true"
     assert page.is_visible(".opmap-legend ul")
     year = page.locator(".opmap-timeline .opmap-fold-button")
-    assert year.inner_text() == "Year: All years"
+    with use_language(language):
+        assert year.inner_text() == text("fold_year", year=text("timeline_all"))
     year.click()  # one panel open at a time
     assert legend.get_attribute("aria-expanded") == "false"
     assert page.is_visible(".opmap-timeline input[type=range]")
     page.context.close()
 
 
+@pytest.mark.parametrize("language", LANGUAGES)
 @pytest.mark.parametrize(("kind", "width", "height"), [*SCREENS, ("map", 1280, 800)])
-def test_a_popups_close_button_is_on_top_and_closes_it(pages, browser, kind, width, height):
-    page, _ = open_offline(browser, pages[kind], width=width, height=height)
+def test_a_popups_close_button_is_on_top_and_closes_it(
+    pages, browser, kind, width, height, language
+):
+    page, _ = open_offline(browser, pages[kind, language], width=width, height=height)
     page.wait_for_selector(".opmap-operation")
     page.focus(".folium-map")
     for _ in range(3):  # the third operation west to east: in West Africa
@@ -144,14 +165,17 @@ def fill_pixels(page, home) -> int:
     )
 
 
+@pytest.mark.parametrize("language", LANGUAGES)
 @pytest.mark.parametrize(("width", "height"), [(1280, 800), (375, 667)])
-def test_every_country_keeps_its_colour_visible_around_its_marker(pages, browser, width, height):
+def test_every_country_keeps_its_colour_visible_around_its_marker(
+    pages, browser, width, height, language
+):
     from opmap.draw.interactive.layout import marker_homes
 
     world = prepare_map_data(read_operations(), load_boundaries(), points=load_country_points())
     homes = marker_homes(world)
     assert homes["Nawa 2014"] == "CIV" and homes["Libertad 2018"] == "CUW"
-    page, _ = open_offline(browser, pages["map"], width=width, height=height)
+    page, _ = open_offline(browser, pages["map", language], width=width, height=height)
     page.wait_for_selector(LAID)
     hidden = {}
     for home in page.evaluate(HOMES, homes):
@@ -180,22 +204,19 @@ OBSTACLES = """() => Array.from(document.querySelectorAll(
 })"""
 
 
-@pytest.mark.parametrize(
-    ("width", "height"),
-    [
-        (1280, 800),
-        (375, 667),
-    ],
-)
-def test_participants_are_named_on_the_map_and_no_two_names_touch(pages, browser, width, height):
-    page, _ = open_offline(browser, pages["map"], width=width, height=height)
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize(("width", "height"), [(1280, 800), (375, 667)])
+def test_participants_are_named_on_the_map_and_no_two_names_touch(
+    pages, browser, width, height, language
+):
+    page, _ = open_offline(browser, pages["map", language], width=width, height=height)
     page.wait_for_selector(LAID)
     labels, obstacles = page.evaluate(LABELS), page.evaluate(OBSTACLES)
     page.context.close()
     assert len(labels) == 20  # one per country that took part
     shown = [label for label in labels if label["shown"]]
     assert len(shown) >= (10 if width > 1000 else 5)
-    assert "Côte d'Ivoire" in {label["name"] for label in shown}
+    assert country_name("CIV", "Côte d'Ivoire", language) in {label["name"] for label in shown}
     for i, label in enumerate(shown):
         assert all(overlap(label, other) == 0 for other in shown[i + 1 :]), label["name"]
         assert all(overlap(label, other) == 0 for other in obstacles), label["name"]
@@ -211,9 +232,10 @@ TARGETS = """() => Array.from(document.querySelectorAll(".opmap-operation")).map
 })"""
 
 
+@pytest.mark.parametrize("language", LANGUAGES)
 @pytest.mark.parametrize(("width", "height"), [(1280, 800), (375, 667)])
-def test_every_marker_is_a_target_of_at_least_24_pixels(pages, browser, width, height):
-    page, _ = open_offline(browser, pages["map"], width=width, height=height)
+def test_every_marker_is_a_target_of_at_least_24_pixels(pages, browser, width, height, language):
+    page, _ = open_offline(browser, pages["map", language], width=width, height=height)
     page.wait_for_selector(LAID)
     targets = page.evaluate(TARGETS)
     page.context.close()

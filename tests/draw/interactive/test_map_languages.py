@@ -94,3 +94,32 @@ def test_a_popup_reads_its_figures_and_countries_in_the_language(
     assert marks["name"] == "en"
     assert [lang for lang, _ in marks["marked"]] == ["en", "en"]
     assert marks["marked"][0][1].startswith("Nearly 350 potential victims")
+
+
+@pytest.mark.browser
+def test_english_data_on_the_arabic_map_keeps_its_own_direction(bundled_maps):
+    with launch_browser() as browser:
+        page, log = open_offline(browser, bundled_maps["ar"])
+        marker = page.locator('[data-operation="Akoma 2015"]').first
+        marker.wait_for(state="attached", timeout=10_000)
+        marker.dispatch_event("click")
+        popup = page.locator(".leaflet-popup-content")
+        popup.wait_for(state="visible", timeout=10_000)
+        directions = popup.evaluate(
+            """box => Array.from(box.querySelectorAll("h2, dt, dd")).map(node =>
+                [node.tagName, node.lang, getComputedStyle(node).direction, node.textContent])"""
+        )
+        assert not log.console_errors and not log.page_errors and not log.outside_requests
+    data = {(tag, text[:12]): (lang, way) for tag, lang, way, text in directions if lang}
+    page_words = {(tag, text[:12]): way for tag, lang, way, text in directions if not lang}
+    # The operation's name, its summary and its notes (a column of the CSV's own, label and
+    # value) are English, laid out left to right: "Côte d'Ivoire." ends with its full stop.
+    assert data == {
+        ("H2", "Akoma 2015"): ("en", "ltr"),
+        ("DD", "More than 48"): ("en", "ltr"),
+        ("DT", "Notes"): ("en", "ltr"),
+        ("DD", "Children, ar"): ("en", "ltr"),
+    }
+    # The page's own words (labels, figures, dates, countries) run right to left.
+    assert set(page_words.values()) == {"rtl"}
+    assert ("DT", "الضحايا") in page_words

@@ -98,4 +98,21 @@ def test_popup_rows_leave_a_short_country_list_whole():
         None,
         None,
         False,
+        False,
     )
+
+
+def test_a_column_of_the_users_own_is_data_label_and_value():
+    operation = Operation(
+        name="Pair",
+        year=2019,
+        countries=("CIV",),
+        country_names=("Côte d'Ivoire",),
+        summary="Rescued 12.",
+        extra={"notes": "From the seed page.", "unit": ""},
+    )
+    rows = popup_rows(operation)
+    summary, notes = rows[-2:]
+    assert summary == ("Summary", "Rescued 12.", None, None, True, False)
+    assert notes == ("Notes", "From the seed page.", None, None, True, True)
+    assert "Unit" not in [row.label for row in rows]  # an empty cell says nothing

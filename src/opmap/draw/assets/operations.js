@@ -145,6 +145,7 @@
                 var name = opmap.element("span", null, operation.area || operation.name);
                 if (operation.lang && !operation.area) {
                     name.lang = operation.lang;
+                    name.dir = "auto";
                 }
                 return name;
             },

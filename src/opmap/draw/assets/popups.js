@@ -20,6 +20,7 @@
         link.href = url;
         link.target = "_blank";
         link.rel = "noopener noreferrer";
+        link.dir = "auto";  // a URL reads left to right on an Arabic page too
     }
 
     /** A folded text: its first part and a button that shows all of it, then gives way. */
@@ -39,22 +40,32 @@
      * Everything known about an operation: its name, then a list of label and value.
      * A row is [label index, text], [label index, text, http(s) URL], or [label index, text,
      * null, full text] for a text folded behind a showAll button; labels holds the labels.
-     * A fifth item, 1, marks the data's own words (a summary): like the name, they are marked
-     * with operation.lang, the language they are written in, when the page's differs.
+     * A fifth item marks the data's own words: 1 the text (a summary), 2 the label too (a column
+     * of the user's own, named by its header). Like the name, they are marked with operation.lang,
+     * the language they are written in, when the page's differs, and laid out in their own
+     * direction (dir=auto), so an English summary on an Arabic page keeps its full stop at its end.
      * resized() is called when a folded text is shown whole (the popup must fit it anew).
      */
+    function inLanguage(node, lang) {
+        node.lang = lang;
+        node.dir = "auto";
+    }
+
     function operationPopup(operation, labels, showAll, resized) {
         var box = element("div", "opmap-popup");
         var name = box.appendChild(element("h2", null, operation.name));
         if (operation.lang) {
-            name.lang = operation.lang;
+            inLanguage(name, operation.lang);
         }
         var list = box.appendChild(element("dl"));
         operation.rows.forEach(function (row) {
-            list.appendChild(element("dt", null, labels[row[0]]));
+            var label = list.appendChild(element("dt", null, labels[row[0]]));
             var value = list.appendChild(element("dd", null, row[2] ? undefined : row[1]));
             if (row[4] && operation.lang) {
-                value.lang = operation.lang;
+                inLanguage(value, operation.lang);
+            }
+            if (row[4] === 2 && operation.lang) {
+                inLanguage(label, operation.lang);
             }
             if (row[2]) {
                 addLink(value, row[1], row[2]);

@@ -165,7 +165,7 @@ def operation_layer_data(map_data: MapData) -> dict:
 
 def _popup_row(row: PopupRow, label: int) -> list:
     if row.data:
-        return [label, row.text, row.link, row.full, 1]
+        return [label, row.text, row.link, row.full, 2 if row.data_label else 1]
     if row.full:
         return [label, row.text, None, row.full]
     return [label, row.text, *([row.link] if row.link else [])]

@@ -27,7 +27,8 @@ class PopupRow(NamedTuple):
 
     ``link`` is the source's URL when the text may become a link; ``full`` is the whole text
     when ``text`` is folded ("53 countries, all named: Algeria, Angola, … show all"); ``data``
-    says the text is the data's own words (a summary), in the operation's language.
+    says the text is the data's own words (a summary), in the operation's language;
+    ``data_label`` says the label is too (a column of the user's own, named by its header).
     """
 
     label: str
@@ -35,6 +36,7 @@ class PopupRow(NamedTuple):
     link: str | None = None
     full: str | None = None
     data: bool = False
+    data_label: bool = False
 
 
 def popup_rows(operation: Operation) -> list[PopupRow]:
@@ -62,7 +64,8 @@ def popup_rows(operation: Operation) -> list[PopupRow]:
         rows.append(PopupRow(text("popup_summary"), operation.summary, data=True))
     for column, value in operation.extra.items():
         if value:
-            rows.append(PopupRow(column[:1].upper() + column[1:], value, data=True))
+            label = column[:1].upper() + column[1:]
+            rows.append(PopupRow(label, value, data=True, data_label=True))
     return rows
 
 
