@@ -26,6 +26,16 @@ def maps(tmp_path_factory):
     return written
 
 
+#: Which half of the window each panel is in.
+SIDES = """() => Object.fromEntries([
+    ["info", ".opmap-info"], ["legend", ".opmap-legend"],
+    ["zoom", ".leaflet-control-zoom"], ["layers", ".leaflet-control-layers"],
+].map(([name, selector]) => {
+    const box = document.querySelector(selector).getBoundingClientRect();
+    return [name, box.left + box.width / 2 < innerWidth / 2 ? "left" : "right"];
+}))"""
+
+
 @pytest.mark.browser
 @pytest.mark.parametrize(
     ("language", "direction"), [("en", "ltr"), ("fr", "ltr"), ("es", "ltr"), ("ar", "rtl")]
@@ -44,10 +54,14 @@ def test_the_map_page_speaks_its_language_and_keeps_the_map_left_to_right(
         control = page.evaluate(
             "getComputedStyle(document.querySelector('.leaflet-control')).direction"
         )
+        sides = page.evaluate(SIDES)
         assert not log.console_errors and not log.page_errors and not log.outside_requests
     assert root == [language, direction]
     assert map_direction == "ltr"
     assert control == direction
+    # The panels are mirrored: the title and the legend start where the reader starts.
+    start, end = ("right", "left") if direction == "rtl" else ("left", "right")
+    assert sides == {"info": start, "legend": start, "zoom": end, "layers": end}
 
 
 @pytest.fixture(scope="module")
