@@ -210,3 +210,51 @@ def test_every_pack_has_the_same_records_and_figures(packs):
             ):
                 if column in base:
                     assert mine[column] == base[column], (language, base["region"], column)
+
+
+#: How far the page scrolls sideways, and the text boxes that stick out of the window.
+OVERFLOW = """() => ({
+    scroll: document.documentElement.scrollWidth - innerWidth,
+    out: Array.from(document.querySelectorAll("h1, h2, h3, p, li, th, td, caption, summary"))
+        .filter(el => el.closest(".leaflet-container, .opmap-table-scroll, .scroll") === null)
+        .map(el => [el.tagName, el.textContent.trim().slice(0, 40), el.getBoundingClientRect()])
+        .filter(([, , box]) => box.width > 0 && (box.left < -1 || box.right > innerWidth + 1))
+        .map(([tag, text]) => tag + ": " + text),
+})"""
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("size", [(1280, 800), (375, 667)], ids=["desktop", "phone"])
+@pytest.mark.parametrize("language", ["fr", "ar"])
+def test_each_page_of_another_language_passes_axe_and_fits_the_window(packs, language, size):
+    """French (the longest words) and Arabic (right to left) lay out as well as English."""
+    from axe import axe_source, axe_violations
+    from browser import launch_browser, open_offline
+
+    axe_source()
+    width, height = size
+    pack = packs / language
+    broken, overflowing = {}, {}
+    with launch_browser() as browser:
+        for path in sorted(pack.rglob("*.html")):
+            if path.name.endswith(".iframe.html"):  # a snippet to paste, not a page
+                continue
+            name = path.relative_to(pack).as_posix()
+            page, log = open_offline(browser, path, width=width, height=height)
+            try:
+                violations = axe_violations(page)
+                fit = page.evaluate(OVERFLOW)
+                root = page.evaluate(
+                    "[document.documentElement.lang,"
+                    " getComputedStyle(document.documentElement).direction]"
+                )
+            finally:
+                page.context.close()
+            assert not log.console_errors and not log.page_errors, (name, log.page_errors)
+            assert root == [language, "rtl" if language == "ar" else "ltr"], name
+            if violations:
+                broken[name] = [str(v) for v in violations]
+            if fit["scroll"] > 0 or fit["out"]:
+                overflowing[name] = fit
+    assert broken == {}
+    assert overflowing == {}

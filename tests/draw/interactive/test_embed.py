@@ -52,3 +52,29 @@ def test_the_snippet_is_written_beside_its_map(tmp_path):
     assert path == tmp_path / "map-embed.iframe.html"
     assert path.read_text(encoding="utf-8") == snippet + "\n"
     assert frame_of(snippet).attrs["src"] == "map-embed.html"
+
+
+@pytest.mark.browser
+def test_the_embeds_words_fit_a_phone_and_its_wide_table_scrolls_alone(tmp_path):
+    """Below the map, the operations table is wider than a phone: it scrolls, the page does not."""
+    from browser import launch_browser, open_offline
+
+    from opmap.decide.mapdata import prepare_map_data
+    from opmap.draw.interactive.map import write_map
+    from opmap.read.inputs import load_inputs
+
+    inputs = load_inputs()
+    data = prepare_map_data(inputs.operations, inputs.boundaries, points=inputs.points)
+    path = write_map(data, tmp_path / "map-embed.html", embed=True)
+    with launch_browser() as browser:
+        page, log = open_offline(browser, path, width=375, height=667)
+        fit = page.evaluate(
+            """() => ({page: document.documentElement.scrollWidth,
+                       tables: Array.from(document.querySelectorAll(".opmap-table-scroll"))
+                           .map(box => [box.clientWidth, box.scrollWidth])})"""
+        )
+        page.context.close()
+    assert not log.page_errors
+    assert fit["page"] == 375
+    (operations_box, operations_table), _ = fit["tables"]
+    assert operations_box <= 375 < operations_table  # it scrolls inside its own box
