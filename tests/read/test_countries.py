@@ -275,6 +275,25 @@ def test_ambiguous_names_raise_with_every_candidate(text, expected):
     assert info.value.suggestions == expected
 
 
+def test_a_misspelt_shared_name_suggests_every_country_it_may_mean():
+    # "Saint-Marin" is San Marino in French, one letter away; the shared name is nearer.
+    with pytest.raises(UnknownCountry, match=re.escape("unknown country 'Saint Martn'")) as info:
+        resolve_country("Saint Martn")
+    assert info.value.suggestions == ["Saint Martin (French part)", "Sint Maarten"]
+
+
+@pytest.mark.parametrize("text", ["Saint", "saint", "Sainte", "Ste"])
+def test_saint_alone_is_no_country(text):
+    with pytest.raises(UnknownCountry) as info:
+        resolve_country(text)
+    assert not isinstance(info.value, NotACountry)
+
+
+@pytest.mark.parametrize(("text", "iso3"), [("ST", "STP"), ("st", "STP"), ("St Lucia", "LCA")])
+def test_st_alone_is_a_code_and_before_a_name_is_saint(text, iso3):
+    assert resolve_country(text).iso3 == iso3
+
+
 def test_no_name_of_the_name_table_is_claimed_by_two_countries():
     # A new pycountry or CLDR could give one name to two countries; the build would then refuse it
     # as ambiguous. This lists what it found, so such a change is seen and decided in ALIASES.

@@ -137,7 +137,7 @@ def normalise_name(text: str) -> str:
     str
         Casefolded, without accents, Arabic diacritics or tatweel, one form of each Arabic letter
         written several ways, without apostrophes, punctuation as spaces, "&", "et", "y" and "e"
-        as "and", "St"/"Ste" as "saint"/"sainte", initials joined ("U.S.A." -> "usa") and no
+        as "and", "St"/"Ste" as "saint"/"sainte" before a name, initials joined ("U.S.A." -> "usa") and no
         leading "the".
     """
     text = text.translate(_APOSTROPHES).casefold()
@@ -150,7 +150,9 @@ def normalise_name(text: str) -> str:
         _CONJUNCTIONS.get(word, word) if 0 < at < len(words) - 1 else word
         for at, word in enumerate(words)
     ]
-    words = [_SAINTS.get(word, word) for word in words]
+    # "St Lucia" is Saint Lucia, but "ST" alone is the code of São Tomé and Príncipe.
+    if len(words) > 1:
+        words = [_SAINTS.get(word, word) for word in words]
     if words[:1] == ["the"]:
         words = words[1:]
     return " ".join(words)
@@ -267,14 +269,22 @@ def _suggest(key: str, lookup: _Lookup) -> list[str]:
     words = set(key.split())
     known = words & lookup.words
     typo = " ".join(word for word in key.split() if word not in known) or key
-    names = [name for name in lookup.codes if len(name) > 3 and known <= set(name.split())]
+    # A name two countries share ("Saint Martin") is close too: it suggests both.
+    meanings = {name: (code,) for name, code in lookup.codes.items()}
+    meanings.update(
+        (name, refusal.suggestions)
+        for name, refusal in lookup.refusals.items()
+        if refusal.error is UnknownCountry and refusal.suggestions
+    )
+    names = [name for name in meanings if len(name) > 3 and known <= set(name.split())]
     scored = []
     for name in difflib.get_close_matches(key, names, n=10, cutoff=0.75):
         rest = " ".join(word for word in name.split() if word not in words) or name
         scored.append((difflib.SequenceMatcher(None, typo, rest).ratio(), name))
     best = max((score for score, _ in scored), default=0)
     close = sorted((-score, name) for score, name in scored if score >= max(best - 0.1, 0.75))
-    return list(dict.fromkeys(_names(tuple(lookup.codes[name] for _, name in close))))[:3]
+    codes = tuple(code for _, name in close for code in meanings[name])
+    return list(dict.fromkeys(_names(codes)))[:3]
 
 
 @functools.cache
