@@ -137,8 +137,8 @@ def normalise_name(text: str) -> str:
     str
         Casefolded, without accents, Arabic diacritics or tatweel, one form of each Arabic letter
         written several ways, without apostrophes, punctuation as spaces, "&", "et", "y" and "e"
-        as "and", "St"/"Ste" as "saint"/"sainte" before a name, initials joined ("U.S.A." -> "usa") and no
-        leading "the".
+        as "and", "St"/"Ste" as "saint"/"sainte" before a name, initials joined ("U.S.A." ->
+        "usa") and no leading "the".
     """
     text = text.translate(_APOSTROPHES).casefold()
     text = unicodedata.normalize("NFKD", text)
