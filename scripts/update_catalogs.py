@@ -4,12 +4,13 @@
     python scripts/update_catalogs.py --check   # exit 1 if any of them is out of date
 
 The English words are the tables of ``src/opmap/words.py`` (:data:`~opmap.words.STRINGS`, and
-:data:`~opmap.words.PLURALS` for words that depend on a number); each key is the message context,
-so two identical English words used in two places can be translated differently. The template
-``src/opmap/locales/opmap.pot`` lists them; each ``<lang>/LC_MESSAGES/opmap.po`` keeps its
-translations (a changed English text marks its translation fuzzy, and a fuzzy or empty one is a
-test failure), and ``opmap.mo`` is compiled from it with Babel. Same input, same bytes: the dates in
-the headers are fixed.
+:data:`~opmap.words.PLURALS` for words that depend on a number), then those of
+``src/opmap/problem_words.py`` (the messages about bad input, in the same two forms); each key
+is the message context, so two identical English words used in two places can be translated
+differently. The template ``src/opmap/locales/opmap.pot`` lists them; each
+``<lang>/LC_MESSAGES/opmap.po`` keeps its translations (a changed English text marks its
+translation fuzzy, and a fuzzy or empty one is a test failure), and ``opmap.mo`` is compiled from
+it with Babel. Same input, same bytes: the dates in the headers are fixed.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from babel.messages.catalog import Catalog
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po, write_po
 
+from opmap import problem_words
 from opmap.i18n import DEFAULT_LANGUAGE, LANGUAGES
 from opmap.words import PLURALS, STRINGS
 
@@ -53,12 +55,13 @@ def _catalog(locale: str | None) -> Catalog:
 
 
 def template() -> Catalog:
-    """Return the catalog of every English message, in the order of opmap.words."""
+    """Return the catalog of every English message: opmap.words' in order, then problem_words'."""
     catalog = _catalog(None)
-    for key, words in STRINGS.items():
-        catalog.add(words, context=key)
-    for key, forms in PLURALS.items():
-        catalog.add(forms, context=key)
+    for strings, plurals in ((STRINGS, PLURALS), (problem_words.STRINGS, problem_words.PLURALS)):
+        for key, words in strings.items():
+            catalog.add(words, context=key)
+        for key, forms in plurals.items():
+            catalog.add(forms, context=key)
     return catalog
 
 

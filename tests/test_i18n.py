@@ -9,7 +9,7 @@ import pytest
 from babel.messages.pofile import read_po
 from paths import REPO
 
-from opmap import i18n
+from opmap import i18n, problem_words
 from opmap.errors import InvalidOption
 from opmap.figures import parse_figure
 from opmap.i18n import use_language
@@ -54,7 +54,14 @@ def test_every_message_has_a_reviewed_translation_with_the_same_placeholders(lan
         else:
             assert message.string.strip(), message.context
             assert _fields(message.string) == _fields(message.id), message.context
-    assert contexts == set(STRINGS) | set(PLURALS)
+    assert contexts == set(STRINGS) | set(PLURALS) | set(problem_words.STRINGS) | set(
+        problem_words.PLURALS
+    )
+
+
+def test_the_words_of_problems_and_of_outputs_have_no_key_in_common():
+    keys = [*STRINGS, *PLURALS, *problem_words.STRINGS, *problem_words.PLURALS]
+    assert len(keys) == len(set(keys))
 
 
 def test_arabic_has_six_plural_forms_and_french_three():

@@ -2,13 +2,17 @@
 
 Every error opmap raises for bad input derives from :class:`OpmapError` and also from the builtin
 it is (as ``rasterio/errors.py`` does), so callers can catch either. The CLI turns an
-``OpmapError`` into its message and exit code 1; nothing here knows about click.
+``OpmapError`` into its message and exit code 1; nothing here knows about click. Messages are
+worded in the language of the run (:mod:`opmap.problem_words`), when the error is made.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+
+from opmap.problem_words import REASONS
+from opmap.words import plural, text
 
 
 class OpmapError(Exception):
@@ -46,13 +50,13 @@ class Problem:
         where = self.file if self.line is None else f"{self.file}:{self.line}"
         parts = [where + ":"]
         if self.severity == "warning":
-            parts.append("warning:")
+            parts.append(text("problem_warning"))
         if self.column is not None:
-            parts.append(f"column {self.column!r}:")
-        text = " ".join(parts) + " " + self.message
+            parts.append(text("problem_column", column=self.column))
+        words = " ".join(parts) + " " + self.message
         if self.value is not None:
-            text += f" (got {self.value!r})"
-        return text
+            words += text("problem_got", value=self.value)
+        return words
 
 
 class InvalidInput(OpmapError, ValueError):
@@ -63,7 +67,7 @@ class InvalidInput(OpmapError, ValueError):
         errors = [p for p in self.problems if p.severity == "error"]
         count = len(errors)
         lines = [str(p) for p in self.problems]
-        super().__init__(f"{count} error{'s' if count != 1 else ''} in input:\n" + "\n".join(lines))
+        super().__init__(plural("problem_errors", count) + "\n" + "\n".join(lines))
 
 
 class InvalidOperations(InvalidInput):
@@ -88,12 +92,12 @@ class UnknownCountry(OpmapError, LookupError):
         super().__init__(self._describe() + "; " + self._advice())
 
     def _describe(self) -> str:
-        return f"{self.reason} {self.name!r}"
+        return f"{_reason(self.reason)} {self.name!r}"
 
     def _advice(self) -> str:
         if self.suggestions:
-            return f"did you mean {', '.join(repr(s) for s in self.suggestions)}?"
-        return "use an ISO 3166 name or code (`opmap resolve NAME` shows how a name is read)"
+            return text("country_did_you_mean", names=_quoted(self.suggestions))
+        return text("country_use_iso")
 
 
 class NotACountry(UnknownCountry):
@@ -103,12 +107,12 @@ class NotACountry(UnknownCountry):
     """
 
     def _describe(self) -> str:
-        return f"{self.name!r} {self.reason}"
+        return f"{self.name!r} {_reason(self.reason)}"
 
     def _advice(self) -> str:
         if self.suggestions:
             return super()._advice()
-        return "name the countries that took part, separated by ';'"
+        return text("country_name_participants")
 
 
 class UnknownArea(OpmapError, LookupError):
@@ -118,12 +122,22 @@ class UnknownArea(OpmapError, LookupError):
         self.name = name
         self.suggestions = list(suggestions)
         self.reason = reason
-        message = f"{reason}: {name!r}; an area is a UN M49 region or subregion"
+        message = text("area_unknown", reason=_reason(reason), name=name)
         if self.suggestions:
-            message += f": did you mean {', '.join(repr(s) for s in self.suggestions)}?"
+            message += text("area_did_you_mean", names=_quoted(self.suggestions))
         else:
-            message += ", e.g. 'West Africa', 'Caribbean'"
+            message += text("area_example")
         super().__init__(message)
+
+
+def _reason(reason: str) -> str:
+    """Word a reader's reason ("unknown country") in the language of the run."""
+    return text(REASONS[reason]) if reason in REASONS else reason
+
+
+def _quoted(names: Iterable[str]) -> str:
+    """Quote names as written, comma-separated: "'Niger', 'Nigeria'"."""
+    return ", ".join(repr(name) for name in names)
 
 
 class InvalidFigure(OpmapError, ValueError):

@@ -42,16 +42,23 @@ def atomic_path(path: Path | str) -> Iterator[Path]:
         )
         os.close(handle)
     except OSError as err:
-        raise OutputError(f"cannot write {str(target)!r}: {err.strerror or err}") from err
+        raise cannot_write(target, err) from err
     temp = Path(temp_name)
     try:
         yield temp
         os.chmod(temp, 0o644)
         os.replace(temp, target)
     except OSError as err:
-        raise OutputError(f"cannot write {str(target)!r}: {err.strerror or err}") from err
+        raise cannot_write(target, err) from err
     finally:
         temp.unlink(missing_ok=True)
+
+
+def cannot_write(path: Path | str, err: OSError) -> OutputError:
+    """Return the error that says ``path`` cannot be written, and the system's reason."""
+    from opmap.words import text
+
+    return OutputError(text("out_cannot_write", path=str(path), reason=err.strerror or err))
 
 
 def write_text(path: Path | str, content: str) -> Path:

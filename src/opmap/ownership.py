@@ -31,14 +31,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from opmap.errors import OutputError
+from opmap.output import cannot_write
+from opmap.words import text
 
 #: The list of files opmap wrote in a folder: relative path -> SHA-256 of what it wrote.
 MANIFEST = ".opmap-manifest.json"
 
 #: Written by opmap before the manifest existed; its folder's pack files are opmap's.
 LEGACY_MARKER = ".opmap-build"
-
-_FORCE_HINT = "choose another --out, or add --force to replace it"
 
 
 @dataclass(frozen=True)
@@ -81,10 +81,7 @@ def resolve_out(path: Path | str) -> Path:
     walked = ""
     for part in Path(raw).parts:
         if part == ".." and not os.path.isdir(walked or "."):
-            raise OutputError(
-                f"--out {raw!r} goes up ('..') from {walked!r}, which is not a folder; "
-                "write the path without '..'"
-            )
+            raise OutputError(text("out_goes_up", path=raw, walked=walked))
         walked = os.path.join(walked, part)
     last = Path(raw).name
     if last in ("", ".", ".."):
@@ -151,7 +148,7 @@ def replace_folder(path: Path | str, owned: Sequence[str], policy: OutputPolicy)
     try:
         staging.mkdir(parents=True)
     except OSError as err:
-        raise OutputError(f"cannot write {str(path)!r}: {err.strerror or err}") from err
+        raise cannot_write(path, err) from err
     try:
         yield staging
         written = {
@@ -164,7 +161,7 @@ def replace_folder(path: Path | str, owned: Sequence[str], policy: OutputPolicy)
         staging.chmod(0o755)
         _swap(staging, target)
     except OSError as err:
-        raise OutputError(f"cannot write {str(path)!r}: {err.strerror or err}") from err
+        raise cannot_write(path, err) from err
     finally:
         shutil.rmtree(staging, ignore_errors=True)
 
@@ -217,27 +214,25 @@ def matches(relative: str, patterns: Iterable[str]) -> bool:
 def _file_problem(target: Path, given: Path, manifest: dict, policy: OutputPolicy) -> str | None:
     shown = str(given)
     if policy.is_input(target) and not policy.force:
-        return f"--out {shown!r} is an input of this run; {_FORCE_HINT}"
+        return text("out_is_input", path=shown, hint=text("out_force_hint"))
     try:
         info = os.lstat(target)
     except FileNotFoundError:
         return None
     except OSError as err:
-        return f"cannot write {shown!r}: {err.strerror or err}"
+        return str(cannot_write(shown, err))
     if stat.S_ISLNK(info.st_mode):
         if policy.force:
             return None  # os.replace replaces the link itself, never what it points to
-        return f"--out {shown!r} is a link to {os.readlink(target)!r}; {_FORCE_HINT}"
+        link = os.readlink(target)
+        return text("out_is_link", path=shown, target=link, hint=text("out_force_hint"))
     if stat.S_ISDIR(info.st_mode):
-        return f"--out {shown!r} is a folder; name a file inside it"
+        return text("out_is_folder", path=shown)
     if not stat.S_ISREG(info.st_mode):
-        return f"--out {shown!r} is a device or a pipe, not a file; opmap never replaces it"
+        return text("out_is_device", path=shown)
     if policy.force or manifest.get(target.name) == file_digest(target):
         return None
-    return (
-        f"--out {shown!r} exists and opmap did not write it (or it was changed since); "
-        f"{_FORCE_HINT}"
-    )
+    return text("out_not_ours", path=shown, hint=text("out_force_hint"))
 
 
 def _write_manifest(folder: Path, files: dict[str, str]) -> None:
@@ -264,12 +259,10 @@ def _remove_stale_parts(folder: Path) -> None:
 
 def _check_folder_target(target: Path, given: Path) -> None:
     if target.exists() and not target.is_dir():
-        raise OutputError(f"--out {str(given)!r} is a file, not a folder; choose a folder")
+        raise OutputError(text("out_file_not_folder", path=str(given)))
     here = Path.cwd().resolve()
     if target == here or target in here.parents:
-        raise OutputError(
-            f"--out {str(given)!r} is the working folder or holds it; choose a folder inside it"
-        )
+        raise OutputError(text("out_holds_cwd", path=str(given)))
 
 
 def _scan(folder: Path) -> dict[str, str]:
@@ -320,32 +313,25 @@ def _check_folder_contents(
     owned: Sequence[str],
     policy: OutputPolicy,
 ) -> None:
-    problems = []
+    problems, hard = [], []
     for rel, kind in sorted(existing.items()):
         if kind == "other":
-            problems.append(f"{rel!r} is a device, pipe or socket; opmap never moves it")
+            hard.append(text("out_entry_device", entry=rel))
+            problems.append(hard[-1])
         elif kind == "folder" or not matches(rel, owned):
             continue  # kept as it is
         elif policy.is_input(target / rel):
-            problems.append(f"{rel!r} is an input of this run")
+            problems.append(text("out_entry_input", entry=rel))
         elif rel not in ours:
-            problems.append(f"{rel!r} was not written by opmap (or was changed since)")
+            problems.append(text("out_entry_not_ours", entry=rel))
     users = [rel for rel, kind in existing.items() if kind != "folder" and rel not in ours]
     if users and not ours and not read_manifest(target):
         shown = ", ".join(repr(r) for r in sorted(users)[:3]) + (" ..." if len(users) > 3 else "")
-        problems.append(f"holds files opmap did not write ({shown}) and no record of its own")
-    hard = [p for p in problems if "never moves" in p]
+        problems.append(text("out_holds_users", files=shown))
     if hard or (problems and not policy.force):
+        advice = text("out_move_away") if hard else text("out_choose_or_force")
         raise OutputError(
-            f"--out {str(given)!r} cannot be replaced: "
-            + "; ".join(problems)
-            + ". "
-            + (
-                "Move those away."
-                if hard
-                else "Choose another --out, or add --force to replace the files in the way "
-                "(the others are kept)."
-            )
+            text("out_cannot_replace", path=str(given), problems="; ".join(problems), advice=advice)
         )
 
 
@@ -368,9 +354,7 @@ def _carry_over(
             shutil.copystat(source, copy)
             continue
         if copy.exists() or copy.is_symlink():
-            raise OutputError(
-                f"{str(target / rel)!r} stands where the new output has a folder; move it away"
-            )
+            raise OutputError(text("out_in_the_way", path=str(target / rel)))
         copy.parent.mkdir(parents=True, exist_ok=True)
         if kind == "link":
             os.symlink(os.readlink(source), copy)

@@ -15,6 +15,7 @@ if TYPE_CHECKING:
 import string
 from collections.abc import Sequence
 
+from opmap import problem_words
 from opmap.i18n import (
     DEFAULT_LANGUAGE,
     country_name,
@@ -455,7 +456,7 @@ def text(key: str, **values: object) -> str:
     Parameters
     ----------
     key : str
-        A key of :data:`STRINGS`.
+        A key of :data:`STRINGS`, or of :data:`opmap.problem_words.STRINGS` (bad input).
     **values
         Values for the placeholders.
 
@@ -463,7 +464,8 @@ def text(key: str, **values: object) -> str:
     -------
     str
     """
-    words = translations(current_language()).pgettext(key, STRINGS[key])
+    english = STRINGS[key] if key in STRINGS else problem_words.STRINGS[key]
+    words = translations(current_language()).pgettext(key, english)
     return _FORMATTER.format(words, **values) if values else words
 
 
@@ -473,7 +475,7 @@ def plural(key: str, count: int, **values: object) -> str:
     Parameters
     ----------
     key : str
-        A key of :data:`PLURALS`.
+        A key of :data:`PLURALS`, or of :data:`opmap.problem_words.PLURALS` (bad input).
     count : int
         The number the words are about; also filled in as ``{count}`` / ``{count:,}``.
     **values
@@ -483,7 +485,7 @@ def plural(key: str, count: int, **values: object) -> str:
     -------
     str
     """
-    singular, plural_words = PLURALS[key]
+    singular, plural_words = PLURALS[key] if key in PLURALS else problem_words.PLURALS[key]
     words = translations(current_language()).npgettext(key, singular, plural_words, count)
     return _FORMATTER.format(words, count=count, **values)
 

@@ -139,12 +139,12 @@ def command(
     from opmap.words import text
 
     if (step is not None or mode is not None) and not by_year:
-        raise click.UsageError("--step and --mode go with --by-year")
+        raise click.UsageError(text("cli_step_mode"))
     default_out = ctx.get_parameter_source("out_path") is click.core.ParameterSource.DEFAULT
     chosen = fmt or out_path.suffix.lstrip(".").lower()
     gis = chosen in ("gpkg", "geojson")
     if gis and by_year:
-        raise click.UsageError("--by-year draws images; it does not go with --format gpkg/geojson")
+        raise click.UsageError(text("cli_by_year_gis"))
     if by_year and default_out:
         out_path = out_path.with_name("map-by-year.png")
     if gis and default_out:

@@ -29,10 +29,9 @@ def region_grouping(by: str, boundaries: gpd.GeoDataFrame) -> str | Mapping[str,
     if by in REGION_COLUMNS:
         return by
     if not by.lower().endswith(".csv") and not Path(by).exists():
-        raise InvalidOption(
-            f"--by {by!r} is neither a region column ({', '.join(REGION_COLUMNS)}) nor a CSV "
-            "file of 'iso3,region' rows"
-        )
+        from opmap.words import text
+
+        raise InvalidOption(text("cli_by", by=by, columns=", ".join(REGION_COLUMNS)))
     from opmap.read.regions import read_regions
 
     return read_regions(by, known_codes=boundaries["iso_a3"])

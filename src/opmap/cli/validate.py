@@ -6,10 +6,11 @@ from pathlib import Path
 
 import click
 
-from opmap.cli.options import countries_option, limit_options, operations_option
+from opmap.cli.options import countries_option, language_option, limit_options, operations_option
 
 
 @click.command(name="validate")
+@language_option
 @click.argument("file", required=False, type=click.Path(path_type=Path))
 @operations_option
 @countries_option
@@ -26,32 +27,31 @@ def command(
     \b
     $ opmap validate my-operations.csv
     $ opmap validate --countries my-countries.geojson
+    $ opmap validate --lang fr mes-operations.csv
     """
     from opmap.bundled import operations_path as bundled_operations
     from opmap.cli.options import limits
     from opmap.read.operations import check_operations
+    from opmap.words import plural, text
 
     if file is not None and operations_path is not None and file != operations_path:
-        raise click.UsageError("give the operations file once: as FILE or with --operations")
+        raise click.UsageError(text("cli_operations_once"))
     operations, problems = check_operations(
         file or operations_path or bundled_operations(), limits=limits(ctx)
     )
-    counts = [_count(len(operations), "operation")]
+    counts = [plural("validate_operations", len(operations))]
     if countries_path is not None:
         from opmap.read.boundaries import check_boundaries
 
         boundaries, shape_problems = check_boundaries(countries_path, limits=limits(ctx))
         problems += shape_problems
-        counts.append(_count(0 if boundaries is None else len(boundaries), "boundary feature"))
+        features = 0 if boundaries is None else len(boundaries)
+        counts.append(plural("validate_features", features))
     for problem in problems:
         click.echo(str(problem))
     errors = sum(p.severity == "error" for p in problems)
     warnings = len(problems) - errors
-    counts += [_count(errors, "error"), _count(warnings, "warning")]
+    counts += [plural("validate_errors", errors), plural("validate_warnings", warnings)]
     click.echo(", ".join(counts))
     if errors:
         ctx.exit(1)
-
-
-def _count(number: int, noun: str) -> str:
-    return f"{number} {noun}{'' if number == 1 else 's'}"

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from opmap import bundled
 from opmap.errors import InvalidInput, Problem
 from opmap.read.guards import Limits
+from opmap.words import plural, text
 
 if TYPE_CHECKING:
     import geopandas
@@ -113,18 +114,18 @@ def _check_columns(boundaries, file: str) -> list[Problem]:
 
     problems = []
     if not isinstance(boundaries, geopandas.GeoDataFrame):
-        problems.append(Problem(file, None, None, "has no geometry; is it a GeoJSON file?"))
+        problems.append(Problem(file, None, None, text("shape_no_geometry")))
     missing = [column for column in REQUIRED_COLUMNS if column not in boundaries.columns]
     if missing:
-        noun = "column" if len(missing) == 1 else "columns"
-        message = (
-            f"lacks the {noun} {', '.join(repr(c) for c in missing)}; a boundaries file needs "
-            f"{', '.join(REQUIRED_COLUMNS)} (the regions are grouped by the last four): add "
-            f"the {noun}, or start from the bundled data/countries.geojson"
+        message = plural(
+            "shape_missing_columns",
+            len(missing),
+            columns=", ".join(repr(c) for c in missing),
+            required=", ".join(REQUIRED_COLUMNS),
         )
         problems.append(Problem(file, None, None, message))
     if not problems and len(boundaries) == 0:
-        problems.append(Problem(file, None, None, "has no features; add the countries' shapes"))
+        problems.append(Problem(file, None, None, text("shape_no_features")))
     return problems
 
 

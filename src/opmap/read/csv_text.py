@@ -14,6 +14,7 @@ import unicodedata
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from opmap import words
 from opmap.read.guards import Limits
 
 if TYPE_CHECKING:
@@ -28,7 +29,7 @@ def _read_text(path: Path, report: _Report, limits: Limits) -> str | None:
     """Return the text of the file, or None after reporting why it cannot be read."""
     try:
         if path.is_dir():
-            report.error(None, "is a folder, not a file; name the operations CSV inside it")
+            report.error(None, words.text("file_folder"))
             return None
         too_large = limits.size_problem(path.stat().st_size)
         if too_large:
@@ -36,11 +37,11 @@ def _read_text(path: Path, report: _Report, limits: Limits) -> str | None:
             return None
         raw = path.read_bytes()
     except FileNotFoundError:
-        report.error(None, "no such file; check the path and the spelling")
+        report.error(None, words.text("file_missing"))
         return None
     except (OSError, ValueError) as err:
         reason = getattr(err, "strerror", None) or str(err)
-        report.error(None, f"cannot be read ({reason}); check the path and its permissions")
+        report.error(None, words.text("file_unreadable", reason=reason))
         return None
     too_long = limits.rows_problem(raw.count(b"\n") + (not raw.endswith(b"\n")))
     if too_long:
@@ -52,18 +53,11 @@ def _read_text(path: Path, report: _Report, limits: Limits) -> str | None:
 def _decode(raw: bytes, report: _Report) -> str | None:
     """Decode UTF-8 (BOM or not), else Windows-1252 as Excel writes it; reject binary files."""
     if not raw.removeprefix(codecs.BOM_UTF8).strip():
-        report.error(
-            None,
-            "the file is empty; it needs a header line (operation,year,...) "
-            "and one row per operation",
-        )
+        report.error(None, words.text("file_empty"))
         return None
-    not_csv = (
-        "is not a CSV file; save it from your spreadsheet as 'CSV UTF-8' "
-        "(comma- or semicolon-separated)"
-    )
+    not_csv = words.text("file_not_csv")
     if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        report.error(None, "is UTF-16 text, " + not_csv.removeprefix("is "))
+        report.error(None, words.text("file_utf16"))
         return None
     if b"\0" in raw:
         report.error(None, not_csv)
@@ -74,7 +68,7 @@ def _decode(raw: bytes, report: _Report) -> str | None:
         try:
             text = raw.decode("cp1252")
         except UnicodeDecodeError:
-            report.error(None, "is neither UTF-8 nor Windows-1252 text; " + not_csv)
+            report.error(None, words.text("file_not_text"))
             return None
     if _non_printable_share(text) > _BINARY_SHARE:
         report.error(None, not_csv)
@@ -132,12 +126,9 @@ def _read_rows(text: str, delimiter: str, report: _Report) -> list[tuple[int, li
 
 def _csv_message(reason: str, delimiter: str) -> str:
     if "end of data" in reason:
-        return "a quote opened on this line is never closed; close it or remove it"
+        return words.text("csv_quote_open")
     if "expected after" in reason:
-        return (
-            f"text after a closing quote; quote the whole cell and double any quote inside "
-            f'it (""), or separate cells with {delimiter!r}'
-        )
+        return words.text("csv_after_quote", delimiter=delimiter)
     if "field limit" in reason:
-        return "a cell is too long (is a quote left open?); close the quote"
-    return f"cannot be read as CSV ({reason}); check the quotes on this line"
+        return words.text("csv_cell_too_long")
+    return words.text("csv_unreadable", reason=reason)

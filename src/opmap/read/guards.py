@@ -35,20 +35,19 @@ class Limits:
         """Return why a file of ``size`` bytes is refused, or None."""
         if size <= self.max_bytes:
             return None
-        return (
-            f"is {size / 1_000_000:,.1f} MB, more than the limit of "
-            f"{self.max_bytes / 1_000_000:,.0f} MB; check it is the right file, or raise the "
-            "limit with --max-size MB"
-        )
+        from opmap.i18n import format_number, format_tenths
+        from opmap.words import text
+
+        limit = format_number(round(self.max_bytes / 1_000_000))
+        return text("file_too_large", size=format_tenths(size / 1_000_000), limit=limit)
 
     def rows_problem(self, lines: int) -> str | None:
         """Return why a file of ``lines`` lines is refused, or None."""
         if lines <= self.max_rows + 1:  # the header is not a row
             return None
-        return (
-            f"has {lines:,} lines, more than the limit of {self.max_rows:,} rows; check it is "
-            "the right file, or raise the limit with --max-rows N"
-        )
+        from opmap.words import text
+
+        return text("file_too_long", lines=lines, limit=self.max_rows)
 
 
 #: The characters that reorder text as it is displayed.

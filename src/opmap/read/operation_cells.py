@@ -13,6 +13,7 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
+from opmap import words
 from opmap.errors import InvalidFigure, UnknownArea, UnknownCountry
 from opmap.figures import AT_LEAST, EXACT, MORE_THAN, NEARLY, UP_TO, Figure, parse_figure
 
@@ -42,7 +43,7 @@ _BARE_HOST = re.compile(r"(?:www\.|[a-z0-9-]+\.[a-z]{2,}(?:[/:?#]|$))", re.IGNOR
 def _check_name(cells: dict[str, str], report: _Report) -> str | None:
     name = cells.get("operation")
     if name == "":
-        report.error("operation", "is empty; give the operation's name, e.g. 'Libertad'", name)
+        report.error("operation", words.text("cell_name_empty"), name)
     return name or None
 
 
@@ -52,11 +53,7 @@ def _check_year(cells: dict[str, str], report: _Report) -> int | None:
         return None  # the missing column is reported once, with the header
     if _YEAR.fullmatch(raw) and 1900 <= int(raw) <= 2100:
         return int(raw)
-    report.error(
-        "year",
-        "must be a 4-digit year from 1900 to 2100: the year the operation started, e.g. 2018",
-        raw,
-    )
+    report.error("year", words.text("cell_year"), raw)
     return None
 
 
@@ -67,12 +64,8 @@ def _check_duplicate(
         return
     key = (" ".join(name.split()).casefold(), year)
     if key in seen:
-        report.error(
-            "operation",
-            f"{name} {year} is also on line {seen[key]}; merge the two "
-            "rows or correct the name or year",
-            name,
-        )
+        message = words.text("cell_duplicate", name=name, year=year, line=seen[key])
+        report.error("operation", message, name)
     else:
         seen[key] = report.line or 0
 
@@ -84,24 +77,13 @@ def _check_dates(
     start = _check_date(cells.get("start_date", ""), "start_date", report)
     end = _check_date(cells.get("end_date", ""), "end_date", report)
     if start and end and end < start:
-        report.error(
-            "end_date",
-            f"is before start_date {start.isoformat()}; correct or swap the dates",
-            cells["end_date"],
-        )
+        message = words.text("cell_end_before_start", start=start.isoformat())
+        report.error("end_date", message, cells["end_date"])
     if start and year is not None and start.year != year:
-        report.error(
-            "year",
-            f"does not match start_date {start.isoformat()}; the year is the "
-            f"year the operation started, {start.year}",
-            cells["year"],
-        )
+        message = words.text("cell_year_not_start", start=start.isoformat(), year=start.year)
+        report.error("year", message, cells["year"])
     elif end and not start and year is not None and end.year < year:
-        report.error(
-            "end_date",
-            f"is before the operation's year {year}; correct the date or the year",
-            cells["end_date"],
-        )
+        report.error("end_date", words.text("cell_end_before_year", year=year), cells["end_date"])
     return start, end
 
 
@@ -112,9 +94,7 @@ def _check_date(raw: str, column: str, report: _Report) -> date | None:
         try:
             return date.fromisoformat(raw)
         except ValueError:
-            report.error(
-                column, "is not a real date; check the day and the month (YYYY-MM-DD)", raw
-            )
+            report.error(column, words.text("cell_not_real_date"), raw)
             return None
     report.error(column, _date_hint(raw), raw)
     return None
@@ -124,11 +104,12 @@ def _date_hint(raw: str) -> str:
     """Say how to write a date that is not YYYY-MM-DD, suggesting the ISO form if it is clear."""
     readings = _read_loose_date(raw)
     if len(readings) == 1:
-        return f"write the date as YYYY-MM-DD: {readings[0].isoformat()!r}"
-    if len(readings) > 1:
-        options = " or ".join(repr(d.isoformat()) for d in readings)
-        return f"is ambiguous: it could be {options}; write the date as YYYY-MM-DD"
-    return "is not a date; write it as YYYY-MM-DD, e.g. '2018-04-03'"
+        return words.text("cell_date_write_as", date=readings[0].isoformat())
+    if len(readings) > 1:  # a day and a month that can be read either way: two readings
+        first, second = (repr(d.isoformat()) for d in readings)
+        options = words.text("problem_or", first=first, second=second)
+        return words.text("cell_date_ambiguous", dates=options)
+    return words.text("cell_not_date")
 
 
 def _read_loose_date(raw: str) -> list[date]:
@@ -168,11 +149,7 @@ def _check_countries(raw: str, has_area: bool, report: _Report) -> tuple[list, i
 
     names = [name.strip() for name in raw.split(";") if name.strip()]
     if not names and not has_area:
-        report.warning(
-            "countries",
-            "no country named, so the operation cannot be mapped; it "
-            "is kept and listed as not on the map",
-        )
+        report.warning("countries", words.text("cell_no_country"))
         return [], 0
     countries, spelled, unresolved = [], {}, 0
     for name in names:
@@ -183,12 +160,10 @@ def _check_countries(raw: str, has_area: bool, report: _Report) -> tuple[list, i
             unresolved += 1
             continue
         if country.iso3 in spelled:
-            report.error(
-                "countries",
-                f"{spelled[country.iso3]!r} and {name!r} are the same "
-                f"country ({country.iso3}); list it once",
-                name,
+            message = words.text(
+                "cell_same_country", first=spelled[country.iso3], second=name, iso3=country.iso3
             )
+            report.error("countries", message, name)
             continue
         spelled[country.iso3] = name
         countries.append(country)
@@ -198,7 +173,7 @@ def _check_countries(raw: str, has_area: bool, report: _Report) -> tuple[list, i
 def _country_message(err: UnknownCountry, name: str) -> str:
     message = str(err)  # quotes the name as written and says why it is refused
     if "," in name:
-        message += " (separate countries with ';')"
+        message += words.text("cell_separate_countries")
     return message
 
 
@@ -218,17 +193,13 @@ def _check_countries_total(raw: str, named: int, report: _Report) -> int | None:
     if not raw:
         return None
     if not _WHOLE_NUMBER.fullmatch(raw):
-        report.error("countries_total", "must be a whole number of countries, e.g. 13", raw)
+        report.error("countries_total", words.text("cell_countries_total"), raw)
         return None
     total = int(raw)
     if total < max(named, 1):
         least = max(named, 1)
-        report.error(
-            "countries_total",
-            f"is below the {_count(named, 'country', 'countries')} named; make it at least "
-            f"{least} or leave it empty",
-            raw,
-        )
+        message = words.plural("cell_countries_total_low", named, least=least)
+        report.error("countries_total", message, raw)
         return None
     return total
 
@@ -248,11 +219,8 @@ def _check_figures(cells: dict[str, str], report: _Report) -> dict[str, Figure |
         and minors.kind in (EXACT, MORE_THAN, AT_LEAST)
         and minors.value + (minors.kind == MORE_THAN) > victims.value
     ):
-        report.error(
-            "minors",
-            f"is more than the victims ({victims.text}); minors are counted among the victims",
-            cells["minors"],
-        )
+        message = words.text("cell_minors_over_victims", victims=victims.text)
+        report.error("minors", message, cells["minors"])
     return figures
 
 
@@ -263,14 +231,9 @@ def _check_figure(raw: str, column: str, report: _Report) -> Figure | None:
         return parse_figure(raw)
     except InvalidFigure:
         if re.match(r"[^0-9]*[-\u2212]\s*[0-9]", raw):
-            report.error(column, "cannot be negative; give the number of people", raw)
+            report.error(column, words.text("cell_negative"), raw)
         else:
-            report.error(
-                column,
-                "is not a count; write a whole number with an optional "
-                "qualifier, e.g. '94', '1,426', 'nearly 350', 'more than 500'",
-                raw,
-            )
+            report.error(column, words.text("cell_not_count"), raw)
         return None
 
 
@@ -281,7 +244,7 @@ def _check_position(cells: dict[str, str], report: _Report) -> tuple[float | Non
     lon = _check_coordinate(raw_lon, "lon", 180, report)
     if bool(raw_lat) != bool(raw_lon):
         given, missing = ("lat", "lon") if raw_lat else ("lon", "lat")
-        report.error(missing, f"is empty but {given} is given; give both lat and lon, or neither")
+        report.error(missing, words.text("cell_lat_lon_pair", given=given))
         return None, None
     return lat, lon
 
@@ -291,12 +254,12 @@ def _check_coordinate(raw: str, column: str, limit: int, report: _Report) -> flo
         return None
     if not _DECIMAL.fullmatch(raw):
         hint = raw.replace(",", ".", 1) if re.fullmatch(r"[+-]?[0-9]+,[0-9]+", raw) else None
-        fix = f"write decimals with a point: {hint!r}" if hint else "write a decimal number"
-        report.error(column, f"is not a number of degrees; {fix}", raw)
+        fix = words.text("cell_decimal_point", hint=hint) if hint else words.text("cell_decimal")
+        report.error(column, words.text("cell_not_degrees", fix=fix), raw)
         return None
     value = float(raw)
     if not (math.isfinite(value) and -limit <= value <= limit):
-        report.error(column, f"must be between -{limit} and {limit} degrees", raw)
+        report.error(column, words.text("cell_degree_range", limit=limit), raw)
         return None
     return value
 
@@ -314,16 +277,13 @@ def _check_source(raw: str, report: _Report) -> str:
     if parts and parts.scheme.lower() in ("http", "https") and parts.hostname and not has_space:
         return raw
     if has_space:
-        message = "contains spaces or control characters; write the link as one URL"
+        message = words.text("cell_source_spaces")
     elif "://" not in raw and _BARE_HOST.match(raw):
-        message = f"has no scheme; write it in full: {'https://' + raw!r}"
+        message = words.text("cell_source_scheme", url="https://" + raw)
     elif parts and parts.scheme.lower() in ("http", "https"):
-        message = "has no host; write the full link, e.g. 'https://www.interpol.int/...'"
+        message = words.text("cell_source_host")
     else:
-        message = (
-            "must be an http or https link (other schemes such as javascript: or ftp: "
-            "are not allowed)"
-        )
+        message = words.text("cell_source_http")
     report.error("source", message, raw)
     return ""
 
@@ -340,9 +300,5 @@ def _check_language(raw: str, report: _Report) -> str | None:
         code = "alpha_2" if len(primary) == 2 else "alpha_3"
         if pycountry.languages.get(**{code: primary}) is not None:
             return primary + match.group(2)
-    report.error(
-        "language",
-        "must be the code of the language the text is written in, e.g. en, fr, es or ar",
-        raw,
-    )
+    report.error("language", words.text("cell_language"), raw)
     return None

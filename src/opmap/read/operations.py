@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from opmap import progress
+from opmap import progress, words
 from opmap.errors import InvalidOperations, Problem
 from opmap.figures import Figure
 from opmap.output import restore_cell
@@ -36,7 +36,6 @@ from opmap.read.operation_cells import (
     _check_position,
     _check_source,
     _check_year,
-    _count,
 )
 
 #: Every column opmap reads, in the order it writes them; other columns are kept as extras.
@@ -262,16 +261,12 @@ def _read_records(text: str, report: _Report) -> list[Operation]:
     rows = _read_rows(text, delimiter, report)
     if not rows:
         if not report.problems:  # every row blank, not a quote that swallowed the file
-            report.error(
-                None,
-                "has only blank rows; it needs a header line (operation,year,...) "
-                "and one row per operation",
-            )
+            report.error(None, words.text("file_blank_rows"))
         return []
     header_line, header = rows[0]
     names = _check_header(header, delimiter, report.at(header_line))
     if len(rows) == 1:
-        report.error(None, "has a header but no operations; add one row per operation below it")
+        report.error(None, words.text("file_no_operations"))
     operations = []
     seen: dict[tuple[str, int], int] = {}
     started = time.perf_counter()
@@ -300,11 +295,8 @@ def _check_header(header: list[str], delimiter: str, report: _Report) -> list[st
         name = raw.replace("\ufeff", "").removeprefix("\u00ef\u00bb\u00bf").strip()
         name = _check_bidi(restore_cell(name), None, report)
         if name and name in names:
-            report.error(
-                name,
-                f"is in the header more than once (columns "
-                f"{names.index(name) + 1} and {len(names) + 1}); keep one",
-            )
+            first, second = names.index(name) + 1, len(names) + 1
+            report.error(name, words.text("header_repeated", first=first, second=second))
             name = None  # its cells are ignored: the problem is the header's
         names.append(name)
     unknown = [
@@ -314,10 +306,7 @@ def _check_header(header: list[str], delimiter: str, report: _Report) -> list[st
     for _raw, name in unknown:
         guess = _guess_column(name, [c for c in COLUMNS if c not in names])
         if guess is not None and guess not in REQUIRED_COLUMNS:
-            report.warning(
-                name,
-                f"is not an opmap column and is kept as an extra column; did you mean {guess!r}?",
-            )
+            report.warning(name, words.text("header_extra_column", guess=guess))
     return names
 
 
@@ -328,21 +317,23 @@ def _check_required(
     missing = [c for c in REQUIRED_COLUMNS if c not in names]
     if not missing:
         return
-    message = "missing required column" + ("s " if len(missing) > 1 else " ")
-    message += " and ".join(repr(c) for c in missing)
+    quoted = [repr(c) for c in missing]
+    if len(quoted) > 1:
+        quoted = [words.text("problem_and", first=", ".join(quoted[:-1]), second=quoted[-1])]
+    message = words.plural("header_missing", len(missing), columns=quoted[0])
     hints = []
     for column in missing:
         for raw, name in unknown:
             if _guess_column(name, [column]) == column:
-                hints.append(f"{raw!r} for {column!r}")
+                hints.append(words.text("header_hint", raw=raw, column=column))
                 break
     # A tab- or bar-separated header is one long name that looks like 'operation': say so first.
     if len(names) == 1 and names[0] and ("\t" in names[0] or "|" in names[0]):
-        message += "; separate the columns with ',' or ';'"
+        message += words.text("header_separate_columns")
     elif hints:
-        message += f"; did you mean {', '.join(hints)}? Header names must be written exactly"
+        message += words.text("header_hints", hints=", ".join(hints))
     else:
-        message += f"; the header line must name them, e.g. operation{delimiter}year"
+        message += words.text("header_example", delimiter=delimiter)
     report.error(None, message)
 
 
@@ -362,12 +353,10 @@ def _check_cells(
     """Return column -> trimmed cell for one row, or None if it has cells beyond the header."""
     overflow = [cell for cell in fields[len(names) :] if cell.strip()]
     if overflow:
-        report.error(
-            None,
-            f"has {len(fields)} cells but the header has {_count(len(names), 'column')}; "
-            f"quote any cell that contains {delimiter!r}",
-            delimiter.join(overflow),
+        message = words.plural(
+            "row_too_many_cells", len(names), cells=len(fields), delimiter=delimiter
         )
+        report.error(None, message, delimiter.join(overflow))
         return None
     cells: dict[str, str] = {}
     for index, name in enumerate(names):
@@ -376,12 +365,7 @@ def _check_cells(
         if name:
             cells[name] = cell
         elif name == "" and cell:
-            report.error(
-                None,
-                f"cell {index + 1} has a value but its column has no name in "
-                "the header; name the column or remove the value",
-                cell,
-            )
+            report.error(None, words.text("row_unnamed_cell", number=index + 1), cell)
     return cells
 
 
@@ -389,12 +373,7 @@ def _check_bidi(cell: str, column: str | None, report: _Report) -> str:
     """Return the cell without bidirectional controls, warning where there were some."""
     cleaned = strip_bidi_controls(cell)
     if cleaned != cell:
-        report.warning(
-            column,
-            f"holds bidirectional control characters ({describe_bidi(cell)}), which can show "
-            "text reversed or hidden; they were removed",
-            cell,
-        )
+        report.warning(column, words.text("cell_bidi", controls=describe_bidi(cell)), cell)
     return cleaned
 
 

@@ -36,11 +36,12 @@ def read_regions(path: Path | str, known_codes: Iterable[str] | None = None) -> 
     """
     from opmap.read.countries import resolve_country
     from opmap.read.table import read_table
+    from opmap.words import text
 
     name = str(path)
     known = set(known_codes) if known_codes is not None else set()
-    usage = "a region file has the header 'iso3,region' and one country per line"
-    rows = read_table(path, REQUIRED, InvalidRegions, "region file", usage)
+    usage = text("table_region_usage")
+    rows = read_table(path, REQUIRED, InvalidRegions, text("table_region_file"), usage)
 
     problems: list[Problem] = []
     regions: dict[str, str] = {}
@@ -49,15 +50,7 @@ def read_regions(path: Path | str, known_codes: Iterable[str] | None = None) -> 
         code, region = row["iso3"], row["region"]
         iso3 = _check_code(code, known, resolve_country, name, line, problems)
         if not region:
-            problems.append(
-                Problem(
-                    name,
-                    line,
-                    "region",
-                    "empty region; name the region this country belongs to",
-                    region,
-                )
-            )
+            problems.append(Problem(name, line, "region", text("region_empty"), region))
         if iso3 is None or not region:
             continue
         if iso3 in regions and regions[iso3] != region:
@@ -66,8 +59,7 @@ def read_regions(path: Path | str, known_codes: Iterable[str] | None = None) -> 
                     name,
                     line,
                     "iso3",
-                    f"{iso3} is already in region {regions[iso3]!r} on line "
-                    f"{first_line[iso3]}; put each country in one region",
+                    text("region_twice", iso3=iso3, region=regions[iso3], line=first_line[iso3]),
                     code,
                 )
             )
@@ -75,11 +67,7 @@ def read_regions(path: Path | str, known_codes: Iterable[str] | None = None) -> 
         regions[iso3] = region
         first_line.setdefault(iso3, line)
     if not regions and not problems:
-        problems.append(
-            Problem(
-                name, None, None, "no regions in the file; add rows 'iso3,region' under the header"
-            )
-        )
+        problems.append(Problem(name, None, None, text("region_none")))
     if problems:
         raise InvalidRegions(problems)
     return regions

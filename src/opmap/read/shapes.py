@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from opmap.errors import Problem
 from opmap.read.guards import Limits
+from opmap.words import text
 
 if TYPE_CHECKING:
     import geopandas
@@ -37,18 +38,16 @@ def read_geojson(path: Path, limits: Limits) -> tuple[geopandas.GeoDataFrame | N
         return None, [Problem(file, None, None, message)]
 
     if not path.exists():
-        return refuse("no such file; check the path and the spelling")
+        return refuse(text("file_missing"))
     if not path.is_file():
-        return refuse("is not a file; name the GeoJSON file of the boundaries")
+        return refuse(text("shape_not_a_file"))
     too_large = limits.size_problem(path.stat().st_size)
     if too_large:
-        return refuse(
-            too_large.replace("--max-size MB", "--max-size MB (it applies to every input)")
-        )
+        return refuse(too_large.replace("--max-size MB", text("file_too_large_any_input")))
     with path.open("rb") as handle:
         head = handle.read(65536)
     if not head.strip():
-        return refuse("is empty; it needs a GeoJSON FeatureCollection of the countries' shapes")
+        return refuse(text("shape_empty"))
     try:
         # A shape GEOS cannot build (a ring not closed) becomes None, reported by check_shapes.
         return pyogrio.read_dataframe(path, on_invalid="ignore"), []
@@ -59,13 +58,8 @@ def read_geojson(path: Path, limits: Limits) -> tuple[geopandas.GeoDataFrame | N
         OSError,
     ) as err:
         if b"\0" in head:
-            return refuse(
-                "is a binary file that cannot be read as boundaries; export them as GeoJSON"
-            )
-        return refuse(
-            f"cannot be read as GeoJSON ({_reason(err)}); check that it is a whole "
-            "GeoJSON FeatureCollection (a file cut short cannot be read)"
-        )
+            return refuse(text("shape_binary"))
+        return refuse(text("shape_unreadable", reason=_reason(err)))
 
 
 def _reason(err: Exception) -> str:
@@ -93,34 +87,20 @@ def check_shapes(
     names = boundaries["name"].astype(str).tolist()
 
     def feature(index: int) -> str:
-        return f"feature {index + 1} ({names[index]!r})"
+        return text("shape_feature", number=index + 1, name=names[index])
 
     coords, owner = shapely.get_coordinates(geometries, return_index=True)
     not_finite = sorted(set(owner[~np.isfinite(coords).all(axis=1)].tolist()))
     for index in not_finite:
-        problems.append(
-            _error(
-                file,
-                f"{feature(index)} has a coordinate that is not a number "
-                "(NaN or infinite); fix or remove it",
-            )
-        )
+        problems.append(_error(file, text("shape_not_finite", feature=feature(index))))
     for index, geometry in enumerate(geometries):
         if geometry is None or geometry.is_empty:
-            problems.append(
-                _error(
-                    file,
-                    f"{feature(index)} has no shape, or one that cannot be built (a ring that "
-                    "is not closed, a coordinate that is not a number); give it the country's "
-                    "outline or remove the feature",
-                )
-            )
+            problems.append(_error(file, text("shape_none", feature=feature(index))))
         elif geometry.geom_type not in _POLYGONAL:
             problems.append(
                 _error(
                     file,
-                    f"{feature(index)} is a {geometry.geom_type}, not a "
-                    "Polygon or MultiPolygon; give it the country's outline",
+                    text("shape_not_polygon", feature=feature(index), kind=geometry.geom_type),
                 )
             )
     if boundaries.crs is None:
@@ -134,12 +114,7 @@ def check_shapes(
     for index in sorted(set(owner[off_globe].tolist())):
         x, y = coords[owner == index][off_globe[owner == index]][0]
         problems.append(
-            _error(
-                file,
-                f"{feature(index)} has the point ({x:g}, {y:g}), off the "
-                "globe (longitude -180 to 180, latitude -90 to 90); give "
-                "longitude and latitude in degrees, or set the file's CRS",
-            )
+            _error(file, text("shape_off_globe", feature=feature(index), x=f"{x:g}", y=f"{y:g}"))
         )
     drawable = np.isin(shapely.get_type_id(boundaries.geometry.array), [3, 6])  # (Multi)Polygon
     drawable[not_finite] = False
@@ -162,11 +137,7 @@ def _repair(boundaries, file: str, feature, problems: list[Problem], drawable):
         repaired = _polygons_of(shapely.make_valid(shape))
         if repaired is None:
             problems.append(
-                _error(
-                    file,
-                    f"{feature(index)} has an invalid shape ({reason}) with no area "
-                    "left once repaired; fix its outline",
-                )
+                _error(file, text("shape_unrepairable", feature=feature(index), reason=reason))
             )
             continue
         boundaries.iloc[index, column] = repaired
@@ -175,8 +146,7 @@ def _repair(boundaries, file: str, feature, problems: list[Problem], drawable):
                 file,
                 None,
                 None,
-                f"{feature(index)} had an invalid shape ({reason}); it "
-                "was repaired with make_valid",
+                text("shape_repaired", feature=feature(index), reason=reason),
                 severity="warning",
             )
         )

@@ -11,6 +11,7 @@ import io
 from pathlib import Path
 
 from opmap.errors import InvalidInput, Problem
+from opmap.words import plural, text
 
 
 def read_table(
@@ -45,7 +46,14 @@ def read_table(
         raw = Path(path).read_bytes()
     except OSError as err:
         raise error(
-            [Problem(name, None, None, f"cannot read the {what}: {err.strerror or err}")]
+            [
+                Problem(
+                    name,
+                    None,
+                    None,
+                    text("table_unreadable", what=what, reason=err.strerror or err),
+                )
+            ]
         ) from err
     try:
         content = raw.decode("utf-8-sig")
@@ -59,7 +67,7 @@ def read_table(
     missing = [c for c in required if c not in header]
     if missing:
         columns = ", ".join(repr(c) for c in missing)
-        message = f"missing column(s) {columns}; {usage}"
+        message = plural("table_missing", len(missing), columns=columns, usage=usage)
         raise error([Problem(name, 1, None, message, ",".join(header))])
     rows = []
     for row in reader:

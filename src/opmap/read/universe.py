@@ -65,14 +65,16 @@ def load_universe(path: Path | str | None = None, known_codes: Iterable[str] = (
     """
     from opmap.read.countries import resolve_country
     from opmap.read.table import read_table
+    from opmap.words import text
 
+    what = text("table_states")
     if path is None:
         from opmap.bundled import un_states_path
 
-        rows = read_table(un_states_path(), ("iso3",), InvalidUniverse, "list of states", "")
+        rows = read_table(un_states_path(), ("iso3",), InvalidUniverse, what, "")
         return Universe(frozenset(row["iso3"] for _, row in rows), DEFAULT_LABEL)
-    usage = "a list of states has the header 'iso3' and one ISO code or name per line"
-    rows = read_table(path, ("iso3",), InvalidUniverse, "list of states", usage)
+    usage = text("table_states_usage")
+    rows = read_table(path, ("iso3",), InvalidUniverse, what, usage)
     known = {code.upper() for code in known_codes}
     problems: list[Problem] = []
     states: dict[str, int] = {}
@@ -84,12 +86,12 @@ def load_universe(path: Path | str | None = None, known_codes: Iterable[str] = (
             problems.append(Problem(str(path), line, "iso3", str(err), code))
             continue
         if iso3 in states:
-            message = f"{iso3} is already on line {states[iso3]}; list each state once"
+            message = text("state_twice", iso3=iso3, line=states[iso3])
             problems.append(Problem(str(path), line, "iso3", message, code))
             continue
         states[iso3] = line
     if not states and not problems:
-        problems.append(Problem(str(path), None, None, f"lists no state; {usage}"))
+        problems.append(Problem(str(path), None, None, text("state_none", usage=usage)))
     if problems:
         raise InvalidUniverse(problems)
     return Universe(frozenset(states), Path(path).name)

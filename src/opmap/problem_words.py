@@ -1,0 +1,270 @@
+"""Every word opmap says about bad input, in one table, so that it can be translated.
+
+The problems the readers find (a bad year, an unknown country, a cell that is not a count), the
+refusals of the output policy and the command line's own errors are looked up here by
+:func:`opmap.words.text` and :func:`opmap.words.plural`, in the language of the run, like the
+words of the maps in :mod:`opmap.words`; the catalogs are the same ``.po`` files.
+
+Placeholders written ``{value!r}`` quote the user's raw value as Python does ('2015-06-31'), in
+every language: the quotes mark what the file says, character for character, and a translation
+keeps them as they are.
+"""
+
+from __future__ import annotations
+
+__all__ = ["PLURALS", "REASONS", "STRINGS"]
+
+STRINGS: dict[str, str] = {
+    # how a problem is written: "file:line: warning: column 'year': message (got '18')"
+    "problem_warning": "warning:",
+    "problem_column": "column {column!r}:",
+    "problem_got": " (got {value!r})",
+    "problem_and": "{first} and {second}",
+    "problem_or": "{first} or {second}",
+    # countries and areas
+    "reason_unknown_country": "unknown country",
+    "reason_unknown_code": "unknown country code",
+    "reason_ambiguous": "ambiguous country",
+    "reason_region": "is a region, not a country",
+    "reason_group": "is a group of countries, not a country",
+    "reason_not_iso": "is not a country in ISO 3166-1",
+    "reason_unknown_area": "unknown area",
+    "reason_vague_area": "not one M49 area (sources draw it differently)",
+    "country_did_you_mean": "did you mean {names}?",
+    "country_use_iso": (
+        "use an ISO 3166 name or code (`opmap resolve NAME` shows how a name is read)"
+    ),
+    "country_name_participants": "name the countries that took part, separated by ';'",
+    "area_unknown": "{reason}: {name!r}; an area is a UN M49 region or subregion",
+    "area_did_you_mean": ": did you mean {names}?",
+    "area_example": ", e.g. 'West Africa', 'Caribbean'",
+    # the operations file as a whole
+    "file_folder": "is a folder, not a file; name the operations CSV inside it",
+    "file_missing": "no such file; check the path and the spelling",
+    "file_unreadable": "cannot be read ({reason}); check the path and its permissions",
+    "file_empty": (
+        "the file is empty; it needs a header line (operation,year,...) and one row per operation"
+    ),
+    "file_not_csv": (
+        "is not a CSV file; save it from your spreadsheet as 'CSV UTF-8' "
+        "(comma- or semicolon-separated)"
+    ),
+    "file_utf16": (
+        "is UTF-16 text, not a CSV file; save it from your spreadsheet as 'CSV UTF-8' "
+        "(comma- or semicolon-separated)"
+    ),
+    "file_not_text": (
+        "is neither UTF-8 nor Windows-1252 text; is not a CSV file; save it from your "
+        "spreadsheet as 'CSV UTF-8' (comma- or semicolon-separated)"
+    ),
+    "file_too_large": (
+        "is {size} MB, more than the limit of {limit} MB; check it is the right file, or raise "
+        "the limit with --max-size MB"
+    ),
+    "file_too_large_any_input": "--max-size MB (it applies to every input)",
+    "file_too_long": (
+        "has {lines:,} lines, more than the limit of {limit:,} rows; check it is the right file, "
+        "or raise the limit with --max-rows N"
+    ),
+    "csv_quote_open": "a quote opened on this line is never closed; close it or remove it",
+    "csv_after_quote": (
+        "text after a closing quote; quote the whole cell and double any quote inside "
+        'it (""), or separate cells with {delimiter!r}'
+    ),
+    "csv_cell_too_long": "a cell is too long (is a quote left open?); close the quote",
+    "csv_unreadable": "cannot be read as CSV ({reason}); check the quotes on this line",
+    "file_blank_rows": (
+        "has only blank rows; it needs a header line (operation,year,...) and one row per operation"
+    ),
+    "file_no_operations": "has a header but no operations; add one row per operation below it",
+    # the header
+    "header_repeated": "is in the header more than once (columns {first} and {second}); keep one",
+    "header_extra_column": (
+        "is not an opmap column and is kept as an extra column; did you mean {guess!r}?"
+    ),
+    "header_separate_columns": "; separate the columns with ',' or ';'",
+    "header_hint": "{raw!r} for {column!r}",
+    "header_hints": "; did you mean {hints}? Header names must be written exactly",
+    "header_example": "; the header line must name them, e.g. operation{delimiter}year",
+    # rows and cells
+    "row_unnamed_cell": (
+        "cell {number} has a value but its column has no name in the header; name the column "
+        "or remove the value"
+    ),
+    "cell_bidi": (
+        "holds bidirectional control characters ({controls}), which can show text reversed or "
+        "hidden; they were removed"
+    ),
+    "cell_name_empty": "is empty; give the operation's name, e.g. 'Libertad'",
+    "cell_year": (
+        "must be a 4-digit year from 1900 to 2100: the year the operation started, e.g. 2018"
+    ),
+    "cell_duplicate": (
+        "{name} {year} is also on line {line}; merge the two rows or correct the name or year"
+    ),
+    "cell_end_before_start": "is before start_date {start}; correct or swap the dates",
+    "cell_year_not_start": (
+        "does not match start_date {start}; the year is the year the operation started, {year}"
+    ),
+    "cell_end_before_year": "is before the operation's year {year}; correct the date or the year",
+    "cell_not_real_date": "is not a real date; check the day and the month (YYYY-MM-DD)",
+    "cell_date_write_as": "write the date as YYYY-MM-DD: {date!r}",
+    "cell_date_ambiguous": "is ambiguous: it could be {dates}; write the date as YYYY-MM-DD",
+    "cell_not_date": "is not a date; write it as YYYY-MM-DD, e.g. '2018-04-03'",
+    "cell_no_country": (
+        "no country named, so the operation cannot be mapped; it is kept and listed as not on "
+        "the map"
+    ),
+    "cell_same_country": "{first!r} and {second!r} are the same country ({iso3}); list it once",
+    "cell_separate_countries": " (separate countries with ';')",
+    "cell_countries_total": "must be a whole number of countries, e.g. 13",
+    "cell_minors_over_victims": (
+        "is more than the victims ({victims}); minors are counted among the victims"
+    ),
+    "cell_negative": "cannot be negative; give the number of people",
+    "cell_not_count": (
+        "is not a count; write a whole number with an optional qualifier, e.g. '94', '1,426', "
+        "'nearly 350', 'more than 500'"
+    ),
+    "cell_lat_lon_pair": "is empty but {given} is given; give both lat and lon, or neither",
+    "cell_not_degrees": "is not a number of degrees; {fix}",
+    "cell_decimal_point": "write decimals with a point: {hint!r}",
+    "cell_decimal": "write a decimal number",
+    "cell_degree_range": "must be between -{limit} and {limit} degrees",
+    "cell_source_spaces": "contains spaces or control characters; write the link as one URL",
+    "cell_source_scheme": "has no scheme; write it in full: {url!r}",
+    "cell_source_host": "has no host; write the full link, e.g. 'https://www.interpol.int/...'",
+    "cell_source_http": (
+        "must be an http or https link (other schemes such as javascript: or ftp: are not allowed)"
+    ),
+    "cell_language": (
+        "must be the code of the language the text is written in, e.g. en, fr, es or ar"
+    ),
+    # small tables beside the operations: region files and lists of states
+    "table_unreadable": "cannot read the {what}: {reason}",
+    "table_region_file": "region file",
+    "table_region_usage": "a region file has the header 'iso3,region' and one country per line",
+    "table_states": "list of states",
+    "table_states_usage": (
+        "a list of states has the header 'iso3' and one ISO code or name per line"
+    ),
+    "region_empty": "empty region; name the region this country belongs to",
+    "region_twice": (
+        "{iso3} is already in region {region!r} on line {line}; put each country in one region"
+    ),
+    "region_none": "no regions in the file; add rows 'iso3,region' under the header",
+    "state_twice": "{iso3} is already on line {line}; list each state once",
+    "state_none": "lists no state; {usage}",
+    # boundaries
+    "shape_no_geometry": "has no geometry; is it a GeoJSON file?",
+    "shape_no_features": "has no features; add the countries' shapes",
+    "shape_not_a_file": "is not a file; name the GeoJSON file of the boundaries",
+    "shape_empty": "is empty; it needs a GeoJSON FeatureCollection of the countries' shapes",
+    "shape_binary": "is a binary file that cannot be read as boundaries; export them as GeoJSON",
+    "shape_unreadable": (
+        "cannot be read as GeoJSON ({reason}); check that it is a whole GeoJSON "
+        "FeatureCollection (a file cut short cannot be read)"
+    ),
+    "shape_feature": "feature {number} ({name!r})",
+    "shape_not_finite": (
+        "{feature} has a coordinate that is not a number (NaN or infinite); fix or remove it"
+    ),
+    "shape_none": (
+        "{feature} has no shape, or one that cannot be built (a ring that is not closed, a "
+        "coordinate that is not a number); give it the country's outline or remove the feature"
+    ),
+    "shape_not_polygon": (
+        "{feature} is a {kind}, not a Polygon or MultiPolygon; give it the country's outline"
+    ),
+    "shape_off_globe": (
+        "{feature} has the point ({x}, {y}), off the globe (longitude -180 to 180, latitude "
+        "-90 to 90); give longitude and latitude in degrees, or set the file's CRS"
+    ),
+    "shape_unrepairable": (
+        "{feature} has an invalid shape ({reason}) with no area left once repaired; fix its outline"
+    ),
+    "shape_repaired": "{feature} had an invalid shape ({reason}); it was repaired with make_valid",
+    # writing outputs
+    "out_cannot_write": "cannot write {path!r}: {reason}",
+    "out_force_hint": "choose another --out, or add --force to replace it",
+    "out_goes_up": (
+        "--out {path!r} goes up ('..') from {walked!r}, which is not a folder; write the path "
+        "without '..'"
+    ),
+    "out_is_input": "--out {path!r} is an input of this run; {hint}",
+    "out_is_link": "--out {path!r} is a link to {target!r}; {hint}",
+    "out_is_folder": "--out {path!r} is a folder; name a file inside it",
+    "out_is_device": "--out {path!r} is a device or a pipe, not a file; opmap never replaces it",
+    "out_not_ours": (
+        "--out {path!r} exists and opmap did not write it (or it was changed since); {hint}"
+    ),
+    "out_file_not_folder": "--out {path!r} is a file, not a folder; choose a folder",
+    "out_holds_cwd": (
+        "--out {path!r} is the working folder or holds it; choose a folder inside it"
+    ),
+    "out_cannot_replace": "--out {path!r} cannot be replaced: {problems}. {advice}",
+    "out_entry_device": "{entry!r} is a device, pipe or socket; opmap never moves it",
+    "out_entry_input": "{entry!r} is an input of this run",
+    "out_entry_not_ours": "{entry!r} was not written by opmap (or was changed since)",
+    "out_holds_users": "holds files opmap did not write ({files}) and no record of its own",
+    "out_move_away": "Move those away.",
+    "out_choose_or_force": (
+        "Choose another --out, or add --force to replace the files in the way "
+        "(the others are kept)."
+    ),
+    "out_in_the_way": "{path!r} stands where the new output has a folder; move it away",
+    # the command line's own errors
+    "cli_operations_once": "give the operations file once: as FILE or with --operations",
+    "cli_by": (
+        "--by {by!r} is neither a region column ({columns}) nor a CSV file of 'iso3,region' rows"
+    ),
+    "cli_step_mode": "--step and --mode go with --by-year",
+    "cli_by_year_gis": "--by-year draws images; it does not go with --format gpkg/geojson",
+}
+
+#: Problem words whose form depends on a number: key -> (English singular, English plural).
+PLURALS: dict[str, tuple[str, str]] = {
+    "problem_errors": ("{count} error in input:", "{count} errors in input:"),
+    "header_missing": ("missing required column {columns}", "missing required columns {columns}"),
+    "row_too_many_cells": (
+        "has {cells} cells but the header has {count} column; quote any cell that contains "
+        "{delimiter!r}",
+        "has {cells} cells but the header has {count} columns; quote any cell that contains "
+        "{delimiter!r}",
+    ),
+    "cell_countries_total_low": (
+        "is below the {count} country named; make it at least {least} or leave it empty",
+        "is below the {count} countries named; make it at least {least} or leave it empty",
+    ),
+    "table_missing": (
+        "missing column(s) {columns}; {usage}",
+        "missing column(s) {columns}; {usage}",
+    ),
+    "shape_missing_columns": (
+        "lacks the column {columns}; a boundaries file needs {required} (the regions are grouped "
+        "by the last four): add the column, or start from the bundled data/countries.geojson",
+        "lacks the columns {columns}; a boundaries file needs {required} (the regions are "
+        "grouped by the last four): add the columns, or start from the bundled "
+        "data/countries.geojson",
+    ),
+    "validate_operations": ("{count} operation", "{count} operations"),
+    "validate_features": ("{count} boundary feature", "{count} boundary features"),
+    "validate_errors": ("{count} error", "{count} errors"),
+    "validate_warnings": ("{count} warning", "{count} warnings"),
+}
+
+#: The reasons :class:`opmap.errors.UnknownCountry` and :class:`~opmap.errors.UnknownArea` are
+#: given in English by the readers, and the keys that word them in the language of the run.
+REASONS: dict[str, str] = {
+    STRINGS[key]: key
+    for key in (
+        "reason_unknown_country",
+        "reason_unknown_code",
+        "reason_ambiguous",
+        "reason_region",
+        "reason_group",
+        "reason_not_iso",
+        "reason_unknown_area",
+        "reason_vague_area",
+    )
+}
