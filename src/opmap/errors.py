@@ -89,7 +89,7 @@ class UnknownCountry(OpmapError, LookupError):
         self.name = name
         self.suggestions = list(suggestions)
         self.reason = reason
-        super().__init__(self._describe() + "; " + self._advice())
+        super().__init__(text("country_refused", name=self._describe(), advice=self._advice()))
 
     def _describe(self) -> str:
         return f"{_reason(self.reason)} {self.name!r}"
@@ -137,7 +137,7 @@ def _reason(reason: str) -> str:
 
 def _quoted(names: Iterable[str]) -> str:
     """Quote names as written, comma-separated: "'Niger', 'Nigeria'"."""
-    return ", ".join(repr(name) for name in names)
+    return text("problem_comma").join(repr(name) for name in names)
 
 
 class InvalidFigure(OpmapError, ValueError):

@@ -19,6 +19,7 @@ STRINGS: dict[str, str] = {
     "problem_warning": "warning:",
     "problem_column": "column {column!r}:",
     "problem_got": " (got {value!r})",
+    "problem_comma": ", ",
     "problem_and": "{first} and {second}",
     "problem_or": "{first} or {second}",
     # countries and areas
@@ -30,6 +31,7 @@ STRINGS: dict[str, str] = {
     "reason_not_iso": "is not a country in ISO 3166-1",
     "reason_unknown_area": "unknown area",
     "reason_vague_area": "not one M49 area (sources draw it differently)",
+    "country_refused": "{name}; {advice}",
     "country_did_you_mean": "did you mean {names}?",
     "country_use_iso": (
         "use an ISO 3166 name or code (`opmap resolve NAME` shows how a name is read)"

@@ -52,6 +52,6 @@ def command(
     errors = sum(p.severity == "error" for p in problems)
     warnings = len(problems) - errors
     counts += [plural("validate_errors", errors), plural("validate_warnings", warnings)]
-    click.echo(", ".join(counts))
+    click.echo(text("problem_comma").join(counts))
     if errors:
         ctx.exit(1)
