@@ -221,6 +221,44 @@ STRINGS: dict[str, str] = {
         "--by {by!r} is neither a region column ({columns}) nor a CSV file of 'iso3,region' rows"
     ),
     "cli_step_mode": "--step and --mode go with --by-year",
+    "cli_bins": "{value!r} is not a list of numbers; write upper bounds like '1,2,5'",
+    # what a command is asked to draw or write
+    "image_bad_format": (
+        "cannot write an image with the format {fmt!r}; use one of .png, .svg, .pdf"
+    ),
+    "image_bad_extension": (
+        "cannot write an image with the extension of {path!r}; use one of .png, .svg, .pdf"
+    ),
+    "image_dpi": "dpi {dpi!r} is out of range; use 50 to 1200 (300 for print)",
+    "size_hint": (
+        "write WIDTHxHEIGHT with a unit ('17x10cm', '170x100mm', '6.7x4in') or a paper size "
+        "({papers}, landscape; add ' portrait' to turn it)"
+    ),
+    "size_unknown_paper": "unknown paper size {size!r}; {hint}",
+    "size_unreadable": "cannot read the size {size!r}; {hint}",
+    "size_no_unit": "the size {size!r} has no unit; {hint}",
+    "size_out_of_range": (
+        "the size {size!r} is {width} x {height} in; each side must be from {low} in (5 cm) to "
+        "{high} in (122 cm)"
+    ),
+    "by_year_nothing": "no operation matches the filters: there is no year to draw",
+    "did_you_mean_after": "; did you mean {names}?",
+    "tiles_unknown": (
+        "unknown tile provider {name!r}{suggestion} (names as in xyzservices, e.g. "
+        "'OpenStreetMap.Mapnik', 'Esri.WorldGrayCanvas'; leave --tiles out for an offline map)"
+    ),
+    "tiles_token": (
+        "tile provider {name!r} needs an API key (xyzservices lists it with one); choose one "
+        "that does not, e.g. 'OpenStreetMap.Mapnik'"
+    ),
+    "region_unknown": "unknown region {name!r}{hint} (regions: {regions})",
+    "gis_format": "cannot write GIS layers as {chosen!r}; use gpkg or geojson",
+    "coverage_in_pack": (
+        "--out {path!r} holds a briefing pack written by 'opmap build'; its index.html links the "
+        "pack's own coverage files and regional maps, which coverage would replace with others. "
+        "Write the coverage beside the pack (--out {beside!r}), or run 'opmap build' to refresh "
+        "the pack"
+    ),
     "cli_by_year_gis": "--by-year draws images; it does not go with --format gpkg/geojson",
 }
 

@@ -99,3 +99,21 @@ def test_only_build_writes_every_language_at_once(tmp_path):
     result = CliRunner().invoke(cli, ["map", "--lang", "all", "--out", str(tmp_path / "x.html")])
     assert result.exit_code == 2
     assert "'all' is not one of" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        # --lang is read first wherever it is written, so a bad value before it is told in it
+        (["--size", "12x3", "--lang", "fr"], "la taille '12x3' n’a pas d’unité ; écrivez"),
+        (["--lang", "es", "--bins", "1,x"], "'1,x' no es una lista de números"),
+        (["--step", "2", "--lang", "ar"], "الخياران --step و--mode يُستخدمان مع --by-year"),
+    ],
+)
+def test_problems_with_the_other_options_are_told_in_the_language(tmp_path, args, expected):
+    result = CliRunner().invoke(cli, ["export", *args, "--out", str(tmp_path / "x.png")])
+    assert result.exit_code == 2
+    assert expected in result.stderr
+    assert "Traceback" not in result.output
+    assert not (tmp_path / "x.png").exists()
+    assert i18n.current_language() == "en"

@@ -53,7 +53,17 @@ class LazyGroup(click.Group):
             formatter.write_dl([(name, text) for name, text in COMMANDS.items()])
 
     def invoke(self, ctx: click.Context):
-        """Run the command; bad input becomes a message and exit code 1, not a traceback."""
+        """Run the command; bad input becomes a message and exit code 1, not a traceback.
+
+        The language ``--lang`` sets while the options are read ends with the command, even
+        when click refuses an option and never closes the command's context.
+        """
+        from opmap.i18n import current_language, use_language
+
+        with use_language(current_language()):
+            return self._invoke(ctx)
+
+    def _invoke(self, ctx: click.Context):
         try:
             with warnings.catch_warnings():
                 # Warnings of geopandas, shapely, pyogrio or GDAL are addressed to programmers;

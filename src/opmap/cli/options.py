@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 from pathlib import Path
 
 import click
@@ -120,9 +119,9 @@ def _read_bins(ctx: click.Context, param: click.Parameter, value: str | None):
     try:
         return tuple(float(part) for part in value.split(",") if part.strip())
     except ValueError:
-        raise click.BadParameter(
-            f"{value!r} is not a list of numbers; write upper bounds like '1,2,5'"
-        ) from None
+        from opmap.words import text
+
+        raise click.BadParameter(text("cli_bins", value=value)) from None
 
 
 _MAP_OPTIONS = (
@@ -192,28 +191,28 @@ def map_options(function):
 LANGUAGE_CHOICES = ("en", "fr", "es", "ar")
 
 
-def language_option(function):
-    """Add ``--lang`` and run the command's body in that language (:func:`opmap.i18n.use_language`).
+def _enter_language(ctx: click.Context, param: click.Parameter, value: str) -> str:
+    from opmap.i18n import use_language
 
-    Everything the command writes, pages, images, tables and its messages, is worded in the
-    language; the body does not see the option.
-    """
+    ctx.with_resource(use_language(value))
+    return value
 
-    @functools.wraps(function)
-    def run_in_language(*args, language: str, **kwargs):
-        from opmap.i18n import use_language
 
-        with use_language(language):
-            return function(*args, **kwargs)
-
-    return click.option(
-        "--lang",
-        "language",
-        type=click.Choice(LANGUAGE_CHOICES),
-        default="en",
-        show_default=True,
-        help="Language of everything written: English, French, Spanish or Arabic.",
-    )(run_in_language)
+#: ``--lang``: the language of everything the command writes, pages, images, tables and its
+#: messages, problems included. The option is read before the others (``is_eager``) and the
+#: language is in force until the command ends (:func:`opmap.i18n.use_language`), so the
+#: messages about the other options' values are worded in it too; the body does not see it.
+language_option = click.option(
+    "--lang",
+    "language",
+    type=click.Choice(LANGUAGE_CHOICES),
+    default="en",
+    show_default=True,
+    is_eager=True,
+    expose_value=False,
+    callback=_enter_language,
+    help="Language of everything written: English, French, Spanish or Arabic.",
+)
 
 
 def _read_languages(ctx: click.Context, param: click.Parameter, value: str) -> tuple[str, ...]:

@@ -77,12 +77,10 @@ def check_coverage_folder(out_dir: Path | str) -> None:
         _index_of(target, folder) in read_manifest(folder) for folder in (target, *target.parents)
     ):
         shown = str(out_dir)
-        raise OutputError(
-            f"--out {shown!r} holds a briefing pack written by 'opmap build'; its index.html "
-            "links the pack's own coverage files and regional maps, which coverage would "
-            "replace with others. Write the coverage beside the pack "
-            f"(--out {str(Path(shown) / 'coverage')!r}), or run 'opmap build' to refresh the pack"
-        )
+        from opmap.words import text
+
+        beside = str(Path(shown) / "coverage")
+        raise OutputError(text("coverage_in_pack", path=shown, beside=beside))
 
 
 def _index_of(target: Path, folder: Path) -> str:

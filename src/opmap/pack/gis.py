@@ -219,7 +219,9 @@ def write_gis(
         return [write_geopackage(layers, path)]
     if chosen == "geojson":
         return write_geojson(layers, path.parent, path.stem)
-    raise InvalidOption(f"cannot write GIS layers as {chosen!r}; use gpkg or geojson")
+    from opmap.words import text
+
+    raise InvalidOption(text("gis_format", chosen=chosen))
 
 
 def _figure_columns(column: str, figure: Figure | None) -> dict:

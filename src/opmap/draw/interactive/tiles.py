@@ -9,6 +9,7 @@ import xyzservices
 
 from opmap.draw.interactive.fragments import label_html
 from opmap.errors import InvalidOption
+from opmap.words import text
 
 
 def resolve_tiles(name: str) -> xyzservices.TileProvider:
@@ -22,15 +23,9 @@ def resolve_tiles(name: str) -> xyzservices.TileProvider:
     try:
         provider = xyzservices.providers.query_name(name)
     except ValueError as err:
-        raise InvalidOption(
-            f"unknown tile provider {name!r}{_suggestion(name)} (names as in xyzservices, e.g. "
-            "'OpenStreetMap.Mapnik', 'Esri.WorldGrayCanvas'; leave --tiles out for an offline map)"
-        ) from err
+        raise InvalidOption(text("tiles_unknown", name=name, suggestion=_suggestion(name))) from err
     if provider.requires_token():
-        raise InvalidOption(
-            f"tile provider {name!r} needs an API key (xyzservices lists it with one); "
-            "choose one that does not, e.g. 'OpenStreetMap.Mapnik'"
-        )
+        raise InvalidOption(text("tiles_token", name=name))
     return provider
 
 
@@ -42,7 +37,8 @@ def _suggestion(name: str) -> str:
     if not close:
         close = [k for k in known if folded.split(".")[0] in k][:3]
     close = [known[c] for c in close]
-    return f"; did you mean {', '.join(repr(c) for c in close)}?" if close else ""
+    names = ", ".join(repr(c) for c in close)
+    return text("did_you_mean_after", names=names) if close else ""
 
 
 def tile_layer(provider: xyzservices.TileProvider) -> folium.TileLayer:

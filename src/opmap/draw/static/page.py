@@ -14,6 +14,7 @@ from matplotlib.transforms import Bbox
 
 from opmap.errors import InvalidOption
 from opmap.style import MUTED_TEXT_COLOR, TEXT_COLOR
+from opmap.words import text
 
 #: 17 x 10 cm: the text width of an A4 page, in inches.
 DEFAULT_SIZE = (17 / 2.54, 10 / 2.54)
@@ -38,10 +39,6 @@ _SIZE_PATTERN = re.compile(
 )
 _PAPER_PATTERN = re.compile(r"^(?P<paper>A\d)(?:[\s_-]*(?P<way>landscape|portrait))?$", re.I)
 _SIDE_LIMITS_IN = (2.0, 48.0)
-_SIZE_HINT = (
-    "write WIDTHxHEIGHT with a unit ('17x10cm', '170x100mm', '6.7x4in') or a paper size "
-    f"({', '.join(PAPER_SIZES)}, landscape; add ' portrait' to turn it)"
-)
 
 
 def parse_size(size: str) -> tuple[float, float]:
@@ -69,16 +66,16 @@ def parse_size(size: str) -> tuple[float, float]:
     if paper:
         name = paper.group("paper").upper()
         if name not in PAPER_SIZES:
-            raise InvalidOption(f"unknown paper size {raw!r}; {_SIZE_HINT}")
+            raise InvalidOption(text("size_unknown_paper", size=raw, hint=_size_hint()))
         width, height = PAPER_SIZES[name]
         if (paper.group("way") or "").lower() == "portrait":
             width, height = height, width
         return _check_size(width / 2.54, height / 2.54, raw)
     match = _SIZE_PATTERN.match(words)
     if not match:
-        raise InvalidOption(f"cannot read the size {raw!r}; {_SIZE_HINT}")
+        raise InvalidOption(text("size_unreadable", size=raw, hint=_size_hint()))
     if match.group("unit") is None:
-        raise InvalidOption(f"the size {raw!r} has no unit; {_SIZE_HINT}")
+        raise InvalidOption(text("size_no_unit", size=raw, hint=_size_hint()))
     per_inch = _UNITS_PER_INCH[match.group("unit").lower()]
     return _check_size(float(match.group("w")) / per_inch, float(match.group("h")) / per_inch, raw)
 
@@ -96,11 +93,13 @@ def resolve_size(size: tuple[float, float] | str | None) -> tuple[float, float]:
 def _check_size(width: float, height: float, raw: str) -> tuple[float, float]:
     low, high = _SIDE_LIMITS_IN
     if not (low <= width <= high and low <= height <= high):
-        raise InvalidOption(
-            f"the size {raw!r} is {width:.2f} x {height:.2f} in; each side must be from "
-            f"{low:g} in (5 cm) to {high:g} in (122 cm)"
-        )
+        sides = {"width": f"{width:.2f}", "height": f"{height:.2f}", "low": f"{low:g}"}
+        raise InvalidOption(text("size_out_of_range", size=raw, **sides, high=f"{high:g}"))
     return (width, height)
+
+
+def _size_hint() -> str:
+    return text("size_hint", papers=", ".join(PAPER_SIZES))
 
 
 @dataclass(frozen=True)

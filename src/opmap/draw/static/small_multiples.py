@@ -91,7 +91,9 @@ def plan_panels(map_data: MapData, *, step: int = 1, mode: str = "in") -> list[M
         If no operation is left to draw, or ``step`` or ``mode`` is not valid.
     """
     if not map_data.operations:
-        raise InvalidOption("no operation matches the filters: there is no year to draw")
+        from opmap.words import text
+
+        raise InvalidOption(text("by_year_nothing"))
     try:
         spans = periods(year_span(map_data), step, mode)
         classes = timeline_classes(map_data, mode)

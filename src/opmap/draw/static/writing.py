@@ -28,6 +28,7 @@ from matplotlib.figure import Figure
 
 from opmap.errors import InvalidOption
 from opmap.style import FONT_STACK
+from opmap.words import text
 
 FORMATS = ("png", "svg", "pdf")
 DEFAULT_DPI = 300
@@ -79,15 +80,16 @@ def check_format(path: Path, fmt: str | None) -> str:
     """
     chosen = (fmt or path.suffix.lstrip(".")).lower()
     if chosen not in FORMATS:
-        given = f"format {fmt!r}" if fmt else f"extension of {str(path)!r}"
-        raise InvalidOption(f"cannot write an image with the {given}; use one of .png, .svg, .pdf")
+        if fmt:
+            raise InvalidOption(text("image_bad_format", fmt=fmt))
+        raise InvalidOption(text("image_bad_extension", path=str(path)))
     return chosen
 
 
 def check_dpi(dpi: int) -> int:
     """Return ``dpi`` as an int; raise InvalidOption outside 50 to 1200."""
     if not 50 <= dpi <= 1200:
-        raise InvalidOption(f"dpi {dpi!r} is out of range; use 50 to 1200 (300 for print)")
+        raise InvalidOption(text("image_dpi", dpi=dpi))
     return int(dpi)
 
 
