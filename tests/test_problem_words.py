@@ -83,7 +83,8 @@ def test_refusals_of_names_are_worded_when_raised_in_the_language_of_the_run():
 
 
 @pytest.mark.parametrize(
-    "name", ["Narnia", "Korea", "West Africa", "European Union", "England", "Sahel", "Atlantis"]
+    "name",
+    ["Narnia", "Korea", "West Africa", "European Union", "England", "Sahel", "Atlantis", "QQQ"],
 )
 def test_every_reason_the_readers_give_has_words_in_each_language(name):
     from opmap.read.areas import resolve_area
