@@ -6,16 +6,11 @@ result where it lands in HTML like any other text.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from opmap.figures import Figure
-    from opmap.read.operations import Operation
-
 import string
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from opmap import problem_words
+from opmap import problem_words as problem
 from opmap.i18n import (
     DEFAULT_LANGUAGE,
     country_name,
@@ -24,6 +19,10 @@ from opmap.i18n import (
     region_name,
     translations,
 )
+
+if TYPE_CHECKING:
+    from opmap.figures import Figure
+    from opmap.read.operations import Operation
 
 #: How many operations a country's tooltip names before "and 1,234 more".
 NAMES_LISTED = 10
@@ -464,8 +463,7 @@ def text(key: str, **values: object) -> str:
     -------
     str
     """
-    english = STRINGS[key] if key in STRINGS else problem_words.STRINGS[key]
-    words = translations(current_language()).pgettext(key, english)
+    words = translations(current_language()).pgettext(key, STRINGS.get(key) or problem.STRINGS[key])
     return _FORMATTER.format(words, **values) if values else words
 
 
@@ -485,7 +483,7 @@ def plural(key: str, count: int, **values: object) -> str:
     -------
     str
     """
-    singular, plural_words = PLURALS[key] if key in PLURALS else problem_words.PLURALS[key]
+    singular, plural_words = PLURALS[key] if key in PLURALS else problem.PLURALS[key]
     words = translations(current_language()).npgettext(key, singular, plural_words, count)
     return _FORMATTER.format(words, count=count, **values)
 
