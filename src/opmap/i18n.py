@@ -204,6 +204,14 @@ def format_tenths(value: float, language: str | None = None) -> str:
     return format_decimal(value, "#,##0.0", locale=language, numbering_system="latn")
 
 
+def format_kilometres(value: int, language: str | None = None) -> str:
+    """Write a distance in kilometres as CLDR does: "1,000 km", "1 000 km", "1,000 كم"."""
+    from babel.units import format_unit
+
+    language = language or current_language()
+    return format_unit(value, "length-kilometer", length="short", locale=_cldr_locale(language))
+
+
 def format_date(day: date, language: str | None = None) -> str:
     """Write a date in full in the language ("3 April 2018", "3 avril 2018")."""
     from babel.dates import format_date as babel_format_date

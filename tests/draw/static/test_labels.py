@@ -29,7 +29,7 @@ def bundled(inputs):
 
 def _panels(figure):
     """The map's panels: the bundled data's two groups are drawn side by side."""
-    return [ax for ax in figure.axes if ax.get_gid() != "locator"]
+    return [ax for ax in figure.axes if ax.get_gid() not in ("locator", "legend-column")]
 
 
 def _map_axes(figure):

@@ -5,8 +5,9 @@ map, the region's participants, or the whole region when none took part), in a L
 equal-area projection centred on that extent, so areas stay true and the frame is filled. When
 the extent is too wide for one hemisphere (more than :data:`_AZIMUTHAL_LIMIT_DEG` from its
 centre), or the caller asks for the world, the map is the Equal Earth world (EPSG:8857), cropped
-to the extent. When what took part lies in two distant groups, each gets a panel of its own, at
-one scale (:func:`frame_panels`, :func:`share_scale`). A regional frame gets a small world
+to the extent. When what took part lies in two distant groups, each gets a panel of its own
+(:func:`frame_panels`), each at its own scale with a scale bar, or at one scale
+(:func:`share_scale`) when the page has no room for the stacked layout. A regional frame gets a small world
 locator (:mod:`.locator`).
 """
 
@@ -33,7 +34,7 @@ _OUTLYING_KM = 2500  # parts of a country farther than this from its main part d
 _MIN_SPAN_KM = 3000  # a frame on one small country still shows its neighbours
 _GROUP_GAP_KM = 2000  # what took part this far from the rest is a group of its own...
 _GROUP_GAIN = 0.6  # ...drawn in its own panel when the two panels save this much of the frame
-_PAD_SHARE = 0.04
+_PAD_SHARE = 0.02
 
 
 @dataclass(frozen=True)
@@ -297,7 +298,10 @@ def _farthest_angle(anchors, centre) -> float:
 
 def _extent_view(anchors, crs: CRS) -> tuple[float, float, float, float]:
     projected = gpd.GeoSeries(anchors, crs="EPSG:4326").segmentize(_SEGMENT_DEG).to_crs(crs)
-    minx, miny, maxx, maxy = _padded(projected.total_bounds, _PAD_SHARE)
+    minx, miny, maxx, maxy = projected.total_bounds
+    # Each side padded by a share of its own span: a wide, short extent keeps its shape.
+    pad_x, pad_y = _PAD_SHARE * (maxx - minx), _PAD_SHARE * (maxy - miny)
+    minx, miny, maxx, maxy = minx - pad_x, miny - pad_y, maxx + pad_x, maxy + pad_y
     floor = _MIN_SPAN_KM * 1000
     if maxx - minx < floor:
         middle = (minx + maxx) / 2

@@ -19,6 +19,7 @@ import os
 from datetime import date
 from pathlib import Path
 
+import numpy as np
 from matplotlib.axes import Axes
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
@@ -77,6 +78,8 @@ __all__ = [
 _LAYOUT_PASSES = 3
 _PANEL_GAP_IN = 0.08  # between two panels of one map
 _COLUMN_MIN_IN = 1.2  # room beside the panels for the legend and the locator
+_COLUMN_MIN_HEIGHT_IN = 0.9  # room under a panel for them
+_TALL_MAX_SHARE = 0.6  # the full-height panel takes at most this share of the width
 
 
 def plot_map(
@@ -232,20 +235,33 @@ def _lay_out(figure, map_data, headline, generated, frames: list[Frame], reserve
         (ax,) = _add_panels(page, [page.width - 2 * page.margin], bottom, height)
         key = draw_map(ax, map_data, scale=page.scale, frame=frames[0], legend=True, key=numbered)
     else:
-        frames, axes, column = _lay_out_panels(page, frames, bottom, height)
-        key = draw_panels(axes, map_data, frames, scale=page.scale, key=numbered, column=column)
+        frames, axes, column, one_scale = _lay_out_panels(page, frames, bottom, height)
+        key = draw_panels(
+            axes,
+            map_data,
+            frames,
+            scale=page.scale,
+            key=numbered,
+            column=column,
+            scale_bars=not one_scale,
+        )
     if key.entries:
         draw_list_box(page, text("labels_key_title"), key_entries(key), key_bottom, "key")
     return key
 
 
 def _lay_out_panels(page: Page, frames: list[Frame], bottom: float, height: float):
-    """Lay out panels at one scale; return their frames, their axes and the legend column.
+    """Lay out two panels; return their frames, their axes, the legend column and the scale.
 
-    When the panels at full height leave room beside them, the legend and the locator take it
-    (a column on the right) rather than cover the map; else the panels fill the width and the
-    legend goes inside one of them (the column is None).
+    First choice, a newspaper's: the taller-shaped group at the full height, the other as wide
+    as the rest of the page on top, and the legend and locator in the room under it, each
+    panel at its own scale (the scale is None: each gets a scale bar). When that leaves no
+    room for the legend, the panels share one scale side by side, with the legend beside them
+    (a column on the right) or inside one of them (the column is None).
     """
+    stacked = _stacked_panels(page, frames, bottom, height)
+    if stacked is not None:
+        return stacked
     gaps = _PANEL_GAP_IN * len(frames)  # between the panels, and before a column
     width = page.width - 2 * page.margin - gaps
     shared = share_scale(frames, width, height, fill=False)
@@ -253,14 +269,49 @@ def _lay_out_panels(page: Page, frames: list[Frame], bottom: float, height: floa
     if width - sum(widths) < _COLUMN_MIN_IN * page.scale:
         shared = share_scale(frames, width + _PANEL_GAP_IN, height)
         axes = _add_panels(page, panel_widths(shared, height), bottom, height)
-        return shared, axes, None
+        return shared, axes, None, True
     axes = _add_panels(page, widths, bottom, height)
     left = page.margin + sum(widths) + gaps
     column = page.figure.add_axes(
         (*page.fig_xy(left, bottom), (width - sum(widths)) / page.width, height / page.height)
     )
     column.set_gid("legend-column")
-    return shared, axes, column
+    return shared, axes, column, True
+
+
+def _stacked_panels(page: Page, frames: list[Frame], bottom: float, height: float):
+    """The taller-shaped panel at full height, the other on top of the legend column.
+
+    Panels keep their west-to-east order; each is cropped to its own group, so the map area
+    goes to what took part rather than to the sea between the groups or to a legend over them.
+    Returns None when no room is left for the legend under the wider panel.
+    """
+    width = page.width - 2 * page.margin - _PANEL_GAP_IN
+    shapes = [(f.view[2] - f.view[0]) / (f.view[3] - f.view[1]) for f in frames]
+    tall = int(np.argmin(shapes))
+    tall_width = min(shapes[tall] * height, _TALL_MAX_SHARE * width)
+    wide_width = width - tall_width
+    wide_height = wide_width / shapes[1 - tall]
+    room = height - wide_height - _PANEL_GAP_IN
+    if room < _COLUMN_MIN_HEIGHT_IN * page.scale:
+        return None
+    widths = [tall_width, wide_width] if tall == 0 else [wide_width, tall_width]
+    lefts = [page.margin, page.margin + widths[0] + _PANEL_GAP_IN]
+    boxes = [None, None]
+    boxes[tall] = (lefts[tall], bottom, tall_width, height)
+    boxes[1 - tall] = (lefts[1 - tall], bottom + room + _PANEL_GAP_IN, wide_width, wide_height)
+    axes = []
+    for number, (left, low, panel_width, panel_height) in enumerate(boxes, start=1):
+        ax = page.figure.add_axes(
+            (*page.fig_xy(left, low), panel_width / page.width, panel_height / page.height)
+        )
+        ax.set_gid(f"map-{number}")
+        axes.append(ax)
+    column = page.figure.add_axes(
+        (*page.fig_xy(lefts[1 - tall], bottom), wide_width / page.width, room / page.height)
+    )
+    column.set_gid("legend-column")
+    return frames, axes, column, False
 
 
 def _add_panels(page: Page, widths: list[float], bottom: float, height: float) -> list[Axes]:

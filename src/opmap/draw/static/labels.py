@@ -239,6 +239,7 @@ def _place_inside(label: Text, geometry, anchor, placer: Placer) -> bool:
         inside = geometry.contains(shapely.box(*corners[0], *corners[1]))
         if inside and placer.is_free(extent):
             placer.taken.append(extent)
+            label.set_bbox(None)  # on its own country: the name needs no white box to read
             return True
     return False
 

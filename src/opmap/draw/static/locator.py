@@ -60,6 +60,15 @@ def draw_locator_on_top(ax: Axes, frames: list[Frame], map_data: MapData) -> Axe
     return inset
 
 
+def draw_locator_beside(ax: Axes, frames: list[Frame], map_data: MapData, left: float) -> Axes:
+    """Draw the locator in ``ax`` (a column under a panel) right of ``left`` (axes share)."""
+    inset = ax.inset_axes((left, 0, 1 - left, 1), zorder=8)
+    inset.set_gid("locator")
+    _draw_world(inset, frames, map_data)
+    inset.set_aspect("equal", anchor="NE")  # as large as the room allows, at the top right
+    return inset
+
+
 def emptiest_corner(ax: Axes, width: float, height: float, avoid, taken=()) -> tuple[str, Polygon]:
     """Find the corner of ``ax`` where a box (map units) hides least of ``avoid``.
 

@@ -22,8 +22,14 @@ from opmap.decide.mapdata import MapData
 from opmap.draw.static.framing import Frame, fit_view, frame_map, path_of
 from opmap.draw.static.labels import Key, Placer, label_countries, label_markers
 from opmap.draw.static.legend import legend_handles, legend_title
-from opmap.draw.static.locator import draw_locator, draw_locator_on_top, emptiest_corner
+from opmap.draw.static.locator import (
+    draw_locator,
+    draw_locator_beside,
+    draw_locator_on_top,
+    emptiest_corner,
+)
 from opmap.draw.static.page import LEGEND_PT
+from opmap.draw.static.scalebar import draw_scale_bar
 from opmap.style import (
     AREA_OUTLINE_COLOR,
     BORDER_COLOR,
@@ -135,12 +141,14 @@ def draw_panels(
     scale: float = 1.0,
     key: Key,
     column: Axes | None = None,
+    scale_bars: bool = False,
 ) -> Key:
-    """Draw one map in side-by-side panels, one frame each, with one legend and one locator.
+    """Draw one map in panels, one frame each, with one legend and one locator.
 
-    The legend and the locator go in ``column`` (beside the panels) when given, else in the
-    panel the participants crowd least; each panel names its own group's countries and
-    operations (the frames' ``named``), numbering into ``key``.
+    The legend and the locator go in ``column`` (beside or under the panels) when given, else
+    in the panel the participants crowd least; each panel names its own group's countries and
+    operations (the frames' ``named``), numbering into ``key``. With ``scale_bars`` (panels at
+    different scales), each panel gets a scale bar.
     """
     panels = [
         draw_panel(ax, map_data, frame, scale, MARKER_PT2)
@@ -150,19 +158,32 @@ def draw_panels(
         roomiest = min(panels, key=lambda panel: panel.crowding)
         _add_extras(roomiest, frames, map_data, scale, locator=True, legend=True)
     else:
-        _draw_column(column, frames, map_data, scale)
+        _draw_column(column, [_as_drawn(p, p.frame) for p in panels], map_data, scale)
     for panel in panels:
+        if scale_bars:
+            bar = draw_scale_bar(panel.ax, panel.avoid, panel.corners, scale)
+            panel.blocked.append(bar)
         _label(panel, map_data, key, scale, names=True)
     return key
 
 
 def _draw_column(column: Axes, frames: list[Frame], map_data: MapData, scale: float) -> None:
-    """Fill the column beside the panels: the world locator on top, the legend under it."""
+    """Fill the column beside or under the panels with the world locator and the legend.
+
+    A tall column (beside the panels) has the locator on top and the legend under it; a wide
+    one (under a panel) the legend on the left and the locator in the room to its right.
+    """
     column.set_axis_off()
-    locator = draw_locator_on_top(column, frames, map_data)
-    top = locator.get_position().y0 - column.get_position().y0
+    extent = column.get_window_extent()
+    if extent.width < 2 * extent.height:
+        locator = draw_locator_on_top(column, frames, map_data)
+        top = locator.get_position().y0 - column.get_position().y0
+        legend = _make_legend(column, map_data, scale, loc="upper left", frameon=False)
+        legend.set_bbox_to_anchor((0, 0, 1, top / column.get_position().height - 0.02))
+        return
     legend = _make_legend(column, map_data, scale, loc="upper left", frameon=False)
-    legend.set_bbox_to_anchor((0, 0, 1, top / column.get_position().height - 0.02))
+    used = legend.get_window_extent(column.figure.canvas.get_renderer()).width / extent.width
+    draw_locator_beside(column, frames, map_data, left=min(used + 0.04, 0.7))
 
 
 def draw_panel(ax: Axes, map_data: MapData, frame: Frame, scale: float, marker_size) -> Panel:
