@@ -87,7 +87,12 @@ def _faces(ax) -> dict[str, str]:
 
 
 def _titles(figure) -> list[str]:
-    return [ax.get_title(loc="left") for ax in figure.axes]
+    return [ax.get_title(loc="left") for ax in _periods(figure)]
+
+
+def _periods(figure):
+    """The first map of each period (a period drawn in two frames has two)."""
+    return [ax for ax in figure.axes if (ax.get_gid() or "").count("-") == 1]
 
 
 @pytest.mark.parametrize(
@@ -131,7 +136,7 @@ def test_one_panel_per_period_with_its_title(world, step, mode, spans, titles):
     (figure,) = plot_small_multiples(world, step=step, mode=mode, generated=GENERATED)
     assert _titles(figure) == titles
     classes = timeline_classes(world, mode)
-    for ax, (first, last) in zip(figure.axes, spans, strict=True):
+    for ax, (first, last) in zip(_periods(figure), spans, strict=True):
         counts = _expected_counts(first, last)
         faces = _faces(ax)
         for iso3, face in faces.items():
@@ -145,7 +150,7 @@ def test_same_value_same_colour_in_every_panel(victims, victims_figure):
     figure = victims_figure
     seen: dict[float, set[str]] = {}
     panels = plan_panels(victims)
-    for ax, panel in zip(figure.axes, panels, strict=True):
+    for ax, panel in zip(_periods(figure), panels, strict=True):
         faces = _faces(ax)
         for iso3, value in zip(panel.coverage["iso_a3"], panel.values, strict=True):
             if iso3 in faces:
@@ -234,3 +239,40 @@ def test_cli_by_year_with_nothing_to_draw(tmp_path):
     )
     assert result.exit_code == 1
     assert "no operation matches" in result.output
+
+
+def test_every_year_is_drawn_in_the_main_maps_frames_and_a_five_country_operation_reads():
+    from matplotlib.transforms import Bbox
+
+    from opmap.draw.static.framing import frame_panels
+    from opmap.read.inputs import load_inputs
+
+    inputs = load_inputs()
+    bundled = prepare_map_data(inputs.operations, inputs.boundaries, points=inputs.points)
+    (figure,) = plot_small_multiples(bundled, generated=GENERATED)
+    by_period: dict[str, list] = {}
+    for ax in figure.axes:
+        _, period, *_ = ax.get_gid().split("-")
+        by_period.setdefault(period, []).append(ax)
+    assert list(by_period) == ["2014", "2015", "2016", "2017", "2018"]
+    americas, sahel = frame_panels(bundled)
+    for axes in by_period.values():
+        assert [ax.get_gid().count("-") for ax in axes] == [1, 2]  # the main map's two frames
+        for ax, frame in zip(axes, (americas, sahel), strict=True):
+            (x0, x1), (y0, y1) = ax.get_xlim(), ax.get_ylim()
+            minx, miny, maxx, maxy = frame.view
+            slack = 1.0  # metres of rounding
+            assert x0 <= minx + slack and maxx <= x1 + slack
+            assert y0 <= miny + slack and maxy <= y1 + slack
+            first = by_period["2014"][axes.index(ax)]
+            assert (x0, x1, y0, y1) == pytest.approx((*first.get_xlim(), *first.get_ylim()))
+    renderer = figure.canvas.get_renderer()
+    epervier = {"TCD", "MLI", "MRT", "NER", "SEN"}
+    shapes = [p for p in by_period["2017"][1].patches if p.get_gid() in epervier]
+    assert len(shapes) == 5
+    extent = Bbox.union([p.get_window_extent(renderer) for p in shapes])
+    # 1.58 in (4 cm) across on a 17 cm page; framed on the whole Atlantic it was about 0.9 in.
+    assert extent.width / figure.dpi > 1.5
+    assert figure.get_size_inches()[0] == pytest.approx(17 / 2.54)
+    legend = [t.get_text() for t in figure.legends[0].get_texts()]
+    assert "2" not in legend  # no country has two operations in one year

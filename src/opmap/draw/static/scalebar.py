@@ -74,5 +74,14 @@ def draw_scale_bar(ax: Axes, avoid, taken=(), scale: float = 1.0) -> Bbox:
         bbox={"boxstyle": "square,pad=0.1", "facecolor": "white", "alpha": 0.7, "linewidth": 0},
     )
     renderer = ax.figure.canvas.get_renderer()
+    # A small panel's label is wider than its bar: move both inside the panel.
+    frame = ax.get_window_extent(renderer)
+    label = words.get_window_extent(renderer)
+    shift_px = max(frame.x0 + 2 - label.x0, 0) - max(label.x1 - (frame.x1 - 2), 0)
+    if shift_px:
+        shift = shift_px * (x1 - x0) / frame.width
+        for line in (bar, *ends):
+            line.set_xdata([x + shift for x in line.get_xdata()])
+        words.set_x(words.get_position()[0] + shift)
     extents = [artist.get_window_extent(renderer) for artist in (bar, words)]
     return Bbox.union(extents).padded(2)

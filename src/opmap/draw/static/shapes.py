@@ -95,6 +95,7 @@ def draw_map(
     frame: Frame | None = None,
     key: Key | None = None,
     legend: bool = False,
+    scale_bar: bool = False,
 ) -> Key:
     """Draw sea, countries, markers and labels into ``ax``, projected and framed.
 
@@ -120,6 +121,8 @@ def draw_map(
         The key to number labels in (small multiples share one across panels).
     legend : bool, default False
         Put the legend inside the map, in the corner where it hides least.
+    scale_bar : bool, default False
+        Draw a scale bar (maps of one figure at different scales).
 
     Returns
     -------
@@ -128,6 +131,8 @@ def draw_map(
     """
     panel = draw_panel(ax, map_data, frame or frame_map(map_data, world=world), scale, marker_size)
     _add_extras(panel, [panel.frame], map_data, scale, locator=locator, legend=legend)
+    if scale_bar:
+        panel.blocked.append(draw_scale_bar(panel.ax, panel.avoid, panel.corners, scale))
     key = key if key is not None else Key()
     _label(panel, map_data, key, scale, names=names)
     return key

@@ -1,7 +1,9 @@
 """Small multiples for print: one map per year (or period), all on one colour scale.
 
-Each panel is drawn by :mod:`opmap.draw.static.image` exactly as the single map is (projection,
-countries, dots on small islands, markers and their labels); the figure has the same title,
+Each period is drawn in the single map's frames (:func:`.framing.frame_panels`: the Americas and
+the Sahel of the bundled data, side by side, each at its own scale, said by scale bars on the
+first period's maps), the same in every period so that years compare, and each frame exactly as
+the single map draws it (countries, dots on small islands, markers and their labels); the figure has the same title,
 source and date lines and one legend, because every panel uses the same classes
 (:func:`opmap.decide.periods.timeline_classes`): the same value has the same colour in every
 panel. Object-oriented matplotlib only; the same input gives the same bytes.
@@ -19,7 +21,7 @@ from matplotlib.figure import Figure
 
 from opmap.decide.mapdata import MapData
 from opmap.decide.periods import period_data, periods, timeline_classes, year_span
-from opmap.draw.static.framing import frame_map
+from opmap.draw.static.framing import Frame, frame_panels
 from opmap.draw.static.image import default_subtitle, draw_map
 from opmap.draw.static.labels import Key
 from opmap.draw.static.legend import (
@@ -63,6 +65,7 @@ _ROWS_PER_PAGE = 3
 _TWO_COLUMNS_UP_TO = 6
 #: Height / width of a panel's map: at least this, at most that, else the frame's own shape.
 _SHAPE_LIMITS = (0.4, 1.0)
+_SUB_GAP_IN = 0.05  # between the frames of one period
 _HEADER_IN = 0.6
 _LAYOUT_PASSES = 3
 _FOOTER_IN = 0.75
@@ -127,9 +130,10 @@ def plot_small_multiples(
 ) -> list[Figure]:
     """Draw one map per year (or period), on one page or more, with one shared legend.
 
-    Panels are laid out in two columns (three past six panels) and at most three rows a page,
-    so that each stays large enough to read a five-country operation; every panel has the same
-    frame and classes, and the legend shows the classes that occur in some panel.
+    Panels are laid out in two columns (three past six panels of one frame each) and at most
+    three rows a page, so that each stays large enough to read a five-country operation; every
+    panel has the single map's frames and the same classes, and the legend shows the classes
+    that occur in some panel.
 
     Parameters
     ----------
@@ -157,8 +161,6 @@ def plot_small_multiples(
         One per page; each figure's axes are its panels, in order, titled with their period.
     """
     panels = plan_panels(map_data, step=step, mode=mode)
-    columns = 2 if len(panels) <= _TWO_COLUMNS_UP_TO else 3
-    per_page = columns * _ROWS_PER_PAGE
     generated = generated or generation_date()
     note = text("panel_note_in" if mode == "in" else "panel_note_up_to")
     headline = (
@@ -168,9 +170,12 @@ def plot_small_multiples(
     shown_classes = set().union(*(classes_present(panel) for panel in panels))
     figures = []
     with static_style():
-        frame = frame_map(map_data, world=world)
-        minx, miny, maxx, maxy = frame.view
-        shape = min(max((maxy - miny) / (maxx - minx), _SHAPE_LIMITS[0]), _SHAPE_LIMITS[1])
+        # The main map's panels, the same in every year, so that years compare.
+        frames = frame_panels(map_data, world=world)
+        # A period in two frames is a wide row already: two such periods fill a page's width.
+        columns = 2 if len(panels) <= _TWO_COLUMNS_UP_TO or len(frames) > 1 else 3
+        per_page = columns * _ROWS_PER_PAGE
+        shape = _row_shape(frames, columns)
         for first in range(0, len(panels), per_page):
             chunk = panels[first : first + per_page]
             rows = -(-len(chunk) // columns)
@@ -179,7 +184,7 @@ def plot_small_multiples(
             )
             figure = Figure(figsize=(width, height), dpi=LAYOUT_DPI, facecolor="white")
             FigureCanvasAgg(figure)
-            layout = _Layout(map_data, chunk, columns, rows, mode, frame, shown_classes)
+            layout = _Layout(map_data, chunk, columns, rows, mode, frames, shown_classes)
             reserved: list[str] = []
             for _ in range(_LAYOUT_PASSES):
                 words = layout.draw(figure, headline, generated, reserved).words
@@ -247,6 +252,19 @@ def page_paths(path: Path, count: int) -> list[Path]:
     return [path, *(path.with_name(f"{path.stem}-{n}{path.suffix}") for n in range(2, count + 1))]
 
 
+def _row_shape(frames: list[Frame], columns: int) -> float:
+    """Height / width of one period's maps: its frames side by side at one height."""
+    if len(frames) == 1:
+        minx, miny, maxx, maxy = frames[0].view
+        return min(max((maxy - miny) / (maxx - minx), _SHAPE_LIMITS[0]), _SHAPE_LIMITS[1])
+    return 1 / sum(_aspect(frame) for frame in frames)
+
+
+def _aspect(frame: Frame) -> float:
+    minx, miny, maxx, maxy = frame.view
+    return (maxx - minx) / (maxy - miny)
+
+
 def _default_size(columns: int, rows: int, shape: float) -> tuple[float, float]:
     """17 cm wide, and tall enough for the panels at their shape plus the header and footer."""
     width = DEFAULT_SIZE[0]
@@ -259,8 +277,8 @@ def _default_size(columns: int, rows: int, shape: float) -> tuple[float, float]:
 class _Layout:
     """One page of panels: header on top, the grid, one legend and the footer below."""
 
-    def __init__(self, map_data, panels, columns, rows, mode, frame, shown_classes):
-        self.map_data, self.panels, self.mode, self.frame = map_data, panels, mode, frame
+    def __init__(self, map_data, panels, columns, rows, mode, frames, shown_classes):
+        self.map_data, self.panels, self.mode, self.frames = map_data, panels, mode, frames
         self.columns, self.rows, self.shown_classes = columns, rows, shown_classes
 
     def draw(self, figure: Figure, headline, generated: date, reserved: list[str]) -> Key:
@@ -289,25 +307,21 @@ class _Layout:
             row, column = divmod(index, self.columns)
             x = page.margin + column * (cell_width + gap)
             y = top - row * (cell_height + gap) - cell_height
-            ax = figure.add_axes(
-                (
-                    *page.fig_xy(x, y),
-                    cell_width / page.width,
-                    (cell_height - title_height) / page.height,
+            maps = self._add_maps(page, panel, x, y, cell_width, cell_height - title_height)
+            for number, (ax, frame) in enumerate(zip(maps, self.frames, strict=True)):
+                draw_map(
+                    ax,
+                    panel,
+                    scale=scale * _PANEL_LABEL_SCALE,
+                    locator=False,
+                    names=False,
+                    marker_size=_PANEL_MARKER_SIZE,
+                    frame=frame,
+                    key=shared,
+                    # Each frame at its own scale: the first period's maps say which.
+                    scale_bar=index == 0 and len(self.frames) > 1,
                 )
-            )
-            ax.set_gid(f"panel-{panel.period}")
-            draw_map(
-                ax,
-                panel,
-                scale=scale * _PANEL_LABEL_SCALE,
-                locator=False,
-                names=False,
-                marker_size=_PANEL_MARKER_SIZE,
-                frame=self.frame,
-                key=shared,
-            )
-            ax.set_title(
+            maps[0].set_title(
                 panel_title(panel, self.mode),
                 loc="left",
                 fontsize=_PANEL_TITLE_PT * scale,
@@ -319,3 +333,25 @@ class _Layout:
         if shared.entries:
             draw_list_box(page, text("labels_key_title"), key_entries(shared), key_bottom, "key")
         return shared
+
+    def _add_maps(self, page: Page, panel: MapData, x, y, width, height) -> list:
+        """Add one period's axes: its frames side by side at one height, centred in the cell."""
+        gap = _SUB_GAP_IN * page.scale
+        aspects = [_aspect(frame) for frame in self.frames] if len(self.frames) > 1 else [0]
+        if len(self.frames) == 1:
+            widths, tall = [width], height
+        else:
+            tall = min(height, (width - gap * (len(aspects) - 1)) / sum(aspects))
+            widths = [aspect * tall for aspect in aspects]
+        left = x + (width - sum(widths) - gap * (len(widths) - 1)) / 2
+        low = y + (height - tall) / 2
+        maps = []
+        for number, map_width in enumerate(widths, start=1):
+            ax = page.figure.add_axes(
+                (*page.fig_xy(left, low), map_width / page.width, tall / page.height)
+            )
+            suffix = "" if number == 1 else f"-{number}"
+            ax.set_gid(f"panel-{panel.period}{suffix}")
+            maps.append(ax)
+            left += map_width + gap
+        return maps
