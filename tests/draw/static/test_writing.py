@@ -208,3 +208,45 @@ def test_a_figure_written_twice_is_shaped_once(tmp_path):
         save_figure(figure, tmp_path / "a.png", dpi=60)
         save_figure(figure, tmp_path / "a.svg")
     assert title.get_text() == shape_for_image("هولندا", "ar")
+
+
+def test_arabic_page_is_mirrored_its_map_is_not(tmp_path):
+    from opmap.decide.mapdata import prepare_map_data
+    from opmap.draw.static.image import plot_map
+    from opmap.draw.static.writing import save_figure
+    from opmap.i18n import use_language
+
+    def page_of(language):
+        with use_language(language):
+            inputs = load_inputs()
+            map_data = prepare_map_data(inputs.operations, inputs.boundaries, points=inputs.points)
+            figure = plot_map(map_data, generated=date(2024, 1, 1))
+            save_figure(figure, tmp_path / f"{language}.png", dpi=60)  # shapes the Arabic
+        texts = {t.get_gid(): t for t in figure.texts}
+        renderer = figure.canvas.get_renderer()
+        width = figure.bbox.width
+        where = {}
+        for gid in ("title", "subtitle", "source", "generated"):
+            extent = texts[gid].get_window_extent(renderer)
+            where[gid] = (texts[gid].get_ha(), extent.x0 / width, extent.x1 / width)
+        (column,) = [ax for ax in figure.axes if ax.get_gid() == "legend-column"]
+        (locator,) = [c for c in column.child_axes if c.get_gid() == "locator"]
+        legend = column.get_legend()
+        words = legend.get_texts()[0].get_window_extent(renderer)
+        swatch = legend.legend_handles[0].get_window_extent(renderer)
+        swatch_side = "right" if swatch.x0 >= words.x1 else "left"
+        panels = [ax.get_position().x0 for ax in figure.axes if ax.get_gid().startswith("map")]
+        return where, swatch_side, locator.get_position(), column.get_position(), panels
+
+    english, en_legend, en_locator, en_column, en_panels = page_of("en")
+    arabic, ar_legend, ar_locator, ar_column, ar_panels = page_of("ar")
+    for gid in ("title", "subtitle", "source"):
+        assert english[gid][0] == "left" and english[gid][1] < 0.02, gid
+        assert arabic[gid][0] == "right" and arabic[gid][2] > 0.98, gid
+    assert english["generated"][2] > 0.98 and arabic["generated"][1] < 0.02
+    # The legend's swatches right of their words, the locator left of the legend.
+    assert en_legend == "left" and ar_legend == "right"
+    assert en_locator.x0 > en_column.x0 + en_column.width / 2
+    assert ar_locator.x0 < ar_column.x0 + ar_column.width / 2
+    # The map itself is not mirrored: the Americas stay at the left margin, west of the Sahel.
+    assert ar_panels[0] == pytest.approx(en_panels[0]) and ar_panels[0] < ar_panels[1]

@@ -7,8 +7,8 @@ the extent is too wide for one hemisphere (more than :data:`_AZIMUTHAL_LIMIT_DEG
 centre), or the caller asks for the world, the map is the Equal Earth world (EPSG:8857), cropped
 to the extent. When what took part lies in two distant groups, each gets a panel of its own
 (:func:`frame_panels`), each at its own scale with a scale bar, or at one scale
-(:func:`share_scale`) when the page has no room for the stacked layout. A regional frame gets a small world
-locator (:mod:`.locator`).
+(:func:`share_scale`) when the page has no room for the stacked layout. A regional frame gets a
+small world locator (:mod:`.locator`).
 """
 
 from __future__ import annotations

@@ -280,7 +280,7 @@ def _lay_out_panels(page: Page, frames: list[Frame], bottom: float, height: floa
 
 
 def _stacked_panels(page: Page, frames: list[Frame], bottom: float, height: float):
-    """The taller-shaped panel at full height, the other on top of the legend column.
+    """Put the taller-shaped panel at full height, the other on top of the legend column.
 
     Panels keep their west-to-east order; each is cropped to its own group, so the map area
     goes to what took part rather than to the sea between the groups or to a legend over them.

@@ -37,21 +37,28 @@ _MAX_BOX_SHARE = 0.18
 
 
 def draw_source_line(page: Page, generated: date) -> float:
-    """Write the source (left) and the generation date (right) at the foot; return their top."""
+    """Write the source (left) and the generation date (right; mirrored in Arabic) at the foot.
+
+    Returns their top.
+    """
     from opmap import __version__
 
     scale, margin = page.scale, page.margin
     style = {"fontsize": SOURCE_PT * scale, "va": "bottom", "color": MUTED_TEXT_COLOR}
+    end, other = ("left", "right") if page.rtl else ("right", "left")
     source = page.figure.text(
-        *page.fig_xy(margin, margin), text("source_line"), ha="left", gid="source", **style
+        *page.fig_xy(page.start, margin), text("source_line"), ha=page.align, gid="source", **style
     )
     stamp = text("generated", date=generated.isoformat(), version=__version__)
     made = page.figure.text(
-        *page.fig_xy(page.width - margin, margin), stamp, ha="right", gid="generated", **style
+        *page.fig_xy(page.width - page.start, margin), stamp, ha=end, gid="generated", **style
     )
-    if page.inches(made).x0 < page.inches(source).x1 + 0.1:  # too narrow for one line: stack
-        made.set_position(page.fig_xy(margin, page.inches(source).y1 + 0.02))
-        made.set_horizontalalignment("left")
+    apart = page.inches(made).x0 - page.inches(source).x1
+    if page.rtl:
+        apart = page.inches(source).x0 - page.inches(made).x1
+    if apart < 0.1:  # too narrow for one line: stack
+        made.set_position(page.fig_xy(page.start, page.inches(source).y1 + 0.02))
+        made.set_horizontalalignment(page.align)
     return max(page.inches(source).y1, page.inches(made).y1) + 0.03 * scale
 
 
@@ -72,8 +79,9 @@ def _unnamed_phrase(operation: Operation) -> str:
 def draw_list_box(page: Page, title: str, items: Sequence[str], bottom: float, gid: str) -> float:
     """Draw a framed list of ``items`` under ``title`` from ``bottom`` up; return its top.
 
-    The items flow top to bottom, then into the next column, in as few columns as keep the box
-    under a sixth of the page; with more columns than fit, the box grows instead.
+    The items flow top to bottom, then into the next column (leftward in Arabic), in as few
+    columns as keep the box under a sixth of the page; with more columns than fit, the box grows
+    instead.
     """
     scale, margin = page.scale, page.margin
     pad = 0.05 * scale
@@ -90,12 +98,12 @@ def draw_list_box(page: Page, title: str, items: Sequence[str], bottom: float, g
         columns += 1
     top = max(page.inches(t).y1 for t in texts) + 0.02 * scale
     heading = page.figure.text(
-        *page.fig_xy(margin + pad, top),
+        *page.fig_xy(page.start + (-pad if page.rtl else pad), top),
         title,
         fontsize=NOTE_PT * scale,
         fontweight="bold",
         va="bottom",
-        ha="left",
+        ha=page.align,
         color=TEXT_COLOR,
         gid=f"{gid}-title",
     )
@@ -139,12 +147,14 @@ def _columns_of(page: Page, items, columns: int, available: float, bottom: float
         chunk = items[column * per_column : (column + 1) * per_column]
         if not chunk:
             break
+        inset = 0.05 * page.scale + column * width
         artist = page.figure.text(
-            *page.fig_xy(page.margin + 0.05 * page.scale + column * width, bottom),
+            *page.fig_xy(page.start - inset if page.rtl else page.start + inset, bottom),
             "\n".join(textwrap.fill(item, chars, subsequent_indent="  ") for item in chunk),
             fontsize=NOTE_PT * page.scale,
             va="bottom",
-            ha="left",
+            ha=page.align,
+            multialignment=page.align,
             color=TEXT_COLOR,
             linespacing=1.25,
             gid=f"{gid}-{column + 1}",
@@ -158,6 +168,8 @@ def draw_legend(
 ) -> Legend:
     """Put the legend in one row above ``bottom``, or in more rows when one is too wide."""
     handles = legend_handles(map_data, shown_classes)
+    if page.rtl:
+        handles = handles[::-1]  # one row read from the right: the classes first
     legend = None
     for columns in range(len(handles), 0, -1):
         if legend is not None:
@@ -177,6 +189,7 @@ def draw_legend(
             handletextpad=0.5,
             borderpad=0.2,
             borderaxespad=0.0,
+            markerfirst=not page.rtl,
         )
         legend.set_gid("legend")
         if page.inches(legend).width <= page.width - 2 * page.margin:

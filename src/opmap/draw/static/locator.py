@@ -60,12 +60,19 @@ def draw_locator_on_top(ax: Axes, frames: list[Frame], map_data: MapData) -> Axe
     return inset
 
 
-def draw_locator_beside(ax: Axes, frames: list[Frame], map_data: MapData, left: float) -> Axes:
-    """Draw the locator in ``ax`` (a column under a panel) right of ``left`` (axes share)."""
-    inset = ax.inset_axes((left, 0, 1 - left, 1), zorder=8)
+def draw_locator_beside(
+    ax: Axes, frames: list[Frame], map_data: MapData, used: float, *, rtl: bool = False
+) -> Axes:
+    """Draw the locator in ``ax`` (a column under a panel) beside what its legend ``used``.
+
+    ``used`` is the share of the column's width the legend takes from its left (from its right
+    when ``rtl``); the locator takes the rest, as large as it allows, at the top.
+    """
+    left = 0.0 if rtl else used
+    inset = ax.inset_axes((left, 0, 1 - used, 1), zorder=8)
     inset.set_gid("locator")
     _draw_world(inset, frames, map_data)
-    inset.set_aspect("equal", anchor="NE")  # as large as the room allows, at the top right
+    inset.set_aspect("equal", anchor="NW" if rtl else "NE")
     return inset
 
 

@@ -2,6 +2,8 @@
 
 Sizes are given in inches to matplotlib; people give them in cm, mm, inches or as a paper size.
 Everything is measured at :data:`LAYOUT_DPI`, so the layout is the same at any output resolution.
+A page in a right-to-left language (Arabic) is mirrored: its lines of words start at the right
+margin (:attr:`Page.start`, :attr:`Page.align`); the map itself is not.
 """
 
 from __future__ import annotations
@@ -126,13 +128,30 @@ class Page:
             self.figure.dpi_scale_trans.inverted()
         )
 
+    @property
+    def rtl(self) -> bool:
+        """Whether the page reads right to left (Arabic): its words start at the right."""
+        from opmap.i18n import is_rtl
+
+        return is_rtl()
+
+    @property
+    def start(self) -> float:
+        """The inch from the left where lines of words start: the left margin, or the right."""
+        return self.width - self.margin if self.rtl else self.margin
+
+    @property
+    def align(self) -> str:
+        """The horizontal alignment of a line of words that starts at :attr:`start`."""
+        return "right" if self.rtl else "left"
+
     def fig_xy(self, x_in: float, y_in: float) -> tuple[float, float]:
         """Return a point given in inches as figure fractions."""
         return x_in / self.width, y_in / self.height
 
 
 def draw_header(page: Page, title_text: str, subtitle_text: str) -> float:
-    """Write the title and subtitle at the top left; return the inch height below them.
+    """Write the title and subtitle at the top left (right in Arabic); return the height below.
 
     A title too long for the page wraps onto a second line rather than running off it.
     """
@@ -150,16 +169,16 @@ def draw_header(page: Page, title_text: str, subtitle_text: str) -> float:
 
 
 def _fitted_text(page: Page, top: float, words: str, size: float, color, gid, weight):
-    """Write ``words`` from ``top`` at the left margin, wrapped to the page's width."""
+    """Write ``words`` from ``top`` at the margin they start from, wrapped to the page's width."""
     import textwrap
 
     artist = page.figure.text(
-        *page.fig_xy(page.margin, top),
+        *page.fig_xy(page.start, top),
         words,
         fontsize=size,
         fontweight=weight,
         va="top",
-        ha="left",
+        ha=page.align,
         color=color,
         gid=gid,
     )

@@ -44,7 +44,7 @@ def draw_scale_bar(ax: Axes, avoid, taken=(), scale: float = 1.0) -> Bbox:
     scale : float, default 1
         Type size relative to a 17 cm page.
     """
-    (x0, x1), (y0, y1) = ax.get_xlim(), ax.get_ylim()
+    x0, x1 = ax.get_xlim()
     kilometres = scale_length_km(x1 - x0)
     length = kilometres * 1000
     pad = _PAD_SHARE * (x1 - x0)

@@ -30,6 +30,7 @@ from opmap.draw.static.locator import (
 )
 from opmap.draw.static.page import LEGEND_PT
 from opmap.draw.static.scalebar import draw_scale_bar
+from opmap.i18n import is_rtl
 from opmap.style import (
     AREA_OUTLINE_COLOR,
     BORDER_COLOR,
@@ -176,11 +177,12 @@ def _draw_column(column: Axes, frames: list[Frame], map_data: MapData, scale: fl
     """Fill the column beside or under the panels with the world locator and the legend.
 
     A tall column (beside the panels) has the locator on top and the legend under it; a wide
-    one (under a panel) the legend on the left and the locator in the room to its right.
+    one (under a panel) the legend on the left and the locator in the room to its right
+    (mirrored in Arabic).
     """
     column.set_axis_off()
     extent = column.get_window_extent()
-    if extent.width < 2 * extent.height:
+    if extent.width < extent.height:
         locator = draw_locator_on_top(column, frames, map_data)
         top = locator.get_position().y0 - column.get_position().y0
         legend = _make_legend(column, map_data, scale, loc="upper left", frameon=False)
@@ -188,7 +190,8 @@ def _draw_column(column: Axes, frames: list[Frame], map_data: MapData, scale: fl
         return
     legend = _make_legend(column, map_data, scale, loc="upper left", frameon=False)
     used = legend.get_window_extent(column.figure.canvas.get_renderer()).width / extent.width
-    draw_locator_beside(column, frames, map_data, left=min(used + 0.04, 0.7))
+    # The locator on the far side of the legend: right of it, or left of it in Arabic.
+    draw_locator_beside(column, frames, map_data, used=min(used + 0.04, 0.7), rtl=is_rtl())
 
 
 def draw_panel(ax: Axes, map_data: MapData, frame: Frame, scale: float, marker_size) -> Panel:
@@ -328,13 +331,16 @@ def _legend_inside(ax: Axes, map_data: MapData, scale: float, avoid, taken) -> B
 
 
 def _make_legend(ax: Axes, map_data: MapData, scale: float, *, loc: str, frameon: bool):
+    """Make the map's legend; in Arabic, swatches right of their words, all flush right."""
+    rtl = is_rtl()
     legend = ax.legend(
         handles=legend_handles(map_data),
         title=legend_title(map_data),
-        loc=loc,
+        loc=loc.replace("left", "right") if rtl else loc,
         fontsize=LEGEND_PT * scale,
         title_fontsize=LEGEND_PT * scale,
-        alignment="left",
+        alignment="right" if rtl else "left",
+        markerfirst=not rtl,
         frameon=frameon,
         facecolor="white",
         edgecolor="none",

@@ -3,10 +3,10 @@
 Each period is drawn in the single map's frames (:func:`.framing.frame_panels`: the Americas and
 the Sahel of the bundled data, side by side, each at its own scale, said by scale bars on the
 first period's maps), the same in every period so that years compare, and each frame exactly as
-the single map draws it (countries, dots on small islands, markers and their labels); the figure has the same title,
-source and date lines and one legend, because every panel uses the same classes
-(:func:`opmap.decide.periods.timeline_classes`): the same value has the same colour in every
-panel. Object-oriented matplotlib only; the same input gives the same bytes.
+the single map draws it (countries, dots on small islands, markers and their labels); the
+figure has the same title, source and date lines and one legend, because every panel uses the
+same classes (:func:`opmap.decide.periods.timeline_classes`): the same value has the same
+colour in every panel. Object-oriented matplotlib only; the same input gives the same bytes.
 """
 
 from __future__ import annotations
@@ -305,10 +305,12 @@ class _Layout:
         shared = Key(numbered=frozenset(reserved))
         for index, panel in enumerate(self.panels):
             row, column = divmod(index, self.columns)
+            if page.rtl:  # periods read from the right, as the page does; each map stays as is
+                column = self.columns - 1 - column
             x = page.margin + column * (cell_width + gap)
             y = top - row * (cell_height + gap) - cell_height
             maps = self._add_maps(page, panel, x, y, cell_width, cell_height - title_height)
-            for number, (ax, frame) in enumerate(zip(maps, self.frames, strict=True)):
+            for ax, frame in zip(maps, self.frames, strict=True):
                 draw_map(
                     ax,
                     panel,
@@ -321,9 +323,11 @@ class _Layout:
                     # Each frame at its own scale: the first period's maps say which.
                     scale_bar=index == 0 and len(self.frames) > 1,
                 )
-            maps[0].set_title(
+            # A period's title starts where its lines start: over its first or (Arabic) last map.
+            titled = maps[-1] if page.rtl else maps[0]
+            titled.set_title(
                 panel_title(panel, self.mode),
-                loc="left",
+                loc="right" if page.rtl else "left",
                 fontsize=_PANEL_TITLE_PT * scale,
                 fontweight="bold",
                 color=TEXT_COLOR,
