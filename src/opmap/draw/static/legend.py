@@ -11,12 +11,14 @@ import textwrap
 from collections.abc import Iterable, Sequence
 from datetime import date
 
+from matplotlib.axes import Axes
 from matplotlib.legend import Legend
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch, Rectangle
 
 from opmap.decide.mapdata import MapData
 from opmap.draw.static.page import LEGEND_PT, NOTE_PT, SOURCE_PT, Page
+from opmap.i18n import is_rtl
 from opmap.read.operations import Operation
 from opmap.style import (
     AREA_OUTLINE_COLOR,
@@ -194,6 +196,31 @@ def draw_legend(
         legend.set_gid("legend")
         if page.inches(legend).width <= page.width - 2 * page.margin:
             break
+    return legend
+
+
+def map_legend(ax: Axes, map_data: MapData, scale: float, *, loc: str, frameon: bool):
+    """Add the map's legend to ``ax``; in Arabic, swatches right of their words, flush right."""
+    rtl = is_rtl()
+    legend = ax.legend(
+        handles=legend_handles(map_data),
+        title=legend_title(map_data),
+        loc=loc.replace("left", "right") if rtl else loc,
+        fontsize=LEGEND_PT * scale,
+        title_fontsize=LEGEND_PT * scale,
+        alignment="right" if rtl else "left",
+        markerfirst=not rtl,
+        frameon=frameon,
+        facecolor="white",
+        edgecolor="none",
+        framealpha=0.85,
+        fancybox=False,
+        borderaxespad=0.3,
+        handlelength=1.4,
+        handleheight=0.9,
+    )
+    legend.set_gid("legend")
+    legend.set_zorder(8)
     return legend
 
 

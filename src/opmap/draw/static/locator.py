@@ -1,4 +1,7 @@
-"""The world locator of a framed static map: a small Equal Earth world, the frames outlined."""
+"""The world locator of a framed static map: a small Equal Earth world, the frames outlined.
+
+Also the column a map in panels keeps for it and the legend (:func:`draw_column`).
+"""
 
 from __future__ import annotations
 
@@ -11,6 +14,8 @@ from shapely.geometry import Polygon, box
 
 from opmap.decide.mapdata import MapData
 from opmap.draw.static.framing import WORLD_CRS, Frame, path_of, project, world_outline
+from opmap.draw.static.legend import map_legend
+from opmap.i18n import is_rtl
 from opmap.style import BORDER_COLOR, MARKER_COLOR, SEA_COLOR
 
 _LOCATOR_SHARE = 0.2  # the locator's width, as a share of the map's
@@ -46,6 +51,27 @@ def draw_locator(ax: Axes, frames: list[Frame], map_data: MapData, avoid) -> tup
     inset.set_gid("locator")
     _draw_world(inset, frames, map_data)
     return inset, corner
+
+
+def draw_column(column: Axes, frames: list[Frame], map_data: MapData, scale: float) -> None:
+    """Fill the column beside or under the panels with the world locator and the legend.
+
+    A tall column (beside the panels) has the locator on top and the legend under it; a wide
+    one (under a panel) the legend on the left and the locator in the room to its right
+    (mirrored in Arabic).
+    """
+    column.set_axis_off()
+    extent = column.get_window_extent()
+    if extent.width < extent.height:
+        locator = draw_locator_on_top(column, frames, map_data)
+        top = locator.get_position().y0 - column.get_position().y0
+        legend = map_legend(column, map_data, scale, loc="upper left", frameon=False)
+        legend.set_bbox_to_anchor((0, 0, 1, top / column.get_position().height - 0.02))
+        return
+    legend = map_legend(column, map_data, scale, loc="upper left", frameon=False)
+    used = legend.get_window_extent(column.figure.canvas.get_renderer()).width / extent.width
+    # The locator on the far side of the legend: right of it, or left of it in Arabic.
+    draw_locator_beside(column, frames, map_data, used=min(used + 0.04, 0.7), rtl=is_rtl())
 
 
 def draw_locator_on_top(ax: Axes, frames: list[Frame], map_data: MapData) -> Axes:

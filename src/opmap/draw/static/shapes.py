@@ -2,7 +2,8 @@
 
 One panel is drawn into one axes with :func:`draw_map`; a map in two panels (two distant groups
 of participants, see :func:`.framing.frame_panels`) with :func:`draw_panels`, which puts the one
-legend and the one locator in the panel with most room and names each group in its own panel.
+legend and the one locator in a column beside or under the panels (or in the panel with most
+room) and names each group in its own panel; panels at different scales get a scale bar each.
 The page around the map (title, key, footer) is :mod:`opmap.draw.static.image`.
 """
 
@@ -21,16 +22,9 @@ from shapely.geometry import Point
 from opmap.decide.mapdata import MapData
 from opmap.draw.static.framing import Frame, fit_view, frame_map, path_of
 from opmap.draw.static.labels import Key, Placer, label_countries, label_markers
-from opmap.draw.static.legend import legend_handles, legend_title
-from opmap.draw.static.locator import (
-    draw_locator,
-    draw_locator_beside,
-    draw_locator_on_top,
-    emptiest_corner,
-)
-from opmap.draw.static.page import LEGEND_PT
+from opmap.draw.static.legend import map_legend
+from opmap.draw.static.locator import draw_column, draw_locator, emptiest_corner
 from opmap.draw.static.scalebar import draw_scale_bar
-from opmap.i18n import is_rtl
 from opmap.style import (
     AREA_OUTLINE_COLOR,
     BORDER_COLOR,
@@ -164,34 +158,13 @@ def draw_panels(
         roomiest = min(panels, key=lambda panel: panel.crowding)
         _add_extras(roomiest, frames, map_data, scale, locator=True, legend=True)
     else:
-        _draw_column(column, [_as_drawn(p, p.frame) for p in panels], map_data, scale)
+        draw_column(column, [_as_drawn(p, p.frame) for p in panels], map_data, scale)
     for panel in panels:
         if scale_bars:
             bar = draw_scale_bar(panel.ax, panel.avoid, panel.corners, scale)
             panel.blocked.append(bar)
         _label(panel, map_data, key, scale, names=True)
     return key
-
-
-def _draw_column(column: Axes, frames: list[Frame], map_data: MapData, scale: float) -> None:
-    """Fill the column beside or under the panels with the world locator and the legend.
-
-    A tall column (beside the panels) has the locator on top and the legend under it; a wide
-    one (under a panel) the legend on the left and the locator in the room to its right
-    (mirrored in Arabic).
-    """
-    column.set_axis_off()
-    extent = column.get_window_extent()
-    if extent.width < extent.height:
-        locator = draw_locator_on_top(column, frames, map_data)
-        top = locator.get_position().y0 - column.get_position().y0
-        legend = _make_legend(column, map_data, scale, loc="upper left", frameon=False)
-        legend.set_bbox_to_anchor((0, 0, 1, top / column.get_position().height - 0.02))
-        return
-    legend = _make_legend(column, map_data, scale, loc="upper left", frameon=False)
-    used = legend.get_window_extent(column.figure.canvas.get_renderer()).width / extent.width
-    # The locator on the far side of the legend: right of it, or left of it in Arabic.
-    draw_locator_beside(column, frames, map_data, used=min(used + 0.04, 0.7), rtl=is_rtl())
 
 
 def draw_panel(ax: Axes, map_data: MapData, frame: Frame, scale: float, marker_size) -> Panel:
@@ -321,38 +294,13 @@ def _marker_discs(ax: Axes, xy: np.ndarray, radius_px: float) -> list:
 
 def _legend_inside(ax: Axes, map_data: MapData, scale: float, avoid, taken) -> Bbox:
     """Put the legend in the corner of the map it hides least of; return its extent."""
-    legend = _make_legend(ax, map_data, scale, loc="lower left", frameon=True)
+    legend = map_legend(ax, map_data, scale, loc="lower left", frameon=True)
     renderer = ax.figure.canvas.get_renderer()
     extent = legend.get_window_extent(renderer)
     per_px = _units_per_point(ax) * 72 / ax.figure.dpi
     corner, _ = emptiest_corner(ax, extent.width * per_px, extent.height * per_px, avoid, taken)
     legend.set_loc(corner)
     return legend.get_window_extent(renderer).padded(2)
-
-
-def _make_legend(ax: Axes, map_data: MapData, scale: float, *, loc: str, frameon: bool):
-    """Make the map's legend; in Arabic, swatches right of their words, all flush right."""
-    rtl = is_rtl()
-    legend = ax.legend(
-        handles=legend_handles(map_data),
-        title=legend_title(map_data),
-        loc=loc.replace("left", "right") if rtl else loc,
-        fontsize=LEGEND_PT * scale,
-        title_fontsize=LEGEND_PT * scale,
-        alignment="right" if rtl else "left",
-        markerfirst=not rtl,
-        frameon=frameon,
-        facecolor="white",
-        edgecolor="none",
-        framealpha=0.85,
-        fancybox=False,
-        borderaxespad=0.3,
-        handlelength=1.4,
-        handleheight=0.9,
-    )
-    legend.set_gid("legend")
-    legend.set_zorder(8)
-    return legend
 
 
 def _draw_countries(ax, map_data, geometries, outside) -> None:
