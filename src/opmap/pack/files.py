@@ -79,7 +79,8 @@ PACK_FILES: tuple[PackFile, ...] = (
     PackFile(
         "map.png",
         "the map for print: 17 x 10 cm, 300 dpi, framed on the countries that took part "
-        "(equal-area projection, world locator), every operation and participant named",
+        "(equal-area projection, a panel and a scale bar per distant group, world locator), "
+        "every operation and participant named",
         "images",
         "png",
     ),
@@ -97,14 +98,14 @@ PACK_FILES: tuple[PackFile, ...] = (
     ),
     PackFile(
         "map-by-year.png",
-        "small multiples: one map per year, one shared colour scale (when the operations span "
-        "several years)",
+        "small multiples: one map per year in the print map's frames, one shared colour scale "
+        "(when the operations span several years)",
         "images",
         "by_year",
     ),
     PackFile(
         "map-by-year-*.png",
-        "further pages of the small multiples, past nine maps",
+        "further pages of the small multiples, past six years (nine when a year is one panel)",
         "images",
         optional=True,
     ),
