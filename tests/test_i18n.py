@@ -1,4 +1,4 @@
-"""The four languages: catalogs complete and compiled, plurals, numbers, dates, names, shaping."""
+"""The four languages: catalogs complete and compiled, plurals, numbers, dates, names."""
 
 from __future__ import annotations
 
@@ -176,22 +176,6 @@ def test_language_codes_are_read_loosely(given, code):
 
 def test_direction():
     assert [i18n.is_rtl(language) for language in i18n.LANGUAGES] == [False, False, False, True]
-
-
-def test_arabic_is_shaped_into_joined_forms_in_display_order():
-    word = "هولندا"  # Netherlands: letters that join
-    shaped = i18n.shape_for_image(word, "ar")
-    # presentation forms (U+FE70-FEFF), reversed for a left-to-right drawing engine
-    assert all(0xFE70 <= ord(c) <= 0xFEFF for c in shaped)
-    assert [hex(ord(c)) for c in shaped] == [
-        "0xfe8d",
-        "0xfeaa",
-        "0xfee8",
-        "0xfedf",
-        "0xfeee",
-        "0xfeeb",
-    ]
-    assert i18n.shape_for_image("Pays-Bas", "fr") == "Pays-Bas"
 
 
 def test_language_names_are_written_in_their_own_language():

@@ -35,7 +35,6 @@ __all__ = [
     "language_name",
     "other_language",
     "region_name",
-    "shape_for_image",
     "sort_key",
     "translations",
     "use_language",
@@ -362,30 +361,3 @@ def _name_rows() -> Iterator[tuple[str, str, str, str]]:
     with table.open(encoding="utf-8", newline="") as file:
         for kind, code, source, name, _key in list(csv.reader(file))[1:]:
             yield kind, code, source, name
-
-
-def shape_for_image(text: str, language: str | None = None) -> str:
-    """Return text ready for matplotlib, which neither joins Arabic letters nor orders them.
-
-    For right-to-left languages the letters are replaced by their joined presentation forms
-    (``arabic_reshaper``) and the line is put in display order (the Unicode bidirectional
-    algorithm, ``python-bidi``), so DejaVu Sans, which matplotlib ships and which carries those
-    forms, draws "هولندا" joined and right to left on every machine, offline. Other languages
-    pass through unchanged.
-
-    Parameters
-    ----------
-    text : str
-    language : str, optional
-        Default: the current language.
-
-    Returns
-    -------
-    str
-    """
-    if not is_rtl(language) or not text:
-        return text
-    import arabic_reshaper
-    from bidi.algorithm import get_display
-
-    return "\n".join(get_display(arabic_reshaper.reshape(line)) for line in text.split("\n"))

@@ -183,31 +183,51 @@ def _word_png(tmp_path, word: str, language: str, name: str) -> bytes:
     return np.asarray(Image.open(path).convert("L")).tobytes()
 
 
-def test_arabic_is_drawn_joined_and_right_to_left(tmp_path):
-    from opmap.i18n import shape_for_image
+def _ink_columns(pixels: bytes, width: int) -> list[tuple[int, int]]:
+    """Each column of a grey PNG with ink: (x, the top row of its ink)."""
+    rows = [pixels[at : at + width] for at in range(0, len(pixels), width)]
+    columns = []
+    for x in range(width):
+        inked = [y for y, row in enumerate(rows) if row[x] < 128]
+        if inked:
+            columns.append((x, min(inked)))
+    return columns
 
-    word = "هولندا"
-    arabic = _word_png(tmp_path, word, "ar", "arabic")
-    isolated = _word_png(tmp_path, word, "en", "isolated")  # matplotlib's own: letters apart
-    shaped = _word_png(tmp_path, shape_for_image(word, "ar"), "en", "shaped")
-    assert arabic != isolated
-    assert arabic == shaped
+
+def test_arabic_is_drawn_joined(tmp_path):
+    word = "هولندا"  # Netherlands: letters that join
+    joined = _word_png(tmp_path, word, "ar", "joined")
+    # The same letters kept apart by zero-width non-joiners: their isolated forms.
+    isolated = _word_png(tmp_path, "\u200c".join(word), "ar", "isolated")
+    assert joined != isolated
 
 
-def test_a_figure_written_twice_is_shaped_once(tmp_path):
+def test_an_arabic_line_is_drawn_right_to_left(tmp_path):
+    # Alef, a space, then beh: read right to left, the alef's tall stroke is on the right. Text
+    # put in display order before matplotlib (which orders it again) drew it on the left.
+    pixels = _word_png(tmp_path, "ا ب", "ar", "order")
+    columns = _ink_columns(pixels, 200)  # figsize 2 in at 100 dpi
+    tallest = min(top for _, top in columns)
+    stroke = [x for x, top in columns if top == tallest]
+    middle = (columns[0][0] + columns[-1][0]) / 2
+    assert min(stroke) > middle
+
+
+def test_an_arabic_svg_keeps_its_words_as_written(tmp_path):
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
 
     from opmap.draw.static.writing import save_figure
-    from opmap.i18n import shape_for_image, use_language
+    from opmap.i18n import use_language
 
     figure = Figure(figsize=(2, 0.6))
     FigureCanvasAgg(figure)
     title = figure.text(0.5, 0.5, "هولندا")
     with use_language("ar"):
         save_figure(figure, tmp_path / "a.png", dpi=60)
-        save_figure(figure, tmp_path / "a.svg")
-    assert title.get_text() == shape_for_image("هولندا", "ar")
+        svg = save_figure(figure, tmp_path / "a.svg").read_text(encoding="utf-8")
+    assert title.get_text() == "هولندا"
+    assert ">هولندا</text>" in svg  # in reading order, for a designer and a browser
 
 
 def test_arabic_page_is_mirrored_its_map_is_not(tmp_path):

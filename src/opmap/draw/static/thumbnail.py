@@ -57,7 +57,6 @@ def draw_region_thumbnail(
     from matplotlib.backends.backend_agg import FigureCanvasAgg
 
     from opmap.draw.static.image import plot_map
-    from opmap.draw.static.writing import shape_texts
 
     # Markers and their labels would crowd a thumbnail; the interactive map has them.
     shown = dataclasses.replace(
@@ -71,7 +70,6 @@ def draw_region_thumbnail(
     if ax.get_legend() is not None:
         ax.get_legend().remove()
     _hatch_gaps(ax, map_data)
-    shape_texts(figure)
     return figure
 
 

@@ -8,9 +8,10 @@
   selected and searched; the document information carries title, author, subject, keywords and a
   creation date (``SOURCE_DATE_EPOCH`` when set, else the date the map says it was generated).
 - PNG carries no software tag and no timestamp.
-- Arabic is shaped before it is drawn (:func:`shape_texts`): matplotlib neither joins Arabic
-  letters nor orders a right-to-left line, so every text of the figure is given its joined
-  presentation forms in display order (:func:`opmap.i18n.shape_for_image`).
+- Arabic is written as it is read: matplotlib (3.11 and later) lays text out with libraqm, which
+  joins Arabic letters and orders a right-to-left line itself, offline, with DejaVu Sans (shipped
+  with matplotlib). Text is never pre-shaped: that put every Arabic line back to front, and an
+  SVG's ``<text>`` holds the words a designer and a browser expect.
 """
 
 from __future__ import annotations
@@ -132,30 +133,11 @@ def save_figure(
     path = Path(path)
     fmt = check_format(path, fmt)
     dpi = check_dpi(dpi)
-    shape_texts(figure)
     with atomic_path(path) as temporary, open(temporary, "wb") as handle, static_style():
         figure.savefig(
             handle, format=fmt, dpi=dpi, metadata=_metadata(fmt, info), facecolor="white"
         )
     return path
-
-
-def shape_texts(figure: Figure) -> None:
-    """Shape every text of a figure for the current language, once (see the module's notes).
-
-    Titles, labels, legends and footers alike: all are :class:`matplotlib.text.Text`. A figure
-    written in several formats is shaped before the first only: shaping twice would put an
-    Arabic line back in reading order.
-    """
-    from opmap.i18n import is_rtl, shape_for_image
-
-    if not is_rtl() or getattr(figure, "_opmap_shaped", False):
-        return
-    from matplotlib.text import Text
-
-    for artist in figure.findobj(Text):
-        artist.set_text(shape_for_image(artist.get_text()))
-    figure._opmap_shaped = True
 
 
 def _metadata(fmt: str, info: DocumentInfo | None) -> dict:
