@@ -52,6 +52,24 @@ def test_many_unmapped_operations_flow_into_columns_and_none_is_dropped(inputs):
         assert not any(extent.overlaps(other) for other in extents[i + 1 :])
 
 
+def test_more_unmapped_operations_than_a_page_holds_are_counted_past_what_fits(inputs):
+    # 10,000 generated operations left 181 unmapped: listed in full, they took the map's room
+    # (a negative height and a traceback from opmap build).
+    adwenpa = replace(next(op for op in inputs.operations if not op.is_mapped), area=None)
+    many = [replace(adwenpa, name=f"Unnamed {i:03}") for i in range(300)]
+    figure = plot_map(prepare_map_data(many, inputs.boundaries), generated=GENERATED)
+    columns = [t for t in _unmapped_texts(figure) if t.get_gid() != "unmapped-title"]
+    listed = "\n".join(t.get_text() for t in columns).splitlines()
+    names = [line for line in listed if line.startswith("Unnamed ")]
+    assert names == [f"Unnamed {i:03} 2016, 14 countries, none named" for i in range(len(names))]
+    assert listed[-1] == f"and {300 - len(names):,} more"
+    renderer = figure.canvas.get_renderer()
+    box = figure.findobj(lambda a: a.get_gid() == "unmapped-box")[0]
+    assert box.get_window_extent(renderer).height <= 0.65 * figure.bbox.height
+    (ax,) = [a for a in figure.axes if a.get_gid() == "map"]
+    assert ax.get_position().height > 0.1
+
+
 def test_unmapped_items_say_why():
     from opmap.read.operations import Operation
 

@@ -198,7 +198,13 @@ def _two_groups(shapes: list) -> list[list[int]] | None:
     """Split ``shapes`` into two distant groups (their indices), or None when they are not two."""
     if len(shapes) < 2:
         return None
-    flat = np.asarray(gpd.GeoSeries(shapes, crs="EPSG:4326").to_crs(WORLD_CRS))
+    # Markers share places (10,000 operations have about 1,200 distinct ones): the distances are
+    # measured between distinct shapes only, or the matrix would hold 10,000 x 10,000 of them.
+    _, first_of, shape_of = np.unique(
+        shapely.to_wkb(np.asarray(shapes, dtype=object)), return_index=True, return_inverse=True
+    )
+    distinct = [shapes[i] for i in first_of]
+    flat = np.asarray(gpd.GeoSeries(distinct, crs="EPSG:4326").to_crs(WORLD_CRS))
     near = shapely.distance(flat[:, None], flat[None, :]) < _GROUP_GAP_KM * 1000
     first = _group_of(0, near)
     rest = ~first
@@ -207,7 +213,8 @@ def _two_groups(shapes: list) -> list[list[int]] | None:
     boxes = [shapely.box(*shapely.total_bounds(flat[part])).area for part in (first, rest)]
     if sum(boxes) > _GROUP_GAIN * shapely.box(*shapely.total_bounds(flat)).area:
         return None
-    return [np.flatnonzero(first).tolist(), np.flatnonzero(rest).tolist()]
+    first = first[shape_of.ravel()]
+    return [np.flatnonzero(first).tolist(), np.flatnonzero(~first).tolist()]
 
 
 def _group_of(start: int, near: np.ndarray) -> np.ndarray:

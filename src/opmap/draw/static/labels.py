@@ -25,7 +25,9 @@ from opmap.draw.static.page import COUNTRY_PT, LABEL_PT
 from opmap.style import MUTED_TEXT_COLOR, TEXT_COLOR
 
 #: Above this many markers none is labelled: a printed map cannot name them all legibly, and
-#: naming only some would single them out. The table of operations names them all.
+#: naming only some would single them out. The table of operations names them all. Above this
+#: many participating countries in view, a country whose name has no room is not numbered in a
+#: key (which would fill the page): its colour and the coverage tables say it took part.
 MAX_LABELLED = 40
 #: Distances (points) from an anchor at which a label is tried, and directions at each.
 _RINGS_PT = (4, 12, 22, 34, 48, 64)
@@ -71,6 +73,19 @@ class Placer:
         self.frame = ax.get_window_extent(self.renderer).padded(-2)
         self.taken: list[Bbox] = list(blocked)
         self.leaders: list[LineString] = []
+        # ``taken`` as an array of (x0, y0, x1, y1) rows, grown as boxes are taken: a map of
+        # 10,000 operations blocks 10,000 markers, each checked for every spot of every label.
+        self._boxes = np.empty((0, 4))
+        self._shapes = np.empty(0, dtype=object)
+
+    def _taken_boxes(self) -> np.ndarray:
+        """Return the boxes taken so far as rows (x0, y0, x1, y1), smallest first on each axis."""
+        if len(self._boxes) < len(self.taken):
+            new = np.array([box.extents for box in self.taken[len(self._boxes) :]], dtype=float)
+            lows, highs = np.minimum(new[:, :2], new[:, 2:]), np.maximum(new[:, :2], new[:, 2:])
+            self._boxes = np.vstack([self._boxes, np.hstack([lows, highs])])
+            self._shapes = shapely.box(*self._boxes.T)
+        return self._boxes
 
     def is_free(self, extent: Bbox, *, leaders: bool = True) -> bool:
         """Say whether ``extent`` is inside the frame and overlaps nothing taken.
@@ -79,8 +94,17 @@ class Placer:
         """
         inside = self.frame.x0 <= extent.x0 and extent.x1 <= self.frame.x1
         inside = inside and self.frame.y0 <= extent.y0 and extent.y1 <= self.frame.y1
+        if not inside:
+            return False
         grown = extent.padded(_GAP_PX)
-        if not inside or any(grown.overlaps(other) for other in self.taken):
+        (gx0, gx1), (gy0, gy1) = sorted(grown.intervalx), sorted(grown.intervaly)
+        boxes = self._taken_boxes()  # overlapping as Bbox.overlaps has it: edges touching count
+        if np.any(
+            (boxes[:, 0] <= gx1)
+            & (gx0 <= boxes[:, 2])
+            & (boxes[:, 1] <= gy1)
+            & (gy0 <= boxes[:, 3])
+        ):
             return False
         if not leaders:
             return True
@@ -116,12 +140,10 @@ class Placer:
 
     def _crosses_a_label(self, leader: LineString, anchor) -> bool:
         """Whether ``leader`` runs through something taken other than its own anchor's marker."""
-        for other in self.taken:
-            if other.contains(*anchor):
-                continue
-            if leader.intersects(shapely.box(other.x0, other.y0, other.x1, other.y1)):
-                return True
-        return False
+        boxes = self._taken_boxes()
+        x, y = anchor
+        own = (boxes[:, 0] <= x) & (x <= boxes[:, 2]) & (boxes[:, 1] <= y) & (y <= boxes[:, 3])
+        return bool(shapely.intersects(leader, self._shapes[~own]).any())
 
 
 def label_markers(
@@ -190,9 +212,13 @@ def label_countries(
         )
         if names[i] in key.numbered or not _place_inside(label, geometry, anchor, placer):
             outside.append((i, label, anchor))
+    numbering = len(order) <= MAX_LABELLED
     for i, label, anchor in outside:
         screen = tuple(ax.transData.transform(anchor))
         if names[i] in key.numbered or not placer.place(label, screen):
+            if not numbering:  # a key of 200 countries would leave no room for the map
+                label.remove()
+                continue
             label.set_text(key.add(str(names[i])))
             _place_number(placer, label, screen)
 

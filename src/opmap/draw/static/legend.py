@@ -36,6 +36,10 @@ _BOX_EDGE = "#bdbdbd"
 _MAX_COLUMNS = 4
 #: A list box taller than this share of the page flows into another column.
 _MAX_BOX_SHARE = 0.18
+#: A list box is never taller than this share of the page (40 operations fill about half of
+#: an A4 page, and are all listed): past it, the items that do not fit
+#: are counted ("and 176 more"), or the map would have no room left.
+_MOST_BOX_SHARE = 0.55
 
 
 def draw_source_line(page: Page, generated: date) -> float:
@@ -83,7 +87,8 @@ def draw_list_box(page: Page, title: str, items: Sequence[str], bottom: float, g
 
     The items flow top to bottom, then into the next column (leftward in Arabic), in as few
     columns as keep the box under a sixth of the page; with more columns than fit, the box grows
-    instead.
+    instead, up to :data:`_MOST_BOX_SHARE` of the page, and the items past it are counted, not
+    listed.
     """
     scale, margin = page.scale, page.margin
     pad = 0.05 * scale
@@ -98,6 +103,14 @@ def draw_list_box(page: Page, title: str, items: Sequence[str], bottom: float, g
         for artist in texts:
             artist.remove()
         columns += 1
+    listed, keep = list(items), len(items)
+    while height > _MOST_BOX_SHARE * page.height and keep > 1:
+        for artist in texts:
+            artist.remove()
+        keep = max(1, min(keep - 1, int(keep * _MOST_BOX_SHARE * page.height / height)))
+        listed = [*items[:keep], text("unmapped_more", count=len(items) - keep)]
+        texts = _columns_of(page, listed, columns, available, bottom + pad, gid)
+        height = max(page.inches(t).height for t in texts)
     top = max(page.inches(t).y1 for t in texts) + 0.02 * scale
     heading = page.figure.text(
         *page.fig_xy(page.start + (-pad if page.rtl else pad), top),

@@ -200,6 +200,7 @@ def draw_panel(ax: Axes, map_data: MapData, frame: Frame, scale: float, marker_s
     xy = _draw_markers(ax, map_data, frame, marker_size * scale**2)
     radius = 3 * ax.figure.dpi / 72 * scale
     drawn = xy[np.isfinite(xy).all(axis=1)]  # a marker behind this panel's globe is not drawn
+    drawn = np.unique(drawn, axis=0)  # operations share places: each place blocks labels once
     blocked = (
         [_square(x, y, radius) for x, y in ax.transData.transform(drawn)] if len(drawn) else []
     )
