@@ -182,13 +182,13 @@ def _plan(
 
     def images(staging: Path) -> list[Path]:
         from opmap.decide.periods import spans_years
-        from opmap.draw.static.image import write_image
+        from opmap.draw.static.image import write_images
         from opmap.draw.static.small_multiples import write_small_multiples
 
-        written = [
-            write_image(map_data, staging / f"map.{fmt}", generated=generated)
-            for fmt in ("png", "svg", "pdf")
-        ]
+        # One layout for the three files: placing the labels is most of an image's time.
+        written = write_images(
+            map_data, [staging / f"map.{fmt}" for fmt in ("png", "svg", "pdf")], generated=generated
+        )
         if spans_years(map_data):
             written += write_small_multiples(
                 map_data, staging / "map-by-year.png", generated=generated

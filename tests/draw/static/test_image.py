@@ -13,7 +13,7 @@ from PIL import Image
 
 from opmap.decide.classes import NO_DATA_COLOR
 from opmap.decide.mapdata import prepare_map_data
-from opmap.draw.static.image import OUTSIDE_COLOR, plot_map, write_image
+from opmap.draw.static.image import OUTSIDE_COLOR, plot_map, write_image, write_images
 from opmap.read.boundaries import load_boundaries
 from opmap.read.operations import Operation
 from opmap.words import text
@@ -284,3 +284,14 @@ def test_an_operation_known_by_its_area_is_outlined_not_listed_as_not_on_the_map
     # the area's countries keep "no operations": it colours none of them
     ghana = next(p for p in patches if p.get_gid() == "GHA")
     assert ghana.get_facecolor() == pytest.approx(to_rgba(NO_DATA_COLOR))
+
+
+def test_three_files_laid_out_once_are_the_files_written_one_by_one(world, tmp_path):
+    # opmap build draws map.png, map.svg and map.pdf from one layout (the labels are placed
+    # once): each file must be the one write_image writes alone, byte for byte.
+    together = write_images(
+        world, [tmp_path / f"together.{fmt}" for fmt in ("png", "svg", "pdf")], generated=GENERATED
+    )
+    for path in together:
+        alone = write_image(world, tmp_path / f"alone{path.suffix}", generated=GENERATED)
+        assert path.read_bytes() == alone.read_bytes(), path.suffix

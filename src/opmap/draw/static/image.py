@@ -16,6 +16,7 @@ so drawing works headless and in threads; the same input gives the same bytes.
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
@@ -204,6 +205,45 @@ def write_image(
         created=generated,
     )
     return save_figure(figure, path, dpi=dpi, fmt=fmt, info=info)
+
+
+def write_images(
+    map_data: MapData,
+    paths: Sequence[str | os.PathLike],
+    *,
+    dpi: int = DEFAULT_DPI,
+    generated: date | None = None,
+) -> list[Path]:
+    """Write one map in several files (``map.png``, ``map.svg``, ``map.pdf``), laid out once.
+
+    The same as :func:`write_image` for each path, but the map is drawn and its labels placed
+    once for all of them: the layout is most of the time of an image.
+
+    Parameters
+    ----------
+    map_data : MapData
+    paths : sequence of path-like
+        The files to write; each one's extension gives its format.
+    dpi : int, default 300
+    generated : datetime.date, optional
+
+    Returns
+    -------
+    list of pathlib.Path
+        The files written, in the order of ``paths``.
+    """
+    paths = [Path(path) for path in paths]
+    formats = [check_format(path, None) for path in paths]
+    dpi = check_dpi(dpi)
+    generated = generated or generation_date()
+    figure = plot_map(map_data, generated=generated)
+    info = DocumentInfo(
+        title=map_data.finding, subject=default_subtitle(map_data), created=generated
+    )
+    return [
+        save_figure(figure, path, dpi=dpi, fmt=fmt, info=info)
+        for path, fmt in zip(paths, formats, strict=True)
+    ]
 
 
 def default_subtitle(map_data: MapData, subtitle: str | None = None) -> str:
