@@ -39,6 +39,15 @@ def test_the_area_is_an_operation_row_with_its_outline_and_no_country(world):
     assert all(r[9] is None for r in others)
 
 
+def test_a_source_url_is_written_once_in_the_page_data(world):
+    # The link of a source that is its own text is 1 ("the text itself"): each operation's URL
+    # is carried once, not twice (the popup's link test checks the href in the browser).
+    data = operation_layer_data(world)
+    (libertad,) = [r for r in data["operations"] if r[0] == "Libertad 2018"]
+    source = next(op for op in world.operations if op.key == "Libertad 2018").source
+    assert [row for row in libertad[6] if source in row] == [[4, source, 1]]
+
+
 def test_an_area_is_not_listed_as_not_on_the_map(world):
     assert ADWENPA not in {op.key for op in world.unmapped}
     assert ADWENPA in world.markers and ADWENPA in world.areas

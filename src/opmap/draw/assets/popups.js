@@ -38,8 +38,9 @@
 
     /**
      * Everything known about an operation: its name, then a list of label and value.
-     * A row is [label index, text], [label index, text, http(s) URL], or [label index, text,
-     * null, full text] for a text folded behind a showAll button; labels holds the labels.
+     * A row is [label index, text], [label index, text, http(s) URL] (1 for a URL that is the
+     * text itself), or [label index, text, null, full text] for a text folded behind a showAll
+     * button; labels holds the labels.
      * A fifth item marks the data's own words: 1 the text (a summary), 2 the label too (a column
      * of the user's own, named by its header). Like the name, they are marked with operation.lang,
      * the language they are written in, when the page's differs, and laid out in their own
@@ -68,7 +69,7 @@
                 inLanguage(label, operation.lang);
             }
             if (row[2]) {
-                addLink(value, row[1], row[2]);
+                addLink(value, row[1], row[2] === 1 ? row[1] : row[2]);
             } else if (row[3]) {
                 addFolded(value, row[3], showAll, resized);
             }

@@ -164,11 +164,14 @@ def operation_layer_data(map_data: MapData) -> dict:
 
 
 def _popup_row(row: PopupRow, label: int) -> list:
+    # A source's link is its text (an http(s) URL), said once: 1 stands for "the text itself",
+    # which saves about 90 bytes an operation in every page that carries the operations.
+    link = 1 if row.link is not None and row.link == row.text else row.link
     if row.data:
-        return [label, row.text, row.link, row.full, 2 if row.data_label else 1]
+        return [label, row.text, link, row.full, 2 if row.data_label else 1]
     if row.full:
         return [label, row.text, None, row.full]
-    return [label, row.text, *([row.link] if row.link else [])]
+    return [label, row.text, *([link] if link else [])]
 
 
 #: How far (degrees) an area's simplified outline may stray from its countries' edges, and the
