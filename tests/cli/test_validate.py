@@ -134,3 +134,47 @@ def test_bidirectional_controls_are_a_warning_and_removed(runner, tmp_path):
     from opmap.read.operations import read_operations
 
     assert read_operations(path)[0].name == "SafeName"
+
+
+def _modules_after(*args: str) -> dict[str, bool]:
+    """Run ``opmap ARGS`` in a fresh interpreter; say which heavy libraries it imported."""
+    import json
+    import os
+    import subprocess
+    import sys
+
+    from paths import REPO
+
+    probe = (
+        "import json, sys\n"
+        "from opmap.cli import main\n"
+        f"sys.argv = ['opmap', *{list(args)!r}]\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "heavy = ('geopandas', 'pyproj', 'folium', 'matplotlib', 'shapely')\n"
+        "print(json.dumps({name: name in sys.modules for name in heavy}), file=sys.stderr)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(REPO / "src")},
+        check=True,
+    )
+    return json.loads(done.stderr.strip().splitlines()[-1])
+
+
+@pytest.mark.parametrize(
+    "args",
+    [("validate",), ("resolve", "Ivory Coast", "DRC"), ("--help",)],
+    ids=["validate", "resolve", "help"],
+)
+def test_a_command_that_reads_no_geometry_imports_no_geometry_or_drawing_library(args):
+    # Start-up pays only for what a command uses (issue 16): no geopandas (0.45 s), folium,
+    # pyproj or matplotlib where nothing is projected or drawn.
+    assert _modules_after(*args) == {
+        "geopandas": False,
+        "pyproj": False,
+        "folium": False,
+        "matplotlib": False,
+        "shapely": False,
+    }
