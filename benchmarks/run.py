@@ -527,6 +527,28 @@ def ratios_table(runs: list[Run], scales: list[str]) -> str:
     return "\n".join(lines)
 
 
+def pack_table(runs: list[Run], scales: list[str]) -> str:
+    """Markdown: ``opmap build`` beside the explore() script, and the size of its pack."""
+    lines = [
+        "| operations | `opmap build` | explore() | build / explore() | pack size "
+        "| per operation |",
+        "|---:|---:|---:|---:|---:|---:|",
+    ]
+    for scale in scales:
+        build, explore = _find(runs, scale, "opmap build"), _find(runs, scale, "explore()")
+        if build is None or build.seconds is None:
+            continue
+        per_op = "–"
+        if build.html_bytes and scale.isdigit():
+            per_op = _fmt_bytes(build.html_bytes // int(scale))
+        lines.append(
+            f"| {scale} | {_fmt(build.seconds, 's')} | {_fmt(explore and explore.seconds, 's')} | "
+            f"{_ratio(build.seconds, explore and explore.seconds)} | "
+            f"{_fmt_bytes(build.html_bytes)} | {per_op} |"
+        )
+    return "\n".join(lines)
+
+
 def growth_table(runs: list[Run], scales: list[str]) -> str:
     """Markdown: time, memory and size of each process as N grows."""
     tools = list(dict.fromkeys(r.tool for r in runs))
@@ -577,6 +599,19 @@ def floors(runs: list[Run]) -> str:
         lines.append(
             f"| 10,000: `opmap build` ≤ 60 s and 2 GB | {_fmt(build.seconds, 's')}, "
             f"{_fmt(build.rss_mb, 'MB', 0)} {build.note} | {verdict(ok)} |"
+        )
+    build, explore = _find(runs, "1000", "opmap build"), _find(runs, "1000", "explore()")
+    if build and explore and build.seconds and explore.seconds:
+        ratio = build.seconds / explore.seconds
+        lines.append(
+            f"| 1,000: `opmap build` ≤ the time of explore() | {ratio:.2f}× "
+            f"({build.seconds:.2f} s vs {explore.seconds:.2f} s) | {verdict(ratio <= 1)} |"
+        )
+    pack = _find(runs, "10000", "opmap build")
+    if pack is not None and pack.html_bytes:
+        lines.append(
+            f"| 10,000: the pack ≤ 20 MB | {_fmt_bytes(pack.html_bytes)} | "
+            f"{verdict(pack.html_bytes <= 20 * 1024**2)} |"
         )
     big_map = _find(runs, "10000", "opmap map")
     if big_map is not None and big_map.browser:
@@ -653,6 +688,14 @@ def write_results(
         ratios_table(runs, scales),
         "",
         browser_table(runs),
+        "",
+        "## The briefing pack",
+        "",
+        "`opmap build` writes the whole pack (maps, images for print, coverage and regional "
+        "maps, GIS layers, the briefing page); explore() writes one map. The pack size is every "
+        "file of the folder.",
+        "",
+        pack_table(runs, scales),
         "",
         "## Every process",
         "",
@@ -745,7 +788,8 @@ def main() -> None:
         profile = profile_summary(csv_path, WORK / f"summary-{largest[-1]}")
         print(f"\nProfile of opmap summary on {largest[-1]} operations:\n{profile}")
 
-    print("\n" + ratios_table(runs, scales) + "\n\n" + floors(runs))
+    print("\n" + ratios_table(runs, scales) + "\n\n" + pack_table(runs, scales))
+    print("\n" + floors(runs))
     if not args.no_write:
         command = "python benchmarks/run.py " + " ".join(sys.argv[1:])
         write_results(runs, scales, info, profile, command.strip())
