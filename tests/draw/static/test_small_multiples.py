@@ -276,3 +276,24 @@ def test_every_year_is_drawn_in_the_main_maps_frames_and_a_five_country_operatio
     assert figure.get_size_inches()[0] == pytest.approx(17 / 2.54)
     legend = [t.get_text() for t in figure.legends[0].get_texts()]
     assert "2" not in legend  # no country has two operations in one year
+
+
+def test_a_long_list_not_on_the_map_leaves_the_panels_their_room(boundaries):
+    # 10,000 generated operations left 181 unmapped: listed in full under the panels, the list
+    # gave them a negative height (a traceback from opmap build). It keeps a fifth of the page.
+    mapped = [_operation("Mapped", year, [("GHA", "Ghana")]) for year in (2016, 2017)]
+    unmapped = [_operation(f"Unnamed {i:03}", 2016, total=14) for i in range(300)]
+    many = prepare_map_data(mapped + unmapped, boundaries)
+    (figure,) = plot_small_multiples(many, generated=GENERATED)
+    listed = "\n".join(
+        t.get_text()
+        for t in figure.texts
+        if (t.get_gid() or "").startswith("unmapped-") and t.get_gid() != "unmapped-title"
+    ).splitlines()
+    names = [line for line in listed if line.startswith("Unnamed ")]
+    assert names and listed[-1] == f"and {300 - len(names):,} more"
+    renderer = figure.canvas.get_renderer()
+    box = figure.findobj(lambda a: a.get_gid() == "unmapped-box")[0]
+    assert box.get_window_extent(renderer).height <= 0.3 * figure.bbox.height
+    panels = [ax for ax in figure.axes if (ax.get_gid() or "").startswith("panel-")]
+    assert len(panels) == 2 and all(ax.get_position().height > 0.1 for ax in panels)

@@ -82,13 +82,20 @@ def _unnamed_phrase(operation: Operation) -> str:
     return text("countries_none_named", total=operation.total_countries)
 
 
-def draw_list_box(page: Page, title: str, items: Sequence[str], bottom: float, gid: str) -> float:
+def draw_list_box(
+    page: Page,
+    title: str,
+    items: Sequence[str],
+    bottom: float,
+    gid: str,
+    *,
+    most: float = _MOST_BOX_SHARE,
+) -> float:
     """Draw a framed list of ``items`` under ``title`` from ``bottom`` up; return its top.
 
     The items flow top to bottom, then into the next column (leftward in Arabic), in as few
     columns as keep the box under a sixth of the page; with more columns than fit, the box grows
-    instead, up to :data:`_MOST_BOX_SHARE` of the page, and the items past it are counted, not
-    listed.
+    instead, up to ``most`` of the page's height, and the items past it are counted, not listed.
     """
     scale, margin = page.scale, page.margin
     pad = 0.05 * scale
@@ -104,10 +111,10 @@ def draw_list_box(page: Page, title: str, items: Sequence[str], bottom: float, g
             artist.remove()
         columns += 1
     listed, keep = list(items), len(items)
-    while height > _MOST_BOX_SHARE * page.height and keep > 1:
+    while height > most * page.height and keep > 1:
         for artist in texts:
             artist.remove()
-        keep = max(1, min(keep - 1, int(keep * _MOST_BOX_SHARE * page.height / height)))
+        keep = max(1, min(keep - 1, int(keep * most * page.height / height)))
         listed = [*items[:keep], text("unmapped_more", count=len(items) - keep)]
         texts = _columns_of(page, listed, columns, available, bottom + pad, gid)
         height = max(page.inches(t).height for t in texts)

@@ -69,6 +69,8 @@ _SUB_GAP_IN = 0.05  # between the frames of one period
 _HEADER_IN = 0.6
 _LAYOUT_PASSES = 3
 _FOOTER_IN = 0.75
+#: The list of operations not on the map keeps at most this share of a page of panels.
+_UNMAPPED_SHARE = 0.2
 
 
 def plan_panels(map_data: MapData, *, step: int = 1, mode: str = "in") -> list[MapData]:
@@ -289,7 +291,10 @@ class _Layout:
         bottom = draw_source_line(page, generated)
         if self.map_data.unmapped:
             items = unmapped_items(self.map_data.unmapped)
-            bottom = draw_list_box(page, text("unmapped_title"), items, bottom, "unmapped")
+            # Nine panels share the page: the list keeps at most a fifth of it.
+            bottom = draw_list_box(
+                page, text("unmapped_title"), items, bottom, "unmapped", most=_UNMAPPED_SHARE
+            )
         key_bottom = bottom
         if reserved:
             lines = key_entries(Key(list(enumerate(reserved, start=1))))
