@@ -21,7 +21,7 @@ from shapely.geometry import Point
 
 from opmap.decide.mapdata import MapData
 from opmap.draw.static.framing import Frame, fit_view, frame_map, path_of
-from opmap.draw.static.labels import Key, Placer, label_countries, label_markers
+from opmap.draw.static.labels import MAX_LABELLED, Key, Placer, label_countries, label_markers
 from opmap.draw.static.legend import map_legend
 from opmap.draw.static.locator import draw_column, draw_locator, emptiest_corner
 from opmap.draw.static.scalebar import draw_scale_bar
@@ -91,6 +91,7 @@ def draw_map(
     key: Key | None = None,
     legend: bool = False,
     scale_bar: bool = False,
+    most_labels: int = MAX_LABELLED,
 ) -> Key:
     """Draw sea, countries, markers and labels into ``ax``, projected and framed.
 
@@ -118,6 +119,8 @@ def draw_map(
         Put the legend inside the map, in the corner where it hides least.
     scale_bar : bool, default False
         Draw a scale bar (maps of one figure at different scales).
+    most_labels : int, default MAX_LABELLED
+        Above this many markers in the panel, none is labelled.
 
     Returns
     -------
@@ -129,7 +132,7 @@ def draw_map(
     if scale_bar:
         panel.blocked.append(draw_scale_bar(panel.ax, panel.avoid, panel.corners, scale))
     key = key if key is not None else Key()
-    _label(panel, map_data, key, scale, names=names)
+    _label(panel, map_data, key, scale, names=names, most_labels=most_labels)
     return key
 
 
@@ -229,12 +232,22 @@ def _as_drawn(panel: Panel, frame: Frame) -> Frame:
     return Frame(frame.crs, frame.geometries, frame.globe, (x0, y0, x1, y1), frame.regional)
 
 
-def _label(panel: Panel, map_data: MapData, key: Key, scale: float, *, names: bool) -> None:
+def _label(
+    panel: Panel,
+    map_data: MapData,
+    key: Key,
+    scale: float,
+    *,
+    names: bool,
+    most_labels: int = MAX_LABELLED,
+) -> None:
     """Name the panel's operations and (if ``names``) its participating countries."""
     frame, ax = panel.frame, panel.ax
     placer = Placer(ax, panel.blocked)
     own = [i for i, name in enumerate(map_data.markers) if frame.names(name)]
     keys = list(map_data.markers)
+    if len(own) > most_labels:
+        own = []  # a crowded panel names none of its markers rather than only some
     label_markers(ax, panel.xy[own], [keys[i] for i in own], placer, key, scale, numbers=own)
     if names:
         rows = np.array([frame.names(row) for row in range(len(map_data.coverage))], dtype=bool)

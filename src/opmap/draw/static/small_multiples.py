@@ -23,7 +23,7 @@ from opmap.decide.mapdata import MapData
 from opmap.decide.periods import period_data, periods, timeline_classes, year_span
 from opmap.draw.static.framing import Frame, frame_panels
 from opmap.draw.static.image import default_subtitle, draw_map
-from opmap.draw.static.labels import Key
+from opmap.draw.static.labels import MAX_LABELLED, Key
 from opmap.draw.static.legend import (
     classes_present,
     draw_legend,
@@ -327,6 +327,9 @@ class _Layout:
                     key=shared,
                     # Each frame at its own scale: the first period's maps say which.
                     scale_bar=index == 0 and len(self.frames) > 1,
+                    # A page names at most as many operations as the single map: each of its
+                    # maps its share (at 1,000 operations, a key of 100 numbers took the page).
+                    most_labels=MAX_LABELLED // (len(self.panels) * len(self.frames)),
                 )
             # A period's title starts where its lines start: over its first or (Arabic) last map.
             titled = maps[-1] if page.rtl else maps[0]
