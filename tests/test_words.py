@@ -13,6 +13,12 @@ from opmap.words import countries_phrase
     [
         (Operation("A", 2016, countries=("SDN",), country_names=("Sudan",)), "Sudan"),
         (Operation("B", 2016, countries_total=14), "14 countries, none named"),
+        (Operation("B1", 2016, countries_total=1), "1 country, not named"),
+        (Operation("B2", 2016, countries_total=1200), "1,200 countries, none named"),
+        (
+            Operation("C1", 2016, countries_total=1, area="Western Africa"),
+            "1 country in Western Africa, not named",
+        ),
         (
             Operation("C", 2016, countries_total=14, area="Western Africa"),
             "14 countries in Western Africa, none named",
@@ -34,3 +40,19 @@ from opmap.words import countries_phrase
 )
 def test_countries_phrase_says_what_is_named_and_where(operation, expected):
     assert countries_phrase(operation) == expected
+
+
+@pytest.mark.parametrize(
+    ("language", "one", "many"),
+    [
+        ("fr", "1 pays, non cité", "14 pays, aucun cité"),
+        ("es", "1 país, no mencionado", "14 países, ninguno mencionado"),
+        ("ar", "بلد واحد، لم يُذكر اسمه", "14 بلدًا، لم يُذكر أي منها"),
+    ],
+)
+def test_an_unnamed_country_is_counted_with_its_plural_in_each_language(language, one, many):
+    from opmap.i18n import use_language
+
+    with use_language(language):
+        assert countries_phrase(Operation("B", 2016, countries_total=1)) == one
+        assert countries_phrase(Operation("B", 2016, countries_total=14)) == many

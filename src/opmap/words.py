@@ -1,7 +1,9 @@
-"""Every word a map, image or page shows, in one table, so that it can be translated.
+"""Every word a map, image or page shows, looked up so that it can be translated.
 
-Look words up with :func:`text`; placeholders use ``str.format`` names. Renderers escape the
-result where it lands in HTML like any other text.
+The tables are :mod:`opmap.page_words` (maps, pages, images, the command line) and
+:mod:`opmap.problem_words` (bad input). Look words up with :func:`text` and :func:`plural`;
+placeholders use ``str.format`` names. Renderers escape the result where it lands in HTML like
+any other text.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from opmap.i18n import (
     region_name,
     translations,
 )
+from opmap.page_words import PLURALS, STRINGS
 
 if TYPE_CHECKING:
     from opmap.figures import Figure
@@ -26,342 +29,6 @@ if TYPE_CHECKING:
 
 #: How many operations a country's tooltip names before "and 1,234 more".
 NAMES_LISTED = 10
-
-STRINGS: dict[str, str] = {
-    # titles and lines around the map
-    "title": "Operations against human trafficking and people smuggling",
-    "subtitle_all": "{operations}, {first}\u2013{last}",
-    "subtitle_one_year": "{operations} in {year}",
-    "subtitle_none": "No operations match",
-    "operations_one": "1 operation",
-    "operations_many": "{count:,} operations",
-    "subtitle_filters": "Filters: {filters}",
-    "source_line": "Source: INTERPOL and public press reports; boundaries: Natural Earth",
-    "generated": "Generated {date} by opmap {version}",
-    "needs_internet": "This map loads its background tiles from the internet.",
-    # legend
-    "legend_title_operations": "Operations per country",
-    "legend_title_victims": "Victims (single-country operations only)",
-    "legend_title_minors": "Minors (single-country operations only)",
-    "legend_title_arrests": "Arrests (single-country operations only)",
-    "no_operations": "No operations",
-    "no_figure": "No figure from a single-country operation",
-    "operation_marker": "Operation",
-    "area_marker": "{operation}, an area: {area}",
-    "legend_area": "Area of an operation whose countries are not named",
-    "outside_region": "Outside {region}",
-    "legend_outside_the_region": "Outside the region",
-    # layers
-    "layer_coverage": "Coverage by country",
-    "layer_operations_year": "Operations {year}",
-    # tooltips and popups
-    "tooltip_none": "No operations",
-    "popup_year": "Year",
-    "popup_dates": "Dates",
-    "popup_countries": "Countries",
-    "popup_victims": "Victims",
-    "popup_minors": "Minors",
-    "popup_arrests": "Arrests",
-    "popup_officers": "Officers",
-    "popup_summary": "Summary",
-    "popup_source": "Source",
-    "popup_not_given": "not given",
-    "popup_show_all": "show all",
-    "countries_all_named": "{total} countries, all named",
-    "countries_none_named": "{total} countries, none named",
-    "countries_some_named": "{total} countries, {named} named",
-    "countries_area_none_named": "{total} countries in {area}, none named",
-    "countries_area_some_named": "{total} countries in {area}, {named} named",
-    "countries_area_not_given": "countries in {area}, how many not given",
-    # the panel of operations that cannot be drawn
-    "unmapped_title": "Not on the map",
-    "unmapped_item": "{operation}, {countries_phrase}",
-    "unmapped_line": "{title}: {items}",
-    "unmapped_more": "and {count:,} more",
-    "labels_key_title": "Numbers on the map",
-    # the default title of a print map: what it found
-    "finding_title": "{places} named in {operations}, {period}",
-    "finding_title_none": "{operations}, {period}: no country named",
-    "countries_not_given": "countries not given",
-    # the HTML map (opmap map)
-    "tooltip_country": "{country} \u2014 {detail}",
-    "tooltip_operation_one": "1 operation: {names}",
-    "tooltip_operation_many": "{count} operations: {names}",
-    "tooltip_names_more": "and {count} more",
-    "tooltip_figure": "{label}: {value}",
-    "cluster_operations": "{count} operations",
-    "cluster_more": "and {count} more: zoom in to see them",
-    "cluster_zoom": "Zoom in",
-    "countries_none": "no country named",
-    "no_match": "No operation matches the filters.",
-    "date_range": "{start}\u2013{end}",
-    "date_range_long": "{start} \u2013 {end}",
-    "months": "January,February,March,April,May,June,July,August,September,October,"
-    "November,December",
-    # coverage through time: the year control of the HTML map and the small multiples
-    "subtitle_up_to": "{operations} up to {year}",
-    "subtitle_none_in": "No operations in {year}",
-    "subtitle_none_up_to": "No operations up to {year}",
-    "timeline_label": "Year",
-    "timeline_all": "All years",
-    "timeline_all_valuetext": "All years: {subtitle}",
-    "timeline_play": "Play",
-    "timeline_mode": "Show",
-    "timeline_in": "In year",
-    "timeline_up_to": "Up to year",
-    "legend_view_in": "In {year}",
-    "legend_view_up_to": "Up to {year}",
-    "period_range": "{first}\u2013{last}",
-    "period_up_to": "Up to {year}",
-    "panel_title": "{period}: {operations}",
-    "panel_unmapped": "{title} ({count} not on the map)",
-    "panel_note_in": "each map: the operations of its years",
-    "panel_note_up_to": "each map: every operation up to its last year",
-    # regional maps and the coverage page (opmap coverage)
-    "legend_gap": "Gap: no operation",
-    "legend_territory": "Territory named in no operation (not counted among the states)",
-    "tooltip_territory": "No operations (a territory: not counted among the states)",
-    "tooltip_gap": "Gap: no operation in {period}",
-    "tooltip_gap_no_period": "Gap: no operation",
-    "coverage_title": "Coverage by region",
-    "coverage_heading": "Coverage by region: {grouping}, {period}",
-    "coverage_subtitle": "{grouping}, {period}",
-    "grouping_region_un": "UN regions",
-    "grouping_subregion": "UN subregions",
-    "grouping_region_wb": "World Bank regions",
-    "grouping_continent": "Continents",
-    "grouping_file": "Regions from {label}",
-    "coverage_note": "Each operation counts once in every region where it named a country, "
-    "and once in the total. Figures keep the source's qualifiers. A gap is a country of the "
-    "region that took part in no operation of the period.",
-    "coverage_unplaced_ops": "Counted in the total only, in no region: {operations} with no "
-    "country and no area named.",
-    "coverage_note_states": "Percentages are of the {states:,} {label}: named states over "
-    "states. Territories and other units are counted as named participants in their own "
-    "column, never in a percentage.",
-    "coverage_note_named": "\u201cNamed\u201d counts the states and territories an operation "
-    "names. Participants an operation counts without naming are \u201cunnamed\u201d, and may be "
-    "among a region's gaps. A gap is a state not named in any operation of the period.",
-    "coverage_note_figures": "A region's figures add up only the operations wholly inside it; "
-    "an operation spanning regions is listed in each of them and its figures are in the total "
-    "only. \u201c(4 of 5)\u201d: 4 of the 5 operations reported the figure, so the sum is a "
-    "lower bound. Figures keep the source's qualifiers; a sum is rounded like its least precise "
-    "term.",
-    "coverage_note_outside": "Figures in the total only, in no region's: {operations} that "
-    "span several regions (or may: their unnamed participants could be anywhere), so the "
-    "regions add up to less than the total.",
-    "coverage_unnamed_gaps": "Up to {count} of these gaps may have taken part: {operations} "
-    "with {unnamed}.",
-    "participants_unnamed": "; {operations} with {count} more, unnamed",
-    "universe_un": "UN member and observer states",
-    "coverage_col_region": "Region",
-    "coverage_all_regions": "All regions",
-    "coverage_col_states": "States",
-    "coverage_col_named_states": "Named states",
-    "coverage_col_states_pct": "% of states named",
-    "coverage_col_gaps": "Gaps",
-    "coverage_col_named_territories": "Named territories",
-    "coverage_col_unnamed": "Unnamed participants",
-    "coverage_col_operations": "Operations",
-    "coverage_col_spanning": "Of them spanning regions",
-    "coverage_col_years": "Years",
-    "coverage_col_victims": "Victims",
-    "coverage_col_minors": "Minors",
-    "coverage_col_arrests": "Arrests",
-    "coverage_col_states_not_named": "States not named in any operation",
-    "coverage_no_gaps": "none",
-    "coverage_per_year_title": "Per year",
-    "coverage_per_year_note": "An operation counts once in each of its regions, in its own year.",
-    "period_none": "no operation",
-    "coverage_map_alt": "Map of {region}: countries coloured by operations, others greyed",
-    "coverage_open_map": "Open the interactive map of {region}",
-    "coverage_no_map": "No operation in {region}: no interactive map",
-    # the briefing page (index.html) and embedding
-    "briefing_title": "Briefing: operations against human trafficking and people smuggling",
-    "briefing_headline_operations": "operations",
-    "briefing_headline_countries": "countries and territories took part",
-    "briefing_headline_victims": "victims identified or rescued, as the sources count them",
-    "briefing_headline_minors": "of them minors",
-    "briefing_headline_arrests": "arrests",
-    "briefing_figures_note": "Totals count each operation once. A qualified figure stays "
-    "qualified in a sum: a total that includes \u201cmore than 48\u201d is itself \u201cmore "
-    "than \u2026\u201d; a mix of bounds reads \u201cabout\u201d. {unplaced}",
-    "briefing_headline": "Headline figures",
-    "briefing_col_operation": "Operation",
-    "briefing_map": "Map",
-    "briefing_map_open": "Open the full-page map",
-    "briefing_images": "Images for documents",
-    "briefing_image_alt": "Static map of operations per country, equal-area projection",
-    "briefing_by_year": "Year by year: one map per year, one colour scale for all.",
-    "briefing_by_year_alt": "Small multiples: operations per country, one map per year",
-    "briefing_coverage": "Coverage by region",
-    "briefing_coverage_open": "Comparison with a map of each region",
-    "briefing_operations": "Operations and their sources",
-    "briefing_downloads": "Data",
-    "briefing_download_operations": "operations.csv: the records, cleaned, with ISO codes",
-    "briefing_download_coverage": "coverage.csv: coverage by region",
-    "skip_to_content": "Skip to content",
-    "embed_title": "Map of operations against human trafficking and people smuggling",
-    # the page linking the packs of each language (opmap build --lang all)
-    "languages_choose": "Choose a language",
-    # a figure's qualifier, translated by meaning (English keeps the source's own words)
-    "figure_exact": "{n}",
-    "figure_more_than": "more than {n}",
-    "figure_at_least": "at least {n}",
-    "figure_nearly": "nearly {n}",
-    "figure_up_to": "up to {n}",
-    "figure_about": "about {n}",
-    # the map in words: the text alternative and tables under every HTML map
-    "text_title": "The map in words",
-    "text_world": "A map of the world: each country coloured by {legend}, with a marker for "
-    "each operation placed in a country that took part.",
-    "text_region": "A map of {region}: each of its countries coloured by {legend}, its gaps "
-    "(states named in no operation) hatched, countries of other regions greyed, and a marker "
-    "for each operation placed in a country that took part.",
-    "text_operations": "It shows {operations}, {period}.",
-    "text_operations_none": "No operation matches the filters.",
-    "text_countries": "{countries} took part by name.",
-    "text_unmapped": "Not on the map, because they name no country: {items}.",
-    "text_areas": "Drawn as the dashed outline of its area, with no country coloured: {items}.",
-    "text_totals": "Together, each operation counted once: {figures}.",
-    "text_figure": "{value} {label}",
-    "text_figure_reported": "{value} {label} ({reported:,} of {operations:,} operations reported)",
-    "text_most": "Most operations: {countries}.",
-    "text_most_item": "{country} ({operations})",
-    "text_region_coverage": "Of the {states} of {region}, {named}; {gaps}: no operation in "
-    "{period}.",
-    "text_region_territories": "Of its {territories}, {named}; they are not counted among the "
-    "states.",
-    "text_table_operations": "Operations",
-    "text_table_countries": "Countries and territories that took part",
-    "text_table_more": "The first {listed} of {count} operations; operations.csv has them all.",
-    # the map from the keyboard (assets/keyboard.js)
-    "keys_label": "Map: operations and the countries that took part",
-    "keys_help": "Left and Right arrows: previous or next operation. Up or Down arrow: switch "
-    "between operations and countries. Enter: open the details. Escape: close them. Plus and "
-    "minus: zoom. Shift and an arrow: move the map.",
-    "keys_operation": "{name}: operation {position} of {count}. Enter opens its details.",
-    "keys_country": "{name}, {operations}: country {position} of {count}. Enter lists its "
-    "operations.",
-    "keys_no_operations": "No operation is on the map in this view.",
-    "keys_no_countries": "No country took part.",
-    # the map on a phone or in a small frame: panels folded into buttons
-    "fold_legend": "Legend",
-    "fold_year": "Year: {year}",
-    "fold_source": "Source",
-    "col_operation": "Operation",
-    "col_when": "When",
-    "col_countries": "Countries",
-    "col_victims": "Victims",
-    "col_minors": "Minors",
-    "col_arrests": "Arrests",
-    "col_officers": "Officers",
-    "col_source": "Source",
-    "col_country": "Country or territory",
-    "col_operations": "Operations",
-    "col_years": "Years",
-    "col_which": "Which",
-    "col_iso3": "ISO code",
-    # the command line's messages to people
-    "cli_wrote": "wrote {path} ({size})",
-    "size_bytes": "{n} B",
-    "size_kilobytes": "{n} KB",
-    "size_megabytes": "{n} MB",
-    "cli_wrote_snippet": "wrote {path}",
-    "cli_wrote_image": "wrote {path} ({width} x {height} cm{pixels}, {size})",
-    "cli_pixels": ", {width} x {height} px at {dpi} dpi",
-    "cli_open": "open {path}",
-    "cli_steps": "what each step did:",
-    "cli_no_match": "no operation matches the filters; the map shows none",
-    "cli_interrupted": "interrupted; nothing was half-written.",
-    # opmap summary, in the terminal
-    "summary_operations": "Operations ({count:,})",
-    "summary_participants": "Named participants: {line}",
-    "summary_alone_note": "* from operations the country ran alone; a multi-country "
-    "operation's figures are its own.",
-    "summary_regions": "Regions ({grouping})",
-    "figure_reported_short": "{reported:,} of {operations:,}",
-    "embed_snippet_intro": "Paste this where the map should appear; keep {src} beside the "
-    "page, or change src to its address:",
-    # progress on large inputs, on stderr (opmap.progress)
-    "progress_done": "done in {seconds} s",
-    "progress_step": "[{number}/{total}] {prefix}{what}: {files}",
-    "progress_step_records": "the cleaned records",
-    "progress_step_maps": "the interactive maps",
-    "progress_step_images": "the images for print",
-    "progress_step_coverage": "coverage by region and the regional maps",
-    "progress_step_gis": "the layers for a GIS",
-    "progress_step_index": "the briefing page",
-    "progress_step_languages": "the page of the languages",
-    "progress_counting": "Counting coverage by region",
-    "progress_region_map": "Regional map {number:,} of {total:,}: {region}",
-}
-
-
-#: Words whose form depends on a number: key -> (English singular, English plural). Other
-#: languages have as many forms as their plural rules need (Arabic six), in their catalogs.
-PLURALS: dict[str, tuple[str, str]] = {
-    "operations": ("{count:,} operation", "{count:,} operations"),
-    "cli_wrote_files": (
-        "wrote {count:,} file to {folder} ({size}):",
-        "wrote {count:,} files to {folder} ({size}):",
-    ),
-    "cli_step": (
-        "[{number}/{total}] {seconds} s, {count:,} file, {size}: {files}",
-        "[{number}/{total}] {seconds} s, {count:,} files, {size}: {files}",
-    ),
-    "figure_reported_by": (
-        "{reported:,} of {count:,} operation reported it",
-        "{reported:,} of {count:,} operations reported it",
-    ),
-    "countries": ("{count:,} country or territory", "{count:,} countries and territories"),
-    "gaps": ("{count:,} is a gap", "{count:,} are gaps"),
-    "coverage_unplaced": (
-        "{count:,} operation names no country: it counts in the total only.",
-        "{count:,} operations name no country: they count in the total only.",
-    ),
-    "coverage_gap_list": ("{count:,} not named", "{count:,} not named"),
-    "briefing_unplaced": (
-        "{count:,} operation with no named country counts in the totals but is not on the map: "
-        "{items}.",
-        "{count:,} operations with no named country count in the totals but are not on the "
-        "map: {items}.",
-    ),
-    "participants_named": (
-        "{count:,} named country or territory",
-        "{count:,} named countries and territories",
-    ),
-    "unnamed_participants": ("{count:,} unnamed participant", "{count:,} unnamed participants"),
-    "progress_reading": ("Reading {file}: {count:,} row", "Reading {file}: {count:,} rows"),
-    "progress_checked": ("Checked {done:,} of {count:,} row", "Checked {done:,} of {count:,} rows"),
-    "progress_read": (
-        "Checked {count:,} row in {seconds} s",
-        "Checked {count:,} rows in {seconds} s",
-    ),
-    "progress_boundaries": (
-        "Read {count:,} boundary from {file} in {seconds} s",
-        "Read {count:,} boundaries from {file} in {seconds} s",
-    ),
-    "progress_drawing_map": (
-        "Drawing the map of {count:,} operation",
-        "Drawing the map of {count:,} operations",
-    ),
-    "progress_drawing_image": (
-        "Drawing the image of {count:,} operation",
-        "Drawing the image of {count:,} operations",
-    ),
-    "progress_step_files": (
-        "[{number}/{total}] {count:,} file written in {seconds} s",
-        "[{number}/{total}] {count:,} files written in {seconds} s",
-    ),
-    "places_named": ("{count:,} country or territory", "{count:,} countries and territories"),
-    "states": ("{count:,} state", "{count:,} states"),
-    "named_in_operation": (
-        "{count:,} is named in an operation",
-        "{count:,} are named in an operation",
-    ),
-    "territories": ("{count:,} territory or other unit", "{count:,} territories and other units"),
-}
 
 
 def named_countries(operation: Operation) -> list[str]:
@@ -387,7 +54,7 @@ def countries_phrase(operation: Operation) -> str:
     if named == total:
         return text("countries_all_named", total=total)
     if named == 0:
-        return text("countries_none_named", total=total)
+        return plural("countries_none_named", total)
     return text("countries_some_named", total=total, named=named)
 
 
@@ -416,7 +83,7 @@ def _area_phrase(area: str, named: int, total: int) -> str:
     if total == 0:
         return text("countries_area_not_given", area=area)
     if named == 0:
-        return text("countries_area_none_named", total=total, area=area)
+        return plural("countries_area_none_named", total, area=area)
     return text("countries_area_some_named", total=total, area=area, named=named)
 
 

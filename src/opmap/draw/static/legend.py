@@ -30,7 +30,7 @@ from opmap.style import (
     OUTSIDE_COLOR,
     TEXT_COLOR,
 )
-from opmap.words import text
+from opmap.words import plural, text
 
 _BOX_EDGE = "#bdbdbd"
 _MAX_COLUMNS = 4
@@ -79,7 +79,7 @@ def unmapped_items(operations: Sequence[Operation]) -> list[str]:
 def _unnamed_phrase(operation: Operation) -> str:
     if operation.total_countries == 0:
         return text("countries_not_given")
-    return text("countries_none_named", total=operation.total_countries)
+    return plural("countries_none_named", operation.total_countries)
 
 
 def draw_list_box(
