@@ -48,3 +48,47 @@ def test_every_area_is_a_region_or_subregion_of_the_boundaries():
     subregion_regions = dict(zip(boundaries["subregion"], boundaries["region_un"], strict=False))
     for area, region in AREAS.items():
         assert subregion_regions.get(area, area) == region
+
+
+@pytest.mark.parametrize(
+    ("text", "meant"),
+    [
+        ("North America", ["Northern America", "Central America", "Caribbean"]),
+        ("Latin America", ["Caribbean", "Central America", "South America"]),
+        ("Middle East", ["Western Asia", "Northern Africa"]),
+        ("sahel", ["Western Africa", "Northern Africa", "Middle Africa"]),
+    ],
+)
+def test_names_sources_draw_differently_are_refused_with_the_areas_they_may_mean(text, meant):
+    with pytest.raises(UnknownArea) as raised:
+        resolve_area(text)
+    assert (raised.value.reason, raised.value.suggestions) == (
+        "not one M49 area (sources draw it differently)",
+        meant,
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "suggestions"),
+    [
+        # "west africa" and "western africa" are both close: Western Africa is suggested once
+        ("Westen Africa", ["Western Africa", "Eastern Africa", "Western Asia"]),
+        ("Eastern", ["Eastern Asia", "Eastern Europe", "Eastern Africa"]),
+        ("Melanesa", ["Melanesia"]),
+        ("Carribean", ["Caribbean"]),
+        ("Asia Minor", []),
+        ("Atlantis", []),
+    ],
+)
+def test_an_unknown_area_gets_at_most_three_close_suggestions(text, suggestions):
+    with pytest.raises(UnknownArea) as raised:
+        resolve_area(text)
+    assert (raised.value.reason, raised.value.suggestions) == ("unknown area", suggestions)
+
+
+@pytest.mark.parametrize(
+    ("text", "area"),
+    [("South-Eastern-Asia", "South-Eastern Asia"), ("WEST  AFRICA", "Western Africa")],
+)
+def test_hyphens_case_and_spaces_do_not_matter(text, area):
+    assert resolve_area(text) == area

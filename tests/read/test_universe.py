@@ -42,3 +42,57 @@ def test_a_bad_list_is_refused_clearly(tmp_path, content, match):
 def test_a_missing_list_is_refused(tmp_path):
     with pytest.raises(InvalidUniverse, match="cannot read the list of states: No such file"):
         load_universe(tmp_path / "nowhere.csv")
+
+
+def test_the_default_list_is_labelled_in_words():
+    assert DEFAULT_LABEL == "UN member and observer states"
+
+
+def test_codes_of_the_boundaries_are_read_in_any_case(tmp_path):
+    path = tmp_path / "desk.csv"
+    path.write_text("iso3\nxkx\nsen\n", encoding="utf-8")
+    assert load_universe(path, known_codes=["Xkx"]).states == {"XKX", "SEN"}
+
+
+def problems_of(path):
+    with pytest.raises(InvalidUniverse) as raised:
+        load_universe(path)
+    return [(p.line, p.column, p.message, p.value) for p in raised.value.problems]
+
+
+def test_every_bad_line_is_reported_at_once_and_good_ones_are_not(tmp_path):
+    path = tmp_path / "desk.csv"
+    path.write_text("iso3\nCIV\nAtlantis\nCI\nSEN\nciv\n", encoding="utf-8")
+    [atlantis, again, again_lower] = problems_of(path)
+    assert atlantis[:2] == (3, "iso3") and atlantis[3] == "Atlantis"
+    assert atlantis[2].startswith("unknown country 'Atlantis'")
+    assert again == (4, "iso3", "CIV is already on line 2; list each state once", "CI")
+    assert again_lower == (6, "iso3", "CIV is already on line 2; list each state once", "civ")
+
+
+def test_a_list_with_only_bad_codes_does_not_also_say_it_is_empty(tmp_path):
+    path = tmp_path / "desk.csv"
+    path.write_text("iso3\nAtlantis\n", encoding="utf-8")
+    [(line, column, message, value)] = problems_of(path)
+    assert (line, column, value) == (2, "iso3", "Atlantis")
+
+
+def test_an_empty_list_says_how_it_should_look(tmp_path):
+    path = tmp_path / "desk.csv"
+    path.write_text("iso3,note\n,x\n", encoding="utf-8")
+    assert problems_of(path) == [
+        (
+            None,
+            None,
+            "lists no state; a list of states has the header 'iso3' and one ISO code or name "
+            "per line",
+            None,
+        )
+    ]
+
+
+def test_a_universe_holds_its_states_and_nothing_else():
+    from opmap.read.universe import Universe
+
+    universe = Universe(frozenset({"SEN", "CIV"}), "x")
+    assert ("SEN" in universe, "GHA" in universe, len(universe)) == (True, False, 2)

@@ -1,0 +1,71 @@
+"""Guards on inputs: the size and row limits at their edges, and bidirectional controls."""
+
+from __future__ import annotations
+
+import pytest
+
+from opmap.read.guards import BIDI_CONTROLS, Limits, describe_bidi, strip_bidi_controls
+
+
+def test_the_default_limits_are_50_mb_and_200_000_rows():
+    assert (Limits().max_bytes, Limits().max_rows) == (50_000_000, 200_000)
+
+
+def test_a_file_at_the_size_limit_is_read_and_one_byte_more_is_refused():
+    limits = Limits(max_bytes=2_000_000)
+    assert limits.size_problem(2_000_000) is None
+    assert limits.size_problem(2_000_001) == (
+        "is 2.0 MB, more than the limit of 2 MB; check it is the right file, or raise the "
+        "limit with --max-size MB"
+    )
+
+
+# Sizes beside a rounding edge, so that a megabyte of 999,999 or 1,000,001 bytes would show.
+@pytest.mark.parametrize(
+    ("size", "limit", "words"),
+    [
+        (2_249_999, 1_499_999, "is 2.2 MB, more than the limit of 1 MB;"),
+        (2_250_001, 1_500_001, "is 2.3 MB, more than the limit of 2 MB;"),
+        (123_456_789, 50_000_000, "is 123.5 MB, more than the limit of 50 MB;"),
+    ],
+)
+def test_sizes_are_worded_in_megabytes_of_a_million_bytes(size, limit, words):
+    assert Limits(max_bytes=limit).size_problem(size).startswith(words)
+
+
+def test_the_header_line_is_not_counted_as_a_row():
+    limits = Limits(max_rows=3)
+    assert limits.rows_problem(4) is None  # a header and three rows
+    assert limits.rows_problem(5) == (
+        "has 5 lines, more than the limit of 3 rows; check it is the right file, or raise the "
+        "limit with --max-rows N"
+    )
+
+
+def test_line_counts_are_worded_with_thousands_separators():
+    assert (
+        Limits()
+        .rows_problem(1_234_567)
+        .startswith("has 1,234,567 lines, more than the limit of 200,000 rows;")
+    )
+
+
+# Every control that reorders text, and the characters just outside the ranges, which stay.
+CONTROLS = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f"
+NEIGHBOURS = "\u2029\u202f\u2065\u206a\u200d\u2010"
+
+
+@pytest.mark.parametrize("control", list(CONTROLS))
+def test_every_bidirectional_control_is_removed(control):
+    assert strip_bidi_controls(f"Lib{control}ertad") == "Libertad"
+    assert BIDI_CONTROLS.fullmatch(control)
+
+
+@pytest.mark.parametrize("char", list(NEIGHBOURS))
+def test_characters_beside_the_controls_are_kept(char):
+    assert strip_bidi_controls(f"a{char}b") == f"a{char}b"
+    assert describe_bidi(f"a{char}b") == ""
+
+
+def test_the_controls_are_named_once_each_in_code_order():
+    assert describe_bidi("\u2066x\u202ey\u2066\u200f") == "U+200F, U+202E, U+2066"

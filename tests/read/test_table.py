@@ -1,0 +1,93 @@
+"""read_table: the small CSVs beside the operations, read row by row with their lines."""
+
+from __future__ import annotations
+
+import pytest
+
+from opmap.errors import InvalidRegions, InvalidUniverse, Problem
+from opmap.read.table import read_table
+
+USAGE = "a table has the header 'iso3,region'"
+
+
+def table(tmp_path, content: str | bytes):
+    path = tmp_path / "t.csv"
+    path.write_bytes(content.encode("utf-8") if isinstance(content, str) else content)
+    return path
+
+
+def read(path, required=("iso3", "region")):
+    return read_table(path, required, InvalidRegions, "region file", USAGE)
+
+
+def test_rows_come_with_their_line_cells_stripped_blank_rows_skipped(tmp_path):
+    path = table(tmp_path, 'iso3, region ,note\n SEN , West ,\n\n,,x\nTCD,"East, Horn",y\n')
+    assert read(path) == [
+        (2, {"iso3": "SEN", "region": "West", "note": ""}),
+        (5, {"iso3": "TCD", "region": "East, Horn", "note": "y"}),
+    ]
+
+
+def test_a_row_with_one_required_cell_is_kept(tmp_path):
+    path = table(tmp_path, "iso3,region\n,West\nSEN,\n")
+    assert read(path) == [(2, {"iso3": "", "region": "West"}), (3, {"iso3": "SEN", "region": ""})]
+
+
+def test_a_short_row_has_empty_cells_and_a_long_one_drops_the_nameless_cells(tmp_path):
+    path = table(tmp_path, "iso3,region\nSEN\nTCD,East,extra\n")
+    assert read(path) == [
+        (2, {"iso3": "SEN", "region": ""}),
+        (3, {"iso3": "TCD", "region": "East"}),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("header", "delimiter"),
+    [
+        ("iso3;region", ";"),
+        ("iso3,region", ","),
+        ("iso3,region,x;y", ","),
+        ("iso3;region;x,y", ";"),
+        ("iso3,region,x;y;z", ","),  # a tie is a comma
+    ],
+)
+def test_the_delimiter_is_the_one_the_header_has_more_of(tmp_path, header, delimiter):
+    extra = delimiter * (header.count(delimiter) - 1)
+    path = table(tmp_path, f"{header}\nSEN{delimiter}West{extra}\n")
+    [(line, row)] = read(path)
+    assert (line, row["iso3"], row["region"]) == (2, "SEN", "West")
+
+
+def test_utf8_with_a_bom_and_windows_1252(tmp_path):
+    assert read(table(tmp_path, "\ufeffiso3,region\nCIV,Côte\n")) == [
+        (2, {"iso3": "CIV", "region": "Côte"})
+    ]
+    assert read(table(tmp_path, b"iso3,region\nCIV,C\xf4te\n")) == [
+        (2, {"iso3": "CIV", "region": "C\u00f4te"})
+    ]
+
+
+def test_missing_columns_are_named_in_one_problem_on_line_1(tmp_path):
+    path = table(tmp_path, "code ; name\nSEN;West\n")
+    with pytest.raises(InvalidUniverse) as raised:
+        read_table(path, ("iso3", "region"), InvalidUniverse, "list", USAGE)
+    assert raised.value.problems == [
+        Problem(str(path), 1, None, f"missing column(s) 'iso3', 'region'; {USAGE}", "code,name")
+    ]
+
+
+def test_an_empty_file_lacks_every_column(tmp_path):
+    path = table(tmp_path, "")
+    with pytest.raises(InvalidRegions) as raised:
+        read(path, ("iso3",))
+    assert raised.value.problems == [
+        Problem(str(path), 1, None, f"missing column(s) 'iso3'; {USAGE}", "")
+    ]
+
+
+def test_a_file_that_cannot_be_read_is_named_with_the_reason(tmp_path):
+    with pytest.raises(InvalidRegions) as raised:
+        read(tmp_path)  # a folder
+    assert raised.value.problems == [
+        Problem(str(tmp_path), None, None, "cannot read the region file: Is a directory")
+    ]
