@@ -20,21 +20,21 @@ def test_load_boundaries_bundled_is_a_fresh_copy():
 
 def test_load_boundaries_missing_file(tmp_path):
     path = tmp_path / "nowhere.geojson"
-    with pytest.raises(InvalidInput, match="nowhere.geojson: no such file"):
+    with pytest.raises(InvalidInput, match=r"nowhere\.geojson: no such file"):
         load_boundaries(path)
 
 
 def test_load_boundaries_not_geojson(tmp_path):
     path = tmp_path / "garbage.geojson"
     path.write_text("this is { not json", encoding="utf-8")
-    with pytest.raises(InvalidInput, match="garbage.geojson: cannot be read"):
+    with pytest.raises(InvalidInput, match=r"garbage\.geojson: cannot be read"):
         load_boundaries(path)
 
 
 def test_load_boundaries_csv_without_geometry(tmp_path):
     path = tmp_path / "table.csv"
     path.write_text("iso_a3,name\nFRA,France\n", encoding="utf-8")
-    with pytest.raises(InvalidInput, match="table.csv: has no geometry") as info:
+    with pytest.raises(InvalidInput, match=r"table\.csv: has no geometry") as info:
         load_boundaries(path)
     assert "'region_un'" in str(info.value)
 
@@ -46,7 +46,7 @@ def test_load_boundaries_missing_columns(tmp_path):
         '{"iso_a3":"FRA"},"geometry":{"type":"Point","coordinates":[2.35,48.86]}}]}',
         encoding="utf-8",
     )
-    with pytest.raises(InvalidInput, match="few.geojson: lacks the column") as info:
+    with pytest.raises(InvalidInput, match=r"few\.geojson: lacks the column") as info:
         load_boundaries(path)
     message = str(info.value)
     assert "'name'" in message and "'region_wb'" in message and "'iso_a3'" not in message

@@ -579,5 +579,5 @@ def test_at_most_three_close_names_are_suggested():
     ]
     lookup = _build_lookup(rows)
     suggested = _suggest("north landu", lookup)
-    assert len(suggested) == 3
-    assert set(suggested) < {"France", "Germany", "Italy", "Spain"}
+    # four names equally close: the three first in alphabetical order of the name matched
+    assert suggested == ["France", "Germany", "Italy"]
