@@ -338,3 +338,76 @@ def test_totals_say_what_they_rest_on(texts, expected):
 def test_a_total_of_lower_bounds_is_never_rounded():
     total = add_figures([parse_figure("more than 1,234"), parse_figure("5")])
     assert (total.figure.value, total.figure.kind, total.coverage) == (1239, "more_than", "")
+
+
+# Every spelling of a qualifier the parser reads (its table), as people type them.
+SPELLINGS = [
+    "more than ", "over ", "upwards of ", "in excess of ", "plus de ", ">", "at least ", ">=",
+    "≥", "a minimum of ", "nearly ", "almost ", "close to ", "just under ", "presque ", "up to ",
+    "as many as ", "<=", "about ", "around ", "approximately ", "approx. ", "approx ", "roughly ",
+    "some ", "circa ", "c. ", "ca. ", "~", "≈", "environ ", "",
+]  # fmt: skip
+
+
+@given(
+    st.sampled_from(SPELLINGS),
+    st.integers(min_value=0, max_value=10**7),
+    st.sampled_from(["", ",", ".", " ", "\u00a0"]),
+    st.booleans(),
+)
+def test_a_single_figure_in_any_spelling_comes_back_in_its_words(prefix, value, sep, upper):
+    number = f"{value:,}".replace(",", sep) if sep else str(value)
+    text = (prefix.upper() if upper else prefix) + number
+    words = " ".join(text.split())  # the source's words, whitespace tidied (no-break spaces too)
+    figure = parse_figure(text)
+    assert (figure.value, figure.text) == (value, words)
+    assert sum_figures([None, figure]).text == words
+    assert str(add_figures([figure])) == words
+
+
+figures_or_none = st.one_of(st.none(), figures)
+
+
+@given(st.lists(figures_or_none, max_size=6), st.randoms())
+def test_totals_are_order_independent(terms, random):
+    shuffled = list(terms)
+    random.shuffle(shuffled)
+    assert add_figures(shuffled) == add_figures(terms)
+
+
+@given(st.lists(figures_or_none, min_size=2, max_size=6))
+def test_a_total_follows_the_readme_and_stays_honest(terms):
+    present = [f for f in terms if f is not None]
+    total = add_figures(terms)
+    assert (total.reported, total.operations) == (len(present), len(terms))
+    if not present:
+        assert total.figure is None
+        return
+    kinds = {f.kind for f in present} | ({AT_LEAST} if len(present) < len(terms) else set())
+    exact_sum = sum(f.value for f in present)
+    if len(present) == 1 and readme_kind(kinds) == present[0].kind:
+        assert total.figure is present[0]  # one figure keeps its source words
+        return
+    assert total.figure.kind == readme_kind(kinds)
+    if total.figure.kind == NEARLY:  # rounded up: still an upper bound of the sum
+        assert exact_sum <= total.figure.value
+    elif total.figure.kind == ABOUT:  # rounded to the nearest unit of the roughest term
+        unit = max(
+            (10 ** (len(str(f.value)) - len(str(f.value).rstrip("0"))) if f.value else 1)
+            if f.kind in (NEARLY, ABOUT)
+            else 1
+            for f in present
+        )
+        assert abs(total.figure.value - exact_sum) <= unit // 2
+        assert total.figure.value % unit == 0
+    else:  # exact, lower and upper bounds other than "nearly" add exactly
+        assert total.figure.value == exact_sum
+
+
+@given(figures, st.integers(min_value=2, max_value=5))
+def test_a_total_of_one_figure_with_missing_ones_is_at_least_it(figure, operations):
+    total = add_figures([figure] + [None] * (operations - 1))
+    assert total.figure.value == figure.value
+    expected = readme_kind({figure.kind, AT_LEAST})
+    assert total.figure.kind == expected
+    assert str(total) == f"{total.figure}, 1 of {operations} operations reported"
