@@ -1,3 +1,4 @@
+import re
 import string
 from datetime import date
 from pathlib import Path
@@ -155,44 +156,59 @@ def test_repeated_column_is_an_error(tmp_path):
     assert "more than once" in problem.message
 
 
+EMPTY = "the file is empty; it needs a header line (operation,year,...) and one row per operation"
+NO_ROWS = "has a header but no operations; add one row per operation below it"
+NOT_CSV = (
+    "not a CSV file; save it from your spreadsheet as 'CSV UTF-8' (comma- or semicolon-separated)"
+)
+
+
+# Whole messages: the three refusals of non-CSV files share their ending, so a part of it would
+# not show which one was given.
 @pytest.mark.parametrize(
-    ("name", "content", "match"),
+    ("name", "content", "message"),
     [
-        ("empty.csv", b"", "empty"),
-        ("blank.csv", b"\xef\xbb\xbf \r\n\t\n", "empty"),
-        ("header-only.csv", b"operation,year,countries\n\n", "header but no operations"),
-        ("binary.csv", bytes(range(256)), "not a CSV"),
-        ("nul.csv", b"operation,year\nNawa,2014\0\n", "not a CSV"),
-        ("noise.csv", b"\x81\x8d\x8f\x90\x9d" * 20, "not a CSV"),
-        ("utf16.csv", "operation,year\n".encode("utf-16"), "UTF-16"),
+        ("empty.csv", b"", EMPTY),
+        ("blank.csv", b"\xef\xbb\xbf \r\n\t\n", EMPTY),
+        ("header-only.csv", b"operation,year,countries\n\n", NO_ROWS),
+        ("binary.csv", bytes(range(256)), "is " + NOT_CSV),
+        ("nul.csv", b"operation,year\nNawa,2014\0\n", "is " + NOT_CSV),
+        (
+            "noise.csv",
+            b"\x81\x8d\x8f\x90\x9d" * 20,  # bytes Windows-1252 leaves undefined
+            "is neither UTF-8 nor Windows-1252 text; is " + NOT_CSV,
+        ),
+        ("utf16.csv", "operation,year\n".encode("utf-16"), "is UTF-16 text, " + NOT_CSV),
     ],
 )
-def test_whole_file_problems(tmp_path, name, content, match):
+def test_whole_file_problems(tmp_path, name, content, message):
     path = tmp_path / name
     path.write_bytes(content)
     [problem] = check_operations(path)[1]
-    assert (problem.line, problem.column) == (None, None)
-    assert match in problem.message
+    assert (problem.line, problem.column, problem.message) == (None, None, message)
     with pytest.raises(InvalidOperations):
         read_operations(path)
 
 
 def test_fixture_files_for_whole_file_problems(test_data):
-    for name, match in [
-        ("empty.csv", "empty"),
-        ("header-only.csv", "no operations"),
-        ("binary.csv", "not a CSV"),
+    for name, message in [
+        ("empty.csv", EMPTY),
+        ("header-only.csv", NO_ROWS),
+        ("binary.csv", "is " + NOT_CSV),
     ]:
         [problem] = check_operations(test_data / "records" / name)[1]
-        assert match in problem.message
+        assert problem.message == message
 
 
 def test_missing_file_and_folder(tmp_path):
-    for path, match in [(tmp_path / "nope.csv", "no such file"), (tmp_path, "folder")]:
+    for path, message in [
+        (tmp_path / "nope.csv", "no such file; check the path and the spelling"),
+        (tmp_path, "is a folder, not a file; name the operations CSV inside it"),
+    ]:
         [problem] = check_operations(path)[1]
         assert (problem.file, problem.line, problem.column) == (str(path), None, None)
-        assert match in problem.message
-        with pytest.raises(InvalidOperations, match=match):
+        assert problem.message == message
+        with pytest.raises(InvalidOperations, match=re.escape(message)):
             read_operations(str(path))
 
 

@@ -59,21 +59,27 @@ def test_whole_file_messages(tmp_path, content, message):
     assert (operations, problem.line, problem.column, problem.message) == ([], None, None, message)
 
 
-def controls_text(controls: int, length: int) -> bytes:
-    """A readable file of ``length`` characters of which ``controls`` are control characters."""
+def controls_text(controls: int, length: int, control: str = "\x01") -> bytes:
+    """A readable file of ``length`` characters of which ``controls`` are ``control``."""
     head = "operation,year,summary\nNawa,2014,"
     filler = length - len(head) - controls - 1
-    return (head + "\x01" * controls + "x" * filler + "\n").encode()
+    return (head + control * controls + "x" * filler + "\n").encode()
 
 
-def test_a_tenth_of_control_characters_is_still_text(tmp_path):
-    operations, problems = file_problems(tmp_path, controls_text(10, 100))
-    assert [op.summary for op in operations] == ["\x01" * 10 + "x" * 56]
+# An ASCII control, a C1 control, a private-use and an unassigned character: each counts once.
+NO_TEXT = pytest.mark.parametrize("control", ["\x01", "\x80", "\ue000", "\u0378"])
+
+
+@NO_TEXT
+def test_a_tenth_of_control_characters_is_still_text(tmp_path, control):
+    operations, problems = file_problems(tmp_path, controls_text(10, 100, control))
+    assert [op.summary for op in operations] == [control * 10 + "x" * 56]
     assert NOT_CSV not in [p.message for p in problems]
 
 
-def test_more_than_a_tenth_of_control_characters_is_binary(tmp_path):
-    operations, [problem] = file_problems(tmp_path, controls_text(11, 100))
+@NO_TEXT
+def test_more_than_a_tenth_of_control_characters_is_binary(tmp_path, control):
+    operations, [problem] = file_problems(tmp_path, controls_text(11, 100, control))
     assert (operations, problem.message) == ([], NOT_CSV)
 
 
@@ -261,6 +267,10 @@ def test_paths_that_cannot_be_read(tmp_path):
             tmp_path / "a\0b.csv",
             "cannot be read (embedded null byte); check the path and its permissions",
         ),
+        (  # the reason is the system's words, without its error number or the path
+            write(tmp_path, "operation,year\n") / "ops.csv",
+            "cannot be read (Not a directory); check the path and its permissions",
+        ),
     ]
     for path, message in cases:
         operations, [problem] = check_operations(path)
@@ -295,3 +305,94 @@ def test_reading_a_small_file_tells_nothing_unless_someone_watches(tmp_path):
     with progress.progress_to(lines.append, terminal=False):
         check_operations(write(tmp_path, f"{HEADER}\n{row()}\n"))
     assert lines == []
+
+
+@pytest.mark.parametrize(
+    ("header", "cells"), [("operation,countries", "Nawa,CIV"), ("year,countries", "2014,CIV")]
+)
+def test_rows_under_a_header_without_a_required_column_give_no_operation(tmp_path, header, cells):
+    # The missing column is the header's problem, reported once: its rows have no error of their
+    # own, and still give no operation (it would have no name or no year).
+    operations, problems = check_operations(write(tmp_path, f"{header}\n{cells}\n"))
+    assert operations == []
+    assert [(p.line, p.severity) for p in problems] == [(1, "error")]
+
+
+def test_spaces_hyphens_and_underscores_in_a_header_are_one_separator(tmp_path):
+    # Tidied to "end_date" before it is compared: untidied, it is too far from any column.
+    text = "operation,year,countries,End   -  Date\nNawa,2014,CIV,x\n"
+    [(column, message)] = [
+        (p.column, p.message) for p in check_operations(write(tmp_path, text))[1]
+    ]
+    assert (column, message) == (
+        "End   -  Date",
+        "is not an opmap column and is kept as an extra column; did you mean 'end_date'?",
+    )
+
+
+def test_a_header_tidied_into_a_known_spelling_is_guessed(tmp_path):
+    # "Operation Name" is tidied to "operation_name", which people write for 'operation'.
+    text = "year,countries,Operation Name\n2014,CIV,Nawa\n"
+    assert [p.message for p in check_operations(write(tmp_path, text))[1]] == [
+        "missing required column 'operation'; did you mean 'Operation Name' for 'operation'? "
+        "Header names must be written exactly"
+    ]
+
+
+def _progress_lines(tmp_path, rows: int, *, terminal: bool) -> list[str]:
+    from operations_csv import HEADER, row
+
+    from opmap import progress
+
+    lines: list[str] = []
+    text = "\n".join([HEADER, *(row(operation=f"Op{i}") for i in range(rows))])
+    with progress.progress_to(lines.append, terminal=terminal):
+        operations, problems = check_operations(write(tmp_path, text + "\n"))
+    assert ([op.name for op in operations], problems) == ([f"Op{i}" for i in range(rows)], [])
+    return lines
+
+
+def test_progress_is_told_after_each_row_but_the_last(tmp_path, monkeypatch):
+    from opmap import progress
+
+    monkeypatch.setattr(progress, "ROWS_BETWEEN", 1)
+    lines = _progress_lines(tmp_path, 3, terminal=True)
+    assert lines[:3] == ["Reading ops.csv: 3 rows", "Checked 1 of 3 rows", "Checked 2 of 3 rows"]
+    assert len(lines) == 4 and lines[3].startswith("Checked 3 rows in ")
+
+
+def test_a_run_of_exactly_the_large_number_of_rows_tells_its_progress(tmp_path, monkeypatch):
+    from opmap import progress
+
+    monkeypatch.setattr(progress, "LARGE_ROWS", 3)
+    # The header is not a row: 3 rows are large, 2 are not.
+    assert _progress_lines(tmp_path, 2, terminal=False) == []
+    lines = _progress_lines(tmp_path, 3, terminal=False)
+    assert lines[0] == "Reading ops.csv: 3 rows" and lines[1].startswith("Checked 3 rows in ")
+    assert len(lines) == 2
+
+
+def test_a_file_at_the_size_limit_is_read_and_a_larger_one_alone_refused(tmp_path):
+    from opmap.read.guards import Limits
+
+    path = write(tmp_path, "operation,year,countries\nNawa,2014,CIV\n")
+    size = path.stat().st_size
+    [operation], problems = check_operations(path, limits=Limits(max_bytes=size))
+    assert (operation.key, problems) == ("Nawa 2014", [])
+    operations, problems = check_operations(path, limits=Limits(max_bytes=size - 1))
+    assert operations == []
+    assert [(p.line, p.message) for p in problems] == [
+        (None, Limits(max_bytes=size - 1).size_problem(size))
+    ]
+
+
+@pytest.mark.parametrize("end", ["\n", ""])  # the last line counts with or without its newline
+def test_a_file_at_the_row_limit_is_read_and_a_longer_one_alone_refused(tmp_path, end):
+    from opmap.read.guards import Limits
+
+    path = write(tmp_path, f"operation,year,countries\nNawa,2014,CIV\nAkoma,2015,CIV{end}")
+    operations, problems = check_operations(path, limits=Limits(max_rows=2))
+    assert ([op.key for op in operations], problems) == (["Nawa 2014", "Akoma 2015"], [])
+    operations, problems = check_operations(path, limits=Limits(max_rows=1))
+    assert operations == []
+    assert [(p.line, p.message) for p in problems] == [(None, Limits(max_rows=1).rows_problem(3))]
