@@ -415,6 +415,9 @@ def test_an_operation_with_every_country_named_has_none_unnamed(tmp_path):
     assert (operation.unnamed, operation.is_placed) == (0, True)
     nowhere = dataclasses.replace(operation, countries=(), country_names=(), countries_total=None)
     assert (nowhere.is_placed, nowhere.unnamed) == (False, 0)
+    # A total below the named countries (the reader refuses it; code may build one) leaves none
+    # unnamed, never a negative count.
+    assert dataclasses.replace(operation, countries_total=1).unnamed == 0
 
 
 @pytest.mark.parametrize(
