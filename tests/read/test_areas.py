@@ -75,6 +75,8 @@ def test_names_sources_draw_differently_are_refused_with_the_areas_they_may_mean
         ("Westen Africa", ["Western Africa", "Eastern Africa", "Western Asia"]),
         ("Eastern", ["Eastern Asia", "Eastern Europe", "Eastern Africa"]),
         ("Melanesa", ["Melanesia"]),
+        # three spellings of South-Eastern Asia and two of Southern Asia come before Eastern Asia
+        ("South East Asai", ["South-Eastern Asia", "Southern Asia", "Eastern Asia"]),
         ("Carribean", ["Caribbean"]),
         ("Asia Minor", []),
         ("Atlantis", []),

@@ -69,3 +69,10 @@ def test_characters_beside_the_controls_are_kept(char):
 
 def test_the_controls_are_named_once_each_in_code_order():
     assert describe_bidi("\u2066x\u202ey\u2066\u200f") == "U+200F, U+202E, U+2066"
+
+
+def test_limits_cannot_be_changed():
+    import dataclasses
+
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        Limits().max_rows = 1

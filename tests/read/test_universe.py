@@ -96,3 +96,30 @@ def test_a_universe_holds_its_states_and_nothing_else():
 
     universe = Universe(frozenset({"SEN", "CIV"}), "x")
     assert ("SEN" in universe, "GHA" in universe, len(universe)) == (True, False, 2)
+
+
+def test_a_universe_cannot_be_changed():
+    import dataclasses
+
+    universe = load_universe()
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        universe.label = "mine"
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (None, "cannot read the list of states: No such file or directory"),
+        ("code\nSEN\n", "missing column(s) 'iso3'; "),  # no usage: the user did not write it
+    ],
+)
+def test_a_broken_installation_names_its_list_of_states(tmp_path, monkeypatch, content, message):
+    from opmap import bundled
+
+    path = tmp_path / "un-member-states.csv"
+    if content is not None:
+        path.write_text(content, encoding="utf-8")
+    monkeypatch.setattr(bundled, "un_states_path", lambda: path)
+    with pytest.raises(InvalidUniverse) as raised:
+        load_universe()
+    assert [p.message for p in raised.value.problems] == [message]
