@@ -228,3 +228,44 @@ def test_per_year_percentages_are_rounded_to_one_decimal(operations, boundaries)
         ("Americas", 2017): 2.9,
         ("Americas", 2018): 0.0,
     }
+
+
+def test_units_natural_earth_puts_in_antarctica_or_the_open_ocean_have_no_region(boundaries):
+    # The bundled boundaries have no open-ocean unit; Natural Earth's more detailed ones do.
+    mine = boundaries.copy()
+    mine.loc[mine["iso_a3"] == "SYC", "region_un"] = "Seven seas (open ocean)"
+    regions = regions_of(mine, "region_un")
+    assert "SYC" not in regions and "ATA" not in regions
+    assert regions["MUS"] == "Africa"  # its neighbour keeps its region
+
+
+def test_an_area_that_is_a_whole_region_holds_every_unit_of_it(boundaries):
+    from opmap.decide.regions import area_members
+
+    africa = {c for c, r in regions_of(boundaries, "region_un").items() if r == "Africa"}
+    assert area_members(boundaries, "Africa") == africa
+    assert len(africa) == 61 and {"SEN", "REU", "MYT"} <= africa
+    op = Operation("Continental", 2019, countries_total=20, area="Africa")
+    regions = aggregate_by_region([op], boundaries, "region_un").set_index("region")
+    assert regions.loc["Africa", "inside_keys"] == ["Continental 2019"]
+    assert regions["operations"].tolist() == [1, 0, 0, 0, 0]
+
+
+def test_territories_and_unnamed_participants_are_counted_per_region_and_year(boundaries):
+    ops = [
+        Operation("Overseas", 2019, countries=("GUF", "BRA", "GLP"), countries_total=5),
+        Operation("Isle", 2020, countries=("ABW",)),
+    ]
+    americas = aggregate_by_region(ops, boundaries).set_index("region").loc["Americas"]
+    assert (americas["named_territories"], americas["territories"]) == (3, 22)
+    assert americas["named_territory_names"] == ["Aruba", "French Guiana", "Guadeloupe"]
+    assert americas["named_territory_codes"] == ["ABW", "GUF", "GLP"]
+    assert (americas["unnamed"], americas["unnamed_operations"]) == (2, 1)  # Overseas: 5 - 3
+    assert americas["years"] == [2019, 2020]
+    per_year = aggregate_by_region_year(ops, boundaries)
+    assert per_year[["year", "named_states", "named_territories", "unnamed"]].to_dict(
+        "records"
+    ) == [
+        {"year": 2019, "named_states": 1, "named_territories": 2, "unnamed": 2},
+        {"year": 2020, "named_states": 0, "named_territories": 1, "unnamed": 0},
+    ]
