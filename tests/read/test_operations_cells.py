@@ -439,3 +439,30 @@ def test_a_header_written_loosely_is_named_with_the_column_it_means(tmp_path, he
             f"is not an opmap column and is kept as an extra column; did you mean {meant!r}?",
         )
     ]
+
+
+def test_a_row_without_a_source_or_a_country_is_read_with_none(tmp_path):
+    operation, problems = read_row(tmp_path, source="", countries="")
+    assert (operation.source, operation.countries, operation.country_names) == ("", (), ())
+    assert [(p.line, p.column, p.severity, p.message) for p in problems] == [
+        (
+            2,
+            "countries",
+            "warning",
+            "no country named, so the operation cannot be mapped; it is kept and listed as not "
+            "on the map",
+        )
+    ]
+
+
+def test_a_country_that_cannot_be_read_still_counts_as_named(tmp_path):
+    # Atlantis is named, though unknown: a total of 1 is below the 2 countries named.
+    operation, problems = read_row(tmp_path, countries="Atlantis;Chad", countries_total="1")
+    assert operation is None
+    assert [(p.column, p.value) for p in problems] == [
+        ("countries", "Atlantis"),
+        ("countries_total", "1"),
+    ]
+    assert problems[1].message == (
+        "is below the 2 countries named; make it at least 2 or leave it empty"
+    )
