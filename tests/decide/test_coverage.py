@@ -376,3 +376,19 @@ def test_coverage_markdown_word_for_word(inputs):
         "| West_desk *1* | 2017 | 2 | 1 | 50.0 | 0 |  | 1 | Gamma 2017 |\n"
         "| West_desk *1* | 2018 | 2 | 1 | 50.0 | 0 |  | 1 | Beta 2018 |\n"
     )
+
+
+def test_a_region_without_unnamed_participants_has_no_note_under_its_gaps(inputs):
+    from opmap.decide.coverage import coverage_markdown
+
+    # Epsilon's 4 unnamed participants are in no region; Africa has 49 gaps and none unnamed.
+    lines = coverage_markdown(build_coverage(inputs)).splitlines()
+    gaps = lines.index("## States not named in any operation")
+    assert [line[:14] for line in lines[gaps + 2 : gaps + 7]] == [
+        "- **Africa** (",
+        "- **Americas**",
+        "- **Asia** (48",
+        "- **Europe** (",
+        "- **Oceania** ",
+    ]
+    assert lines[gaps + 7] == ""
