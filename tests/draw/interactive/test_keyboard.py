@@ -121,6 +121,9 @@ def test_up_and_down_switch_to_the_countries_and_enter_lists_a_countrys_operatio
 
 
 def test_a_click_on_a_country_that_took_part_lists_its_operations(page):
+    # Once the map has settled: a point found while it still moves can land on Niger (seen
+    # under load).
+    page.wait_for_selector(".folium-map[data-labels=laid]")
     x, y = visible_point(page, 'path[data-country="SDN"]')
     page.mouse.click(x, y)
     page.wait_for_selector(".opmap-country-popup")
