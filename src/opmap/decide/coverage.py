@@ -22,6 +22,7 @@ from opmap.decide.regions import (
 from opmap.decide.tables import (
     Table,
     coverage_frame,
+    markdown_text,
     percent_cell,
     percent_words,
     regions_table,
@@ -207,7 +208,7 @@ def coverage_markdown(report: CoverageReport) -> str:
         "coverage_heading", grouping=grouping_words(report.grouping_label), period=report.period
     )
     lines = [
-        f"# {_md(heading)}",
+        f"# {markdown_text(heading)}",
         "",
         report.table.to_markdown(),
         "",
@@ -218,9 +219,13 @@ def coverage_markdown(report: CoverageReport) -> str:
     ]
     for row in report.regions.itertuples():
         gaps = ", ".join(row.gap_names) if row.gap_names else text("coverage_no_gaps")
-        lines.append(f"- **{_md(region_name(row.region))}** ({row.gaps}): {_md(gaps)}")
+        lines.append(
+            f"- **{markdown_text(region_name(row.region))}** ({row.gaps}): {markdown_text(gaps)}"
+        )
         if row.unnamed and row.gaps:
-            lines.append(f"  {_md(unnamed_note(row.unnamed, row.unnamed_operations, row.gaps))}")
+            lines.append(
+                f"  {markdown_text(unnamed_note(row.unnamed, row.unnamed_operations, row.gaps))}"
+            )
     if len(report.per_year):
         lines += [
             "",
@@ -278,7 +283,3 @@ def unnamed_note(unnamed: int, operations: int, gaps: int) -> str:
         operations=count_operations(operations),
         unnamed=plural("unnamed_participants", unnamed),
     )
-
-
-def _md(text: str) -> str:
-    return re.sub(r"([\\`*_\[\]<>|])", r"\\\1", text)

@@ -6,6 +6,7 @@ Numbers are right-aligned, percentages have one decimal, figures keep their qual
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -51,15 +52,23 @@ class Table:
         return "\n".join([line(self.columns), rule, *(line(r) for r in self.rows)])
 
     def to_markdown(self) -> str:
-        """Return the table as GitHub-flavoured Markdown (pipes in cells escaped)."""
+        """Return the table as GitHub-flavoured Markdown (every cell's markup escaped)."""
 
         def cell(text: str) -> str:
-            return text.replace("|", "\\|").replace("\n", " ")
+            return markdown_text(text.replace("\n", " "))
 
         head = "| " + " | ".join(cell(c) for c in self.columns) + " |"
         align = "|" + "|".join("---:" if n else ":---" for n in self.numeric) + "|"
         body = ["| " + " | ".join(cell(c) for c in r) + " |" for r in self.rows]
         return "\n".join([head, align, *body])
+
+
+def markdown_text(text: str) -> str:
+    """Escape what Markdown would read as markup: ``<b>West_desk</b> *1*`` stays text.
+
+    Backslashes, code ticks, emphasis, links, HTML's angle brackets and table pipes are escaped.
+    """
+    return re.sub(r"([\\`*_\[\]<>|])", r"\\\1", text)
 
 
 #: Operations named in one cell of a terminal table; the rest are counted.

@@ -1,0 +1,26 @@
+"""The tables every output shares: Markdown that keeps the data's words as text."""
+
+from __future__ import annotations
+
+from opmap.decide.tables import Table, markdown_text
+
+
+def test_markdown_text_escapes_every_character_markdown_reads_as_markup():
+    assert markdown_text("<img src=x onerror=alert(1)>") == "\\<img src=x onerror=alert(1)\\>"
+    assert markdown_text("[click](javascript:x) `code` a|b \\ *b* _i_") == (
+        "\\[click\\](javascript:x) \\`code\\` a\\|b \\\\ \\*b\\* \\_i\\_"
+    )
+    assert markdown_text("Côte d'Ivoire, 66.7 (2 of 3)") == "Côte d'Ivoire, 66.7 (2 of 3)"
+
+
+def test_a_markdown_table_escapes_its_cells_and_keeps_one_line_a_row():
+    table = Table(
+        columns=["Region", "Operations"],
+        numeric=[False, True],
+        rows=[["<b>West</b>_desk | two\nlines", "2"]],
+    )
+    assert table.to_markdown() == (
+        "| Region | Operations |\n"
+        "|:---|---:|\n"
+        "| \\<b\\>West\\</b\\>\\_desk \\| two lines | 2 |"
+    )
