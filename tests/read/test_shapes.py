@@ -107,3 +107,146 @@ def test_validate_checks_the_boundaries_and_no_library_warning_reaches_the_termi
     assert "(600, 0), off the globe" in result.stdout
     assert "8 boundary features" not in result.stdout and "1 error, 1 warning" in result.stdout
     assert "Warning" not in result.stderr and "Traceback" not in result.stderr
+
+
+# Pinned for the mutation run (issue 17): each refusal word for word, each edge on both sides.
+
+
+def _problems(path, **limits):
+    from opmap.read.guards import Limits
+
+    boundaries, problems = check_boundaries(path, limits=Limits(**limits))
+    return boundaries, [(p.line, p.column, p.severity, p.message) for p in problems]
+
+
+def test_a_folder_is_no_boundaries_file(tmp_path):
+    assert _problems(tmp_path) == (
+        None,
+        [(None, None, "error", "is not a file; name the GeoJSON file of the boundaries")],
+    )
+
+
+def test_a_boundaries_file_over_the_size_limit_is_refused_with_the_option_to_raise_it(tmp_path):
+    path = tmp_path / "big.geojson"
+    path.write_bytes(SMALL.read_bytes())
+    assert _problems(path, max_bytes=path.stat().st_size - 1)[1] == [
+        (
+            None,
+            None,
+            "error",
+            "is 0.0 MB, more than the limit of 0 MB; check it is the right file, or raise the "
+            "limit with --max-size MB (it applies to every input)",
+        )
+    ]
+    boundaries, problems = _problems(path, max_bytes=path.stat().st_size)
+    assert problems == [] and len(boundaries) > 0
+
+
+def test_a_file_with_text_in_its_first_64_kb_is_not_called_empty(tmp_path):
+    # GDAL does not look that far for the start of a GeoJSON: it cannot read it, but it is not
+    # empty (the emptiness check reads the first 65,536 bytes).
+    path = tmp_path / "spaced.geojson"
+    path.write_bytes(b" " * 65535 + SMALL.read_bytes())
+    assert _problems(path) == (
+        None,
+        [
+            (
+                None,
+                None,
+                "error",
+                "cannot be read as GeoJSON (not recognized as being in a supported file format); "
+                "check that it is a whole GeoJSON FeatureCollection (a file cut short cannot be "
+                "read)",
+            )
+        ],
+    )
+
+
+def test_gdals_reason_is_kept_without_its_advice_and_repeats():
+    from opmap.read.shapes import _reason
+
+    gdal = (
+        "'/tmp/x.geojson' not recognized as being in a supported file format; It might help to "
+        "specify the correct driver explicitly by prefixing the file path with '<DRIVER>:', "
+        "e.g. 'CSV:path'."
+    )
+    assert _reason(Exception(gdal)) == "not recognized as being in a supported file format"
+    assert _reason(Exception("a; a; b.")) == "a; b"
+    assert _reason(Exception("")) == "not a GeoJSON file"
+
+
+def _square(x0, y0, x1, y1):
+    return {"type": "Polygon", "coordinates": [[[x0, y0], [x1, y0], [x1, y1], [x0, y1], [x0, y0]]]}
+
+
+def test_coordinates_on_the_edges_of_the_globe_are_on_it(tmp_path):
+    path = _with(tmp_path, "edges.geojson", lambda f: _shape(f, 0, _square(179, 89, 180, 90)))
+    path2 = _with(tmp_path, "south.geojson", lambda f: _shape(f, 0, _square(-180, -90, -179, -89)))
+    assert _problems(path)[1] == [] and _problems(path2)[1] == []
+
+
+@pytest.mark.parametrize(
+    ("shape", "point"),
+    [
+        (_square(179, 0, 180.5, 1), "(180.5, 0)"),
+        (_square(0, 89, 1, 90.5), "(1, 90.5)"),
+        ({"type": "Polygon", "coordinates": [[[0, 0], [600, 0], [610, 5], [0, 0]]]}, "(600, 0)"),
+    ],
+)
+def test_a_point_just_off_the_globe_is_named_first(tmp_path, shape, point):
+    path = _with(tmp_path, "off.geojson", lambda f: _shape(f, 0, shape))
+    name = json.loads(path.read_text())["features"][0]["properties"]["name"]
+    assert _problems(path) == (
+        None,
+        [
+            (
+                None,
+                None,
+                "error",
+                f"feature 1 ({name!r}) has the point {point}, off the globe (longitude -180 to "
+                "180, latitude -90 to 90); give longitude and latitude in degrees, or set the "
+                "file's CRS",
+            )
+        ],
+    )
+
+
+def test_an_invalid_multipolygon_is_repaired_too(tmp_path):
+    bowties = {"type": "MultiPolygon", "coordinates": [BOWTIE["coordinates"]]}
+    path = _with(tmp_path, "multi.geojson", lambda f: _shape(f, 0, bowties))
+    boundaries, problems = _problems(path)
+    assert [severity for *_, severity, _ in problems] == ["warning"]
+    assert boundaries.is_valid.all() and boundaries.geometry.iloc[0].area == pytest.approx(50)
+
+
+def test_a_shape_with_no_area_left_once_repaired_is_an_error(tmp_path):
+    flat = {"type": "Polygon", "coordinates": [[[0, 0], [1, 1], [2, 2], [0, 0]]]}
+    path = _with(tmp_path, "flat.geojson", lambda f: _shape(f, 0, flat))
+    name = json.loads(path.read_text())["features"][0]["properties"]["name"]
+    boundaries, problems = _problems(path)
+    assert boundaries is None
+    assert problems == [
+        (
+            None,
+            None,
+            "error",
+            f"feature 1 ({name!r}) has an invalid shape (Self-intersection[1 1]) with no area left "
+            "once repaired; fix its outline",
+        )
+    ]
+
+
+def test_a_repaired_shape_keeps_only_its_polygons():
+    from shapely.geometry import GeometryCollection, LineString, MultiPolygon, Polygon
+
+    from opmap.read.shapes import _polygons_of
+
+    a = Polygon([(0, 0), (1, 0), (1, 1)])
+    b = Polygon([(5, 5), (6, 5), (6, 6)])
+    c = Polygon([(9, 9), (10, 9), (10, 10)])
+    assert _polygons_of(a) is a
+    both = MultiPolygon([a, b])
+    assert _polygons_of(both) is both
+    mixed = GeometryCollection([a, LineString([(0, 0), (3, 3)]), MultiPolygon([b, c])])
+    assert _polygons_of(mixed).equals(MultiPolygon([a, b, c]))
+    assert _polygons_of(GeometryCollection([LineString([(0, 0), (3, 3)])])) is None
