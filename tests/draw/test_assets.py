@@ -24,7 +24,7 @@ ASSETS = REPO / "src" / "opmap" / "draw" / "assets"
 #: The functions each script adds to the page's one global, ``opmap``.
 SCRIPTS = {
     "words.js": ["fillIn", "digits"],
-    "dom.js": ["element", "linesHtml"],
+    "dom.js": ["element", "inLanguage", "linesHtml"],
     "decode.js": ["decodeUnits"],
     "countries.js": ["countriesLayer", "bindCountryTooltips"],
     "panel.js": ["addPanel"],

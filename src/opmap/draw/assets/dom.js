@@ -33,6 +33,17 @@
         return box.innerHTML;
     }
 
+    /**
+     * Mark the data's own words with the language they are written in, laid out in their own
+     * direction (dir=auto): an English summary on an Arabic page keeps its full stop at its end.
+     */
+    function inLanguage(node, lang) {
+        node.lang = lang;
+        node.dir = "auto";
+        return node;
+    }
+
     opmap.element = element;
+    opmap.inLanguage = inLanguage;
     opmap.linesHtml = linesHtml;
 })(window.opmap = window.opmap || {});

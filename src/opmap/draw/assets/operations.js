@@ -144,8 +144,7 @@
             marker.bindTooltip(function () {
                 var name = opmap.element("span", null, operation.area || operation.name);
                 if (operation.lang && !operation.area) {
-                    name.lang = operation.lang;
-                    name.dir = "auto";
+                    opmap.inLanguage(name, operation.lang);
                 }
                 return name;
             },

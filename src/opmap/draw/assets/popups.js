@@ -47,26 +47,21 @@
      * direction (dir=auto), so an English summary on an Arabic page keeps its full stop at its end.
      * resized() is called when a folded text is shown whole (the popup must fit it anew).
      */
-    function inLanguage(node, lang) {
-        node.lang = lang;
-        node.dir = "auto";
-    }
-
     function operationPopup(operation, labels, showAll, resized) {
         var box = element("div", "opmap-popup");
         var name = box.appendChild(element("h2", null, operation.name));
         if (operation.lang) {
-            inLanguage(name, operation.lang);
+            opmap.inLanguage(name, operation.lang);
         }
         var list = box.appendChild(element("dl"));
         operation.rows.forEach(function (row) {
             var label = list.appendChild(element("dt", null, labels[row[0]]));
             var value = list.appendChild(element("dd", null, row[2] ? undefined : row[1]));
             if (row[4] && operation.lang) {
-                inLanguage(value, operation.lang);
+                opmap.inLanguage(value, operation.lang);
             }
             if (row[4] === 2 && operation.lang) {
-                inLanguage(label, operation.lang);
+                opmap.inLanguage(label, operation.lang);
             }
             if (row[2]) {
                 addLink(value, row[1], row[2] === 1 ? row[1] : row[2]);
