@@ -20,7 +20,5 @@ def test_a_markdown_table_escapes_its_cells_and_keeps_one_line_a_row():
         rows=[["<b>West</b>_desk | two\nlines", "2"]],
     )
     assert table.to_markdown() == (
-        "| Region | Operations |\n"
-        "|:---|---:|\n"
-        "| \\<b\\>West\\</b\\>\\_desk \\| two lines | 2 |"
+        "| Region | Operations |\n|:---|---:|\n| \\<b\\>West\\</b\\>\\_desk \\| two lines | 2 |"
     )

@@ -24,11 +24,6 @@ if TYPE_CHECKING:
 FIGURE_COLUMNS = ("victims", "minors", "arrests", "officers")
 
 
-def _count(count: int, word: str, plural: str | None = None) -> str:
-    """Return "1 column", "2 columns", "1 country", "2 countries"."""
-    return f"{count} {word if count == 1 else plural or word + 's'}"
-
-
 _YEAR = re.compile(r"[0-9]{4}")
 _WHOLE_NUMBER = re.compile(r"[0-9]+")
 _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
