@@ -111,6 +111,26 @@
         });
     }
 
+    /**
+     * Leaflet pans a popup into view when it opens; one opened while the map still moves (a
+     * zoom the reader started) is panned against a view about to change: pan it again at the end.
+     */
+    function keepOpenedPopupsInView(map) {
+        var moving = false;
+        map.on("movestart", function () { moving = true; });
+        map.on("moveend", function () { moving = false; });
+        map.on("popupopen", function (event) {
+            if (!moving) {
+                return;
+            }
+            map.once("moveend", function () {
+                if (event.popup.isOpen()) {
+                    event.popup.setLatLng(event.popup.getLatLng());  // places it and pans again
+                }
+            });
+        });
+    }
+
     function clusterSize(count) {
         return count < 10 ? 26 : count < 100 ? 32 : count < 1000 ? 38 : 44;
     }
@@ -228,6 +248,7 @@
         var passes = function () { return true; };
         var drawn = {};  // the markers of shared cells on the map, by cell id
         markOpenPopups(map);
+        keepOpenedPopupsInView(map);
 
         function visibleOperations() {
             return operations.filter(function (o) { return yearOn[o.year] && passes(o.year); });
