@@ -5,7 +5,8 @@
 - ``map-static.png``: the print map (``opmap export``), 17 x 10 cm at 150 dpi.
 - ``map-by-year.png``: the small multiples (``opmap export --by-year``), at 110 dpi.
 - ``gis-layers.png``: ``opmap.gpkg`` read back with geopandas (as a GIS desk would open it) and
-  drawn layer by layer: coverage polygons by operations, participation outlines, operation points.
+  drawn layer by layer: coverage polygons by operations; participation joined to coverage on
+  ``iso_a3`` and drawn as outlines, with its points; operation points.
 
 The generation date is fixed (``SOURCE_DATE_EPOCH``), so the same data gives the same images.
 """
@@ -67,7 +68,13 @@ def render_geopackage(gpkg: Path, out: Path) -> Path:
         legend=True,
         legend_kwds={"label": "coverage.operations", "shrink": 0.6},
     )
-    layers["participation"].boundary.plot(ax=ax, color="#1d3557", linewidth=0.5)
+    # Participation carries each country's point; its shapes are a join to coverage on iso_a3.
+    participation = layers["participation"]
+    joined = coverage[["iso_a3", "geometry"]].merge(
+        participation.drop(columns="geometry"), on="iso_a3"
+    )
+    joined.boundary.plot(ax=ax, color="#1d3557", linewidth=0.5)
+    participation.plot(ax=ax, color="#1d3557", marker="+", markersize=14, linewidth=0.6)
     points = layers["operations"].dropna(subset=["geometry"])
     points.plot(ax=ax, color="#1d3557", markersize=18, zorder=5)
     stacked: dict[tuple[float, float], int] = {}

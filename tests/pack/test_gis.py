@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from datetime import date
 
+import operations_csv
 import pandas as pd
 import pyogrio
 import pytest
@@ -15,6 +16,7 @@ from opmap.decide.aggregate import aggregate_by_country
 from opmap.decide.tables import operations_frame
 from opmap.figures import parse_figure
 from opmap.pack.gis import LAYERS, gis_layers, write_geojson, write_geopackage, write_gis
+from opmap.read.boundaries import load_country_points
 from opmap.read.inputs import load_inputs
 
 FIGURES = ("victims", "minors", "arrests", "officers")
@@ -44,7 +46,7 @@ def test_three_layers_with_crs_and_geometry_types(gpkg):
     listed = {name: kind for name, kind in pyogrio.list_layers(gpkg)}
     assert listed == {
         "operations": "Point",
-        "participation": "MultiPolygon",
+        "participation": "Point",
         "coverage": "MultiPolygon",
     }
     for layer in LAYERS:
@@ -94,12 +96,49 @@ def test_operations_keep_every_field_and_the_unmapped_has_no_point(inputs, gpkg)
     )
 
 
-def test_participation_has_a_shape_per_row(gpkg):
+def test_participation_has_a_point_per_row(gpkg):
     participation = pyogrio.read_dataframe(gpkg, layer="participation")
     libertad = participation[participation["name"] == "Libertad"]
     assert len(libertad) == 13
     assert set(libertad["countries_total"]) == {13}
-    assert participation.geometry.notna().all()
+    assert set(participation.geom_type) == {"Point"}
+    _assert_each_point_in_its_country(participation, gpkg)
+
+
+def _assert_each_point_in_its_country(participation, gpkg):
+    """Every row's point lies inside its country's coverage polygon, or is its bundled point."""
+    coverage = pyogrio.read_dataframe(gpkg, layer="coverage").set_index("iso_a3")
+    points = load_country_points()
+    assert set(participation["iso_a3"]) <= set(coverage.index)
+    for iso3, point in zip(participation["iso_a3"], participation.geometry, strict=True):
+        if coverage.loc[iso3, "has_polygon"]:
+            assert point.within(coverage.loc[iso3].geometry), iso3
+        else:
+            assert coverage.loc[iso3].geometry is None, iso3
+            assert (point.x, point.y) == (points[iso3][1], points[iso3][0]), iso3
+
+
+def test_participation_is_one_point_per_named_country_polygon_or_not(tmp_path):
+    rows = [
+        operations_csv.row(operation="Strait", countries="Gibraltar;Spain;Morocco"),
+        operations_csv.row(operation="Atoll", countries="Tuvalu;Fiji", countries_total="3"),
+        operations_csv.row(operation="Quiet", countries="", countries_total="14"),
+    ]
+    csv = operations_csv.write(tmp_path, "\n".join([operations_csv.HEADER, *rows]) + "\n")
+    inputs = load_inputs(csv)
+    layers = gis_layers(inputs.operations, inputs.boundaries, inputs.points)
+    gpkg = write_geopackage(layers, tmp_path / "opmap.gpkg", generated=date(2024, 1, 1))
+    participation = pyogrio.read_dataframe(gpkg, layer="participation")
+    assert list(zip(participation["operation"], participation["iso_a3"], strict=True)) == [
+        ("Strait 2018", "GIB"),
+        ("Strait 2018", "ESP"),
+        ("Strait 2018", "MAR"),
+        ("Atoll 2018", "TUV"),
+        ("Atoll 2018", "FJI"),
+    ]
+    assert set(participation.geom_type) == {"Point"}
+    _assert_each_point_in_its_country(participation, gpkg)
+    assert pyogrio.read_info(gpkg, layer="participation")["crs"] == "EPSG:4326"
 
 
 def test_coverage_counts_and_figures_per_country(gpkg):

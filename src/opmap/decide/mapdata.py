@@ -362,6 +362,30 @@ def area_outlines(
     return outlines
 
 
+def country_points(coverage: gpd.GeoDataFrame) -> dict[str, Point]:
+    """Each unit's point: where the maps put a marker for that country alone.
+
+    The representative point of its polygon, which is always inside it (a centroid can fall in
+    the sea: France's does); for a unit known only by a point (Tuvalu, Gibraltar), that point.
+    A unit with neither has none.
+
+    Parameters
+    ----------
+    coverage : geopandas.GeoDataFrame
+        From :func:`~.aggregate.aggregate_by_country`.
+
+    Returns
+    -------
+    dict of str to shapely Point
+        ISO3 code -> point (lon/lat).
+    """
+    return {
+        iso3: shape.representative_point()
+        for iso3, shape in zip(coverage["iso_a3"], coverage.geometry, strict=True)
+        if shape is not None and not shape.is_empty
+    }
+
+
 def place_markers(
     operations: Sequence[Operation],
     coverage: gpd.GeoDataFrame,
@@ -375,11 +399,7 @@ def place_markers(
     put it in the Caribbean, not in Brazil, the largest of them. An operation known only by
     its area (``areas``) is placed inside the area.
     """
-    anchors = {
-        iso3: shape.representative_point()
-        for iso3, shape in zip(coverage["iso_a3"], coverage.geometry, strict=True)
-        if shape is not None and not shape.is_empty
-    }
+    anchors = country_points(coverage)
     markers = {}
     for op in operations:
         if op.lat is not None and op.lon is not None:

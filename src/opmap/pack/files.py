@@ -147,8 +147,9 @@ PACK_FILES: tuple[PackFile, ...] = (
     PackFile(
         "opmap.gpkg",
         "the data for a GIS (QGIS, ArcGIS), EPSG:4326: layers operations (points, every "
-        "field), participation (one row per operation and country, with its shape) and "
-        "coverage (countries with counts and figures)",
+        "field), participation (one row per operation and country, at the country's point; "
+        "to draw participation as shapes, join it to the coverage layer on iso_a3) and "
+        "coverage (countries with their shapes, counts and figures)",
         "gis",
     ),
     PackFile("opmap-operations.geojson", "the operations layer as GeoJSON, for web tools", "gis"),

@@ -4,10 +4,16 @@ Three layers, assembled from decided data (nothing is drawn here):
 
 - ``operations``: one point per operation, at its own lat/lon or at the marker the maps show;
   an operation that names no country has no geometry. Every field of the record is kept.
-- ``participation``: one row per operation and named country, with the country's shape, so a
-  GIS can count, filter or dissolve by operation without parsing a list.
+- ``participation``: one row per operation and named country, so a GIS can count or filter by
+  operation without parsing a list. Its geometry is the country's point (where the maps put that
+  country's marker: inside its polygon, or the bundled point of a unit with no polygon), not its
+  shape, so each polygon is written once, not once per operation. ``iso_a3`` is the join key:
+  to draw participation as shapes, join it to the coverage layer on ``iso_a3``.
 - ``coverage``: one row per country or territory, with its shape, how many operations it took
   part in, and the figures of the operations it ran alone (as in every other output of opmap).
+  A unit known only by a point has no geometry here (a layer has one geometry type).
+
+Each layer has one geometry type (points, points, polygons) and the CRS EPSG:4326, as QGIS wants.
 
 A figure is written twice: as the source words it (``victims``: "nearly 350") and as numbers
 (``victims_value``: 350, ``victims_kind``: "nearly"), so a GIS can both quote and style it.
@@ -23,7 +29,7 @@ import geopandas as gpd
 import pandas as pd
 
 from opmap.decide.aggregate import aggregate_by_country, participation_table
-from opmap.decide.mapdata import place_markers
+from opmap.decide.mapdata import country_points, place_markers
 from opmap.figures import Figure
 from opmap.read.operations import Operation
 
@@ -108,10 +114,14 @@ def operations_layer(
 def participation_layer(
     operations: Sequence[Operation], coverage: gpd.GeoDataFrame
 ) -> gpd.GeoDataFrame:
-    """One row per operation and named country, with the country's shape."""
+    """One row per operation and named country, at the country's point (its shape is in coverage).
+
+    The point is the one the maps use for the country's marker; ``iso_a3`` joins a row to its
+    country's polygon in the coverage layer.
+    """
     table = participation_table(operations).rename(columns={"iso3": "iso_a3"})
-    shapes = dict(zip(coverage["iso_a3"], _polygons(coverage), strict=True))
-    geometry = [shapes.get(iso3) for iso3 in table["iso_a3"]]
+    points = country_points(coverage)
+    geometry = [points.get(iso3) for iso3 in table["iso_a3"]]
     return _typed(gpd.GeoDataFrame(table, geometry=geometry, crs=CRS))
 
 
