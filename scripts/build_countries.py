@@ -13,6 +13,9 @@ Reads Natural Earth 1:50m "Admin 0 - Countries" (241 units, public domain) and w
   simplifying the bundled boundaries on every run.
 - ``src/opmap/data/country_points.csv`` (``iso3,lat,lon,name``): one land point for every ISO 3166-1
   country or territory that has no polygon of its own at this scale.
+- ``src/opmap/data/country_attributes.csv``: the properties of ``countries.geojson``, one row per
+  unit in the same order, without the shapes: read by the commands that draw nothing
+  (``opmap summary``), so that they need no geometry library.
 
 The same input gives the same bytes.
 
@@ -73,6 +76,7 @@ import shapely
 from shapely.geometry import mapping
 
 from opmap.draw.interactive.geometry import DISPLAY_FILE, display_collection
+from opmap.read.boundaries import ATTRIBUTES_FILE
 from opmap.read.countries import country_name
 
 REPO = Path(__file__).resolve().parent.parent
@@ -378,6 +382,16 @@ def format_points(missing: list[str]) -> str:
     return buffer.getvalue()
 
 
+def format_attributes(features: list[dict]) -> str:
+    """The features' properties as CSV, in their order, with no shape."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(PROPERTIES)
+    for feature in features:
+        writer.writerow([feature["properties"][name] for name in PROPERTIES])
+    return buffer.getvalue()
+
+
 def write_display(out_dir: Path) -> None:
     """Simplify the boundaries just written, as the HTML map would, so that it need not."""
     written = pyogrio.read_dataframe(out_dir / "countries.geojson")
@@ -399,6 +413,7 @@ def main(argv: list[str] | None = None) -> None:
     args.out_dir.mkdir(parents=True, exist_ok=True)
     (args.out_dir / "countries.geojson").write_text(format_collection(features), encoding="utf-8")
     (args.out_dir / "country_points.csv").write_text(format_points(missing), encoding="utf-8")
+    (args.out_dir / ATTRIBUTES_FILE).write_text(format_attributes(features), encoding="utf-8")
     write_display(args.out_dir)
     print(
         f"wrote {len(features)} features and {len(missing) - len(unplaced)} points "

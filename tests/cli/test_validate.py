@@ -150,7 +150,7 @@ def _modules_after(*args: str) -> dict[str, bool]:
         "from opmap.cli import main\n"
         f"sys.argv = ['opmap', *{list(args)!r}]\n"
         "try:\n    main()\nexcept SystemExit:\n    pass\n"
-        "heavy = ('geopandas', 'pyproj', 'folium', 'matplotlib', 'shapely')\n"
+        "heavy = ('geopandas', 'pyproj', 'pyogrio', 'folium', 'matplotlib', 'shapely')\n"
         "print(json.dumps({name: name in sys.modules for name in heavy}), file=sys.stderr)\n"
     )
     done = subprocess.run(
@@ -165,16 +165,32 @@ def _modules_after(*args: str) -> dict[str, bool]:
 
 @pytest.mark.parametrize(
     "args",
-    [("validate",), ("resolve", "Ivory Coast", "DRC"), ("--help",)],
-    ids=["validate", "resolve", "help"],
+    [
+        ("validate",),
+        ("resolve", "Ivory Coast", "DRC"),
+        ("--help",),
+        ("summary",),
+        ("summary", "--lang", "fr", "--by", "subregion"),
+    ],
+    ids=["validate", "resolve", "help", "summary", "summary-fr-subregion"],
 )
 def test_a_command_that_reads_no_geometry_imports_no_geometry_or_drawing_library(args):
     # Start-up pays only for what a command uses (issue 16): no geopandas (0.45 s), folium,
-    # pyproj or matplotlib where nothing is projected or drawn.
+    # pyproj, pyogrio or matplotlib where nothing is projected or drawn. summary on the
+    # bundled boundaries reads their baked attributes (country_attributes.csv).
     assert _modules_after(*args) == {
         "geopandas": False,
         "pyproj": False,
+        "pyogrio": False,
         "folium": False,
         "matplotlib": False,
         "shapely": False,
     }
+
+
+def test_summary_on_a_users_boundaries_still_reads_their_shapes(test_data):
+    # A user's --countries file is checked as always, which needs geopandas.
+    small = str(test_data / "boundaries" / "small.geojson")
+    operations = str(test_data / "aggregate" / "operations.csv")
+    modules = _modules_after("summary", "--operations", operations, "--countries", small)
+    assert modules["geopandas"] is True

@@ -10,6 +10,7 @@ tests/data/aggregate/operations.csv, by hand:
 
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 
 from opmap.decide.aggregate import (
@@ -20,7 +21,7 @@ from opmap.decide.aggregate import (
 )
 from opmap.errors import InvalidRegions
 from opmap.figures import Figure
-from opmap.read.boundaries import load_boundaries
+from opmap.read.boundaries import load_attributes, load_boundaries
 from opmap.read.operations import read_operations
 from opmap.read.regions import read_regions
 
@@ -154,6 +155,24 @@ def test_a_country_with_no_polygon_is_aggregated_at_its_point(boundaries, tmp_pa
     assert coverage.index.tolist() == list(range(len(coverage)))
     added = ["has_polygon", "operations", "operation_keys", "years", "single_country_operations"]
     assert list(coverage.columns) == [*boundaries.columns, *added, "victims", "minors", "arrests"]
+
+
+def test_aggregating_over_the_attributes_alone_gives_the_same_rows(boundaries, tmp_path):
+    # opmap summary aggregates over the units' attributes, without their shapes.
+    path = tmp_path / "ops.csv"
+    path.write_text(
+        "operation,year,countries,victims\nTide,2019,Tuvalu,12\nRock,2019,Gibraltar;Spain,30\n",
+        encoding="utf-8",
+    )
+    operations = read_operations(path)
+    points = {"TUV": (-8.52, 179.2)}
+    with_shapes = aggregate_by_country(operations, boundaries, points)
+    without = aggregate_by_country(operations, load_attributes(), points)
+    assert type(without) is pd.DataFrame
+    assert list(without.columns) == [c for c in with_shapes.columns if c != "geometry"]
+    pd.testing.assert_frame_equal(without, pd.DataFrame(with_shapes.drop(columns="geometry")))
+    assert without["iso_a3"].tolist()[-2:] == ["GIB", "TUV"]
+    assert without["has_polygon"].tolist()[-3:] == [True, False, False]
 
 
 def test_participation_rows_are_exact(operations):

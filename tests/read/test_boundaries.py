@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 
 from opmap.errors import InvalidInput
-from opmap.read.boundaries import REQUIRED_COLUMNS, load_boundaries, load_country_points
+from opmap.read.boundaries import (
+    REQUIRED_COLUMNS,
+    load_attributes,
+    load_boundaries,
+    load_country_points,
+)
 from opmap.read.countries import resolve_country
 
 
@@ -150,3 +156,32 @@ def test_load_boundaries_names_one_missing_column_in_the_singular(tmp_path):
         "subregion, region_wb, continent (the regions are grouped by the last four): add the "
         "column, or start from the bundled data/countries.geojson"
     )
+
+
+def test_bundled_attributes_are_the_boundaries_without_their_shapes():
+    # country_attributes.csv is written with countries.geojson; summary reads it instead.
+    boundaries = load_boundaries()
+    expected = pd.DataFrame(boundaries.drop(columns="geometry"))
+    attributes = load_attributes()
+    pd.testing.assert_frame_equal(attributes, expected)
+    assert len(attributes) == 249
+    namibia = attributes[attributes["iso_a3"] == "NAM"].iloc[0]
+    assert namibia["iso_a2"] == "NA"  # a code, not a missing value
+    assert attributes[attributes["iso_a3"] == "SOL"].iloc[0]["iso_a2"] == ""
+
+
+def test_bundled_attributes_are_a_fresh_copy():
+    first = load_attributes()
+    first.loc[:, "name"] = "changed"
+    assert (load_attributes()["name"] != "changed").all()
+
+
+def test_attributes_of_a_users_file_are_read_and_checked(small_countries, tmp_path):
+    attributes = load_attributes(small_countries)
+    boundaries = load_boundaries(small_countries)
+    assert "geometry" not in attributes.columns
+    assert attributes["iso_a3"].tolist() == boundaries["iso_a3"].tolist()
+    bad = tmp_path / "bad.geojson"
+    bad.write_text('{"type": "FeatureCollection", "features": []}', encoding="utf-8")
+    with pytest.raises(InvalidInput):
+        load_attributes(bad)

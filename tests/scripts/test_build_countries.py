@@ -159,7 +159,7 @@ def test_build_is_reproducible(tmp_path):
         capture_output=True,
     )
     data = REPO / "src" / "opmap" / "data"
-    for name in ("countries.geojson", "country_points.csv"):
+    for name in ("countries.geojson", "country_points.csv", "country_attributes.csv"):
         assert (tmp_path / name).read_bytes() == (data / name).read_bytes(), name
 
 

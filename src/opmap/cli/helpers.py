@@ -4,18 +4,20 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from pathlib import Path
-
-import geopandas as gpd
+from typing import TYPE_CHECKING
 
 from opmap.decide.regions import REGION_COLUMNS
 from opmap.errors import InvalidOption
 from opmap.ownership import OutputPolicy
 from opmap.read.inputs import Inputs, load_inputs
 
+if TYPE_CHECKING:
+    import pandas as pd
+
 __all__ = ["Inputs", "load_inputs", "output_policy", "region_grouping", "universe_of"]
 
 
-def region_grouping(by: str, boundaries: gpd.GeoDataFrame) -> str | Mapping[str, str]:
+def region_grouping(by: str, boundaries: pd.DataFrame) -> str | Mapping[str, str]:
     """Turn ``--by`` into a region column name or a user's mapping ISO3 -> region.
 
     Parameters
@@ -23,8 +25,8 @@ def region_grouping(by: str, boundaries: gpd.GeoDataFrame) -> str | Mapping[str,
     by : str
         ``region_un``, ``subregion``, ``region_wb``, ``continent``, or a path to an
         ``iso3,region`` CSV.
-    boundaries : GeoDataFrame
-        Its codes are accepted in the user's file.
+    boundaries : DataFrame
+        The boundaries, or their attributes alone; their codes are accepted in the user's file.
     """
     if by in REGION_COLUMNS:
         return by
@@ -58,7 +60,7 @@ def output_policy(force: bool, *read: Path | str | None) -> OutputPolicy:
     return OutputPolicy(inputs=tuple(p for p in paths if p is not None), force=force)
 
 
-def universe_of(path: Path | None, boundaries: gpd.GeoDataFrame):
+def universe_of(path: Path | None, boundaries: pd.DataFrame):
     """Turn ``--universe`` into the states coverage is counted over (default: the UN's)."""
     from opmap.read.universe import load_universe
 

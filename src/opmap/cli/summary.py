@@ -34,13 +34,13 @@ def command(ctx, operations_path, countries_path, region_by, universe_path) -> N
     $ opmap summary --by subregion
     """
     from opmap.cli.helpers import load_inputs, region_grouping, universe_of
-    from opmap.decide.aggregate import aggregate_by_country
+    from opmap.decide.aggregate import aggregate_by_country, in_language
     from opmap.decide.coverage import build_coverage, coverage_notes, headline_participants
-    from opmap.decide.mapdata import in_language
     from opmap.decide.tables import countries_table, operations_table
     from opmap.words import grouping_words, text
 
-    inputs = load_inputs(operations_path, countries_path, limits=limits(ctx))
+    # Tables only: no shapes, so on the bundled boundaries no geometry library is loaded.
+    inputs = load_inputs(operations_path, countries_path, limits=limits(ctx), shapes=False)
     grouping = region_grouping(region_by, inputs.boundaries)
     universe = universe_of(universe_path, inputs.boundaries)
     operations = inputs.operations

@@ -8,13 +8,17 @@ to each of them. Regions are in :mod:`opmap.decide.regions`.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import replace
+from typing import TYPE_CHECKING
 
-import geopandas as gpd
 import pandas as pd
-from shapely.geometry import Point
 
 from opmap.figures import sum_figures
+from opmap.i18n import DEFAULT_LANGUAGE, country_name, current_language
 from opmap.read.operations import Operation
+
+if TYPE_CHECKING:
+    import geopandas as gpd
 
 #: Figures that are summed per country and per region (officers are shown per operation only).
 SUMMED_FIGURES = ("victims", "minors", "arrests")
@@ -103,11 +107,40 @@ def unmapped_operations(operations: Iterable[Operation]) -> list[Operation]:
     return [op for op in operations if not op.is_mapped]
 
 
+def in_language(
+    operations: Sequence[Operation], boundaries: pd.DataFrame
+) -> tuple[list[Operation], pd.DataFrame]:
+    """Return the operations and boundaries with country names in the current language.
+
+    Names come from CLDR (:func:`opmap.i18n.country_name`): "Pays-Bas" on a French map. Only the
+    names change; codes, figures and the operations' own words stay as the source wrote them.
+    ``boundaries`` may be a GeoDataFrame or the units' attributes alone
+    (:func:`opmap.read.boundaries.load_attributes`).
+    """
+    if current_language() == DEFAULT_LANGUAGE:
+        return list(operations), boundaries
+    localized = [
+        replace(
+            op,
+            country_names=tuple(
+                country_name(iso3, name)
+                for iso3, name in zip(op.countries, op.country_names, strict=True)
+            ),
+        )
+        for op in operations
+    ]
+    names = [
+        country_name(iso3, name)
+        for iso3, name in zip(boundaries["iso_a3"], boundaries["name"], strict=True)
+    ]
+    return localized, boundaries.assign(name=names)
+
+
 def aggregate_by_country(
     operations: Sequence[Operation],
-    boundaries: gpd.GeoDataFrame,
+    boundaries: gpd.GeoDataFrame | pd.DataFrame,
     points: Mapping[str, tuple[float, float]] | None = None,
-) -> gpd.GeoDataFrame:
+) -> gpd.GeoDataFrame | pd.DataFrame:
     """Compute each country's coverage: which operations it took part in, and when.
 
     Every unit of ``boundaries`` gets a row, whether it took part or not. A named country with no
@@ -117,18 +150,21 @@ def aggregate_by_country(
     Parameters
     ----------
     operations : sequence of Operation
-    boundaries : geopandas.GeoDataFrame
-        From :func:`opmap.read.boundaries.load_boundaries`.
+    boundaries : geopandas.GeoDataFrame or pandas.DataFrame
+        From :func:`opmap.read.boundaries.load_boundaries`; or the units without their shapes
+        (:func:`opmap.read.boundaries.load_attributes`), for tables: then the result has no
+        geometry either, and no geometry library is loaded.
     points : mapping of str to (lat, lon), optional
         Points for countries with no polygon (:func:`opmap.read.boundaries.load_country_points`).
 
     Returns
     -------
-    geopandas.GeoDataFrame
-        The boundary columns plus ``operations`` (count), ``operation_keys`` (list of str, by
-        year then name), ``years`` (sorted list of int), ``single_country_operations`` (count),
-        ``victims``, ``minors``, ``arrests`` (:class:`Figure` or None, summed over the operations
-        the country ran alone only) and ``has_polygon``.
+    geopandas.GeoDataFrame or pandas.DataFrame
+        As ``boundaries``: the boundary columns plus ``operations`` (count), ``operation_keys``
+        (list of str, by year then name), ``years`` (sorted list of int),
+        ``single_country_operations`` (count), ``victims``, ``minors``, ``arrests``
+        (:class:`Figure` or None, summed over the operations the country ran alone only) and
+        ``has_polygon``.
     """
     by_country: dict[str, list[Operation]] = {}
     names: dict[str, str] = {}
@@ -141,8 +177,7 @@ def aggregate_by_country(
     coverage["has_polygon"] = True
     missing = sorted(set(by_country) - set(coverage["iso_a3"]))
     if missing:
-        coverage = pd.concat([coverage, _point_rows(missing, names, points or {}, coverage)])
-        coverage = gpd.GeoDataFrame(coverage, geometry="geometry", crs=boundaries.crs)
+        coverage = _with_point_rows(coverage, missing, names, points or {})
     coverage = coverage.reset_index(drop=True)
 
     country_ops = [by_country.get(iso3, []) for iso3 in coverage["iso_a3"]]
@@ -160,21 +195,25 @@ def aggregate_by_country(
     return coverage
 
 
-def _point_rows(
+def _with_point_rows(
+    coverage: gpd.GeoDataFrame | pd.DataFrame,
     missing: Sequence[str],
     names: Mapping[str, str],
     points: Mapping[str, tuple[float, float]],
-    boundaries: gpd.GeoDataFrame,
-) -> gpd.GeoDataFrame:
+) -> gpd.GeoDataFrame | pd.DataFrame:
+    """Add a row for each named unit the boundaries lack, at its point if they have shapes."""
     rows = []
     for iso3 in missing:
-        row = dict.fromkeys(boundaries.columns, "")
-        lat_lon = points.get(iso3)
-        row.update(
-            iso_a3=iso3,
-            name=names[iso3],
-            geometry=Point(lat_lon[1], lat_lon[0]) if lat_lon else Point(),
-            has_polygon=False,
-        )
+        row = dict.fromkeys(coverage.columns, "")
+        row.update(iso_a3=iso3, name=names[iso3], has_polygon=False)
         rows.append(row)
-    return gpd.GeoDataFrame(rows, geometry="geometry", crs=boundaries.crs)
+    if "geometry" not in coverage.columns:  # the units' attributes alone: nothing to place
+        return pd.concat([coverage, pd.DataFrame(rows, columns=coverage.columns)])
+    import geopandas as gpd
+    from shapely.geometry import Point
+
+    for row in rows:
+        lat_lon = points.get(row["iso_a3"])
+        row["geometry"] = Point(lat_lon[1], lat_lon[0]) if lat_lon else Point()
+    added = gpd.GeoDataFrame(rows, geometry="geometry", crs=coverage.crs)
+    return gpd.GeoDataFrame(pd.concat([coverage, added]), geometry="geometry", crs=coverage.crs)

@@ -7,7 +7,7 @@ its classes, and places one marker per operation on land. Renderers only draw th
 from __future__ import annotations
 
 from collections.abc import Collection, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 import geopandas as gpd
 import pandas as pd
@@ -15,7 +15,7 @@ import shapely
 from shapely.geometry import Point
 from shapely.geometry.base import BaseGeometry
 
-from opmap.decide.aggregate import aggregate_by_country, select_operations
+from opmap.decide.aggregate import aggregate_by_country, in_language, select_operations
 from opmap.decide.classes import (
     DEFAULT_PALETTE,
     Classes,
@@ -24,7 +24,6 @@ from opmap.decide.classes import (
 )
 from opmap.decide.regions import REGION_COLUMNS, area_members
 from opmap.errors import InvalidOption
-from opmap.i18n import DEFAULT_LANGUAGE, country_name, current_language
 from opmap.i18n import region_name as region_in_language
 from opmap.read.operations import Operation
 from opmap.read.universe import Universe, load_universe
@@ -279,33 +278,6 @@ def prepare_map_data(
         members=frozenset(region_countries) if region_countries is not None else None,
         areas=areas,
     )
-
-
-def in_language(
-    operations: Sequence[Operation], boundaries: gpd.GeoDataFrame
-) -> tuple[list[Operation], gpd.GeoDataFrame]:
-    """Return the operations and boundaries with country names in the current language.
-
-    Names come from CLDR (:func:`opmap.i18n.country_name`): "Pays-Bas" on a French map. Only the
-    names change; codes, figures and the operations' own words stay as the source wrote them.
-    """
-    if current_language() == DEFAULT_LANGUAGE:
-        return list(operations), boundaries
-    localized = [
-        replace(
-            op,
-            country_names=tuple(
-                country_name(iso3, name)
-                for iso3, name in zip(op.countries, op.country_names, strict=True)
-            ),
-        )
-        for op in operations
-    ]
-    names = [
-        country_name(iso3, name)
-        for iso3, name in zip(boundaries["iso_a3"], boundaries["name"], strict=True)
-    ]
-    return localized, boundaries.assign(name=names)
 
 
 def _point_members(column: str, region: str) -> set[str]:

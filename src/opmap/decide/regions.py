@@ -14,8 +14,8 @@ only to the total. So the regions' figures never add up to more than the total.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING
 
-import geopandas as gpd
 import pandas as pd
 
 from opmap.decide.aggregate import SUMMED_FIGURES
@@ -24,6 +24,9 @@ from opmap.i18n import country_name, sort_key
 from opmap.read.boundaries import REGION_COLUMNS
 from opmap.read.operations import Operation
 from opmap.read.universe import Universe, load_universe
+
+if TYPE_CHECKING:
+    import geopandas as gpd
 
 #: Names Natural Earth gives to groupings that are not regions of states.
 NOT_REGIONS = frozenset({"Antarctica", "Seven seas (open ocean)"})

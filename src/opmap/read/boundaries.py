@@ -2,6 +2,9 @@
 
 :func:`load_boundaries` reads a GeoJSON of admin-0 units (the bundled Natural Earth file by
 default) and checks it; :func:`load_country_points` gives a land point to units with no polygon.
+:func:`load_attributes` gives the units' codes, names and regions without their shapes: for the
+bundled boundaries it reads a table baked beside them, so a command that draws nothing
+(``opmap summary``) loads no geometry library.
 """
 
 from __future__ import annotations
@@ -19,11 +22,14 @@ from opmap.words import plural, text
 
 if TYPE_CHECKING:
     import geopandas
+    import pandas
 
 __all__ = [
     "REGION_COLUMNS",
     "REQUIRED_COLUMNS",
+    "ATTRIBUTES_FILE",
     "check_boundaries",
+    "load_attributes",
     "load_boundaries",
     "load_country_points",
     "load_point_regions",
@@ -31,6 +37,10 @@ __all__ = [
 
 #: The built-in groupings of countries into regions (``--by``, ``--region``): boundary columns.
 REGION_COLUMNS = ("region_un", "subregion", "region_wb", "continent")
+
+#: The bundled boundaries' properties without their shapes, written with them by
+#: ``scripts/build_countries.py``.
+ATTRIBUTES_FILE = "country_attributes.csv"
 
 #: Columns every boundaries file must have: the code, the name and every grouping, so that a
 #: file accepted here works with every ``--by`` and ``--region``.
@@ -74,6 +84,45 @@ def load_boundaries(
     seconds = progress.since(started)
     progress.tell("progress_boundaries", len(boundaries), file=Path(path).name, seconds=seconds)
     return boundaries
+
+
+def load_attributes(path: Path | None = None, *, limits: Limits | None = None) -> pandas.DataFrame:
+    """Read the units of the boundaries without their shapes: codes, names, regions, kinds.
+
+    Parameters
+    ----------
+    path : pathlib.Path or None, default None
+        A boundaries GeoJSON, read and checked by :func:`load_boundaries` (which needs
+        geopandas); None for the bundled boundaries, whose properties are baked in
+        ``country_attributes.csv`` (read once, then copied; no geometry library loaded).
+    limits : Limits, optional
+        The largest file read (default: :class:`opmap.read.guards.Limits`).
+
+    Returns
+    -------
+    pandas.DataFrame
+        The columns of :func:`load_boundaries` but ``geometry``, in the same order, same rows.
+
+    Raises
+    ------
+    InvalidInput
+        As :func:`load_boundaries`.
+    """
+    if path is None:
+        return _read_bundled_attributes().copy()
+    import pandas as pd
+
+    boundaries = load_boundaries(path, limits=limits)
+    return pd.DataFrame(boundaries.drop(columns=boundaries.geometry.name))
+
+
+@functools.lru_cache(maxsize=1)
+def _read_bundled_attributes() -> pandas.DataFrame:
+    import pandas as pd
+
+    path = bundled.countries_path().with_name(ATTRIBUTES_FILE)
+    # Every cell is text: "NA" is Namibia's iso_a2, an empty cell an empty code (Somaliland).
+    return pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
 
 
 def check_boundaries(
