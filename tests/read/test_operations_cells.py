@@ -317,6 +317,11 @@ def test_sources_that_are_links_are_kept_as_written(tmp_path, source):
         ),
         ("interpol.int/news", "has no scheme; write it in full: 'https://interpol.int/news'"),
         ("interpol.int", "has no scheme; write it in full: 'https://interpol.int'"),
+        (
+            "www.x.org/?u=https://y.org",
+            "has no scheme; write it in full: 'https://www.x.org/?u=https://y.org'",
+        ),
+        ("x.org#https://y", "has no scheme; write it in full: 'https://x.org#https://y'"),
         ("HTTP:///news", "has no host; write the full link, e.g. 'https://www.interpol.int/...'"),
         (
             "see the report",

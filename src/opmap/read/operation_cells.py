@@ -33,6 +33,8 @@ _WORDED_DATES = ("%d %B %Y", "%d %b %Y", "%B %d, %Y", "%B %d %Y", "%b %d, %Y", "
 _DECIMAL = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)")
 _LANGUAGE_TAG = re.compile(r"([A-Za-z]{2,3})((?:-[A-Za-z0-9]{1,8})*)")
 _BARE_HOST = re.compile(r"(?:www\.|[a-z0-9-]+\.[a-z]{2,}(?:[/:?#]|$))", re.IGNORECASE)
+#: Where a link's query or fragment starts: a "://" after it is a link inside the link.
+_QUERY = re.compile(r"[?#]")
 
 
 def _check_name(cells: dict[str, str], report: _Report) -> str | None:
@@ -273,7 +275,7 @@ def _check_source(raw: str, report: _Report) -> str:
         return raw
     if has_space:
         message = words.text("cell_source_spaces")
-    elif "://" not in raw and _BARE_HOST.match(raw):
+    elif "://" not in _QUERY.split(raw, maxsplit=1)[0] and _BARE_HOST.match(raw):
         message = words.text("cell_source_scheme", url="https://" + raw)
     elif parts and parts.scheme.lower() in ("http", "https"):
         message = words.text("cell_source_host")
