@@ -28,6 +28,16 @@ def test_rows_come_with_their_line_cells_stripped_blank_rows_skipped(tmp_path):
     ]
 
 
+def test_a_row_is_on_the_line_it_starts_on_when_a_cell_spans_lines(tmp_path):
+    path = table(tmp_path, 'iso3,region,note\nSEN,West,"two\nlines"\nTCD,East,\n')
+    assert read(path) == [
+        (2, {"iso3": "SEN", "region": "West", "note": "two\nlines"}),
+        (4, {"iso3": "TCD", "region": "East", "note": ""}),
+    ]
+    path = table(tmp_path, 'iso3,region\n"S\nEN",West\n')
+    assert read(path) == [(2, {"iso3": "S\nEN", "region": "West"})]
+
+
 def test_a_row_with_one_required_cell_is_kept(tmp_path):
     path = table(tmp_path, "iso3,region\n,West\nSEN,\n")
     assert read(path) == [(2, {"iso3": "", "region": "West"}), (3, {"iso3": "SEN", "region": ""})]

@@ -17,7 +17,7 @@ from opmap.words import plural, text
 def read_table(
     path: Path | str, required: tuple[str, ...], error: type[InvalidInput], what: str, usage: str
 ) -> list[tuple[int, dict[str, str]]]:
-    """Read a small CSV into (line, row) pairs, cells stripped, empty rows skipped.
+    """Read a small CSV into (line it starts on, row) pairs, cells stripped, empty rows skipped.
 
     Parameters
     ----------
@@ -61,17 +61,22 @@ def read_table(
         content = raw.decode("cp1252", errors="replace")
     first = content.splitlines()[0] if content.strip() else ""
     delimiter = ";" if first.count(";") > first.count(",") else ","
-    reader = csv.DictReader(io.StringIO(content, newline=""), delimiter=delimiter)
-    header = [h.strip() for h in (reader.fieldnames or [])]
-    reader.fieldnames = header
+    reader = csv.reader(io.StringIO(content, newline=""), delimiter=delimiter)
+    header = [h.strip() for h in next(reader, [])]
     missing = [c for c in required if c not in header]
     if missing:
         columns = ", ".join(repr(c) for c in missing)
         message = plural("table_missing", len(missing), columns=columns, usage=usage)
         raise error([Problem(name, 1, None, message, ",".join(header))])
     rows = []
-    for row in reader:
-        cells = {key: (value or "").strip() for key, value in row.items() if key}
+    end = reader.line_num  # csv gives the line a row ENDS on; it starts on the line after
+    for fields in reader:
+        start, end = end + 1, reader.line_num
+        cells = {
+            key: (fields[i].strip() if i < len(fields) else "")
+            for i, key in enumerate(header)
+            if key
+        }
         if any(cells.get(column) for column in required):
-            rows.append((reader.line_num, cells))
+            rows.append((start, cells))
     return rows
