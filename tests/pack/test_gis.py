@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+import re
 from datetime import date
 
+import geopandas as gpd
 import operations_csv
 import pandas as pd
 import pyogrio
@@ -172,6 +174,20 @@ def test_geojson_files_match_the_layers(inputs, tmp_path):
     )
     assert libertad["properties"]["victims"] == "nearly 350"
     assert libertad["properties"]["victims_value"] == 350
+
+
+def test_geojson_coordinates_keep_six_decimals_of_the_layers(inputs, tmp_path):
+    layers = gis_layers(inputs.operations, inputs.boundaries, inputs.points)
+    for path, layer in zip(write_geojson(layers, tmp_path), LAYERS, strict=True):
+        text = path.read_text(encoding="utf-8")
+        assert re.search(r"\d\.\d{7}", text) is None  # nothing finer than six decimals
+        assert text.startswith('{"type":"FeatureCollection","features":[{"type":"Feature"')
+        back = gpd.read_file(path)
+        for written, read in zip(layers[layer].geometry, back.geometry, strict=True):
+            if written is None:
+                assert read is None
+            else:
+                assert written.equals_exact(read, tolerance=5e-7)
 
 
 def test_write_gis_refuses_other_formats(inputs, tmp_path):
