@@ -12,6 +12,7 @@ from PIL import Image
 from opmap.decide.mapdata import prepare_map_data
 from opmap.draw.static.framing import frame_map, frame_panels
 from opmap.draw.static.image import plot_map
+from opmap.draw.static.insets import far_members
 from opmap.draw.static.writing import save_figure
 from opmap.read.inputs import load_inputs
 
@@ -67,14 +68,15 @@ def test_the_participants_fill_far_more_of_the_map_than_on_the_world_view(bundle
     world_figure = plot_map(bundled, generated=GENERATED, world=True)
     world = class_colour_share(world_figure, bundled, tmp_path / "world.png")
     print(f"participating countries: {framed:.1%} of the framed map, {world:.1%} of the world")
-    # Each group cropped to itself at its own scale (a scale bar each), the Americas at full
-    # height, the Sahel on top of the legend and locator: 28.1% of the panels' pixels (two
-    # panels at one scale: 15.6%; one frame across the Atlantic: 10.6%). Not the third issue
-    # 15 hoped for: the participants cover only 23% of the tightest box round the Americas
-    # group (Belize, Turks and Caicos and southern Brazil set its corners), against 43% of the
-    # Sahel's. Cutting the Caribbean into a third panel reached 24%: the islands' strip is sea.
-    assert len(_panels(framed_figure)) == 2
-    assert framed > 0.27
+    # The Americas panel cropped to its dense core (Brazil, Venezuela, Guyana, Trinidad and
+    # Tobago) at full height, the Sahel on top of the legend column, the Caribbean members in
+    # an inset beside the Americas panel at its scale, each panel at its own scale: 33.7% of
+    # the panels' pixels (Americas 39.7%, Sahel 32.6%, inset 0.9%), 1.4% on the world view.
+    # The inset at 1.2 times the Americas panel's scale leaves 32.0%. Before the inset: 28.1%
+    # (the Americas panel 22.7%: Belize, Turks and Caicos and southern Brazil set its
+    # corners); two panels at one scale: 15.6%; one frame across the Atlantic: 10.6%.
+    assert [ax.get_gid() for ax in _panels(framed_figure)] == ["map-1", "map-2", "map-inset-1"]
+    assert framed >= 1 / 3
     assert framed > 10 * world
 
 
@@ -95,6 +97,50 @@ def test_distant_groups_get_a_panel_each_in_their_own_projection(bundled):
             assert minx <= sx0 and sx1 <= maxx and miny <= sy0 and sy1 <= maxy, iso3
     assert not americas.named & africa.named
     assert americas.names("Libertad 2018") and africa.names("Sawiyan 2018")
+
+
+def test_a_group_with_far_small_members_gets_an_inset_beside_its_panel(bundled):
+    americas, africa, inset = frame_panels(bundled, insets=True)
+    assert inset.host == 0 and americas.host is None and africa.host is None
+    rows = dict(zip(bundled.coverage["iso_a3"], range(len(bundled.coverage)), strict=True))
+    for iso3 in ("BRA", "VEN", "GUY", "TTO"):  # the dense core, Trinidad inside its box
+        assert americas.names(rows[iso3]) and not inset.names(rows[iso3]), iso3
+    for iso3 in ("BLZ", "JAM", "TCA", "CUW", "ABW", "BRB", "LCA", "VCT", "ATG"):
+        assert inset.names(rows[iso3]) and not americas.names(rows[iso3]), iso3
+    assert inset.names("Libertad 2018") and africa.names("Sawiyan 2018")
+    assert not africa.named & (americas.named | inset.named)
+    # Drawn beside the Americas panel, east of it, under the Sahel panel, at no smaller a scale
+    # than the Americas panel (the same here: 15.9 km a pixel at 100 dpi; a larger one leaves
+    # the participants less than a third of the map), with its own scale bar and a border.
+    figure = plot_map(bundled, generated=GENERATED)
+    host, sahel, drawn = _panels(figure)
+    assert drawn.get_gid() == "map-inset-1"
+    assert drawn.get_position().x0 > host.get_position().x1
+    assert drawn.get_position().y1 < sahel.get_position().y0
+    assert _metres_per_pixel(drawn) <= _metres_per_pixel(host) * 1.001
+    assert [line.get_gid() for line in drawn.lines].count("scale-bar") == 1
+    assert any(p.get_gid() == "inset-border" for p in drawn.artists + drawn.patches)
+    # Its members named there (leader lines for the small ones), as the other panels do.
+    names = {t.get_text() for t in drawn.texts if (t.get_gid() or "").startswith("country-")}
+    assert {"Belize", "Jamaica", "Turks and Caicos Islands", "Aruba", "Curaçao"} <= names
+    assert {"Saint Lucia", "Barbados", "Antigua and Barbuda"} <= names
+    assert "leader" in {line.get_gid() for line in drawn.lines}
+
+
+def _metres_per_pixel(ax) -> float:
+    return float(np.ptp(ax.get_xlim())) / ax.get_window_extent().width
+
+
+def test_far_members_only_split_a_mostly_empty_group():
+    from shapely.geometry import box
+
+    big = box(0, 0, 4e6, 5e6)
+    islands = [box(-3e6 + i * 2e5, 6e6, -2.95e6 + i * 2e5, 6.05e6) for i in range(5)]
+    far = far_members([big, *islands], ["core", *range(5)])
+    assert far == set(range(5))
+    near = [box(1e6 + i * 2e5, 4e6, 1.05e6 + i * 2e5, 4.05e6) for i in range(5)]
+    assert far_members([big, *near], ["core", *range(5)]) is None  # inside the core's box
+    assert far_members([big, box(4.1e6, 0, 8e6, 5e6)], ["a", "b"]) is None  # two large units
 
 
 def test_a_region_is_framed_on_its_participants_in_one_panel(inputs):

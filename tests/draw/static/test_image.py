@@ -67,8 +67,20 @@ def americas(boundaries):
 
 
 def _panels(figure):
-    """The map's panels: one, or two side by side when the participants are far apart."""
-    return [ax for ax in figure.axes if ax.get_gid() not in ("locator", "legend-column")]
+    """The map's panels: one, or two side by side when the participants are far apart.
+
+    Insets over a panel (far, small members of a group) are left out: see :func:`_insets`.
+    """
+    return [
+        ax
+        for ax in figure.axes
+        if ax.get_gid() not in ("locator", "legend-column")
+        and not (ax.get_gid() or "").startswith("map-inset")
+    ]
+
+
+def _insets(figure):
+    return [ax for ax in figure.axes if (ax.get_gid() or "").startswith("map-inset")]
 
 
 def _map_axes(figure):
@@ -140,16 +152,15 @@ def test_no_ring_smears_across_the_world(world, world_figure):
 
 def test_one_marker_per_mapped_operation(world, world_figure):
     mapped = [op for op in OPERATIONS if op.is_mapped]
-    shown = set()
-    for ax in _panels(world_figure):
+    drawn = 0
+    for ax in _panels(world_figure) + _insets(world_figure):
         (markers,) = [c for c in ax.collections if c.get_gid() == "markers"]
         assert isinstance(markers, PathCollection)
-        assert len(markers.get_offsets()) == len(mapped) == len(world.markers)
         (x0, x1), (y0, y1) = ax.get_xlim(), ax.get_ylim()
-        for position, (x, y) in enumerate(markers.get_offsets()):
-            if x0 <= x <= x1 and y0 <= y <= y1:
-                shown.add(position)
-    assert shown == set(range(len(mapped)))  # every marker is in view in one panel or the other
+        for x, y in markers.get_offsets():  # each in view in the panel that owns it...
+            assert x0 <= x <= x1 and y0 <= y <= y1
+        drawn += len(markers.get_offsets())
+    assert drawn == len(mapped) == len(world.markers)  # ...and drawn in that panel only
 
 
 def test_distant_groups_are_drawn_in_two_panels_each_with_its_scale_bar(world, world_figure):
@@ -213,6 +224,11 @@ def test_region_greys_the_countries_outside(americas):
         assert patches[iso3].get_facecolor() == pytest.approx(to_rgba(OUTSIDE_COLOR))
     assert "SDN" not in patches or patches["SDN"].get_facecolor() == pytest.approx(
         to_rgba(OUTSIDE_COLOR)
+    )
+    (inset,) = _insets(figure)  # the Caribbean members, larger, over a corner of the map
+    drawn = {p.get_gid(): p.get_facecolor() for p in inset.patches}
+    assert drawn["JAM"] == pytest.approx(
+        to_rgba(americas.classes.color_of(_value_of(americas, "JAM")))
     )
     legend = _map_axes(figure).get_legend()
     assert "Outside Americas" in [t.get_text() for t in legend.get_texts()]

@@ -7,6 +7,7 @@ from datetime import date
 
 import pytest
 from matplotlib.lines import Line2D
+from matplotlib.transforms import Bbox
 
 from opmap.decide.mapdata import prepare_map_data
 from opmap.draw.static.image import plot_map
@@ -47,7 +48,9 @@ def _labels(figure, prefix):
 
 
 def _key_text(figure) -> str:
-    return "\n".join(t.get_text() for t in figure.texts if (t.get_gid() or "").startswith("key-"))
+    """The key under the map, and the numbers an inset explains beside it."""
+    texts = [*figure.texts, *(t for ax in figure.axes for t in ax.texts)]
+    return "\n".join(t.get_text() for t in texts if (t.get_gid() or "").startswith("key-"))
 
 
 def _assert_apart(figure, labels):
@@ -77,14 +80,25 @@ def test_labels_overlap_nothing_and_small_countries_get_leaders(bundled):
 
 
 def test_labels_stay_inside_the_map(bundled):
+    """Inside their panel; an inset's names may also go in the white room beside it."""
     figure = plot_map(bundled, generated=GENERATED)
     renderer = figure.canvas.get_renderer()
+    (column,) = [ax for ax in figure.axes if ax.get_gid() == "legend-column"]
+    (legend,) = [ax.get_legend() for ax in figure.axes if ax.get_legend() is not None]
+    panels = [ax.get_window_extent(renderer) for ax in _panels(figure)]
     for ax in _panels(figure):
         frame = ax.get_window_extent(renderer)
+        inset = ax.get_gid().startswith("map-inset")
+        if inset:  # the inset over the top of the legend column
+            frame = Bbox.union([frame, column.get_window_extent(renderer)])
         for label in [t for t in ax.texts if (t.get_gid() or "").startswith(_LABEL_IDS)]:
             extent = label.get_window_extent(renderer)
             assert frame.x0 <= extent.x0 and extent.x1 <= frame.x1, label.get_text()
             assert frame.y0 <= extent.y0 and extent.y1 <= frame.y1, label.get_text()
+            if inset:
+                assert not extent.overlaps(legend.get_window_extent(renderer)), label.get_text()
+                others = [p for p in panels if p != ax.get_window_extent(renderer)]
+                assert not any(extent.overlaps(p) for p in others), label.get_text()
 
 
 def test_crowded_markers_get_numbers_and_a_key(inputs):

@@ -1,4 +1,4 @@
-"""Where a static map looks and how it flattens the globe: projection, frame and locator.
+"""Where a static map looks: the projection and the view of each panel.
 
 A map is framed on what it shows: the participating countries and the markers (on a regional
 map, the region's participants, or the whole region when none took part), in a Lambert azimuthal
@@ -8,12 +8,11 @@ centre), or the caller asks for the world, the map is the Equal Earth world (EPS
 to the extent. When what took part lies in two distant groups, each gets a panel of its own
 (:func:`frame_panels`), each at its own scale with a scale bar, or at one scale
 (:func:`share_scale`) when the page has no room for the stacked layout. A regional frame gets a
-small world locator (:mod:`.locator`).
+small world locator (:mod:`.locator`); the projections themselves are :mod:`.projection`.
 """
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass, replace
 
 import geopandas as gpd
@@ -22,16 +21,26 @@ import shapely
 from matplotlib.axes import Axes
 from matplotlib.path import Path as MplPath
 from pyproj import CRS, Transformer
-from shapely.geometry import MultiPolygon, Point, Polygon
+from shapely.geometry import Polygon
 
 from opmap.decide.mapdata import MapData
+from opmap.draw.static.projection import (
+    HEMISPHERE_DEG,
+    SEGMENT_DEG,
+    WORLD_CRS,
+    angle_from,
+    azimuthal_crs,
+    hemisphere,
+    project,
+    project_near_side,
+    world_outline,
+)
 
-WORLD_CRS = "EPSG:8857"  # Equal Earth, Greenwich
-_SEGMENT_DEG = 1.0  # densify edges before projecting, so straight lon/lat edges follow the curve
-_HEMISPHERE_DEG = 90.0  # an azimuthal map draws the half of the globe facing its centre
 _AZIMUTHAL_LIMIT_DEG = 80.0  # beyond this from the centre, shapes shear too much: use the world
 _OUTLYING_KM = 2500  # parts of a country farther than this from its main part do not set the frame
 _MIN_SPAN_KM = 3000  # a frame on one small country still shows its neighbours
+_INSET_MIN_SPAN_KM = 1500  # an inset, drawn large, is framed closer to its islands...
+_INSET_PAD_SHARE = 0.02  # ...with room round them for the names of those at its edges
 _GROUP_GAP_KM = 2000  # what took part this far from the rest is a group of its own...
 _GROUP_GAIN = 0.6  # ...drawn in its own panel when the two panels save this much of the frame
 _PAD_SHARE = 0.02
@@ -55,6 +64,8 @@ class Frame:
     named : frozenset or None
         The coverage rows (int) and marker keys (str) this frame is framed on and names; None
         for all. Each of two panels names only its own group.
+    host : int or None
+        For an inset, the index of the panel it is drawn over.
     """
 
     crs: CRS
@@ -63,6 +74,7 @@ class Frame:
     view: tuple[float, float, float, float]
     regional: bool
     named: frozenset | None = None
+    host: int | None = None
 
     def names(self, which) -> bool:
         """Whether this frame names ``which`` (a coverage row or a marker key)."""
@@ -94,7 +106,7 @@ def frame_map(map_data: MapData, *, world: bool = False) -> Frame:
     return _frame_on(map_data, _anchors(map_data))
 
 
-def frame_panels(map_data: MapData, *, world: bool = False) -> list[Frame]:
+def frame_panels(map_data: MapData, *, world: bool = False, insets: bool = False) -> list[Frame]:
     """Frame the map in one panel, or in two when what took part lies in two distant groups.
 
     The Caribbean and West Africa in one frame leave the Atlantic between them filling most of
@@ -102,19 +114,35 @@ def frame_panels(map_data: MapData, *, world: bool = False) -> list[Frame]:
     :data:`_GROUP_GAP_KM` of another of its members; two groups get two panels when their own
     boxes together are at most :data:`_GROUP_GAIN` of the box around both.
 
+    With ``insets``, a group's far small members get an inset frame (:mod:`.insets`), listed
+    after the panels, its ``host`` the panel it goes over.
+
     Returns
     -------
     list of Frame
-        One or two frames, each saying which units and markers it names.
+        One or two frames, each saying which units and markers it names, then any insets.
     """
     if world:
         return [frame_map(map_data, world=True)]
+    from opmap.draw.static.insets import far_anchors  # insets places with the locator: lazy
+
     anchors = _anchors(map_data)
-    groups = _two_groups([anchor for anchor, _ in anchors])
-    if groups is None:
-        return [_frame_on(map_data, anchors)]
-    panels = [_frame_on(map_data, [anchors[i] for i in group]) for group in groups]
-    return sorted(panels, key=_centre_lon)
+    groups = _two_groups([anchor for anchor, _ in anchors]) or [list(range(len(anchors)))]
+    framed = []
+    for group in groups:
+        members = [anchors[i] for i in group]
+        far = far_anchors(members) if insets else None
+        kept = [a for a in members if far is None or a[1] not in far]
+        panel = _frame_on(map_data, kept)
+        far_members = [a for a in members if far and a[1] in far]
+        inset = _frame_on(map_data, far_members, inset=True) if far else None
+        if inset is not None and not (panel.regional and inset.regional):
+            panel, inset = _frame_on(map_data, members), None
+        framed.append((panel, inset))
+    framed.sort(key=lambda pair: _centre_lon(pair[0]))
+    panels = [panel for panel, _ in framed]
+    extra = [replace(inset, host=n) for n, (_, inset) in enumerate(framed) if inset is not None]
+    return panels + extra
 
 
 def share_scale(frames: list[Frame], width: float, height: float, *, fill=True) -> list[Frame]:
@@ -167,8 +195,11 @@ def _anchors(map_data: MapData) -> list[tuple]:
     return anchors + [(point, key) for key, point in map_data.markers.items()]
 
 
-def _frame_on(map_data: MapData, anchors: list[tuple]) -> Frame:
-    """Frame ``anchors`` in an azimuthal projection, or on the Equal Earth world if too wide."""
+def _frame_on(map_data: MapData, anchors: list[tuple], *, inset: bool = False) -> Frame:
+    """Frame ``anchors`` in an azimuthal projection, or on the Equal Earth world if too wide.
+
+    An ``inset``'s view is closer to its anchors, with more room round them (drawn large).
+    """
     if not anchors:
         return _world_frame(map_data, [])
     shapes = [shape for shape, _ in anchors]
@@ -176,13 +207,17 @@ def _frame_on(map_data: MapData, anchors: list[tuple]) -> Frame:
     centre = _centre_of(shapes)
     # A region with no participant is shown whole, as far as one hemisphere allows (the
     # Americas reach 89° from their middle); a frame on participants keeps shapes truer.
-    limit = _HEMISPHERE_DEG if map_data.focus is not None else _AZIMUTHAL_LIMIT_DEG
+    limit = HEMISPHERE_DEG if map_data.focus is not None else _AZIMUTHAL_LIMIT_DEG
     if _farthest_angle(shapes, centre) > limit:
         return _world_frame(map_data, shapes, named)
-    crs = _azimuthal_crs(centre)
-    geometries = _project_near_side(map_data.coverage.geometry, crs, centre)
-    view = _extent_view(shapes, crs)
-    return Frame(crs, geometries, _hemisphere(crs), view, regional=True, named=named)
+    crs = azimuthal_crs(centre)
+    geometries = project_near_side(map_data.coverage.geometry, crs, centre)
+    view = (
+        _extent_view(shapes, crs, _INSET_MIN_SPAN_KM, _INSET_PAD_SHARE)
+        if inset
+        else _extent_view(shapes, crs)
+    )
+    return Frame(crs, geometries, hemisphere(crs), view, regional=True, named=named)
 
 
 def _world_frame(map_data: MapData, shapes: list, named: frozenset | None = None) -> Frame:
@@ -303,16 +338,18 @@ def _centre_of(anchors) -> tuple[float, float]:
 
 def _farthest_angle(anchors, centre) -> float:
     coordinates = np.concatenate([shapely.get_coordinates(a) for a in anchors])
-    return float(_angle_from(centre, coordinates[:, 0], coordinates[:, 1]).max())
+    return float(angle_from(centre, coordinates[:, 0], coordinates[:, 1]).max())
 
 
-def _extent_view(anchors, crs: CRS) -> tuple[float, float, float, float]:
-    projected = gpd.GeoSeries(anchors, crs="EPSG:4326").segmentize(_SEGMENT_DEG).to_crs(crs)
+def _extent_view(
+    anchors, crs: CRS, min_span_km=_MIN_SPAN_KM, pad_share=_PAD_SHARE
+) -> tuple[float, float, float, float]:
+    projected = gpd.GeoSeries(anchors, crs="EPSG:4326").segmentize(SEGMENT_DEG).to_crs(crs)
     minx, miny, maxx, maxy = projected.total_bounds
     # Each side padded by a share of its own span: a wide, short extent keeps its shape.
-    pad_x, pad_y = _PAD_SHARE * (maxx - minx), _PAD_SHARE * (maxy - miny)
+    pad_x, pad_y = _PAD_SHARE * (maxx - minx), pad_share * (maxy - miny)
     minx, miny, maxx, maxy = minx - pad_x, miny - pad_y, maxx + pad_x, maxy + pad_y
-    floor = _MIN_SPAN_KM * 1000
+    floor = min_span_km * 1000
     if maxx - minx < floor:
         middle = (minx + maxx) / 2
         minx, maxx = middle - floor / 2, middle + floor / 2
@@ -326,73 +363,3 @@ def _padded(bounds, share: float) -> tuple[float, float, float, float]:
     minx, miny, maxx, maxy = (float(b) for b in bounds)
     pad = share * max(maxx - minx, maxy - miny)
     return (minx - pad, miny - pad, maxx + pad, maxy + pad)
-
-
-# --- projections ----------------------------------------------------------------------------
-
-
-def project(geometries: gpd.GeoSeries, crs: CRS) -> gpd.GeoSeries:
-    """Densify, then project (Natural Earth already splits polygons at the antimeridian)."""
-    return geometries.segmentize(_SEGMENT_DEG).to_crs(crs)
-
-
-def world_outline(crs: CRS) -> Polygon:
-    """Return the edge of the world map: the lon/lat rectangle, densified and projected."""
-    along = np.arange(-180, 180.001, _SEGMENT_DEG)
-    up = np.arange(-90, 90.001, _SEGMENT_DEG)
-    lon = np.concatenate([along, np.full(up.size, 180.0), along[::-1], np.full(up.size, -180.0)])
-    lat = np.concatenate([np.full(along.size, -90.0), up, np.full(along.size, 90.0), up[::-1]])
-    x, y = Transformer.from_crs("EPSG:4326", crs, always_xy=True).transform(lon, lat)
-    return shapely.make_valid(Polygon(np.column_stack([x, y])))
-
-
-def _azimuthal_crs(centre: tuple[float, float]) -> CRS:
-    """Return a Lambert azimuthal equal-area projection centred on ``centre`` (lon, lat)."""
-    lon, lat = centre
-    return CRS.from_proj4(
-        f"+proj=laea +lat_0={lat:.1f} +lon_0={lon:.1f} +x_0=0 +y_0=0 +datum=WGS84 +units=m +no_defs"
-    )
-
-
-def _project_near_side(
-    geometries: gpd.GeoSeries, crs: CRS, centre: tuple[float, float]
-) -> gpd.GeoSeries:
-    """Project the half of the globe facing ``centre``; parts wholly behind it are dropped.
-
-    An azimuthal projection tears at the point opposite its centre, so polygons there would smear
-    across the map; the rest is cut at the edge of the hemisphere.
-    """
-    dense = geometries.segmentize(_SEGMENT_DEG)
-    near = gpd.GeoSeries(
-        [_near_parts(g, centre) for g in dense], index=dense.index, crs=geometries.crs
-    )
-    projected = near.to_crs(crs).make_valid()
-    return projected.intersection(_hemisphere(crs))
-
-
-def _near_parts(geometry, centre: tuple[float, float]):
-    if geometry is None or geometry.is_empty:
-        return geometry
-    if isinstance(geometry, Point):
-        lon, lat = geometry.x, geometry.y
-        return geometry if _angle_from(centre, lon, lat).min() <= _HEMISPHERE_DEG else Point()
-    parts = [
-        part
-        for part in getattr(geometry, "geoms", [geometry])
-        if _angle_from(centre, *shapely.get_coordinates(part).T).min() <= _HEMISPHERE_DEG
-    ]
-    return MultiPolygon(parts) if parts else Polygon()
-
-
-def _angle_from(centre: tuple[float, float], lon, lat) -> np.ndarray:
-    """Great-circle angle in degrees from ``centre`` to each point."""
-    lon0, lat0 = np.radians(centre)
-    lon, lat = np.radians(np.atleast_1d(lon)), np.radians(np.atleast_1d(lat))
-    cosine = np.sin(lat0) * np.sin(lat) + np.cos(lat0) * np.cos(lat) * np.cos(lon - lon0)
-    return np.degrees(np.arccos(np.clip(cosine, -1.0, 1.0)))
-
-
-def _hemisphere(crs: CRS) -> Polygon:
-    """Return the disc an azimuthal equal-area projection maps the facing hemisphere to."""
-    radius = crs.ellipsoid.semi_major_metre * math.sqrt(2)
-    return Point(0, 0).buffer(radius, quad_segs=90)

@@ -20,14 +20,14 @@ from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
-import numpy as np
 from matplotlib.axes import Axes
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
 from opmap.decide.mapdata import MapData
-from opmap.draw.static.framing import Frame, frame_panels, panel_widths, share_scale
+from opmap.draw.static.framing import Frame, frame_panels
 from opmap.draw.static.labels import MAX_LABELLED, Key
+from opmap.draw.static.layout import add_panels, lay_out_panels
 from opmap.draw.static.legend import (
     draw_list_box,
     draw_source_line,
@@ -35,6 +35,7 @@ from opmap.draw.static.legend import (
     legend_handles,
     legend_title,
     list_box_height,
+    map_legend,
     unmapped_items,
 )
 from opmap.draw.static.page import (
@@ -77,10 +78,6 @@ __all__ = [
 ]
 
 _LAYOUT_PASSES = 3
-_PANEL_GAP_IN = 0.08  # between two panels of one map
-_COLUMN_MIN_IN = 1.2  # room beside the panels for the legend and the locator
-_COLUMN_MIN_HEIGHT_IN = 0.9  # room under a panel for them
-_TALL_MAX_SHARE = 0.6  # the full-height panel takes at most this share of the width
 
 
 def plot_map(
@@ -136,7 +133,7 @@ def plot_map(
         FigureCanvasAgg(figure)
         headline = (title or map_data.finding, default_subtitle(map_data, subtitle))
         generated = generated or generation_date()
-        frames = frame_panels(map_data, world=world)
+        frames = frame_panels(map_data, world=world, insets=True)
         reserved: list[str] = []
         for attempt in range(_LAYOUT_PASSES):
             words = _lay_out(figure, map_data, headline, generated, frames, reserved).words
@@ -266,102 +263,58 @@ def _lay_out(figure, map_data, headline, generated, frames: list[Frame], reserve
         items = unmapped_items(map_data.unmapped)
         bottom = draw_list_box(page, text("unmapped_title"), items, bottom, "unmapped")
     key_bottom = bottom
-    if reserved:
-        lines = key_entries(Key(list(enumerate(reserved, start=1))))
-        bottom += list_box_height(page, text("labels_key_title"), lines)
-    height = header_bottom - bottom
-    numbered = Key(numbered=frozenset(reserved))
-    if len(frames) == 1:
-        (ax,) = _add_panels(page, [page.width - 2 * page.margin], bottom, height)
-        key = draw_map(ax, map_data, scale=page.scale, frame=frames[0], legend=True, key=numbered)
-    else:
-        frames, axes, column, one_scale = _lay_out_panels(page, frames, bottom, height)
-        key = draw_panels(
-            axes,
-            map_data,
+    lines = key_entries(Key(list(enumerate(reserved, start=1))))
+    title = text("labels_key_title")
+    insets = [frame for frame in frames if frame.host is not None]
+    frames = [frame for frame in frames if frame.host is None]
+    panels = None
+    if len(frames) > 1:
+        panels = lay_out_panels(
+            page,
             frames,
+            bottom,
+            header_bottom - bottom,
+            insets=insets,
+            legend_height=_legend_height(page, map_data),
+            key_height=lambda span: list_box_height(page, title, lines, span) if lines else 0.0,
+        )
+    numbered = Key(numbered=frozenset(reserved))
+    if panels is None:
+        if reserved:
+            bottom += list_box_height(page, title, lines)
+        height = header_bottom - bottom
+        (ax,) = add_panels(page, [page.width - 2 * page.margin], bottom, height)
+        key = draw_map(
+            ax,
+            map_data,
+            scale=page.scale,
+            frame=frames[0],
+            legend=True,
+            key=numbered,
+            insets=insets,
+        )
+    else:
+        key = draw_panels(
+            panels.axes,
+            map_data,
+            panels.frames,
             scale=page.scale,
             key=numbered,
-            column=column,
-            scale_bars=not one_scale,
+            column=panels.column,
+            scale_bars=not panels.one_scale,
+            insets=insets,
+            inset_axes=panels.insets,
         )
     if key.entries:
-        draw_list_box(page, text("labels_key_title"), key_entries(key), key_bottom, "key")
+        span = panels.key_span if panels is not None else None
+        draw_list_box(page, title, key_entries(key), key_bottom, "key", span=span)
     return key
 
 
-def _lay_out_panels(page: Page, frames: list[Frame], bottom: float, height: float):
-    """Lay out two panels; return their frames, their axes, the legend column and the scale.
-
-    First choice, a newspaper's: the taller-shaped group at the full height, the other as wide
-    as the rest of the page on top, and the legend and locator in the room under it, each
-    panel at its own scale (the scale is None: each gets a scale bar). When that leaves no
-    room for the legend, the panels share one scale side by side, with the legend beside them
-    (a column on the right) or inside one of them (the column is None).
-    """
-    stacked = _stacked_panels(page, frames, bottom, height)
-    if stacked is not None:
-        return stacked
-    gaps = _PANEL_GAP_IN * len(frames)  # between the panels, and before a column
-    width = page.width - 2 * page.margin - gaps
-    shared = share_scale(frames, width, height, fill=False)
-    widths = panel_widths(shared, height)
-    if width - sum(widths) < _COLUMN_MIN_IN * page.scale:
-        shared = share_scale(frames, width + _PANEL_GAP_IN, height)
-        axes = _add_panels(page, panel_widths(shared, height), bottom, height)
-        return shared, axes, None, True
-    axes = _add_panels(page, widths, bottom, height)
-    left = page.margin + sum(widths) + gaps
-    column = page.figure.add_axes(
-        (*page.fig_xy(left, bottom), (width - sum(widths)) / page.width, height / page.height)
-    )
-    column.set_gid("legend-column")
-    return shared, axes, column, True
-
-
-def _stacked_panels(page: Page, frames: list[Frame], bottom: float, height: float):
-    """Put the taller-shaped panel at full height, the other on top of the legend column.
-
-    Panels keep their west-to-east order; each is cropped to its own group, so the map area
-    goes to what took part rather than to the sea between the groups or to a legend over them.
-    Returns None when no room is left for the legend under the wider panel.
-    """
-    width = page.width - 2 * page.margin - _PANEL_GAP_IN
-    shapes = [(f.view[2] - f.view[0]) / (f.view[3] - f.view[1]) for f in frames]
-    tall = int(np.argmin(shapes))
-    tall_width = min(shapes[tall] * height, _TALL_MAX_SHARE * width)
-    wide_width = width - tall_width
-    wide_height = wide_width / shapes[1 - tall]
-    room = height - wide_height - _PANEL_GAP_IN
-    if room < _COLUMN_MIN_HEIGHT_IN * page.scale:
-        return None
-    widths = [tall_width, wide_width] if tall == 0 else [wide_width, tall_width]
-    lefts = [page.margin, page.margin + widths[0] + _PANEL_GAP_IN]
-    boxes = [None, None]
-    boxes[tall] = (lefts[tall], bottom, tall_width, height)
-    boxes[1 - tall] = (lefts[1 - tall], bottom + room + _PANEL_GAP_IN, wide_width, wide_height)
-    axes = []
-    for number, (left, low, panel_width, panel_height) in enumerate(boxes, start=1):
-        ax = page.figure.add_axes(
-            (*page.fig_xy(left, low), panel_width / page.width, panel_height / page.height)
-        )
-        ax.set_gid(f"map-{number}")
-        axes.append(ax)
-    column = page.figure.add_axes(
-        (*page.fig_xy(lefts[1 - tall], bottom), wide_width / page.width, room / page.height)
-    )
-    column.set_gid("legend-column")
-    return frames, axes, column, False
-
-
-def _add_panels(page: Page, widths: list[float], bottom: float, height: float) -> list[Axes]:
-    """Add one axes per panel, side by side from the left margin, ``widths`` in inches."""
-    axes, left = [], page.margin
-    for number, width in enumerate(widths, start=1):
-        ax = page.figure.add_axes(
-            (*page.fig_xy(left, bottom), width / page.width, height / page.height)
-        )
-        ax.set_gid("map" if len(widths) == 1 else f"map-{number}")
-        axes.append(ax)
-        left += width + _PANEL_GAP_IN
-    return axes
+def _legend_height(page: Page, map_data: MapData) -> float:
+    """Return the height in inches of the map's legend as a column draws it."""
+    scratch = page.figure.add_axes((0, 0, 1, 1))
+    legend = map_legend(scratch, map_data, page.scale, loc="upper left", frameon=False)
+    height = page.inches(legend).height
+    scratch.remove()
+    return height

@@ -63,14 +63,18 @@ class Key:
 class Placer:
     """Free room on a map's axes, in display pixels: the frame, minus what is taken.
 
+    The frame is the axes' extent, or ``room``: an inset's names may go in the white room
+    beside it, over the page rather than over the map.
+
     Leader lines count too: a label may not sit on an earlier leader, and a leader may not
     cross an earlier label.
     """
 
-    def __init__(self, ax: Axes, blocked=()):
+    def __init__(self, ax: Axes, blocked=(), room: Bbox | None = None):
         self.ax = ax
         self.renderer = ax.figure.canvas.get_renderer()
-        self.frame = ax.get_window_extent(self.renderer).padded(-2)
+        self.frame = (room or ax.get_window_extent(self.renderer)).padded(-2)
+        self.far = room is not None  # with room beside the map, names go farther out too
         self.taken: list[Bbox] = list(blocked)
         self.leaders: list[LineString] = []
         # ``taken`` as an array of (x0, y0, x1, y1) rows, grown as boxes are taken: a map of
@@ -215,12 +219,44 @@ def label_countries(
     numbering = len(order) <= MAX_LABELLED
     for i, label, anchor in outside:
         screen = tuple(ax.transData.transform(anchor))
-        if names[i] in key.numbered or not placer.place(label, screen):
+        if names[i] in key.numbered or not placer.place(label, screen, far=placer.far):
             if not numbering:  # a key of 200 countries would leave no room for the map
                 label.remove()
                 continue
             label.set_text(key.add(str(names[i])))
             _place_number(placer, label, screen)
+
+
+def key_beside(placer: Placer, key: Key, first: int, scale: float = 1.0) -> None:
+    """Explain the key's entries from ``first`` on in the free room of ``placer``, if all fit.
+
+    An inset with room beside it (:class:`Placer`'s ``room``) explains its own numbers there,
+    "1  Saint Vincent and the Grenadines" beside the islands, rather than in a key under the
+    map that would take height from every panel. Entries written here leave ``key``.
+    """
+    entries = key.entries[first:]
+    if not entries:
+        return
+    ax, frame = placer.ax, placer.frame
+    written = []
+    for number, words in entries:
+        line = _text(ax, f"{number}  {words}", LABEL_PT * scale, TEXT_COLOR, "normal", "")
+        line.set_gid(f"key-beside-{number}")
+        line.set_verticalalignment("top")
+        line.set_horizontalalignment("right")
+        for top in np.arange(frame.y1, frame.y0, -2.0):  # from the top, at the room's far edge
+            line.set_position(ax.transData.inverted().transform((frame.x1, top)))
+            extent = line.get_window_extent(placer.renderer)
+            if placer.is_free(extent):
+                placer.taken.append(extent)
+                written.append(line)
+                break
+        else:
+            line.remove()
+            for line in written:
+                line.remove()
+            return
+    del key.entries[first:]
 
 
 def _place_number(placer: Placer, label: Text, anchor) -> None:
@@ -321,5 +357,6 @@ def _draw_leader(ax: Axes, leader: LineString) -> None:
             linewidth=0.4,
             zorder=6,
             gid="leader",
+            clip_on=False,  # an inset's leader may run to a name beside the inset
         )
     )

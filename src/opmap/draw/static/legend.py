@@ -90,19 +90,23 @@ def draw_list_box(
     gid: str,
     *,
     most: float = _MOST_BOX_SHARE,
+    span: tuple[float, float] | None = None,
 ) -> float:
     """Draw a framed list of ``items`` under ``title`` from ``bottom`` up; return its top.
 
     The items flow top to bottom, then into the next column (leftward in Arabic), in as few
     columns as keep the box under a sixth of the page; with more columns than fit, the box grows
     instead, up to ``most`` of the page's height, and the items past it are counted, not listed.
+    The box spans the page between its margins, or ``span`` (left and right, in inches).
     """
-    scale, margin = page.scale, page.margin
+    scale = page.scale
+    left, right = span or (page.margin, page.width - page.margin)
+    start = right if page.rtl else left
     pad = 0.05 * scale
-    available = page.width - 2 * margin - 2 * pad
+    available = right - left - 2 * pad
     columns = 1
     while True:
-        texts = _columns_of(page, items, columns, available, bottom + pad, gid)
+        texts = _columns_of(page, items, columns, available, bottom + pad, gid, start)
         height = max(page.inches(t).height for t in texts)
         wide_enough = all(page.inches(t).width <= available / columns for t in texts)
         if height <= _MAX_BOX_SHARE * page.height or columns == _MAX_COLUMNS or not wide_enough:
@@ -116,11 +120,11 @@ def draw_list_box(
             artist.remove()
         keep = max(1, min(keep - 1, int(keep * most * page.height / height)))
         listed = [*items[:keep], text("unmapped_more", count=len(items) - keep)]
-        texts = _columns_of(page, listed, columns, available, bottom + pad, gid)
+        texts = _columns_of(page, listed, columns, available, bottom + pad, gid, start)
         height = max(page.inches(t).height for t in texts)
     top = max(page.inches(t).y1 for t in texts) + 0.02 * scale
     heading = page.figure.text(
-        *page.fig_xy(page.start + (-pad if page.rtl else pad), top),
+        *page.fig_xy(start + (-pad if page.rtl else pad), top),
         title,
         fontsize=NOTE_PT * scale,
         fontweight="bold",
@@ -132,8 +136,8 @@ def draw_list_box(
     top = page.inches(heading).y1 + pad
     page.figure.add_artist(
         Rectangle(
-            page.fig_xy(margin, bottom),
-            (page.width - 2 * margin) / page.width,
+            page.fig_xy(left, bottom),
+            (right - left) / page.width,
             (top - bottom) / page.height,
             transform=page.figure.transFigure,
             facecolor="none",
@@ -145,10 +149,10 @@ def draw_list_box(
     return top + 0.04 * scale
 
 
-def list_box_height(page: Page, title: str, items: Sequence[str]) -> float:
+def list_box_height(page: Page, title: str, items: Sequence[str], span=None) -> float:
     """Return the height :func:`draw_list_box` would take, in inches, drawing nothing."""
     before_texts, before_artists = len(page.figure.texts), len(page.figure.artists)
-    top = draw_list_box(page, title, items, 0.0, "measure")
+    top = draw_list_box(page, title, items, 0.0, "measure", span=span)
     for artist in [*page.figure.texts[before_texts:], *page.figure.artists[before_artists:]]:
         artist.remove()
     return top
@@ -159,8 +163,11 @@ def key_entries(key) -> list[str]:
     return [f"{number}  {words}" for number, words in key.entries]
 
 
-def _columns_of(page: Page, items, columns: int, available: float, bottom: float, gid: str):
-    """One text per column, items wrapped to the column's width, flowing top to bottom."""
+def _columns_of(page: Page, items, columns: int, available: float, bottom, gid, start):
+    """One text per column, items wrapped to the column's width, flowing top to bottom.
+
+    ``start`` is the inch where lines start: the box's left edge, or its right in Arabic.
+    """
     per_column = -(-len(items) // columns)
     width = available / columns
     chars = max(16, int(width * 72 / (NOTE_PT * page.scale * 0.55)))
@@ -171,7 +178,7 @@ def _columns_of(page: Page, items, columns: int, available: float, bottom: float
             break
         inset = 0.05 * page.scale + column * width
         artist = page.figure.text(
-            *page.fig_xy(page.start - inset if page.rtl else page.start + inset, bottom),
+            *page.fig_xy(start - inset if page.rtl else start + inset, bottom),
             "\n".join(textwrap.fill(item, chars, subsequent_indent="  ") for item in chunk),
             fontsize=NOTE_PT * page.scale,
             va="bottom",

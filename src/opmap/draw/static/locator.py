@@ -13,8 +13,9 @@ from pyproj import CRS, Transformer
 from shapely.geometry import Polygon, box
 
 from opmap.decide.mapdata import MapData
-from opmap.draw.static.framing import WORLD_CRS, Frame, path_of, project, world_outline
+from opmap.draw.static.framing import Frame, path_of
 from opmap.draw.static.legend import map_legend
+from opmap.draw.static.projection import WORLD_CRS, project, world_outline
 from opmap.i18n import is_rtl
 from opmap.style import BORDER_COLOR, MARKER_COLOR, SEA_COLOR
 
@@ -22,7 +23,9 @@ _LOCATOR_SHARE = 0.2  # the locator's width, as a share of the map's
 _LOCATOR_LAND = "#b5b5b5"  # darker than the map's land: the locator is small
 
 
-def draw_locator(ax: Axes, frames: list[Frame], map_data: MapData, avoid) -> tuple[Axes, str]:
+def draw_locator(
+    ax: Axes, frames: list[Frame], map_data: MapData, avoid, taken=()
+) -> tuple[Axes, str]:
     """Draw a small Equal Earth world in the emptiest corner of ``ax``, the frames outlined.
 
     Parameters
@@ -34,6 +37,8 @@ def draw_locator(ax: Axes, frames: list[Frame], map_data: MapData, avoid) -> tup
     map_data : MapData
     avoid : shapely geometry
         What the locator should not hide (participating countries, markers), in map units.
+    taken : sequence of str
+        Corners already used (by an inset).
 
     Returns
     -------
@@ -42,7 +47,7 @@ def draw_locator(ax: Axes, frames: list[Frame], map_data: MapData, avoid) -> tup
     """
     x0, x1 = ax.get_xlim()
     width = (x1 - x0) * _LOCATOR_SHARE
-    corner, placed = emptiest_corner(ax, width, width * 0.5, avoid)
+    corner, placed = emptiest_corner(ax, width, width * 0.5, avoid, taken)
     position = ax.transAxes.inverted().transform(
         ax.transData.transform([placed.bounds[:2], placed.bounds[2:]])
     )
@@ -53,25 +58,53 @@ def draw_locator(ax: Axes, frames: list[Frame], map_data: MapData, avoid) -> tup
     return inset, corner
 
 
-def draw_column(column: Axes, frames: list[Frame], map_data: MapData, scale: float) -> None:
+def draw_column(
+    column: Axes, frames: list[Frame], map_data: MapData, scale: float, over=()
+) -> list:
     """Fill the column beside or under the panels with the world locator and the legend.
 
     A tall column (beside the panels) has the locator on top and the legend under it; a wide
     one (under a panel) the legend on the left and the locator in the room to its right
-    (mirrored in Arabic).
+    (mirrored in Arabic); under an inset laid ``over`` the top of the column, the same in
+    the room left. Returns the display boxes the legend and the locator take when an inset's
+    names share the column with them, else an empty list.
     """
     column.set_axis_off()
+    if over:
+        return _draw_column_under_inset(column, over[0], frames, map_data, scale)
     extent = column.get_window_extent()
     if extent.width < extent.height:
         locator = draw_locator_on_top(column, frames, map_data)
         top = locator.get_position().y0 - column.get_position().y0
         legend = map_legend(column, map_data, scale, loc="upper left", frameon=False)
         legend.set_bbox_to_anchor((0, 0, 1, top / column.get_position().height - 0.02))
-        return
+        return []
     legend = map_legend(column, map_data, scale, loc="upper left", frameon=False)
     used = legend.get_window_extent(column.figure.canvas.get_renderer()).width / extent.width
     # The locator on the far side of the legend: right of it, or left of it in Arabic.
     draw_locator_beside(column, frames, map_data, used=min(used + 0.04, 0.7), rtl=is_rtl())
+    return []
+
+
+def _draw_column_under_inset(column: Axes, inset: Axes, frames, map_data, scale) -> list:
+    """Put the legend and the locator beside it in the column under ``inset`` (over its top).
+
+    Returns the display boxes of the legend and the locator: the inset's names go round them.
+    """
+    box, held = column.get_position(), inset.get_position()
+    under = (held.y0 - box.y0) / box.height  # the share of the column's height under the inset
+    legend = map_legend(column, map_data, scale, loc="upper left", frameon=False)
+    legend.set_bbox_to_anchor((0, 0, 1, under), transform=column.transAxes)
+    renderer = column.figure.canvas.get_renderer()
+    used = legend.get_window_extent(renderer).width / column.get_window_extent(renderer).width
+    used = min(used + 0.04, 0.7)
+    rtl = is_rtl()
+    locator = column.inset_axes((0.0 if rtl else used, 0, 1 - used, under), zorder=8)
+    locator.set_gid("locator")
+    _draw_world(locator, frames, map_data)
+    locator.set_aspect("equal", anchor="NW" if rtl else "NE")
+    locator.apply_aspect()
+    return [artist.get_window_extent(renderer).padded(2) for artist in (legend, locator)]
 
 
 def draw_locator_on_top(ax: Axes, frames: list[Frame], map_data: MapData) -> Axes:

@@ -10,6 +10,7 @@ The page around the map (title, key, footer) is :mod:`opmap.draw.static.image`.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import partial
 
 import numpy as np
 import shapely
@@ -20,22 +21,32 @@ from matplotlib.transforms import Bbox
 from shapely.geometry import Point
 
 from opmap.decide.mapdata import MapData
+from opmap.draw.static.areas import outline_areas
 from opmap.draw.static.framing import Frame, fit_view, frame_map, path_of
-from opmap.draw.static.labels import MAX_LABELLED, Key, Placer, label_countries, label_markers
+from opmap.draw.static.insets import draw_insets
+from opmap.draw.static.labels import (
+    MAX_LABELLED,
+    Key,
+    Placer,
+    key_beside,
+    label_countries,
+    label_markers,
+)
+from opmap.draw.static.layers import (
+    dot_small_countries,
+    draw_countries,
+    draw_markers,
+    units_per_point,
+)
 from opmap.draw.static.legend import map_legend
 from opmap.draw.static.locator import draw_column, draw_locator, emptiest_corner
 from opmap.draw.static.scalebar import draw_scale_bar
 from opmap.style import (
-    AREA_OUTLINE_COLOR,
     BORDER_COLOR,
-    MARKER_COLOR,
-    OUTSIDE_BORDER_COLOR,
-    OUTSIDE_COLOR,
     SEA_COLOR,
 )
 
 _SIMPLIFY_PT = 0.1
-_SMALL_PT = 3.5  # a covered country narrower than this on the page also gets a dot
 MARKER_PT2 = 16.0
 
 
@@ -59,6 +70,8 @@ class Panel:
         Display boxes labels may not cover (markers, locator, legend).
     corners : list of str
         Corners of the axes already taken.
+    room : Bbox or None
+        Where its labels may go, in display pixels; None for inside the axes.
     """
 
     ax: Axes
@@ -69,6 +82,7 @@ class Panel:
     avoid: object
     blocked: list = field(default_factory=list)
     corners: list = field(default_factory=list)
+    room: Bbox | None = None
 
     @property
     def crowding(self) -> float:
@@ -92,6 +106,7 @@ def draw_map(
     legend: bool = False,
     scale_bar: bool = False,
     most_labels: int = MAX_LABELLED,
+    insets: list[Frame] = (),
 ) -> Key:
     """Draw sea, countries, markers and labels into ``ax``, projected and framed.
 
@@ -121,6 +136,8 @@ def draw_map(
         Draw a scale bar (maps of one figure at different scales).
     most_labels : int, default MAX_LABELLED
         Above this many markers in the panel, none is labelled.
+    insets : list of Frame, optional
+        Far members drawn large over a corner of the map (:mod:`.insets`).
 
     Returns
     -------
@@ -128,11 +145,21 @@ def draw_map(
         The labels that had no room, numbered on the map.
     """
     panel = draw_panel(ax, map_data, frame or frame_map(map_data, world=world), scale, marker_size)
-    _add_extras(panel, [panel.frame], map_data, scale, locator=locator, legend=legend)
-    if scale_bar:
+    small = draw_insets(
+        [panel],
+        insets,
+        partial(draw_panel, map_data=map_data, scale=scale, marker_size=MARKER_PT2),
+        scale,
+    )
+    drawn = [_as_drawn(p, p.frame) for p in (panel, *small)]
+    _add_extras(panel, drawn, map_data, scale, locator=locator, legend=legend)
+    if scale_bar or small:
         panel.blocked.append(draw_scale_bar(panel.ax, panel.avoid, panel.corners, scale))
     key = key if key is not None else Key()
     _label(panel, map_data, key, scale, names=names, most_labels=most_labels)
+    for inset in small:
+        inset.blocked.append(draw_scale_bar(inset.ax, inset.avoid, inset.corners, scale))
+        _label(inset, map_data, key, scale, names=names, most_labels=most_labels)
     return key
 
 
@@ -145,28 +172,47 @@ def draw_panels(
     key: Key,
     column: Axes | None = None,
     scale_bars: bool = False,
+    insets: list[Frame] = (),
+    inset_axes: list[Axes] = (),
 ) -> Key:
     """Draw one map in panels, one frame each, with one legend and one locator.
 
     The legend and the locator go in ``column`` (beside or under the panels) when given, else
     in the panel the participants crowd least; each panel names its own group's countries and
     operations (the frames' ``named``), numbering into ``key``. With ``scale_bars`` (panels at
-    different scales), each panel gets a scale bar.
+    different scales), each panel gets a scale bar, as does each of ``insets`` (:mod:`.insets`),
+    drawn in ``inset_axes`` (the page's slots for them, beside the column) or over a corner of
+    its host panel.
     """
     panels = [
         draw_panel(ax, map_data, frame, scale, MARKER_PT2)
         for ax, frame in zip(axes, frames, strict=True)
     ]
+    small = draw_insets(
+        panels,
+        insets,
+        partial(draw_panel, map_data=map_data, scale=scale, marker_size=MARKER_PT2),
+        scale,
+        inset_axes,
+    )
+    drawn = [_as_drawn(p, p.frame) for p in (*panels, *small)]
     if column is None:
         roomiest = min(panels, key=lambda panel: panel.crowding)
-        _add_extras(roomiest, frames, map_data, scale, locator=True, legend=True)
+        _add_extras(roomiest, drawn, map_data, scale, locator=True, legend=True)
     else:
-        draw_column(column, [_as_drawn(p, p.frame) for p in panels], map_data, scale)
-    for panel in panels:
-        if scale_bars:
+        # An inset over the top of the column names its members in the column's free room.
+        taken = draw_column(column, drawn, map_data, scale, over=list(inset_axes))
+        if inset_axes:
+            small[0].room = column.get_window_extent(column.figure.canvas.get_renderer())
+            small[0].blocked.extend(taken)
+    for panel in [*panels, *small]:
+        if scale_bars or small:
             bar = draw_scale_bar(panel.ax, panel.avoid, panel.corners, scale)
             panel.blocked.append(bar)
-        _label(panel, map_data, key, scale, names=True)
+        first = len(key.entries)
+        placer = _label(panel, map_data, key, scale, names=True)
+        if panel.room is not None:
+            key_beside(placer, key, first, scale)
     return key
 
 
@@ -184,7 +230,7 @@ def draw_panel(ax: Axes, map_data: MapData, frame: Frame, scale: float, marker_s
     ax.apply_aspect()
     # Natural Earth 50m has more detail than a page shows: drop what is under a tenth of a point.
     geometries = frame.geometries.simplify(
-        _SIMPLIFY_PT * _units_per_point(ax), preserve_topology=True
+        _SIMPLIFY_PT * units_per_point(ax), preserve_topology=True
     )
     ax.add_artist(
         PathPatch(
@@ -197,10 +243,10 @@ def draw_panel(ax: Axes, map_data: MapData, frame: Frame, scale: float, marker_s
         )
     )
     outside = _outside_mask(map_data)
-    _draw_countries(ax, map_data, geometries, outside)
-    _dot_small_countries(ax, map_data, geometries, outside)
-    _outline_areas(ax, map_data, frame)
-    xy = _draw_markers(ax, map_data, frame, marker_size * scale**2)
+    draw_countries(ax, map_data, geometries, outside)
+    dot_small_countries(ax, map_data, geometries, outside)
+    outline_areas(ax, map_data, frame)
+    xy = draw_markers(ax, map_data, frame, marker_size * scale**2)
     radius = 3 * ax.figure.dpi / 72 * scale
     drawn = xy[np.isfinite(xy).all(axis=1)]  # a marker behind this panel's globe is not drawn
     drawn = np.unique(drawn, axis=0)  # operations share places: each place blocks labels once
@@ -213,10 +259,9 @@ def draw_panel(ax: Axes, map_data: MapData, frame: Frame, scale: float, marker_s
 
 
 def _add_extras(panel: Panel, frames, map_data: MapData, scale: float, *, locator, legend):
-    """Put the world locator (outlining ``frames``) and the legend in the panel's free corners."""
+    """Put the world locator (outlining ``frames``, as drawn) and the legend in free corners."""
     if locator and panel.frame.regional:
-        drawn = [_as_drawn(panel, frame) for frame in frames]
-        inset, corner = draw_locator(panel.ax, drawn, map_data, panel.avoid)
+        inset, corner = draw_locator(panel.ax, frames, map_data, panel.avoid, panel.corners)
         renderer = panel.ax.figure.canvas.get_renderer()
         panel.blocked.append(inset.get_window_extent(renderer).padded(2))
         panel.corners.append(corner)
@@ -240,10 +285,13 @@ def _label(
     *,
     names: bool,
     most_labels: int = MAX_LABELLED,
-) -> None:
-    """Name the panel's operations and (if ``names``) its participating countries."""
+) -> Placer:
+    """Name the panel's operations and (if ``names``) its participating countries.
+
+    Returns the placer, with the room its labels took.
+    """
     frame, ax = panel.frame, panel.ax
-    placer = Placer(ax, panel.blocked)
+    placer = Placer(ax, panel.blocked, room=panel.room)
     own = [i for i, name in enumerate(map_data.markers) if frame.names(name)]
     keys = list(map_data.markers)
     if len(own) > most_labels:
@@ -254,34 +302,7 @@ def _label(
         label_countries(
             ax, map_data, panel.geometries, placer, key, panel.participating & rows, scale
         )
-
-
-def _outline_areas(ax: Axes, map_data: MapData, frame: Frame) -> None:
-    """Draw the dashed outline of each operation known only by its area, with no fill.
-
-    As on the HTML map: no country of the area is coloured or given the operation's figures.
-    """
-    if not map_data.areas:
-        return
-    import geopandas as gpd
-
-    from opmap.draw.static.framing import project
-
-    outlines = project(gpd.GeoSeries(list(map_data.areas.values()), crs="EPSG:4326"), frame.crs)
-    for key, outline in zip(map_data.areas, outlines, strict=True):
-        if outline is None or outline.is_empty or not outline.is_valid:
-            continue
-        ax.add_artist(
-            PathPatch(
-                path_of(outline),
-                fill=False,
-                edgecolor=AREA_OUTLINE_COLOR,
-                linewidth=1.0,
-                linestyle="--",
-                zorder=4,
-                gid=f"area:{key}",
-            )
-        )
+    return placer
 
 
 def _outside_mask(map_data: MapData) -> np.ndarray:
@@ -290,116 +311,23 @@ def _outside_mask(map_data: MapData) -> np.ndarray:
     return ~map_data.coverage["iso_a3"].isin(set(map_data.focus["iso_a3"])).to_numpy()
 
 
-def _units_per_point(ax: Axes) -> float:
-    """Map units (metres) per typographic point at the axes' current limits."""
-    width_pt = ax.get_window_extent().width * 72 / ax.figure.dpi
-    return (ax.get_xlim()[1] - ax.get_xlim()[0]) / width_pt
-
-
 def _square(x: float, y: float, radius: float) -> Bbox:
     return Bbox.from_extents(x - radius, y - radius, x + radius, y + radius)
 
 
 def _marker_discs(ax: Axes, xy: np.ndarray, radius_px: float) -> list:
     """Markers as discs in map units, ``radius_px`` wide on the page."""
-    per_px = _units_per_point(ax) * 72 / ax.figure.dpi
+    per_px = units_per_point(ax) * 72 / ax.figure.dpi
     return [Point(x, y).buffer(radius_px * per_px) for x, y in xy]
 
 
 def _legend_inside(ax: Axes, map_data: MapData, scale: float, avoid, taken) -> Bbox:
-    """Put the legend in the corner of the map it hides least of; return its extent."""
+    """Put the legend in the free corner it hides least of (added to ``taken``); return where."""
     legend = map_legend(ax, map_data, scale, loc="lower left", frameon=True)
     renderer = ax.figure.canvas.get_renderer()
     extent = legend.get_window_extent(renderer)
-    per_px = _units_per_point(ax) * 72 / ax.figure.dpi
+    per_px = units_per_point(ax) * 72 / ax.figure.dpi
     corner, _ = emptiest_corner(ax, extent.width * per_px, extent.height * per_px, avoid, taken)
     legend.set_loc(corner)
+    taken.append(corner)
     return legend.get_window_extent(renderer).padded(2)
-
-
-def _draw_countries(ax, map_data, geometries, outside) -> None:
-    coverage = map_data.coverage
-    points = []
-    for position, (iso3, geometry, value) in enumerate(
-        zip(coverage["iso_a3"], geometries, map_data.values, strict=True)
-    ):
-        face = OUTSIDE_COLOR if outside[position] else map_data.classes.color_of(value)
-        edge = OUTSIDE_BORDER_COLOR if outside[position] else BORDER_COLOR
-        if geometry is None or geometry.is_empty:
-            continue
-        if not bool(coverage["has_polygon"].iloc[position]):
-            points.append((geometry, face))
-            continue
-        ax.add_artist(
-            PathPatch(
-                path_of(geometry),
-                facecolor=face,
-                edgecolor=edge,
-                linewidth=0.25,
-                zorder=1,
-                gid=iso3,
-            )
-        )
-    if points:
-        ax.scatter(
-            [p.x for p, _ in points],
-            [p.y for p, _ in points],
-            s=9,
-            marker="s",
-            c=[face for _, face in points],
-            edgecolors=BORDER_COLOR,
-            linewidths=0.3,
-            zorder=2,
-            gid="country-points",
-        )
-
-
-def _dot_small_countries(ax, map_data, geometries, outside) -> None:
-    """Put a dot in its class colour on each covered country too small to see at this scale.
-
-    Most of Libertad's thirteen countries are islands a few points wide even on a framed map.
-    """
-    units_per_point = _units_per_point(ax)
-    dots = []
-    for position, (geometry, value, has_polygon) in enumerate(
-        zip(geometries, map_data.values, map_data.coverage["has_polygon"], strict=True)
-    ):
-        if map_data.classes.class_of(value) is None or not has_polygon or geometry is None:
-            continue
-        if geometry.is_empty or outside[position]:
-            continue
-        minx, miny, maxx, maxy = geometry.bounds
-        if max(maxx - minx, maxy - miny) < _SMALL_PT * units_per_point:
-            where = geometry.representative_point()
-            dots.append((where.x, where.y, map_data.classes.color_of(value)))
-    if dots:
-        ax.scatter(
-            [d[0] for d in dots],
-            [d[1] for d in dots],
-            c=[d[2] for d in dots],
-            s=_SMALL_PT**2,
-            marker="o",
-            edgecolors=BORDER_COLOR,
-            linewidths=0.4,
-            zorder=3,
-            gid="small-countries",
-        )
-
-
-def _draw_markers(ax, map_data: MapData, frame: Frame, size: float) -> np.ndarray:
-    """Draw one marker per mapped operation; return their projected positions."""
-    if not map_data.markers:
-        return np.zeros((0, 2))
-    xy = frame.project_points(list(map_data.markers.values()))
-    ax.scatter(
-        xy[:, 0],
-        xy[:, 1],
-        s=size,
-        marker="o",
-        facecolors=MARKER_COLOR,
-        edgecolors="white",
-        linewidths=0.6,
-        zorder=5,
-        gid="markers",
-    )
-    return xy

@@ -1,0 +1,119 @@
+"""What a panel of a static map shows: the countries in their class colours, and the markers.
+
+A covered country too small to see at the panel's scale also gets a dot in its class colour;
+each operation's marker is drawn in the one panel (or inset) that is framed on it.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from matplotlib.axes import Axes
+from matplotlib.patches import PathPatch
+
+from opmap.decide.mapdata import MapData
+from opmap.draw.static.framing import Frame, path_of
+from opmap.style import BORDER_COLOR, MARKER_COLOR, OUTSIDE_BORDER_COLOR, OUTSIDE_COLOR
+
+_SMALL_PT = 3.5  # a covered country narrower than this on the page also gets a dot
+
+
+def units_per_point(ax: Axes) -> float:
+    """Map units (metres) per typographic point at the axes' current limits."""
+    width_pt = ax.get_window_extent().width * 72 / ax.figure.dpi
+    return (ax.get_xlim()[1] - ax.get_xlim()[0]) / width_pt
+
+
+def draw_countries(ax, map_data, geometries, outside) -> None:
+    """Draw each unit in its class colour, grey when ``outside`` the region; points as squares."""
+    coverage = map_data.coverage
+    points = []
+    for position, (iso3, geometry, value) in enumerate(
+        zip(coverage["iso_a3"], geometries, map_data.values, strict=True)
+    ):
+        face = OUTSIDE_COLOR if outside[position] else map_data.classes.color_of(value)
+        edge = OUTSIDE_BORDER_COLOR if outside[position] else BORDER_COLOR
+        if geometry is None or geometry.is_empty:
+            continue
+        if not bool(coverage["has_polygon"].iloc[position]):
+            points.append((geometry, face))
+            continue
+        ax.add_artist(
+            PathPatch(
+                path_of(geometry),
+                facecolor=face,
+                edgecolor=edge,
+                linewidth=0.25,
+                zorder=1,
+                gid=iso3,
+            )
+        )
+    if points:
+        ax.scatter(
+            [p.x for p, _ in points],
+            [p.y for p, _ in points],
+            s=9,
+            marker="s",
+            c=[face for _, face in points],
+            edgecolors=BORDER_COLOR,
+            linewidths=0.3,
+            zorder=2,
+            gid="country-points",
+        )
+
+
+def dot_small_countries(ax, map_data, geometries, outside) -> None:
+    """Put a dot in its class colour on each covered country too small to see at this scale.
+
+    Most of Libertad's thirteen countries are islands a few points wide even on a framed map.
+    """
+    per_point = units_per_point(ax)
+    dots = []
+    for position, (geometry, value, has_polygon) in enumerate(
+        zip(geometries, map_data.values, map_data.coverage["has_polygon"], strict=True)
+    ):
+        if map_data.classes.class_of(value) is None or not has_polygon or geometry is None:
+            continue
+        if geometry.is_empty or outside[position]:
+            continue
+        minx, miny, maxx, maxy = geometry.bounds
+        if max(maxx - minx, maxy - miny) < _SMALL_PT * per_point:
+            where = geometry.representative_point()
+            dots.append((where.x, where.y, map_data.classes.color_of(value)))
+    if dots:
+        ax.scatter(
+            [d[0] for d in dots],
+            [d[1] for d in dots],
+            c=[d[2] for d in dots],
+            s=_SMALL_PT**2,
+            marker="o",
+            edgecolors=BORDER_COLOR,
+            linewidths=0.4,
+            zorder=3,
+            gid="small-countries",
+        )
+
+
+def draw_markers(ax, map_data: MapData, frame: Frame, size: float) -> np.ndarray:
+    """Draw the markers of the operations ``frame`` names; return the positions of all.
+
+    A marker belongs to one panel (or inset), the one framed on it: drawn in another panel too
+    it would show twice, once unlabelled at that panel's edge. The positions of the markers
+    not drawn here are NaN.
+    """
+    if not map_data.markers:
+        return np.zeros((0, 2))
+    xy = frame.project_points(list(map_data.markers.values()))
+    owned = np.array([frame.names(key) for key in map_data.markers], dtype=bool)
+    xy[~owned] = np.nan
+    ax.scatter(
+        xy[owned, 0],
+        xy[owned, 1],
+        s=size,
+        marker="o",
+        facecolors=MARKER_COLOR,
+        edgecolors="white",
+        linewidths=0.6,
+        zorder=5,
+        gid="markers",
+    )
+    return xy
