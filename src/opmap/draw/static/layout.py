@@ -72,15 +72,17 @@ def lay_out_panels(
     """Lay out two panels (and their insets) from ``bottom`` up to ``bottom + height`` inches.
 
     First choice, stacked (:func:`_stacked_panels`): each panel at its own scale, a scale bar
-    each, the key of numbered labels under the legend. When that leaves no room for the
+    each, the key of numbered labels under the legend, an inset in a slot beside its host or,
+    failing room, over a corner of it. When that leaves no room for the
     legend, the panels share one scale side by side, with the legend beside them (a column on
     the right) or inside one of them, and the key under them. ``legend_height`` is the
     legend's height in inches, kept free under the top panel; ``key_height(span)`` the key's
     height when it spans ``span`` (left and right, in inches; None for the page's width).
     """
-    stacked = _stacked_panels(page, frames, bottom, height, list(insets), legend_height, key_height)
-    if stacked is not None:
-        return stacked
+    for slotted in (list(insets), []):  # an inset in a slot of its own, else over its host
+        stacked = _stacked_panels(page, frames, bottom, height, slotted, legend_height, key_height)
+        if stacked is not None:
+            return stacked
     under = key_height(None)
     bottom, height = bottom + under, height - under
     gaps = PANEL_GAP_IN * len(frames)  # between the panels, and before a column
