@@ -125,6 +125,11 @@ def test_a_group_with_far_small_members_gets_an_inset_beside_its_panel(bundled):
     assert {"Belize", "Jamaica", "Turks and Caicos Islands", "Aruba", "Curaçao"} <= names
     assert {"Saint Lucia", "Barbados", "Antigua and Barbuda"} <= names
     assert "leader" in {line.get_gid() for line in drawn.lines}
+    # A name with no room is numbered and explained beside the inset, not in a key under the
+    # map that would take height from every panel: the Americas panel keeps the page's height.
+    assert not [t for t in figure.texts if (t.get_gid() or "").startswith("key-")]
+    beside = [t.get_text() for t in drawn.texts if (t.get_gid() or "").startswith("key-beside")]
+    assert beside == ["1  Saint Vincent and the Grenadines"]
 
 
 def _metres_per_pixel(ax) -> float:

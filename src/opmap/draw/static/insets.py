@@ -129,7 +129,7 @@ def draw_border(inset: Axes, scale: float) -> None:
             fill=False,
             edgecolor=TEXT_COLOR,
             linewidth=0.8 * scale,
-            zorder=9,
+            zorder=6.5,  # over the map and its leaders, under the names beside it
             clip_on=False,
             gid="inset-border",
         )

@@ -10,6 +10,7 @@ Labels are plain text (no outline effect), so an SVG keeps them as ``<text>``.
 from __future__ import annotations
 
 import math
+import textwrap
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -22,6 +23,7 @@ from shapely.geometry import LineString
 
 from opmap.decide.mapdata import MapData
 from opmap.draw.static.page import COUNTRY_PT, LABEL_PT
+from opmap.i18n import is_rtl
 from opmap.style import MUTED_TEXT_COLOR, TEXT_COLOR
 
 #: Above this many markers none is labelled: a printed map cannot name them all legibly, and
@@ -228,35 +230,56 @@ def label_countries(
 
 
 def key_beside(placer: Placer, key: Key, first: int, scale: float = 1.0) -> None:
-    """Explain the key's entries from ``first`` on in the free room of ``placer``, if all fit.
+    """Explain the key's entries from ``first`` on beside the map, in ``placer``'s room.
 
     An inset with room beside it (:class:`Placer`'s ``room``) explains its own numbers there,
-    "1  Saint Vincent and the Grenadines" beside the islands, rather than in a key under the
-    map that would take height from every panel. Entries written here leave ``key``.
+    "1  Saint Vincent and the Grenadines" wrapped to the room beside the inset, rather than in
+    a key under the map that would take height from every panel. When all fit, the entries
+    leave ``key``; else nothing is written here.
     """
     entries = key.entries[first:]
     if not entries:
         return
-    ax, frame = placer.ax, placer.frame
     written = []
     for number, words in entries:
-        line = _text(ax, f"{number}  {words}", LABEL_PT * scale, TEXT_COLOR, "normal", "")
-        line.set_gid(f"key-beside-{number}")
-        line.set_verticalalignment("top")
-        line.set_horizontalalignment("right")
-        for top in np.arange(frame.y1, frame.y0, -2.0):  # from the top, at the room's far edge
-            line.set_position(ax.transData.inverted().transform((frame.x1, top)))
-            extent = line.get_window_extent(placer.renderer)
-            if placer.is_free(extent):
-                placer.taken.append(extent)
-                written.append(line)
-                break
-        else:
-            line.remove()
+        line = _key_line(placer, f"{number}  {words}", scale)
+        if line is None:
             for line in written:
                 line.remove()
             return
+        line.set_gid(f"key-beside-{number}")
+        written.append(line)
     del key.entries[first:]
+
+
+def _key_line(placer: Placer, words: str, scale: float) -> Text | None:
+    """Write ``words`` in the free room beside the map (wrapped if need be), top first."""
+    ax, frame, renderer = placer.ax, placer.frame, placer.renderer
+    held = ax.get_window_extent(renderer)
+    rtl = is_rtl()
+    # The map sits at one side of its room: the words go in the rest, clear of its border,
+    # starting at its left (at its right in Arabic).
+    right = frame.x1 - held.x1 >= held.x0 - frame.x0
+    beside = (held.x1 + 3, frame.x1) if right else (frame.x0, held.x0 - 3)
+    line = _text(ax, words, LABEL_PT * scale, TEXT_COLOR, "normal", "key-beside")
+    line.get_bbox_patch().set_alpha(1.0)  # opaque: where it must cross the border, it hides it
+    line.set_verticalalignment("top")
+    line.set_multialignment("right" if rtl else "left")
+    # Clear of the map first, wrapped if need be; else anywhere free in the room.
+    for clear, (start, end) in ((True, beside), (False, (frame.x0, frame.x1))):
+        for width in range(len(words), 12, -4):
+            line.set_text(textwrap.fill(words, width, subsequent_indent="   "))
+            for top in np.arange(frame.y1, frame.y0, -2.0):
+                x = start if clear != rtl else end
+                line.set_horizontalalignment("left" if clear != rtl else "right")
+                line.set_position(ax.transData.inverted().transform((x, top)))
+                extent = line.get_window_extent(renderer)
+                inside = extent.x0 >= start and extent.x1 <= end
+                if inside and placer.is_free(extent):
+                    placer.taken.append(extent)
+                    return line
+    line.remove()
+    return None
 
 
 def _place_number(placer: Placer, label: Text, anchor) -> None:

@@ -115,5 +115,6 @@ def draw_markers(ax, map_data: MapData, frame: Frame, size: float) -> np.ndarray
         linewidths=0.6,
         zorder=5,
         gid="markers",
+        clip_on=False,  # a panel draws only its own markers, in its view: none cut at its edge
     )
     return xy
