@@ -92,7 +92,8 @@ def _draw_column_under_inset(column: Axes, inset: Axes, frames, map_data, scale)
     Returns the display boxes of the legend and the locator: the inset's names go round them.
     """
     box, held = column.get_position(), inset.get_position()
-    under = (held.y0 - box.y0) / box.height  # the share of the column's height under the inset
+    # The share of the column's height under the inset, less a gap so nothing touches it.
+    under = (held.y0 - box.y0) / box.height - 0.04
     legend = map_legend(column, map_data, scale, loc="upper left", frameon=False)
     legend.set_bbox_to_anchor((0, 0, 1, under), transform=column.transAxes)
     renderer = column.figure.canvas.get_renderer()
