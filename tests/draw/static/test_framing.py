@@ -120,6 +120,10 @@ def test_a_group_with_far_small_members_gets_an_inset_beside_its_panel(bundled):
     assert _metres_per_pixel(drawn) <= _metres_per_pixel(host) * 1.001
     assert [line.get_gid() for line in drawn.lines].count("scale-bar") == 1
     assert any(p.get_gid() == "inset-border" for p in drawn.artists + drawn.patches)
+    # Libertad's marker drawn once, in the inset that owns it, not also at the panel's edge.
+    markers = {ax: [c for c in ax.collections if c.get_gid() == "markers"] for ax in (host, drawn)}
+    assert [len(c.get_offsets()) for c in markers[host]] == [0]
+    assert [len(c.get_offsets()) for c in markers[drawn]] == [1]
     # Its members named there (leader lines for the small ones), as the other panels do.
     names = {t.get_text() for t in drawn.texts if (t.get_gid() or "").startswith("country-")}
     assert {"Belize", "Jamaica", "Turks and Caicos Islands", "Aruba", "Curaçao"} <= names
