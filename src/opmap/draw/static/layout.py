@@ -22,7 +22,8 @@ PANEL_GAP_IN = 0.08  # between two panels of one map
 _COLUMN_MIN_IN = 1.2  # room beside the panels for the legend and the locator
 _COLUMN_MIN_HEIGHT_IN = 0.9  # room under a panel for them
 _TALL_MAX_SHARE = 0.6  # the full-height panel takes at most this share of the width
-_INSET_ZOOM = (1.0, 1.6)  # an inset's scale, as a multiple of its host's: least, most
+_INSET_ZOOM = (1.0, 1.6)  # an inset's scale, as a multiple of its host's: wanted, most...
+_INSET_LEAST_ZOOM = 0.5  # ...and least, on a page whose column is narrow for its host's height
 _INSET_ROW_SHARE = 0.7  # an inset takes at most this share of the column's width...
 _NAMES_MIN_IN = 1.0  # ...and leaves its names at least this much beside it
 _WIDE_MIN_SHARE = 0.5  # the panel on top of the column is at least this share of its width...
@@ -77,7 +78,8 @@ def lay_out_panels(
     legend, the panels share one scale side by side, with the legend beside them (a column on
     the right) or inside one of them, and the key under them. ``legend_height`` is the
     legend's height in inches, kept free under the top panel; ``key_height(span)`` the key's
-    height when it spans ``span`` (left and right, in inches; None for the page's width).
+    height when it spans ``span`` (left and right, in inches; None for the page's width), or
+    None when it does not fit there (it then goes across the page).
     """
     for slotted in (list(insets), []):  # an inset in a slot of its own, else over its host
         stacked = _stacked_panels(page, frames, bottom, height, slotted, legend_height, key_height)
@@ -127,6 +129,14 @@ def _stacked_panels(page: Page, frames, bottom, height, insets, legend_height, k
     column_left = page.margin + (tall_width + PANEL_GAP_IN if tall == 0 else 0.0)
     key_span = (column_left, column_left + column_width)
     key = key_height(key_span)
+    if key is None:  # too wide for the column: across the page, under the panels
+        under = key_height(None)
+        stacked = _stacked_panels(
+            page, frames, bottom + under, height - under, insets, legend_height, _no_key
+        )
+        if stacked is not None:
+            stacked.key_span = None
+        return stacked
     if key:  # the key under the legend: the tall panel keeps the page's height
         key += PANEL_GAP_IN
     room = max(_COLUMN_MIN_HEIGHT_IN * page.scale, legend_height) + key
@@ -168,6 +178,10 @@ def _stacked_panels(page: Page, frames, bottom, height, insets, legend_height, k
     return Panels(frames, axes, column, False, placed, key_span)
 
 
+def _no_key(span) -> float:
+    return 0.0
+
+
 def _inset_size(host: Frame, inset: Frame, host_size, column_width: float, page: Page):
     """Return the (width, height) in inches of ``inset``'s slot at its least zoom, or None.
 
@@ -178,7 +192,7 @@ def _inset_size(host: Frame, inset: Frame, host_size, column_width: float, page:
     per_inch = max(host_x / host_size[0], host_y / host_size[1])  # the host's metres per inch
     span_x, span_y = inset.view[2] - inset.view[0], inset.view[3] - inset.view[1]
     zoom = min(_INSET_ZOOM[0], _most_inset_width(column_width, page) * per_inch / span_x)
-    if zoom < 1.0:
+    if zoom < _INSET_LEAST_ZOOM:
         return None
     return (span_x / per_inch * zoom, span_y / per_inch * zoom)
 

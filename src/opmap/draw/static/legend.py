@@ -149,13 +149,22 @@ def draw_list_box(
     return top + 0.04 * scale
 
 
-def list_box_height(page: Page, title: str, items: Sequence[str], span=None) -> float:
-    """Return the height :func:`draw_list_box` would take, in inches, drawing nothing."""
+def list_box_height(page: Page, title: str, items: Sequence[str], span=None) -> float | None:
+    """Return the height :func:`draw_list_box` would take, in inches, drawing nothing.
+
+    None when its words would not fit within ``span`` (left and right, in inches); across
+    the page (no ``span``) they always do.
+    """
     before_texts, before_artists = len(page.figure.texts), len(page.figure.artists)
     top = draw_list_box(page, title, items, 0.0, "measure", span=span)
-    for artist in [*page.figure.texts[before_texts:], *page.figure.artists[before_artists:]]:
+    texts = page.figure.texts[before_texts:]
+    left, right = span or (0.0, page.width)
+    fits = span is None or all(
+        left <= page.inches(t).x0 and page.inches(t).x1 <= right for t in texts
+    )
+    for artist in [*texts, *page.figure.artists[before_artists:]]:
         artist.remove()
-    return top
+    return top if fits else None
 
 
 def key_entries(key) -> list[str]:
