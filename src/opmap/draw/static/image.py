@@ -1,8 +1,9 @@
 """Static map images (PNG, SVG, PDF) for print, drawn with matplotlib; no folium here.
 
 A map is framed on what it shows (:mod:`.framing`: the participating countries and markers in
-an equal-area projection fitted to them, in two panels at one scale when they lie in two distant
-groups, a world locator in a corner or beside the panels), drawn and its countries and markers
+an equal-area projection fitted to them, in two panels when they lie in two distant groups, far
+small members in an inset, a world locator in a corner or beside the panels; the panels laid out
+by :mod:`.layout`), drawn and its countries and markers
 named without overlaps (:mod:`.shapes`, :mod:`.labels`), with a title that states the finding,
 the legend, the operations that cannot be drawn, source and date underneath (:mod:`.legend`),
 and written with its metadata (:mod:`.writing`); this module lays out the page. Countries take

@@ -1,10 +1,12 @@
-"""Insets: the few far-flung members of a group, drawn large in a corner of its panel.
+"""Insets: the few far-flung members of a group, drawn apart from its panel, large enough to read.
 
 A group whose tightest box is mostly empty (the Americas group of the bundled data: Brazil,
 Venezuela and Guyana with islands scattered across the Caribbean, and Belize) is framed on its
 dense core, the units holding nearly all its land (:func:`far_members`); the members that fall
-outside the core's box get an inset of their own, at a larger scale, in the corner of the core's
-panel where no participant is (:func:`place_inset`), as newspapers draw the Caribbean.
+outside the core's box get an inset of their own, as newspapers draw the Caribbean: in a slot
+the page keeps for it beside the core's panel (:mod:`.layout`), or, on a single-panel map or a
+page with no room, in the corner of the core's panel where no participant is
+(:func:`place_inset`).
 """
 
 from __future__ import annotations

@@ -3,7 +3,8 @@
 One panel is drawn into one axes with :func:`draw_map`; a map in two panels (two distant groups
 of participants, see :func:`.framing.frame_panels`) with :func:`draw_panels`, which puts the one
 legend and the one locator in a column beside or under the panels (or in the panel with most
-room) and names each group in its own panel; panels at different scales get a scale bar each.
+room) and names each group in its own panel; panels at different scales get a scale bar each,
+as does an inset (:mod:`.insets`), whose names may also go in the white room beside it.
 The page around the map (title, key, footer) is :mod:`opmap.draw.static.image`.
 """
 
