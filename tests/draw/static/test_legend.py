@@ -10,6 +10,7 @@ import pytest
 from opmap.decide.mapdata import prepare_map_data
 from opmap.draw.static.image import plot_map
 from opmap.draw.static.legend import classes_present, unmapped_items
+from opmap.i18n import use_language
 from opmap.read.inputs import load_inputs
 
 GENERATED = date(2024, 1, 1)
@@ -84,3 +85,37 @@ def test_unmapped_items_say_why():
 def test_classes_present(inputs):
     only_2018 = prepare_map_data(inputs.operations, inputs.boundaries, years=[2018])
     assert classes_present(only_2018) == {0}
+
+
+def _boxes_at_300_dpi(figure):
+    """Each gid's box in inches as the 300 dpi PNG draws it (text is wider there than at 100)."""
+    figure.set_dpi(300)
+    renderer = figure.canvas.get_renderer()
+    inches = figure.dpi_scale_trans.inverted()
+    found = {}
+    for artist in [
+        *figure.texts,
+        *figure.legends,
+        *(a for ax in figure.axes for a in ax.get_children()),
+    ]:
+        gid = artist.get_gid()
+        if gid in ("legend", "source", "generated"):
+            found[gid] = artist.get_window_extent(renderer).transformed(inches)
+    return found
+
+
+@pytest.mark.parametrize("language", ["en", "ar"])
+def test_on_a_narrow_page_the_legend_and_the_foot_stay_on_the_paper_apart(inputs, language):
+    # At 12 x 10 cm "Area of an operation whose countries are not named" ran off the page's
+    # right edge and the date touched the source ("Natural EarthGenerated").
+    with use_language(language):
+        bundled = prepare_map_data(inputs.operations, inputs.boundaries, points=inputs.points)
+        figure = plot_map(bundled, size="12x10cm", generated=GENERATED)
+        width, _ = figure.get_size_inches()
+        boxes = _boxes_at_300_dpi(figure)
+    legend, source, made = boxes["legend"], boxes["source"], boxes["generated"]
+    assert 0 <= legend.x0 and legend.x1 <= width
+    assert 0 <= source.x0 and source.x1 <= width and 0 <= made.x0 and made.x1 <= width
+    side_by_side = not (made.y0 >= source.y1 or source.y0 >= made.y1)
+    if side_by_side:
+        assert max(source.x0, made.x0) - min(source.x1, made.x1) >= 0.05

@@ -276,7 +276,7 @@ def _lay_out(figure, map_data, headline, generated, frames: list[Frame], reserve
             bottom,
             header_bottom - bottom,
             insets=insets,
-            legend_height=_legend_height(page, map_data),
+            legend_height=lambda width: _legend_height(page, map_data, width),
             key_height=lambda span: list_box_height(page, title, lines, span) if lines else 0.0,
         )
     numbered = Key(numbered=frozenset(reserved))
@@ -312,10 +312,10 @@ def _lay_out(figure, map_data, headline, generated, frames: list[Frame], reserve
     return key
 
 
-def _legend_height(page: Page, map_data: MapData) -> float:
-    """Return the height in inches of the map's legend as a column draws it."""
-    scratch = page.figure.add_axes((0, 0, 1, 1))
-    legend = map_legend(scratch, map_data, page.scale, loc="upper left", frameon=False)
+def _legend_height(page: Page, map_data: MapData, width: float) -> float:
+    """Return the height in inches of the map's legend in a column ``width`` inches wide."""
+    scratch = page.figure.add_axes((0, 0, width / page.width, 1))
+    legend = map_legend(scratch, map_data, page.scale, loc="upper left", frameon=False, room=1.0)
     height = page.inches(legend).height
     scratch.remove()
     return height

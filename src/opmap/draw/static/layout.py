@@ -67,7 +67,7 @@ def lay_out_panels(
     height: float,
     *,
     insets: list[Frame] = (),
-    legend_height: float = 0.0,
+    legend_height=lambda width: 0.0,
     key_height=lambda span: 0.0,
 ) -> Panels:
     """Lay out two panels (and their insets) from ``bottom`` up to ``bottom + height`` inches.
@@ -76,10 +76,11 @@ def lay_out_panels(
     each, the key of numbered labels under the legend, an inset in a slot beside its host or,
     failing room, over a corner of it. When that leaves no room for the
     legend, the panels share one scale side by side, with the legend beside them (a column on
-    the right) or inside one of them, and the key under them. ``legend_height`` is the
-    legend's height in inches, kept free under the top panel; ``key_height(span)`` the key's
-    height when it spans ``span`` (left and right, in inches; None for the page's width), or
-    None when it does not fit there (it then goes across the page).
+    the right) or inside one of them, and the key under them. ``legend_height(width)`` is the
+    legend's height in inches in a column ``width`` inches wide (its words wrap to fit), kept
+    free under the top panel; ``key_height(span)`` the key's height when it spans ``span``
+    (left and right, in inches; None for the page's width), or None when it does not fit there
+    (it then goes across the page).
     """
     for slotted in (list(insets), []):  # an inset in a slot of its own, else over its host
         stacked = _stacked_panels(page, frames, bottom, height, slotted, legend_height, key_height)
@@ -139,7 +140,7 @@ def _stacked_panels(page: Page, frames, bottom, height, insets, legend_height, k
         return stacked
     if key:  # the key under the legend: the tall panel keeps the page's height
         key += PANEL_GAP_IN
-    room = max(_COLUMN_MIN_HEIGHT_IN * page.scale, legend_height) + key
+    room = max(_COLUMN_MIN_HEIGHT_IN * page.scale, legend_height(column_width)) + key
     own = [frame for frame in insets if frame.host == tall]
     slot = (
         _inset_size(frames[tall], own[0], (tall_width, height), column_width, page) if own else None

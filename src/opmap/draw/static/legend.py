@@ -40,6 +40,8 @@ _MAX_BOX_SHARE = 0.18
 #: an A4 page, and are all listed): past it, the items that do not fit
 #: are counted ("and 176 more"), or the map would have no room left.
 _MOST_BOX_SHARE = 0.55
+#: The largest share of a wide column the locator leaves the legend beside it.
+LEGEND_ROOM = 0.7
 
 
 def draw_source_line(page: Page, generated: date) -> float:
@@ -62,7 +64,10 @@ def draw_source_line(page: Page, generated: date) -> float:
     apart = page.inches(made).x0 - page.inches(source).x1
     if page.rtl:
         apart = page.inches(source).x0 - page.inches(made).x1
-    if apart < 0.1:  # too narrow for one line: stack
+    # Too narrow for one line: stack. Text measured at the figure's 100 dpi is up to about 4%
+    # narrower than at 300 dpi (hinting), so the gap must hold that too: "Natural EarthGenerated".
+    widths = page.inches(source).width + page.inches(made).width
+    if apart < 0.1 + 0.05 * widths:
         made.set_position(page.fig_xy(page.start, page.inches(source).y1 + 0.02))
         made.set_horizontalalignment(page.align)
     return max(page.inches(source).y1, page.inches(made).y1) + 0.03 * scale
@@ -235,8 +240,19 @@ def draw_legend(
     return legend
 
 
-def map_legend(ax: Axes, map_data: MapData, scale: float, *, loc: str, frameon: bool):
-    """Add the map's legend to ``ax``; in Arabic, swatches right of their words, flush right."""
+def map_legend(
+    ax: Axes,
+    map_data: MapData,
+    scale: float,
+    *,
+    loc: str,
+    frameon: bool,
+    room: float | None = None,
+):
+    """Add the map's legend to ``ax``; in Arabic, swatches right of their words, flush right.
+
+    ``room``: the share of ``ax``'s width the legend may take, its words wrapped to fit.
+    """
     rtl = is_rtl()
     legend = ax.legend(
         handles=legend_handles(map_data),
@@ -257,7 +273,28 @@ def map_legend(ax: Axes, map_data: MapData, scale: float, *, loc: str, frameon: 
     )
     legend.set_gid("legend")
     legend.set_zorder(8)
+    if room is not None:
+        fit_legend(legend, ax, room)
     return legend
+
+
+def fit_legend(legend: Legend, ax: Axes, room: float) -> None:
+    """Wrap the legend's words onto more lines until it is at most ``room`` of ``ax``'s width.
+
+    On a narrow page "Area of an operation whose countries are not named" ran off the paper.
+    A word longer than the room stays whole: the legend is then as narrow as it can be.
+    """
+    renderer = ax.figure.canvas.get_renderer()
+    width = ax.get_window_extent(renderer).width * room
+    texts = [legend.get_title(), *legend.get_texts()]
+    words = [t.get_text() for t in texts]
+    side = "right" if is_rtl() else "left"
+    for characters in range(max(len(w) for w in words) - 1, 7, -1):
+        if legend.get_window_extent(renderer).width <= width:
+            return
+        for artist, text_ in zip(texts, words, strict=True):
+            artist.set_text(textwrap.fill(text_, characters, break_long_words=False))
+            artist.set_multialignment(side)
 
 
 def legend_title(map_data: MapData) -> str:

@@ -14,7 +14,7 @@ from shapely.geometry import Polygon, box
 
 from opmap.decide.mapdata import MapData
 from opmap.draw.static.framing import Frame, path_of
-from opmap.draw.static.legend import map_legend
+from opmap.draw.static.legend import LEGEND_ROOM, map_legend
 from opmap.draw.static.projection import WORLD_CRS, project, world_outline
 from opmap.i18n import is_rtl
 from opmap.style import BORDER_COLOR, MARKER_COLOR, SEA_COLOR
@@ -76,13 +76,13 @@ def draw_column(
     if extent.width < extent.height:
         locator = draw_locator_on_top(column, frames, map_data)
         top = locator.get_position().y0 - column.get_position().y0
-        legend = map_legend(column, map_data, scale, loc="upper left", frameon=False)
+        legend = map_legend(column, map_data, scale, loc="upper left", frameon=False, room=1.0)
         legend.set_bbox_to_anchor((0, 0, 1, top / column.get_position().height - 0.02))
         return []
-    legend = map_legend(column, map_data, scale, loc="upper left", frameon=False)
+    legend = map_legend(column, map_data, scale, loc="upper left", frameon=False, room=1.0)
     used = legend.get_window_extent(column.figure.canvas.get_renderer()).width / extent.width
     # The locator on the far side of the legend: right of it, or left of it in Arabic.
-    draw_locator_beside(column, frames, map_data, used=min(used + 0.04, 0.7), rtl=is_rtl())
+    draw_locator_beside(column, frames, map_data, used=min(used + 0.04, LEGEND_ROOM), rtl=is_rtl())
     return []
 
 
@@ -94,11 +94,11 @@ def _draw_column_under_inset(column: Axes, inset: Axes, frames, map_data, scale)
     box, held = column.get_position(), inset.get_position()
     # The share of the column's height under the inset, less a gap so nothing touches it.
     under = (held.y0 - box.y0) / box.height - 0.04
-    legend = map_legend(column, map_data, scale, loc="upper left", frameon=False)
+    legend = map_legend(column, map_data, scale, loc="upper left", frameon=False, room=1.0)
     legend.set_bbox_to_anchor((0, 0, 1, under), transform=column.transAxes)
     renderer = column.figure.canvas.get_renderer()
     used = legend.get_window_extent(renderer).width / column.get_window_extent(renderer).width
-    used = min(used + 0.04, 0.7)
+    used = min(used + 0.04, LEGEND_ROOM)
     rtl = is_rtl()
     locator = column.inset_axes((0.0 if rtl else used, 0, 1 - used, under), zorder=8)
     locator.set_gid("locator")
