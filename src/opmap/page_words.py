@@ -181,6 +181,7 @@ STRINGS: dict[str, str] = {
     "briefing_downloads": "Data",
     "briefing_download_operations": "operations.csv: the records, cleaned, with ISO codes",
     "briefing_download_coverage": "coverage.csv: coverage by region",
+    "briefing_csv_open": "Open operations.csv",
     "skip_to_content": "Skip to content",
     "embed_title": "Map of operations against human trafficking and people smuggling",
     # the page linking the packs of each language (opmap build --lang all)
@@ -307,6 +308,12 @@ PLURALS: dict[str, tuple[str, str]] = {
         "{count:,} operations name no country: they count in the total only.",
     ),
     "coverage_gap_list": ("{count:,} not named", "{count:,} not named"),
+    "briefing_operations_more": (
+        "The table lists the {listed:,} most recent operations; {count:,} other is on the map "
+        "and in operations.csv:",
+        "The table lists the {listed:,} most recent operations; {count:,} others are on the "
+        "map and in operations.csv:",
+    ),
     "briefing_unplaced": (
         "{count:,} operation with no named country counts in the totals but is not on the map: "
         "{items}.",

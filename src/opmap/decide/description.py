@@ -25,6 +25,23 @@ MOST_LISTED = 5
 OPERATIONS_LISTED = 500
 
 
+#: How many operations the briefing page lists, the most recent first (the others are on the
+#: map and in operations.csv): 500 rows are about 250 KB of page, 10,000 were 5 MB.
+BRIEFING_LISTED = 500
+
+
+def most_recent(
+    operations: Sequence[Operation], listed: int = BRIEFING_LISTED
+) -> tuple[list[Operation], int]:
+    """Return the ``listed`` most recent operations, newest first, and how many are left out.
+
+    Operations of one year come in the order of their names (casefolded), so the same
+    operations are listed on every run.
+    """
+    newest = sorted(operations, key=lambda op: (-op.year, op.name.casefold()))
+    return newest[:listed], max(len(newest) - listed, 0)
+
+
 @dataclass(frozen=True)
 class MapTable:
     """A table of plain-text cells: a caption, header cells, rows; ``numeric`` aligns right.

@@ -269,3 +269,32 @@ def test_the_operations_table_names_countries_in_the_page_language():
     libertad = next(cell for cell in cells if "Barbados" in cell)
     assert "Brasil" in libertad and "Brazil" not in libertad
     assert "Sudán" in cells
+
+
+def test_a_long_briefing_lists_the_500_most_recent_operations_and_says_where_the_others_are():
+    # 5 MB of table at 10,000 operations: the page lists the newest 500 and points to the rest.
+    bundled = load_inputs()
+    operations = [
+        replace(op, name=f"{op.name} {number}", year=2000 + number % 20)
+        for number in range(101)
+        for op in bundled.operations
+    ]
+    document = briefing(bundled, operations=operations)
+    table = table_under(document, "Operations and their sources")
+    rows = table.find("tbody").find_all("tr")
+    newest = sorted(operations, key=lambda op: (-op.year, op.name.casefold()))[:500]
+    assert [tr.find("th").text for tr in rows] == [op.key for op in newest]
+    (note,) = [p for p in document.find_all("p") if "most recent" in p.text]
+    assert note.text.startswith(
+        "The table lists the 500 most recent operations; 106 others are on the map and in "
+        "operations.csv:"
+    )
+    assert [(a.attrs["href"], a.text) for a in note.find_all("a")] == [
+        ("map.html", "Open the full-page map"),
+        ("operations.csv", "Open operations.csv"),
+    ]
+
+
+def test_a_short_briefing_lists_every_operation_and_no_note(hostile):
+    document = briefing(hostile)
+    assert "most recent" not in document.find("main").text

@@ -11,6 +11,7 @@ from collections.abc import Mapping, Sequence
 from datetime import date
 
 from opmap.decide.coverage import CoverageReport
+from opmap.decide.description import most_recent
 from opmap.decide.tables import figure_cell
 from opmap.draw.interactive.embed import frame_context
 from opmap.draw.interactive.popups import format_dates, http_url
@@ -62,6 +63,7 @@ def render_briefing(
     -------
     str
     """
+    listed, more = most_recent(operations)
     return render_page(
         "pages/briefing.html",
         page="briefing",
@@ -76,7 +78,8 @@ def render_briefing(
             "table": coverage_table(report, region_pages=region_pages, gap_lists=False),
             "page": files.get("coverage_html"),
         },
-        operations=operations_table(operations),
+        operations=operations_table(listed),
+        operations_more=_more_operations(more, len(listed), files),
         downloads=[
             {"href": files[role], "label": text(key)}
             for role, key in (
@@ -144,8 +147,20 @@ def _map_section(files: Mapping[str, str]) -> dict | None:
     }
 
 
+def _more_operations(more: int, listed: int, files: Mapping[str, str]) -> dict | None:
+    """Say that the table lists only the most recent operations, and where the others are."""
+    if not more:
+        return None
+    links = [
+        {"href": files[role], "label": text(key)}
+        for role, key in (("map", "briefing_map_open"), ("operations_csv", "briefing_csv_open"))
+        if role in files
+    ]
+    return {"sentence": plural("briefing_operations_more", more, listed=listed), "links": links}
+
+
 def operations_table(operations: Sequence[Operation]) -> PageTable:
-    """Lay out every operation, newest first: dates, countries, figures, summary, source."""
+    """Lay out the operations given, newest first: dates, countries, figures, summary, source."""
     columns = (
         Column(text("briefing_col_operation")),
         Column(text("popup_dates")),
