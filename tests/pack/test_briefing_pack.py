@@ -23,6 +23,7 @@ from opmap.read.inputs import load_inputs
 EXPECTED = [
     "index.html",
     "map.html",
+    "map-data.js",
     "map-embed.html",
     "map-embed.iframe.html",
     "map.png",
@@ -97,6 +98,29 @@ def test_every_local_link_of_the_index_resolves_inside_the_folder(pack):
         target = (pack / unquote(path)).resolve()
         assert target.is_file(), link
         assert pack.resolve() in target.parents
+
+
+class _Scripts(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.sources: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "script":
+            self.sources += [value for name, value in attrs if name == "src"]
+
+
+def script_files(page: Path) -> list[Path]:
+    parser = _Scripts()
+    parser.feed(page.read_text(encoding="utf-8"))
+    return [(page.parent / src).resolve() for src in parser.sources]
+
+
+def test_the_embedded_and_regional_maps_load_one_shared_file_and_map_html_none(pack):
+    shared = (pack / "map-data.js").resolve()
+    for name in ("map-embed.html", "regions/africa.html", "regions/americas.html"):
+        assert script_files(pack / name) == [shared], name
+    assert script_files(pack / "map.html") == []  # one self-contained file
 
 
 def test_outside_links_are_only_the_sources(pack):

@@ -164,6 +164,7 @@ def _plan(
 
     map_data = prepare_map_data(inputs.operations, inputs.boundaries, points=inputs.points)
     report = build_coverage(inputs, universe=universe)
+    shared = functools.cache(lambda: _shared_operations(map_data))
 
     def operations_csv(staging: Path) -> list[Path]:
         from opmap.decide.tables import operations_frame
@@ -174,11 +175,16 @@ def _plan(
     def html_maps(staging: Path) -> list[Path]:
         from opmap.draw.interactive.embed import write_snippet
         from opmap.draw.interactive.map import write_map
+        from opmap.draw.interactive.shared import write_shared
 
+        # map.html stays one file; the embedded map loads the operations from the shared file.
         full = write_map(map_data, staging / "map.html", generated=generated)
-        embed = write_map(map_data, staging / "map-embed.html", embed=True, generated=generated)
+        data = write_shared(shared(), staging / shared().src)
+        embed = write_map(
+            map_data, staging / "map-embed.html", embed=True, generated=generated, shared=shared()
+        )
         snippet, _ = write_snippet(embed)
-        return [full, embed, snippet]
+        return [full, data, embed, snippet]
 
     def images(staging: Path) -> list[Path]:
         from opmap.decide.periods import spans_years
@@ -198,7 +204,9 @@ def _plan(
     def coverage(staging: Path) -> list[Path]:
         from opmap.pack.coverage_files import write_coverage
 
-        return write_coverage(report, inputs, staging, generated=generated)
+        # The regional maps, one folder down, name their operations in the shared file.
+        regional = shared().seen_from(f"../{shared().src}")
+        return write_coverage(report, inputs, staging, generated=generated, shared=regional)
 
     def gis(staging: Path) -> list[Path]:
         from opmap.pack.gis import gis_layers, write_geojson, write_geopackage
@@ -230,6 +238,12 @@ def _plan(
         "index": index,
     }
     return plan
+
+
+def _shared_operations(map_data):
+    from opmap.draw.interactive.shared import shared_operations
+
+    return shared_operations(map_data)
 
 
 def _region_pages(report, present: set[str]) -> dict[str, str]:

@@ -95,6 +95,7 @@ def write_coverage(
     *,
     maps: bool = True,
     generated: date | None = None,
+    shared=None,
 ) -> list[Path]:
     """Write the coverage report into ``out_dir``.
 
@@ -116,6 +117,9 @@ def write_coverage(
         Draw the regional maps and the small maps (False: tables and the page only).
     generated : datetime.date, optional
         The date the pages say they were made (default: today).
+    shared : opmap.draw.interactive.shared.SharedOperations, optional
+        The operations a briefing pack writes once beside its pages: the regional maps load
+        them from there (default: each regional map carries its own, one file each).
 
     Returns
     -------
@@ -135,7 +139,7 @@ def write_coverage(
     images: dict[str, str] = {}
     classes = None
     if maps:
-        pages, images, classes, drawn = _write_region_maps(report, inputs, out, generated)
+        pages, images, classes, drawn = _write_region_maps(report, inputs, out, generated, shared)
     else:
         drawn = []
     page = render_coverage_page(
@@ -144,7 +148,9 @@ def write_coverage(
     return [*written, write_text(out / "coverage.html", page), *drawn]
 
 
-def _write_region_maps(report: CoverageReport, inputs, out: Path, generated: date | None):
+def _write_region_maps(
+    report: CoverageReport, inputs, out: Path, generated: date | None, shared=None
+):
     """Write the small and the interactive map of each region with an operation."""
     from opmap.decide.mapdata import prepare_map_data
     from opmap.draw.interactive.map import write_map
@@ -174,7 +180,8 @@ def _write_region_maps(report: CoverageReport, inputs, out: Path, generated: dat
         # One value, one colour in every map of the pack: the region's own classes would make
         # "1 operation" the darkest red in the Americas and light orange in map.html.
         map_data = dataclasses.replace(map_data, classes=overview.classes)
-        written.append(write_map(map_data, out / "regions" / f"{slug}.html", generated=generated))
+        page = out / "regions" / f"{slug}.html"
+        written.append(write_map(map_data, page, generated=generated, shared=shared))
         pages[row.region] = f"regions/{slug}.html"
         written.append(
             write_region_thumbnail(

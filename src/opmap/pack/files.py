@@ -71,7 +71,15 @@ PACK_FILES: tuple[PackFile, ...] = (
         "map",
     ),
     PackFile(
-        "map-embed.html", "the map for an intranet page (fills its frame)", "maps", "map_embed"
+        "map-data.js",
+        "the operations map-embed.html and the regional maps share, loaded beside them",
+        "maps",
+    ),
+    PackFile(
+        "map-embed.html",
+        "the map for an intranet page (fills its frame; needs map-data.js beside it)",
+        "maps",
+        "map_embed",
     ),
     PackFile(
         "map-embed.iframe.html", "the `<iframe>` snippet to paste", "maps", "map_embed_snippet"

@@ -16,13 +16,17 @@
     /** A marker's box, the target a finger or pointer hits (its dot is smaller: map.css). */
     var TARGET = 24;
 
-    /** Read the rows written by operation_layer_data: [name, year, lat, lon, dx, ...]. */
+    /**
+     * Read the rows written by operation_layer_data: [name, year, lat, lon, dx, ...]. A row
+     * that is a number is that row of the pack's shared file (map-data.js, opmap.shared).
+     */
     function readOperations(rows, encodedOutlines, alphabet) {
         var outlines = {};
         opmap.decodeUnits(encodedOutlines, alphabet).features.forEach(function (feature) {
             outlines[feature.id] = feature;
         });
-        return rows.map(function (row, index) {
+        return rows.map(function (written, index) {
+            var row = typeof written === "number" ? opmap.shared.operations[written] : written;
             return {index: index, name: row[0], year: row[1], latlng: L.latLng(row[2], row[3]),
                     dx: row[4], countries: row[5], rows: row[6], brief: row[7], lang: row[8],
                     area: row[9], outline: outlines[String(index)] || null};

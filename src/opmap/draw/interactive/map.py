@@ -29,6 +29,7 @@ from opmap.draw.interactive.choropleth import ChoroplethLayer, CountryTooltips, 
 from opmap.draw.interactive.fragments import label_html, source_link
 from opmap.draw.interactive.offline import (
     add_assets,
+    add_script_file,
     inline_style,
     make_offline,
     number_elements,
@@ -36,6 +37,7 @@ from opmap.draw.interactive.offline import (
 from opmap.draw.interactive.operations import OperationLayer, add_year_layers
 from opmap.draw.interactive.panels import map_panels
 from opmap.draw.interactive.popups import format_dates
+from opmap.draw.interactive.shared import SharedOperations
 from opmap.draw.interactive.styles import GAP_FILL, color_properties
 from opmap.draw.interactive.tiles import resolve_tiles, tile_layer
 from opmap.draw.interactive.timeline import Timeline
@@ -58,8 +60,9 @@ def render_map(
     tiles: str | None = None,
     embed: bool = False,
     generated: date | None = None,
+    shared: SharedOperations | None = None,
 ) -> str:
-    """Draw a map as the text of one self-contained HTML page.
+    """Draw a map as the text of one HTML page, self-contained unless it loads ``shared``.
 
     Parameters
     ----------
@@ -72,12 +75,15 @@ def render_map(
         Fill the container, without the title and source panel (for a page that has its own).
     generated : datetime.date, optional
         The date the page says it was made (default: today, or ``SOURCE_DATE_EPOCH``).
+    shared : SharedOperations, optional
+        Operations a pack writes once beside its pages (:mod:`.shared`): the page loads that
+        file and names those operations by index instead of carrying them.
 
     Returns
     -------
     str
     """
-    folium_map = build_map(map_data, tiles=tiles, embed=embed, generated=generated)
+    folium_map = build_map(map_data, tiles=tiles, embed=embed, generated=generated, shared=shared)
     from opmap.draw.interactive.page import render_page
 
     return _allow_zoom(render_page(folium_map, map_data, embed=embed))
@@ -100,6 +106,7 @@ def write_map(
     tiles: str | None = None,
     embed: bool = False,
     generated: date | None = None,
+    shared: SharedOperations | None = None,
 ) -> Path:
     """Write the map to ``path`` atomically (a temporary file renamed over it); return the path.
 
@@ -112,7 +119,7 @@ def write_map(
     """
     from opmap.output import write_text
 
-    page = render_map(map_data, tiles=tiles, embed=embed, generated=generated)
+    page = render_map(map_data, tiles=tiles, embed=embed, generated=generated, shared=shared)
     return write_text(path, page)
 
 
@@ -122,6 +129,7 @@ def build_map(
     tiles: str | None = None,
     embed: bool = False,
     generated: date | None = None,
+    shared: SharedOperations | None = None,
 ) -> folium.Map:
     """Build the folium map of :func:`render_map` (to show in a notebook or add to)."""
     provider = resolve_tiles(tiles) if tiles else None
@@ -145,7 +153,8 @@ def build_map(
     for panel in map_panels(map_data, provider, embed, generated or generation_date()):
         panel.add_to(folium_map)
     CountryTooltips(choropleth, map_data).add_to(folium_map)
-    operation_layer = OperationLayer(choropleth, year_layers, map_data).add_to(folium_map)
+    operation_layer = OperationLayer(choropleth, year_layers, map_data, shared)
+    operation_layer.add_to(folium_map)
     if timeline:
         Timeline(choropleth, operation_layer, map_data, embed=embed, gap_fill=GAP_FILL).add_to(
             folium_map
@@ -159,6 +168,8 @@ def build_map(
     SmallPlaces(choropleth, map_data).add_to(folium_map)
     CountryLabels(map_data).add_to(folium_map)
     make_offline(folium_map)
+    if shared is not None:
+        add_script_file(folium_map.get_root(), shared.src)
     number_elements(folium_map)
     return folium_map
 

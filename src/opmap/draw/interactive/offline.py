@@ -17,6 +17,7 @@ from importlib import resources
 
 import folium
 from branca.element import Element, MacroElement
+from markupsafe import Markup
 
 from opmap.draw.assets import compact_asset
 
@@ -86,6 +87,16 @@ def add_assets(figure, names: tuple[str, ...]) -> None:
     """Inline assets in a page's header, each once however many elements ask for it."""
     for name in names:
         figure.header.add_child(inline_asset(name), name=f"opmap_asset_{name}")
+
+
+def add_script_file(figure, src: str) -> None:
+    """Load a script file beside the page (``map-data.js``) in its header, before its scripts.
+
+    A plain ``<script src>`` with a relative address: it loads from ``file://`` with the
+    network off, and from a web server alike.
+    """
+    markup = Markup('<script src="{}"></script>').format(src)
+    figure.header.add_child(Verbatim(str(markup)), name="opmap_script_file")
 
 
 class UsesAssets:

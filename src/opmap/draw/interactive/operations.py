@@ -17,6 +17,7 @@ from opmap.draw.interactive.fragments import label_html
 from opmap.draw.interactive.geometry import ALPHABET, encode_units
 from opmap.draw.interactive.offline import UsesAssets, script_json
 from opmap.draw.interactive.popups import PopupRow, operation_brief, popup_rows
+from opmap.draw.interactive.shared import SharedOperations
 from opmap.draw.interactive.styles import (
     AREA_HIGHLIGHT_STYLE,
     AREA_STYLE,
@@ -90,16 +91,24 @@ class OperationLayer(UsesAssets, MacroElement):
         choropleth: ChoroplethLayer,
         year_layers: dict[int, folium.FeatureGroup],
         map_data: MapData,
+        shared: SharedOperations | None = None,
     ):
         super().__init__()
         self._name = "OperationLayer"
         self.choropleth = choropleth
         self.year_layers = year_layers
-        self.data = script_json(operation_layer_data(map_data))
+        self.data = script_json(operation_layer_data(map_data, shared))
 
 
-def operation_layer_data(map_data: MapData) -> dict:
+def operation_layer_data(map_data: MapData, shared: SharedOperations | None = None) -> dict:
     """Return what ``operations.js`` needs, every word already written out.
+
+    Parameters
+    ----------
+    map_data : MapData
+    shared : SharedOperations, optional
+        Rows the page loads from the pack's shared file (:mod:`.shared`): a row found there
+        is written as its index in it (a number), the others in full.
 
     Returns
     -------
@@ -115,7 +124,8 @@ def operation_layer_data(map_data: MapData) -> dict:
         indices; ``cell``: the clustering cell in pixels (0: one marker per operation); the
         words of a cluster.
     """
-    labels: dict[str, int] = {}
+    # The shared rows' label indices point into the shared labels: the page's start with them.
+    labels: dict[str, int] = {label: i for i, label in enumerate(shared.labels if shared else [])}
     rows = []
     outlines = {}
     many = len(map_data.markers) > CLUSTER_ABOVE
@@ -128,20 +138,20 @@ def operation_layer_data(map_data: MapData) -> dict:
         popup = [
             _popup_row(row, labels.setdefault(row.label, len(labels))) for row in popup_rows(op)
         ]
-        rows.append(
-            [
-                op.key,
-                op.year,
-                round(point.y, 5),
-                round(point.x, 5),
-                0 if many else offset,
-                list(op.countries),
-                popup,
-                operation_brief(op),
-                other_language(op.language),
-                area,
-            ]
-        )
+        row = [
+            op.key,
+            op.year,
+            round(point.y, 5),
+            round(point.x, 5),
+            0 if many else offset,
+            list(op.countries),
+            popup,
+            operation_brief(op),
+            other_language(op.language),
+            area,
+        ]
+        index = shared.index_of(row) if shared else None
+        rows.append(row if index is None else index)
     return {
         "operations": rows,
         "labels": list(labels),

@@ -1,0 +1,136 @@
+"""Operations written once for a pack's pages: the embedded and regional maps name them by index.
+
+The pages that load ``map-data.js`` must draw exactly what a self-contained page of the same map
+draws: the same countries, the same markers at the same places, the same popups, offline.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+import re
+from datetime import date
+
+import pytest
+from browser import launch_browser, open_offline
+
+from opmap.decide.mapdata import prepare_map_data
+from opmap.draw.interactive.map import write_map
+from opmap.draw.interactive.operations import operation_layer_data
+from opmap.draw.interactive.shared import SHARED_FILE, shared_operations, write_shared
+from opmap.read.boundaries import load_boundaries, load_country_points
+from opmap.read.operations import read_operations
+
+GENERATED = date(2024, 5, 1)
+
+
+@pytest.fixture(scope="module")
+def world():
+    return prepare_map_data(read_operations(), load_boundaries(), points=load_country_points())
+
+
+@pytest.fixture(scope="module")
+def africa():
+    return prepare_map_data(
+        read_operations(), load_boundaries(), points=load_country_points(), region="Africa"
+    )
+
+
+def test_the_whole_map_names_every_operation_by_its_index(world):
+    shared = shared_operations(world)
+    data = operation_layer_data(world, shared)
+    assert data["operations"] == list(range(len(world.markers)))
+    assert data["labels"] == shared.labels
+
+
+def test_a_region_names_its_operations_by_their_index_in_the_whole_map(world, africa):
+    shared = shared_operations(world)
+    rows = operation_layer_data(africa, shared)["operations"]
+    names = [shared.data["operations"][index][0] for index in rows]
+    assert names == [op.key for op in africa.operations if op.key in africa.markers]
+    assert len(names) < len(shared.data["operations"])  # Libertad 2018 is in the Americas
+
+
+def test_a_row_not_in_the_shared_file_as_is_is_written_in_full(world):
+    shared = shared_operations(world)
+    moved = copy.deepcopy(shared.data)
+    moved["operations"][0][2] += 1.0  # its marker placed elsewhere than on this page
+    changed = type(shared)(moved)
+    rows = operation_layer_data(world, changed)["operations"]
+    assert rows[0] == shared.data["operations"][0]
+    assert rows[1:] == list(range(1, len(rows)))
+
+
+def test_the_shared_file_sets_the_rows_as_the_pages_read_them(world, tmp_path):
+    shared = shared_operations(world)
+    script = write_shared(shared, tmp_path / SHARED_FILE).read_text(encoding="utf-8")
+    (rows,) = re.findall(r"opmap\.shared = \{operations: (.*)\};", script)
+    assert json.loads(rows) == shared.data["operations"]
+
+
+@pytest.fixture(scope="module")
+def pages(world, africa, tmp_path_factory):
+    """The embedded and African maps, each loading the shared file and self-contained."""
+    pack = tmp_path_factory.mktemp("pack")
+    alone = tmp_path_factory.mktemp("alone")
+    shared = shared_operations(world)
+    write_shared(shared, pack / SHARED_FILE)
+    region = shared.seen_from(f"../{SHARED_FILE}")
+    return {
+        "embed": (
+            write_map(
+                world, pack / "map-embed.html", embed=True, generated=GENERATED, shared=shared
+            ),
+            write_map(world, alone / "map-embed.html", embed=True, generated=GENERATED),
+        ),
+        "africa": (
+            write_map(africa, pack / "regions" / "africa.html", generated=GENERATED, shared=region),
+            write_map(africa, alone / "africa.html", generated=GENERATED),
+        ),
+    }
+
+
+def test_the_pages_load_the_shared_file_and_carry_no_row_of_it(pages):
+    for page, _ in pages.values():
+        html = page.read_text(encoding="utf-8")
+        (src,) = re.findall(r'<script src="([^"]+)"></script>', html)
+        assert (page.parent / src).resolve().is_file()
+        (rows,) = re.findall(r'\{"operations":(\[.*?\]),"labels"', html)
+        assert json.loads(rows) and all(isinstance(row, int) for row in json.loads(rows))
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with launch_browser() as browser:
+        yield browser
+
+
+_DRAWN = """() => ({
+    countries: [...document.querySelectorAll('.leaflet-overlay-pane path')]
+        .map(path => path.getAttribute('d') + ' ' + path.getAttribute('fill')).sort(),
+    markers: [...document.querySelectorAll('.opmap-operation')]
+        .map(icon => icon.getAttribute('aria-label') + ' ' + icon.style.transform
+             + ' ' + icon.style.marginLeft).sort(),
+})"""
+
+
+def _drawn(browser, path) -> tuple[dict, str]:
+    page, log = open_offline(browser, path)
+    try:
+        page.wait_for_selector(".opmap-operation")
+        page.wait_for_selector('[data-labels="laid"]', state="attached")  # the map has settled
+        drawn = page.evaluate(_DRAWN)
+        page.locator(".opmap-operation").first.click()
+        popup = page.locator(".leaflet-popup-content").inner_text()
+        assert log.outside_requests == [] and log.page_errors == [] and log.console_errors == []
+        return drawn, popup
+    finally:
+        page.context.close()
+
+
+@pytest.mark.parametrize("name", ["embed", "africa"])
+def test_a_page_loading_the_shared_file_draws_what_a_self_contained_one_does(pages, browser, name):
+    shared, alone = pages[name]
+    drawn, popup = _drawn(browser, shared)
+    assert (drawn, popup) == _drawn(browser, alone)
+    assert len(drawn["markers"]) >= 5 and len(drawn["countries"]) > 200
