@@ -24,6 +24,8 @@ EXPECTED = [
     "index.html",
     "map.html",
     "map-data.js",
+    "map-code.js",
+    "map-style.css",
     "map-embed.html",
     "map-embed.iframe.html",
     "map.png",
@@ -116,10 +118,10 @@ def script_files(page: Path) -> list[Path]:
     return [(page.parent / src).resolve() for src in parser.sources]
 
 
-def test_the_embedded_and_regional_maps_load_one_shared_file_and_map_html_none(pack):
-    shared = (pack / "map-data.js").resolve()
+def test_the_embedded_and_regional_maps_load_the_shared_files_and_map_html_none(pack):
+    shared = [(pack / name).resolve() for name in ("map-code.js", "map-data.js")]
     for name in ("map-embed.html", "regions/africa.html", "regions/americas.html"):
-        assert script_files(pack / name) == [shared], name
+        assert script_files(pack / name) == shared, name
     assert script_files(pack / "map.html") == []  # one self-contained file
 
 

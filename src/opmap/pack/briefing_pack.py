@@ -177,14 +177,14 @@ def _plan(
         from opmap.draw.interactive.map import write_map
         from opmap.draw.interactive.shared import write_shared
 
-        # map.html stays one file; the embedded map loads the operations from the shared file.
+        # map.html stays one file; the embedded map loads the shared files (operations, code).
         full = write_map(map_data, staging / "map.html", generated=generated)
-        data = write_shared(shared(), staging / shared().src)
+        files = write_shared(shared(), staging)
         embed = write_map(
             map_data, staging / "map-embed.html", embed=True, generated=generated, shared=shared()
         )
         snippet, _ = write_snippet(embed)
-        return [full, data, embed, snippet]
+        return [full, *files, embed, snippet]
 
     def images(staging: Path) -> list[Path]:
         from opmap.decide.periods import spans_years
@@ -204,8 +204,8 @@ def _plan(
     def coverage(staging: Path) -> list[Path]:
         from opmap.pack.coverage_files import write_coverage
 
-        # The regional maps, one folder down, name their operations in the shared file.
-        regional = shared().seen_from(f"../{shared().src}")
+        # The regional maps, one folder down, load the shared files too.
+        regional = shared().seen_from("../")
         return write_coverage(report, inputs, staging, generated=generated, shared=regional)
 
     def gis(staging: Path) -> list[Path]:

@@ -76,8 +76,19 @@ PACK_FILES: tuple[PackFile, ...] = (
         "maps",
     ),
     PackFile(
+        "map-code.js",
+        "Leaflet and opmap's scripts, which map-embed.html and the regional maps share",
+        "maps",
+    ),
+    PackFile(
+        "map-style.css",
+        "their styles, which map-embed.html and the regional maps share",
+        "maps",
+    ),
+    PackFile(
         "map-embed.html",
-        "the map for an intranet page (fills its frame; needs map-data.js beside it)",
+        "the map for an intranet page (fills its frame; needs map-data.js, map-code.js and "
+        "map-style.css beside it)",
         "maps",
         "map_embed",
     ),

@@ -16,6 +16,7 @@ from browser import launch_browser, open_offline
 
 from opmap.decide.mapdata import prepare_map_data
 from opmap.draw.interactive.map import write_map
+from opmap.draw.interactive.offline import CODE_FILE, MAP_SCRIPTS, MAP_STYLES, STYLE_FILE
 from opmap.draw.interactive.operations import operation_layer_data
 from opmap.draw.interactive.shared import SHARED_FILE, shared_operations, write_shared
 from opmap.read.boundaries import load_boundaries, load_country_points
@@ -51,21 +52,27 @@ def test_a_region_names_its_operations_by_their_index_in_the_whole_map(world, af
     assert len(names) < len(shared.data["operations"])  # Libertad 2018 is in the Americas
 
 
-def test_a_row_not_in_the_shared_file_as_is_is_written_in_full(world):
+def test_a_row_not_in_the_shared_file_as_is_is_written_in_the_page(world):
     shared = shared_operations(world)
-    moved = copy.deepcopy(shared.data)
-    moved["operations"][0][2] += 1.0  # its marker placed elsewhere than on this page
-    changed = type(shared)(moved)
+    moved = copy.deepcopy(shared.full_rows)
+    moved[0][2] += 1.0  # its marker placed elsewhere than on this page
+    changed = type(shared)(shared.data, full_rows=moved)
     rows = operation_layer_data(world, changed)["operations"]
-    assert rows[0] == shared.data["operations"][0]
+    assert rows[0][:2] == ["Nawa 2014", 2014]  # the page's own row, in the page
+    assert rows[0][2] == shared.full_rows[0][2]
     assert rows[1:] == list(range(1, len(rows)))
 
 
 def test_the_shared_file_sets_the_rows_as_the_pages_read_them(world, tmp_path):
     shared = shared_operations(world)
-    script = write_shared(shared, tmp_path / SHARED_FILE).read_text(encoding="utf-8")
-    (rows,) = re.findall(r"opmap\.shared = \{operations: (.*)\};", script)
-    assert json.loads(rows) == shared.data["operations"]
+    written = write_shared(shared, tmp_path)
+    assert [path.name for path in written] == [SHARED_FILE, CODE_FILE, STYLE_FILE]
+    script = written[0].read_text(encoding="utf-8")
+    (data,) = re.findall(r"opmap\.shared = (.*);", script)
+    assert json.loads(data) == {
+        key: shared.data[key]
+        for key in ("operations", "names", "folders", "fold", "notGiven", "brief")
+    }
 
 
 @pytest.fixture(scope="module")
@@ -74,8 +81,8 @@ def pages(world, africa, tmp_path_factory):
     pack = tmp_path_factory.mktemp("pack")
     alone = tmp_path_factory.mktemp("alone")
     shared = shared_operations(world)
-    write_shared(shared, pack / SHARED_FILE)
-    region = shared.seen_from(f"../{SHARED_FILE}")
+    write_shared(shared, pack)
+    region = shared.seen_from("../")
     return {
         "embed": (
             write_map(
@@ -90,13 +97,28 @@ def pages(world, africa, tmp_path_factory):
     }
 
 
-def test_the_pages_load_the_shared_file_and_carry_no_row_of_it(pages):
-    for page, _ in pages.values():
+def test_the_pages_load_the_shared_files_and_carry_no_row_or_script_of_them(pages):
+    for page, alone in pages.values():
         html = page.read_text(encoding="utf-8")
-        (src,) = re.findall(r'<script src="([^"]+)"></script>', html)
-        assert (page.parent / src).resolve().is_file()
+        sources = re.findall(r'<(?:script src|link rel="stylesheet" href)="([^"]+)"', html)
+        folder = "../" if page.parent.name == "regions" else ""
+        assert sources == [folder + STYLE_FILE, folder + CODE_FILE, folder + SHARED_FILE]
+        assert all((page.parent / src).resolve().is_file() for src in sources)
+        assert "Leaflet 1.9.4" in alone.read_text(encoding="utf-8") and "Leaflet" not in html
+        assert "opmap.operationLayer = " not in html  # opmap's scripts: in map-code.js
         (rows,) = re.findall(r'\{"operations":(\[.*?\]),"labels"', html)
         assert json.loads(rows) and all(isinstance(row, int) for row in json.loads(rows))
+
+
+def test_the_shared_files_hold_every_script_and_style_a_map_inlines(pages):
+    # a new asset missing from MAP_SCRIPTS/MAP_STYLES would still be inlined, and found here
+    html = pages["embed"][1].read_text(encoding="utf-8")
+    from opmap.draw.assets import compact_asset
+
+    inlined = [name for name in MAP_SCRIPTS + MAP_STYLES if compact_asset(name) in html]
+    assert inlined == [*MAP_SCRIPTS, *MAP_STYLES]
+    shared = pages["embed"][0].read_text(encoding="utf-8")
+    assert not any(compact_asset(name) in shared for name in MAP_SCRIPTS + MAP_STYLES)
 
 
 @pytest.fixture(scope="module")

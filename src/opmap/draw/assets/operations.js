@@ -17,19 +17,66 @@
     var TARGET = 24;
 
     /**
+     * Make back the texts compact.py made short: a figure not given [label index], a countries
+     * text [phrase] (the names of the row's countries follow it, folded after the first few)
+     * and a source [folder index, rest]. tables: the names, folders, fold and notGiven of the
+     * rows' page or shared file.
+     */
+    function fullRows(rows, countries, tables) {
+        return rows.map(function (row) {
+            var value = row[1];
+            if (row.length === 1) {
+                return [row[0], tables.notGiven];
+            }
+            if (!Array.isArray(value)) {
+                return row;
+            }
+            if (typeof value[0] === "number") {
+                return [row[0], tables.folders[value[0]] + value[1]].concat(row.slice(2));
+            }
+            var names = countries.map(function (iso) { return tables.names[iso]; });
+            var full = value[0] + ": " + names.join(", ");
+            if (names.length <= tables.fold[0]) {
+                return [row[0], full];
+            }
+            return [row[0], value[0] + ": " + names.slice(0, tables.fold[1]).join(", ") +
+                    ", \u2026", null, full];
+        });
+    }
+
+    /** A brief written 0: the name and the popup's figures ("Libertad 2018 · Victims: 350"). */
+    function briefOf(name, rows, labels, tables) {
+        var parts = [name];
+        tables.brief.labels.forEach(function (label) {
+            var found = rows.filter(function (row) {
+                return labels[row[0]] === label && row.length === 2;
+            })[0];
+            if (found && found[1] !== tables.notGiven) {
+                parts.push(opmap.fillIn(tables.brief.figure, {label: label, value: found[1]}));
+            }
+        });
+        return parts.join(" \u00b7 ");
+    }
+
+    /**
      * Read the rows written by operation_layer_data: [name, year, lat, lon, dx, ...]. A row
      * that is a number is that row of the pack's shared file (map-data.js, opmap.shared).
      */
-    function readOperations(rows, encodedOutlines, alphabet) {
+    function readOperations(data) {
         var outlines = {};
-        opmap.decodeUnits(encodedOutlines, alphabet).features.forEach(function (feature) {
+        opmap.decodeUnits(data.outlines, data.alphabet).features.forEach(function (feature) {
             outlines[feature.id] = feature;
         });
-        return rows.map(function (written, index) {
-            var row = typeof written === "number" ? opmap.shared.operations[written] : written;
+        return data.operations.map(function (written, index) {
+            var shared = typeof written === "number";
+            var row = shared ? opmap.shared.operations[written] : written;
+            var tables = shared ? opmap.shared : data;
+            var rows = fullRows(row[6], row[5], tables);
             return {index: index, name: row[0], year: row[1], latlng: L.latLng(row[2], row[3]),
-                    dx: row[4], countries: row[5], rows: row[6], brief: row[7], lang: row[8],
-                    area: row[9], outline: outlines[String(index)] || null};
+                    dx: row[4], countries: row[5], rows: rows,
+                    brief: row[7] === 0 ? briefOf(row[0], rows, data.labels, tables) : row[7],
+                    lang: row[8], area: row[9], home: row[10],
+                    outline: outlines[String(index)] || null};
         });
     }
 
@@ -183,6 +230,9 @@
             onEachAdd(marker, function (icon) {
                 icon.setAttribute("aria-label", operation.area || operation.name);
                 icon.setAttribute("data-operation", operation.name);
+                if (operation.home) {
+                    icon.setAttribute("data-home", operation.home);  // small-places.js
+                }
             });
             return marker;
         }
@@ -244,7 +294,7 @@
     function operationLayer(map, countries, yearLayers, data) {
         var outlines = L.layerGroup().addTo(map);  // under the markers: added first
         var shown = L.layerGroup().addTo(map);
-        var operations = readOperations(data.operations, data.outlines, data.alphabet);
+        var operations = readOperations(data);
         var area = {style: data.areaStyle, highlight: data.areaHighlight};
         var markers = markerMaker(map, data, highlighter(countries, data.highlight, area));
         var grid = data.cell ? opmap.clusterGrid(map, operations, data.cell) : null;

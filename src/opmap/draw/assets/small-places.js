@@ -50,7 +50,7 @@
     }
 
     /** Put each marker back where Leaflet drew it; return them by the country they stand in. */
-    function markersByHome(container, homes) {
+    function markersByHome(container) {
         var byHome = {};
         container.querySelectorAll(MARKERS).forEach(function (marker) {
             if (marker.hasAttribute("data-shift")) {
@@ -59,7 +59,7 @@
                 marker.style.marginTop = margins[1];
                 marker.removeAttribute("data-shift");
             }
-            var iso = homes[marker.getAttribute("data-operation")];
+            var iso = marker.getAttribute("data-home");
             if (iso) {
                 (byHome[iso] = byHome[iso] || []).push(marker);
             }
@@ -126,11 +126,12 @@
     /**
      * Keep the markers of a map off the small countries they stand in.
      *
-     * countries: the countries layer. homes: operation key -> ISO3 code of the country its
-     * marker stands in. lineStyle: the leader lines' Leaflet path options. Fires "markersplaced"
-     * on the map each time the markers are placed (labels.js lays the names after them).
+     * countries: the countries layer; a marker's data-home is the ISO3 code of the country it
+     * stands in (operations.js). lineStyle: the leader lines' Leaflet path options. Fires
+     * "markersplaced" on the map each time the markers are placed (labels.js lays the names
+     * after them).
      */
-    function smallPlaces(map, countries, homes, lineStyle) {
+    function smallPlaces(map, countries, lineStyle) {
         var container = map.getContainer();
         var lines = L.layerGroup().addTo(map);
         var byIso = {};
@@ -142,7 +143,7 @@
         function place() {
             waiting = false;
             lines.clearLayers();
-            var byHome = markersByHome(container, homes);
+            var byHome = markersByHome(container);
             var split = crowdedHomes(byHome, byIso);
             // the controls and the markers that stay: no moved marker goes under them
             var taken = boxesOf(container.querySelectorAll(".leaflet-control"))

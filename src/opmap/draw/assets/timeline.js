@@ -44,9 +44,8 @@
         var country = data.countries[iso], words = data.words;
         var names = [];
         country.operations.forEach(function (i) {
-            var operation = data.operations[i];
-            if (inView(operation.year, mode, value)) {
-                names.push(operation.label);
+            if (inView(data.operationYears[i], mode, value)) {
+                names.push(data.operationLabels[i]);
             }
         });
         var count = names.length, figure = (data.figures[key] || {})[iso];

@@ -58,6 +58,9 @@ class SmallScreens(UsesAssets, MacroElement):
 class SmallPlaces(UsesAssets, MacroElement):
     """Move a marker that would hide its small country beside it, with a leader line.
 
+    The country a marker stands in is the ``data-home`` of its icon (:func:`marker_homes`,
+    written in the operation rows of :mod:`.operations`).
+
     Parameters
     ----------
     choropleth : folium.map.Layer
@@ -71,7 +74,7 @@ class SmallPlaces(UsesAssets, MacroElement):
         """
         {% macro script(this, kwargs) %}
         opmap.smallPlaces({{ this._parent.get_name() }}, {{ this.choropleth.get_name() }},
-            {{ this.homes }}, {{ this.line }});
+            {{ this.line }});
         {% endmacro %}
         """
     )
@@ -80,7 +83,7 @@ class SmallPlaces(UsesAssets, MacroElement):
         super().__init__()
         self._name = "SmallPlaces"
         self.choropleth = choropleth
-        self.homes = script_json(marker_homes(map_data))
+        # Each marker says its home country itself (data-home, from the operation rows).
         self.line = script_json(
             {"color": MARKER_COLOR, "weight": 1.5, "opacity": 0.9, "className": "opmap-leader"}
         )

@@ -31,6 +31,7 @@ from opmap.draw.interactive.offline import (
     add_assets,
     add_script_file,
     inline_style,
+    link_shared_assets,
     make_offline,
     number_elements,
 )
@@ -140,6 +141,8 @@ def build_map(
         zoom_snap=0.25,
         world_copy_jump=False,
     )
+    if shared is not None:  # Leaflet, opmap's scripts and styles: in the pack's shared files
+        link_shared_assets(folium_map.get_root(), shared.folder)
     _add_page_style(folium_map, map_data)
     timeline = spans_years(map_data)
     if timeline:  # one colour scale for every year the year control shows

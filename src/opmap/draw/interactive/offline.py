@@ -83,10 +83,63 @@ def inline_asset(name: str) -> Element:
     return wrap(compact_asset(name))
 
 
+#: Every script and style of ``opmap/draw/assets/`` a map may use, in the order a page inlines
+#: them: the files a pack's pages share (:func:`shared_code`, :func:`shared_style`).
+MAP_SCRIPTS = (
+    "dom.js",
+    "decode.js",
+    "countries.js",
+    "panel.js",
+    "words.js",
+    "popups.js",
+    "clusters.js",
+    "operations.js",
+    "timeline.js",
+    "keyboard.js",
+    "small-screens.js",
+    "small-places.js",
+    "labels.js",
+)
+MAP_STYLES = ("map.css", "map-timeline.css", "small-screens.css", "labels.css")
+#: The shared files' names: Leaflet and opmap's scripts, then their styles.
+CODE_FILE = "map-code.js"
+STYLE_FILE = "map-style.css"
+
+
 def add_assets(figure, names: tuple[str, ...]) -> None:
-    """Inline assets in a page's header, each once however many elements ask for it."""
+    """Inline assets in a page's header, each once however many elements ask for it.
+
+    A page that links the shared files (:func:`link_shared_assets`) inlines only an asset
+    they do not hold.
+    """
+    linked = MAP_SCRIPTS + MAP_STYLES if getattr(figure, "opmap_linked_assets", False) else ()
     for name in names:
-        figure.header.add_child(inline_asset(name), name=f"opmap_asset_{name}")
+        if name not in linked:
+            figure.header.add_child(inline_asset(name), name=f"opmap_asset_{name}")
+
+
+def shared_code() -> str:
+    """Return Leaflet and every script of :data:`MAP_SCRIPTS`, as one script file."""
+    return "\n".join([leaflet_js(), *(compact_asset(name) for name in MAP_SCRIPTS)]) + "\n"
+
+
+def shared_style() -> str:
+    """Return Leaflet's style and every style of :data:`MAP_STYLES`, as one style sheet."""
+    return "\n".join([leaflet_css(), *(compact_asset(name) for name in MAP_STYLES)]) + "\n"
+
+
+def link_shared_assets(figure, folder: str = "") -> None:
+    """Load Leaflet and opmap's scripts and styles from the shared files in ``folder``.
+
+    Call it before anything is added to the page: the style sheet and the script come first
+    in its header, where the inlined Leaflet would be, and no element inlines them again.
+    ``folder`` is the files' folder relative to the page (``""``, ``"../"``).
+    """
+    style = Markup('<link rel="stylesheet" href="{}">').format(folder + STYLE_FILE)
+    code = Markup('<script src="{}"></script>').format(folder + CODE_FILE)
+    figure.header.add_child(Verbatim(str(style)), name="leaflet_css", index=0)
+    figure.header.add_child(Verbatim(str(code)), name="leaflet", index=1)
+    figure.opmap_linked_assets = True
 
 
 def add_script_file(figure, src: str) -> None:
@@ -134,9 +187,10 @@ def make_offline(folium_map: folium.Map) -> folium.Map:
             element.default_js = []
         if hasattr(element, "default_css"):
             element.default_css = []
-    header = folium_map.get_root().header
-    header.add_child(inline_style(leaflet_css()), name="leaflet_css", index=0)
-    header.add_child(inline_script(leaflet_js()), name="leaflet", index=1)
+    root = folium_map.get_root()
+    if not getattr(root, "opmap_linked_assets", False):  # else the shared files bring Leaflet
+        root.header.add_child(inline_style(leaflet_css()), name="leaflet_css", index=0)
+        root.header.add_child(inline_script(leaflet_js()), name="leaflet", index=1)
     return folium_map
 
 

@@ -13,8 +13,10 @@ from folium.template import Template
 
 from opmap.decide.mapdata import MapData
 from opmap.draw.interactive.choropleth import ChoroplethLayer
+from opmap.draw.interactive.compact import RowTables
 from opmap.draw.interactive.fragments import label_html
 from opmap.draw.interactive.geometry import ALPHABET, encode_units
+from opmap.draw.interactive.layout import marker_homes
 from opmap.draw.interactive.offline import UsesAssets, script_json
 from opmap.draw.interactive.popups import PopupRow, operation_brief, popup_rows
 from opmap.draw.interactive.shared import SharedOperations
@@ -108,27 +110,67 @@ def operation_layer_data(map_data: MapData, shared: SharedOperations | None = No
     map_data : MapData
     shared : SharedOperations, optional
         Rows the page loads from the pack's shared file (:mod:`.shared`): a row found there
-        is written as its index in it (a number), the others in full.
+        is written as its index in it (a number), the others in the page.
 
     Returns
     -------
     dict
         ``operations``: one row per mapped operation, ``[name, year, lat, lon, offset,
-        countries, popup rows, brief, lang, area]``, where a popup row is ``[label index,
+        countries, popup rows, brief, lang, area, home]``, where a popup row is ``[label index,
         text]``, ``[label index, text, http(s) URL]`` or, folded, ``[label index, text, null,
         full text]``, with a fifth item 1 for the data's own words; ``lang`` is the language of
         those words when the page's differs (else null), ``labels`` holds the labels, and
         ``area`` is None or, for an operation known only by its area, what its marker is called
-        ("Adwenpa II 2016, an area: Western Africa"); ``outlines``: the outlines of those areas,
-        encoded as the countries are (:func:`~.geometry.encode_units`), their ids the rows'
-        indices; ``cell``: the clustering cell in pixels (0: one marker per operation); the
-        words of a cluster.
+        ("Adwenpa II 2016, an area: Western Africa"), ``home`` the country its marker stands
+        in (:func:`~.layout.marker_homes`; small-places.js reads it); ``outlines``: the
+        outlines of those areas, encoded as the countries are (:func:`~.geometry.encode_units`),
+        their ids the rows' indices; ``names``, ``folders``, ``fold``, ``notGiven`` and
+        ``brief``: what the texts that :mod:`.compact` made short are made back from;
+        ``cell``: the clustering cell in pixels (0: one marker per operation); the words of a
+        cluster.
     """
     # The shared rows' label indices point into the shared labels: the page's start with them.
     labels: dict[str, int] = {label: i for i, label in enumerate(shared.labels if shared else [])}
+    full_rows, outlines = operation_rows(map_data, labels)
+    indices = [shared.index_of(row) if shared else None for _, row in full_rows]
+    written = [row for (_, row), index in zip(full_rows, indices, strict=True) if index is None]
+    tables = RowTables(popup[1] for row in written for popup in row[6] if popup[2:] == [1])
+    rows = []
+    for (op, row), index in zip(full_rows, indices, strict=True):
+        rows.append(tables.row(op, row, list(labels)) if index is None else index)
+    return {
+        "operations": rows,
+        "labels": list(labels),
+        **tables.data(),
+        "cell": CLUSTER_CELL if len(map_data.markers) > CLUSTER_ABOVE else 0,
+        "listed": CLUSTER_LISTED,
+        "outlines": encode_outlines(outlines),
+        "alphabet": ALPHABET,
+        "areaStyle": AREA_STYLE,
+        "areaHighlight": AREA_HIGHLIGHT_STYLE,
+        "highlight": {**HIGHLIGHT_STYLE, "fillColor": map_data.classes.highlight},
+        "narrow": NARROW,
+        "words": {
+            "one": text("operations_one"),
+            "many": text("cluster_operations", count="{count}"),
+            "more": text("cluster_more", count="{count}"),
+            "zoom": text("cluster_zoom"),
+            "showAll": text("popup_show_all"),
+        },
+    }
+
+
+def operation_rows(
+    map_data: MapData, labels: dict[str, int]
+) -> tuple[list[tuple[Operation, list]], dict]:
+    """Return each mapped operation with its row in full, and the outlines of the areas.
+
+    ``labels`` maps each popup label to its index; a label not in it yet is added.
+    """
     rows = []
     outlines = {}
     many = len(map_data.markers) > CLUSTER_ABOVE
+    homes = marker_homes(map_data)
     for op, offset in _marker_offsets(map_data):
         area = None
         if op.key in map_data.areas:
@@ -149,28 +191,10 @@ def operation_layer_data(map_data: MapData, shared: SharedOperations | None = No
             operation_brief(op),
             other_language(op.language),
             area,
+            homes.get(op.key),
         ]
-        index = shared.index_of(row) if shared else None
-        rows.append(row if index is None else index)
-    return {
-        "operations": rows,
-        "labels": list(labels),
-        "cell": CLUSTER_CELL if many else 0,
-        "listed": CLUSTER_LISTED,
-        "outlines": encode_outlines(outlines),
-        "alphabet": ALPHABET,
-        "areaStyle": AREA_STYLE,
-        "areaHighlight": AREA_HIGHLIGHT_STYLE,
-        "highlight": {**HIGHLIGHT_STYLE, "fillColor": map_data.classes.highlight},
-        "narrow": NARROW,
-        "words": {
-            "one": text("operations_one"),
-            "many": text("cluster_operations", count="{count}"),
-            "more": text("cluster_more", count="{count}"),
-            "zoom": text("cluster_zoom"),
-            "showAll": text("popup_show_all"),
-        },
-    }
+        rows.append((op, row))
+    return rows, outlines
 
 
 def _popup_row(row: PopupRow, label: int) -> list:

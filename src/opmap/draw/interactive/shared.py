@@ -1,10 +1,12 @@
-"""The operations the maps of a pack share: written once, in a script file beside the pages.
+"""What the maps of a pack share: written once, in files beside the pages.
 
 ``map.html`` stays one self-contained file. The embedded map and the regional maps of a pack
 show the same operations again (a regional map the operations of its region, an operation of
 several regions in each of them): instead of a copy in every page, they load ``map-data.js``
 with a plain ``<script src>`` (which works from ``file://`` with the network off, where a
-``fetch()`` of a local file does not) and name each operation by its index in it.
+``fetch()`` of a local file does not) and name each operation by its index in it. They load
+Leaflet and opmap's scripts and styles the same way, from ``map-code.js`` and
+``map-style.css`` (:func:`~.offline.link_shared_assets`).
 
 An operation whose marker row is not the shared one (a marker placed or fanned otherwise on a
 small regional map) is written in the page, as before: a page never shows another row than the
@@ -18,7 +20,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from opmap.decide.mapdata import MapData
-from opmap.draw.interactive.offline import escape_json_text
+from opmap.draw.interactive.offline import (
+    CODE_FILE,
+    STYLE_FILE,
+    escape_json_text,
+    shared_code,
+    shared_style,
+)
 
 #: The shared file's name in a pack, beside map.html.
 SHARED_FILE = "map-data.js"
@@ -32,17 +40,28 @@ class SharedOperations:
     ----------
     data : dict
         What :func:`~.operations.operation_layer_data` returns for the whole map.
-    src : str, default "map-data.js"
-        The address of the shared file, relative to the page that loads it
-        (``"../map-data.js"`` from ``regions/``).
+    full_rows : list, optional
+        The same rows with every text in full (:func:`~.operations.operation_rows`), which
+        pages find their rows by (default: the rows of ``data``).
+    folder : str, default ""
+        The folder of the shared files, relative to the page that loads them (``"../"`` from
+        ``regions/``).
     """
 
     data: dict
-    src: str = SHARED_FILE
+    folder: str = ""
+    full_rows: list = field(default_factory=list, repr=False)
     _index: dict[str, int] = field(default_factory=dict, init=False, repr=False)
 
     def __post_init__(self) -> None:
-        self._index = {row_key(row): i for i, row in enumerate(self.data["operations"])}
+        # A page's row is found by its full text (its texts not made short, see .compact).
+        rows = self.full_rows or self.data["operations"]
+        self._index = {row_key(row): i for i, row in enumerate(rows)}
+
+    @property
+    def src(self) -> str:
+        """The address of the shared operations, relative to the page (``"../map-data.js"``)."""
+        return self.folder + SHARED_FILE
 
     @property
     def labels(self) -> list[str]:
@@ -53,10 +72,10 @@ class SharedOperations:
         """Return the index of a row in the shared file, or None if it is not there as is."""
         return self._index.get(row_key(row))
 
-    def seen_from(self, src: str) -> SharedOperations:
-        """Return the same rows, loaded from another address (a page in a subfolder)."""
+    def seen_from(self, folder: str) -> SharedOperations:
+        """Return the same rows, for pages whose shared files are in ``folder`` (``"../"``)."""
         shared = SharedOperations.__new__(SharedOperations)
-        shared.data, shared.src, shared._index = self.data, src, self._index
+        shared.data, shared.folder, shared._index = self.data, folder, self._index
         return shared
 
 
@@ -67,26 +86,41 @@ def row_key(row: list) -> str:
 
 def shared_operations(map_data: MapData) -> SharedOperations:
     """Return the marker rows of every operation of ``map_data``, to share between pages."""
-    from opmap.draw.interactive.operations import operation_layer_data
+    from opmap.draw.interactive.operations import operation_layer_data, operation_rows
 
-    return SharedOperations(operation_layer_data(map_data))
+    full_rows, _ = operation_rows(map_data, {})
+    return SharedOperations(operation_layer_data(map_data), full_rows=[r for _, r in full_rows])
 
 
 def shared_script(shared: SharedOperations) -> str:
-    """Return the text of the shared file: a script that sets ``opmap.shared.operations``."""
-    rows = escape_json_text(row_key(shared.data["operations"]))
+    """Return the text of the shared file: a script that sets ``opmap.shared``.
+
+    It holds the rows and what their short texts are made back from (``names``, ``folders``,
+    ``fold``, ``notGiven``, ``brief``: see :mod:`.compact`).
+    """
+    keys = ("operations", "names", "folders", "fold", "notGiven", "brief")
+    data = {key: shared.data[key] for key in keys}
     return (
         "/* The operations of the pack's maps, named by index by map-embed.html and the "
         "regional maps. */\n"
         "(function (opmap) {\n"
         '    "use strict";\n'
-        f"    opmap.shared = {{operations: {rows}}};\n"
+        f"    opmap.shared = {escape_json_text(row_key(data))};\n"
         "})(window.opmap = window.opmap || {});\n"
     )
 
 
-def write_shared(shared: SharedOperations, path: Path | str) -> Path:
-    """Write the shared file at ``path`` (atomically); return the path."""
+def write_shared(shared: SharedOperations, folder: Path | str) -> list[Path]:
+    """Write the shared files into ``folder`` (each atomically); return their paths.
+
+    ``map-data.js`` (the operations), ``map-code.js`` (Leaflet and opmap's scripts) and
+    ``map-style.css`` (their styles).
+    """
     from opmap.output import write_text
 
-    return write_text(path, shared_script(shared))
+    folder = Path(folder)
+    return [
+        write_text(folder / SHARED_FILE, shared_script(shared)),
+        write_text(folder / CODE_FILE, shared_code()),
+        write_text(folder / STYLE_FILE, shared_style()),
+    ]

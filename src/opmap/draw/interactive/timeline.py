@@ -108,10 +108,10 @@ def timeline_data(
     -------
     dict
         ``first``/``last`` year; the classes' ``bins`` and ``colors``; per covered country its
-        ``name`` and the indices of its ``operations``; per operation its ``year`` and
-        ``label``; per view (``"all"``, ``"in:2017"``, ``"upto:2017"``) the subtitle,
-        the slider's value text, the legend caption, and for a figure metric the value and
-        tooltip line of each country that has one.
+        ``name`` and the indices of its ``operations``; per operation its year and label
+        (``operationYears``, ``operationLabels``); per view (``"all"``, ``"in:2017"``,
+        ``"upto:2017"``) the subtitle, the slider's value text, the legend caption, and for a
+        figure metric the value and tooltip line of each country that has one.
     """
     years = year_span(map_data)
     index = {op.key: i for i, op in enumerate(map_data.operations)}
@@ -135,7 +135,9 @@ def timeline_data(
         "bins": list(map_data.classes.bins),
         "colors": list(map_data.classes.colors),
         "noData": NO_DATA_COLOR,
-        "operations": [{"year": op.year, "label": op.key} for op in map_data.operations],
+        # two plain arrays: a {"year", "label"} object per operation was 20 bytes more each
+        "operationYears": [op.year for op in map_data.operations],
+        "operationLabels": [op.key for op in map_data.operations],
         "unmappedYears": [op.year for op in map_data.unmapped],
         "namesListed": NAMES_LISTED,
         "countries": {

@@ -1,0 +1,125 @@
+"""Shorter operation rows: each country's name once a page, a source's folder once a page.
+
+An operation row carries its popup's texts (:func:`~.operations.operation_layer_data`). Two of
+them repeat what other rows say: the list of countries ("10 countries, 9 named: Falkland
+Islands, Hong Kong, ...") names countries every other row names too, and a source's address
+mostly starts like the others (``https://www.interpol.int/en/News-and-Events/News/2019/``).
+Here a countries text becomes ``[phrase]`` (``operations.js`` adds the names of the row's
+countries from ``names``) and an address ``[folder index, rest]`` (the folder from
+``folders``). A figure not given is its label alone, and the brief of a shared marker's list
+("Libertad 2018 · Victims: nearly 350"), made of the name and the popup's figures, is 0.
+
+A text is made short only when ``operations.js`` makes it back exactly: a page shows the words
+written here, never others.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+
+from opmap.draw.interactive.popups import BRIEF_FIGURES, COUNTRIES_FOLDED_ABOVE, COUNTRIES_SHOWN
+from opmap.read.operations import Operation
+from opmap.words import countries_phrase, named_countries, text
+
+
+class RowTables:
+    """The names and folders a page's short rows point to.
+
+    Parameters
+    ----------
+    sources : iterable of str
+        The addresses of the sources the rows link: a folder that two of them or more start
+        with is written once.
+    """
+
+    def __init__(self, sources: Iterable[str]):
+        counts = Counter(_folder(source) for source in sources)
+        self.folders = [folder for folder, count in counts.items() if count > 1 and folder]
+        self._folder_index = {folder: i for i, folder in enumerate(self.folders)}
+        self.names: dict[str, str] = {}
+        self._countries_label = text("popup_countries")
+        self._not_given = text("popup_not_given")
+        self._brief_labels = [text(f"popup_{column}") for column in BRIEF_FIGURES]
+        self._brief_figure = text("tooltip_figure", label="{label}", value="{value}")
+
+    def data(self) -> dict:
+        """Return what ``operations.js`` makes the texts back from."""
+        return {
+            "names": self.names,
+            "folders": self.folders,
+            "fold": [COUNTRIES_FOLDED_ABOVE, COUNTRIES_SHOWN],
+            "notGiven": self._not_given,
+            "brief": {"labels": self._brief_labels, "figure": self._brief_figure},
+        }
+
+    def row(self, operation: Operation, row: list, labels: list[str]) -> list:
+        """Return an operation's row with its texts short where they can be.
+
+        A brief that says only the name and the figures of the popup becomes 0, a figure not
+        given ``[label index]``, and see :meth:`popup`.
+        """
+        brief = 0 if row[7] == self._brief(operation.key, row[6], labels) else row[7]
+        return [*row[:6], self.popup(operation, row[6], labels), brief, *row[8:]]
+
+    def popup(self, operation: Operation, rows: list, labels: list[str]) -> list:
+        """Return an operation's popup rows (``[label index, text, ...]``), short if they can be."""
+        return [self._short(operation, row, labels[row[0]]) for row in rows]
+
+    def _brief(self, name: str, rows: list, labels: list[str]) -> str:
+        """Return the brief ``operations.js`` makes from a name and the popup's figures."""
+        parts = [name]
+        for label in self._brief_labels:
+            values = [row[1] for row in rows if labels[row[0]] == label and len(row) == 2]
+            if values and values[0] != self._not_given:
+                parts.append(fill_in(self._brief_figure, label=label, value=values[0]))
+        return " \u00b7 ".join(parts)
+
+    def _short(self, operation: Operation, row: list, label: str) -> list:
+        if len(row) == 2 and row[1] == self._not_given:
+            return [row[0]]
+        if row[2:] == [1] and isinstance(row[1], str):  # a source that is its own link
+            folder = _folder(row[1])
+            if folder in self._folder_index:
+                return [row[0], [self._folder_index[folder], row[1][len(folder) :]], 1]
+        if label == self._countries_label and operation.countries:
+            return self._countries(operation, row)
+        return row
+
+    def _countries(self, operation: Operation, row: list) -> list:
+        names = named_countries(operation)
+        known = [
+            self.names.get(iso3, name)
+            for iso3, name in zip(operation.countries, names, strict=True)
+        ]
+        if known != names:  # a country named otherwise in another row: keep the text
+            return row
+        phrase = countries_phrase(operation)
+        if countries_text(phrase, names) != row[1:]:
+            return row
+        self.names.update(zip(operation.countries, names, strict=True))
+        return [row[0], [phrase]]
+
+
+def fill_in(template: str, **values: str) -> str:
+    """Fill ``{name}`` placeholders in one pass, as ``opmap.fillIn`` (words.js) does."""
+    return re.sub(r"\{(\w+)\}", lambda match: values[match.group(1)], template)
+
+
+def countries_text(phrase: str, names: list[str]) -> list:
+    """Return the text of a countries row as ``operations.js`` makes it from ``[phrase]``.
+
+    ``[text]``, or ``[text, None, full text]`` for a list folded after its first names.
+    """
+    full = f"{phrase}: {', '.join(names)}"
+    if len(names) <= COUNTRIES_FOLDED_ABOVE:
+        return [full]
+    return [f"{phrase}: {', '.join(names[:COUNTRIES_SHOWN])}, \u2026", None, full]
+
+
+def _folder(source: str) -> str:
+    """Return an http(s) address up to its last ``/`` (its folder), or "" if it has no path."""
+    start = source.find("//")
+    cut = source.rfind("/")
+    return source[: cut + 1] if start >= 0 and cut > source.find("/", start + 2) >= 0 else ""
