@@ -72,7 +72,8 @@ def test_the_shared_file_sets_the_rows_as_the_pages_read_them(world, tmp_path):
     assert json.loads(data) == {
         key: shared.data[key]
         for key in ("operations", "names", "folders", "fold", "notGiven", "brief")
-    }
+    } | {"units": shared.units}
+    assert len(shared.units) == 298  # every unit of the bundled boundaries, dots included
 
 
 @pytest.fixture(scope="module")
@@ -106,6 +107,8 @@ def test_the_pages_load_the_shared_files_and_carry_no_row_or_script_of_them(page
         assert all((page.parent / src).resolve().is_file() for src in sources)
         assert "Leaflet 1.9.4" in alone.read_text(encoding="utf-8") and "Leaflet" not in html
         assert "opmap.operationLayer = " not in html  # opmap's scripts: in map-code.js
+        # the countries' shapes are the shared file's: the page writes their fills only
+        assert html.count('"units":null') == 1 and '"units":null' not in alone.read_text("utf-8")
         (rows,) = re.findall(r'\{"operations":(\[.*?\]),"labels"', html)
         assert json.loads(rows) and all(isinstance(row, int) for row in json.loads(rows))
 

@@ -86,7 +86,11 @@
         function pointToLayer(feature, latlng) {
             return new TargetDot(latlng, {radius: 4});
         }
-        return L.geoJSON(opmap.decodeUnits(config.units, config.alphabet), {
+        // A page of a pack takes the shapes from its shared file and writes only their fills.
+        var units = config.units || opmap.shared.units.map(function (unit, i) {
+            return [unit[0], config.properties[i], unit[1], unit[2]];
+        });
+        return L.geoJSON(opmap.decodeUnits(units, config.alphabet), {
             style: style,
             pointToLayer: pointToLayer,
             attribution: config.attribution ? opmap.linesHtml([config.attribution]) : ""

@@ -23,6 +23,7 @@ from opmap.draw.interactive.geometry import (
 )
 from opmap.draw.interactive.offline import UsesAssets, script_json
 from opmap.draw.interactive.popups import figure_words
+from opmap.draw.interactive.shared import SharedOperations
 from opmap.draw.interactive.styles import GAP_FILL
 from opmap.words import some_names, text
 
@@ -37,6 +38,9 @@ class ChoroplethLayer(UsesAssets, Layer):
         Fill opacity (lower over online tiles).
     embed : bool, default False
         Credit the source as the layer's attribution (the embedded map has no source line).
+    shared : SharedOperations, optional
+        What the pack's pages share (:mod:`.shared`): when its shapes are this map's, the page
+        writes only each unit's fill and role, and takes the shapes from there.
     """
 
     assets = ("dom.js", "decode.js", "countries.js")
@@ -48,17 +52,28 @@ class ChoroplethLayer(UsesAssets, Layer):
         """
     )
 
-    def __init__(self, map_data: MapData, *, opacity: float = 1.0, embed: bool = False):
+    def __init__(
+        self,
+        map_data: MapData,
+        *,
+        opacity: float = 1.0,
+        embed: bool = False,
+        shared: SharedOperations | None = None,
+    ):
         super().__init__(name=label_html(text("layer_coverage")), overlay=True)
         self._name = "ChoroplethLayer"
+        units = choropleth_units(map_data)
         config = {
-            "units": choropleth_units(map_data),
+            "units": units,
             "alphabet": ALPHABET,
             "opacity": float(opacity),
             "border": BORDER_COLOR,
             "outsideBorder": OUTSIDE_BORDER_COLOR,
             "attribution": text("source_line") if embed else "",
         }
+        if shared is not None and unit_shapes(units) == shared.units:
+            config["units"] = None  # countries.js takes them from opmap.shared.units
+            config["properties"] = [unit[1] for unit in units]
         self.config = script_json(config)
 
 
@@ -90,6 +105,11 @@ def choropleth_units(map_data: MapData) -> list[list]:
         )
     ]
     return encode_units(features, ids, properties)
+
+
+def unit_shapes(units: list[list]) -> list[list]:
+    """Return encoded units without their properties: ``[id, decimals, shape]`` each."""
+    return [[unit[0], unit[2], unit[3]] for unit in units]
 
 
 def _pick(values: list, mask) -> list:

@@ -149,7 +149,9 @@ def build_map(
         map_data = dataclasses.replace(map_data, classes=timeline_classes(map_data))
     if provider is not None:
         tile_layer(provider).add_to(folium_map)
-    choropleth = ChoroplethLayer(map_data, opacity=0.7 if provider else 1.0, embed=embed)
+    choropleth = ChoroplethLayer(
+        map_data, opacity=0.7 if provider else 1.0, embed=embed, shared=shared
+    )
     choropleth.add_to(folium_map)
     year_layers = add_year_layers(folium_map, map_data)
     folium.LayerControl(collapsed=True).add_to(folium_map)

@@ -43,6 +43,9 @@ class SharedOperations:
     full_rows : list, optional
         The same rows with every text in full (:func:`~.operations.operation_rows`), which
         pages find their rows by (default: the rows of ``data``).
+    units : list, optional
+        The countries' shapes, encoded (:func:`~.choropleth.unit_shapes`): a page whose
+        shapes are these takes them from the shared file (default: none shared).
     folder : str, default ""
         The folder of the shared files, relative to the page that loads them (``"../"`` from
         ``regions/``).
@@ -51,6 +54,7 @@ class SharedOperations:
     data: dict
     folder: str = ""
     full_rows: list = field(default_factory=list, repr=False)
+    units: list = field(default_factory=list, repr=False)
     _index: dict[str, int] = field(default_factory=dict, init=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -76,6 +80,7 @@ class SharedOperations:
         """Return the same rows, for pages whose shared files are in ``folder`` (``"../"``)."""
         shared = SharedOperations.__new__(SharedOperations)
         shared.data, shared.folder, shared._index = self.data, folder, self._index
+        shared.full_rows, shared.units = self.full_rows, self.units
         return shared
 
 
@@ -86,20 +91,26 @@ def row_key(row: list) -> str:
 
 def shared_operations(map_data: MapData) -> SharedOperations:
     """Return the marker rows of every operation of ``map_data``, to share between pages."""
+    from opmap.draw.interactive.choropleth import choropleth_units, unit_shapes
     from opmap.draw.interactive.operations import operation_layer_data, operation_rows
 
     full_rows, _ = operation_rows(map_data, {})
-    return SharedOperations(operation_layer_data(map_data), full_rows=[r for _, r in full_rows])
+    return SharedOperations(
+        operation_layer_data(map_data),
+        full_rows=[row for _, row in full_rows],
+        units=unit_shapes(choropleth_units(map_data)),
+    )
 
 
 def shared_script(shared: SharedOperations) -> str:
     """Return the text of the shared file: a script that sets ``opmap.shared``.
 
     It holds the rows and what their short texts are made back from (``names``, ``folders``,
-    ``fold``, ``notGiven``, ``brief``: see :mod:`.compact`).
+    ``fold``, ``notGiven``, ``brief``: see :mod:`.compact`), and the countries' shapes
+    (``units``).
     """
     keys = ("operations", "names", "folders", "fold", "notGiven", "brief")
-    data = {key: shared.data[key] for key in keys}
+    data = {key: shared.data[key] for key in keys} | {"units": shared.units}
     return (
         "/* The operations of the pack's maps, named by index by map-embed.html and the "
         "regional maps. */\n"
