@@ -25,7 +25,6 @@ EXPECTED = [
     "map.html",
     "map-data.js",
     "map-code.js",
-    "map-style.css",
     "map-embed.html",
     "map-embed.iframe.html",
     "map.png",

@@ -81,14 +81,9 @@ PACK_FILES: tuple[PackFile, ...] = (
         "maps",
     ),
     PackFile(
-        "map-style.css",
-        "their styles, which map-embed.html and the regional maps share",
-        "maps",
-    ),
-    PackFile(
         "map-embed.html",
-        "the map for an intranet page (fills its frame; needs map-data.js, map-code.js and "
-        "map-style.css beside it)",
+        "the map for an intranet page (fills its frame; needs map-data.js and map-code.js "
+        "beside it)",
         "maps",
         "map_embed",
     ),

@@ -16,7 +16,7 @@ from browser import launch_browser, open_offline
 
 from opmap.decide.mapdata import prepare_map_data
 from opmap.draw.interactive.map import write_map
-from opmap.draw.interactive.offline import CODE_FILE, MAP_SCRIPTS, MAP_STYLES, STYLE_FILE
+from opmap.draw.interactive.offline import CODE_FILE, MAP_SCRIPTS
 from opmap.draw.interactive.operations import operation_layer_data
 from opmap.draw.interactive.shared import SHARED_FILE, shared_operations, write_shared
 from opmap.read.boundaries import load_boundaries, load_country_points
@@ -66,7 +66,7 @@ def test_a_row_not_in_the_shared_file_as_is_is_written_in_the_page(world):
 def test_the_shared_file_sets_the_rows_as_the_pages_read_them(world, tmp_path):
     shared = shared_operations(world)
     written = write_shared(shared, tmp_path)
-    assert [path.name for path in written] == [SHARED_FILE, CODE_FILE, STYLE_FILE]
+    assert [path.name for path in written] == [SHARED_FILE, CODE_FILE]
     script = written[0].read_text(encoding="utf-8")
     (data,) = re.findall(r"opmap\.shared = (.*);", script)
     assert json.loads(data) == {
@@ -103,7 +103,7 @@ def test_the_pages_load_the_shared_files_and_carry_no_row_or_script_of_them(page
         html = page.read_text(encoding="utf-8")
         sources = re.findall(r'<(?:script src|link rel="stylesheet" href)="([^"]+)"', html)
         folder = "../" if page.parent.name == "regions" else ""
-        assert sources == [folder + STYLE_FILE, folder + CODE_FILE, folder + SHARED_FILE]
+        assert sources == [folder + CODE_FILE, folder + SHARED_FILE]
         assert all((page.parent / src).resolve().is_file() for src in sources)
         assert "Leaflet 1.9.4" in alone.read_text(encoding="utf-8") and "Leaflet" not in html
         assert "opmap.operationLayer = " not in html  # opmap's scripts: in map-code.js
@@ -113,15 +113,15 @@ def test_the_pages_load_the_shared_files_and_carry_no_row_or_script_of_them(page
         assert json.loads(rows) and all(isinstance(row, int) for row in json.loads(rows))
 
 
-def test_the_shared_files_hold_every_script_and_style_a_map_inlines(pages):
-    # a new asset missing from MAP_SCRIPTS/MAP_STYLES would still be inlined, and found here
+def test_the_shared_file_holds_every_script_a_map_inlines(pages):
+    # a new script missing from MAP_SCRIPTS would still be inlined, and found here
     html = pages["embed"][1].read_text(encoding="utf-8")
     from opmap.draw.assets import compact_asset
 
-    inlined = [name for name in MAP_SCRIPTS + MAP_STYLES if compact_asset(name) in html]
-    assert inlined == [*MAP_SCRIPTS, *MAP_STYLES]
+    inlined = [name for name in MAP_SCRIPTS if compact_asset(name) in html]
+    assert inlined == list(MAP_SCRIPTS)
     shared = pages["embed"][0].read_text(encoding="utf-8")
-    assert not any(compact_asset(name) in shared for name in MAP_SCRIPTS + MAP_STYLES)
+    assert not any(compact_asset(name) in shared for name in MAP_SCRIPTS)
 
 
 @pytest.fixture(scope="module")

@@ -83,8 +83,9 @@ def inline_asset(name: str) -> Element:
     return wrap(compact_asset(name))
 
 
-#: Every script and style of ``opmap/draw/assets/`` a map may use, in the order a page inlines
-#: them: the files a pack's pages share (:func:`shared_code`, :func:`shared_style`).
+#: Every script of ``opmap/draw/assets/`` a map may use, in the order a page inlines them: the
+#: file a pack's pages share (:func:`shared_code`). Styles stay in each page: axe-core reads a
+#: linked style sheet with a request that a page opened from ``file://`` may not make.
 MAP_SCRIPTS = (
     "dom.js",
     "decode.js",
@@ -100,19 +101,17 @@ MAP_SCRIPTS = (
     "small-places.js",
     "labels.js",
 )
-MAP_STYLES = ("map.css", "map-timeline.css", "small-screens.css", "labels.css")
-#: The shared files' names: Leaflet and opmap's scripts, then their styles.
+#: The shared file of Leaflet and opmap's scripts.
 CODE_FILE = "map-code.js"
-STYLE_FILE = "map-style.css"
 
 
 def add_assets(figure, names: tuple[str, ...]) -> None:
     """Inline assets in a page's header, each once however many elements ask for it.
 
-    A page that links the shared files (:func:`link_shared_assets`) inlines only an asset
+    A page that loads the shared scripts (:func:`link_shared_assets`) inlines only an asset
     they do not hold.
     """
-    linked = MAP_SCRIPTS + MAP_STYLES if getattr(figure, "opmap_linked_assets", False) else ()
+    linked = MAP_SCRIPTS if getattr(figure, "opmap_linked_assets", False) else ()
     for name in names:
         if name not in linked:
             figure.header.add_child(inline_asset(name), name=f"opmap_asset_{name}")
@@ -123,22 +122,16 @@ def shared_code() -> str:
     return "\n".join([leaflet_js(), *(compact_asset(name) for name in MAP_SCRIPTS)]) + "\n"
 
 
-def shared_style() -> str:
-    """Return Leaflet's style and every style of :data:`MAP_STYLES`, as one style sheet."""
-    return "\n".join([leaflet_css(), *(compact_asset(name) for name in MAP_STYLES)]) + "\n"
-
-
 def link_shared_assets(figure, folder: str = "") -> None:
-    """Load Leaflet and opmap's scripts and styles from the shared files in ``folder``.
+    """Load Leaflet and opmap's scripts from the shared file in ``folder``.
 
-    Call it before anything is added to the page: the style sheet and the script come first
-    in its header, where the inlined Leaflet would be, and no element inlines them again.
-    ``folder`` is the files' folder relative to the page (``""``, ``"../"``).
+    Call it before anything is added to the page: the script comes first in its header, where
+    the inlined Leaflet would be (after its style, :func:`make_offline`), and no element
+    inlines them again. ``folder`` is the file's folder relative to the page (``""``,
+    ``"../"``).
     """
-    style = Markup('<link rel="stylesheet" href="{}">').format(folder + STYLE_FILE)
     code = Markup('<script src="{}"></script>').format(folder + CODE_FILE)
-    figure.header.add_child(Verbatim(str(style)), name="leaflet_css", index=0)
-    figure.header.add_child(Verbatim(str(code)), name="leaflet", index=1)
+    figure.header.add_child(Verbatim(str(code)), name="leaflet", index=0)
     figure.opmap_linked_assets = True
 
 
@@ -188,8 +181,8 @@ def make_offline(folium_map: folium.Map) -> folium.Map:
         if hasattr(element, "default_css"):
             element.default_css = []
     root = folium_map.get_root()
-    if not getattr(root, "opmap_linked_assets", False):  # else the shared files bring Leaflet
-        root.header.add_child(inline_style(leaflet_css()), name="leaflet_css", index=0)
+    root.header.add_child(inline_style(leaflet_css()), name="leaflet_css", index=0)
+    if not getattr(root, "opmap_linked_assets", False):  # else the shared file brings it
         root.header.add_child(inline_script(leaflet_js()), name="leaflet", index=1)
     return folium_map
 

@@ -5,8 +5,8 @@ show the same operations again (a regional map the operations of its region, an 
 several regions in each of them): instead of a copy in every page, they load ``map-data.js``
 with a plain ``<script src>`` (which works from ``file://`` with the network off, where a
 ``fetch()`` of a local file does not) and name each operation by its index in it. They load
-Leaflet and opmap's scripts and styles the same way, from ``map-code.js`` and
-``map-style.css`` (:func:`~.offline.link_shared_assets`).
+Leaflet and opmap's scripts the same way, from ``map-code.js``
+(:func:`~.offline.link_shared_assets`).
 
 An operation whose marker row is not the shared one (a marker placed or fanned otherwise on a
 small regional map) is written in the page, as before: a page never shows another row than the
@@ -22,10 +22,8 @@ from pathlib import Path
 from opmap.decide.mapdata import MapData
 from opmap.draw.interactive.offline import (
     CODE_FILE,
-    STYLE_FILE,
     escape_json_text,
     shared_code,
-    shared_style,
 )
 
 #: The shared file's name in a pack, beside map.html.
@@ -124,8 +122,8 @@ def shared_script(shared: SharedOperations) -> str:
 def write_shared(shared: SharedOperations, folder: Path | str) -> list[Path]:
     """Write the shared files into ``folder`` (each atomically); return their paths.
 
-    ``map-data.js`` (the operations), ``map-code.js`` (Leaflet and opmap's scripts) and
-    ``map-style.css`` (their styles).
+    ``map-data.js`` (the operations and the countries' shapes) and ``map-code.js`` (Leaflet
+    and opmap's scripts).
     """
     from opmap.output import write_text
 
@@ -133,5 +131,4 @@ def write_shared(shared: SharedOperations, folder: Path | str) -> list[Path]:
     return [
         write_text(folder / SHARED_FILE, shared_script(shared)),
         write_text(folder / CODE_FILE, shared_code()),
-        write_text(folder / STYLE_FILE, shared_style()),
     ]
