@@ -163,20 +163,32 @@
     }
 
     /**
-     * Leaflet pans a popup into view when it opens; one opened while the map still moves (a
-     * zoom the reader started) is panned against a view about to change: pan it again at the end.
+     * Leaflet pans a popup into view when it opens; one opened while the map moves (a zoom the
+     * reader started) is panned against a view about to change: pan it again at the end. A zoom
+     * asked for just before (the reader's + then Enter) starts only on the next frame.
      */
     function keepOpenedPopupsInView(map) {
         var moving = false;
         map.on("movestart", function () { moving = true; });
         map.on("moveend", function () { moving = false; });
+        function panAgainAfterTheMove(popup) {
+            map.once("moveend", function () {
+                if (popup.isOpen()) {
+                    // Leaflet 1.9 skips the pan that follows one of its own (its guard for
+                    // keepInView): clear the guard, or a popup it panned once stays put.
+                    popup._autopanning = false;
+                    popup.setLatLng(popup.getLatLng());  // places it and pans again
+                }
+            });
+        }
         map.on("popupopen", function (event) {
-            if (!moving) {
+            if (moving) {
+                panAgainAfterTheMove(event.popup);
                 return;
             }
-            map.once("moveend", function () {
-                if (event.popup.isOpen()) {
-                    event.popup.setLatLng(event.popup.getLatLng());  // places it and pans again
+            L.Util.requestAnimFrame(function () {
+                if (moving) {
+                    panAgainAfterTheMove(event.popup);
                 }
             });
         });
