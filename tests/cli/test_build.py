@@ -86,6 +86,16 @@ def test_only_the_given_states_are_hatched_as_gaps(desk_pack):
 
 
 def _units(page: Path) -> dict[str, str]:
-    """Each unit's role in a map page's country layer (its encoded units, ISO3 first)."""
-    found = re.findall(r'\["([A-Z]{3})",(\{"fill":"[^"]*","role":"[a-z]+"\})', page.read_text())
-    return {iso3: json.loads(properties)["role"] for iso3, properties in found}
+    """Each unit's role in a pack's regional map.
+
+    The page writes each unit's fill and role in the order of the shapes it shares with the
+    pack's other maps, in map-data.js beside them (``opmap.shared.units``, ISO3 first).
+    """
+    decoder = json.JSONDecoder()
+    text = page.read_text(encoding="utf-8")
+    properties, _ = decoder.raw_decode(text, text.index('"properties":') + len('"properties":'))
+    shared = (page.parent.parent / "map-data.js").read_text(encoding="utf-8")
+    data, _ = decoder.raw_decode(shared, shared.index("opmap.shared = ") + len("opmap.shared = "))
+    units = [unit[0] for unit in data["units"]]
+    assert len(units) == len(properties)
+    return {iso3: each["role"] for iso3, each in zip(units, properties, strict=True)}
