@@ -26,6 +26,13 @@ def test_write_text_replaces_the_file_and_leaves_no_temporary(tmp_path):
     assert [p.name for p in target.parent.iterdir()] == ["map.html"]
 
 
+def test_write_text_writes_parts_one_after_the_other(tmp_path):
+    target = tmp_path / "map.html"
+    write_text(target, (part for part in ["<p>", "é" * 3, "</p>\n"]))
+    assert target.read_bytes() == "<p>ééé</p>\n".encode()
+    assert [p.name for p in tmp_path.iterdir()] == ["map.html"]
+
+
 def test_a_failed_write_keeps_the_old_file(tmp_path):
     target = tmp_path / "map.html"
     target.write_text("old", encoding="utf-8")

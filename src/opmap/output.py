@@ -12,7 +12,7 @@ import contextlib
 import os
 import re
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from datetime import UTC, date, datetime
 from pathlib import Path
 
@@ -61,10 +61,19 @@ def cannot_write(path: Path | str, err: OSError) -> OutputError:
     return OutputError(text("out_cannot_write", path=str(path), reason=err.strerror or err))
 
 
-def write_text(path: Path | str, content: str) -> Path:
-    """Write text as UTF-8, atomically; return the path."""
+def write_text(path: Path | str, content: str | Iterable[str]) -> Path:
+    """Write text as UTF-8, atomically; return the path.
+
+    ``content`` may be parts written one after the other (a large page is then never one
+    string).
+    """
     with atomic_path(path) as temp:
-        temp.write_text(content, encoding="utf-8", newline="\n")
+        if isinstance(content, str):
+            temp.write_text(content, encoding="utf-8", newline="\n")
+        else:
+            with temp.open("w", encoding="utf-8", newline="\n") as file:
+                for part in content:
+                    file.write(part)
     return Path(path)
 
 

@@ -30,6 +30,7 @@ from opmap.draw.interactive.fragments import label_html, source_link
 from opmap.draw.interactive.offline import (
     add_assets,
     add_script_file,
+    fill_deferred,
     inline_style,
     link_shared_assets,
     make_offline,
@@ -84,10 +85,18 @@ def render_map(
     -------
     str
     """
-    folium_map = build_map(map_data, tiles=tiles, embed=embed, generated=generated, shared=shared)
+    return "".join(
+        _render_parts(map_data, tiles=tiles, embed=embed, generated=generated, shared=shared)
+    )
+
+
+def _render_parts(map_data: MapData, **options) -> list[str]:
+    """Render the page of :func:`render_map` in parts, its largest texts apart (not copied)."""
+    folium_map = build_map(map_data, **options)
     from opmap.draw.interactive.page import render_page
 
-    return _allow_zoom(render_page(folium_map, map_data, embed=embed))
+    page = _allow_zoom(render_page(folium_map, map_data, embed=options.get("embed", False)))
+    return fill_deferred(folium_map, page)
 
 
 # folium's page forbids pinch-zoom (maximum-scale=1, user-scalable=no), which shuts out readers
@@ -120,8 +129,8 @@ def write_map(
     """
     from opmap.output import write_text
 
-    page = render_map(map_data, tiles=tiles, embed=embed, generated=generated, shared=shared)
-    return write_text(path, page)
+    parts = _render_parts(map_data, tiles=tiles, embed=embed, generated=generated, shared=shared)
+    return write_text(path, parts)
 
 
 def build_map(

@@ -193,6 +193,43 @@ def _walk(element: Element):
         yield from _walk(child)
 
 
+def defer(element: Element, text: str) -> str:
+    """Keep ``text`` out of the render and return the token that stands for it in ``element``.
+
+    branca compiles every rendered script again as a jinja2 template (see
+    :func:`escape_json_text`): tens of megabytes of operations compiled as a template made the
+    peak memory of a map of 100,000 operations. A script writes the token where the text goes;
+    :func:`fill_deferred` puts the text back once the page is rendered. The token is random, so
+    no text from a CSV can stand in for it.
+    """
+    import secrets
+
+    token = f"opmap_deferred_{secrets.token_hex(16)}"
+    if not hasattr(element, "deferred"):
+        element.deferred = {}
+    element.deferred[token] = text
+    return token
+
+
+def fill_deferred(folium_map: folium.Map, page: str) -> list[str]:
+    """Return ``page`` in parts to join or write in turn, each deferred text in its place."""
+    deferred = {
+        token: text
+        for element in _walk(folium_map)
+        for token, text in getattr(element, "deferred", {}).items()
+    }
+    if not deferred:
+        return [page]
+    pattern = re.compile("|".join(re.escape(token) for token in deferred))
+    parts, start = [], 0
+    for found in pattern.finditer(page):
+        parts += [page[start : found.start()], deferred.pop(found.group())]
+        start = found.end()
+    if deferred:
+        raise RuntimeError(f"tokens left out of the page: {sorted(deferred)}")
+    return [*parts, page[start:]]
+
+
 def number_elements(folium_map: folium.Map) -> None:
     """Give every element below the map a stable id, so the same map renders the same bytes.
 

@@ -17,7 +17,7 @@ from opmap.draw.interactive.compact import RowTables
 from opmap.draw.interactive.fragments import label_html
 from opmap.draw.interactive.geometry import ALPHABET, encode_units
 from opmap.draw.interactive.layout import marker_homes
-from opmap.draw.interactive.offline import UsesAssets, script_json
+from opmap.draw.interactive.offline import UsesAssets, defer, script_json
 from opmap.draw.interactive.popups import PopupRow, operation_brief, popup_rows
 from opmap.draw.interactive.shared import SharedOperations
 from opmap.draw.interactive.styles import (
@@ -99,7 +99,7 @@ class OperationLayer(UsesAssets, MacroElement):
         self._name = "OperationLayer"
         self.choropleth = choropleth
         self.year_layers = year_layers
-        self.data = script_json(operation_layer_data(map_data, shared))
+        self.data = defer(self, script_json(operation_layer_data(map_data, shared)))
 
 
 def operation_layer_data(map_data: MapData, shared: SharedOperations | None = None) -> dict:
