@@ -132,13 +132,19 @@ def test_select_operations_keeps_exactly_the_matching_set(operations):
     assert keys() == [o.key for o in operations]
 
 
-def test_a_country_with_no_polygon_is_aggregated_at_its_point(boundaries, tmp_path):
+@pytest.fixture
+def far_and_small(tmp_path):
+    """Operations naming a unit with no polygon (Tuvalu, Gibraltar) and one with (Spain)."""
     path = tmp_path / "ops.csv"
     path.write_text(
         "operation,year,countries,victims\nTide,2019,Tuvalu,12\nRock,2019,Gibraltar;Spain,30\n",
         encoding="utf-8",
     )
-    operations = read_operations(path)
+    return read_operations(path)
+
+
+def test_a_country_with_no_polygon_is_aggregated_at_its_point(boundaries, far_and_small):
+    operations = far_and_small
     coverage = aggregate_by_country(operations, boundaries, {"TUV": (-8.52, 179.2)})
     # the units of the boundaries, then the two drawn as points
     assert coverage["iso_a3"].tolist() == boundaries["iso_a3"].tolist() + ["GIB", "TUV"]
@@ -157,14 +163,9 @@ def test_a_country_with_no_polygon_is_aggregated_at_its_point(boundaries, tmp_pa
     assert list(coverage.columns) == [*boundaries.columns, *added, "victims", "minors", "arrests"]
 
 
-def test_aggregating_over_the_attributes_alone_gives_the_same_rows(boundaries, tmp_path):
+def test_aggregating_over_the_attributes_alone_gives_the_same_rows(boundaries, far_and_small):
     # opmap summary aggregates over the units' attributes, without their shapes.
-    path = tmp_path / "ops.csv"
-    path.write_text(
-        "operation,year,countries,victims\nTide,2019,Tuvalu,12\nRock,2019,Gibraltar;Spain,30\n",
-        encoding="utf-8",
-    )
-    operations = read_operations(path)
+    operations = far_and_small
     points = {"TUV": (-8.52, 179.2)}
     with_shapes = aggregate_by_country(operations, boundaries, points)
     without = aggregate_by_country(operations, load_attributes(), points)
