@@ -50,32 +50,45 @@
             return marker.addTo(map);
         });
 
+        /**
+         * Lay the labels with one layout of the page: every label is measured once at its
+         * point, and each spot's box is worked out from that; trying the spots on the page
+         * (set a style, read the box) made the browser lay the page out again up to four
+         * times a label, after every move: 135-780 ms an input at 1,000 operations.
+         */
         function lay() {
+            var drawn = labels.map(function (marker) { return marker.getElement(); })
+                .filter(Boolean);
+            drawn.forEach(function (element) {
+                element.style.translate = "0 0";
+                element.style.marginLeft = "0";
+                element.style.marginTop = "0";
+            });
             var placed = Array.prototype.map.call(
                 container.querySelectorAll(".leaflet-control, .leaflet-marker-pane > *"),
                 function (element) { return element.getBoundingClientRect(); });
             var view = container.getBoundingClientRect();
-            labels.forEach(function (marker) {
-                var element = marker.getElement();
-                if (!element) {
-                    return;
-                }
-                element.style.visibility = "";
-                var free = SPOTS.some(function (spot) {
-                    element.style.translate = spot[0];
-                    element.style.marginLeft = spot[1];
-                    element.style.marginTop = spot[2];
-                    var box = element.getBoundingClientRect();
+            var atPoint = drawn.map(function (element) { return element.getBoundingClientRect(); });
+            drawn.forEach(function (element, index) {
+                var at = atPoint[index], width = at.right - at.left, height = at.bottom - at.top;
+                var spot = null;
+                SPOTS.some(function (each) {
+                    var left = at.left + width * parseFloat(each[0]) / 100 + parseFloat(each[1]);
+                    var top = at.top + parseFloat(each[2]);
+                    var box = {left: left, right: left + width, top: top, bottom: top + height};
                     var inside = box.left >= view.left && box.right <= view.right &&
                         box.top >= view.top && box.bottom <= view.bottom;
                     if (inside && !placed.some(function (other) { return touches(box, other); })) {
                         placed.push(box);
-                        return true;
+                        spot = each;
                     }
-                    return false;
+                    return spot !== null;
                 });
-                if (!free) {
-                    element.style.visibility = "hidden";
+                element.style.visibility = spot ? "" : "hidden";
+                if (spot) {
+                    element.style.translate = spot[0];
+                    element.style.marginLeft = spot[1];
+                    element.style.marginTop = spot[2];
                 }
             });
         }
