@@ -164,22 +164,33 @@
 
     /**
      * Leaflet pans a popup into view when it opens; one opened while the map moves (a zoom the
-     * reader started) is panned against a view about to change: pan it again at the end. A zoom
-     * asked for just before (the reader's + then Enter) starts only on the next frame.
+     * reader started) is panned against a view about to change: pan it again once the map is
+     * still. A zoom asked for just before (the reader's + then Enter) starts only on the next
+     * frame, and the popup's own pan can end while the zoom still runs: a "moveend" counts only
+     * when no zoom or pan animation is left.
      */
     function keepOpenedPopupsInView(map) {
         var moving = false;
         map.on("movestart", function () { moving = true; });
         map.on("moveend", function () { moving = false; });
+        function stillMoving() {
+            return map._animatingZoom || (map._panAnim && map._panAnim._inProgress);
+        }
         function panAgainAfterTheMove(popup) {
-            map.once("moveend", function () {
+            function atRest() {
+                if (stillMoving()) {
+                    return;  // another part of the same move ends later
+                }
+                map.off("moveend", atRest);
                 if (popup.isOpen()) {
                     // Leaflet 1.9 skips the pan that follows one of its own (its guard for
                     // keepInView): clear the guard, or a popup it panned once stays put.
                     popup._autopanning = false;
                     popup.setLatLng(popup.getLatLng());  // places it and pans again
                 }
-            });
+            }
+            map.on("moveend", atRest);
+            popup.once("remove", function () { map.off("moveend", atRest); });
         }
         map.on("popupopen", function (event) {
             if (moving) {
