@@ -48,9 +48,11 @@ def _labels(figure, prefix):
 
 
 def _key_text(figure) -> str:
-    """The key under the map, and the numbers an inset explains beside it."""
+    """The key under the map, and the numbers an inset explains beside it (unwrapped)."""
     texts = [*figure.texts, *(t for ax in figure.axes for t in ax.texts)]
-    return "\n".join(t.get_text() for t in texts if (t.get_gid() or "").startswith("key-"))
+    return "\n".join(
+        t.get_text().replace("\n   ", " ") for t in texts if (t.get_gid() or "").startswith("key-")
+    )
 
 
 def _assert_apart(figure, labels):

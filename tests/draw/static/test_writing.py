@@ -47,12 +47,14 @@ def _participants(map_data) -> list[str]:
 
 
 def _key_words(root) -> str:
-    return " ".join(
+    """The words of the keys, each wrapped entry's lines joined by one space."""
+    words = " ".join(
         "".join(t.itertext())
         for group in root.iter(f"{SVG}g")
         if (group.get("id") or "").startswith("key-")
         for t in group.iter(f"{SVG}text")
     )
+    return re.sub(r"\s+", " ", words)
 
 
 def test_svg_names_every_operation_and_participant_as_text(bundled, svg_path):

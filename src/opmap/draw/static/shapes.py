@@ -25,14 +25,7 @@ from opmap.decide.mapdata import MapData
 from opmap.draw.static.areas import outline_areas
 from opmap.draw.static.framing import Frame, fit_view, frame_map, path_of
 from opmap.draw.static.insets import draw_insets
-from opmap.draw.static.labels import (
-    MAX_LABELLED,
-    Key,
-    Placer,
-    key_beside,
-    label_countries,
-    label_markers,
-)
+from opmap.draw.static.labels import MAX_LABELLED, Key, key_beside, label_countries, label_markers
 from opmap.draw.static.layers import (
     dot_small_countries,
     draw_countries,
@@ -41,6 +34,7 @@ from opmap.draw.static.layers import (
 )
 from opmap.draw.static.legend import map_legend
 from opmap.draw.static.locator import draw_column, draw_locator, emptiest_corner
+from opmap.draw.static.placer import Placer
 from opmap.draw.static.scalebar import draw_scale_bar
 from opmap.style import (
     BORDER_COLOR,
