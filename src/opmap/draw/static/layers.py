@@ -23,9 +23,22 @@ def units_per_point(ax: Axes) -> float:
     return (ax.get_xlim()[1] - ax.get_xlim()[0]) / width_pt
 
 
-def draw_countries(ax, map_data, geometries, outside) -> None:
-    """Draw each unit in its class colour, grey when ``outside`` the region; points as squares."""
+def country_paths(geometries) -> list:
+    """Return each unit's path (None for a point or an empty shape), to draw in any panel."""
+    return [
+        path_of(g) if g is not None and not g.is_empty and g.geom_type != "Point" else None
+        for g in geometries
+    ]
+
+
+def draw_countries(ax, map_data, geometries, outside, paths=None) -> None:
+    """Draw each unit in its class colour, grey when ``outside`` the region; points as squares.
+
+    ``paths`` are the units' paths (:func:`country_paths`) when already made.
+    """
     coverage = map_data.coverage
+    paths = paths if paths is not None else country_paths(geometries)
+    has_polygon = coverage["has_polygon"].to_numpy()
     points = []
     for position, (iso3, geometry, value) in enumerate(
         zip(coverage["iso_a3"], geometries, map_data.values, strict=True)
@@ -34,12 +47,12 @@ def draw_countries(ax, map_data, geometries, outside) -> None:
         edge = OUTSIDE_BORDER_COLOR if outside[position] else BORDER_COLOR
         if geometry is None or geometry.is_empty:
             continue
-        if not bool(coverage["has_polygon"].iloc[position]):
+        if not has_polygon[position]:
             points.append((geometry, face))
             continue
         ax.add_artist(
             PathPatch(
-                path_of(geometry),
+                paths[position],
                 facecolor=face,
                 edgecolor=edge,
                 linewidth=0.25,

@@ -11,7 +11,7 @@ The page around the map (title, key, footer) is :mod:`opmap.draw.static.image`.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import partial
+from functools import cached_property, partial
 
 import numpy as np
 import shapely
@@ -27,6 +27,7 @@ from opmap.draw.static.framing import Frame, fit_view, frame_map, path_of
 from opmap.draw.static.insets import draw_insets
 from opmap.draw.static.labels import MAX_LABELLED, Key, key_beside, label_countries, label_markers
 from opmap.draw.static.layers import (
+    country_paths,
     dot_small_countries,
     draw_countries,
     draw_markers,
@@ -59,8 +60,8 @@ class Panel:
         The markers' positions, in the order of ``MapData.markers``.
     participating : ndarray of bool
         The coverage rows drawn as taking part (not outside the region).
-    avoid : shapely geometry
-        The participating countries and the markers, in map units.
+    avoid_parts : list of shapely geometry
+        The participating countries and the markers' discs, in map units (see ``avoid``).
     blocked : list of Bbox
         Display boxes labels may not cover (markers, locator, legend).
     corners : list of str
@@ -74,10 +75,18 @@ class Panel:
     geometries: object
     xy: np.ndarray
     participating: np.ndarray
-    avoid: object
+    avoid_parts: list
     blocked: list = field(default_factory=list)
     corners: list = field(default_factory=list)
     room: Bbox | None = None
+
+    @cached_property
+    def avoid(self):
+        """What the legend, locator and scale bar keep clear of, as one shape.
+
+        Made when first asked: a panel of small multiples places none of them.
+        """
+        return shapely.union_all(self.avoid_parts)
 
     @property
     def crowding(self) -> float:
@@ -211,6 +220,24 @@ def draw_panels(
     return key
 
 
+#: The shapes last simplified, by (the projected units, tolerance): the panels of a page of
+#: small multiples share a frame and a scale, so each period's panel reuses the same shapes.
+_SIMPLIFIED: dict[tuple[int, float], tuple] = {}
+
+
+def _simplified(geometries, tolerance: float):
+    """Return ``geometries`` simplified to ``tolerance``, and their paths, made once per pair."""
+    key = (id(geometries), tolerance)
+    cached = _SIMPLIFIED.get(key)
+    if cached is None or cached[0] is not geometries:  # (an id may be reused once freed)
+        if len(_SIMPLIFIED) >= 8:
+            _SIMPLIFIED.clear()
+        simple = geometries.simplify(tolerance, preserve_topology=True)
+        cached = (geometries, simple, country_paths(simple))
+        _SIMPLIFIED[key] = cached
+    return cached[1], cached[2]
+
+
 def draw_panel(ax: Axes, map_data: MapData, frame: Frame, scale: float, marker_size) -> Panel:
     """Frame ``ax`` and draw the sea, the countries and the markers; no labels yet."""
     if not hasattr(ax.figure.canvas, "get_renderer"):  # a bare Figure() has no backend yet
@@ -224,9 +251,7 @@ def draw_panel(ax: Axes, map_data: MapData, frame: Frame, scale: float, marker_s
     ax.set_aspect("equal", adjustable="box")
     ax.apply_aspect()
     # Natural Earth 50m has more detail than a page shows: drop what is under a tenth of a point.
-    geometries = frame.geometries.simplify(
-        _SIMPLIFY_PT * units_per_point(ax), preserve_topology=True
-    )
+    geometries, paths = _simplified(frame.geometries, _SIMPLIFY_PT * units_per_point(ax))
     ax.add_artist(
         PathPatch(
             path_of(frame.globe),
@@ -238,7 +263,7 @@ def draw_panel(ax: Axes, map_data: MapData, frame: Frame, scale: float, marker_s
         )
     )
     outside = _outside_mask(map_data)
-    draw_countries(ax, map_data, geometries, outside)
+    draw_countries(ax, map_data, geometries, outside, paths)
     dot_small_countries(ax, map_data, geometries, outside)
     outline_areas(ax, map_data, frame)
     xy = draw_markers(ax, map_data, frame, marker_size * scale**2)
@@ -249,7 +274,7 @@ def draw_panel(ax: Axes, map_data: MapData, frame: Frame, scale: float, marker_s
         [_square(x, y, radius) for x, y in ax.transData.transform(drawn)] if len(drawn) else []
     )
     participating = (map_data.coverage["operations"] > 0).to_numpy() & ~outside
-    avoid = shapely.union_all([*geometries[participating], *_marker_discs(ax, drawn, radius * 2)])
+    avoid = [*geometries[participating], *_marker_discs(ax, drawn, radius * 2)]
     return Panel(ax, frame, geometries, xy, participating, avoid, blocked)
 
 
