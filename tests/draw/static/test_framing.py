@@ -219,3 +219,29 @@ def test_operations_on_opposite_sides_of_the_world_use_the_world_projection(inpu
     far_apart = prepare_map_data(far, inputs.boundaries, points=inputs.points)
     frame = frame_map(far_apart)
     assert frame.crs.to_epsg() == 8857
+
+
+def test_shapes_split_into_two_groups_only_when_there_are_exactly_two():
+    from shapely.geometry import Point
+
+    from opmap.draw.static.framing import _two_groups
+
+    west_africa = [Point(-5, 12), Point(2, 13), Point(-5, 12)]  # a place shared by two markers
+    caribbean = [Point(-61, 13), Point(-66, 18)]
+    # A chain of points 1,000 km apart links Senegal to Sudan: one group, however long.
+    sahel_chain = [Point(-15 + 9 * step, 14) for step in range(5)]
+    assert sorted(_two_groups(west_africa + caribbean)) == [[0, 1, 2], [3, 4]]
+    assert sorted(_two_groups(caribbean + west_africa)) == [[0, 1], [2, 3, 4]]
+    assert sorted(_two_groups(sahel_chain + caribbean)) == [[0, 1, 2, 3, 4], [5, 6]]
+    assert _two_groups(west_africa) is None  # one group
+    assert _two_groups(west_africa + caribbean + [Point(105, 12)]) is None  # three
+
+
+def test_groups_are_linked_through_chains_of_near_pairs():
+    from opmap.draw.static.framing import _linked
+
+    pairs = np.array([[0, 1, 1, 2, 4, 5, 3, 6], [1, 0, 2, 1, 5, 4, 6, 3]])
+    assert _linked(7, pairs).tolist() == [0, 0, 0, 3, 4, 4, 3]
+    # A chain given from its far end joins in one group too.
+    chain = np.array([[5, 4, 4, 3, 3, 2, 2, 1, 1, 0], [4, 5, 3, 4, 2, 3, 1, 2, 0, 1]])
+    assert _linked(6, chain).tolist() == [0] * 6

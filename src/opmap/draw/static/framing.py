@@ -240,14 +240,14 @@ def _two_groups(shapes: list) -> list[list[int]] | None:
     )
     distinct = [shapes[i] for i in first_of]
     flat = np.asarray(gpd.GeoSeries(distinct, crs="EPSG:4326").to_crs(WORLD_CRS))
-    # Whether two shapes are within the gap, not how far apart: prepared, GEOS stops at the
-    # first close pair of points (2,804 shapes at 10,000 operations: 2 s instead of 38 s).
-    shapely.prepare(flat)
-    near = shapely.dwithin(flat[:, None], flat[None, :], _GROUP_GAP_KM * 1000)
-    first = _group_of(0, near)
-    rest = ~first
-    if not rest.any() or not (_group_of(int(np.flatnonzero(rest)[0]), near) == rest).all():
+    # The pairs within the gap, found through a tree of the shapes' boxes: only shapes whose boxes
+    # come that close are measured (2,804 shapes at 10,000 operations).
+    pairs = shapely.STRtree(flat).query(flat, predicate="dwithin", distance=_GROUP_GAP_KM * 1000)
+    groups = _linked(len(flat), pairs)
+    if len(np.unique(groups)) != 2:
         return None  # one group, or three and more: one frame
+    first = groups == groups[0]
+    rest = ~first
     boxes = [shapely.box(*shapely.total_bounds(flat[part])).area for part in (first, rest)]
     if sum(boxes) > _GROUP_GAIN * shapely.box(*shapely.total_bounds(flat)).area:
         return None
@@ -255,15 +255,19 @@ def _two_groups(shapes: list) -> list[list[int]] | None:
     return [np.flatnonzero(first).tolist(), np.flatnonzero(~first).tolist()]
 
 
-def _group_of(start: int, near: np.ndarray) -> np.ndarray:
-    """Every shape linked to ``start`` by steps shorter than the gap, as a mask."""
-    group = np.zeros(len(near), dtype=bool)
-    group[start] = True
+def _linked(count: int, pairs: np.ndarray) -> np.ndarray:
+    """Label each of ``count`` shapes with the smallest index of its group.
+
+    ``pairs`` (2, n) are the near shapes; shapes linked by a chain of near pairs are one group.
+    """
+    label = np.arange(count)
+    left, right = pairs
     while True:
-        grown = group | near[group].any(axis=0)
-        if (grown == group).all():
-            return group
-        group = grown
+        before = label.copy()
+        np.minimum.at(label, left, label[right])
+        label = label[label]  # follow each label to its own label: groups merge in few rounds
+        if (label == before).all():
+            return label
 
 
 def _centre_lon(frame: Frame) -> float:
