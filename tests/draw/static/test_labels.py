@@ -123,7 +123,10 @@ def test_crowded_markers_get_numbers_and_a_key(inputs):
 
 def test_many_markers_are_drawn_but_not_labelled(inputs):
     sawiyan = next(op for op in inputs.operations if op.name == "Sawiyan")
-    many = [replace(sawiyan, name=f"Op {i}") for i in range(MAX_LABELLED + 1)]
+    many = [
+        replace(sawiyan, name=f"Op {i}", lat=10.0 + i % 7, lon=24.0 + i // 7)  # in Sudan, apart
+        for i in range(MAX_LABELLED + 1)
+    ]
     figure = plot_map(prepare_map_data(many, inputs.boundaries), generated=GENERATED)
     assert not _labels(figure, "operation-label-")
     (markers,) = [c for c in _map_axes(figure).collections if c.get_gid() == "markers"]

@@ -118,9 +118,12 @@ def draw_markers(ax, map_data: MapData, frame: Frame, size: float) -> np.ndarray
     xy = frame.project_points(list(map_data.markers.values()))
     owned = np.array([frame.names(key) for key in map_data.markers], dtype=bool)
     xy[~owned] = np.nan
+    # Operations share places (10,000 generated ones have about 1,200): one marker per place, or
+    # the SVG and PDF would draw the same dot thousands of times over.
+    places = np.unique(xy[owned], axis=0) if owned.any() else xy[owned]
     ax.scatter(
-        xy[owned, 0],
-        xy[owned, 1],
+        places[:, 0],
+        places[:, 1],
         s=size,
         marker="o",
         facecolors=MARKER_COLOR,
