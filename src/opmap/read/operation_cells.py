@@ -7,6 +7,7 @@ the line, the column, the value and how to fix it) and returns the cleaned value
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from datetime import date, datetime
@@ -289,13 +290,19 @@ def _check_language(raw: str, report: _Report) -> str | None:
     """Return the record's language as a BCP 47 tag ("en", "pt-BR"), or report it."""
     if not raw:
         return None
-    import pycountry
-
     match = _LANGUAGE_TAG.fullmatch(raw.strip())
     if match:
         primary = match.group(1).lower()
-        code = "alpha_2" if len(primary) == 2 else "alpha_3"
-        if pycountry.languages.get(**{code: primary}) is not None:
+        if primary in _language_codes():
             return primary + match.group(2)
     report.error("language", words.text("cell_language"), raw)
     return None
+
+
+@functools.cache
+def _language_codes() -> frozenset[str]:
+    """Every ISO 639-1 and 639-3 code, from ``data/language_codes.txt`` (pycountry's, baked)."""
+    from importlib import resources
+
+    table = resources.files("opmap").joinpath("data", "language_codes.txt")
+    return frozenset(table.read_text(encoding="ascii").split())
