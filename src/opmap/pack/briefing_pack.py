@@ -22,6 +22,7 @@ from opmap import progress
 from opmap.i18n import LANGUAGES, current_language, use_language
 from opmap.ownership import LEGACY_MARKER, OutputPolicy
 from opmap.pack.files import PACK_FILES, STEPS, files_by_role, files_of_step, region_file_names
+from opmap.pack.forked import Forked
 from opmap.read.universe import Universe
 
 
@@ -32,6 +33,7 @@ class Step:
     label: str
     seconds: float
     paths: list[Path] = field(default_factory=list)
+    key: str = ""  # its key in STEPS
 
 
 def build_pack(
@@ -96,24 +98,27 @@ def build_pack(
         replace_folder(target, owned, policy or OutputPolicy()) as staging,
     ):
 
-        def run(label: str, write: Callable[[], list[Path]], told: dict) -> None:
+        def run(label: str, write: Callable[[], list[Path]], told: dict, key: str = "") -> None:
             number = len(steps) + 1
             if on_step:
                 on_step(number, count, label)
             progress.tell("progress_step", number=number, total=count, **told)
             started = time.perf_counter()
             written = write()
-            seconds = time.perf_counter() - started
+            seconds = getattr(write, "seconds", time.perf_counter() - started)
             progress.tell(
                 "progress_step_files", len(written), number=number, total=count, seconds=seconds
             )
-            steps.append(Step(label, seconds, [target / p.relative_to(staging) for p in written]))
+            paths = [target / p.relative_to(staging) for p in written]
+            steps.append(Step(label, seconds, paths, key))
 
         for language in languages:
             with use_language(language):
                 folder = staging / language if several else staging
                 label = f"[{language}] " if several else ""
+                first = len(steps)
                 _write_pack(inputs, folder, generated, run, label, universe=universe)
+                steps[first:] = sorted(steps[first:], key=lambda step: list(STEPS).index(step.key))
         if several:
             run(
                 "the page of the languages: index.html",
@@ -135,10 +140,23 @@ def _write_pack(
     """Write every step of one pack, in the current language, into the folder ``pack``."""
     pack.mkdir(exist_ok=True)
     plan = _plan(inputs, generated, universe)
-    for step in STEPS:
-        names = ", ".join(file.name for file in files_of_step(step))
-        write = functools.partial(plan[step], pack)
-        run(f"{label}{STEPS[step]}: {names}", write, _told(step, names, label))
+    # The images for print are drawn in a second process while this one writes the rest (they
+    # are half of a build's time); the briefing page, which lists what the folder holds, waits.
+    aside = {"images": Forked(functools.partial(plan["images"], pack))} if Forked.able() else {}
+    try:
+        for step in STEPS:
+            if step in aside:
+                continue
+            if step == "index":
+                for key, job in aside.items():
+                    names = ", ".join(file.name for file in files_of_step(key))
+                    run(f"{label}{STEPS[key]}: {names}", job, _told(key, names, label), key)
+            names = ", ".join(file.name for file in files_of_step(step))
+            write = functools.partial(plan[step], pack)
+            run(f"{label}{STEPS[step]}: {names}", write, _told(step, names, label), step)
+    finally:
+        for job in aside.values():
+            job.stop()  # a step that failed here stops the other (it has ended otherwise)
 
 
 def _told(step: str, files: str, prefix: str = "") -> dict:

@@ -1,7 +1,8 @@
 """The one table of what a briefing pack holds: each file, what it is, and which step writes it.
 
-The build (:mod:`opmap.pack.briefing_pack`) runs the steps in the order of :data:`STEPS` and
-hands the index page the files by role; the README's table of pack files is checked against
+The build (:mod:`opmap.pack.briefing_pack`) runs the steps in the order of :data:`STEPS` (the
+images for print in a second process beside the others, :mod:`opmap.pack.forked`) and hands the
+index page the files by role; the README's table of pack files is checked against
 this one by a test. A new output of the pack is a new row here.
 """
 
