@@ -14,7 +14,7 @@ import pytest
 from click.testing import CliRunner
 
 from opmap.cli import cli
-from opmap.decide.aggregate import aggregate_by_country
+from opmap.decide.aggregate import aggregate_by_country, participation_table
 from opmap.decide.tables import operations_frame
 from opmap.figures import parse_figure
 from opmap.pack.gis import LAYERS, gis_layers, write_geojson, write_geopackage, write_gis
@@ -22,6 +22,7 @@ from opmap.read.boundaries import load_country_points
 from opmap.read.inputs import load_inputs
 
 FIGURES = ("victims", "minors", "arrests", "officers")
+PARTICIPATION = ["operation", "year", "iso_a3"]
 
 
 @pytest.fixture(scope="module")
@@ -54,6 +55,14 @@ def test_three_layers_with_crs_and_geometry_types(gpkg):
     for layer in LAYERS:
         info = pyogrio.read_info(gpkg, layer=layer)
         assert info["crs"] == "EPSG:4326", layer
+
+
+def test_only_the_polygons_have_a_spatial_index(gpkg):
+    indexed = {
+        layer: pyogrio.read_info(gpkg, layer=layer)["capabilities"]["fast_spatial_filter"]
+        for layer in LAYERS
+    }
+    assert indexed == {"operations": False, "participation": False, "coverage": True}
 
 
 def test_row_counts(inputs, gpkg):
@@ -100,11 +109,45 @@ def test_operations_keep_every_field_and_the_unmapped_has_no_point(inputs, gpkg)
 
 def test_participation_has_a_point_per_row(gpkg):
     participation = pyogrio.read_dataframe(gpkg, layer="participation")
-    libertad = participation[participation["name"] == "Libertad"]
+    assert list(participation.columns) == [*PARTICIPATION, "geometry"]
+    libertad = participation[participation["operation"] == "Libertad 2018"]
     assert len(libertad) == 13
-    assert set(libertad["countries_total"]) == {13}
+    assert set(libertad["year"]) == {2018}
     assert set(participation.geom_type) == {"Point"}
     _assert_each_point_in_its_country(participation, gpkg)
+
+
+def test_what_participation_and_coverage_leave_out_is_one_documented_join_away(inputs, gpkg):
+    """The operation's name and total, the country's name, a country's operations: by join."""
+    read = {layer: pyogrio.read_dataframe(gpkg, layer=layer) for layer in LAYERS}
+    operations = read["operations"].set_index("key")
+    names = read["coverage"].set_index("iso_a3")["name"]
+    joined = [
+        (
+            key,
+            operations.loc[key, "operation"],
+            year,
+            iso3,
+            names[iso3],
+            # The operations layer leaves countries_total empty when the source gives none.
+            int(operations.loc[key, "countries_total"])
+            if pd.notna(operations.loc[key, "countries_total"])
+            else operations.loc[key, "countries_named"],
+        )
+        for key, year, iso3 in zip(*(read["participation"][c] for c in PARTICIPATION), strict=True)
+    ]
+    before = participation_table(inputs.operations)  # the rows the layer held in full
+    assert joined == list(before.itertuples(index=False, name=None))
+    assert ("Libertad 2018", "Libertad", 2018, "BRA", "Brazil", 13) in joined
+    assert ("Nawa 2014", "Nawa", 2014, "CIV", "Côte d'Ivoire", 1) in joined
+
+    # A country's operations, once a list in the coverage layer: its participation rows.
+    assert "operation_keys" not in read["coverage"].columns
+    by_country = read["participation"].groupby("iso_a3")["operation"].agg(sorted)
+    coverage = aggregate_by_country(inputs.operations, inputs.boundaries, inputs.points)
+    for iso3, keys in zip(coverage["iso_a3"], coverage["operation_keys"], strict=True):
+        assert by_country.get(iso3, []) == sorted(keys), iso3
+    assert by_country["CIV"] == ["Akoma 2015", "Nawa 2014"]
 
 
 def _assert_each_point_in_its_country(participation, gpkg):

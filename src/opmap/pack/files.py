@@ -162,9 +162,10 @@ PACK_FILES: tuple[PackFile, ...] = (
     PackFile(
         "opmap.gpkg",
         "the data for a GIS (QGIS, ArcGIS), EPSG:4326: layers operations (points, every "
-        "field), participation (one row per operation and country, at the country's point; "
-        "to draw participation as shapes, join it to the coverage layer on iso_a3) and "
-        "coverage (countries with their shapes, counts and figures)",
+        "field, key the identity), participation (one row per operation and country: "
+        "operation, year and iso_a3, at the country's point; join operation to the operations' "
+        "key, iso_a3 to the coverage layer's for names and shapes) and coverage (countries "
+        "with their shapes, counts and figures)",
         "gis",
     ),
     PackFile("opmap-operations.geojson", "the operations layer as GeoJSON, for web tools", "gis"),
