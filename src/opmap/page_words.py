@@ -308,6 +308,10 @@ PLURALS: dict[str, tuple[str, str]] = {
         "{count:,} operations name no country: they count in the total only.",
     ),
     "coverage_gap_list": ("{count:,} not named", "{count:,} not named"),
+    "text_table_recent": (
+        "The table lists the {listed:,} most recent operations; {count:,} other is on the map.",
+        "The table lists the {listed:,} most recent operations; {count:,} others are on the map.",
+    ),
     "briefing_operations_more": (
         "The table lists the {listed:,} most recent operations; {count:,} other is on the map "
         "and in operations.csv:",

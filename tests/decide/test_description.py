@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from opmap.decide.description import OPERATIONS_LISTED, describe_map
+from opmap.decide.description import OPERATIONS_LISTED, REGION_LISTED, describe_map
 from opmap.decide.mapdata import prepare_map_data
 from opmap.figures import parse_figure
 from opmap.read.boundaries import load_boundaries, load_country_points
@@ -156,3 +156,36 @@ def test_a_very_long_list_of_operations_is_cut_and_says_so(boundaries):
         f"The first {OPERATIONS_LISTED} of {OPERATIONS_LISTED + 7} operations; "
         "operations.csv has them all."
     )
+
+
+def test_a_regional_map_lists_its_most_recent_operations_and_says_where_the_others_are(
+    boundaries,
+):
+    many = [
+        Operation(name=f"Op {i}", year=2000 + i % 20, countries=("SDN",), country_names=("Sudan",))
+        for i in range(REGION_LISTED + 7)
+    ]
+    africa = prepare_map_data(many, boundaries, region="Africa")
+    words = describe_map(africa)
+    assert len(words.operations) == REGION_LISTED
+    # newest first, one year's in the order of their names: the 7 left out are the oldest
+    assert [op.key for op in words.operations[:3]] == ["Op 19 2019", "Op 39 2019", "Op 59 2019"]
+    left_out = [op.key for op in many if op not in words.operations]
+    assert left_out == [
+        "Op 0 2000", "Op 20 2000", "Op 40 2000", "Op 60 2000", "Op 80 2000", "Op 81 2001",
+        "Op 100 2000",
+    ]  # fmt: skip
+    assert words.more_operations == (
+        f"The table lists the {REGION_LISTED} most recent operations; 7 others are on the map."
+    )
+    assert not words.more_linked
+    linked = describe_map(africa, linked=True)
+    assert linked.more_operations == (
+        f"The table lists the {REGION_LISTED} most recent operations; 7 others are on the map "
+        "and in operations.csv:"
+    )
+    assert linked.more_linked
+    # a region with no more than REGION_LISTED operations lists them all, in the map's order
+    few = describe_map(prepare_map_data(many[:REGION_LISTED], boundaries, region="Africa"))
+    assert len(few.operations) == REGION_LISTED
+    assert (few.more_operations, few.more_linked) == ("", False)

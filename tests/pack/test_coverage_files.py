@@ -435,3 +435,54 @@ def test_region_images_only_for_regions_with_operations(inputs, packs):
     assert images == with_operations == {"africa", "americas"}
     page = (packs["region_un"] / "coverage.html").read_text(encoding="utf-8")
     assert "regions/europe.png" not in page
+
+
+def test_a_regional_table_cut_to_the_most_recent_links_the_packs_map_and_records(tmp_path):
+    import operations_csv
+    from html_doc import parse_html
+
+    from opmap.decide.description import REGION_LISTED
+    from opmap.draw.interactive.shared import shared_operations
+
+    rows = [
+        operations_csv.row(
+            operation=f"Op {i}", year=str(2000 + i % 20), start_date="", end_date="", source=""
+        )
+        for i in range(REGION_LISTED + 3)
+    ]
+    csv = operations_csv.write(tmp_path, "\n".join([operations_csv.HEADER, *rows]) + "\n")
+    inputs = load_inputs(csv)
+    report = build_coverage(inputs, "region_un")
+    map_data = prepare_map_data(inputs.operations, inputs.boundaries, points=inputs.points)
+    in_pack = shared_operations(map_data).seen_from("../")
+    for folder, shared in (("pack", in_pack), ("alone", None)):
+        write_coverage(report, inputs, tmp_path / folder, generated=date(2024, 5, 1), shared=shared)
+    said = {}
+    for folder in ("pack", "alone"):
+        page = tmp_path / folder / "regions" / "africa.html"
+        section = parse_html(page.read_text(encoding="utf-8")).by_id("opmap-in-words")
+        table = next(
+            t
+            for t in section.find_all("table")
+            if t.find("caption").attrs.get("id") == "opmap-table-operations"
+        )
+        names = [th.text for th in table.find("tbody").find_all("th")]
+        assert len(names) == REGION_LISTED
+        assert names[:2] == ["Op 19", "Op 39"]  # 2019, the newest year, first
+        # the oldest, 2000, last in the order of their names; its last three left out
+        assert names[-3:] == ["Op 0", "Op 100", "Op 20"]
+        assert {"Op 40", "Op 60", "Op 80"} & set(names) == set()
+        said[folder] = next(p for p in section.find_all("p") if "most recent" in p.text)
+    assert said["pack"].text == (
+        f"The table lists the {REGION_LISTED} most recent operations; 3 others are on the map and "
+        "in operations.csv: Open the full-page map · Open operations.csv"
+    )
+    links = [(a.attrs["href"], a.text) for a in said["pack"].find_all("a")]
+    assert links == [
+        ("../map.html", "Open the full-page map"),
+        ("../operations.csv", "Open operations.csv"),
+    ]
+    assert said["alone"].text == (
+        f"The table lists the {REGION_LISTED} most recent operations; 3 others are on the map."
+    )
+    assert said["alone"].find_all("a") == []

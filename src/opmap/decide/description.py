@@ -23,6 +23,10 @@ TOTALLED = ("victims", "minors", "arrests")
 MOST_LISTED = 5
 #: How many operations the table lists (a map of 10,000 operations stays a page one can open).
 OPERATIONS_LISTED = 500
+#: How many operations a regional map's table lists, the most recent first: at 10,000 generated
+#: operations each of the five regional pages listed 500 of its 2,000-4,000 (about 240 KB of a
+#: 0.5-0.67 MB page); the others are on its map and in the pack's operations.csv.
+REGION_LISTED = 100
 
 
 #: How many operations the briefing page lists, the most recent first (the others are on the
@@ -63,8 +67,10 @@ class MapTable:
 class MapDescription:
     """A map's text alternative: its title, a few sentences, the operations and the countries.
 
-    ``operations`` are the first :data:`OPERATIONS_LISTED` of the map's, to list in a table;
-    ``more_operations`` says so when there are more ("" when all are listed).
+    ``operations`` are the first :data:`OPERATIONS_LISTED` of the map's, to list in a table
+    (on a regional map, the :data:`REGION_LISTED` most recent, newest first);
+    ``more_operations`` says so when there are more ("" when all are listed); when
+    ``more_linked``, it ends with a colon for the page's links to the pack's files.
     """
 
     title: str
@@ -72,31 +78,43 @@ class MapDescription:
     operations: tuple[Operation, ...]
     countries: MapTable
     more_operations: str = ""
+    more_linked: bool = False
 
 
-def describe_map(map_data: MapData) -> MapDescription:
+def describe_map(map_data: MapData, *, linked: bool = False) -> MapDescription:
     """Say in words what a map shows.
 
     Parameters
     ----------
     map_data : MapData
         From :func:`opmap.decide.mapdata.prepare_map_data`.
+    linked : bool, default False
+        The page links the pack's map.html and operations.csv after the words saying that a
+        regional map's table is cut (they end with a colon for the links).
 
     Returns
     -------
     MapDescription
     """
     operations = map_data.operations
-    listed = tuple(operations[:OPERATIONS_LISTED])
-    more = ""
-    if len(listed) < len(operations):
-        more = text("text_table_more", listed=len(listed), count=f"{len(operations):,}")
+    more, linked_more = "", False
+    if _regional(map_data):
+        recent, others = most_recent(operations, REGION_LISTED)
+        listed = tuple(recent) if others else tuple(operations)
+        if others:
+            key = "briefing_operations_more" if linked else "text_table_recent"
+            more, linked_more = plural(key, others, listed=len(listed)), linked
+    else:
+        listed = tuple(operations[:OPERATIONS_LISTED])
+        if len(listed) < len(operations):
+            more = text("text_table_more", listed=len(listed), count=f"{len(operations):,}")
     return MapDescription(
         title=text("text_title"),
         sentences=tuple(_sentences(map_data)),
         operations=listed,
         countries=countries_table(map_data),
         more_operations=more,
+        more_linked=linked_more,
     )
 
 

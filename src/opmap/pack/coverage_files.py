@@ -20,7 +20,10 @@ from opmap.decide.coverage import CoverageReport, coverage_markdown, region_memb
 from opmap.errors import OutputError
 from opmap.i18n import region_name
 from opmap.ownership import LEGACY_MARKER, OutputPolicy, read_manifest, resolve_out
-from opmap.pack.files import files_of_step, region_file_names
+from opmap.pack.files import PACK_FILES, files_of_step, region_file_names
+
+#: The pack's files a regional map links where its table is cut: the full map and the records.
+PACK_LINKS = ("map", "operations_csv")
 
 
 def publish_coverage(
@@ -161,6 +164,10 @@ def _write_region_maps(
     members = region_members(report, inputs.boundaries)
     pages, images, written = {}, {}, []
     stems = region_file_names(report.regions["region"])
+    # In a pack, a page whose table lists only the most recent operations links the others.
+    links = None
+    if shared is not None:
+        links = {f.role: shared.folder + f.name for f in PACK_FILES if f.role in PACK_LINKS}
     for number, row in enumerate(report.regions.itertuples(), start=1):
         progress.tell(
             "progress_region_map", number=number, total=len(stems), region=region_name(row.region)
@@ -181,7 +188,7 @@ def _write_region_maps(
         # "1 operation" the darkest red in the Americas and light orange in map.html.
         map_data = dataclasses.replace(map_data, classes=overview.classes)
         page = out / "regions" / f"{slug}.html"
-        written.append(write_map(map_data, page, generated=generated, shared=shared))
+        written.append(write_map(map_data, page, generated=generated, shared=shared, links=links))
         pages[row.region] = f"regions/{slug}.html"
         written.append(
             write_region_thumbnail(

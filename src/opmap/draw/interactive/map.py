@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections.abc import Mapping
 from datetime import date
 from pathlib import Path
 
@@ -90,12 +91,15 @@ def render_map(
     )
 
 
-def _render_parts(map_data: MapData, **options) -> list[str]:
+def _render_parts(
+    map_data: MapData, links: Mapping[str, str] | None = None, **options
+) -> list[str]:
     """Render the page of :func:`render_map` in parts, its largest texts apart (not copied)."""
     folium_map = build_map(map_data, **options)
     from opmap.draw.interactive.page import render_page
 
-    page = _allow_zoom(render_page(folium_map, map_data, embed=options.get("embed", False)))
+    embed = options.get("embed", False)
+    page = _allow_zoom(render_page(folium_map, map_data, embed=embed, links=links))
     return fill_deferred(folium_map, page)
 
 
@@ -117,10 +121,14 @@ def write_map(
     embed: bool = False,
     generated: date | None = None,
     shared: SharedOperations | None = None,
+    links: Mapping[str, str] | None = None,
 ) -> Path:
     """Write the map to ``path`` atomically (a temporary file renamed over it); return the path.
 
     Parameters are those of :func:`render_map`; the folder of ``path`` is created if needed.
+    ``links`` gives the pack's files a regional map's cut table points to, by role
+    (``"map"``, ``"operations_csv"``) and address relative to the page
+    (:func:`opmap.draw.interactive.page.render_page`).
 
     Raises
     ------
@@ -129,7 +137,9 @@ def write_map(
     """
     from opmap.output import write_text
 
-    parts = _render_parts(map_data, tiles=tiles, embed=embed, generated=generated, shared=shared)
+    parts = _render_parts(
+        map_data, links, tiles=tiles, embed=embed, generated=generated, shared=shared
+    )
     return write_text(path, parts)
 
 

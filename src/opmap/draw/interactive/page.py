@@ -9,6 +9,8 @@ so that a reader who cannot use the map reads the same facts.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import folium
 from markupsafe import Markup
 
@@ -25,7 +27,13 @@ from opmap.words import countries_phrase, named_countries, text
 _FIGURES = ("victims", "minors", "arrests", "officers")
 
 
-def render_page(folium_map: folium.Map, map_data: MapData, *, embed: bool = False) -> str:
+def render_page(
+    folium_map: folium.Map,
+    map_data: MapData,
+    *,
+    embed: bool = False,
+    links: Mapping[str, str] | None = None,
+) -> str:
     """Render a built folium map as opmap's page, with the map in words under it.
 
     Parameters
@@ -37,6 +45,10 @@ def render_page(folium_map: folium.Map, map_data: MapData, *, embed: bool = Fals
     embed : bool, default False
         A map inside another page: its heading is for screen readers only, and its tables hold
         no links, so that tabbing through the host page passes the map quickly.
+    links : mapping of str to str, optional
+        The pack's files by role, ``"map"`` and ``"operations_csv"``, as addresses relative to
+        the page: a regional map whose table lists only the most recent operations links them
+        where it says so, as the briefing page does.
 
     Returns
     -------
@@ -45,7 +57,12 @@ def render_page(folium_map: folium.Map, map_data: MapData, *, embed: bool = Fals
     root = folium_map.get_root()
     for child in root._children.values():  # what branca's Figure.render does first
         child.render()
-    description = describe_map(map_data)
+    more_links = [
+        {"href": links[role], "label": text(key)}
+        for role, key in (("map", "briefing_map_open"), ("operations_csv", "briefing_csv_open"))
+        if links and role in links and not embed
+    ]
+    description = describe_map(map_data, linked=bool(more_links))
     return render(
         "map/page.html",
         lang=current_language(),
@@ -59,6 +76,7 @@ def render_page(folium_map: folium.Map, map_data: MapData, *, embed: bool = Fals
         description=description,
         operations=operations_table(description, links=not embed),
         countries=description.countries,
+        more_links=more_links,
         source_line=text("source_line"),
     )
 
