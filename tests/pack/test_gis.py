@@ -219,6 +219,25 @@ def test_geojson_files_match_the_layers(inputs, tmp_path):
     assert libertad["properties"]["victims_value"] == 350
 
 
+def test_geojson_leaves_out_empty_properties_but_the_first_features(inputs, tmp_path):
+    layers = gis_layers(inputs.operations, inputs.boundaries, inputs.points)
+    operations = write_geojson(layers, tmp_path)[0]
+    features = json.loads(operations.read_text(encoding="utf-8"))["features"]
+    columns = [c for c in layers["operations"].columns if c != "geometry"]
+    assert list(features[0]["properties"]) == columns  # the file's fields are the layer's
+    assert features[0]["properties"]["area"] is None
+    for feature, (_, row) in zip(
+        features[1:], layers["operations"].iloc[1:].iterrows(), strict=True
+    ):
+        assert set(feature["properties"]) == {c for c in columns if pd.notna(row[c])}
+    epervier = next(f for f in features if f["properties"]["operation"] == "Epervier")
+    assert "countries_total" not in epervier["properties"]
+    # read back as QGIS would, the left-out properties are empty cells of the same columns
+    back = pyogrio.read_dataframe(operations)
+    assert list(back.columns) == list(layers["operations"].columns)
+    assert pd.isna(back.set_index("operation").loc["Epervier", "countries_total"])
+
+
 def test_geojson_coordinates_keep_six_decimals_of_the_layers(inputs, tmp_path):
     layers = gis_layers(inputs.operations, inputs.boundaries, inputs.points)
     for path, layer in zip(write_geojson(layers, tmp_path), LAYERS, strict=True):
