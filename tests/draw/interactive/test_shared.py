@@ -72,8 +72,37 @@ def test_the_shared_file_sets_the_rows_as_the_pages_read_them(world, tmp_path):
     assert json.loads(data) == {
         key: shared.data[key]
         for key in ("operations", "names", "folders", "fold", "notGiven", "brief")
-    } | {"units": shared.units}
+    } | {"units": shared.units, "timeline": shared.timeline}
     assert len(shared.units) == 298  # every unit of the bundled boundaries, dots included
+    assert shared.timeline == {
+        "labels": [op.key for op in world.operations],
+        "years": [op.year for op in world.operations],
+    }
+
+
+def test_the_year_control_names_the_operations_by_their_index_in_the_whole_map(world, africa):
+    shared = shared_operations(world)
+    assert _timeline_operations(world, shared) == {"operationsShared": True}
+    (indices,) = _timeline_operations(africa, shared).values()
+    labels = [shared.timeline["labels"][i] for i in indices]
+    assert labels == [op.key for op in africa.operations]
+    assert labels == ["Nawa 2014", "Akoma 2015", "Adwenpa II 2016", "Epervier 2017", "Sawiyan 2018"]
+    assert [shared.timeline["years"][i] for i in indices] == [2014, 2015, 2016, 2017, 2018]
+    # an operation the shared file does not hold: the page writes them all itself
+    fewer = copy.copy(shared)
+    fewer.timeline = {key: values[1:] for key, values in shared.timeline.items()}
+    assert _timeline_operations(africa, fewer) == {
+        "operationYears": [2014, 2015, 2016, 2017, 2018],
+        "operationLabels": labels,
+    }
+    assert _timeline_operations(africa, None) == _timeline_operations(africa, fewer)
+
+
+def _timeline_operations(map_data, shared) -> dict:
+    from opmap.draw.interactive.timeline import timeline_data
+
+    data = timeline_data(map_data, shared=shared)
+    return {key: data[key] for key in data if key.startswith("operation")}
 
 
 @pytest.fixture(scope="module")
@@ -139,7 +168,21 @@ _DRAWN = """() => ({
 })"""
 
 
-def _drawn(browser, path) -> tuple[dict, str]:
+#: Each country's tooltip as text, once the year control shows a year.
+_TOOLTIPS = """() => {
+    const map = window[document.querySelector('.folium-map').id], words = {};
+    map.eachLayer(layer => {
+        if (layer.feature && layer.getTooltip()) {
+            const box = document.createElement('div');
+            box.innerHTML = layer.getTooltip().getContent();
+            words[layer.feature.id] = box.textContent;
+        }
+    });
+    return words;
+}"""
+
+
+def _drawn(browser, path) -> tuple[dict, str, dict]:
     page, log = open_offline(browser, path)
     try:
         page.wait_for_selector(".opmap-operation")
@@ -147,8 +190,17 @@ def _drawn(browser, path) -> tuple[dict, str]:
         drawn = page.evaluate(_DRAWN)
         page.locator(".opmap-operation").first.click()
         popup = page.locator(".leaflet-popup-content").inner_text()
+        # the year control names the operations up to 2016 (from the shared file, or the page)
+        page.locator(".opmap-modes input[value='upto']").check()
+        page.locator("input.opmap-year").evaluate(
+            """(slider) => {
+                slider.value = "2016";
+                slider.dispatchEvent(new Event('input', {bubbles: true}));
+            }"""
+        )
+        tooltips = page.evaluate(_TOOLTIPS)
         assert log.outside_requests == [] and log.page_errors == [] and log.console_errors == []
-        return drawn, popup
+        return drawn, popup, tooltips
     finally:
         page.context.close()
 
@@ -156,6 +208,9 @@ def _drawn(browser, path) -> tuple[dict, str]:
 @pytest.mark.parametrize("name", ["embed", "africa"])
 def test_a_page_loading_the_shared_file_draws_what_a_self_contained_one_does(pages, browser, name):
     shared, alone = pages[name]
-    drawn, popup = _drawn(browser, shared)
-    assert (drawn, popup) == _drawn(browser, alone)
+    drawn, popup, tooltips = _drawn(browser, shared)
+    assert (drawn, popup, tooltips) == _drawn(browser, alone)
     assert len(drawn["markers"]) >= 5 and len(drawn["countries"]) > 200
+    assert tooltips["CIV"] == "Côte d'Ivoire \u2014 2 operations: Nawa 2014, Akoma 2015"
+    assert tooltips["SDN"].startswith("Sudan \u2014 ")  # Sawiyan 2018 is not up to 2016
+    assert "Sawiyan" not in tooltips["SDN"]

@@ -238,7 +238,20 @@
      * feature.properties.fill its fill); operationLayer: from opmap.operationLayer; name: a
      * name unique in the page, for the ids of the control's parts.
      */
+    /** Take the operations' labels and years from the pack's shared file, when it has them. */
+    function readSharedOperations(data) {
+        var which = data.operationsShared, all = which && opmap.shared.timeline;
+        if (which === true) {
+            data.operationLabels = all.labels;
+            data.operationYears = all.years;
+        } else if (which) {
+            data.operationLabels = which.map(function (i) { return all.labels[i]; });
+            data.operationYears = which.map(function (i) { return all.years[i]; });
+        }
+    }
+
     function addTimeline(map, countries, operationLayer, data, name) {
+        readSharedOperations(data);
         var narrow = window.matchMedia && window.matchMedia(data.narrow).matches;
         var box = addControlBox(map, data, narrow);
         nameControls(box, name);

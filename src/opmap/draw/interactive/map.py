@@ -180,9 +180,9 @@ def build_map(
     operation_layer = OperationLayer(choropleth, year_layers, map_data, shared)
     operation_layer.add_to(folium_map)
     if timeline:
-        Timeline(choropleth, operation_layer, map_data, embed=embed, gap_fill=GAP_FILL).add_to(
-            folium_map
-        )
+        Timeline(
+            choropleth, operation_layer, map_data, embed=embed, gap_fill=GAP_FILL, shared=shared
+        ).add_to(folium_map)
     _fit(folium_map, map_data, embed)
     from opmap.draw.interactive.keyboard import KeyboardNavigation
     from opmap.draw.interactive.layout import CountryLabels, SmallPlaces, SmallScreens

@@ -47,12 +47,16 @@ class SharedOperations:
     folder : str, default ""
         The folder of the shared files, relative to the page that loads them (``"../"`` from
         ``regions/``).
+    timeline : dict, optional
+        The year control's ``labels`` and ``years`` of every operation of the whole map
+        (:func:`~.timeline.timeline_data`), which pages name by index (default: none shared).
     """
 
     data: dict
     folder: str = ""
     full_rows: list = field(default_factory=list, repr=False)
     units: list = field(default_factory=list, repr=False)
+    timeline: dict = field(default_factory=dict, repr=False)
     _index: dict[str, int] = field(default_factory=dict, init=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -78,8 +82,26 @@ class SharedOperations:
         """Return the same rows, for pages whose shared files are in ``folder`` (``"../"``)."""
         shared = SharedOperations.__new__(SharedOperations)
         shared.data, shared.folder, shared._index = self.data, folder, self._index
-        shared.full_rows, shared.units = self.full_rows, self.units
+        shared.full_rows, shared.units, shared.timeline = self.full_rows, self.units, self.timeline
         return shared
+
+    def timeline_indices(self, labels: list[str], years: list[int]) -> list[int] | bool:
+        """Return where a page's operations are in :attr:`timeline`, by label and year.
+
+        Returns
+        -------
+        list of int or bool
+            True when they are the shared ones in the same order, their indices when all are
+            there, False when one is not (the page then writes them itself).
+        """
+        shared = list(
+            zip(self.timeline.get("labels", []), self.timeline.get("years", []), strict=True)
+        )
+        if shared == list(zip(labels, years, strict=True)):
+            return True
+        index = {pair: i for i, pair in enumerate(shared)}
+        found = [index.get(pair) for pair in zip(labels, years, strict=True)]
+        return False if None in found else found
 
 
 def row_key(row: list) -> str:
@@ -97,6 +119,10 @@ def shared_operations(map_data: MapData) -> SharedOperations:
         operation_layer_data(map_data),
         full_rows=[row for _, row in full_rows],
         units=unit_shapes(choropleth_units(map_data)),
+        timeline={
+            "labels": [op.key for op in map_data.operations],
+            "years": [op.year for op in map_data.operations],
+        },
     )
 
 
@@ -104,11 +130,14 @@ def shared_script(shared: SharedOperations) -> str:
     """Return the text of the shared file: a script that sets ``opmap.shared``.
 
     It holds the rows and what their short texts are made back from (``names``, ``folders``,
-    ``fold``, ``notGiven``, ``brief``: see :mod:`.compact`), and the countries' shapes
-    (``units``).
+    ``fold``, ``notGiven``, ``brief``: see :mod:`.compact`), the countries' shapes
+    (``units``) and the year control's label and year of every operation (``timeline``).
     """
     keys = ("operations", "names", "folders", "fold", "notGiven", "brief")
-    data = {key: shared.data[key] for key in keys} | {"units": shared.units}
+    data = {key: shared.data[key] for key in keys} | {
+        "units": shared.units,
+        "timeline": shared.timeline,
+    }
     return (
         "/* The operations of the pack's maps, named by index by map-embed.html and the "
         "regional maps. */\n"
