@@ -49,8 +49,9 @@ COVERAGE_FIGURES = ("victims", "minors", "arrests")
 #: of the operations layer) and when. The rest is one join away (see the module docstring).
 PARTICIPATION_COLUMNS = ("operation", "year", "iso_a3")
 #: The layers written with no spatial index: at 10,000 generated operations the R-trees were
-#: 2.6 MB of the 12 MB GeoPackage and a bounding-box query ran as fast without them (22 ms
-#: against 20 ms on the participation layer). QGIS can build one (Layer Properties > Source).
+#: 2.6 MB of the 12 MB GeoPackage and a bounding-box query ran about as fast without them (22 ms
+#: against 20 ms with, on the participation layer). QGIS builds one on request (Processing >
+#: Vector general > Create spatial index).
 POINT_LAYERS = ("operations", "participation")
 #: Decimals of a GeoJSON coordinate: 1e-6 degree is about 0.1 m.
 GEOJSON_DECIMALS = 6
@@ -214,11 +215,11 @@ def write_geojson(
     """Write each layer as ``<stem>-<layer>.geojson`` (RFC 7946: lon/lat, WGS 84).
 
     Coordinates keep six decimals (about 0.1 m, finer than the 1:50m boundaries) and the JSON
-    has no spaces: at 10,000 generated operations the three files were 18.8 MB, not 20.9 MB
-    (the GeoPackage keeps full doubles). The first feature lists every property, null where it
-    has none, so that the file's fields are the layer's even when a column is empty throughout;
-    the others leave out the properties they have no value for (GDAL and QGIS read them as
-    empty): a fifth of the operations file at 10,000 generated operations was ``null``.
+    has no spaces (the GeoPackage keeps full doubles). The first feature lists every property,
+    null where it has none, so that the file's fields are the layer's even when a column is
+    empty throughout; the others leave out the properties they have no value for (GDAL and QGIS
+    read them as empty): a fifth of the operations file at 10,000 generated operations was
+    ``null``. There the three files are 14.1 MB.
 
     Raises
     ------
