@@ -7,6 +7,7 @@ draws: the same countries, the same markers at the same places, the same popups,
 from __future__ import annotations
 
 import copy
+import itertools
 import json
 import re
 from datetime import date
@@ -83,7 +84,9 @@ def test_the_shared_file_sets_the_rows_as_the_pages_read_them(world, tmp_path):
 def test_the_year_control_names_the_operations_by_their_index_in_the_whole_map(world, africa):
     shared = shared_operations(world)
     assert _timeline_operations(world, shared) == {"operationsShared": True}
-    (indices,) = _timeline_operations(africa, shared).values()
+    (steps,) = _timeline_operations(africa, shared).values()
+    indices = list(itertools.accumulate(steps))  # written as the steps between them
+    assert steps == [indices[0], *(b - a for a, b in itertools.pairwise(indices))]
     labels = [shared.timeline["labels"][i] for i in indices]
     assert labels == [op.key for op in africa.operations]
     assert labels == ["Nawa 2014", "Akoma 2015", "Adwenpa II 2016", "Epervier 2017", "Sawiyan 2018"]

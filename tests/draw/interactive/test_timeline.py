@@ -17,7 +17,7 @@ from opmap.decide.classes import NO_DATA_COLOR
 from opmap.decide.mapdata import prepare_map_data
 from opmap.decide.periods import periods, shared_classes, timeline_classes, year_values
 from opmap.draw.interactive.map import render_map, write_map
-from opmap.draw.interactive.timeline import control_html, view_line
+from opmap.draw.interactive.timeline import control_html, gaps, view_line
 from opmap.read.boundaries import load_boundaries, load_country_points
 from opmap.read.operations import Operation, read_operations
 from opmap.style import DEFAULT_PALETTE, HIGHLIGHT_COLORS
@@ -230,6 +230,13 @@ def test_one_year_gets_no_control(world, boundaries, operations):
 )
 def test_view_line(world, mode, year, words):
     assert view_line(world, mode, year) == words
+
+
+def test_index_lists_are_written_as_the_steps_between_them():
+    assert gaps([3, 5, 9, 10]) == [3, 2, 4, 1]
+    assert gaps([0, 1, 2]) == [0, 1, 1]
+    assert gaps([4, 2]) == [4, -2]  # a list that goes down still adds back up
+    assert gaps([]) == []
 
 
 def test_periods():

@@ -238,6 +238,12 @@
      * feature.properties.fill its fill); operationLayer: from opmap.operationLayer; name: a
      * name unique in the page, for the ids of the control's parts.
      */
+    /** Add up a list of indices written as the steps between them (timeline.py's gaps). */
+    function addUp(steps) {
+        var at = 0;
+        return steps.map(function (step) { return (at += step); });
+    }
+
     /** Take the operations' labels and years from the pack's shared file, when it has them. */
     function readSharedOperations(data) {
         var which = data.operationsShared, all = which && opmap.shared.timeline;
@@ -245,6 +251,7 @@
             data.operationLabels = all.labels;
             data.operationYears = all.years;
         } else if (which) {
+            which = addUp(which);
             data.operationLabels = which.map(function (i) { return all.labels[i]; });
             data.operationYears = which.map(function (i) { return all.years[i]; });
         }
@@ -252,6 +259,9 @@
 
     function addTimeline(map, countries, operationLayer, data, name) {
         readSharedOperations(data);
+        Object.keys(data.countries).forEach(function (iso) {
+            data.countries[iso].operations = addUp(data.countries[iso].operations);
+        });
         var narrow = window.matchMedia && window.matchMedia(data.narrow).matches;
         var box = addControlBox(map, data, narrow);
         nameControls(box, name);
