@@ -105,7 +105,8 @@ def build_pack(
             progress.tell("progress_step", number=number, total=count, **told)
             started = time.perf_counter()
             written = write()
-            seconds = getattr(write, "seconds", time.perf_counter() - started)
+            # A step drawn in a second process says how long it took there.
+            seconds = write.seconds if isinstance(write, Forked) else time.perf_counter() - started
             progress.tell(
                 "progress_step_files", len(written), number=number, total=count, seconds=seconds
             )
@@ -143,17 +144,18 @@ def _write_pack(
     # The images for print are drawn in a second process while this one writes the rest (they
     # are half of a build's time); the briefing page, which lists what the folder holds, waits.
     aside = {"images": Forked(functools.partial(plan["images"], pack))} if Forked.able() else {}
+
+    def run_step(step: str, write: Callable[[], list[Path]]) -> None:
+        names = ", ".join(file.name for file in files_of_step(step))
+        run(f"{label}{STEPS[step]}: {names}", write, _told(step, names, label), step)
+
     try:
         for step in STEPS:
-            if step in aside:
-                continue
             if step == "index":
                 for key, job in aside.items():
-                    names = ", ".join(file.name for file in files_of_step(key))
-                    run(f"{label}{STEPS[key]}: {names}", job, _told(key, names, label), key)
-            names = ", ".join(file.name for file in files_of_step(step))
-            write = functools.partial(plan[step], pack)
-            run(f"{label}{STEPS[step]}: {names}", write, _told(step, names, label), step)
+                    run_step(key, job)
+            if step not in aside:
+                run_step(step, functools.partial(plan[step], pack))
     finally:
         for job in aside.values():
             job.stop()  # a step that failed here stops the other (it has ended otherwise)

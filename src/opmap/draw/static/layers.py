@@ -31,13 +31,12 @@ def country_paths(geometries) -> list:
     ]
 
 
-def draw_countries(ax, map_data, geometries, outside, paths=None) -> None:
+def draw_countries(ax, map_data, geometries, outside, paths) -> None:
     """Draw each unit in its class colour, grey when ``outside`` the region; points as squares.
 
-    ``paths`` are the units' paths (:func:`country_paths`) when already made.
+    ``paths`` are the units' paths (:func:`country_paths`), made once for every panel.
     """
     coverage = map_data.coverage
-    paths = paths if paths is not None else country_paths(geometries)
     has_polygon = coverage["has_polygon"].to_numpy()
     points = []
     for position, (iso3, geometry, value) in enumerate(
