@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import csv
-import subprocess
-import sys
 
+from baked import assert_baked_now
 from paths import REPO
 
-SCRIPT = REPO / "scripts" / "build_country_names.py"
 TABLE = REPO / "src" / "opmap" / "data" / "country_names.csv"
 
 
@@ -18,13 +16,7 @@ def read_table():
 
 
 def test_bundled_table_is_what_the_script_writes_now(tmp_path):
-    out = tmp_path / "country_names.csv"
-    subprocess.run(
-        [sys.executable, str(SCRIPT), "--out", str(out)], check=True, capture_output=True
-    )
-    assert out.read_bytes() == TABLE.read_bytes(), (
-        "src/opmap/data/country_names.csv is out of date: run python scripts/build_country_names.py"
-    )
+    assert_baked_now("build_country_names.py", TABLE, tmp_path)
 
 
 def test_table_has_every_language_for_every_country():

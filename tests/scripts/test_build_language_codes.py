@@ -2,27 +2,17 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
-
 import pycountry
+from baked import assert_baked_now
 from paths import REPO
 
 from opmap.read.operation_cells import _language_codes
 
-SCRIPT = REPO / "scripts" / "build_language_codes.py"
 TABLE = REPO / "src" / "opmap" / "data" / "language_codes.txt"
 
 
 def test_bundled_list_is_what_the_script_writes_now(tmp_path):
-    out = tmp_path / "language_codes.txt"
-    subprocess.run(
-        [sys.executable, str(SCRIPT), "--out", str(out)], check=True, capture_output=True
-    )
-    assert out.read_bytes() == TABLE.read_bytes(), (
-        "src/opmap/data/language_codes.txt is out of date: "
-        "run python scripts/build_language_codes.py"
-    )
+    assert_baked_now("build_language_codes.py", TABLE, tmp_path)
 
 
 def test_the_list_accepts_exactly_the_codes_pycountry_knows():
