@@ -245,3 +245,22 @@ def test_groups_are_linked_through_chains_of_near_pairs():
     # A chain given from its far end joins in one group too.
     chain = np.array([[5, 4, 4, 3, 3, 2, 2, 1, 1, 0], [4, 5, 3, 4, 2, 3, 1, 2, 0, 1]])
     assert _linked(6, chain).tolist() == [0] * 6
+
+
+def test_groups_found_from_few_measures_are_those_of_every_pair_measured(inputs):
+    """Shapes near by their first points are linked unmeasured; the rest are measured in full."""
+    import geopandas as gpd
+    import shapely
+    from shapely.geometry import box
+
+    from opmap.draw.static.framing import WORLD_CRS, _groups_within, _linked
+
+    # Two long strips whose first points are 6,000 km apart but whose ends are 400 km apart.
+    strips = np.array([box(0, 0, 5e6, 1e5), box(5.4e6, 0, 1.1e7, 1e5)])
+    assert _groups_within(strips, 5e5).tolist() == [0, 0]
+    assert _groups_within(strips, 3e5).tolist() == [0, 1]
+    world = np.asarray(gpd.GeoSeries(inputs.boundaries.geometry).to_crs(WORLD_CRS))
+    world = world[~shapely.is_empty(world)]
+    for gap in (1e5, 5e5, 2e6):
+        every = shapely.STRtree(world).query(world, predicate="dwithin", distance=gap)
+        assert (_groups_within(world, gap) == _linked(len(world), every)).all(), gap
