@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import numpy as np
 from matplotlib.axes import Axes
+from matplotlib.collections import PathCollection
 from matplotlib.patches import PathPatch
 
 from opmap.decide.mapdata import MapData
@@ -31,14 +32,29 @@ def country_paths(geometries) -> list:
     ]
 
 
-def draw_countries(ax, map_data, geometries, outside, paths) -> None:
+class Countries(PathCollection):
+    """A panel's countries in one collection, with the code of each (``codes``, in order).
+
+    One collection draws a page of small multiples in a fraction of the time one patch per
+    country takes (5,250 patches were 2.4 s of 21 panels); the print map keeps one patch per
+    country, each with its code as its id, for a designer to select in the SVG.
+    """
+
+    def __init__(self, paths, codes, **kwargs):
+        super().__init__(paths, **kwargs)
+        self.codes = list(codes)
+
+
+def draw_countries(ax, map_data, geometries, outside, paths, *, editable: bool = True) -> None:
     """Draw each unit in its class colour, grey when ``outside`` the region; points as squares.
 
-    ``paths`` are the units' paths (:func:`country_paths`), made once for every panel.
+    ``paths`` are the units' paths (:func:`country_paths`), made once for every panel. An
+    ``editable`` map has one patch per country, its id the country's code; otherwise the
+    countries are one :class:`Countries` collection.
     """
     coverage = map_data.coverage
     has_polygon = coverage["has_polygon"].to_numpy()
-    points = []
+    points, shapes = [], []
     for position, (iso3, geometry, value) in enumerate(
         zip(coverage["iso_a3"], geometries, map_data.values, strict=True)
     ):
@@ -49,16 +65,25 @@ def draw_countries(ax, map_data, geometries, outside, paths) -> None:
         if not has_polygon[position]:
             points.append((geometry, face))
             continue
-        ax.add_artist(
-            PathPatch(
-                paths[position],
-                facecolor=face,
-                edgecolor=edge,
-                linewidth=0.25,
-                zorder=1,
-                gid=iso3,
+        shapes.append((iso3, paths[position], face, edge))
+    if editable:
+        for iso3, path, face, edge in shapes:
+            ax.add_artist(
+                PathPatch(path, facecolor=face, edgecolor=edge, linewidth=0.25, zorder=1, gid=iso3)
             )
+    elif shapes:
+        codes, outlines, faces, edges = zip(*shapes, strict=True)
+        countries = Countries(
+            outlines,
+            codes,
+            facecolors=faces,
+            edgecolors=edges,
+            linewidths=0.25,
+            zorder=1,
+            gid="countries",
+            transform=ax.transData,
         )
+        ax.add_collection(countries, autolim=False)
     if points:
         ax.scatter(
             [p.x for p, _ in points],

@@ -111,6 +111,7 @@ def draw_map(
     scale_bar: bool = False,
     most_labels: int = MAX_LABELLED,
     insets: list[Frame] = (),
+    editable: bool = True,
 ) -> Key:
     """Draw sea, countries, markers and labels into ``ax``, projected and framed.
 
@@ -142,13 +143,17 @@ def draw_map(
         Above this many markers in the panel, none is labelled.
     insets : list of Frame, optional
         Far members drawn large over a corner of the map (:mod:`.insets`).
+    editable : bool, default True
+        One patch per country, its id the country's code (for the SVG); otherwise one
+        collection, much faster to draw (:func:`.layers.draw_countries`).
 
     Returns
     -------
     Key
         The labels that had no room, numbered on the map.
     """
-    panel = draw_panel(ax, map_data, frame or frame_map(map_data, world=world), scale, marker_size)
+    frame = frame or frame_map(map_data, world=world)
+    panel = draw_panel(ax, map_data, frame, scale, marker_size, editable=editable)
     small = draw_insets(
         [panel],
         insets,
@@ -238,8 +243,13 @@ def _simplified(geometries, tolerance: float):
     return cached[1], cached[2]
 
 
-def draw_panel(ax: Axes, map_data: MapData, frame: Frame, scale: float, marker_size) -> Panel:
-    """Frame ``ax`` and draw the sea, the countries and the markers; no labels yet."""
+def draw_panel(
+    ax: Axes, map_data: MapData, frame: Frame, scale: float, marker_size, *, editable: bool = True
+) -> Panel:
+    """Frame ``ax`` and draw the sea, the countries and the markers; no labels yet.
+
+    ``editable``: one patch per country rather than one collection (:func:`draw_map`).
+    """
     if not hasattr(ax.figure.canvas, "get_renderer"):  # a bare Figure() has no backend yet
         FigureCanvasAgg(ax.figure)
     ax.set_axis_off()
@@ -263,7 +273,7 @@ def draw_panel(ax: Axes, map_data: MapData, frame: Frame, scale: float, marker_s
         )
     )
     outside = _outside_mask(map_data)
-    draw_countries(ax, map_data, geometries, outside, paths)
+    draw_countries(ax, map_data, geometries, outside, paths, editable=editable)
     dot_small_countries(ax, map_data, geometries, outside)
     outline_areas(ax, map_data, frame)
     xy = draw_markers(ax, map_data, frame, marker_size * scale**2)

@@ -330,6 +330,7 @@ class _Layout:
                     # A page names at most as many operations as the single map: each of its
                     # maps its share (at 1,000 operations, a key of 100 numbers took the page).
                     most_labels=MAX_LABELLED // (len(self.panels) * len(self.frames)),
+                    editable=False,  # a PNG: one collection of countries draws faster
                 )
             # A period's title starts where its lines start: over its first or (Arabic) last map.
             titled = maps[-1] if page.rtl else maps[0]
