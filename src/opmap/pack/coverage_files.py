@@ -157,12 +157,13 @@ def _write_region_maps(
     """Write the small and the interactive map of each region with an operation."""
     from opmap.decide.mapdata import prepare_map_data
     from opmap.draw.interactive.map import write_map
-    from opmap.draw.static.thumbnail import write_region_thumbnail
+    from opmap.draw.static.thumbnail import thumbnail_outlines, write_region_thumbnail
 
     # One set of classes for every small map, so that the page needs a single legend.
     overview = prepare_map_data(report.operations, inputs.boundaries, points=inputs.points)
     members = region_members(report, inputs.boundaries)
     pages, images, written = {}, {}, []
+    outlines = None  # simplified once for every small map, when there is one
     stems = region_file_names(report.regions["region"])
     # In a pack, a page whose table lists only the most recent operations links the others.
     links = None
@@ -190,9 +191,13 @@ def _write_region_maps(
         page = out / "regions" / f"{slug}.html"
         written.append(write_map(map_data, page, generated=generated, shared=shared, links=links))
         pages[row.region] = f"regions/{slug}.html"
+        outlines = outlines if outlines is not None else thumbnail_outlines(inputs.boundaries)
         written.append(
             write_region_thumbnail(
-                map_data, out / "regions" / f"{slug}.png", classes=overview.classes
+                map_data,
+                out / "regions" / f"{slug}.png",
+                classes=overview.classes,
+                outlines=outlines,
             )
         )
         images[row.region] = f"regions/{slug}.png"

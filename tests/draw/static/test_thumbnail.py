@@ -34,3 +34,30 @@ def test_the_states_not_named_are_hatched_and_the_territories_are_not(americas):
 def test_the_thumbnail_is_written_as_a_png(americas, tmp_path):
     path = write_region_thumbnail(americas, tmp_path / "americas.png")
     assert path.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_outlines_simplified_once_draw_the_same_small_map(americas, tmp_path):
+    """The pack's small maps draw outlines simplified once for all regions: same picture."""
+    import numpy as np
+    import shapely
+    from PIL import Image
+
+    from opmap.draw.static.thumbnail import thumbnail_outlines
+
+    boundaries = load_boundaries()
+    outlines = thumbnail_outlines(boundaries)
+    assert set(outlines) == set(boundaries["iso_a3"])
+    full = shapely.get_num_coordinates(boundaries.geometry.values).sum()
+    assert shapely.get_num_coordinates(list(outlines.values())).sum() < full / 2
+    assert not [code for code, outline in outlines.items() if outline.is_empty]  # islands kept
+    pictures = [
+        np.asarray(Image.open(path).convert("RGB"), dtype=int)
+        for path in (
+            write_region_thumbnail(americas, tmp_path / "full.png"),
+            write_region_thumbnail(americas, tmp_path / "simple.png", outlines=outlines),
+        )
+    ]
+    changed = np.abs(pictures[0] - pictures[1]).max(axis=2) > 64
+    assert changed.mean() < 0.01  # a few border pixels
+    hatches = _hatches(draw_region_thumbnail(americas, outlines=outlines))
+    assert hatches["ARG"] and not hatches["BRA"] and not hatches["GUF"]
