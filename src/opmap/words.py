@@ -8,7 +8,6 @@ any other text.
 
 from __future__ import annotations
 
-import string
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -131,7 +130,7 @@ def text(key: str, **values: object) -> str:
     str
     """
     words = translations(current_language()).pgettext(key, STRINGS.get(key) or problem.STRINGS[key])
-    return _FORMATTER.format(words, **values) if values else words
+    return _fill(words, values) if values else words
 
 
 def plural(key: str, count: int, **values: object) -> str:
@@ -152,16 +151,26 @@ def plural(key: str, count: int, **values: object) -> str:
     """
     singular, plural_words = PLURALS[key] if key in PLURALS else problem.PLURALS[key]
     words = translations(current_language()).npgettext(key, singular, plural_words, count)
-    return _FORMATTER.format(words, count=count, **values)
+    return _fill(words, {"count": count, **values})
 
 
-class _LocaleFormatter(string.Formatter):
-    """``str.format`` where ``{n:,}`` groups digits as the current language does."""
+class _Number(int):
+    """A whole number whose ``{n:,}`` groups digits as the current language does (1 234)."""
 
-    def format_field(self, value: object, format_spec: str) -> str:
-        if format_spec == "," and isinstance(value, int):
-            return format_number(value)
-        return super().format_field(value, format_spec)
+    __slots__ = ()
+
+    def __format__(self, format_spec: str) -> str:
+        if format_spec == ",":
+            return format_number(int(self))
+        return int.__format__(self, format_spec)
 
 
-_FORMATTER = _LocaleFormatter()
+def _fill(words: str, values: dict) -> str:
+    """``words.format(**values)``, whole numbers grouped as the language does.
+
+    ``str.format`` itself (in C): a ``string.Formatter`` did the same in Python, and wording
+    every popup of 1,000 operations for seven maps called it 40,000 times (1 s of a build).
+    """
+    return words.format(
+        **{k: _Number(v) if type(v) is int else v for k, v in values.items()}  # not bools
+    )
