@@ -19,6 +19,7 @@ from datetime import date
 from pathlib import Path
 
 from opmap import progress
+from opmap.draw.interactive.popups import remembered
 from opmap.i18n import LANGUAGES, current_language, use_language
 from opmap.ownership import LEGACY_MARKER, OutputPolicy
 from opmap.pack.files import PACK_FILES, STEPS, files_by_role, files_of_step, region_file_names
@@ -150,12 +151,13 @@ def _write_pack(
         run(f"{label}{STEPS[step]}: {names}", write, _told(step, names, label), step)
 
     try:
-        for step in STEPS:
-            if step == "index":
-                for key, job in aside.items():
-                    run_step(key, job)
-            if step not in aside:
-                run_step(step, functools.partial(plan[step], pack))
+        with remembered():  # the pack's maps word each operation once
+            for step in STEPS:
+                if step == "index":
+                    for key, job in aside.items():
+                        run_step(key, job)
+                if step not in aside:
+                    run_step(step, functools.partial(plan[step], pack))
     finally:
         for job in aside.values():
             job.stop()  # a step that failed here stops the other (it has ended otherwise)

@@ -157,6 +157,7 @@ def _write_region_maps(
     """Write the small and the interactive map of each region with an operation."""
     from opmap.decide.mapdata import prepare_map_data
     from opmap.draw.interactive.map import write_map
+    from opmap.draw.interactive.popups import remembered
     from opmap.draw.static.thumbnail import thumbnail_outlines, write_region_thumbnail
 
     # One set of classes for every small map, so that the page needs a single legend.
@@ -169,36 +170,43 @@ def _write_region_maps(
     links = None
     if shared is not None:
         links = {f.role: shared.folder + f.name for f in PACK_FILES if f.role in PACK_LINKS}
-    for number, row in enumerate(report.regions.itertuples(), start=1):
-        progress.tell(
-            "progress_region_map", number=number, total=len(stems), region=region_name(row.region)
-        )
-        slug = stems[row.region]
-        map_data = prepare_map_data(
-            report.operations,
-            inputs.boundaries,
-            points=inputs.points,
-            region_codes=members[row.region],
-            region_label=row.region,
-            period=report.period,
-            universe=report.universe,
-        )
-        if not row.operations:  # a map of a region where nothing happened shows nothing
-            continue
-        # One value, one colour in every map of the pack: the region's own classes would make
-        # "1 operation" the darkest red in the Americas and light orange in map.html.
-        map_data = dataclasses.replace(map_data, classes=overview.classes)
-        page = out / "regions" / f"{slug}.html"
-        written.append(write_map(map_data, page, generated=generated, shared=shared, links=links))
-        pages[row.region] = f"regions/{slug}.html"
-        outlines = outlines if outlines is not None else thumbnail_outlines(inputs.boundaries)
-        written.append(
-            write_region_thumbnail(
-                map_data,
-                out / "regions" / f"{slug}.png",
-                classes=overview.classes,
-                outlines=outlines,
+    # An operation in several regions is worded once for all their maps.
+    with remembered():
+        for number, row in enumerate(report.regions.itertuples(), start=1):
+            progress.tell(
+                "progress_region_map",
+                number=number,
+                total=len(stems),
+                region=region_name(row.region),
             )
-        )
-        images[row.region] = f"regions/{slug}.png"
+            slug = stems[row.region]
+            map_data = prepare_map_data(
+                report.operations,
+                inputs.boundaries,
+                points=inputs.points,
+                region_codes=members[row.region],
+                region_label=row.region,
+                period=report.period,
+                universe=report.universe,
+            )
+            if not row.operations:  # a map of a region where nothing happened shows nothing
+                continue
+            # One value, one colour in every map of the pack: the region's own classes would make
+            # "1 operation" the darkest red in the Americas and light orange in map.html.
+            map_data = dataclasses.replace(map_data, classes=overview.classes)
+            page = out / "regions" / f"{slug}.html"
+            written.append(
+                write_map(map_data, page, generated=generated, shared=shared, links=links)
+            )
+            pages[row.region] = f"regions/{slug}.html"
+            outlines = outlines if outlines is not None else thumbnail_outlines(inputs.boundaries)
+            written.append(
+                write_region_thumbnail(
+                    map_data,
+                    out / "regions" / f"{slug}.png",
+                    classes=overview.classes,
+                    outlines=outlines,
+                )
+            )
+            images[row.region] = f"regions/{slug}.png"
     return pages, images, overview.classes, written

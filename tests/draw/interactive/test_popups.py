@@ -116,3 +116,38 @@ def test_a_column_of_the_users_own_is_data_label_and_value():
     assert summary == ("Summary", "Rescued 12.", None, None, True, False)
     assert notes == ("Notes", "From the seed page.", None, None, True, True)
     assert "Unit" not in [row.label for row in rows]  # an empty cell says nothing
+
+
+def test_inside_remembered_each_operation_is_worded_once_per_language():
+    from opmap.draw.interactive.popups import kept_brief, kept_popup_rows, remembered
+    from opmap.i18n import use_language
+
+    libertad = Operation(
+        name="Libertad",
+        year=2018,
+        countries=("BRA",),
+        country_names=("Brazil",),
+        source="https://x.org",
+    )
+    # The same record read again (another Operation, equal to it) is worded on its own.
+    again = Operation(
+        name="Libertad",
+        year=2018,
+        countries=("BRA",),
+        country_names=("Brazil",),
+        source="https://x.org",
+    )
+    assert kept_popup_rows(libertad) is not kept_popup_rows(libertad)  # outside: worded each time
+    with remembered():
+        first = kept_popup_rows(libertad)
+        assert kept_popup_rows(libertad) is first
+        assert kept_brief(libertad) is kept_brief(libertad)
+        assert kept_popup_rows(again) is not first and kept_popup_rows(again) == first
+        with remembered():  # a block inside another keeps the outer one's words
+            assert kept_popup_rows(libertad) is first
+        with use_language("fr"):
+            french = kept_popup_rows(libertad)
+            assert french != first and french == tuple(popup_rows(libertad))
+        assert kept_popup_rows(libertad) is first
+        assert list(first) == popup_rows(libertad)
+    assert kept_popup_rows(libertad) is not first  # forgotten when the block ends

@@ -13,7 +13,7 @@ from folium.template import Template
 from opmap.decide.description import participants
 from opmap.decide.mapdata import MapData
 from opmap.draw.interactive.offline import UsesAssets, script_json
-from opmap.draw.interactive.popups import operation_brief
+from opmap.draw.interactive.popups import kept_brief
 from opmap.words import count_operations, text
 
 #: How many operations a country's popup lists before "and 12 more".
@@ -70,7 +70,7 @@ def keyboard_data(map_data: MapData) -> dict:
         countries[row["iso_a3"]] = {
             "name": row["name"],
             "count": count_operations(len(keys)),
-            "operations": [operation_brief(by_key[key]) for key in keys[:COUNTRY_LISTED]],
+            "operations": [kept_brief(by_key[key]) for key in keys[:COUNTRY_LISTED]],
             "more": f"{max(0, len(keys) - COUNTRY_LISTED):,}" if len(keys) > COUNTRY_LISTED else 0,
             "at": [round(point.y, 4), round(point.x, 4)],
         }

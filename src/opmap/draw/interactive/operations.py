@@ -18,7 +18,7 @@ from opmap.draw.interactive.fragments import label_html
 from opmap.draw.interactive.geometry import ALPHABET, encode_units
 from opmap.draw.interactive.layout import marker_homes
 from opmap.draw.interactive.offline import UsesAssets, defer, script_json
-from opmap.draw.interactive.popups import PopupRow, operation_brief, popup_rows
+from opmap.draw.interactive.popups import PopupRow, kept_brief, kept_popup_rows
 from opmap.draw.interactive.shared import SharedOperations
 from opmap.draw.interactive.styles import (
     AREA_HIGHLIGHT_STYLE,
@@ -186,7 +186,8 @@ def operation_rows(
             outlines[str(len(rows))] = map_data.areas[op.key]
         point = map_data.markers[op.key]
         popup = [
-            _popup_row(row, labels.setdefault(row.label, len(labels))) for row in popup_rows(op)
+            _popup_row(row, labels.setdefault(row.label, len(labels)))
+            for row in kept_popup_rows(op)
         ]
         row = [
             op.key,
@@ -196,7 +197,7 @@ def operation_rows(
             0 if many else offset,
             list(op.countries),
             popup,
-            operation_brief(op),
+            kept_brief(op),
             other_language(op.language),
             area,
             homes.get(op.key),
