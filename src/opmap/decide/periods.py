@@ -145,10 +145,11 @@ def timeline_classes(map_data: MapData, mode: str | None = None) -> Classes:
     Classes
     """
     modes = MODES if mode is None else (_check_mode(mode),)
+    yearly = _yearly_values(map_data)  # one pass over the operations for every period
     values: list[float] = []
     for each in modes:
         for first, last in periods(year_span(map_data), 1, each):
-            values += year_values(map_data, first, last).values()
+            values += _add_years(yearly, first, last).values()
     return shared_classes(map_data.classes, values)
 
 
@@ -157,19 +158,42 @@ def year_values(map_data: MapData, first: int, last: int) -> dict[str, float]:
 
     Light: no geometry is copied. The same values :func:`period_data` colours with.
     """
-    operations = [op for op in map_data.operations if first <= op.year <= last]
-    counts: dict[str, int] = {}
-    figures: dict[str, list[float]] = {}
-    for op in operations:
-        for iso3 in op.countries:
-            counts[iso3] = counts.get(iso3, 0) + 1
+    return _add_years(_yearly_values(map_data, first, last), first, last)
+
+
+def _yearly_values(
+    map_data: MapData, first: int | None = None, last: int | None = None
+) -> dict[int, dict[str, float]]:
+    """Return the metric per year and country, in one pass over the operations (of a period).
+
+    The year control and the small multiples need one value per country for each of up to 84
+    periods: adding up years is cheap, and scanning 10,000 operations for each period was not.
+    """
+    yearly: dict[int, dict[str, float]] = {}
+    metric = map_data.metric
+    for op in map_data.operations:
+        if (first is not None and op.year < first) or (last is not None and op.year > last):
+            continue
+        year = yearly.setdefault(op.year, {})
+        if metric == "operations":
+            for iso3 in op.countries:
+                year[iso3] = year.get(iso3, 0.0) + 1.0
+            continue
         # A figure belongs to a country only when the country ran the operation alone.
-        figure = op.figure(map_data.metric) if map_data.metric != "operations" else None
+        figure = op.figure(metric)
         if op.is_single_country and figure is not None:
-            figures.setdefault(op.countries[0], []).append(float(figure.value))
-    if map_data.metric == "operations":
-        return {iso3: float(count) for iso3, count in counts.items()}
-    return {iso3: float(sum(values)) for iso3, values in figures.items()}
+            iso3 = op.countries[0]
+            year[iso3] = year.get(iso3, 0.0) + float(figure.value)
+    return yearly
+
+
+def _add_years(yearly: dict[int, dict[str, float]], first: int, last: int) -> dict[str, float]:
+    """Add up the values of the years ``first`` to ``last`` per country."""
+    total: dict[str, float] = {}
+    for year in sorted(y for y in yearly if first <= y <= last):
+        for iso3, value in yearly[year].items():
+            total[iso3] = total.get(iso3, 0.0) + value
+    return total
 
 
 def _recount(coverage: gpd.GeoDataFrame, operations: Sequence[Operation]) -> gpd.GeoDataFrame:

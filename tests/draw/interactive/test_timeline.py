@@ -259,6 +259,22 @@ def test_classes_stretch_down_to_the_smallest_year(boundaries, operations):
     assert shared_classes(victims.classes, [200.0]) == victims.classes
 
 
+
+def test_a_period_adds_up_its_operations_per_country(boundaries, operations):
+    """year_values over several years: every operation of those years counted, once each."""
+    counts = prepare_map_data(operations, boundaries)
+    expected: dict[str, float] = {}
+    for op in operations:
+        if 2014 <= op.year <= 2017:
+            for iso3 in op.countries:
+                expected[iso3] = expected.get(iso3, 0.0) + 1.0
+    assert year_values(counts, 2014, 2017) == expected
+    assert year_values(counts, 2018, 2018)["BRA"] == 1.0  # Libertad
+    assert year_values(counts, 2030, 2031) == {}
+    victims = prepare_map_data(operations, boundaries, metric="victims")
+    # Only operations one country ran alone give it their figure: Nawa 2014 and Akoma 2015.
+    assert year_values(victims, 2014, 2015) == {"CIV": 76.0 + 48.0}
+
 # --- in the browser ---------------------------------------------------------------------------
 
 
