@@ -219,14 +219,15 @@ def _place_inside(label: Text, geometry, anchor, placer: Placer) -> bool:
     label.set_horizontalalignment("center")
     label.set_verticalalignment("center")
     inverse = ax.transData.inverted()
-    height = label.get_window_extent(placer.renderer).height
+    label.set_position(inverse.transform(screen))
+    centred = label.get_window_extent(placer.renderer)  # measured once: the others are shifts
     for shift in (0.0, 1.2, -1.2):
-        label.set_position(inverse.transform((screen[0], screen[1] + shift * height)))
-        extent = label.get_window_extent(placer.renderer)
+        extent = centred.translated(0, shift * centred.height)
         corners = inverse.transform([[extent.x0, extent.y0], [extent.x1, extent.y1]])
         inside = geometry.contains(shapely.box(*corners[0], *corners[1]))
         if inside and placer.is_free(extent):
-            placer.taken.append(extent)
+            label.set_position(inverse.transform((screen[0], screen[1] + shift * centred.height)))
+            placer.taken.append(label.get_window_extent(placer.renderer))
             label.set_bbox(None)  # on its own country: the name needs no white box to read
             return True
     return False
