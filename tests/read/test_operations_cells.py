@@ -6,6 +6,8 @@ import dataclasses
 from datetime import date
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from operations_csv import HEADER, errors, row, write
 
 from opmap.figures import Figure, parse_figure
@@ -471,3 +473,33 @@ def test_a_country_that_cannot_be_read_still_counts_as_named(tmp_path):
     assert problems[1].message == (
         "is below the 2 countries named; make it at least 2 or leave it empty"
     )
+
+
+@given(
+    st.text(alphabet="hHtTpPsS:/.-_@[]%?#=&~ aZ09\u00e9\t", max_size=30).map(
+        lambda tail: "http" + tail
+    )
+)
+def test_a_link_taken_without_splitting_it_is_one_splitting_accepts(source):
+    """The quick look at plain http(s) links agrees with the full check wherever it decides."""
+    from urllib.parse import urlsplit
+
+    from opmap.read.operation_cells import _PLAIN_URL
+
+    if _PLAIN_URL.fullmatch(source):
+        parts = urlsplit(source)
+        assert parts.scheme.lower() in ("http", "https") and parts.hostname
+        assert " " not in source and source.isprintable()
+
+
+def test_plain_links_are_taken_quickly_and_others_still_checked():
+    from opmap.read.operation_cells import _PLAIN_URL
+
+    for plain in (
+        "https://www.interpol.int/a?b=c#d",
+        "HTTP://INTERPOL.INT",
+        "http://10.0.0.1:8080/",
+    ):
+        assert _PLAIN_URL.fullmatch(plain)
+    for other in ("https://user@host/", "http://[::1]/", "https:///path", "http://exa mple.org"):
+        assert not _PLAIN_URL.fullmatch(other)

@@ -36,6 +36,11 @@ _LANGUAGE_TAG = re.compile(r"([A-Za-z]{2,3})((?:-[A-Za-z0-9]{1,8})*)")
 _BARE_HOST = re.compile(r"(?:www\.|[a-z0-9-]+\.[a-z]{2,}(?:[/:?#]|$))", re.IGNORECASE)
 #: Where a link's query or fragment starts: a "://" after it is a link inside the link.
 _QUERY = re.compile(r"[?#]")
+#: An http(s) URL with a plain host, a port perhaps and no space: nearly every source. Such a
+#: link is what urlsplit accepts, without splitting it (urlsplit was 2 s of 100,000 records).
+_PLAIN_URL = re.compile(
+    r"https?://[a-z0-9.-]*[a-z0-9][a-z0-9.-]*(?::[0-9]*)?(?:[/?#][!-~]*)?", re.ASCII | re.IGNORECASE
+)
 
 
 def _check_name(cells: dict[str, str], report: _Report) -> str | None:
@@ -266,6 +271,8 @@ def _check_source(raw: str, report: _Report) -> str:
     """Return the source link if it is an http(s) URL with a host, else report it."""
     if not raw:
         return ""
+    if _PLAIN_URL.fullmatch(raw):
+        return raw
     try:
         parts = urlsplit(raw)
     except ValueError:
