@@ -168,6 +168,11 @@ STRINGS: dict[str, str] = {
         "FeatureCollection (a file cut short cannot be read)"
     ),
     "shape_feature": "feature {number} ({name!r})",
+    "shape_feature_number": "feature {number}",
+    "shape_no_value": (
+        "{feature} has no {column!r}; give it one, as every feature needs its code, its name "
+        "and its regions"
+    ),
     "shape_not_finite": (
         "{feature} has a coordinate that is not a number (NaN or infinite); fix or remove it"
     ),

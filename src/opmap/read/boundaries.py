@@ -175,6 +175,33 @@ def _check_columns(boundaries, file: str) -> list[Problem]:
         problems.append(Problem(file, None, None, message))
     if not problems and len(boundaries) == 0:
         problems.append(Problem(file, None, None, text("shape_no_features")))
+    if not problems:
+        problems += _check_values(boundaries, file)
+    return problems
+
+
+def _check_values(boundaries, file: str) -> list[Problem]:
+    """Report each feature that leaves a required column empty (a property missing or null).
+
+    A column present in some features only is read as empty in the others: a unit with no
+    code, no name or no region cannot be counted, named or grouped.
+    """
+    empty = {
+        column: (boundaries[column].isna() | boundaries[column].astype(str).str.strip().eq(""))
+        for column in REQUIRED_COLUMNS
+    }
+    problems = []
+    for index in range(len(boundaries)):
+        name = None if empty["name"].iloc[index] else str(boundaries["name"].iloc[index])
+        for column in REQUIRED_COLUMNS:
+            if empty[column].iloc[index]:
+                feature = (
+                    text("shape_feature", number=index + 1, name=name)
+                    if name
+                    else text("shape_feature_number", number=index + 1)
+                )
+                message = text("shape_no_value", feature=feature, column=column)
+                problems.append(Problem(file, None, None, message))
     return problems
 
 
