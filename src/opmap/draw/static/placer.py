@@ -29,7 +29,8 @@ class Placer:
     """Free room on a map's axes, in display pixels: the frame, minus what is taken.
 
     The frame is the axes' extent, or ``room``: an inset's names may go in the white room
-    beside it, over the page rather than over the map.
+    beside it, over the page rather than over the map. A name there goes across the inset's
+    border only when no spot inside or wholly outside it is free.
 
     Leader lines count too: a label may not sit on an earlier leader, and a leader may not
     cross an earlier label.
@@ -39,6 +40,8 @@ class Placer:
         self.ax = ax
         self.renderer = ax.figure.canvas.get_renderer()
         self.frame = (room or ax.get_window_extent(self.renderer)).padded(-2)
+        # With room beside it, the axes' own border (an inset's), which names avoid crossing.
+        self.border = ax.get_window_extent(self.renderer) if room is not None else None
         self.far = room is not None  # with room beside the map, names go farther out too
         self.taken: list[Bbox] = list(blocked)
         self.leaders: list[LineString] = []
@@ -110,7 +113,11 @@ class Placer:
         ]
         # Every spot's box at once: what is taken does not change until one is chosen.
         extents = np.array([boxes.at(*spot) for _, spot in tried])
-        for index in np.flatnonzero(self._clear(extents)):
+        free = np.flatnonzero(self._clear(extents))
+        if self.border is not None:  # spots across the inset's border last, nearest first
+            crossing = self._crossing(extents[free])
+            free = np.concatenate([free[~crossing], free[crossing]])
+        for index in free:
             distance, spot = tried[index]
             if not loose and self._on_a_leader(extents[index]):
                 continue
@@ -125,6 +132,23 @@ class Placer:
             self.taken.append(extent)
             return True
         return False
+
+    def _crossing(self, extents: np.ndarray) -> np.ndarray:
+        """Which boxes (rows x0, y0, x1, y1) lie across :attr:`border`, neither in nor out."""
+        inner, outer = self.border.padded(-2), self.border.padded(2)
+        within = (
+            (inner.x0 <= extents[:, 0])
+            & (extents[:, 2] <= inner.x1)
+            & (inner.y0 <= extents[:, 1])
+            & (extents[:, 3] <= inner.y1)
+        )
+        apart = (
+            (extents[:, 2] < outer.x0)
+            | (outer.x1 < extents[:, 0])
+            | (extents[:, 3] < outer.y0)
+            | (outer.y1 < extents[:, 1])
+        )
+        return ~within & ~apart
 
     def _crosses_a_label(self, leader: LineString, anchor) -> bool:
         """Whether ``leader`` runs through something taken other than its own anchor's marker."""
