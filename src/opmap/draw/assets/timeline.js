@@ -233,11 +233,6 @@
         return used;
     }
 
-    /**
-     * Add the year control to the map. countries: the countries layer (feature.id an ISO3 code,
-     * feature.properties.fill its fill); operationLayer: from opmap.operationLayer; name: a
-     * name unique in the page, for the ids of the control's parts.
-     */
     /** Add up a list of indices written as the steps between them (timeline.py's gaps). */
     function addUp(steps) {
         var at = 0;
@@ -257,6 +252,11 @@
         }
     }
 
+    /**
+     * Add the year control to the map. countries: the countries layer (feature.id an ISO3 code,
+     * feature.properties.fill its fill); operationLayer: from opmap.operationLayer; name: a
+     * name unique in the page, for the ids of the control's parts.
+     */
     function addTimeline(map, countries, operationLayer, data, name) {
         readSharedOperations(data);
         Object.keys(data.countries).forEach(function (iso) {
