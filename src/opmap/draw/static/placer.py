@@ -73,13 +73,7 @@ class Placer:
 
         Overlapping as Bbox.overlaps has it: edges touching count, with a gap of _GAP_PX.
         """
-        frame = self.frame
-        inside = (
-            (frame.x0 <= extents[:, 0])
-            & (extents[:, 2] <= frame.x1)
-            & (frame.y0 <= extents[:, 1])
-            & (extents[:, 3] <= frame.y1)
-        )
+        inside = _within(extents, self.frame)
         boxes = self._taken_boxes()
         lows = np.minimum(extents[:, :2], extents[:, 2:]) - _GAP_PX
         highs = np.maximum(extents[:, :2], extents[:, 2:]) + _GAP_PX
@@ -136,12 +130,7 @@ class Placer:
     def _crossing(self, extents: np.ndarray) -> np.ndarray:
         """Which boxes (rows x0, y0, x1, y1) lie across :attr:`border`, neither in nor out."""
         inner, outer = self.border.padded(-2), self.border.padded(2)
-        within = (
-            (inner.x0 <= extents[:, 0])
-            & (extents[:, 2] <= inner.x1)
-            & (inner.y0 <= extents[:, 1])
-            & (extents[:, 3] <= inner.y1)
-        )
+        within = _within(extents, inner)
         apart = (
             (extents[:, 2] < outer.x0)
             | (outer.x1 < extents[:, 0])
@@ -156,6 +145,16 @@ class Placer:
         x, y = anchor
         own = (boxes[:, 0] <= x) & (x <= boxes[:, 2]) & (boxes[:, 1] <= y) & (y <= boxes[:, 3])
         return bool(shapely.intersects(leader, self._shapes[~own]).any())
+
+
+def _within(extents: np.ndarray, box: Bbox) -> np.ndarray:
+    """Which boxes (rows x0, y0, x1, y1) lie wholly inside ``box``, edges included."""
+    return (
+        (box.x0 <= extents[:, 0])
+        & (extents[:, 2] <= box.x1)
+        & (box.y0 <= extents[:, 1])
+        & (extents[:, 3] <= box.y1)
+    )
 
 
 def _spots(rings):
