@@ -190,17 +190,14 @@ def _check_values(boundaries, file: str) -> list[Problem]:
         column: (boundaries[column].isna() | boundaries[column].astype(str).str.strip().eq(""))
         for column in REQUIRED_COLUMNS
     }
+    from opmap.read.shapes import feature_label
+
     problems = []
     for index in range(len(boundaries)):
         name = None if empty["name"].iloc[index] else str(boundaries["name"].iloc[index])
         for column in REQUIRED_COLUMNS:
             if empty[column].iloc[index]:
-                feature = (
-                    text("shape_feature", number=index + 1, name=name)
-                    if name
-                    else text("shape_feature_number", number=index + 1)
-                )
-                message = text("shape_no_value", feature=feature, column=column)
+                message = text("shape_no_value", feature=feature_label(index, name), column=column)
                 problems.append(Problem(file, None, None, message))
     return problems
 

@@ -19,7 +19,7 @@ from opmap.words import text
 if TYPE_CHECKING:
     import geopandas
 
-__all__ = ["check_shapes", "read_geojson"]
+__all__ = ["check_shapes", "feature_label", "read_geojson"]
 
 _POLYGONAL = ("Polygon", "MultiPolygon")
 
@@ -70,6 +70,13 @@ def _reason(err: Exception) -> str:
     return re.sub(r"^'[^']*' ", "", reason).rstrip(".")
 
 
+def feature_label(index: int, name: str | None) -> str:
+    """Name a feature of a boundaries file for a problem: "feature 8 ('Chad')", or "feature 8"."""
+    if name:
+        return text("shape_feature", number=index + 1, name=name)
+    return text("shape_feature_number", number=index + 1)
+
+
 def check_shapes(
     boundaries: geopandas.GeoDataFrame, file: str
 ) -> tuple[geopandas.GeoDataFrame | None, list[Problem]]:
@@ -87,7 +94,7 @@ def check_shapes(
     names = boundaries["name"].astype(str).tolist()
 
     def feature(index: int) -> str:
-        return text("shape_feature", number=index + 1, name=names[index])
+        return feature_label(index, names[index])
 
     coords, owner = shapely.get_coordinates(geometries, return_index=True)
     not_finite = sorted(set(owner[~np.isfinite(coords).all(axis=1)].tolist()))
