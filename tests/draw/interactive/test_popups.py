@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import date
 
 import pytest
@@ -130,13 +131,7 @@ def test_inside_remembered_each_operation_is_worded_once_per_language():
         source="https://x.org",
     )
     # The same record read again (another Operation, equal to it) is worded on its own.
-    again = Operation(
-        name="Libertad",
-        year=2018,
-        countries=("BRA",),
-        country_names=("Brazil",),
-        source="https://x.org",
-    )
+    again = dataclasses.replace(libertad)
     assert kept_popup_rows(libertad) is not kept_popup_rows(libertad)  # outside: worded each time
     with remembered():
         first = kept_popup_rows(libertad)
