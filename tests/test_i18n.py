@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import string
 from datetime import date
 
@@ -213,3 +214,15 @@ def test_names_sort_as_readers_expect_accents_and_case_aside():
         "Inde",
         "Irak",
     ]
+
+
+def test_a_language_block_left_open_puts_nothing_back_when_collected():
+    # click enters --lang's block and, when it refuses another option, never leaves it
+    with use_language("en"):
+        abandoned = use_language("ar")
+        abandoned.__enter__()
+        with use_language("fr"):
+            del abandoned
+            gc.collect()
+            assert i18n.current_language() == "fr"
+    assert i18n.current_language() == "en"

@@ -13,7 +13,6 @@ it and the pages mark it with its own language.
 
 from __future__ import annotations
 
-import contextlib
 import functools
 import gettext
 import unicodedata
@@ -72,8 +71,7 @@ def check_language(language: str) -> str:
     return code
 
 
-@contextlib.contextmanager
-def use_language(language: str) -> Iterator[str]:
+def use_language(language: str) -> LanguageBlock:
     """Word everything made inside the ``with`` block in ``language``.
 
     Parameters
@@ -81,16 +79,32 @@ def use_language(language: str) -> Iterator[str]:
     language : str
         One of :data:`LANGUAGES`.
 
-    Yields
-    ------
-    str
-        The language code in force.
+    Returns
+    -------
+    LanguageBlock
+        A context manager; ``with use_language("fr") as code`` gives the code in force.
     """
-    token = _language.set(check_language(language))
-    try:
-        yield _language.get()
-    finally:
-        _language.reset(token)
+    return LanguageBlock(check_language(language))
+
+
+class LanguageBlock:
+    """The block of :func:`use_language`: the language is set on entry and put back on exit.
+
+    A class, not a generator: a block entered and never left (``--lang`` read by click, which
+    then refused another option and never closed the command) must not put a language back
+    when the garbage collector finalises it, in the middle of whatever runs then.
+    """
+
+    def __init__(self, language: str):
+        self.language = language
+        self._token = None
+
+    def __enter__(self) -> str:
+        self._token = _language.set(self.language)
+        return self.language
+
+    def __exit__(self, *exc) -> None:
+        _language.reset(self._token)
 
 
 def current_language() -> str:
