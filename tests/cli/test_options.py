@@ -1,9 +1,10 @@
-"""Options shared by several commands: ``--lang``."""
+"""Options shared by several commands: ``--lang``, ``--bins`` and the map options."""
 
 from __future__ import annotations
 
 from html.parser import HTMLParser
 
+import pyogrio
 import pytest
 from click.testing import CliRunner
 
@@ -117,3 +118,27 @@ def test_problems_with_the_other_options_are_told_in_the_language(tmp_path, args
     assert "Traceback" not in result.output
     assert not (tmp_path / "x.png").exists()
     assert i18n.current_language() == "en"
+
+
+@pytest.mark.parametrize("command", ["map", "export"])
+@pytest.mark.parametrize("bins", ["", ",", "nan", "1,inf", "-inf", "5,1e999"])
+def test_bins_bound_classes_only_with_finite_numbers(tmp_path, command, bins):
+    out = tmp_path / ("x.html" if command == "map" else "x.png")
+    result = CliRunner().invoke(cli, [command, f"--bins={bins}", "--out", str(out)])
+    assert result.exit_code == 2
+    assert f"'{bins}' is not a list of numbers; write upper bounds like '1,2,5'" in result.stderr
+    assert "Traceback" not in result.output
+    assert not out.exists()
+
+
+def test_the_map_options_reach_map_and_export_alike(tmp_path):
+    args = ["--year", "2018", "--operation", "Libertad"]
+    html = tmp_path / "x.html"
+    assert CliRunner().invoke(cli, ["map", *args, "--out", str(html)]).exit_code == 0
+    page = html.read_text(encoding="utf-8")
+    assert "Libertad 2018" in page
+    assert "Sawiyan 2018" not in page and "Nawa 2014" not in page
+    gpkg = tmp_path / "x.gpkg"
+    assert CliRunner().invoke(cli, ["export", *args, "--out", str(gpkg)]).exit_code == 0
+    layer = pyogrio.read_dataframe(gpkg, layer="operations")
+    assert list(layer["key"]) == ["Libertad 2018"]

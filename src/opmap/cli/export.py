@@ -12,6 +12,7 @@ from opmap.cli.options import (
     language_option,
     limit_options,
     limits,
+    map_choices,
     map_options,
     operations_option,
     out_option,
@@ -98,16 +99,6 @@ def command(
     fmt,
     dpi,
     size,
-    years,
-    since,
-    until,
-    region,
-    names,
-    metric,
-    scheme,
-    k,
-    bins,
-    palette,
     by_year,
     step,
     mode,
@@ -115,6 +106,7 @@ def command(
     title,
     subtitle,
     world,
+    **_map_options,  # read by map_choices(ctx)
 ) -> None:
     """Write the map as a static PNG, SVG or PDF image for print, or its data for a GIS.
 
@@ -154,19 +146,7 @@ def command(
     claim_file(out_path, output_policy(force, operations_path, countries_path))
     inputs = load_inputs(operations_path, countries_path, limits=limits(ctx))
     map_data = prepare_map_data(
-        inputs.operations,
-        inputs.boundaries,
-        points=inputs.points,
-        years=years or None,
-        since=since,
-        until=until,
-        names=names or None,
-        region=region,
-        metric=metric,
-        scheme=scheme,
-        k=k,
-        bins=bins,
-        palette=palette,
+        inputs.operations, inputs.boundaries, points=inputs.points, **map_choices(ctx)
     )
     if gis:
         from opmap.pack.gis import gis_layers, write_gis

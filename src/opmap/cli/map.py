@@ -10,6 +10,7 @@ from opmap.cli.options import (
     language_option,
     limit_options,
     limits,
+    map_choices,
     map_options,
     operations_option,
     out_option,
@@ -43,19 +44,10 @@ def command(
     operations_path,
     countries_path,
     out_path,
-    years,
-    since,
-    until,
-    region,
-    names,
-    metric,
-    scheme,
-    k,
-    bins,
-    palette,
     tiles,
     embed,
     force,
+    **_map_options,  # read by map_choices(ctx)
 ):
     """Write the interactive HTML map of operations and country coverage.
 
@@ -82,19 +74,7 @@ def command(
         claim_file(snippet_path(out_path), policy)
     inputs = load_inputs(operations_path, countries_path, limits=limits(ctx))
     map_data = prepare_map_data(
-        inputs.operations,
-        inputs.boundaries,
-        points=inputs.points,
-        years=years or None,
-        since=since,
-        until=until,
-        names=names or None,
-        region=region,
-        metric=metric,
-        scheme=scheme,
-        k=k,
-        bins=bins or None,
-        palette=palette,
+        inputs.operations, inputs.boundaries, points=inputs.points, **map_choices(ctx)
     )
     with timed("progress_drawing_map", len(map_data.operations)):
         path = write_map(map_data, out_path, tiles=tiles, embed=embed)

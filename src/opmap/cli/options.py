@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
 
 import click
@@ -114,14 +115,18 @@ PALETTE_CHOICES = ("OrRd", "Blues", "YlGnBu", "Purples", "Greens", "YlOrBr")
 
 
 def _read_bins(ctx: click.Context, param: click.Parameter, value: str | None):
+    """Read ``--bins``: one or more finite numbers ("", "nan" and "inf" bound no class)."""
     if value is None:
         return None
     try:
-        return tuple(float(part) for part in value.split(",") if part.strip())
+        bounds = tuple(float(part) for part in value.split(",") if part.strip())
     except ValueError:
+        bounds = ()
+    if not bounds or not all(math.isfinite(bound) for bound in bounds):
         from opmap.words import text
 
-        raise click.BadParameter(text("cli_bins", value=value)) from None
+        raise click.BadParameter(text("cli_bins", value=value))
+    return bounds
 
 
 _MAP_OPTIONS = (
@@ -184,6 +189,26 @@ def map_options(function):
     for option in reversed(_MAP_OPTIONS):
         function = option(function)
     return function
+
+
+def map_choices(ctx: click.Context) -> dict:
+    """Return the values of :func:`map_options` as ``prepare_map_data``'s keywords.
+
+    A filter not given (no ``--year``, no ``--operation``) is None.
+    """
+    given = ctx.params
+    return {
+        "years": given["years"] or None,
+        "since": given["since"],
+        "until": given["until"],
+        "names": given["names"] or None,
+        "region": given["region"],
+        "metric": given["metric"],
+        "scheme": given["scheme"],
+        "k": given["k"],
+        "bins": given["bins"],
+        "palette": given["palette"],
+    }
 
 
 # The languages opmap writes; repeated from opmap.i18n.LANGUAGES (a test keeps them equal) so
