@@ -9,7 +9,7 @@ import pytest
 from browser import launch_browser, open_offline
 
 from opmap.decide.mapdata import prepare_map_data
-from opmap.draw.interactive.compact import RowTables, countries_text
+from opmap.draw.interactive.compact import RowTables, countries_text, gaps
 from opmap.draw.interactive.map import write_map
 from opmap.draw.interactive.operations import operation_layer_data, operation_rows
 from opmap.draw.interactive.popups import popup_rows
@@ -139,3 +139,15 @@ def test_a_brief_that_says_more_than_the_name_and_figures_is_kept(world):
     other = [*row[:7], f"{row[7]} (and more)", *row[8:]]
     assert RowTables([]).row(op, other, list(indices))[7] == f"{row[7]} (and more)"
     assert RowTables([]).row(op, row, list(indices))[7] == 0
+
+
+def test_index_lists_are_written_as_the_steps_between_them(world, browser, tmp_path):
+    path = write_map(world, tmp_path / "map.html", generated=date(2024, 5, 1))
+    page, log = open_offline(browser, path)
+    cases = [([3, 5, 9, 10], [3, 2, 4, 1]), ([0, 1, 2], [0, 1, 1]), ([4, 2], [4, -2])]
+    for indices, steps in cases:  # [4, 2]: a list that goes down still adds back up
+        assert gaps(indices) == steps
+        assert page.evaluate("steps => opmap.addUp(steps)", steps) == indices  # decode.js
+    assert gaps([]) == [] and page.evaluate("opmap.addUp([])") == []
+    assert log.page_errors == []
+    page.context.close()

@@ -17,7 +17,7 @@ from opmap.decide.classes import NO_DATA_COLOR
 from opmap.decide.mapdata import prepare_map_data
 from opmap.decide.periods import periods, shared_classes, timeline_classes, year_values
 from opmap.draw.interactive.map import render_map, write_map
-from opmap.draw.interactive.timeline import control_html, gaps, view_line
+from opmap.draw.interactive.timeline import control_html, view_line
 from opmap.read.boundaries import load_boundaries, load_country_points
 from opmap.read.operations import Operation, read_operations
 from opmap.style import DEFAULT_PALETTE, HIGHLIGHT_COLORS
@@ -232,13 +232,6 @@ def test_view_line(world, mode, year, words):
     assert view_line(world, mode, year) == words
 
 
-def test_index_lists_are_written_as_the_steps_between_them():
-    assert gaps([3, 5, 9, 10]) == [3, 2, 4, 1]
-    assert gaps([0, 1, 2]) == [0, 1, 1]
-    assert gaps([4, 2]) == [4, -2]  # a list that goes down still adds back up
-    assert gaps([]) == []
-
-
 def test_periods():
     assert periods([2014, 2018]) == [(y, y) for y in range(2014, 2019)]
     assert periods([2014, 2018], 2) == [(2014, 2015), (2016, 2017), (2018, 2018)]
@@ -259,7 +252,6 @@ def test_classes_stretch_down_to_the_smallest_year(boundaries, operations):
     assert shared_classes(victims.classes, [200.0]) == victims.classes
 
 
-
 def test_a_period_adds_up_its_operations_per_country(boundaries, operations):
     """year_values over several years: every operation of those years counted, once each."""
     counts = prepare_map_data(operations, boundaries)
@@ -274,6 +266,7 @@ def test_a_period_adds_up_its_operations_per_country(boundaries, operations):
     victims = prepare_map_data(operations, boundaries, metric="victims")
     # Only operations one country ran alone give it their figure: Nawa 2014 and Akoma 2015.
     assert year_values(victims, 2014, 2015) == {"CIV": 76.0 + 48.0}
+
 
 # --- in the browser ---------------------------------------------------------------------------
 

@@ -71,5 +71,15 @@
         })};
     }
 
+    /**
+     * Add up a list of indices written as the steps between them (compact.py's gaps):
+     * [3, 2, 4] -> [3, 5, 9].
+     */
+    function addUp(steps) {
+        var at = 0;
+        return steps.map(function (step) { return (at += step); });
+    }
+
     opmap.decodeUnits = decodeUnits;
+    opmap.addUp = addUp;
 })(window.opmap = window.opmap || {});

@@ -61,16 +61,19 @@
     /**
      * Read the rows written by operation_layer_data: [name, year, lat, lon, dx, ...]. A row
      * that is a number is a row of the pack's shared file (map-data.js, opmap.shared): the
-     * number is the step from the shared row before it (from 0 for the first).
+     * number is the step from the shared row before it (from 0 for the first: compact.py's gaps).
      */
     function readOperations(data) {
-        var outlines = {}, before = 0;
+        var outlines = {}, next = 0;
+        var sharedRows = opmap.addUp(data.operations.filter(function (written) {
+            return typeof written === "number";
+        }));
         opmap.decodeUnits(data.outlines, data.alphabet).features.forEach(function (feature) {
             outlines[feature.id] = feature;
         });
         return data.operations.map(function (written, index) {
             var shared = typeof written === "number";
-            var row = shared ? opmap.shared.operations[before += written] : written;
+            var row = shared ? opmap.shared.operations[sharedRows[next++]] : written;
             var tables = shared ? opmap.shared : data;
             var rows = fullRows(row[6], row[5], tables);
             return {index: index, name: row[0], year: row[1], latlng: L.latLng(row[2], row[3]),

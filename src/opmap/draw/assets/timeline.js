@@ -233,12 +233,6 @@
         return used;
     }
 
-    /** Add up a list of indices written as the steps between them (timeline.py's gaps). */
-    function addUp(steps) {
-        var at = 0;
-        return steps.map(function (step) { return (at += step); });
-    }
-
     /** Take the operations' labels and years from the pack's shared file, when it has them. */
     function readSharedOperations(data) {
         var which = data.operationsShared, all = which && opmap.shared.timeline;
@@ -246,7 +240,7 @@
             data.operationLabels = all.labels;
             data.operationYears = all.years;
         } else if (which) {
-            which = addUp(which);
+            which = opmap.addUp(which);
             data.operationLabels = which.map(function (i) { return all.labels[i]; });
             data.operationYears = which.map(function (i) { return all.years[i]; });
         }
@@ -260,7 +254,7 @@
     function addTimeline(map, countries, operationLayer, data, name) {
         readSharedOperations(data);
         Object.keys(data.countries).forEach(function (iso) {
-            data.countries[iso].operations = addUp(data.countries[iso].operations);
+            data.countries[iso].operations = opmap.addUp(data.countries[iso].operations);
         });
         var narrow = window.matchMedia && window.matchMedia(data.narrow).matches;
         var box = addControlBox(map, data, narrow);

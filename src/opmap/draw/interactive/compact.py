@@ -7,7 +7,8 @@ mostly starts like the others (``https://www.interpol.int/en/News-and-Events/New
 Here a countries text becomes ``[phrase]`` (``operations.js`` adds the names of the row's
 countries from ``names``) and an address ``[folder index, rest]`` (the folder from
 ``folders``). A figure not given is its label alone, and the brief of a shared marker's list
-("Libertad 2018 · Victims: nearly 350"), made of the name and the popup's figures, is 0.
+("Libertad 2018 · Victims: nearly 350"), made of the name and the popup's figures, is 0. A
+rising list of indices is written as the steps between them (:func:`gaps`).
 
 A text is made short only when ``operations.js`` makes it back exactly: a page shows the words
 written here, never others.
@@ -17,7 +18,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from opmap.draw.interactive.popups import BRIEF_FIGURES, COUNTRIES_FOLDED_ABOVE, COUNTRIES_SHOWN
 from opmap.read.operations import Operation
@@ -123,3 +124,13 @@ def _folder(source: str) -> str:
     start = source.find("//")
     cut = source.rfind("/")
     return source[: cut + 1] if start >= 0 and cut > source.find("/", start + 2) >= 0 else ""
+
+
+def gaps(indices: Sequence[int]) -> list[int]:
+    """Write a list of indices as the steps between them, the first from 0: [3, 5, 9] -> [3, 2, 4].
+
+    The lists go up, so the steps are short: at 10,000 generated operations the countries'
+    lists were 199 KB of map.html and 124 KB as steps. ``opmap.addUp`` (``decode.js``) adds
+    them back up.
+    """
+    return [index - before for before, index in zip([0, *indices], indices, strict=False)]

@@ -13,7 +13,7 @@ from folium.template import Template
 
 from opmap.decide.mapdata import MapData
 from opmap.draw.interactive.choropleth import ChoroplethLayer
-from opmap.draw.interactive.compact import RowTables
+from opmap.draw.interactive.compact import RowTables, gaps
 from opmap.draw.interactive.fragments import label_html
 from opmap.draw.interactive.geometry import ALPHABET, encode_units
 from opmap.draw.interactive.layout import marker_homes
@@ -138,14 +138,11 @@ def operation_layer_data(map_data: MapData, shared: SharedOperations | None = No
     indices = [shared.index_of(row) if shared else None for _, row in full_rows]
     written = [row for (_, row), index in zip(full_rows, indices, strict=True) if index is None]
     tables = RowTables(popup[1] for row in written for popup in row[6] if popup[2:] == [1])
-    rows = []
-    before = 0  # a shared row is written as the step from the shared row before it (gaps)
-    for (op, row), index in zip(full_rows, indices, strict=True):
-        if index is None:
-            rows.append(tables.row(op, row, list(labels)))
-        else:
-            rows.append(index - before)
-            before = index
+    steps = iter(gaps([index for index in indices if index is not None]))
+    rows = [
+        tables.row(op, row, list(labels)) if index is None else next(steps)
+        for (op, row), index in zip(full_rows, indices, strict=True)
+    ]
     return {
         "operations": rows,
         "labels": list(labels),

@@ -26,6 +26,7 @@ from markupsafe import Markup
 from opmap.decide.classes import NO_DATA_COLOR
 from opmap.decide.mapdata import MapData
 from opmap.decide.periods import MODES, year_span
+from opmap.draw.interactive.compact import gaps
 from opmap.draw.interactive.offline import UsesAssets, script_json
 from opmap.draw.interactive.popups import figure_words
 from opmap.draw.interactive.shared import SharedOperations
@@ -189,15 +190,6 @@ def timeline_data(
             "notGiven": _figure_line(map_data.metric, None),
         },
     }
-
-
-def gaps(indices: Sequence[int]) -> list[int]:
-    """Write a list of indices as the steps between them, the first from 0: [3, 5, 9] -> [3, 2, 4].
-
-    The lists go up, so the steps are short: at 10,000 generated operations the countries'
-    lists were 199 KB of map.html and 124 KB as steps (timeline.js adds them back up).
-    """
-    return [index - before for before, index in zip([0, *indices], indices, strict=False)]
 
 
 def _operations_of(map_data: MapData, shared: SharedOperations | None) -> dict:
