@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+import operations_csv
 import pytest
 from click.testing import CliRunner
 from PIL import Image
 
 from opmap.cli import cli, options
 from opmap.decide import classes as classify
+from opmap.output import human_size as _human_size
+from opmap.ownership import read_manifest
+
+
+def human_size(path) -> str:
+    return _human_size(path.stat().st_size)
 
 
 def _run(*args):
@@ -91,3 +98,50 @@ def test_export_never_replaces_the_input_csv(tmp_path, small_operations, small_c
     assert result.exit_code == 1
     assert "is an input of this run" in result.output
     assert ops.read_bytes() == small_operations.read_bytes()
+
+
+def test_geojson_export_writes_only_its_own_files(tmp_path):
+    mine = tmp_path / "x-operations.geojson"
+    mine.write_text("mine", encoding="utf-8")
+    result = _run("export", "--format", "geojson", "--out", str(tmp_path / "x.geojson"))
+    assert result.exit_code == 1
+    assert f"--out '{mine}' exists and opmap did not write it" in result.stderr
+    assert mine.read_text(encoding="utf-8") == "mine"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["x-operations.geojson"]
+    mine.unlink()
+    for _ in range(2):  # the second run replaces what the first wrote
+        result = _run("export", "--format", "geojson", "--out", str(tmp_path / "x.geojson"))
+        assert result.exit_code == 0, result.output
+    layers = ["operations", "participation", "coverage"]
+    assert result.stdout.splitlines() == [
+        f"wrote {tmp_path / f'x-{layer}.geojson'} ({human_size(tmp_path / f'x-{layer}.geojson')})"
+        for layer in layers
+    ]
+    assert sorted(read_manifest(tmp_path)) == sorted(f"x-{layer}.geojson" for layer in layers)
+
+
+def test_the_pages_of_maps_by_year_are_each_checked_before_any_is_written(tmp_path):
+    years = range(2008, 2018)  # ten years: two pages of six maps at the most
+    rows = [
+        operations_csv.row(
+            operation=f"Op{year}",
+            year=str(year),
+            start_date=f"{year}-03-01",
+            end_date=f"{year}-03-09",
+        )
+        for year in years
+    ]
+    ops = operations_csv.write(tmp_path, "\n".join([operations_csv.HEADER, *rows]) + "\n")
+    out = tmp_path / "maps" / "by-year.png"
+    second = out.with_name("by-year-2.png")
+    second.parent.mkdir()
+    second.write_text("mine", encoding="utf-8")
+    args = ["export", "--by-year", "--operations", str(ops), "--dpi", "50", "--out", str(out)]
+    result = _run(*args)
+    assert result.exit_code == 1
+    assert f"--out '{second}' exists and opmap did not write it" in result.stderr
+    assert second.read_text(encoding="utf-8") == "mine" and not out.exists()
+    second.unlink()
+    result = _run(*args)
+    assert result.exit_code == 0, result.output
+    assert sorted(read_manifest(out.parent)) == ["by-year-2.png", "by-year.png"]

@@ -270,6 +270,7 @@ def test_cli_export_gpkg_and_geojson(tmp_path):
     )
     assert result.exit_code == 0, result.output
     assert sorted(p.name for p in (tmp_path / "web").iterdir()) == [
+        ".opmap-manifest.json",  # the files it wrote, which a later export may replace
         "opmap-coverage.geojson",
         "opmap-operations.geojson",
         "opmap-participation.geojson",

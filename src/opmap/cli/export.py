@@ -143,18 +143,22 @@ def command(
         out_path = out_path.with_name(f"opmap.{chosen}")
     elif fmt and default_out:
         out_path = out_path.with_suffix(f".{fmt}")
-    claim_file(out_path, output_policy(force, operations_path, countries_path))
+    policy = output_policy(force, operations_path, countries_path)
+    if gis:
+        from opmap.pack.gis import gis_layers, gis_paths, write_gis
+    for target in gis_paths(out_path, chosen) if gis else [out_path]:
+        claim_file(target, policy)
     inputs = load_inputs(operations_path, countries_path, limits=limits(ctx))
     map_data = prepare_map_data(
         inputs.operations, inputs.boundaries, points=inputs.points, **map_choices(ctx)
     )
     if gis:
-        from opmap.pack.gis import gis_layers, write_gis
-
         layers = gis_layers(map_data.operations, inputs.boundaries, inputs.points)
-        for path in write_gis(layers, out_path, chosen):
-            if verbosity(ctx) >= 0:
-                click.echo(f"Wrote {path} ({path.stat().st_size / 1024:,.0f} kB)")
+        written = write_gis(layers, out_path, chosen)
+        record_files(out_path.parent, written)
+        if verbosity(ctx) >= 0:
+            for path in written:
+                click.echo(text("cli_wrote", path=path, size=human_size(path.stat().st_size)))
         return
     words = {"title": title, "subtitle": subtitle, "world": world}
     with timed("progress_drawing_image", len(map_data.operations)):
@@ -169,9 +173,12 @@ def command(
             info = DocumentInfo(
                 title=title or map_data.finding, subject=default_subtitle(map_data, subtitle)
             )
+            pages = page_paths(out_path, len(figures))
+            for page in pages[1:]:  # the first is claimed above; the others now that they count
+                claim_file(page, policy)
             written = [
                 (save_figure(figure, path, dpi=dpi, fmt=fmt, info=info), figure.get_size_inches())
-                for figure, path in zip(figures, page_paths(out_path, len(figures)), strict=True)
+                for figure, path in zip(figures, pages, strict=True)
             ]
         else:
             path = write_image(map_data, out_path, dpi=dpi, size=size, fmt=fmt, **words)

@@ -229,7 +229,7 @@ def write_geojson(
     from opmap.output import write_text
 
     return [
-        write_text(Path(folder) / f"{stem}-{name}.geojson", _compact_json(layer))
+        write_text(geojson_path(folder, stem, name), _compact_json(layer))
         for name, layer in layers.items()
     ]
 
@@ -283,6 +283,19 @@ def write_gis(
     from opmap.words import text
 
     raise InvalidOption(text("gis_format", chosen=chosen))
+
+
+def gis_paths(path: Path | str, fmt: str | None = None) -> list[Path]:
+    """Return the files :func:`write_gis` writes for ``path``, to check before writing them."""
+    path = Path(path)
+    if (fmt or path.suffix.lstrip(".")).lower() == "geojson":
+        return [geojson_path(path.parent, path.stem, name) for name in LAYERS]
+    return [path]
+
+
+def geojson_path(folder: Path | str, stem: str, layer: str) -> Path:
+    """Return where :func:`write_geojson` writes ``layer``: ``<stem>-<layer>.geojson``."""
+    return Path(folder) / f"{stem}-{layer}.geojson"
 
 
 def _figure_columns(column: str, figure: Figure | None) -> dict:
