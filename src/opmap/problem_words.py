@@ -246,6 +246,10 @@ STRINGS: dict[str, str] = {
         "the size {size!r} is {width} x {height} in; each side must be from {low} in (5 cm) to "
         "{high} in (122 cm)"
     ),
+    "image_no_room": (
+        "a page of {width} x {height} cm leaves no room for the map beside its title, legend and "
+        "notes; choose a larger --size (the default is 17x10cm)"
+    ),
     "by_year_nothing": "no operation matches the filters: there is no year to draw",
     "did_you_mean_after": "; did you mean {names}?",
     "tiles_unknown": (

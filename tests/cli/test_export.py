@@ -100,6 +100,22 @@ def test_export_never_replaces_the_input_csv(tmp_path, small_operations, small_c
     assert ops.read_bytes() == small_operations.read_bytes()
 
 
+@pytest.mark.parametrize("size", ["6x6cm", "20x5.1cm", "5.1x20cm"])
+@pytest.mark.parametrize("by_year", [False, True])
+def test_a_page_with_no_room_for_its_map_is_refused(tmp_path, size, by_year):
+    # the sides are in range (5 to 122 cm), but the title, legend and notes fill the page
+    out = tmp_path / "map.png"
+    result = _run("export", *(["--by-year"] if by_year else []), "--size", size, "--out", str(out))
+    assert result.exit_code == 1
+    width, height = size.removesuffix("cm").split("x")
+    assert (
+        f"a page of {float(width):.1f} x {float(height):.1f} cm leaves no room for the map beside "
+        "its title, legend and notes; choose a larger --size (the default is 17x10cm)"
+    ) in result.stderr
+    assert "Traceback" not in result.output
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_geojson_export_writes_only_its_own_files(tmp_path):
     mine = tmp_path / "x-operations.geojson"
     mine.write_text("mine", encoding="utf-8")

@@ -16,7 +16,7 @@ import numpy as np
 from matplotlib.axes import Axes
 
 from opmap.draw.static.framing import Frame, panel_widths, share_scale
-from opmap.draw.static.page import Page
+from opmap.draw.static.page import MIN_MAP_IN, Page
 
 PANEL_GAP_IN = 0.08  # between two panels of one map
 _COLUMN_MIN_IN = 1.2  # room beside the panels for the legend and the locator
@@ -107,7 +107,7 @@ def add_panels(page: Page, widths: list[float], bottom: float, height: float) ->
     axes, left = [], page.margin
     for number, width in enumerate(widths, start=1):
         gid = "map" if len(widths) == 1 else f"map-{number}"
-        axes.append(_add_axes(page, (left, bottom, width, height), gid))
+        axes.append(_add_axes(page, (left, bottom, width, height), gid, MIN_MAP_IN))
         left += width + PANEL_GAP_IN
     return axes
 
@@ -165,7 +165,10 @@ def _stacked_panels(page: Page, frames, bottom, height, insets, legend_height, k
         wide_width = column_width  # its view widens a little rather than leave a blank strip
     top_left = lefts[1 - tall] if tall == 0 else lefts[1 - tall] + column_width - wide_width
     boxes[1 - tall] = (top_left, bottom + column_height + PANEL_GAP_IN, wide_width, wide_height)
-    axes = [_add_axes(page, box, f"map-{number}") for number, box in enumerate(boxes, start=1)]
+    axes = [
+        _add_axes(page, box, f"map-{number}", MIN_MAP_IN)
+        for number, box in enumerate(boxes, start=1)
+    ]
     column = _add_axes(
         page, (lefts[1 - tall], bottom + key, column_width, column_height - key), "legend-column"
     )
@@ -213,9 +216,14 @@ def _most_inset_width(column_width: float, page: Page) -> float:
     return min(_INSET_ROW_SHARE * column_width, column_width - _NAMES_MIN_IN * page.scale)
 
 
-def _add_axes(page: Page, box, gid: str) -> Axes:
-    """Add an axes at ``box`` (left, bottom, width, height in inches) named ``gid``."""
+def _add_axes(page: Page, box, gid: str, least: float = 0.0) -> Axes:
+    """Add an axes at ``box`` (left, bottom, width, height in inches) named ``gid``.
+
+    Refused (:meth:`.Page.check_room`) under ``least`` inches a side: a main map passes
+    :data:`~.page.MIN_MAP_IN`; a legend column or an inset is refused only with no room at all.
+    """
     left, low, width, height = box
+    page.check_room(width, height, least)
     ax = page.figure.add_axes((*page.fig_xy(left, low), width / page.width, height / page.height))
     ax.set_gid(gid)
     return ax

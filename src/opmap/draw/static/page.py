@@ -15,6 +15,7 @@ from matplotlib.figure import Figure
 from matplotlib.transforms import Bbox
 
 from opmap.errors import InvalidOption
+from opmap.i18n import format_tenths
 from opmap.style import MUTED_TEXT_COLOR, TEXT_COLOR
 from opmap.words import text
 
@@ -41,6 +42,8 @@ _SIZE_PATTERN = re.compile(
 )
 _PAPER_PATTERN = re.compile(r"^(?P<paper>A\d)(?:[\s_-]*(?P<way>landscape|portrait))?$", re.I)
 _SIDE_LIMITS_IN = (2.0, 48.0)
+#: A map (or a period's map) narrower or lower than this, in inches, is refused: 1.3 cm.
+MIN_MAP_IN = 0.5
 
 
 def parse_size(size: str) -> tuple[float, float]:
@@ -144,6 +147,21 @@ class Page:
     def align(self) -> str:
         """The horizontal alignment of a line of words that starts at :attr:`start`."""
         return "right" if self.rtl else "left"
+
+    def check_room(self, width: float, height: float, least: float = MIN_MAP_IN) -> None:
+        """Refuse to draw a map in ``width`` x ``height`` inches, under ``least`` a side.
+
+        That is the room the title, legend and notes leave a map: a page too small leaves
+        little, none, or less than none (matplotlib then refuses the axes with a traceback).
+        """
+        if min(width, height) < least or min(width, height) <= 0:
+            raise InvalidOption(
+                text(
+                    "image_no_room",
+                    width=format_tenths(self.width * 2.54),
+                    height=format_tenths(self.height * 2.54),
+                )
+            )
 
     def fig_xy(self, x_in: float, y_in: float) -> tuple[float, float]:
         """Return a point given in inches as figure fractions."""

@@ -356,6 +356,8 @@ class _Layout:
         else:
             tall = min(height, (width - gap * (len(aspects) - 1)) / sum(aspects))
             widths = [aspect * tall for aspect in aspects]
+        for map_width in widths:
+            page.check_room(map_width, tall)
         left = x + (width - sum(widths) - gap * (len(widths) - 1)) / 2
         low = y + (height - tall) / 2
         maps = []
