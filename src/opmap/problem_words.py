@@ -226,6 +226,10 @@ STRINGS: dict[str, str] = {
         "--by {by!r} is neither a region column ({columns}) nor a CSV file of 'iso3,region' rows"
     ),
     "cli_step_mode": "--step and --mode go with --by-year",
+    "cli_since_after_until": (
+        "--since {since} is after --until {until}, which leaves no year; swap them, or leave one "
+        "out"
+    ),
     "cli_bins": "{value!r} is not a list of numbers; write upper bounds like '1,2,5'",
     # what a command is asked to draw or write
     "image_bad_format": (

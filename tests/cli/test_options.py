@@ -142,3 +142,19 @@ def test_the_map_options_reach_map_and_export_alike(tmp_path):
     assert CliRunner().invoke(cli, ["export", *args, "--out", str(gpkg)]).exit_code == 0
     layer = pyogrio.read_dataframe(gpkg, layer="operations")
     assert list(layer["key"]) == ["Libertad 2018"]
+
+
+@pytest.mark.parametrize("command", ["map", "export", "coverage"])
+def test_since_after_until_is_refused_before_any_work(tmp_path, command):
+    out = tmp_path / {"map": "x.html", "export": "x.png", "coverage": "coverage"}[command]
+    args = [command, "--since", "2018", "--until", "2014", "--out", str(out)]
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 2
+    assert (
+        "--since 2018 is after --until 2014, which leaves no year; swap them, or leave one out"
+    ) in result.stderr
+    assert not out.exists()
+    # one year, both ends included, is a span
+    same_year = ["map", "--since", "2018", "--until", "2018", "--out", str(tmp_path / "y.html")]
+    result = CliRunner().invoke(cli, same_year)
+    assert result.exit_code == 0, result.output

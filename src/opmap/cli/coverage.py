@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from opmap.cli.options import (
+    check_year_span,
     countries_option,
     force_option,
     language_option,
@@ -87,6 +88,7 @@ def command(
     from opmap.progress import timed
     from opmap.words import text
 
+    check_year_span(ctx)
     check_coverage_folder(out_path)  # before minutes of work, not after
     inputs = load_inputs(operations_path, countries_path, limits=limits(ctx))
     grouping = region_grouping(region_by, inputs.boundaries)

@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from opmap.cli.options import (
+    check_year_span,
     countries_option,
     force_option,
     language_option,
@@ -130,6 +131,7 @@ def command(
     from opmap.progress import timed
     from opmap.words import text
 
+    check_year_span(ctx)
     if (step is not None or mode is not None) and not by_year:
         raise click.UsageError(text("cli_step_mode"))
     default_out = ctx.get_parameter_source("out_path") is click.core.ParameterSource.DEFAULT

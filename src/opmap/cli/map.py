@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from opmap.cli.options import (
+    check_year_span,
     countries_option,
     force_option,
     language_option,
@@ -66,6 +67,7 @@ def command(
     from opmap.progress import timed
     from opmap.words import text
 
+    check_year_span(ctx)
     if tiles:
         resolve_tiles(tiles)  # a bad name fails before any work
     policy = output_policy(force, operations_path, countries_path)

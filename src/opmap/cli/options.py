@@ -191,6 +191,19 @@ def map_options(function):
     return function
 
 
+def check_year_span(ctx: click.Context) -> None:
+    """Refuse ``--since`` after ``--until``.
+
+    No year would be left, and an empty map or table could be read as "no operation" rather
+    than as a slip of the options.
+    """
+    since, until = ctx.params.get("since"), ctx.params.get("until")
+    if since is not None and until is not None and since > until:
+        from opmap.words import text
+
+        raise click.UsageError(text("cli_since_after_until", since=since, until=until), ctx)
+
+
 def map_choices(ctx: click.Context) -> dict:
     """Return the values of :func:`map_options` as ``prepare_map_data``'s keywords.
 
