@@ -169,6 +169,10 @@ STRINGS: dict[str, str] = {
     ),
     "shape_feature": "feature {number} ({name!r})",
     "shape_feature_number": "feature {number}",
+    "shape_duplicate_code": (
+        "{features} have the same iso_a3 {code!r}; a country or territory is one feature: give "
+        "each its own code, or join a country's parts into one MultiPolygon"
+    ),
     "shape_no_value": (
         "{feature} has no {column!r}; give it one, as every feature needs its code, its name "
         "and its regions"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
+from paths import TEST_DATA
 
 from opmap.errors import InvalidInput
 from opmap.read.boundaries import (
@@ -225,3 +226,30 @@ def test_a_feature_without_a_code_a_name_or_a_region_is_named_with_what_it_lacks
         (str(path), f"feature 3 has no 'name'; {needs}"),
         (str(path), f"feature 4 ('Senegal') has no 'region_un'; {needs}"),
     ]
+
+
+def test_a_code_given_to_two_features_is_an_error_naming_both(tmp_path):
+    # France's shape with Sudan's code would be counted as Sudan, with Sudan's operations
+    import json
+
+    source = json.loads((TEST_DATA / "boundaries" / "small.geojson").read_text(encoding="utf-8"))
+    names = [feature["properties"]["name"] for feature in source["features"]]
+    source["features"][names.index("France")]["properties"]["iso_a3"] = "sdn "
+    source["features"][names.index("Mali")]["properties"]["iso_a3"] = "NER"
+    path = tmp_path / "shared-codes.geojson"
+    path.write_text(json.dumps(source), encoding="utf-8")
+    with pytest.raises(InvalidInput) as raised:
+        load_boundaries(path)
+    fix = (
+        "a country or territory is one feature: give each its own code, or join a country's "
+        "parts into one MultiPolygon"
+    )
+    france, sudan = names.index("France") + 1, names.index("Sudan") + 1
+    mali, niger = names.index("Mali") + 1, names.index("Niger") + 1
+    assert sorted(p.message for p in raised.value.problems) == sorted(
+        [
+            f"feature {france} ('France'), feature {sudan} ('Sudan') have the same iso_a3 'SDN'; "
+            f"{fix}",
+            f"feature {mali} ('Mali'), feature {niger} ('Niger') have the same iso_a3 'NER'; {fix}",
+        ]
+    )

@@ -176,7 +176,7 @@ def _check_columns(boundaries, file: str) -> list[Problem]:
     if not problems and len(boundaries) == 0:
         problems.append(Problem(file, None, None, text("shape_no_features")))
     if not problems:
-        problems += _check_values(boundaries, file)
+        problems += _check_values(boundaries, file) + _check_codes(boundaries, file)
     return problems
 
 
@@ -199,6 +199,29 @@ def _check_values(boundaries, file: str) -> list[Problem]:
             if empty[column].iloc[index]:
                 message = text("shape_no_value", feature=feature_label(index, name), column=column)
                 problems.append(Problem(file, None, None, message))
+    return problems
+
+
+def _check_codes(boundaries, file: str) -> list[Problem]:
+    """Report each code that more than one feature has: one problem per code, naming them all.
+
+    Every count joins operations to units by code: a second feature with a code would be
+    counted as that country, with its operations and figures, and its own unit lost.
+    """
+    from opmap.read.shapes import feature_label
+
+    features: dict[str, list[str]] = {}  # code -> "feature 3 ('France')", ...
+    rows = boundaries[["iso_a3", "name"]].itertuples(index=False)
+    for position, (code, name) in enumerate(rows):
+        if isinstance(code, str) and code.strip():  # an empty code is reported on its own
+            name = name.strip() if isinstance(name, str) and name.strip() else None
+            features.setdefault(code.strip().upper(), []).append(feature_label(position, name))
+    problems = []
+    for code, labels in features.items():
+        if len(labels) > 1:
+            named = ", ".join(labels)
+            message = text("shape_duplicate_code", features=named, code=code)
+            problems.append(Problem(file, None, None, message))
     return problems
 
 
