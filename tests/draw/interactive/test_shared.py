@@ -186,12 +186,24 @@ _TOOLTIPS = """() => {
 }"""
 
 
+def _settled(page, tries: int = 20) -> dict:
+    """What the map draws, once two looks 250 ms apart agree: a late move is not a difference."""
+    drawn = page.evaluate(_DRAWN)
+    for _ in range(tries):
+        page.wait_for_timeout(250)
+        again = page.evaluate(_DRAWN)
+        if again == drawn:
+            return drawn
+        drawn = again
+    raise AssertionError("the map kept moving for 5 s")
+
+
 def _drawn(browser, path) -> tuple[dict, str, dict]:
     page, log = open_offline(browser, path)
     try:
         page.wait_for_selector(".opmap-operation")
         page.wait_for_selector('[data-labels="laid"]', state="attached")  # the map has settled
-        drawn = page.evaluate(_DRAWN)
+        drawn = _settled(page)
         page.locator(".opmap-operation").first.click()
         popup = page.locator(".leaflet-popup-content").inner_text()
         # the year control names the operations up to 2016 (from the shared file, or the page)
