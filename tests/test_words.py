@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from opmap.read.operations import Operation
@@ -56,3 +58,44 @@ def test_an_unnamed_country_is_counted_with_its_plural_in_each_language(language
     with use_language(language):
         assert countries_phrase(Operation("B", 2016, countries_total=1)) == one
         assert countries_phrase(Operation("B", 2016, countries_total=14)) == many
+
+
+@pytest.mark.parametrize(
+    ("language", "phrases"),
+    [
+        ("fr", ["5 pays, dont 1 cité", "5 pays, dont 2 cités", "5 pays, tous cités"]),
+        (
+            "es",
+            ["5 países, 1 mencionado", "5 países, 2 mencionados", "5 países, todos mencionados"],
+        ),
+        # Arabic counts "the number of countries", whose noun does not change with the number
+        (
+            "ar",
+            [
+                "عدد البلدان 5، ذُكر منها 1",
+                "عدد البلدان 5، ذُكر منها 2",
+                "عدد البلدان 5، ذُكرت جميعها",
+            ],
+        ),
+    ],
+)
+def test_the_named_countries_agree_with_their_number_in_each_language(language, phrases):
+    from opmap.i18n import use_language
+
+    codes = ("SEN", "MLI", "NER", "TCD", "SDN")
+    names = ("Senegal", "Mali", "Niger", "Chad", "Sudan")
+    named = [
+        Operation("B", 2016, countries=codes[:n], country_names=names[:n], countries_total=5)
+        for n in (1, 2, 5)
+    ]
+    with use_language(language):
+        assert [countries_phrase(operation) for operation in named] == phrases
+        in_area = replace(named[0], area="Western Africa")
+        assert (
+            countries_phrase(in_area)
+            == {
+                "fr": "5 pays en Afrique occidentale, dont 1 nommé",
+                "es": "5 países en África occidental, 1 nombrado",
+                "ar": "عدد البلدان في غرب أفريقيا: 5، سُمّي منها 1",
+            }[language]
+        )

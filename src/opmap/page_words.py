@@ -17,7 +17,6 @@ STRINGS: dict[str, str] = {
     "subtitle_one_year": "{operations} in {year}",
     "subtitle_none": "No operations match",
     "operations_one": "1 operation",
-    "operations_many": "{count:,} operations",
     "subtitle_filters": "Filters: {filters}",
     "source_line": "Source: INTERPOL and public press reports; boundaries: Natural Earth",
     "generated": "Generated {date} by opmap {version}",
@@ -51,8 +50,6 @@ STRINGS: dict[str, str] = {
     "popup_not_given": "not given",
     "popup_show_all": "show all",
     "countries_all_named": "{total} countries, all named",
-    "countries_some_named": "{total} countries, {named} named",
-    "countries_area_some_named": "{total} countries in {area}, {named} named",
     "countries_area_not_given": "countries in {area}, how many not given",
     # the panel of operations that cannot be drawn
     "unmapped_title": "Not on the map",
@@ -285,6 +282,15 @@ STRINGS: dict[str, str] = {
 PLURALS: dict[str, tuple[str, str]] = {
     "operations": ("{count:,} operation", "{count:,} operations"),
     "countries_none_named": ("{count:,} country, not named", "{count:,} countries, none named"),
+    # the number is how many are named: French and Spanish agree with it ("dont 1 cité")
+    "countries_some_named": (
+        "{total} countries, {count:,} named",
+        "{total} countries, {count:,} named",
+    ),
+    "countries_area_some_named": (
+        "{total} countries in {area}, {count:,} named",
+        "{total} countries in {area}, {count:,} named",
+    ),
     "countries_area_none_named": (
         "{count:,} country in {area}, not named",
         "{count:,} countries in {area}, none named",

@@ -54,7 +54,7 @@ def countries_phrase(operation: Operation) -> str:
         return text("countries_all_named", total=total)
     if named == 0:
         return plural("countries_none_named", total)
-    return text("countries_some_named", total=total, named=named)
+    return plural("countries_some_named", named, total=total)  # "dont 1 cité", "dont 2 cités"
 
 
 def figure_text(figure: Figure) -> str:
@@ -83,7 +83,7 @@ def _area_phrase(area: str, named: int, total: int) -> str:
         return text("countries_area_not_given", area=area)
     if named == 0:
         return plural("countries_area_none_named", total, area=area)
-    return text("countries_area_some_named", total=total, area=area, named=named)
+    return plural("countries_area_some_named", named, total=total, area=area)
 
 
 def count_operations(count: int) -> str:
