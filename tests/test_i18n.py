@@ -110,7 +110,8 @@ def test_numbers_in_each_locale(language, expected):
 
 def test_grouped_placeholders_are_grouped_by_the_language_and_years_are_not():
     with use_language("fr"):
-        assert text("unmapped_more", count=1234) == "et 1\u202f234 autres"
+        assert text("unmapped_more", count=1234) == "et 1\u202f234 de plus"
+        assert text("unmapped_more", count=1) == "et 1 de plus"  # "et 1 autres" was wrong
         assert text("subtitle_none_in", year=2018) == "Aucune opération en 2018"
 
 
