@@ -16,6 +16,7 @@ from opmap.ownership import (
     claim_file,
     read_manifest,
     record_files,
+    remove_own_files,
     replace_folder,
     resolve_out,
 )
@@ -182,3 +183,14 @@ def test_an_input_inside_the_folder_is_not_replaced_unless_forced(tmp_path):
         with replace_folder(out, ["*.html"], OutputPolicy(inputs=(source,))) as staging:
             (staging / "index.html").write_text("v2", encoding="utf-8")
     assert source.read_text(encoding="utf-8") == "v1"
+
+
+def test_only_files_opmap_wrote_and_nobody_changed_are_removed(tmp_path):
+    ours, changed, users = (tmp_path / name for name in ("a.png", "b.png", "c.png"))
+    for path in (ours, changed, users):
+        path.write_text("drawn", encoding="utf-8")
+    record_files(tmp_path, [ours, changed])
+    changed.write_text("edited by hand", encoding="utf-8")
+    assert remove_own_files(tmp_path, [ours, changed, users, tmp_path / "d.png"]) == [ours]
+    assert not ours.exists() and changed.exists() and users.exists()
+    assert list(read_manifest(tmp_path)) == ["b.png"]

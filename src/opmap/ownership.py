@@ -119,6 +119,24 @@ def record_files(folder: Path | str, paths: Iterable[Path | str]) -> None:
     _write_manifest(folder, manifest)
 
 
+def remove_own_files(folder: Path | str, paths: Iterable[Path]) -> list[Path]:
+    """Remove those of ``paths`` that opmap wrote in ``folder`` and nobody changed since.
+
+    Returns the paths removed; a file of the user's, or one changed since, is left as it is.
+    """
+    folder, removed = Path(folder), []
+    manifest = read_manifest(folder)
+    for path in paths:
+        relative = Path(os.path.realpath(path)).relative_to(os.path.realpath(folder)).as_posix()
+        if path.is_file() and not path.is_symlink() and manifest.get(relative) == file_digest(path):
+            path.unlink()
+            del manifest[relative]
+            removed.append(path)
+    if removed:
+        _write_manifest(folder, manifest)
+    return removed
+
+
 @contextlib.contextmanager
 def replace_folder(path: Path | str, owned: Sequence[str], policy: OutputPolicy) -> Iterator[Path]:
     """Yield a staging folder; on success, swap it in for ``path`` with the user's files kept.

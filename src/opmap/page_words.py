@@ -249,6 +249,7 @@ STRINGS: dict[str, str] = {
     "cli_wrote_snippet": "wrote {path}",
     "cli_wrote_image": "wrote {path} ({width} x {height} cm{pixels}, {size})",
     "cli_pixels": ", {width} x {height} px at {dpi} dpi",
+    "cli_removed_page": "removed {path}, a page of an earlier export that this one does not have",
     "cli_open": "open {path}",
     "cli_steps": "what each step did:",
     "cli_no_match": "no operation matches the filters; the map shows none",

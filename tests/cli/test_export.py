@@ -136,7 +136,7 @@ def test_geojson_export_writes_only_its_own_files(tmp_path):
     assert sorted(read_manifest(tmp_path)) == sorted(f"x-{layer}.geojson" for layer in layers)
 
 
-def test_the_pages_of_maps_by_year_are_each_checked_before_any_is_written(tmp_path):
+def test_the_pages_of_maps_by_year_are_checked_before_any_is_written_and_kept_in_step(tmp_path):
     years = range(2008, 2018)  # ten years: two pages of six maps at the most
     rows = [
         operations_csv.row(
@@ -161,3 +161,14 @@ def test_the_pages_of_maps_by_year_are_each_checked_before_any_is_written(tmp_pa
     result = _run(*args)
     assert result.exit_code == 0, result.output
     assert sorted(read_manifest(out.parent)) == ["by-year-2.png", "by-year.png"]
+    # fewer years, one page: the earlier second page would disagree with it, and goes;
+    # a file of the user's that looks like a third page stays
+    third = out.with_name("by-year-3.png")
+    third.write_text("mine", encoding="utf-8")
+    result = _run(*args, "--since", "2014")
+    assert result.exit_code == 0, result.output
+    assert f"removed {second}, a page of an earlier export that this one does not have" in (
+        result.stdout
+    )
+    assert not second.exists() and third.read_text(encoding="utf-8") == "mine"
+    assert sorted(read_manifest(out.parent)) == ["by-year.png"]

@@ -165,27 +165,12 @@ def command(
     words = {"title": title, "subtitle": subtitle, "world": world}
     with timed("progress_drawing_image", len(map_data.operations)):
         if by_year:
-            from opmap.draw.static.image import default_subtitle
-            from opmap.draw.static.small_multiples import page_paths, plot_small_multiples
-            from opmap.draw.static.writing import DocumentInfo, save_figure
-
-            figures = plot_small_multiples(
-                map_data, step=step or 1, mode=mode or "in", size=size, **words
-            )
-            info = DocumentInfo(
-                title=title or map_data.finding, subject=default_subtitle(map_data, subtitle)
-            )
-            pages = page_paths(out_path, len(figures))
-            for page in pages[1:]:  # the first is claimed above; the others now that they count
-                claim_file(page, policy)
-            written = [
-                (save_figure(figure, path, dpi=dpi, fmt=fmt, info=info), figure.get_size_inches())
-                for figure, path in zip(figures, pages, strict=True)
-            ]
+            written = _write_pages(map_data, out_path, policy, step, mode, size, dpi, fmt, words)
         else:
             path = write_image(map_data, out_path, dpi=dpi, size=size, fmt=fmt, **words)
             written = [(path, size or DEFAULT_SIZE)]
     record_files(written[0][0].parent, [path for path, _ in written])
+    removed = _remove_earlier_pages(out_path, len(written)) if by_year else []
     if verbosity(ctx) >= 0:
         for path, (width, height) in written:
             pixels = ""
@@ -201,3 +186,41 @@ def command(
             click.echo(
                 text("cli_wrote_image", path=path, **centimetres, pixels=pixels, size=size_text)
             )
+        for path in removed:
+            click.echo(text("cli_removed_page", path=path))
+
+
+def _write_pages(map_data, out_path, policy, step, mode, size, dpi, fmt, words) -> list:
+    """Draw the maps by year and write their pages, each checked first; return (path, size)s."""
+    from opmap.draw.static.image import default_subtitle
+    from opmap.draw.static.small_multiples import page_paths, plot_small_multiples
+    from opmap.draw.static.writing import DocumentInfo, save_figure
+    from opmap.ownership import claim_file
+
+    figures = plot_small_multiples(map_data, step=step or 1, mode=mode or "in", size=size, **words)
+    info = DocumentInfo(
+        title=words["title"] or map_data.finding,
+        subject=default_subtitle(map_data, words["subtitle"]),
+    )
+    pages = page_paths(out_path, len(figures))
+    for page in pages[1:]:  # the first was claimed before any work; the others now they count
+        claim_file(page, policy)
+    return [
+        (save_figure(figure, path, dpi=dpi, fmt=fmt, info=info), figure.get_size_inches())
+        for figure, path in zip(figures, pages, strict=True)
+    ]
+
+
+def _remove_earlier_pages(out_path: Path, count: int) -> list[Path]:
+    """Remove the pages after the ``count`` just written that an earlier export left.
+
+    Drawn from other data or filters, they would disagree with these. Only pages opmap wrote
+    and nobody changed since are removed (:func:`~opmap.ownership.remove_own_files`).
+    """
+    from opmap.draw.static.small_multiples import page_paths
+    from opmap.ownership import remove_own_files
+
+    later = []
+    while (page := page_paths(out_path, count + len(later) + 1)[-1]).exists():
+        later.append(page)
+    return remove_own_files(out_path.parent, later)
