@@ -25,7 +25,7 @@ ASSETS = REPO / "src" / "opmap" / "draw" / "assets"
 SCRIPTS = {
     "words.js": ["fillIn", "digits"],
     "dom.js": ["element", "inLanguage", "linesHtml"],
-    "decode.js": ["decodeUnits"],
+    "decode.js": ["addUp", "decodeUnits"],
     "countries.js": ["countriesLayer", "bindCountryTooltips"],
     "panel.js": ["addPanel"],
     "popups.js": ["countWords", "operationPopup", "clusterPopup"],
