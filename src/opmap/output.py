@@ -2,7 +2,7 @@
 
 Each file is written to a temporary file in the same folder and renamed over the target, so a
 reader sees the old file or the new one, never a part of it; a whole folder is built beside the
-old one and swapped in (:func:`opmap.ownership.replace_folder`). Every CSV is written through
+old one and swapped in (:func:`opmap.pack.folder.replace_folder`). Every CSV is written through
 :func:`write_csv`, which neutralises cells a spreadsheet would run as formulas.
 """
 

@@ -84,7 +84,7 @@ def build_pack(
         If ``out_dir`` holds a pack file opmap did not write, or cannot be written.
     """
     from opmap.output import generation_date
-    from opmap.ownership import replace_folder
+    from opmap.pack.folder import replace_folder
 
     target = Path(out_dir)
     languages = tuple(languages or (current_language(),))

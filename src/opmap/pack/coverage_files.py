@@ -38,7 +38,7 @@ def publish_coverage(
 
     They are written in a staging folder that is swapped in when all are done, so a failed run
     leaves the previous files as they were; the earlier coverage files opmap wrote there are
-    replaced and every other file of the folder is kept (:func:`opmap.ownership.replace_folder`).
+    replaced and every other file of the folder is kept (:func:`opmap.pack.folder.replace_folder`).
 
     Parameters
     ----------
@@ -53,7 +53,7 @@ def publish_coverage(
     list of Path
         What was written, inside ``out_dir``.
     """
-    from opmap.ownership import replace_folder
+    from opmap.pack.folder import replace_folder
 
     check_coverage_folder(out_dir)
     owned = [file.name for file in files_of_step("coverage")]

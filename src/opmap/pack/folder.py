@@ -1,0 +1,238 @@
+"""A folder of outputs (the pack, the coverage files), built beside it and swapped in whole.
+
+The folder is written in a staging folder beside the target; the user's own files in the
+target are carried into it (hard links, or copies), and it is swapped in for the target
+(:func:`replace_folder`). Staging and swapped-out folders carry the writing process's id in
+their names, so a later run recognises the ones left by a killed run and removes them, or puts
+a swapped-out pack back (:func:`recover_folder`). What may be replaced is
+:mod:`opmap.ownership`'s rule: only what opmap wrote, listed in the folder's manifest.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import secrets
+import shutil
+import stat
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+
+from opmap.errors import OutputError
+from opmap.output import cannot_write
+from opmap.ownership import (
+    LEGACY_MARKER,
+    MANIFEST,
+    OutputPolicy,
+    file_digest,
+    matches,
+    process_alive,
+    read_manifest,
+    resolve_out,
+    write_manifest,
+)
+from opmap.words import text
+
+
+@contextlib.contextmanager
+def replace_folder(path: Path | str, owned: Sequence[str], policy: OutputPolicy) -> Iterator[Path]:
+    """Yield a staging folder; on success, swap it in for ``path`` with the user's files kept.
+
+    Parameters
+    ----------
+    path : path-like
+        The folder to write (created if missing).
+    owned : sequence of str
+        Patterns (``regions/*.html``) of the files this run writes: opmap's earlier files that
+        match them and are not written again are dropped; every other file is carried over.
+    policy : OutputPolicy
+
+    Raises
+    ------
+    OutputError
+        If the folder holds something the run may not replace (see :func:`claim_file`), or holds
+        files with no manifest (unless ``policy.force``), or cannot be written.
+    """
+    target = resolve_out(path)
+    _check_folder_target(target, Path(path))
+    recover_folder(target)
+    existing = _scan(target) if target.exists() else {}
+    ours = _opmap_files(target, existing)
+    _check_folder_contents(target, Path(path), existing, ours, owned, policy)
+    staging = target.with_name(f".{target.name}.opmap-staging-{os.getpid()}-{_token()}")
+    try:
+        staging.mkdir(parents=True)
+    except OSError as err:
+        raise cannot_write(path, err) from err
+    try:
+        yield staging
+        written = {
+            rel: file_digest(staging / rel)
+            for rel, kind in _scan(staging).items()
+            if kind == "file"
+        }
+        kept = _carry_over(target, staging, existing, ours, owned, written)
+        write_manifest(staging, {**kept, **written})
+        staging.chmod(0o755)
+        _swap(staging, target)
+    except OSError as err:
+        raise cannot_write(path, err) from err
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+def recover_folder(target: Path) -> None:
+    """Clean up after a killed run: remove its staging folders, put a swapped-out pack back."""
+    parent = target.parent
+    if not parent.is_dir():
+        return
+    old = _old_name(target)
+    for entry in parent.iterdir():
+        match = _LEFTOVER.fullmatch(entry.name)
+        if not match or match["name"] != target.name or entry == old:
+            continue
+        if not process_alive(int(match["pid"])):
+            shutil.rmtree(entry, ignore_errors=True)
+    if old.is_dir() and not old.is_symlink():
+        if target.exists():
+            shutil.rmtree(old, ignore_errors=True)
+        else:
+            os.replace(old, target)
+
+
+def _check_folder_target(target: Path, given: Path) -> None:
+    if target.exists() and not target.is_dir():
+        raise OutputError(text("out_file_not_folder", path=str(given)))
+    here = Path.cwd().resolve()
+    if target == here or target in here.parents:
+        raise OutputError(text("out_holds_cwd", path=str(given)))
+
+
+def _scan(folder: Path) -> dict[str, str]:
+    """Return relative path -> "file", "link", "folder" or "other", without following links."""
+    found = {}
+    for root, dirs, files in os.walk(folder):
+        for name in dirs + files:
+            path = Path(root, name)
+            info = os.lstat(path)
+            if stat.S_ISLNK(info.st_mode):
+                kind = "link"
+            elif stat.S_ISDIR(info.st_mode):
+                kind = "folder"
+            elif stat.S_ISREG(info.st_mode):
+                kind = "file"
+            else:
+                kind = "other"
+            found[path.relative_to(folder).as_posix()] = kind
+    found.pop(MANIFEST, None)
+    return found
+
+
+def _opmap_files(target: Path, existing: dict[str, str]) -> dict[str, str]:
+    """Return relative path -> digest of the files in ``target`` that opmap wrote, unchanged."""
+    manifest = read_manifest(target)
+    ours = {}
+    for rel, kind in existing.items():
+        if kind != "file":
+            continue
+        if rel in manifest and manifest[rel] == file_digest(target / rel):
+            ours[rel] = manifest[rel]
+        elif not manifest and (target / LEGACY_MARKER).is_file() and _legacy_pack_file(rel):
+            ours[rel] = file_digest(target / rel)
+    return ours
+
+
+def _legacy_pack_file(relative: str) -> bool:
+    from opmap.pack.files import PACK_FILES
+
+    return relative == LEGACY_MARKER or matches(relative, [f.name for f in PACK_FILES])
+
+
+def _check_folder_contents(
+    target: Path,
+    given: Path,
+    existing: dict[str, str],
+    ours: dict[str, str],
+    owned: Sequence[str],
+    policy: OutputPolicy,
+) -> None:
+    problems, hard = [], []
+    for rel, kind in sorted(existing.items()):
+        if kind == "other":
+            hard.append(text("out_entry_device", entry=rel))
+            problems.append(hard[-1])
+        elif kind == "folder" or not matches(rel, owned):
+            continue  # kept as it is
+        elif policy.is_input(target / rel):
+            problems.append(text("out_entry_input", entry=rel))
+        elif rel not in ours:
+            problems.append(text("out_entry_not_ours", entry=rel))
+    users = [rel for rel, kind in existing.items() if kind != "folder" and rel not in ours]
+    if users and not ours and not read_manifest(target):
+        shown = ", ".join(repr(r) for r in sorted(users)[:3]) + (" ..." if len(users) > 3 else "")
+        problems.append(text("out_holds_users", files=shown))
+    if hard or (problems and not policy.force):
+        advice = text("out_move_away") if hard else text("out_choose_or_force")
+        raise OutputError(
+            text("out_cannot_replace", path=str(given), problems="; ".join(problems), advice=advice)
+        )
+
+
+def _carry_over(
+    target: Path,
+    staging: Path,
+    existing: dict[str, str],
+    ours: dict[str, str],
+    owned: Sequence[str],
+    written: dict[str, str],
+) -> dict[str, str]:
+    """Bring every file the run does not replace into ``staging``; return opmap's among them."""
+    kept = {}
+    for rel, kind in sorted(existing.items()):
+        if rel in written or kind == "other" or (rel in ours and matches(rel, owned)):
+            continue
+        source, copy = target / rel, staging / rel
+        if kind == "folder":
+            copy.mkdir(parents=True, exist_ok=True)
+            shutil.copystat(source, copy)
+            continue
+        if copy.exists() or copy.is_symlink():
+            raise OutputError(text("out_in_the_way", path=str(target / rel)))
+        copy.parent.mkdir(parents=True, exist_ok=True)
+        if kind == "link":
+            os.symlink(os.readlink(source), copy)
+            continue
+        try:
+            os.link(source, copy)
+        except OSError:
+            shutil.copy2(source, copy)
+        if rel in ours:
+            kept[rel] = ours[rel]
+    return kept
+
+
+def _swap(staging: Path, target: Path) -> None:
+    if not target.exists():
+        os.replace(staging, target)
+        return
+    old = _old_name(target)
+    shutil.rmtree(old, ignore_errors=True)
+    os.replace(target, old)
+    try:
+        os.replace(staging, target)
+    except OSError:
+        os.replace(old, target)
+        raise
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def _old_name(target: Path) -> Path:
+    return target.with_name(f".{target.name}.opmap-old")
+
+
+def _token() -> str:
+    return secrets.token_hex(4)
+
+
+_LEFTOVER = re.compile(r"\.(?P<name>.+)\.opmap-staging-(?P<pid>[0-9]+)-[0-9a-f]+")

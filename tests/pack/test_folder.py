@@ -1,0 +1,91 @@
+"""A folder of outputs swapped in whole: opmap's files replaced, the user's carried over."""
+
+from __future__ import annotations
+
+import json
+import os
+
+import pytest
+from processes import dead_pid
+
+from opmap.errors import OutputError
+from opmap.ownership import MANIFEST, OutputPolicy
+from opmap.pack.folder import replace_folder
+
+
+def _build(folder, files: dict[str, str], owned=("*.html", "regions/*.html"), force=False):
+    with replace_folder(folder, list(owned), OutputPolicy(force=force)) as staging:
+        for name, text in files.items():
+            (staging / name).parent.mkdir(parents=True, exist_ok=True)
+            (staging / name).write_text(text, encoding="utf-8")
+
+
+def test_a_rebuild_replaces_its_files_and_keeps_the_users(tmp_path):
+    out = tmp_path / "pack"
+    _build(out, {"index.html": "v1", "regions/a.html": "a", "regions/b.html": "b"})
+    (out / "my-notes.txt").write_text("keep me", encoding="utf-8")
+    (out / "regions" / "mine.txt").write_text("mine too", encoding="utf-8")
+    _build(out, {"index.html": "v2", "regions/a.html": "a2"})
+    assert (out / "index.html").read_text(encoding="utf-8") == "v2"
+    assert not (out / "regions" / "b.html").exists()  # opmap's, no longer written
+    assert (out / "my-notes.txt").read_text(encoding="utf-8") == "keep me"
+    assert (out / "regions" / "mine.txt").read_text(encoding="utf-8") == "mine too"
+    assert set(json.loads((out / MANIFEST).read_text())["files"]) == {
+        "index.html",
+        "regions/a.html",
+    }
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["pack"]
+
+
+def test_a_folder_with_the_users_own_pack_file_is_refused_until_forced(tmp_path):
+    out = tmp_path / "mine"
+    out.mkdir()
+    (out / "index.html").write_text("my own page", encoding="utf-8")
+    with pytest.raises(OutputError, match=r"'index.html' was not written by opmap.*--force"):
+        _build(out, {"index.html": "opmap's"})
+    assert (out / "index.html").read_text(encoding="utf-8") == "my own page"
+    _build(out, {"index.html": "opmap's"}, force=True)
+    assert (out / "index.html").read_text(encoding="utf-8") == "opmap's"
+
+
+def test_a_folder_of_the_users_files_without_a_manifest_is_refused(tmp_path):
+    out = tmp_path / "documents"
+    out.mkdir()
+    (out / "letter.odt").write_text("x", encoding="utf-8")
+    with pytest.raises(OutputError, match=r"holds files opmap did not write \('letter.odt'\)"):
+        _build(out, {"index.html": "v1"})
+    _build(out, {"index.html": "v1"}, force=True)
+    assert (out / "letter.odt").read_text(encoding="utf-8") == "x"
+
+
+def test_a_failed_build_keeps_the_old_folder_and_leaves_no_staging(tmp_path):
+    out = tmp_path / "output"
+    _build(out, {"index.html": "v1"})
+    with pytest.raises(RuntimeError):
+        with replace_folder(out, ["*.html"], OutputPolicy()) as staging:
+            (staging / "index.html").write_text("v2 half", encoding="utf-8")
+            raise RuntimeError("interrupted")
+    assert (out / "index.html").read_text(encoding="utf-8") == "v1"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["output"]
+
+
+def test_stale_staging_of_a_killed_run_is_removed_and_a_swapped_out_pack_put_back(tmp_path):
+    out = tmp_path / "output"
+    _build(out, {"index.html": "v1"})
+    stale = tmp_path / f".output.opmap-staging-{dead_pid()}-abcd1234"
+    stale.mkdir()
+    (stale / "index.html").write_text("half", encoding="utf-8")
+    os.replace(out, tmp_path / ".output.opmap-old")  # killed between the two renames
+    _build(out, {"index.html": "v2"})
+    assert (out / "index.html").read_text(encoding="utf-8") == "v2"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["output"]
+
+
+def test_an_input_inside_the_folder_is_not_replaced_unless_forced(tmp_path):
+    out = tmp_path / "pack"
+    _build(out, {"index.html": "v1"})
+    source = out / "index.html"  # read back by this run, and opmap's own
+    with pytest.raises(OutputError, match="'index.html' is an input of this run"):
+        with replace_folder(out, ["*.html"], OutputPolicy(inputs=(source,))) as staging:
+            (staging / "index.html").write_text("v2", encoding="utf-8")
+    assert source.read_text(encoding="utf-8") == "v1"
