@@ -117,6 +117,10 @@ STRINGS: dict[str, str] = {
     "coverage_note_states": "Percentages are of the {states:,} {label}: named states over "
     "states. Territories and other units are counted as named participants in their own "
     "column, never in a percentage.",
+    "coverage_note_states_file": "Percentages are of the {states:,} states listed in {file}: "
+    "named states over states. Territories, and states that are not in {file}, are counted as "
+    "named participants in their own column (\u201cNamed territories\u201d), never in a "
+    "percentage.",
     "coverage_note_named": "\u201cNamed\u201d counts the states and territories an operation "
     "names. Participants an operation counts without naming are \u201cunnamed\u201d, and may be "
     "among a region's gaps. A gap is a state not named in any operation of the period.",

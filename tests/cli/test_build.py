@@ -55,7 +55,7 @@ def test_build_counts_coverage_over_the_given_states(desk_pack):
     assert (americas["states"], americas["named_states"]) == ("3", "2")
     assert rows["All regions"]["states"] == "9"
     page = parse_html((desk_pack / "coverage.html").read_text(encoding="utf-8")).text
-    assert "Percentages are of the 9 desk.csv" in page
+    assert "Percentages are of the 9 states listed in desk.csv" in page
 
 
 def test_each_regional_map_says_the_figures_of_coverage_csv(desk_pack):

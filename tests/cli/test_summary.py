@@ -106,7 +106,7 @@ def test_coverage_over_a_universe_of_our_own(tmp_path):
         africa = next(r for r in csv.DictReader(handle) if r["region"] == "Africa")
     assert (africa["states"], africa["named_states"], africa["states_pct"]) == ("4", "3", "75.0")
     assert africa["states_not_named"] == "Ghana"
-    assert "Percentages are of the 4 desk.csv" in result.output
+    assert "Percentages are of the 4 states listed in desk.csv" in result.output
 
 
 def test_a_bad_universe_is_refused_with_every_problem(tmp_path):

@@ -243,11 +243,13 @@ def coverage_notes(report: CoverageReport) -> list[str]:
     from opmap.read.universe import DEFAULT_LABEL
 
     total = report.total
-    universe_label = report.universe.label
-    if universe_label == DEFAULT_LABEL:
-        universe_label = text("universe_un")
+    states = len(report.universe)
+    if report.universe.label == DEFAULT_LABEL:
+        base = text("coverage_note_states", states=states, label=text("universe_un"))
+    else:  # a state left off the list is counted with the territories: say so
+        base = text("coverage_note_states_file", states=states, file=report.universe.label)
     notes = [
-        text("coverage_note_states", states=len(report.universe), label=universe_label),
+        base,
         text("coverage_note_named"),
         text("coverage_note_figures"),
     ]
