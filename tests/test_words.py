@@ -99,3 +99,22 @@ def test_the_named_countries_agree_with_their_number_in_each_language(language, 
                 "ar": "عدد البلدان في غرب أفريقيا: 5، سُمّي منها 1",
             }[language]
         )
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [
+        ("en", "2 countries, all named: Mali, Niger"),
+        ("fr", "2 pays, tous cités : Mali, Niger"),  # a space before the colon
+        ("es", "2 países, todos mencionados: Mali, Níger"),
+        ("ar", "عدد البلدان 2، ذُكرت جميعها: مالي، النيجر"),  # the Arabic comma
+    ],
+)
+def test_a_phrase_is_followed_by_its_names_as_the_language_punctuates(language, expected):
+    from opmap.i18n import use_language
+    from opmap.words import named_countries, phrase_with_names
+
+    operation = Operation("B", 2016, countries=("MLI", "NER"), country_names=("Mali", "Niger"))
+    with use_language(language):
+        phrase = phrase_with_names(countries_phrase(operation), named_countries(operation))
+    assert phrase == expected

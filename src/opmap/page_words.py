@@ -49,6 +49,10 @@ STRINGS: dict[str, str] = {
     "popup_source": "Source",
     "popup_not_given": "not given",
     "popup_show_all": "show all",
+    # lists: the separator of names, and a phrase followed by its names (French puts a space
+    # before the colon, Arabic separates with its own comma)
+    "list_separator": ", ",
+    "names_after_phrase": "{phrase}: {names}",
     "countries_all_named": "{total} countries, all named",
     "countries_area_not_given": "countries in {area}, how many not given",
     # the panel of operations that cannot be drawn

@@ -105,9 +105,19 @@ def grouping_words(label: str) -> str:
 def some_names(names: Sequence[str], limit: int = NAMES_LISTED) -> str:
     """Join names, the first ``limit`` of them: "Nawa 2014, Akoma 2015, and 1,234 more"."""
     if len(names) <= limit:
-        return ", ".join(names)
+        return join_names(names)
     more = text("tooltip_names_more", count=f"{len(names) - limit:,}")
-    return ", ".join([*names[:limit], more])
+    return join_names([*names[:limit], more])
+
+
+def join_names(names: Sequence[str]) -> str:
+    """Join names as the language lists them: "Mali, Niger" / "مالي، النيجر"."""
+    return text("list_separator").join(names)
+
+
+def phrase_with_names(phrase: str, names: Sequence[str]) -> str:
+    """Follow a phrase with its names: "2 countries, all named: Mali, Niger" / "... : Mali"."""
+    return text("names_after_phrase", phrase=phrase, names=join_names(names))
 
 
 def text(key: str, **values: object) -> str:

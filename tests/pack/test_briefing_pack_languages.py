@@ -161,7 +161,7 @@ def english_phrases() -> list[str]:
     """Every English message with no placeholder and at least two words: words a reader sees."""
     from opmap.words import PLURALS, STRINGS
 
-    phrases = [s for s in STRINGS.values() if "{" not in s and " " in s]
+    phrases = [s for s in STRINGS.values() if "{" not in s and len(s.split()) >= 2]  # not ", "
     phrases += [form for forms in PLURALS.values() for form in forms if "{" not in form]
     return phrases
 

@@ -151,3 +151,24 @@ def test_index_lists_are_written_as_the_steps_between_them(world, browser, tmp_p
     assert gaps([]) == [] and page.evaluate("opmap.addUp([])") == []
     assert log.page_errors == []
     page.context.close()
+
+
+@pytest.mark.parametrize("language", ["fr", "ar"])
+def test_the_names_of_a_popup_are_punctuated_as_in_python(world, browser, tmp_path, language):
+    # the page joins the names (operations.js) with the language's separator and colon
+    from opmap.i18n import use_language
+
+    with use_language(language):
+        path = write_map(world, tmp_path / "map.html", generated=date(2024, 5, 1))
+        wide = next(op for op in world.operations if op.name == "Wide")
+        rows = popup_rows(wide)
+    page, log = open_offline(browser, path)
+    page.wait_for_selector('[data-labels="laid"]', state="attached")
+    page.locator(f'.opmap-operation[data-operation="{wide.key}"]').dispatch_event("click")
+    page.wait_for_selector(".leaflet-popup-content dd")
+    shown = page.evaluate(_POPUP)["values"]
+    assert shown == [row.text for row in rows]
+    separator = {"fr": ", ", "ar": "، "}[language]
+    assert any(separator in value and "\u2026" in value for value in shown)  # folded list
+    assert log.page_errors == [] and log.console_errors == []
+    page.context.close()

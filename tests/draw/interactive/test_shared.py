@@ -73,7 +73,7 @@ def test_the_shared_file_sets_the_rows_as_the_pages_read_them(world, tmp_path):
     (data,) = re.findall(r"opmap\.shared = (.*);", script)
     assert json.loads(data) == {
         key: shared.data[key]
-        for key in ("operations", "names", "folders", "fold", "notGiven", "brief")
+        for key in ("operations", "names", "folders", "fold", "notGiven", "list", "brief")
     } | {"units": shared.units, "timeline": shared.timeline}
     assert len(shared.units) == 298  # every unit of the bundled boundaries, dots included
     assert shared.timeline == {

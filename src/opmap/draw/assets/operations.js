@@ -22,6 +22,11 @@
      * and a source [folder index, rest]. tables: the names, folders, fold and notGiven of the
      * rows' page or shared file.
      */
+    /** A phrase and its names, as words.py's phrase_with_names: "2 countries, all named: A, B". */
+    function withNames(phrase, names, list) {
+        return opmap.fillIn(list.withNames, {phrase: phrase, names: names.join(list.sep)});
+    }
+
     function fullRows(rows, countries, tables) {
         return rows.map(function (row) {
             var value = row[1];
@@ -35,12 +40,12 @@
                 return [row[0], tables.folders[value[0]] + value[1]].concat(row.slice(2));
             }
             var names = countries.map(function (iso) { return tables.names[iso]; });
-            var full = value[0] + ": " + names.join(", ");
+            var full = withNames(value[0], names, tables.list);
             if (names.length <= tables.fold[0]) {
                 return [row[0], full];
             }
-            return [row[0], value[0] + ": " + names.slice(0, tables.fold[1]).join(", ") +
-                    ", \u2026", null, full];
+            var shown = names.slice(0, tables.fold[1]).concat("\u2026");
+            return [row[0], withNames(value[0], shown, tables.list), null, full];
         });
     }
 

@@ -22,7 +22,7 @@ from collections.abc import Iterable, Sequence
 
 from opmap.draw.interactive.popups import BRIEF_FIGURES, COUNTRIES_FOLDED_ABOVE, COUNTRIES_SHOWN
 from opmap.read.operations import Operation
-from opmap.words import countries_phrase, named_countries, text
+from opmap.words import countries_phrase, named_countries, phrase_with_names, text
 
 
 class RowTables:
@@ -42,6 +42,8 @@ class RowTables:
         self.names: dict[str, str] = {}
         self._countries_label = text("popup_countries")
         self._not_given = text("popup_not_given")
+        names = text("names_after_phrase", phrase="{phrase}", names="{names}")
+        self._list = {"sep": text("list_separator"), "withNames": names}
         self._brief_labels = [text(f"popup_{column}") for column in BRIEF_FIGURES]
         self._brief_figure = text("tooltip_figure", label="{label}", value="{value}")
 
@@ -52,6 +54,7 @@ class RowTables:
             "folders": self.folders,
             "fold": [COUNTRIES_FOLDED_ABOVE, COUNTRIES_SHOWN],
             "notGiven": self._not_given,
+            "list": self._list,
             "brief": {"labels": self._brief_labels, "figure": self._brief_figure},
         }
 
@@ -113,10 +116,10 @@ def countries_text(phrase: str, names: list[str]) -> list:
 
     ``[text]``, or ``[text, None, full text]`` for a list folded after its first names.
     """
-    full = f"{phrase}: {', '.join(names)}"
+    full = phrase_with_names(phrase, names)
     if len(names) <= COUNTRIES_FOLDED_ABOVE:
         return [full]
-    return [f"{phrase}: {', '.join(names[:COUNTRIES_SHOWN])}, \u2026", None, full]
+    return [phrase_with_names(phrase, [*names[:COUNTRIES_SHOWN], "\u2026"]), None, full]
 
 
 def _folder(source: str) -> str:

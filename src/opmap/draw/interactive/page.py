@@ -22,7 +22,7 @@ from opmap.draw.interactive.popups import format_dates, http_url
 from opmap.draw.templates import render
 from opmap.i18n import current_language, is_rtl, other_language
 from opmap.read.operations import Operation
-from opmap.words import countries_phrase, named_countries, text
+from opmap.words import countries_phrase, named_countries, phrase_with_names, text
 
 _FIGURES = ("victims", "minors", "arrests", "officers")
 
@@ -118,5 +118,5 @@ def _operation_row(operation: Operation) -> tuple[str, ...]:
 def _countries_cell(operation: Operation) -> str:
     phrase = countries_phrase(operation)
     if len(operation.countries) > 1 or (operation.countries and operation.total_countries > 1):
-        return f"{phrase}: {', '.join(named_countries(operation))}"
+        return phrase_with_names(phrase, named_countries(operation))
     return phrase

@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 from opmap.figures import Figure
 from opmap.i18n import current_language
 from opmap.read.operations import Operation
-from opmap.words import countries_phrase, figure_text, named_countries, text
+from opmap.words import countries_phrase, figure_text, named_countries, phrase_with_names, text
 
 POPUP_FIGURES = ("victims", "minors", "arrests", "officers")
 #: The figures an operation is listed with in a shared marker's popup.
@@ -172,7 +172,8 @@ def _countries_row(operation: Operation) -> PopupRow:
     ):
         return PopupRow(label, phrase)
     names = named_countries(operation)
-    full = f"{phrase}: {', '.join(names)}"
+    full = phrase_with_names(phrase, names)
     if len(names) <= COUNTRIES_FOLDED_ABOVE:
         return PopupRow(label, full)
-    return PopupRow(label, f"{phrase}: {', '.join(names[:COUNTRIES_SHOWN])}, \u2026", full=full)
+    folded = phrase_with_names(phrase, [*names[:COUNTRIES_SHOWN], "\u2026"])
+    return PopupRow(label, folded, full=full)

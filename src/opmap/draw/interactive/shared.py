@@ -130,10 +130,10 @@ def shared_script(shared: SharedOperations) -> str:
     """Return the text of the shared file: a script that sets ``opmap.shared``.
 
     It holds the rows and what their short texts are made back from (``names``, ``folders``,
-    ``fold``, ``notGiven``, ``brief``: see :mod:`.compact`), the countries' shapes
+    ``fold``, ``notGiven``, ``list``, ``brief``: see :mod:`.compact`), the countries' shapes
     (``units``) and the year control's label and year of every operation (``timeline``).
     """
-    keys = ("operations", "names", "folders", "fold", "notGiven", "brief")
+    keys = ("operations", "names", "folders", "fold", "notGiven", "list", "brief")
     data = {key: shared.data[key] for key in keys} | {
         "units": shared.units,
         "timeline": shared.timeline,

@@ -25,6 +25,7 @@ from opmap.words import (
     countries_phrase,
     figure_text,
     named_countries,
+    phrase_with_names,
     plural,
     text,
 )
@@ -189,5 +190,5 @@ def _countries(operation: Operation) -> str:
     """Word an operation's countries: its name if one, else "13 countries, all named: ..."."""
     phrase = countries_phrase(operation)
     if len(operation.country_names) > 1:
-        phrase += ": " + ", ".join(named_countries(operation))
+        phrase = phrase_with_names(phrase, named_countries(operation))
     return phrase
