@@ -30,7 +30,7 @@ from opmap.decide.tables import (
 from opmap.i18n import region_name
 from opmap.read.operations import Operation
 from opmap.read.universe import Universe, load_universe
-from opmap.words import count_operations, plural, text
+from opmap.words import count_operations, join_names, plural, text
 
 
 @dataclass
@@ -218,7 +218,7 @@ def coverage_markdown(report: CoverageReport) -> str:
         "",
     ]
     for row in report.regions.itertuples():
-        gaps = ", ".join(row.gap_names) if row.gap_names else text("coverage_no_gaps")
+        gaps = join_names(row.gap_names) if row.gap_names else text("coverage_no_gaps")
         lines.append(
             f"- **{markdown_text(region_name(row.region))}** ({row.gaps}): {markdown_text(gaps)}"
         )

@@ -15,7 +15,15 @@ from opmap.decide.mapdata import MapData
 from opmap.decide.tables import figure_cell, years_cell
 from opmap.figures import add_figures
 from opmap.read.operations import Operation
-from opmap.words import count_operations, countries_phrase, figure_text, plural, some_names, text
+from opmap.words import (
+    count_operations,
+    countries_phrase,
+    figure_text,
+    join_names,
+    plural,
+    some_names,
+    text,
+)
 
 #: The figures the text alternative totals, in the order it says them.
 TOTALLED = ("victims", "minors", "arrests")
@@ -152,7 +160,7 @@ def _sentences(map_data: MapData) -> list[str]:
         sentences.append(text("text_unmapped", items=items))
     totals = _totals(operations)
     if totals:
-        sentences.append(text("text_totals", figures=", ".join(totals)))
+        sentences.append(text("text_totals", figures=join_names(totals)))
     most = _most(took_part)
     if most:
         sentences.append(text("text_most", countries=most))
@@ -212,9 +220,11 @@ def _totals(operations: Sequence[Operation]) -> list[str]:
 def _most(took_part) -> str:
     """Name the countries in the most operations, when some took part in more than one."""
     busiest = took_part[took_part["operations"] > 1].head(MOST_LISTED)
-    return ", ".join(
-        text("text_most_item", country=name, operations=count_operations(int(count)))
-        for name, count in zip(busiest["name"], busiest["operations"], strict=True)
+    return join_names(
+        [
+            text("text_most_item", country=name, operations=count_operations(int(count)))
+            for name, count in zip(busiest["name"], busiest["operations"], strict=True)
+        ]
     )
 
 
