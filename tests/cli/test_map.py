@@ -54,6 +54,15 @@ def test_unknown_region_is_an_error_with_suggestions(tmp_path):
     assert not (tmp_path / "x.html").exists()
 
 
+@pytest.mark.parametrize("name", ["", "  "])
+def test_an_empty_region_is_unknown_not_the_whole_world(tmp_path, name):
+    # a script that fills --region from an empty variable must not get a world map silently
+    result = CliRunner().invoke(cli, ["map", "--out", str(tmp_path / "x.html"), "--region", name])
+    assert result.exit_code == 1
+    assert f"unknown region {name!r} (regions: Africa, Americas," in result.stderr
+    assert not (tmp_path / "x.html").exists()
+
+
 @pytest.mark.parametrize(
     ("name", "message"),
     [

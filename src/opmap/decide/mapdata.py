@@ -230,7 +230,7 @@ def prepare_map_data(
         region_countries = set(region_codes)
         region_name = region_label or region
         focus = boundaries[boundaries["iso_a3"].isin(region_countries)]
-    elif region:
+    elif region is not None:  # "" is a name too, and no region has it
         column, region_name = find_region(boundaries, region)
         focus = boundaries[boundaries[column] == region_name]
         region_countries = set(focus["iso_a3"]) | _point_members(column, region_name)
