@@ -16,17 +16,17 @@
     /** A marker's box, the target a finger or pointer hits (its dot is smaller: map.css). */
     var TARGET = 24;
 
-    /**
-     * Make back the texts compact.py made short: a figure not given [label index], a countries
-     * text [phrase] (the names of the row's countries follow it, folded after the first few)
-     * and a source [folder index, rest]. tables: the names, folders, fold and notGiven of the
-     * rows' page or shared file.
-     */
     /** A phrase and its names, as words.py's phrase_with_names: "2 countries, all named: A, B". */
     function withNames(phrase, names, list) {
         return opmap.fillIn(list.withNames, {phrase: phrase, names: names.join(list.sep)});
     }
 
+    /**
+     * Make back the texts compact.py made short: a figure not given [label index], a countries
+     * text [phrase] (the names of the row's countries follow it, folded after the first few)
+     * and a source [folder index, rest]. tables: the names, folders, fold, notGiven and list
+     * (the separator and the phrase-and-names template) of the rows' page or shared file.
+     */
     function fullRows(rows, countries, tables) {
         return rows.map(function (row) {
             var value = row[1];
