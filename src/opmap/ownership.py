@@ -110,9 +110,13 @@ def record_files(folder: Path | str, paths: Iterable[Path | str]) -> None:
     folder = Path(folder)
     manifest = read_manifest(folder)
     for path in paths:
-        relative = Path(os.path.realpath(path)).relative_to(os.path.realpath(folder))
-        manifest[relative.as_posix()] = file_digest(Path(path))
+        manifest[_manifest_key(folder, path)] = file_digest(Path(path))
     write_manifest(folder, manifest)
+
+
+def _manifest_key(folder: Path, path: Path | str) -> str:
+    """Return how the manifest of ``folder`` names ``path``: ``regions/africa.html``."""
+    return Path(os.path.realpath(path)).relative_to(os.path.realpath(folder)).as_posix()
 
 
 def remove_own_files(folder: Path | str, paths: Iterable[Path]) -> list[Path]:
@@ -123,7 +127,7 @@ def remove_own_files(folder: Path | str, paths: Iterable[Path]) -> list[Path]:
     folder, removed = Path(folder), []
     manifest = read_manifest(folder)
     for path in paths:
-        relative = Path(os.path.realpath(path)).relative_to(os.path.realpath(folder)).as_posix()
+        relative = _manifest_key(folder, path)
         if path.is_file() and not path.is_symlink() and manifest.get(relative) == file_digest(path):
             path.unlink()
             del manifest[relative]
