@@ -98,7 +98,7 @@ def lay_out_panels(
         return Panels(shared, axes, None, True)
     axes = add_panels(page, widths, bottom, height)
     left = page.margin + sum(widths) + gaps
-    column = _add_axes(page, (left, bottom, width - sum(widths), height), "legend-column")
+    column = page.add_axes((left, bottom, width - sum(widths), height), "legend-column")
     return Panels(shared, axes, column, True)
 
 
@@ -107,7 +107,7 @@ def add_panels(page: Page, widths: list[float], bottom: float, height: float) ->
     axes, left = [], page.margin
     for number, width in enumerate(widths, start=1):
         gid = "map" if len(widths) == 1 else f"map-{number}"
-        axes.append(_add_axes(page, (left, bottom, width, height), gid, MIN_MAP_IN))
+        axes.append(page.add_axes((left, bottom, width, height), gid, MIN_MAP_IN))
         left += width + PANEL_GAP_IN
     return axes
 
@@ -166,11 +166,10 @@ def _stacked_panels(page: Page, frames, bottom, height, insets, legend_height, k
     top_left = lefts[1 - tall] if tall == 0 else lefts[1 - tall] + column_width - wide_width
     boxes[1 - tall] = (top_left, bottom + column_height + PANEL_GAP_IN, wide_width, wide_height)
     axes = [
-        _add_axes(page, box, f"map-{number}", MIN_MAP_IN)
-        for number, box in enumerate(boxes, start=1)
+        page.add_axes(box, f"map-{number}", MIN_MAP_IN) for number, box in enumerate(boxes, start=1)
     ]
-    column = _add_axes(
-        page, (lefts[1 - tall], bottom + key, column_width, column_height - key), "legend-column"
+    column = page.add_axes(
+        (lefts[1 - tall], bottom + key, column_width, column_height - key), "legend-column"
     )
     placed = []
     if slot is not None:
@@ -178,7 +177,7 @@ def _stacked_panels(page: Page, frames, bottom, height, insets, legend_height, k
         # Beside the tall panel, at the top of the column.
         left = lefts[1 - tall] if tall == 0 else lefts[1 - tall] + column_width - slot_width
         low = bottom + column_height - slot_height
-        placed.append(_add_axes(page, (left, low, slot_width, slot_height), "map-inset-1"))
+        placed.append(page.add_axes((left, low, slot_width, slot_height), "map-inset-1"))
     return Panels(frames, axes, column, False, placed, key_span)
 
 
@@ -214,16 +213,3 @@ def _grown(slot, spare: float, column_width: float, page: Page):
 
 def _most_inset_width(column_width: float, page: Page) -> float:
     return min(_INSET_ROW_SHARE * column_width, column_width - _NAMES_MIN_IN * page.scale)
-
-
-def _add_axes(page: Page, box, gid: str, least: float = 0.0) -> Axes:
-    """Add an axes at ``box`` (left, bottom, width, height in inches) named ``gid``.
-
-    Refused (:meth:`.Page.check_room`) under ``least`` inches a side: a main map passes
-    :data:`~.page.MIN_MAP_IN`; a legend column or an inset is refused only with no room at all.
-    """
-    left, low, width, height = box
-    page.check_room(width, height, least)
-    ax = page.figure.add_axes((*page.fig_xy(left, low), width / page.width, height / page.height))
-    ax.set_gid(gid)
-    return ax

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.transforms import Bbox
 
@@ -162,6 +163,20 @@ class Page:
                     height=format_tenths(self.height * 2.54),
                 )
             )
+
+    def add_axes(self, box, gid: str, least: float = 0.0) -> Axes:
+        """Add an axes at ``box`` (left, bottom, width, height in inches) named ``gid``.
+
+        Refused (:meth:`check_room`) under ``least`` inches a side: a map passes
+        :data:`MIN_MAP_IN`; a legend column or an inset is refused only with no room at all.
+        """
+        left, low, width, height = box
+        self.check_room(width, height, least)
+        ax = self.figure.add_axes(
+            (*self.fig_xy(left, low), width / self.width, height / self.height)
+        )
+        ax.set_gid(gid)
+        return ax
 
     def fig_xy(self, x_in: float, y_in: float) -> tuple[float, float]:
         """Return a point given in inches as figure fractions."""

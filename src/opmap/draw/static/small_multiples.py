@@ -37,6 +37,7 @@ from opmap.draw.static.page import (
     DEFAULT_SIZE,
     LAYOUT_DPI,
     MARGIN_IN,
+    MIN_MAP_IN,
     Page,
     draw_header,
     resolve_size,
@@ -356,17 +357,12 @@ class _Layout:
         else:
             tall = min(height, (width - gap * (len(aspects) - 1)) / sum(aspects))
             widths = [aspect * tall for aspect in aspects]
-        for map_width in widths:
-            page.check_room(map_width, tall)
         left = x + (width - sum(widths) - gap * (len(widths) - 1)) / 2
         low = y + (height - tall) / 2
         maps = []
         for number, map_width in enumerate(widths, start=1):
-            ax = page.figure.add_axes(
-                (*page.fig_xy(left, low), map_width / page.width, tall / page.height)
-            )
             suffix = "" if number == 1 else f"-{number}"
-            ax.set_gid(f"panel-{panel.period}{suffix}")
-            maps.append(ax)
+            gid = f"panel-{panel.period}{suffix}"
+            maps.append(page.add_axes((left, low, map_width, tall), gid, MIN_MAP_IN))
             left += map_width + gap
         return maps
