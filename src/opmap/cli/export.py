@@ -217,10 +217,10 @@ def _remove_earlier_pages(out_path: Path, count: int) -> list[Path]:
     Drawn from other data or filters, they would disagree with these. Only pages opmap wrote
     and nobody changed since are removed (:func:`~opmap.ownership.remove_own_files`).
     """
-    from opmap.draw.static.small_multiples import page_paths
+    from opmap.draw.static.small_multiples import page_path
     from opmap.ownership import remove_own_files
 
     later = []
-    while (page := page_paths(out_path, count + len(later) + 1)[-1]).exists():
+    while (page := page_path(out_path, count + len(later) + 1)).exists():
         later.append(page)
     return remove_own_files(out_path.parent, later)

@@ -252,7 +252,12 @@ def write_small_multiples(
 
 def page_paths(path: Path, count: int) -> list[Path]:
     """``map-by-year.png``, ``map-by-year-2.png``, ...: the files of ``count`` pages."""
-    return [path, *(path.with_name(f"{path.stem}-{n}{path.suffix}") for n in range(2, count + 1))]
+    return [page_path(path, number) for number in range(1, count + 1)]
+
+
+def page_path(path: Path, number: int) -> Path:
+    """Return the file of page ``number`` (from 1) of ``path``: ``map-by-year-2.png`` for 2."""
+    return path if number == 1 else path.with_name(f"{path.stem}-{number}{path.suffix}")
 
 
 def _row_shape(frames: list[Frame], columns: int) -> float:
