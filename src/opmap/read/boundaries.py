@@ -186,20 +186,28 @@ def _check_values(boundaries, file: str) -> list[Problem]:
     A column present in some features only is read as empty in the others: a unit with no
     code, no name or no region cannot be counted, named or grouped.
     """
-    empty = {
-        column: (boundaries[column].isna() | boundaries[column].astype(str).str.strip().eq(""))
-        for column in REQUIRED_COLUMNS
-    }
+    empty = {column: _blank(boundaries[column]) for column in REQUIRED_COLUMNS}
     from opmap.read.shapes import feature_label
 
     problems = []
-    for index in range(len(boundaries)):
-        name = None if empty["name"].iloc[index] else str(boundaries["name"].iloc[index])
+    for index, name in enumerate(_names(boundaries, empty["name"])):
         for column in REQUIRED_COLUMNS:
             if empty[column].iloc[index]:
                 message = text("shape_no_value", feature=feature_label(index, name), column=column)
                 problems.append(Problem(file, None, None, message))
     return problems
+
+
+def _blank(column):
+    """Which cells of ``column`` are empty: missing, null or blank."""
+    return column.isna() | column.astype(str).str.strip().eq("")
+
+
+def _names(boundaries, empty) -> list[str | None]:
+    """Each feature's name for a problem, None where ``empty`` says it has none."""
+    return [
+        None if blank else str(name) for blank, name in zip(empty, boundaries["name"], strict=True)
+    ]
 
 
 def _check_codes(boundaries, file: str) -> list[Problem]:
@@ -211,10 +219,9 @@ def _check_codes(boundaries, file: str) -> list[Problem]:
     from opmap.read.shapes import feature_label
 
     features: dict[str, list[str]] = {}  # code -> "feature 3 ('France')", ...
-    rows = boundaries[["iso_a3", "name"]].itertuples(index=False)
-    for position, (code, name) in enumerate(rows):
+    names = _names(boundaries, _blank(boundaries["name"]))
+    for position, (code, name) in enumerate(zip(boundaries["iso_a3"], names, strict=True)):
         if isinstance(code, str) and code.strip():  # an empty code is reported on its own
-            name = name.strip() if isinstance(name, str) and name.strip() else None
             features.setdefault(code.strip().upper(), []).append(feature_label(position, name))
     problems = []
     for code, labels in features.items():
