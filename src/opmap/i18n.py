@@ -30,6 +30,7 @@ __all__ = [
     "format_date_range",
     "format_number",
     "format_tenths",
+    "group_separator",
     "is_rtl",
     "language_name",
     "other_language",
@@ -194,6 +195,20 @@ def format_number(value: int, language: str | None = None) -> str:
     from babel.numbers import format_decimal
 
     return format_decimal(value, locale=language, numbering_system="latn")
+
+
+def group_separator(language: str | None = None) -> str:
+    """Return the sign :func:`format_number` writes between groups of digits (",", ".").
+
+    The map's script (words.js) groups its counts with it, so a count drawn in the browser reads
+    as the same count written here.
+    """
+    language = language or current_language()
+    if language == DEFAULT_LANGUAGE:
+        return ","
+    from babel.numbers import get_group_symbol
+
+    return get_group_symbol(language, numbering_system="latn")
 
 
 def format_tenths(value: float, language: str | None = None) -> str:

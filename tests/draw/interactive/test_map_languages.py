@@ -8,7 +8,7 @@ from paths import TEST_DATA
 
 from opmap.decide.mapdata import prepare_map_data
 from opmap.draw.interactive.map import write_map
-from opmap.i18n import LANGUAGES, use_language
+from opmap.i18n import LANGUAGES, format_number, use_language
 from opmap.read.inputs import load_inputs
 
 
@@ -55,6 +55,8 @@ def test_the_map_page_speaks_its_language_and_keeps_the_map_left_to_right(
             "getComputedStyle(document.querySelector('.leaflet-control')).direction"
         )
         sides = page.evaluate(SIDES)
+        # Counts the script writes (a cluster's, "and 12 more") group digits as Python's do.
+        digits = page.evaluate("[999, 1234, 1234567].map(opmap.digits)")
         assert not log.console_errors and not log.page_errors and not log.outside_requests
     assert root == [language, direction]
     assert map_direction == "ltr"
@@ -62,6 +64,7 @@ def test_the_map_page_speaks_its_language_and_keeps_the_map_left_to_right(
     # The panels are mirrored: the title and the legend start where the reader starts.
     start, end = ("right", "left") if direction == "rtl" else ("left", "right")
     assert sides == {"info": start, "legend": start, "zoom": end, "layers": end}
+    assert digits == [format_number(n, language) for n in (999, 1234, 1234567)]
 
 
 @pytest.fixture(scope="module")

@@ -12,9 +12,14 @@
         });
     }
 
-    /** Write a count with thousands separators, as the strings table does: 9796 -> "9,796". */
+    /**
+     * Write a count with the page's thousands separator, as Python's format_number does:
+     * 9796 -> "9,796" ("9 796" on a French page). The page names the separator on its root
+     * element (data-opmap-group); a page that does not groups with ",".
+     */
     function digits(count) {
-        return String(count).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+        var group = document.documentElement.getAttribute("data-opmap-group");
+        return String(count).replace(/\B(?=(\d{3})+(?!\d))/g, group === null ? "," : group);
     }
 
     opmap.fillIn = fillIn;

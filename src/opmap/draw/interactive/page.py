@@ -20,7 +20,7 @@ from opmap.decide.tables import figure_cell
 from opmap.draw.assets import compact_asset
 from opmap.draw.interactive.popups import format_dates, http_url
 from opmap.draw.templates import render
-from opmap.i18n import current_language, is_rtl, other_language
+from opmap.i18n import current_language, group_separator, is_rtl, other_language
 from opmap.read.operations import Operation
 from opmap.words import countries_phrase, named_countries, phrase_with_names, text
 
@@ -67,6 +67,7 @@ def render_page(
         "map/page.html",
         lang=current_language(),
         rtl=is_rtl(),
+        group=group_separator(),
         title=map_data.title,
         embed=embed,
         header=Markup(root.header.render()),
