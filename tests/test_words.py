@@ -118,3 +118,20 @@ def test_a_phrase_is_followed_by_its_names_as_the_language_punctuates(language, 
     with use_language(language):
         phrase = phrase_with_names(countries_phrase(operation), named_countries(operation))
     assert phrase == expected
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [
+        ("en", "Nawa 2014, 2 countries; Sahel 2017"),
+        ("fr", "Nawa 2014, 2 countries\u202f; Sahel 2017"),  # a narrow space before it
+        ("es", "Nawa 2014, 2 countries; Sahel 2017"),
+        ("ar", "Nawa 2014, 2 countries\u061b Sahel 2017"),  # the Arabic semicolon
+    ],
+)
+def test_items_that_hold_commas_are_separated_as_the_language_does(language, expected):
+    from opmap.i18n import use_language
+    from opmap.words import join_items
+
+    with use_language(language):
+        assert join_items(["Nawa 2014, 2 countries", "Sahel 2017"]) == expected

@@ -53,6 +53,8 @@ STRINGS: dict[str, str] = {
     # before the colon, Arabic separates with its own comma)
     "list_separator": ", ",
     "names_after_phrase": "{phrase}: {names}",
+    # the separator of items that hold commas of their own ("Flash 2014, 2 countries; ...")
+    "item_separator": "; ",
     "countries_all_named": "{total} countries, all named",
     "countries_area_not_given": "countries in {area}, how many not given",
     # the panel of operations that cannot be drawn
@@ -60,6 +62,11 @@ STRINGS: dict[str, str] = {
     "unmapped_item": "{operation}, {countries_phrase}",
     "unmapped_line": "{title}: {items}",
     "unmapped_more": "and {count:,} more",
+    # coverage.md: a region, how many of its states are gaps, and their names
+    "coverage_gaps_line": "{region} ({count}): {names}",
+    # what a map is limited to, in its subtitle ("since 2015", "until 2018")
+    "filter_since": "since {year}",
+    "filter_until": "until {year}",
     "labels_key_title": "Numbers on the map",
     # the default title of a print map: what it found
     "finding_title": "{places} named in {operations}, {period}",

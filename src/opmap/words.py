@@ -115,6 +115,11 @@ def join_names(names: Sequence[str]) -> str:
     return text("list_separator").join(names)
 
 
+def join_items(items: Sequence[str]) -> str:
+    """Join items that hold commas of their own: "Flash 2014, 2 countries; Sahel 2017, …"."""
+    return text("item_separator").join(items)
+
+
 def phrase_with_names(phrase: str, names: Sequence[str]) -> str:
     """Follow a phrase with its names: "2 countries, all named: Mali, Niger" / "... : Mali"."""
     return text("names_after_phrase", phrase=phrase, names=join_names(names))

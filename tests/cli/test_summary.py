@@ -92,8 +92,12 @@ def test_a_country_cell_names_five_operations_and_counts_the_rest():
     from opmap.decide.tables import _some
 
     keys = [f"Op {i} 2018" for i in range(12)]
-    assert _some(keys) == "Op 0 2018, Op 1 2018, Op 2 2018, Op 3 2018, Op 4 2018 and 7 more"
+    from opmap.i18n import use_language
+
+    assert _some(keys) == "Op 0 2018, Op 1 2018, Op 2 2018, Op 3 2018, Op 4 2018, and 7 more"
     assert _some(keys[:5]) == ", ".join(keys[:5])
+    with use_language("fr"):  # the rest are counted in the language of the table
+        assert _some(keys).endswith("Op 4 2018, et 7 de plus")
 
 
 def test_coverage_over_a_universe_of_our_own(tmp_path):

@@ -110,6 +110,25 @@ def test_filters_and_subtitle(operations, boundaries, filters, subtitle, keys):
     assert data.subtitle == subtitle
 
 
+@pytest.mark.parametrize(
+    ("language", "filters", "subtitle"),
+    [
+        ("fr", {"since": 2017}, "Filtres : depuis 2017"),
+        ("es", {"until": 2015}, "Filtros: hasta 2015"),
+        ("ar", {"years": [2014, 2017]}, "2014، 2017"),
+    ],
+)
+def test_the_subtitle_names_its_filters_in_the_language(
+    operations, boundaries, language, filters, subtitle
+):
+    from opmap.i18n import use_language
+
+    with use_language(language):
+        words = prepare_map_data(operations, boundaries, **filters).subtitle
+    assert subtitle in words
+    assert "since" not in words and "until" not in words
+
+
 def test_unknown_region_suggests_close_names(operations, boundaries):
     with pytest.raises(InvalidOption, match="did you mean 'Western Africa'"):
         prepare_map_data(operations, boundaries, region="Westren Africa")

@@ -150,7 +150,7 @@ def per_year_table(per_year: pd.DataFrame) -> Table:
             str(r.named_territories),
             f"{r.unnamed:,}" if r.unnamed else "",
             str(r.operations),
-            ", ".join(r.operation_keys),
+            join_names(r.operation_keys),
         )
         for r in per_year.itertuples()
     )
@@ -219,9 +219,9 @@ def coverage_markdown(report: CoverageReport) -> str:
     ]
     for row in report.regions.itertuples():
         gaps = join_names(row.gap_names) if row.gap_names else text("coverage_no_gaps")
-        lines.append(
-            f"- **{markdown_text(region_name(row.region))}** ({row.gaps}): {markdown_text(gaps)}"
-        )
+        region = f"**{markdown_text(region_name(row.region))}**"
+        line = text("coverage_gaps_line", region=region, count=row.gaps, names=markdown_text(gaps))
+        lines.append(f"- {line}")
         if row.unnamed and row.gaps:
             lines.append(
                 f"  {markdown_text(unnamed_note(row.unnamed, row.unnamed_operations, row.gaps))}"

@@ -19,6 +19,7 @@ from opmap.words import (
     count_operations,
     countries_phrase,
     figure_text,
+    join_items,
     join_names,
     plural,
     some_names,
@@ -146,16 +147,20 @@ def _sentences(map_data: MapData) -> list[str]:
     took_part = participants(map_data)
     sentences.append(text("text_countries", countries=plural("countries", len(took_part))))
     if map_data.areas:
-        items = "; ".join(
-            text("unmapped_item", operation=op.key, countries_phrase=countries_phrase(op))
-            for op in operations
-            if op.key in map_data.areas
+        items = join_items(
+            [
+                text("unmapped_item", operation=op.key, countries_phrase=countries_phrase(op))
+                for op in operations
+                if op.key in map_data.areas
+            ]
         )
         sentences.append(text("text_areas", items=items))
     if map_data.unmapped:
-        items = "; ".join(
-            text("unmapped_item", operation=op.key, countries_phrase=countries_phrase(op))
-            for op in map_data.unmapped
+        items = join_items(
+            [
+                text("unmapped_item", operation=op.key, countries_phrase=countries_phrase(op))
+                for op in map_data.unmapped
+            ]
         )
         sentences.append(text("text_unmapped", items=items))
     totals = _totals(operations)

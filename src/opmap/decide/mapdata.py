@@ -27,7 +27,7 @@ from opmap.errors import InvalidOption
 from opmap.i18n import region_name as region_in_language
 from opmap.read.operations import Operation
 from opmap.read.universe import Universe, load_universe
-from opmap.words import count_operations, plural, text
+from opmap.words import count_operations, join_names, plural, text
 
 
 @dataclass
@@ -120,7 +120,7 @@ class MapData:
         """What the operations were, and the filters: the line under :attr:`finding`."""
         line = text("title")
         if self.filters:
-            line += " \u00b7 " + text("subtitle_filters", filters=", ".join(self.filters))
+            line += " \u00b7 " + text("subtitle_filters", filters=join_names(self.filters))
         return line
 
     @property
@@ -135,7 +135,7 @@ class MapData:
         else:
             line = text("subtitle_all", operations=operations, first=years[0], last=years[-1])
         if self.filters:
-            line += " \u00b7 " + text("subtitle_filters", filters=", ".join(self.filters))
+            line += " \u00b7 " + text("subtitle_filters", filters=join_names(self.filters))
         return line
 
     @property
@@ -410,15 +410,15 @@ def _clear_of_others(area: BaseGeometry, key: str, markers: Mapping[str, Point])
 def _describe_filters(years, since, until, names, region) -> list[str]:
     filters = []
     if years:
-        filters.append(", ".join(str(y) for y in sorted(years)))
+        filters.append(join_names([str(y) for y in sorted(years)]))
     if since is not None and until is not None:
         filters.append(f"{since}\u2013{until}")
     elif since is not None:
-        filters.append(f"since {since}")
+        filters.append(text("filter_since", year=since))
     elif until is not None:
-        filters.append(f"until {until}")
+        filters.append(text("filter_until", year=until))
     if region:
         filters.append(region)
     if names:
-        filters.append(", ".join(names))
+        filters.append(join_names(names))
     return filters

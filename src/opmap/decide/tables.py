@@ -15,7 +15,7 @@ import pandas as pd
 from opmap.figures import Figure, Total
 from opmap.i18n import format_tenths, region_name
 from opmap.read.operations import Operation
-from opmap.words import countries_phrase, figure_text, text
+from opmap.words import countries_phrase, figure_text, join_names, some_names, text
 
 
 @dataclass(frozen=True)
@@ -76,9 +76,8 @@ NAMED_IN_CELL = 5
 
 
 def _some(keys: Sequence[str], limit: int = NAMED_IN_CELL) -> str:
-    """Name up to ``limit`` operations and count the rest: "A 2014, B 2015 and 12 more"."""
-    shown = ", ".join(keys[:limit])
-    return shown if len(keys) <= limit else f"{shown} and {len(keys) - limit:,} more"
+    """Name up to ``limit`` operations and count the rest: "A 2014, B 2015, and 12 more"."""
+    return some_names(list(keys), limit)
 
 
 def figure_cell(figure: Figure | None) -> str:
@@ -95,7 +94,7 @@ def years_cell(years: Sequence[int]) -> str:
             runs[-1].append(year)
         else:
             runs.append([year])
-    return ", ".join(str(r[0]) if len(r) == 1 else f"{r[0]}\u2013{r[-1]}" for r in runs)
+    return join_names([str(r[0]) if len(r) == 1 else f"{r[0]}\u2013{r[-1]}" for r in runs])
 
 
 def operations_table(operations: Sequence[Operation]) -> Table:

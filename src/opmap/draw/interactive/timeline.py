@@ -33,7 +33,7 @@ from opmap.draw.interactive.shared import SharedOperations
 from opmap.draw.interactive.styles import NARROW
 from opmap.draw.templates import render
 from opmap.figures import sum_figures
-from opmap.words import NAMES_LISTED, count_operations, text
+from opmap.words import NAMES_LISTED, count_operations, join_names, text
 
 #: Milliseconds between two years when playing.
 PLAY_INTERVAL_MS = 1200
@@ -223,7 +223,7 @@ def _view_line(mode: str, year: int, count: int) -> str:
 
 def _with_filters(map_data: MapData, line: str) -> str:
     if map_data.filters:
-        line += " \u00b7 " + text("subtitle_filters", filters=", ".join(map_data.filters))
+        line += " \u00b7 " + text("subtitle_filters", filters=join_names(map_data.filters))
     return line
 
 
