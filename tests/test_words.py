@@ -135,3 +135,13 @@ def test_items_that_hold_commas_are_separated_as_the_language_does(language, exp
 
     with use_language(language):
         assert join_items(["Nawa 2014, 2 countries", "Sahel 2017"]) == expected
+
+
+def test_the_names_left_out_are_counted_as_the_language_writes_numbers():
+    from opmap.i18n import use_language
+    from opmap.words import some_names
+
+    names = [f"Op {i}" for i in range(1240)]
+    with use_language("fr"):
+        assert some_names(names, 5).endswith("Op 4, et 1\u202f235 de plus")
+    assert some_names(names, 5).endswith("Op 4, and 1,235 more")

@@ -106,7 +106,7 @@ def some_names(names: Sequence[str], limit: int = NAMES_LISTED) -> str:
     """Join names, the first ``limit`` of them: "Nawa 2014, Akoma 2015, and 1,234 more"."""
     if len(names) <= limit:
         return join_names(names)
-    more = text("tooltip_names_more", count=f"{len(names) - limit:,}")
+    more = text("tooltip_names_more", count=format_number(len(names) - limit))
     return join_names([*names[:limit], more])
 
 

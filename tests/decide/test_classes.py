@@ -124,3 +124,16 @@ def test_rendered_contrast_of_the_first_class_and_no_data(tmp_path):
     class_one, no_data = painted("SDN"), painted("LBY")
     assert class_one != no_data
     assert contrast_ratio(class_one, no_data) >= 3.0, (class_one, no_data)
+
+
+@pytest.mark.parametrize(
+    ("language", "label"),
+    [("en", "1,000\u20139,999"), ("fr", "1\u202f000\u20139\u202f999"), ("es", "1.000\u20139.999")],
+)
+def test_class_labels_group_digits_as_the_language_does(language, label):
+    from opmap.decide.classes import Classes
+    from opmap.i18n import use_language
+
+    classes = Classes(bins=(999, 9999), lows=(1, 1000), colors=("#fff", "#000"), scheme="quantiles")
+    with use_language(language):
+        assert classes.labels == ("1\u2013999", label)

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from opmap.i18n import format_number
+
 SCHEMES = ("quantiles", "natural_breaks", "equal_interval")
 
 #: Metrics a map can show per country; figures come from single-country operations only.
@@ -60,7 +62,9 @@ class Classes:
     def labels(self) -> tuple[str, ...]:
         """Readable labels: "1", "2–3", "4–10" (en dash), with thousands separators."""
         return tuple(
-            f"{low:,}" if low == high else f"{low:,}\u2013{high:,}"
+            format_number(low)
+            if low == high
+            else f"{format_number(low)}\u2013{format_number(high)}"
             for low, high in zip(self.lows, self.bins, strict=True)
         )
 

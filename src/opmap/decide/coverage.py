@@ -27,7 +27,7 @@ from opmap.decide.tables import (
     percent_words,
     regions_table,
 )
-from opmap.i18n import region_name
+from opmap.i18n import format_number, region_name
 from opmap.read.operations import Operation
 from opmap.read.universe import Universe, load_universe
 from opmap.words import count_operations, join_names, plural, text
@@ -148,7 +148,7 @@ def per_year_table(per_year: pd.DataFrame) -> Table:
             str(r.named_states),
             percent_words(r.states_pct),
             str(r.named_territories),
-            f"{r.unnamed:,}" if r.unnamed else "",
+            format_number(r.unnamed) if r.unnamed else "",
             str(r.operations),
             join_names(r.operation_keys),
         )
@@ -272,7 +272,7 @@ def headline_participants(total: dict) -> str:
         line += text(
             "participants_unnamed",
             operations=count_operations(total["unnamed_operations"]),
-            count=f"{total['unnamed']:,}",
+            count=format_number(total["unnamed"]),
         )
     return line
 
@@ -281,7 +281,7 @@ def unnamed_note(unnamed: int, operations: int, gaps: int) -> str:
     """Say how many of a region's gaps may have taken part without being named."""
     return text(
         "coverage_unnamed_gaps",
-        count=f"{min(unnamed, gaps):,}",
+        count=format_number(min(unnamed, gaps)),
         operations=count_operations(operations),
         unnamed=plural("unnamed_participants", unnamed),
     )

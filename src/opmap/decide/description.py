@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from opmap.decide.mapdata import MapData
 from opmap.decide.tables import figure_cell, years_cell
 from opmap.figures import add_figures
+from opmap.i18n import format_number
 from opmap.read.operations import Operation
 from opmap.words import (
     count_operations,
@@ -116,7 +117,7 @@ def describe_map(map_data: MapData, *, linked: bool = False) -> MapDescription:
     else:
         listed = tuple(operations[:OPERATIONS_LISTED])
         if len(listed) < len(operations):
-            more = text("text_table_more", listed=len(listed), count=f"{len(operations):,}")
+            more = text("text_table_more", listed=len(listed), count=format_number(len(operations)))
     return MapDescription(
         title=text("text_title"),
         sentences=tuple(_sentences(map_data)),
@@ -295,7 +296,7 @@ def countries_table(map_data: MapData) -> MapTable:
     for _, row in took_part.iterrows():
         cells = [
             row["name"],
-            f"{int(row['operations']):,}",
+            format_number(int(row["operations"])),
             years_cell(row["years"]),
             some_names(row["operation_keys"]),
         ]

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from opmap.figures import Figure, Total
-from opmap.i18n import format_tenths, region_name
+from opmap.i18n import format_number, format_tenths, region_name
 from opmap.read.operations import Operation
 from opmap.words import countries_phrase, figure_text, join_names, some_names, text
 
@@ -129,7 +129,7 @@ def countries_table(coverage: pd.DataFrame) -> Table:
         (
             row["name"],
             row["iso_a3"],
-            f"{row['operations']:,}",
+            format_number(row["operations"]),
             years_cell(row["years"]),
             _some(row["operation_keys"]),
             figure_words_cell(row["victims"]),
@@ -225,9 +225,9 @@ def regions_table(
             percent_words(r["states_pct"]),
             str(r["gaps"]),
             str(r["named_territories"]),
-            f"{r['unnamed']:,}" if r["unnamed"] else "",
-            f"{r['operations']:,}",
-            f"{r['spanning']:,}" if r["spanning"] else "",
+            format_number(r["unnamed"]) if r["unnamed"] else "",
+            format_number(r["operations"]),
+            format_number(r["spanning"]) if r["spanning"] else "",
             years_cell(r["years"]),
             total_cell(r["victims"]),
             total_cell(r["minors"]),

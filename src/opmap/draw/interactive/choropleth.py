@@ -25,6 +25,7 @@ from opmap.draw.interactive.offline import UsesAssets, script_json
 from opmap.draw.interactive.popups import figure_words
 from opmap.draw.interactive.shared import SharedOperations
 from opmap.draw.interactive.styles import GAP_FILL
+from opmap.i18n import format_number
 from opmap.words import some_names, text
 
 
@@ -185,4 +186,4 @@ def _detail(map_data: MapData, row: pd.Series, count: int) -> str:
         return text("tooltip_none")
     if count == 1:
         return text("tooltip_operation_one", names=names)
-    return text("tooltip_operation_many", count=f"{count:,}", names=names)
+    return text("tooltip_operation_many", count=format_number(count), names=names)

@@ -14,6 +14,7 @@ from opmap.decide.description import participants
 from opmap.decide.mapdata import MapData
 from opmap.draw.interactive.offline import UsesAssets, script_json
 from opmap.draw.interactive.popups import kept_brief
+from opmap.i18n import format_number
 from opmap.words import count_operations, text
 
 #: How many operations a country's popup lists before "and 12 more".
@@ -71,7 +72,7 @@ def keyboard_data(map_data: MapData) -> dict:
             "name": row["name"],
             "count": count_operations(len(keys)),
             "operations": [kept_brief(by_key[key]) for key in keys[:COUNTRY_LISTED]],
-            "more": f"{max(0, len(keys) - COUNTRY_LISTED):,}" if len(keys) > COUNTRY_LISTED else 0,
+            "more": format_number(len(keys) - COUNTRY_LISTED) if len(keys) > COUNTRY_LISTED else 0,
             "at": [round(point.y, 4), round(point.x, 4)],
         }
     order = sorted(
