@@ -75,6 +75,18 @@ def test_the_countries_table_lists_each_participant_once_busiest_first(world):
     ]  # fmt: skip
 
 
+def test_the_countries_table_sorts_names_as_a_reader_of_the_language_does(boundaries):
+    from opmap.i18n import use_language
+
+    with use_language("fr"):
+        data = prepare_map_data(read_operations(), boundaries, points=load_country_points())
+        names = [row[0] for row in describe_map(data).countries.rows[1:]]
+    # Accents aside: "Îles" among the I's and "Sénégal" before "Soudan", not after "z".
+    assert names.index("Guyana") < names.index("Îles Turques-et-Caïques") < names.index("Jamaïque")
+    assert names.index("Sénégal") < names.index("Soudan")
+    assert names[-1] == "Venezuela"
+
+
 def test_every_operation_is_listed(world):
     assert [op.key for op in world.operations] == [
         "Nawa 2014", "Akoma 2015", "Adwenpa II 2016", "Epervier 2017", "Libertad 2018",

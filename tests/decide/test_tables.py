@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from opmap.decide.tables import Table, markdown_text
 
 
@@ -22,3 +24,24 @@ def test_a_markdown_table_escapes_its_cells_and_keeps_one_line_a_row():
     assert table.to_markdown() == (
         "| Region | Operations |\n|:---|---:|\n| \\<b\\>West\\</b\\>\\_desk \\| two lines | 2 |"
     )
+
+
+@pytest.mark.parametrize(
+    ("language", "order"),
+    [
+        ("en", ["Africa", "Americas", "Asia", "Europe", "Oceania"]),
+        ("ar", ["Asia", "Africa", "Americas", "Europe", "Oceania"]),  # آسيا, أفريقيا, الأمريكتان
+    ],
+)
+def test_regions_sort_by_the_name_the_reader_sees(language, order):
+    import pandas as pd
+
+    from opmap.decide.tables import sort_regions
+    from opmap.i18n import use_language
+
+    regions = pd.DataFrame(
+        {"region": ["Oceania", "Europe", "Americas", "Asia", "Africa"], "operations": [1] * 5}
+    )
+    with use_language(language):
+        assert list(sort_regions(regions, "region")["region"]) == order
+        assert list(sort_regions(regions, "operations")["region"]) == order  # ties by name

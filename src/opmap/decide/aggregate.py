@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from opmap.figures import sum_figures
-from opmap.i18n import DEFAULT_LANGUAGE, country_name, current_language
+from opmap.i18n import DEFAULT_LANGUAGE, country_name, current_language, sort_key
 from opmap.read.operations import Operation
 
 if TYPE_CHECKING:
@@ -168,7 +168,7 @@ def aggregate_by_country(
     """
     by_country: dict[str, list[Operation]] = {}
     names: dict[str, str] = {}
-    for op in sorted(operations, key=lambda o: (o.year, o.name.casefold())):
+    for op in sorted(operations, key=lambda o: (o.year, sort_key(o.name))):
         for iso3, country in zip(op.countries, op.country_names, strict=True):
             by_country.setdefault(iso3, []).append(op)
             names[iso3] = country

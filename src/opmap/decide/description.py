@@ -12,9 +12,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from opmap.decide.mapdata import MapData
-from opmap.decide.tables import figure_cell, years_cell
+from opmap.decide.tables import figure_cell, most_operations_first, years_cell
 from opmap.figures import add_figures
-from opmap.i18n import format_number
+from opmap.i18n import format_number, sort_key
 from opmap.read.operations import Operation
 from opmap.words import (
     count_operations,
@@ -52,7 +52,7 @@ def most_recent(
     Operations of one year come in the order of their names (casefolded), so the same
     operations are listed on every run.
     """
-    newest = sorted(operations, key=lambda op: (-op.year, op.name.casefold()))
+    newest = sorted(operations, key=lambda op: (-op.year, sort_key(op.name)))
     return newest[:listed], max(len(newest) - listed, 0)
 
 
@@ -197,7 +197,7 @@ def participants(map_data: MapData):
     took_part = coverage[coverage["operations"] > 0]
     if "role" in took_part:
         took_part = took_part[(took_part["role"] != "outside").to_numpy()]
-    return took_part.sort_values(["operations", "name"], ascending=[False, True])
+    return most_operations_first(took_part)
 
 
 def _totals(operations: Sequence[Operation]) -> list[str]:

@@ -212,7 +212,7 @@ def _region_row(
     named_states = by_name(c for c in states if c in named)
     gaps = by_name(c for c in states if c not in named)
     named_territories = by_name(c for c in codes if c not in universe and c in named)
-    ordered = sorted(region_ops, key=lambda o: (o.year, o.name.casefold()))
+    ordered = sorted(region_ops, key=lambda o: (o.year, sort_key(o.name)))
     inside_keys = {op.key for op in inside}
     row = {
         "region": region,
@@ -299,7 +299,7 @@ def aggregate_by_region_year(
         sizes[region] = sizes.get(region, 0) + (iso3 in universe)
     years = sorted({op.year for op in operations})
     cells: dict[tuple[str, int], tuple[set[str], list[Operation]]] = {}
-    for op in sorted(operations, key=lambda o: (o.year, o.name.casefold())):
+    for op in sorted(operations, key=lambda o: (o.year, sort_key(o.name))):
         for region in placement.regions(op):
             named, region_ops = cells.setdefault((region, op.year), (set(), []))
             named.update(c for c in op.countries if placement.region_of.get(c) == region)

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from opmap.figures import Figure, Total
-from opmap.i18n import format_number, format_tenths, region_name
+from opmap.i18n import format_number, format_tenths, region_name, sort_key
 from opmap.read.operations import Operation
 from opmap.words import countries_phrase, figure_text, join_names, some_names, text
 
@@ -110,7 +110,7 @@ def operations_table(operations: Sequence[Operation]) -> Table:
             figure_words_cell(op.officers),
             op.source,
         )
-        for op in sorted(operations, key=lambda o: (o.year, o.name.casefold()), reverse=True)
+        for op in sorted(operations, key=lambda o: (o.year, sort_key(o.name)), reverse=True)
     )
     keys = ("col_operation", "popup_year", "col_countries", *_FIGURE_HEADINGS, "col_source")
     columns = tuple(text(key) for key in keys)
@@ -120,11 +120,22 @@ def operations_table(operations: Sequence[Operation]) -> Table:
 _FIGURE_HEADINGS = ("col_victims", "col_minors", "col_arrests", "col_officers")
 
 
+def most_operations_first(countries: pd.DataFrame) -> pd.DataFrame:
+    """Order countries by operations, most first, then by name as readers sort names.
+
+    "Sénégal" comes before "Soudan" and "Îles Turques-et-Caïques" among the I's
+    (:func:`opmap.i18n.sort_key`), where a sort of the text itself puts accents after "z".
+    """
+    return countries.sort_values(
+        ["operations", "name"],
+        ascending=[False, True],
+        key=lambda column: column.map(sort_key) if column.name == "name" else column,
+    )
+
+
 def countries_table(coverage: pd.DataFrame) -> Table:
     """Tabulate the countries that took part: operations, years, single-country figures."""
-    covered = coverage[coverage["operations"] > 0].sort_values(
-        ["operations", "name"], ascending=[False, True]
-    )
+    covered = most_operations_first(coverage[coverage["operations"] > 0])
     rows = tuple(
         (
             row["name"],
@@ -249,11 +260,16 @@ def sort_regions(regions: pd.DataFrame, sort: str = "coverage") -> pd.DataFrame:
     """Order region rows: by coverage (default), operations, states or gaps, high first."""
     if sort not in REGION_SORTS:
         raise ValueError(f"unknown sort {sort!r}; choose one of {', '.join(REGION_SORTS)}")
+
+    # Regions sort by the name the reader sees (Arabic's order is not English's).
+    def by_name(column: pd.Series) -> pd.Series:
+        return column.map(lambda r: sort_key(region_name(r))) if column.name == "region" else column
+
     if sort == "region":
-        return regions.sort_values("region", key=lambda s: s.str.casefold())
+        return regions.sort_values("region", key=by_name)
     key = _SORT_KEYS.get(sort, sort)
     return regions.sort_values(
-        [key, "region"], ascending=[False, True], kind="stable", na_position="last"
+        [key, "region"], ascending=[False, True], kind="stable", na_position="last", key=by_name
     )
 
 

@@ -18,7 +18,7 @@ from opmap.draw.interactive.popups import format_dates, http_url
 from opmap.draw.pages.coverage_page import coverage_heading, coverage_table
 from opmap.draw.pages.layout import Cell, Column, PageTable, Row, render_page
 from opmap.figures import Total
-from opmap.i18n import format_number, other_language
+from opmap.i18n import format_number, other_language, sort_key
 from opmap.read.operations import Operation
 from opmap.words import (
     count_operations,
@@ -182,7 +182,7 @@ def operations_table(operations: Sequence[Operation]) -> PageTable:
                 Cell(op.source, href=http_url(op.source), external=True),
             )
         )
-        for op in sorted(operations, key=lambda o: (-o.year, o.name.casefold()))
+        for op in sorted(operations, key=lambda o: (-o.year, sort_key(o.name)))
     )
     return PageTable(columns, rows)
 
