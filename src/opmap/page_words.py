@@ -137,7 +137,7 @@ STRINGS: dict[str, str] = {
     "among a region's gaps. A gap is a state not named in any operation of the period.",
     "coverage_note_figures": "A region's figures add up only the operations wholly inside it; "
     "an operation spanning regions is listed in each of them and its figures are in the total "
-    "only. \u201c(4 of 5)\u201d: 4 of the 5 operations reported the figure, so the sum is a "
+    "only. \u201c({example})\u201d: 4 of the 5 operations reported the figure, so the sum is a "
     "lower bound. Figures keep the source's qualifiers; a sum is rounded like its least precise "
     "term.",
     "coverage_note_outside": "Figures in the total only, in no region's: {operations} that "

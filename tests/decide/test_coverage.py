@@ -315,6 +315,20 @@ def test_the_default_list_of_states_is_named_in_the_language_of_the_report(input
     assert first.startswith("Les pourcentages portent sur les 195 États membres et observateurs ")
 
 
+@pytest.mark.parametrize("language", ["fr", "es", "ar"])
+def test_the_note_quotes_who_reported_a_figure_as_the_tables_write_it(inputs, language):
+    from opmap.decide.coverage import coverage_notes
+    from opmap.i18n import use_language
+    from opmap.words import text
+
+    report = build_coverage(inputs)
+    with use_language(language):
+        figures = coverage_notes(report)[2]
+        example = text("figure_reported_short", reported=4, operations=5)
+    assert f"({example})" in figures
+    assert "4 of 5" not in figures
+
+
 def test_coverage_markdown_word_for_word(inputs):
     import dataclasses
 

@@ -251,7 +251,11 @@ def coverage_notes(report: CoverageReport) -> list[str]:
     notes = [
         base,
         text("coverage_note_named"),
-        text("coverage_note_figures"),
+        text(
+            "coverage_note_figures",
+            # as the tables write it, in the language of the note
+            example=text("figure_reported_short", reported=4, operations=5),
+        ),
     ]
     if total.get("outside"):
         notes.append(text("coverage_note_outside", operations=count_operations(total["outside"])))
