@@ -1,4 +1,4 @@
-"""What a map shows: filters, subtitle, classes and where markers go."""
+"""What a map shows: filters, subtitle, classes, region and language."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import pytest
 
 from opmap.decide.mapdata import prepare_map_data
 from opmap.errors import InvalidOption
-from opmap.read.boundaries import load_boundaries, load_country_points
+from opmap.read.boundaries import load_boundaries
 from opmap.read.operations import read_operations
 
 
@@ -20,34 +20,6 @@ def operations():
     return read_operations()
 
 
-def test_every_marker_is_on_land_in_a_country_that_took_part(operations, boundaries):
-    data = prepare_map_data(operations, boundaries, points=load_country_points())
-    shapes = dict(zip(boundaries["iso_a3"], boundaries.geometry, strict=True))
-    mapped = [op for op in operations if op.is_mapped]
-    assert set(data.markers) == {op.key for op in mapped} | {"Adwenpa II 2016"}
-    for op in mapped:
-        marker = data.markers[op.key]
-        assert any(shapes[c].contains(marker) for c in op.countries), op.key
-
-
-def test_an_operation_known_by_its_area_is_drawn_as_that_area(operations, boundaries):
-    data = prepare_map_data(operations, boundaries, points=load_country_points())
-    outline = data.areas["Adwenpa II 2016"]
-    western = boundaries[boundaries["subregion"] == "Western Africa"]
-    assert len(western) >= 16
-    for name, shape in zip(western["name"], western.geometry, strict=True):
-        # simplified to about 5 km, so compare a point inside each country
-        assert outline.contains(shape.representative_point()), name
-    assert not outline.contains(
-        boundaries.loc[boundaries["iso_a3"] == "CMR"].geometry.item().representative_point()
-    )
-    assert outline.contains(data.markers["Adwenpa II 2016"])
-    assert "Adwenpa II 2016" not in {op.key for op in data.unmapped}
-    # its countries are not participants: nothing in Western Africa counts it
-    ghana = data.coverage.loc[data.coverage["iso_a3"] == "GHA"]
-    assert ghana["operations"].item() == 0
-
-
 def test_a_regional_map_keeps_the_operations_known_by_an_area_of_the_region(operations, boundaries):
     africa = prepare_map_data(operations, boundaries, region="Africa")
     assert "Adwenpa II 2016" in {op.key for op in africa.operations}
@@ -55,27 +27,6 @@ def test_a_regional_map_keeps_the_operations_known_by_an_area_of_the_region(oper
     americas = prepare_map_data(operations, boundaries, region="Americas")
     assert "Adwenpa II 2016" not in {op.key for op in americas.operations}
     assert not americas.areas
-
-
-def test_a_mostly_caribbean_operation_is_marked_in_the_caribbean(operations, boundaries):
-    data = prepare_map_data(operations, boundaries)
-    shapes = dict(zip(boundaries["iso_a3"], boundaries.geometry, strict=True))
-    libertad = data.markers["Libertad 2018"]
-    assert not shapes["BRA"].contains(libertad)  # not in the largest country
-    assert (
-        boundaries.loc[
-            boundaries["iso_a3"].map(lambda c: shapes[c].contains(libertad)), "subregion"
-        ].item()
-        == "Caribbean"
-    )
-
-
-def test_a_position_in_the_file_wins(operations, boundaries):
-    from dataclasses import replace
-
-    moved = [replace(op, lat=12.5, lon=-70.0) if op.name == "Libertad" else op for op in operations]
-    data = prepare_map_data(moved, boundaries)
-    assert (data.markers["Libertad 2018"].x, data.markers["Libertad 2018"].y) == (-70.0, 12.5)
 
 
 @pytest.mark.parametrize(

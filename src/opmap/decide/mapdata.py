@@ -1,7 +1,8 @@
 """What a map shows, decided once for the HTML map and the static images alike.
 
 :func:`prepare_map_data` filters the operations, aggregates them by country, picks the metric and
-its classes, and places one marker per operation on land. Renderers only draw the result.
+its classes, and places one marker per operation on land (:mod:`opmap.decide.markers`). Renderers
+only draw the result.
 """
 
 from __future__ import annotations
@@ -11,7 +12,6 @@ from dataclasses import dataclass, field
 
 import geopandas as gpd
 import pandas as pd
-import shapely
 from shapely.geometry import Point
 from shapely.geometry.base import BaseGeometry
 
@@ -22,6 +22,7 @@ from opmap.decide.classes import (
     classify_values,
     metric_values,
 )
+from opmap.decide.markers import area_outlines, place_markers
 from opmap.decide.regions import REGION_COLUMNS, area_members
 from opmap.errors import InvalidOption
 from opmap.i18n import region_name as region_in_language
@@ -310,101 +311,6 @@ def _years_of(operations: Sequence[Operation]) -> str | None:
     if not years:
         return None
     return str(years[0]) if years[0] == years[-1] else f"{years[0]}\u2013{years[-1]}"
-
-
-def area_outlines(
-    operations: Sequence[Operation], boundaries: gpd.GeoDataFrame
-) -> dict[str, BaseGeometry]:
-    """Outline the area of each operation known only by its area: the union of its units.
-
-    Simplified to about 5 km, the scale of an outline on a world or regional map. An area
-    with no unit in the boundaries (a user's file without that region) has no outline.
-    """
-    outlines: dict[str, BaseGeometry] = {}
-    shapes: dict[str, BaseGeometry] = {}
-    for op in operations:
-        if op.countries or not op.area:
-            continue
-        if op.area not in shapes:
-            units = boundaries[boundaries["iso_a3"].isin(area_members(boundaries, op.area))]
-            shape = units.geometry.union_all() if len(units) else None
-            shapes[op.area] = shape.simplify(0.05) if shape is not None else None
-        if shapes[op.area] is not None and not shapes[op.area].is_empty:
-            outlines[op.key] = shapes[op.area]
-    return outlines
-
-
-def country_points(coverage: gpd.GeoDataFrame) -> dict[str, Point]:
-    """Each unit's point: where the maps put a marker for that country alone.
-
-    The representative point of its polygon, which is always inside it (a centroid can fall in
-    the sea: France's does); for a unit known only by a point (Tuvalu, Gibraltar), that point.
-    A unit with neither has none.
-
-    Parameters
-    ----------
-    coverage : geopandas.GeoDataFrame
-        From :func:`~.aggregate.aggregate_by_country`.
-
-    Returns
-    -------
-    dict of str to shapely Point
-        ISO3 code -> point (lon/lat).
-    """
-    return {
-        iso3: shape.representative_point()
-        for iso3, shape in zip(coverage["iso_a3"], coverage.geometry, strict=True)
-        if shape is not None and not shape.is_empty
-    }
-
-
-def place_markers(
-    operations: Sequence[Operation],
-    coverage: gpd.GeoDataFrame,
-    areas: Mapping[str, BaseGeometry] | None = None,
-) -> dict[str, Point]:
-    """Place one marker per mapped operation, on land, in a country that took part.
-
-    The operation's own lat/lon if the file gives it; else the representative point of its
-    country (a centroid can fall in the sea: France's does). For several countries, the point of
-    the country nearest the middle of all their points: Libertad's 13 mostly Caribbean countries
-    put it in the Caribbean, not in Brazil, the largest of them. An operation known only by
-    its area (``areas``) is placed inside the area.
-    """
-    anchors = country_points(coverage)
-    markers = {}
-    for op in operations:
-        if op.lat is not None and op.lon is not None:
-            markers[op.key] = Point(op.lon, op.lat)
-            continue
-        if areas and op.key in areas:
-            markers[op.key] = areas[op.key].representative_point()
-            continue
-        points = [anchors[c] for c in op.countries if c in anchors]
-        if points:
-            middle = Point(
-                sum(p.x for p in points) / len(points), sum(p.y for p in points) / len(points)
-            )
-            markers[op.key] = min(points, key=middle.distance)
-    for key in areas or {}:
-        if key in markers:
-            markers[key] = _clear_of_others(areas[key], key, markers)
-    return markers
-
-
-#: How far (degrees) an area's marker keeps from the other markers when its area has room:
-#: about two marker widths at the zoom a world or regional map opens at.
-AREA_MARKER_CLEARANCE_DEG = (6.0, 4.0, 2.0)
-
-
-def _clear_of_others(area: BaseGeometry, key: str, markers: Mapping[str, Point]) -> Point:
-    """Place an area's marker inside it, as far from the other operations' markers as it can."""
-    others = [point for other, point in markers.items() if other != key]
-    for clearance in AREA_MARKER_CLEARANCE_DEG if others else ():
-        free = area.difference(shapely.union_all([p.buffer(clearance) for p in others]))
-        if not free.is_empty:
-            return max(shapely.get_parts(free), key=lambda part: part.area).representative_point()
-    return area.representative_point()
 
 
 def _describe_filters(years, since, until, names, region) -> list[str]:

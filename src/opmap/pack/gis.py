@@ -36,7 +36,7 @@ import geopandas as gpd
 import pandas as pd
 
 from opmap.decide.aggregate import aggregate_by_country, participation_table
-from opmap.decide.mapdata import country_points, place_markers
+from opmap.decide.markers import country_points, place_markers
 from opmap.figures import Figure
 from opmap.read.operations import Operation
 

@@ -93,7 +93,7 @@ def marker_homes(map_data: MapData) -> dict[str, str]:
     """Return the country each operation's marker stands in: operation key -> ISO3 code.
 
     The marker is placed on land in one of the operation's countries
-    (:func:`opmap.decide.mapdata.place_markers`); this finds which one.
+    (:func:`opmap.decide.markers.place_markers`); this finds which one.
     """
     shapes = dict(zip(map_data.coverage["iso_a3"], map_data.coverage.geometry, strict=True))
     homes = {}
