@@ -5,22 +5,17 @@ from __future__ import annotations
 import pytest
 
 from opmap.decide.mapdata import prepare_map_data
-from opmap.read.boundaries import load_boundaries, load_country_points
-from opmap.read.operations import read_operations
+from opmap.read.inputs import load_inputs
 
 
 @pytest.fixture(scope="module")
-def boundaries():
-    return load_boundaries()
+def inputs():
+    return load_inputs()
 
 
-@pytest.fixture(scope="module")
-def operations():
-    return read_operations()
-
-
-def test_every_marker_is_on_land_in_a_country_that_took_part(operations, boundaries):
-    data = prepare_map_data(operations, boundaries, points=load_country_points())
+def test_every_marker_is_on_land_in_a_country_that_took_part(inputs):
+    operations, boundaries = inputs.operations, inputs.boundaries
+    data = prepare_map_data(operations, boundaries, points=inputs.points)
     shapes = dict(zip(boundaries["iso_a3"], boundaries.geometry, strict=True))
     mapped = [op for op in operations if op.is_mapped]
     assert set(data.markers) == {op.key for op in mapped} | {"Adwenpa II 2016"}
@@ -29,8 +24,9 @@ def test_every_marker_is_on_land_in_a_country_that_took_part(operations, boundar
         assert any(shapes[c].contains(marker) for c in op.countries), op.key
 
 
-def test_an_operation_known_by_its_area_is_drawn_as_that_area(operations, boundaries):
-    data = prepare_map_data(operations, boundaries, points=load_country_points())
+def test_an_operation_known_by_its_area_is_drawn_as_that_area(inputs):
+    operations, boundaries = inputs.operations, inputs.boundaries
+    data = prepare_map_data(operations, boundaries, points=inputs.points)
     outline = data.areas["Adwenpa II 2016"]
     western = boundaries[boundaries["subregion"] == "Western Africa"]
     assert len(western) >= 16
@@ -47,7 +43,8 @@ def test_an_operation_known_by_its_area_is_drawn_as_that_area(operations, bounda
     assert ghana["operations"].item() == 0
 
 
-def test_a_mostly_caribbean_operation_is_marked_in_the_caribbean(operations, boundaries):
+def test_a_mostly_caribbean_operation_is_marked_in_the_caribbean(inputs):
+    operations, boundaries = inputs.operations, inputs.boundaries
     data = prepare_map_data(operations, boundaries)
     shapes = dict(zip(boundaries["iso_a3"], boundaries.geometry, strict=True))
     libertad = data.markers["Libertad 2018"]
@@ -60,9 +57,10 @@ def test_a_mostly_caribbean_operation_is_marked_in_the_caribbean(operations, bou
     )
 
 
-def test_a_position_in_the_file_wins(operations, boundaries):
+def test_a_position_in_the_file_wins(inputs):
     from dataclasses import replace
 
+    operations, boundaries = inputs.operations, inputs.boundaries
     moved = [replace(op, lat=12.5, lon=-70.0) if op.name == "Libertad" else op for op in operations]
     data = prepare_map_data(moved, boundaries)
     assert (data.markers["Libertad 2018"].x, data.markers["Libertad 2018"].y) == (-70.0, 12.5)
