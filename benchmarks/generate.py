@@ -21,7 +21,7 @@ from pathlib import Path
 from opmap.errors import UnknownCountry
 from opmap.read.boundaries import load_boundaries
 from opmap.read.countries import ALIASES, resolve_country
-from opmap.read.operations import COLUMNS
+from opmap.read.operation_header import COLUMNS
 
 _WORDS = (
     "Libertad",
@@ -151,7 +151,7 @@ def _operation_names(rng: random.Random, n: int, years: range):
 
 
 def generate_rows(n: int, seed: int = 0):
-    """Yield n operation rows (dicts keyed by :data:`opmap.read.operations.COLUMNS`)."""
+    """Yield n operation rows (dicts keyed by :data:`opmap.read.operation_header.COLUMNS`)."""
     rng = random.Random(seed)
     spellings = spellings_by_country()
     units = sorted(spellings)

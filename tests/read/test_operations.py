@@ -9,7 +9,8 @@ from hypothesis import strategies as st
 from operations_csv import HEADER, row, write
 
 from opmap.errors import InvalidOperations, OpmapError
-from opmap.read.operations import COLUMNS, check_operations, read_operations
+from opmap.read.operation_header import COLUMNS
+from opmap.read.operations import check_operations, read_operations
 
 
 # Each bad row is on line 3, after a good row, so a line number off by one shows. Each hint is
@@ -130,30 +131,6 @@ def test_every_problem_is_reported_at_once(test_data):
 def test_one_row_can_have_many_problems(tmp_path):
     path = write(tmp_path, f"{HEADER}\n{row(year='x', victims='-1', minors='', source='a:b')}\n")
     assert [p.column for p in check_operations(path)[1]] == ["year", "victims", "source"]
-
-
-def test_missing_columns_are_one_problem_with_suggestions(test_data):
-    path = test_data / "records" / "missing-columns.csv"
-    [problem] = check_operations(path)[1]
-    assert (problem.line, problem.column) == (1, None)
-    assert "'operation' and 'year'" in problem.message
-    assert "'Operation ' for 'operation'" in problem.message
-    assert "'yr' for 'year'" in problem.message
-
-
-def test_near_miss_optional_column_is_kept_with_a_warning(tmp_path):
-    path = write(tmp_path, "operation,year,countries,Victims\nNawa,2014,CIV,76\n")
-    [operation], [problem] = check_operations(path)
-    assert (problem.severity, problem.line, problem.column) == ("warning", 1, "Victims")
-    assert "did you mean 'victims'" in problem.message
-    assert operation.extra == {"Victims": "76"} and operation.victims is None
-
-
-def test_repeated_column_is_an_error(tmp_path):
-    path = write(tmp_path, "operation,year,countries,year\nNawa,2014,CIV,2015\n")
-    [problem] = check_operations(path)[1]
-    assert (problem.line, problem.column) == (1, "year")
-    assert "more than once" in problem.message
 
 
 EMPTY = "the file is empty; it needs a header line (operation,year,...) and one row per operation"

@@ -427,27 +427,6 @@ def test_an_operation_with_every_country_named_has_none_unnamed(tmp_path):
     assert dataclasses.replace(operation, countries_total=1).unnamed == 0
 
 
-@pytest.mark.parametrize(
-    ("header", "meant"),
-    [
-        ("Start Date", "start_date"),
-        ("start-date", "start_date"),
-        ("countries  total", "countries_total"),
-    ],
-)
-def test_a_header_written_loosely_is_named_with_the_column_it_means(tmp_path, header, meant):
-    text = HEADER.replace(meant, header)
-    problems = check_operations(write(tmp_path, f"{text}\n{row()}\n"))[1]
-    assert [(p.line, p.column, p.severity, p.message) for p in problems] == [
-        (
-            1,
-            header,
-            "warning",
-            f"is not an opmap column and is kept as an extra column; did you mean {meant!r}?",
-        )
-    ]
-
-
 def test_a_row_without_a_source_or_a_country_is_read_with_none(tmp_path):
     operation, problems = read_row(tmp_path, source="", countries="")
     assert (operation.source, operation.countries, operation.country_names) == ("", (), ())

@@ -1,4 +1,4 @@
-"""Tests for opmap.read.operations, whole files: decoding, binary and delimiter sniffing, header."""
+"""Tests for opmap.read.operations, whole files: decoding, binary and delimiter sniffing, rows."""
 
 from __future__ import annotations
 
@@ -152,85 +152,6 @@ def test_a_bad_row_does_not_hide_the_next_ones(tmp_path):
     assert [p.line for p in problems if p.severity == "error"] == [2]
 
 
-@pytest.mark.parametrize(
-    ("header", "message"),
-    [
-        (
-            "operation,countries",
-            "missing required column 'year'; the header line must name them, e.g. operation,year",
-        ),
-        (
-            "operation;countries",
-            "missing required column 'year'; the header line must name them, e.g. operation;year",
-        ),
-        (
-            "victims,countries",
-            "missing required columns 'operation' and 'year'; the header line must name them, "
-            "e.g. operation,year",
-        ),
-        (
-            "Operation ,yr",
-            "missing required columns 'operation' and 'year'; did you mean 'Operation ' for "
-            "'operation', 'yr' for 'year'? Header names must be written exactly",
-        ),
-        (
-            "Name,Year",
-            "missing required columns 'operation' and 'year'; did you mean 'Name' for "
-            "'operation', 'Year' for 'year'? Header names must be written exactly",
-        ),
-        (
-            "operation\tyear",
-            "missing required columns 'operation' and 'year'; separate the columns with ',' or ';'",
-        ),
-        (
-            "operation|year",
-            "missing required columns 'operation' and 'year'; separate the columns with ',' or ';'",
-        ),
-    ],
-)
-def test_missing_required_columns(tmp_path, header, message):
-    problems = check_operations(write(tmp_path, f"{header}\n"))[1]
-    assert [(p.line, p.column, p.message) for p in problems if p.line == 1] == [(1, None, message)]
-
-
-@pytest.mark.parametrize(
-    ("column", "guess"),
-    [("Start Date", "start_date"), ("victmis", "victims"), ("Latitude", "lat"), ("URL", "source")],
-)
-def test_near_miss_columns_are_guessed(tmp_path, column, guess):
-    [operation], [problem] = check_operations(
-        write(tmp_path, f"operation,year,countries,{column}\nNawa,2014,CIV,1\n")
-    )
-    assert (problem.severity, problem.column) == ("warning", column)
-    assert problem.message == (
-        f"is not an opmap column and is kept as an extra column; did you mean {guess!r}?"
-    )
-    assert operation.extra == {column: "1"}
-
-
-def test_other_columns_are_kept_without_a_warning(tmp_path):
-    text = "operation,year,countries,notes,desk,\nNawa,2014,CIV,seen,West,\n"
-    [operation], problems = check_operations(write(tmp_path, text))
-    assert problems == []
-    assert operation.extra == {"notes": "seen", "desk": "West"}
-
-
-def test_a_byte_order_mark_before_a_later_column_is_dropped(tmp_path):
-    [operation], problems = check_operations(
-        write(tmp_path, "operation,\ufeffyear,countries\nNawa,2014,CIV\n")
-    )
-    assert (operation.year, problems) == (2014, [])
-
-
-def test_a_repeated_column_names_both_positions(tmp_path):
-    problems = check_operations(
-        write(tmp_path, "operation,year,countries,year\nNawa,2014,CIV,x\n")
-    )[1]
-    assert [(p.line, p.column, p.message) for p in problems] == [
-        (1, "year", "is in the header more than once (columns 2 and 4); keep one")
-    ]
-
-
 def test_a_value_under_an_unnamed_column(tmp_path):
     operations, [problem] = check_operations(
         write(tmp_path, "operation,year,,countries\nNawa,2014,oops,CIV\n")
@@ -316,27 +237,6 @@ def test_rows_under_a_header_without_a_required_column_give_no_operation(tmp_pat
     operations, problems = check_operations(write(tmp_path, f"{header}\n{cells}\n"))
     assert operations == []
     assert [(p.line, p.severity) for p in problems] == [(1, "error")]
-
-
-def test_spaces_hyphens_and_underscores_in_a_header_are_one_separator(tmp_path):
-    # Tidied to "end_date" before it is compared: untidied, it is too far from any column.
-    text = "operation,year,countries,End   -  Date\nNawa,2014,CIV,x\n"
-    [(column, message)] = [
-        (p.column, p.message) for p in check_operations(write(tmp_path, text))[1]
-    ]
-    assert (column, message) == (
-        "End   -  Date",
-        "is not an opmap column and is kept as an extra column; did you mean 'end_date'?",
-    )
-
-
-def test_a_header_tidied_into_a_known_spelling_is_guessed(tmp_path):
-    # "Operation Name" is tidied to "operation_name", which people write for 'operation'.
-    text = "year,countries,Operation Name\n2014,CIV,Nawa\n"
-    assert [p.message for p in check_operations(write(tmp_path, text))[1]] == [
-        "missing required column 'operation'; did you mean 'Operation Name' for 'operation'? "
-        "Header names must be written exactly"
-    ]
 
 
 def _progress_lines(tmp_path, rows: int, *, terminal: bool) -> list[str]:

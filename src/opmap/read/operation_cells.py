@@ -2,7 +2,9 @@
 
 Each ``_check_*`` reads a raw cell, reports every problem it finds to the file's report (with
 the line, the column, the value and how to fix it) and returns the cleaned value, or None.
-:mod:`opmap.read.operations` reads the file and calls them row by row.
+:mod:`opmap.read.operations` reads the file and calls them row by row; :func:`_check_bidi`, which
+strips bidirectional controls, also checks each cell of the header
+(:mod:`opmap.read.operation_header`).
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from urllib.parse import urlsplit
 from opmap import words
 from opmap.errors import InvalidFigure, UnknownArea, UnknownCountry
 from opmap.figures import AT_LEAST, EXACT, MORE_THAN, NEARLY, UP_TO, Figure, parse_figure
+from opmap.read.guards import describe_bidi, strip_bidi_controls
 
 if TYPE_CHECKING:
     from opmap.read.operations import _Report
@@ -313,3 +316,13 @@ def _language_codes() -> frozenset[str]:
 
     table = resources.files("opmap").joinpath("data", "language_codes.txt")
     return frozenset(table.read_text(encoding="ascii").split())
+
+
+def _check_bidi(cell: str, column: str | None, report: _Report) -> str:
+    """Return the cell without bidirectional controls, warning where there were some."""
+    if cell.isascii():  # the controls are not ASCII: most cells need no search (1.6M at 100,000)
+        return cell
+    cleaned = strip_bidi_controls(cell)
+    if cleaned != cell:
+        report.warning(column, words.text("cell_bidi", controls=describe_bidi(cell)), cell)
+    return cleaned

@@ -1,13 +1,13 @@
 """Read and validate the operations CSV into :class:`Operation` records.
 
 This module never imports folium or matplotlib: it turns a file into records or into a list of
-problems, every one of them at once.
+problems, every one of them at once. It holds the record and the reading, row by row; the text
+and its rows come from :mod:`opmap.read.csv_text`, the checks of the header from
+:mod:`opmap.read.operation_header` and those of each cell from :mod:`opmap.read.operation_cells`.
 """
 
 from __future__ import annotations
 
-import difflib
-import re
 import time
 from dataclasses import dataclass, field
 from datetime import date
@@ -22,10 +22,10 @@ from opmap.read.csv_text import (
     _read_text,
     _sniff_delimiter,
 )
-from opmap.read.guards import Limits, describe_bidi, strip_bidi_controls
+from opmap.read.guards import Limits
 from opmap.read.operation_cells import (
-    FIGURE_COLUMNS,
     _check_area,
+    _check_bidi,
     _check_countries,
     _check_countries_total,
     _check_dates,
@@ -37,24 +37,7 @@ from opmap.read.operation_cells import (
     _check_source,
     _check_year,
 )
-
-#: Every column opmap reads, in the order it writes them; other columns are kept as extras.
-COLUMNS = (
-    "operation",
-    "year",
-    "start_date",
-    "end_date",
-    "countries",
-    "countries_total",
-    "area",
-    *FIGURE_COLUMNS,
-    "lat",
-    "lon",
-    "summary",
-    "source",
-    "language",
-)
-REQUIRED_COLUMNS = ("operation", "year")
+from opmap.read.operation_header import COLUMNS, _check_header
 
 
 @dataclass(frozen=True)
@@ -143,30 +126,8 @@ class Operation:
         return len(self.countries) == 1 and self.total_countries == 1
 
     def figure(self, column: str) -> Figure | None:
-        """Return the figure of a column of :data:`FIGURE_COLUMNS`."""
+        """Return the figure of a column of :data:`~opmap.read.operation_cells.FIGURE_COLUMNS`."""
         return getattr(self, column)
-
-
-# Header spellings people use for opmap's columns, after casefolding and tidying.
-_COLUMN_ALIASES = {
-    "yr": "year",
-    "name": "operation",
-    "operation_name": "operation",
-    "op": "operation",
-    "country": "countries",
-    "start": "start_date",
-    "end": "end_date",
-    "date": "start_date",
-    "latitude": "lat",
-    "longitude": "lon",
-    "lng": "lon",
-    "long": "lon",
-    "url": "source",
-    "link": "source",
-    "children": "minors",
-    "arrested": "arrests",
-    "police": "officers",
-}
 
 
 @dataclass
@@ -286,66 +247,6 @@ def _read_records(text: str, report: _Report) -> list[Operation]:
     return operations
 
 
-def _check_header(header: list[str], delimiter: str, report: _Report) -> list[str | None]:
-    """Return the tidied column names ("" if unnamed, None if repeated) and report problems."""
-    names: list[str | None] = []
-    for raw in header:
-        # A BOM can survive as "\ufeff", or as "ï»¿" when the rest of the file is Windows-1252.
-        name = raw.replace("\ufeff", "").removeprefix("\u00ef\u00bb\u00bf").strip()
-        name = _check_bidi(restore_cell(name), None, report)
-        if name and name in names:
-            first, second = names.index(name) + 1, len(names) + 1
-            report.error(name, words.text("header_repeated", first=first, second=second))
-            name = None  # its cells are ignored: the problem is the header's
-        names.append(name)
-    unknown = [
-        (raw, name) for raw, name in zip(header, names, strict=True) if name and name not in COLUMNS
-    ]
-    _check_required(names, unknown, delimiter, report)
-    for _raw, name in unknown:
-        guess = _guess_column(name, [c for c in COLUMNS if c not in names])
-        if guess is not None and guess not in REQUIRED_COLUMNS:
-            report.warning(name, words.text("header_extra_column", guess=guess))
-    return names
-
-
-def _check_required(
-    names: list[str | None], unknown: list[tuple[str, str]], delimiter: str, report: _Report
-) -> None:
-    """Report, in one problem, every required column the header lacks."""
-    missing = [c for c in REQUIRED_COLUMNS if c not in names]
-    if not missing:
-        return
-    quoted = [repr(c) for c in missing]
-    if len(quoted) > 1:
-        quoted = [words.text("problem_and", first=", ".join(quoted[:-1]), second=quoted[-1])]
-    message = words.plural("header_missing", len(missing), columns=quoted[0])
-    hints = []
-    for column in missing:
-        for raw, name in unknown:
-            if _guess_column(name, [column]) == column:
-                hints.append(words.text("header_hint", raw=raw, column=column))
-                break
-    # A tab- or bar-separated header is one long name that looks like 'operation': say so first.
-    if len(names) == 1 and names[0] and ("\t" in names[0] or "|" in names[0]):
-        message += words.text("header_separate_columns")
-    elif hints:
-        message += words.text("header_hints", hints=", ".join(hints))
-    else:
-        message += words.text("header_example", delimiter=delimiter)
-    report.error(None, message)
-
-
-def _guess_column(name: str, candidates: list[str]) -> str | None:
-    """Return the column a header most likely means ("Operation " -> "operation"), or None."""
-    key = re.sub(r"[\s_-]+", "_", name.strip().casefold())
-    key = _COLUMN_ALIASES.get(key, key)
-    if key in candidates:
-        return key
-    close = difflib.get_close_matches(key, candidates, n=1, cutoff=0.75)
-    return close[0] if close else None
-
-
 def _check_cells(
     fields: list[str], names: list[str | None], delimiter: str, report: _Report
 ) -> dict[str, str] | None:
@@ -366,16 +267,6 @@ def _check_cells(
         elif name == "" and cell:
             report.error(None, words.text("row_unnamed_cell", number=index + 1), cell)
     return cells
-
-
-def _check_bidi(cell: str, column: str | None, report: _Report) -> str:
-    """Return the cell without bidirectional controls, warning where there were some."""
-    if cell.isascii():  # the controls are not ASCII: most cells need no search (1.6M at 100,000)
-        return cell
-    cleaned = strip_bidi_controls(cell)
-    if cleaned != cell:
-        report.warning(column, words.text("cell_bidi", controls=describe_bidi(cell)), cell)
-    return cleaned
 
 
 def _build_operation(

@@ -1,0 +1,153 @@
+"""Tests for opmap.read.operation_header: required, unknown, near-miss and repeated columns."""
+
+from __future__ import annotations
+
+import pytest
+from operations_csv import HEADER, row, write
+
+from opmap.read.operations import check_operations
+
+
+@pytest.mark.parametrize(
+    ("header", "message"),
+    [
+        (
+            "operation,countries",
+            "missing required column 'year'; the header line must name them, e.g. operation,year",
+        ),
+        (
+            "operation;countries",
+            "missing required column 'year'; the header line must name them, e.g. operation;year",
+        ),
+        (
+            "victims,countries",
+            "missing required columns 'operation' and 'year'; the header line must name them, "
+            "e.g. operation,year",
+        ),
+        (
+            "Operation ,yr",
+            "missing required columns 'operation' and 'year'; did you mean 'Operation ' for "
+            "'operation', 'yr' for 'year'? Header names must be written exactly",
+        ),
+        (
+            "Name,Year",
+            "missing required columns 'operation' and 'year'; did you mean 'Name' for "
+            "'operation', 'Year' for 'year'? Header names must be written exactly",
+        ),
+        (
+            "operation\tyear",
+            "missing required columns 'operation' and 'year'; separate the columns with ',' or ';'",
+        ),
+        (
+            "operation|year",
+            "missing required columns 'operation' and 'year'; separate the columns with ',' or ';'",
+        ),
+    ],
+)
+def test_missing_required_columns(tmp_path, header, message):
+    problems = check_operations(write(tmp_path, f"{header}\n"))[1]
+    assert [(p.line, p.column, p.message) for p in problems if p.line == 1] == [(1, None, message)]
+
+
+def test_missing_columns_are_one_problem_with_suggestions(test_data):
+    path = test_data / "records" / "missing-columns.csv"
+    [problem] = check_operations(path)[1]
+    assert (problem.line, problem.column) == (1, None)
+    assert "'operation' and 'year'" in problem.message
+    assert "'Operation ' for 'operation'" in problem.message
+    assert "'yr' for 'year'" in problem.message
+
+
+def test_a_header_tidied_into_a_known_spelling_is_guessed(tmp_path):
+    # "Operation Name" is tidied to "operation_name", which people write for 'operation'.
+    text = "year,countries,Operation Name\n2014,CIV,Nawa\n"
+    assert [p.message for p in check_operations(write(tmp_path, text))[1]] == [
+        "missing required column 'operation'; did you mean 'Operation Name' for 'operation'? "
+        "Header names must be written exactly"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("column", "guess"),
+    [("Start Date", "start_date"), ("victmis", "victims"), ("Latitude", "lat"), ("URL", "source")],
+)
+def test_near_miss_columns_are_guessed(tmp_path, column, guess):
+    [operation], [problem] = check_operations(
+        write(tmp_path, f"operation,year,countries,{column}\nNawa,2014,CIV,1\n")
+    )
+    assert (problem.severity, problem.column) == ("warning", column)
+    assert problem.message == (
+        f"is not an opmap column and is kept as an extra column; did you mean {guess!r}?"
+    )
+    assert operation.extra == {column: "1"}
+
+
+def test_near_miss_optional_column_is_kept_with_a_warning(tmp_path):
+    path = write(tmp_path, "operation,year,countries,Victims\nNawa,2014,CIV,76\n")
+    [operation], [problem] = check_operations(path)
+    assert (problem.severity, problem.line, problem.column) == ("warning", 1, "Victims")
+    assert "did you mean 'victims'" in problem.message
+    assert operation.extra == {"Victims": "76"} and operation.victims is None
+
+
+@pytest.mark.parametrize(
+    ("header", "meant"),
+    [
+        ("Start Date", "start_date"),
+        ("start-date", "start_date"),
+        ("countries  total", "countries_total"),
+    ],
+)
+def test_a_header_written_loosely_is_named_with_the_column_it_means(tmp_path, header, meant):
+    text = HEADER.replace(meant, header)
+    problems = check_operations(write(tmp_path, f"{text}\n{row()}\n"))[1]
+    assert [(p.line, p.column, p.severity, p.message) for p in problems] == [
+        (
+            1,
+            header,
+            "warning",
+            f"is not an opmap column and is kept as an extra column; did you mean {meant!r}?",
+        )
+    ]
+
+
+def test_spaces_hyphens_and_underscores_in_a_header_are_one_separator(tmp_path):
+    # Tidied to "end_date" before it is compared: untidied, it is too far from any column.
+    text = "operation,year,countries,End   -  Date\nNawa,2014,CIV,x\n"
+    [(column, message)] = [
+        (p.column, p.message) for p in check_operations(write(tmp_path, text))[1]
+    ]
+    assert (column, message) == (
+        "End   -  Date",
+        "is not an opmap column and is kept as an extra column; did you mean 'end_date'?",
+    )
+
+
+def test_other_columns_are_kept_without_a_warning(tmp_path):
+    text = "operation,year,countries,notes,desk,\nNawa,2014,CIV,seen,West,\n"
+    [operation], problems = check_operations(write(tmp_path, text))
+    assert problems == []
+    assert operation.extra == {"notes": "seen", "desk": "West"}
+
+
+def test_repeated_column_is_an_error(tmp_path):
+    path = write(tmp_path, "operation,year,countries,year\nNawa,2014,CIV,2015\n")
+    [problem] = check_operations(path)[1]
+    assert (problem.line, problem.column) == (1, "year")
+    assert "more than once" in problem.message
+
+
+def test_a_repeated_column_names_both_positions(tmp_path):
+    problems = check_operations(
+        write(tmp_path, "operation,year,countries,year\nNawa,2014,CIV,x\n")
+    )[1]
+    assert [(p.line, p.column, p.message) for p in problems] == [
+        (1, "year", "is in the header more than once (columns 2 and 4); keep one")
+    ]
+
+
+def test_a_byte_order_mark_before_a_later_column_is_dropped(tmp_path):
+    [operation], problems = check_operations(
+        write(tmp_path, "operation,\ufeffyear,countries\nNawa,2014,CIV\n")
+    )
+    assert (operation.year, problems) == (2014, [])
