@@ -8,7 +8,7 @@ import pytest
 
 from opmap.decide.mapdata import prepare_map_data
 from opmap.draw.interactive.choropleth import choropleth_units, country_tooltips
-from opmap.draw.interactive.geometry import decode_units
+from opmap.draw.interactive.encoding import decode_units
 from opmap.figures import parse_figure
 from opmap.read.boundaries import load_boundaries
 from opmap.read.operations import Operation

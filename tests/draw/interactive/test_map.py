@@ -13,7 +13,8 @@ import shapely
 from browser import launch_browser, open_offline, visible_point
 
 from opmap.decide.mapdata import prepare_map_data
-from opmap.draw.interactive.geometry import decode_units, display_geometry, small_units
+from opmap.draw.interactive.encoding import decode_units
+from opmap.draw.interactive.geometry import display_geometry, small_units
 from opmap.draw.interactive.map import render_map, write_map
 from opmap.figures import parse_figure
 from opmap.read.boundaries import load_boundaries, load_country_points

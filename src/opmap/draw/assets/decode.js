@@ -1,5 +1,5 @@
 /*
- * Decode the countries' shapes, sent encoded (opmap.draw.interactive.geometry.encode_units, about
+ * Decode the countries' shapes, sent encoded (opmap.draw.interactive.encoding.encode_units, about
  * a quarter of their GeoJSON), into a GeoJSON FeatureCollection for L.geoJSON.
  *
  * A unit is [id, properties, decimals, shape]; its shape is one polyline-encoded string (a

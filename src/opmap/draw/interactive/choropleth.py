@@ -1,6 +1,6 @@
 """The countries of the interactive map: filled by class, with their tooltips.
 
-The shapes travel encoded (:func:`~.geometry.encode_units`, about a quarter of their GeoJSON) and
+The shapes travel encoded (:func:`~.encoding.encode_units`, about a quarter of their GeoJSON) and
 ``opmap/draw/assets/countries.js`` decodes and draws them; this module only writes the data.
 """
 
@@ -13,14 +13,9 @@ from folium.template import Template
 
 from opmap.decide.classes import BORDER_COLOR, OUTSIDE_BORDER_COLOR, OUTSIDE_COLOR
 from opmap.decide.mapdata import MapData
+from opmap.draw.interactive.encoding import ALPHABET, encode_units
 from opmap.draw.interactive.fragments import country_tooltip_html, label_html
-from opmap.draw.interactive.geometry import (
-    ALPHABET,
-    display_geometry,
-    dot_positions,
-    encode_units,
-    small_units,
-)
+from opmap.draw.interactive.geometry import display_geometry, dot_positions, small_units
 from opmap.draw.interactive.offline import UsesAssets, script_json
 from opmap.draw.interactive.popups import figure_words
 from opmap.draw.interactive.shared import SharedOperations

@@ -14,8 +14,8 @@ from folium.template import Template
 from opmap.decide.mapdata import MapData
 from opmap.draw.interactive.choropleth import ChoroplethLayer
 from opmap.draw.interactive.compact import RowTables, gaps
+from opmap.draw.interactive.encoding import ALPHABET, encode_units
 from opmap.draw.interactive.fragments import label_html
-from opmap.draw.interactive.geometry import ALPHABET, encode_units
 from opmap.draw.interactive.layout import marker_homes
 from opmap.draw.interactive.offline import UsesAssets, defer, script_json
 from opmap.draw.interactive.popups import PopupRow, kept_brief, kept_popup_rows
@@ -126,7 +126,7 @@ def operation_layer_data(map_data: MapData, shared: SharedOperations | None = No
         ``area`` is None or, for an operation known only by its area, what its marker is called
         ("Adwenpa II 2016, an area: Western Africa"), ``home`` the country its marker stands
         in (:func:`~.layout.marker_homes`; small-places.js reads it); ``outlines``: the
-        outlines of those areas, encoded as the countries are (:func:`~.geometry.encode_units`),
+        outlines of those areas, encoded as the countries are (:func:`~.encoding.encode_units`),
         their ids the rows' indices; ``names``, ``folders``, ``fold``, ``notGiven`` and
         ``brief``: what the texts that :mod:`.compact` made short are made back from;
         ``cell``: the clustering cell in pixels (0: one marker per operation); the words of a
