@@ -30,6 +30,8 @@ SCRIPTS = {
     "panel.js": ["addPanel"],
     "popups.js": ["countWords", "operationPopup", "clusterPopup"],
     "clusters.js": ["clusterGrid", "cellLatLng", "cellId"],
+    "operation-rows.js": ["readOperations"],
+    "markers.js": ["markerMaker"],
     "operations.js": ["operationLayer"],
     "timeline.js": ["addTimeline"],
     "keyboard.js": ["keyboardNavigation"],

@@ -155,7 +155,7 @@ def test_index_lists_are_written_as_the_steps_between_them(world, browser, tmp_p
 
 @pytest.mark.parametrize("language", ["fr", "ar"])
 def test_the_names_of_a_popup_are_punctuated_as_in_python(world, browser, tmp_path, language):
-    # the page joins the names (operations.js) with the language's separator and colon
+    # the page joins the names (operation-rows.js) with the language's separator and colon
     from opmap.i18n import use_language
 
     with use_language(language):

@@ -127,7 +127,7 @@
      * Keep the markers of a map off the small countries they stand in.
      *
      * countries: the countries layer; a marker's data-home is the ISO3 code of the country it
-     * stands in (operations.js). lineStyle: the leader lines' Leaflet path options. Fires
+     * stands in (markers.js). lineStyle: the leader lines' Leaflet path options. Fires
      * "markersplaced" on the map each time the markers are placed (labels.js lays the names
      * after them).
      */

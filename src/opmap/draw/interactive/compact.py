@@ -4,13 +4,13 @@ An operation row carries its popup's texts (:func:`~.operations.operation_layer_
 them repeat what other rows say: the list of countries ("10 countries, 9 named: Falkland
 Islands, Hong Kong, ...") names countries every other row names too, and a source's address
 mostly starts like the others (``https://www.interpol.int/en/News-and-Events/News/2019/``).
-Here a countries text becomes ``[phrase]`` (``operations.js`` adds the names of the row's
+Here a countries text becomes ``[phrase]`` (``operation-rows.js`` adds the names of the row's
 countries from ``names``) and an address ``[folder index, rest]`` (the folder from
 ``folders``). A figure not given is its label alone, and the brief of a shared marker's list
 ("Libertad 2018 · Victims: nearly 350"), made of the name and the popup's figures, is 0. A
 rising list of indices is written as the steps between them (:func:`gaps`).
 
-A text is made short only when ``operations.js`` makes it back exactly: a page shows the words
+A text is made short only when ``operation-rows.js`` makes it back exactly: a page shows the words
 written here, never others.
 """
 
@@ -48,7 +48,7 @@ class RowTables:
         self._brief_figure = text("tooltip_figure", label="{label}", value="{value}")
 
     def data(self) -> dict:
-        """Return what ``operations.js`` makes the texts back from."""
+        """Return what ``operation-rows.js`` makes the texts back from."""
         return {
             "names": self.names,
             "folders": self.folders,
@@ -72,7 +72,7 @@ class RowTables:
         return [self._short(operation, row, labels[row[0]]) for row in rows]
 
     def _brief(self, name: str, rows: list, labels: list[str]) -> str:
-        """Return the brief ``operations.js`` makes from a name and the popup's figures."""
+        """Return the brief ``operation-rows.js`` makes from a name and the popup's figures."""
         parts = [name]
         for label in self._brief_labels:
             values = [row[1] for row in rows if labels[row[0]] == label and len(row) == 2]
@@ -112,7 +112,7 @@ def fill_in(template: str, **values: str) -> str:
 
 
 def countries_text(phrase: str, names: list[str]) -> list:
-    """Return the text of a countries row as ``operations.js`` makes it from ``[phrase]``.
+    """Return the text of a countries row as ``operation-rows.js`` makes it from ``[phrase]``.
 
     ``[text]``, or ``[text, None, full text]`` for a list folded after its first names.
     """

@@ -94,6 +94,8 @@ MAP_SCRIPTS = (
     "words.js",
     "popups.js",
     "clusters.js",
+    "operation-rows.js",
+    "markers.js",
     "operations.js",
     "timeline.js",
     "keyboard.js",

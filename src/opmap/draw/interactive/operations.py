@@ -1,7 +1,8 @@
 """The operations on the interactive map: one marker each, or shared when there are many.
 
-The markers are made by the page's script (``opmap/draw/assets/operations.js``) from one JSON
-array written here: one folium element per operation would cost milliseconds each to render.
+The markers are drawn by the page's script (``opmap/draw/assets/operations.js``, which reads the
+rows with ``operation-rows.js`` and makes the markers with ``markers.js``) from one JSON array
+written here: one folium element per operation would cost milliseconds each to render.
 Hovering or opening an operation highlights its countries; popups are built with DOM text nodes.
 """
 
@@ -31,7 +32,7 @@ from opmap.read.operations import Operation
 from opmap.words import text
 
 #: Pixels between markers of operations placed on the same spot (Nawa and Akoma, say).
-MARKER_SPREAD = 24  # the side of a marker's target (operations.js): fanned, they do not overlap
+MARKER_SPREAD = 24  # the side of a marker's target (markers.js): fanned, they do not overlap
 #: Above this many mapped operations, operations close together on screen share one marker.
 CLUSTER_ABOVE = 300
 #: The side, in screen pixels, of the grid cell whose operations share a marker.
@@ -73,7 +74,16 @@ class OperationLayer(UsesAssets, MacroElement):
     map_data : MapData
     """
 
-    assets = ("words.js", "dom.js", "decode.js", "popups.js", "clusters.js", "operations.js")
+    assets = (
+        "words.js",
+        "dom.js",
+        "decode.js",
+        "popups.js",
+        "clusters.js",
+        "operation-rows.js",
+        "markers.js",
+        "operations.js",
+    )
     _template = Template(
         """
         {% macro script(this, kwargs) %}
@@ -111,7 +121,7 @@ def operation_layer_data(map_data: MapData, shared: SharedOperations | None = No
     shared : SharedOperations, optional
         Rows the page loads from the pack's shared file (:mod:`.shared`): a row found there
         is written as a number, the step from the index of the shared row before it (from 0 for
-        the first: ``operations.js`` adds them up), the others in the page. Steps are a digit
+        the first: ``operation-rows.js`` adds them up), the others in the page. Steps are a digit
         or two where indices were four: a regional map's list was 8-31 KB at 10,000 generated
         operations, 3-13 KB as steps.
 

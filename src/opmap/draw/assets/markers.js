@@ -1,0 +1,119 @@
+/*
+ * The markers of operations and of shared cells (operations.js draws them), with their
+ * tooltips and popups: a marker is made on demand, an operation's once and kept. Needs
+ * words.js, dom.js and popups.js.
+ */
+(function (opmap) {
+    "use strict";
+
+    /** A marker's box, the target a finger or pointer hits (its dot is smaller: map.css). */
+    var TARGET = 24;
+
+    /** Where a popup may go: within the screen, below the title panel on a wide screen. */
+    function popupOptions(map, narrow) {
+        var info = map.getContainer().querySelector(".opmap-info");
+        return {
+            maxWidth: Math.max(200, Math.min(340, window.innerWidth - 70)),
+            maxHeight: narrow ? Math.max(160, window.innerHeight - 180) : 360,
+            autoPanPaddingTopLeft: [10, info && !narrow ? info.offsetHeight + 20 : 10]
+        };
+    }
+
+    function clusterSize(count) {
+        return count < 10 ? 26 : count < 100 ? 32 : count < 1000 ? 38 : 44;
+    }
+
+    /** Set attributes on a marker's element each time Leaflet makes it (at every add). */
+    function onEachAdd(marker, setUp) {
+        marker.on("add", function () { setUp(marker.getElement()); });
+    }
+
+    /**
+     * The markers of operations and of shared cells, with their popups. data: the operation
+     * layer's data; highlights: what lights an operation's countries up (operations.js:
+     * hover, open, close, isOpen). Returns {forOperation(operation, dx), forCluster(cell)}.
+     */
+    function markerMaker(map, data, highlights) {
+        var narrow = window.matchMedia && window.matchMedia(data.narrow).matches;
+        var options = popupOptions(map, narrow);
+
+        function openOperation(operation, latlng, dx) {
+            var popup = L.popup(L.extend({offset: [dx, 0]}, options)).setLatLng(latlng);
+            popup.setContent(opmap.operationPopup(operation, data.labels, data.words.showAll,
+                                                  function () { popup.update(); }));
+            popup.on("remove", function () { highlights.close(operation); });
+            popup.openOn(map);
+            highlights.open(operation);
+        }
+
+        function operationMarker(operation, dx) {
+            var half = TARGET / 2;
+            var className = "opmap-operation" + (operation.area ? " opmap-operation-area" : "");
+            var marker = L.marker(operation.latlng, {icon: L.divIcon({
+                className: className, iconSize: [TARGET, TARGET],
+                iconAnchor: [half - dx, half]
+            })});
+            marker.bindTooltip(function () {
+                var name = opmap.element("span", null, operation.area || operation.name);
+                if (operation.lang && !operation.area) {
+                    opmap.inLanguage(name, operation.lang);
+                }
+                return name;
+            },
+                               {direction: "top", offset: [dx, -half]});
+            marker.on("click", function () { openOperation(operation, operation.latlng, dx); });
+            marker.on("mouseover", function () { highlights.hover(operation, true); });
+            marker.on("mouseout", function () {
+                if (!highlights.isOpen(operation)) {
+                    highlights.hover(operation, false);
+                }
+            });
+            onEachAdd(marker, function (icon) {
+                icon.setAttribute("aria-label", operation.area || operation.name);
+                icon.setAttribute("data-operation", operation.name);
+                if (operation.home) {
+                    icon.setAttribute("data-home", operation.home);  // small-places.js
+                }
+            });
+            return marker;
+        }
+
+        function openCluster(cell) {
+            var content = opmap.clusterPopup(cell, {
+                listed: data.listed,
+                words: data.words,
+                open: function (operation) { openOperation(operation, cell.latlng, 0); },
+                zoomTo: function (bounds) {
+                    map.closePopup();
+                    map.fitBounds(bounds, {padding: [40, 40], maxZoom: map.getMaxZoom()});
+                }
+            });
+            L.popup(options).setLatLng(cell.latlng).setContent(content).openOn(map);
+        }
+
+        function clusterMarker(cell) {
+            var count = cell.operations.length, label = opmap.countWords(count, data.words);
+            var size = clusterSize(count);
+            var marker = L.marker(cell.latlng, {icon: L.divIcon({
+                className: "opmap-cluster", iconSize: [size, size], html: ""
+            })});
+            marker.bindTooltip(label, {direction: "top", offset: [0, -size / 2]});
+            marker.on("click", function () { openCluster(cell); });
+            onEachAdd(marker, function (icon) {
+                icon.textContent = opmap.digits(count);
+                icon.setAttribute("aria-label", label);
+                icon.setAttribute("data-count", String(count));
+            });
+            return marker;
+        }
+
+        /** An operation's marker, made once and kept. */
+        function forOperation(operation, dx) {
+            return operation.marker || (operation.marker = operationMarker(operation, dx));
+        }
+
+        return {forOperation: forOperation, forCluster: clusterMarker};
+    }
+
+    opmap.markerMaker = markerMaker;
+})(window.opmap = window.opmap || {});

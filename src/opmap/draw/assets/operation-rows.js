@@ -1,0 +1,84 @@
+/*
+ * The operations of an operation layer, read from the rows operation_layer_data wrote: each
+ * row made back into an object, with the texts compact.py made short written out in full
+ * again. A row that is a number stands for a row of the pack's shared file (map-data.js,
+ * opmap.shared). Needs words.js and decode.js.
+ */
+(function (opmap) {
+    "use strict";
+
+    /** A phrase and its names, as words.py's phrase_with_names: "2 countries, all named: A, B". */
+    function withNames(phrase, names, list) {
+        return opmap.fillIn(list.withNames, {phrase: phrase, names: names.join(list.sep)});
+    }
+
+    /**
+     * Make back the texts compact.py made short: a figure not given [label index], a countries
+     * text [phrase] (the names of the row's countries follow it, folded after the first few)
+     * and a source [folder index, rest]. tables: the names, folders, fold, notGiven and list
+     * (the separator and the phrase-and-names template) of the rows' page or shared file.
+     */
+    function fullRows(rows, countries, tables) {
+        return rows.map(function (row) {
+            var value = row[1];
+            if (row.length === 1) {
+                return [row[0], tables.notGiven];
+            }
+            if (!Array.isArray(value)) {
+                return row;
+            }
+            if (typeof value[0] === "number") {
+                return [row[0], tables.folders[value[0]] + value[1]].concat(row.slice(2));
+            }
+            var names = countries.map(function (iso) { return tables.names[iso]; });
+            var full = withNames(value[0], names, tables.list);
+            if (names.length <= tables.fold[0]) {
+                return [row[0], full];
+            }
+            var shown = names.slice(0, tables.fold[1]).concat("\u2026");
+            return [row[0], withNames(value[0], shown, tables.list), null, full];
+        });
+    }
+
+    /** A brief written 0: the name and the popup's figures ("Libertad 2018 · Victims: 350"). */
+    function briefOf(name, rows, labels, tables) {
+        var parts = [name];
+        tables.brief.labels.forEach(function (label) {
+            var found = rows.filter(function (row) {
+                return labels[row[0]] === label && row.length === 2;
+            })[0];
+            if (found && found[1] !== tables.notGiven) {
+                parts.push(opmap.fillIn(tables.brief.figure, {label: label, value: found[1]}));
+            }
+        });
+        return parts.join(" \u00b7 ");
+    }
+
+    /**
+     * Read the rows written by operation_layer_data: [name, year, lat, lon, dx, ...]. A row
+     * that is a number is a row of the pack's shared file (map-data.js, opmap.shared): the
+     * number is the step from the shared row before it (from 0 for the first: compact.py's gaps).
+     */
+    function readOperations(data) {
+        var outlines = {}, next = 0;
+        var sharedRows = opmap.addUp(data.operations.filter(function (written) {
+            return typeof written === "number";
+        }));
+        opmap.decodeUnits(data.outlines, data.alphabet).features.forEach(function (feature) {
+            outlines[feature.id] = feature;
+        });
+        return data.operations.map(function (written, index) {
+            var shared = typeof written === "number";
+            var row = shared ? opmap.shared.operations[sharedRows[next++]] : written;
+            var tables = shared ? opmap.shared : data;
+            var rows = fullRows(row[6], row[5], tables);
+            return {index: index, name: row[0], year: row[1], latlng: L.latLng(row[2], row[3]),
+                    dx: row[4], countries: row[5], rows: rows,
+                    brief: row[7] === 0 ? briefOf(row[0], rows, data.labels, tables) : row[7],
+                    lang: row[8], area: row[9], home: row[10],
+                    outline: outlines[String(index)] || null};
+        });
+    }
+
+    opmap.readOperations = readOperations;
+})(window.opmap = window.opmap || {});
