@@ -65,6 +65,17 @@ def test_every_asset_is_inlined_by_the_element_that_needs_it():
     assert inlined == set(SCRIPTS) | set(STYLES)
 
 
+@pytest.mark.parametrize("name", sorted(p.name for p in ASSETS.glob("*.[cj]s*")))
+def test_the_inlined_asset_keeps_no_piece_of_a_comment(name):
+    # compact_asset drops whole comment lines only: a comment's line that does not start with
+    # "*" would stay, and its "*/" would break the rule or statement after it.
+    from opmap.draw.assets import compact_asset
+
+    lines = compact_asset(name).splitlines()
+    leftovers = [line for line in lines if line.count("/*") != line.count("*/")]
+    assert leftovers == []
+
+
 @pytest.mark.browser
 def test_each_script_loads_alone_and_defines_its_functions():
     with launch_browser() as browser:

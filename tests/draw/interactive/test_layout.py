@@ -96,6 +96,49 @@ def test_no_two_controls_overlap_and_the_map_keeps_most_of_the_screen(
     assert covered < 0.3 * width * height
 
 
+@pytest.fixture(scope="module")
+def crowded(tmp_path_factory):
+    """The bundled map and 80 operations that name no country: a long "Not on the map"."""
+    from opmap.read.operations import Operation
+
+    lost = [Operation(name=f"Lost {i}", year=2019, countries_total=3) for i in range(80)]
+    data = prepare_map_data(
+        [*read_operations(), *lost], load_boundaries(), points=load_country_points()
+    )
+    path = tmp_path_factory.mktemp("crowded") / "map.html"
+    return write_map(data, path, generated=date(2024, 5, 1))
+
+
+@pytest.mark.parametrize(("width", "height"), [(1280, 800), (1024, 600)])
+def test_a_long_list_of_operations_not_on_the_map_scrolls_inside_its_panel(
+    crowded, browser, width, height
+):
+    from axe import axe_violations
+
+    page, log = open_offline(browser, crowded, width=width, height=height)
+    page.wait_for_selector(".opmap-operation")
+    boxes = page.evaluate(CONTROLS)
+    listed = ".opmap-unmapped ul"
+    scrolls = page.evaluate(
+        f"() => (ul => ul.scrollHeight > ul.clientHeight)(document.querySelector('{listed}'))"
+    )
+    page.focus(listed)  # the list takes the focus, and scrolls from the keyboard
+    page.keyboard.press("End")  # (the scroll may be smooth: wait for it to move)
+    page.wait_for_function(f"() => document.querySelector('{listed}').scrollTop > 0")
+    focused = page.evaluate("() => document.activeElement.tagName")
+    violations = axe_violations(page)
+    page.context.close()
+    assert not log.page_errors and not log.console_errors
+    assert scrolls and focused == "UL"
+    # Every panel stays on the screen (the list grew 4,000 px upwards over the title before).
+    assert [b["name"] for b in boxes if b["top"] < 0 or b["bottom"] > height] == []
+    touching = [
+        (a["name"], b["name"]) for i, a in enumerate(boxes) for b in boxes[i + 1 :] if overlap(a, b)
+    ]
+    assert touching == []
+    assert violations == []
+
+
 @pytest.mark.parametrize("language", LANGUAGES)
 @pytest.mark.parametrize(("kind", "width", "height"), SCREENS)
 def test_a_folded_panel_opens_from_its_button(pages, browser, kind, width, height, language):

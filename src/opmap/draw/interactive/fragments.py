@@ -15,6 +15,7 @@ from opmap.decide.classes import NO_DATA_COLOR
 from opmap.decide.mapdata import MapData
 from opmap.draw.interactive.popups import http_url
 from opmap.draw.templates import render
+from opmap.i18n import format_number
 from opmap.read.operations import Operation
 from opmap.style import GAP_HATCH_COLOR
 from opmap.words import countries_phrase, text
@@ -84,7 +85,8 @@ def unmapped_html(operations: Sequence[Operation]) -> Markup:
         text("unmapped_item", operation=op.key, countries_phrase=countries_phrase(op))
         for op in operations
     ]
-    return _render("unmapped.html", title=text("unmapped_title"), items=items)
+    count = format_number(len(items))
+    return _render("unmapped.html", title=text("unmapped_title"), count=count, items=items)
 
 
 def country_tooltip_html(line: str, figure: str | None = None) -> Markup:
