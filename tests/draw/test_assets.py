@@ -29,7 +29,7 @@ SCRIPTS = {
     "countries.js": ["countriesLayer", "bindCountryTooltips"],
     "panel.js": ["addPanel"],
     "popups.js": ["countWords", "operationPopup", "clusterPopup"],
-    "clusters.js": ["clusterGrid", "cellLatLng", "cellId"],
+    "clusters.js": ["clusterGrid", "cellLatLng", "cellId", "clusterSize"],
     "operation-rows.js": ["readOperations"],
     "markers.js": ["markerMaker"],
     "operations.js": ["operationLayer"],

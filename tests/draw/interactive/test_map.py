@@ -436,6 +436,25 @@ def test_many_operations_share_markers_and_all_are_counted(many_page, many_opera
 
 
 @pytest.mark.browser
+def test_no_shared_marker_covers_another(many_page):
+    # A shared marker sits where its operations are, but inside its own cell of the grid: a
+    # neighbour drawn over it would hide part of its number.
+    boxes = many_page[0].evaluate(
+        """() => Array.from(document.querySelectorAll('.opmap-cluster')).map(icon => {
+            const box = icon.getBoundingClientRect();
+            return [icon.dataset.count, box.left, box.top, box.right, box.bottom];
+        })"""
+    )
+    covered = [
+        (a[0], b[0])
+        for i, a in enumerate(boxes)
+        for b in boxes[i + 1 :]
+        if min(a[3], b[3]) > max(a[1], b[1]) and min(a[4], b[4]) > max(a[2], b[2])
+    ]
+    assert len(boxes) > 10 and covered == []
+
+
+@pytest.mark.browser
 def test_shared_marker_lists_the_operations_under_it(many_page, many_map):
     page, log = many_page
     clusters = page.locator(".opmap-cluster")

@@ -1,7 +1,7 @@
 /*
  * The markers of operations and of shared cells (operations.js draws them), with their
  * tooltips and popups: a marker is made on demand, an operation's once and kept. Needs
- * words.js, dom.js and popups.js.
+ * words.js, dom.js, popups.js and clusters.js.
  */
 (function (opmap) {
     "use strict";
@@ -17,10 +17,6 @@
             maxHeight: narrow ? Math.max(160, window.innerHeight - 180) : 360,
             autoPanPaddingTopLeft: [10, info && !narrow ? info.offsetHeight + 20 : 10]
         };
-    }
-
-    function clusterSize(count) {
-        return count < 10 ? 26 : count < 100 ? 32 : count < 1000 ? 38 : 44;
     }
 
     /** Set attributes on a marker's element each time Leaflet makes it (at every add). */
@@ -93,7 +89,7 @@
 
         function clusterMarker(cell) {
             var count = cell.operations.length, label = opmap.countWords(count, data.words);
-            var size = clusterSize(count);
+            var size = opmap.clusterSize(count);
             var marker = L.marker(cell.latlng, {icon: L.divIcon({
                 className: "opmap-cluster", iconSize: [size, size], html: ""
             })});
