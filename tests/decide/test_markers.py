@@ -64,3 +64,23 @@ def test_a_position_in_the_file_wins(inputs):
     moved = [replace(op, lat=12.5, lon=-70.0) if op.name == "Libertad" else op for op in operations]
     data = prepare_map_data(moved, boundaries)
     assert (data.markers["Libertad 2018"].x, data.markers["Libertad 2018"].y) == (-70.0, 12.5)
+
+
+def test_a_regions_map_draws_an_operation_in_the_region_where_it_ran(inputs):
+    from opmap.read.operations import Operation
+
+    # Run in France, Spain and Senegal: the middle of the three is in Spain, on the world's map.
+    spanning = Operation(
+        "Across",
+        2019,
+        countries=("FRA", "ESP", "SEN"),
+        country_names=("France", "Spain", "Senegal"),
+    )
+    boundaries = inputs.boundaries
+    shapes = dict(zip(boundaries["iso_a3"], boundaries.geometry, strict=True))
+    world = prepare_map_data([spanning], boundaries, points=inputs.points)
+    africa = prepare_map_data([spanning], boundaries, points=inputs.points, region="Africa")
+    europe = prepare_map_data([spanning], boundaries, points=inputs.points, region="Europe")
+    assert not shapes["SEN"].contains(world.markers["Across 2019"])
+    assert shapes["SEN"].contains(africa.markers["Across 2019"])
+    assert europe.markers["Across 2019"] == world.markers["Across 2019"]

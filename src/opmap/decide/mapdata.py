@@ -26,6 +26,7 @@ from opmap.decide.markers import area_outlines, place_markers
 from opmap.decide.regions import REGION_COLUMNS, area_members
 from opmap.errors import InvalidOption
 from opmap.i18n import region_name as region_in_language
+from opmap.i18n import sort_key
 from opmap.read.operations import Operation
 from opmap.read.universe import Universe, load_universe
 from opmap.words import count_operations, join_names, plural, text
@@ -251,7 +252,7 @@ def prepare_map_data(
             )
             if not op.countries and op.area and area_members(boundaries, op.area) & region_countries
         ]
-    selected.sort(key=lambda op: (op.year, op.name.casefold()))
+    selected.sort(key=lambda op: (op.year, sort_key(op.name)))
     shown_region = region_name and region_in_language(region_name)
     areas = area_outlines(selected, boundaries)
     coverage = aggregate_by_country(selected, boundaries, points)
@@ -268,7 +269,7 @@ def prepare_map_data(
         values=values,
         classes=classes,
         metric=metric,
-        markers=place_markers(selected, coverage, areas),
+        markers=place_markers(selected, coverage, areas, within=region_countries),
         unmapped=[op for op in selected if not op.is_mapped and op.key not in areas],
         focus=focus,
         region=shown_region,

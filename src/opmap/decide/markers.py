@@ -8,7 +8,7 @@ area), :func:`area_outlines` outlines the area of an operation known only by its
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping, Sequence, Set
 
 import geopandas as gpd
 import shapely
@@ -80,6 +80,7 @@ def place_markers(
     operations: Sequence[Operation],
     coverage: gpd.GeoDataFrame,
     areas: Mapping[str, BaseGeometry] | None = None,
+    within: Set[str] | None = None,
 ) -> dict[str, Point]:
     """Place one marker per mapped operation, on land, in a country that took part.
 
@@ -88,6 +89,8 @@ def place_markers(
     the country nearest the middle of all their points: Libertad's 13 mostly Caribbean countries
     put it in the Caribbean, not in Brazil, the largest of them. An operation known only by
     its area (``areas``) is placed inside the area, as clear of the other markers as it can.
+    On a region's map (``within``), the countries of the region that took part are the ones
+    considered: an operation of Africa and Europe is drawn in Africa on Africa's map.
 
     Parameters
     ----------
@@ -96,6 +99,8 @@ def place_markers(
         From :func:`~.aggregate.aggregate_by_country`.
     areas : mapping of str to shapely geometry, optional
         From :func:`area_outlines`.
+    within : set of str, optional
+        The ISO codes of the region a map shows; its countries come first.
 
     Returns
     -------
@@ -112,6 +117,8 @@ def place_markers(
             markers[op.key] = areas[op.key].representative_point()
             continue
         points = [anchors[c] for c in op.countries if c in anchors]
+        inside = [anchors[c] for c in op.countries if c in anchors and c in (within or ())]
+        points = inside or points
         if points:
             middle = Point(
                 sum(p.x for p in points) / len(points), sum(p.y for p in points) / len(points)
