@@ -145,7 +145,8 @@ STRINGS: dict[str, str] = {
     "regions add up to less than the total.",
     "coverage_unnamed_gaps": "Up to {count} of these gaps may have taken part: {operations} "
     "with {unnamed}.",
-    "participants_unnamed": "; {operations} with {count} more, unnamed",
+    # (a sum over operations: the same country may be among several operations' unnamed)
+    "participants_unnamed": "; {operations} with unnamed participants: {count}",
     "universe_un": "UN member and observer states",
     "coverage_col_region": "Region",
     "coverage_all_regions": "All regions",

@@ -300,7 +300,7 @@ def test_the_notes_say_what_the_total_leaves_out(inputs):
         "Figures in the total only, in no region's: 2 operations that span several regions (or "
         "may: their unnamed participants could be anywhere), so the regions add up to less than "
         "the total.",
-        "6 named countries and territories; 1 operation with 4 more, unnamed",
+        "6 named countries and territories; 1 operation with unnamed participants: 4",
         "Counted in the total only, in no region: 1 operation with no country and no area named.",
     ]
 
@@ -371,7 +371,7 @@ def test_coverage_markdown_word_for_word(inputs):
         "Figures in the total only, in no region's: 3 operations that span several regions (or "
         "may: their unnamed participants could be anywhere), so the regions add up to less than "
         "the total.\n"
-        "4 named countries and territories; 1 operation with 2 more, unnamed\n"
+        "4 named countries and territories; 1 operation with unnamed participants: 2\n"
         "\n"
         "## States not named in any operation\n"
         "\n"

@@ -269,7 +269,7 @@ def coverage_notes(report: CoverageReport) -> list[str]:
 def headline_participants(total: dict) -> str:
     """Say how many participants are named, and how many more operations count without naming.
 
-    "20 named countries and territories; 1 operation with 14 more, unnamed".
+    "20 named countries and territories; 1 operation with unnamed participants: 14".
     """
     line = plural("participants_named", total["named_states"] + total["named_territories"])
     if total["unnamed"]:

@@ -126,7 +126,7 @@ def test_headline_figures_count_each_operation_once(hostile):
         if card.attrs.get("class") == "card"
     ]
     # The count says it is of named participants, and the unplaced operation's 3 unnamed ones.
-    named = "named countries and territories; 1 operation with 3 more, unnamed"
+    named = "named countries and territories; 1 operation with unnamed participants: 3"
     assert cards[:2] == [("3", "operations"), ("3", named)]
     # 94 + nearly 500, rounded like "nearly 500"; the third operation gave no victims.
     # The figure stands alone, as large as the others; who reported it is said beneath.
