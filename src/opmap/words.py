@@ -104,10 +104,19 @@ def grouping_words(label: str) -> str:
 
 def some_names(names: Sequence[str], limit: int = NAMES_LISTED) -> str:
     """Join names, the first ``limit`` of them: "Nawa 2014, Akoma 2015, and 1,234 more"."""
-    if len(names) <= limit:
-        return join_names(names)
-    more = text("tooltip_names_more", count=format_number(len(names) - limit))
-    return join_names([*names[:limit], more])
+    return join_names(_first(names, limit))
+
+
+def some_items(items: Sequence[str], limit: int = NAMES_LISTED) -> str:
+    """Join items, the first ``limit`` of them: "Flash 2014 (2 countries); …; and 171 more"."""
+    return join_items(_first(items, limit))
+
+
+def _first(words: Sequence[str], limit: int) -> list[str]:
+    """Return the first ``limit`` of ``words`` and how many more there are ("and 1,234 more")."""
+    if len(words) <= limit:
+        return list(words)
+    return [*words[:limit], text("tooltip_names_more", count=format_number(len(words) - limit))]
 
 
 def join_names(names: Sequence[str]) -> str:

@@ -298,3 +298,19 @@ def test_a_long_briefing_lists_the_500_most_recent_operations_and_says_where_the
 def test_a_short_briefing_lists_every_operation_and_no_note(hostile):
     document = briefing(hostile)
     assert "most recent" not in document.find("main").text
+
+
+def test_hundreds_of_operations_off_the_map_are_named_ten_then_counted():
+    from opmap.read.operations import Operation
+
+    bundled = load_inputs()
+    lost = [Operation(name=f"Lost {i:03}", year=2019, countries_total=3) for i in range(200)]
+    inputs = replace(bundled, operations=[*bundled.operations, *lost])
+    report = build_coverage(inputs)
+    page = render_briefing(
+        inputs.operations, report, region_pages={}, files=FILES, generated=date(2024, 5, 1)
+    )
+    start = page.index("200 operations with no named country count in the totals")
+    note = page[start : page.index("</p>", start)]
+    assert "Lost 009 2019" in note and "Lost 010 2019" not in note
+    assert note.endswith("and 190 more.")

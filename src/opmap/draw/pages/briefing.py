@@ -24,10 +24,10 @@ from opmap.words import (
     count_operations,
     countries_phrase,
     figure_text,
-    join_items,
     named_countries,
     phrase_with_names,
     plural,
+    some_items,
     text,
 )
 
@@ -120,7 +120,8 @@ def _headline(total: dict, operations: Sequence[Operation]) -> dict:
     unplaced = [op for op in operations if not op.is_placed]  # an area is drawn as an area
     unplaced_text = ""
     if unplaced:
-        listed = join_items([f"{op.key} ({countries_phrase(op)})" for op in unplaced])
+        # At 10,000 operations there can be hundreds: the map's panel lists them all.
+        listed = some_items([f"{op.key} ({countries_phrase(op)})" for op in unplaced])
         unplaced_text = plural("briefing_unplaced", len(unplaced), items=listed)
     return {"cards": cards, "note": text("briefing_figures_note", unplaced=unplaced_text)}
 
