@@ -236,6 +236,8 @@ STRINGS: dict[str, str] = {
     "between operations and countries. Enter: open the details. Escape: close them. Plus and "
     "minus: zoom. Shift and an arrow: move the map.",
     "keys_operation": "{name}: operation {position} of {count}. Enter opens its details.",
+    # when operations share markers (a crowded map), the arrows go from marker to marker
+    "keys_marker": "{name}: marker {position} of {count}. Enter opens it.",
     "keys_country": "{name}, {operations}: country {position} of {count}. Enter lists its "
     "operations.",
     "keys_no_operations": "No operation is on the map in this view.",

@@ -455,6 +455,20 @@ def test_no_shared_marker_covers_another(many_page):
 
 
 @pytest.mark.browser
+def test_the_arrows_count_markers_where_operations_share_them(many_page):
+    page, log = many_page
+    markers = ".leaflet-marker-pane .opmap-operation, .leaflet-marker-pane .opmap-cluster"
+    count = page.locator(markers).count()
+    page.focus(".folium-map")
+    page.keyboard.press("ArrowRight")
+    words = page.inner_text("[role=status]")
+    page.keyboard.press("Escape")
+    # "12 operations: marker 1 of 97", not "operation 1 of 97" on a map of 1,000 operations.
+    assert words.endswith(f": marker 1 of {count}. Enter opens it.")
+    assert log.page_errors == []
+
+
+@pytest.mark.browser
 def test_shared_marker_lists_the_operations_under_it(many_page, many_map):
     page, log = many_page
     clusters = page.locator(".opmap-cluster")

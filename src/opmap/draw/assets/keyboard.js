@@ -174,7 +174,11 @@
         function chooseOperation(list) {
             var marker = list[index];
             marker.focus({preventScroll: true});
-            say(fill(words.operation, {
+            // Where operations share markers, the arrows count markers, not operations.
+            var shared = list.some(function (each) {
+                return each.classList.contains("opmap-cluster");
+            });
+            say(fill(shared ? words.marker : words.operation, {
                 name: marker.getAttribute("aria-label") || "",
                 position: index + 1, count: list.length
             }));

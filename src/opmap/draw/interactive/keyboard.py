@@ -87,6 +87,7 @@ def keyboard_data(map_data: MapData) -> dict:
             "operation": text(
                 "keys_operation", name="{name}", position="{position}", count="{count}"
             ),
+            "marker": text("keys_marker", name="{name}", position="{position}", count="{count}"),
             "country": text(
                 "keys_country",
                 name="{name}",
