@@ -193,6 +193,19 @@ def test_world_option_keeps_equal_earth_and_no_locator(bundled):
     assert not any(ax.get_gid() == "locator" for ax in panel.child_axes)
 
 
+def test_operations_on_every_continent_get_the_world_without_a_locator(inputs):
+    from opmap.read.operations import Operation
+
+    spread = ("CAN", "BRA", "RUS", "AUS", "ZAF", "CHN", "ARG", "USA", "IND", "NZL")
+    operations = [Operation(f"Op {c}", 2020, countries=(c,), country_names=(c,)) for c in spread]
+    data = prepare_map_data(operations, inputs.boundaries, points=inputs.points)
+    (frame,) = frame_panels(data)
+    # The view is most of the world: a locator outlining it would say nothing.
+    assert frame.crs.to_epsg() == 8857 and not frame.regional
+    figure = plot_map(data, generated=GENERATED)
+    assert not any(c.get_gid() == "locator" for ax in figure.axes for c in ax.child_axes)
+
+
 def test_the_locator_outlines_both_panels(bundled):
     figure = plot_map(bundled, generated=GENERATED)
     locator = _locator(figure)

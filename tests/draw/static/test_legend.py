@@ -69,6 +69,15 @@ def test_more_unmapped_operations_than_a_page_holds_are_counted_past_what_fits(i
     assert box.get_window_extent(renderer).height <= 0.65 * figure.bbox.height
     (ax,) = [a for a in figure.axes if a.get_gid() == "map"]
     assert ax.get_position().height > 0.1
+    # The columns start on one line and keep to their own width (long items ran into the next).
+    extents = [t.get_window_extent(renderer) for t in columns]
+    assert len({round(extent.y1) for extent in extents}) == 1
+    for i, extent in enumerate(extents):
+        assert not any(extent.overlaps(other) for other in extents[i + 1 :])
+    # The map keeps the height of its legend, which stays under the header.
+    subtitle = next(t for t in figure.texts if t.get_gid() == "subtitle")
+    legend = ax.get_legend().get_window_extent(renderer)
+    assert legend.y1 <= subtitle.get_window_extent(renderer).y0
 
 
 def test_unmapped_items_say_why():

@@ -44,6 +44,7 @@ _INSET_PAD_SHARE = 0.02  # ...with room round them for the names of those at its
 _GROUP_GAP_KM = 2000  # what took part this far from the rest is a group of its own...
 _GROUP_GAIN = 0.6  # ...drawn in its own panel when the two panels save this much of the frame
 _PAD_SHARE = 0.02
+_WORLD_VIEW_SHARE = 0.5  # a view of more of the world's box than this needs no locator
 
 
 @dataclass(frozen=True)
@@ -60,7 +61,8 @@ class Frame:
     view : tuple of float
         (minx, miny, maxx, maxy) to show, in projected metres, before fitting to the axes.
     regional : bool
-        True when the view shows part of the world: a locator is drawn.
+        True when the view shows a part of the world (at most half of its box): a locator is
+        drawn.
     named : frozenset or None
         The coverage rows (int) and marker keys (str) this frame is framed on and names; None
         for all. Each of two panels names only its own group.
@@ -226,7 +228,15 @@ def _world_frame(map_data: MapData, shapes: list, named: frozenset | None = None
     geometries = project(map_data.coverage.geometry, crs)
     if not shapes:
         return Frame(crs, geometries, globe, _padded(globe.bounds, 0.01), regional=False)
-    return Frame(crs, geometries, globe, _extent_view(shapes, crs), regional=True, named=named)
+    view = _extent_view(shapes, crs)
+    # Operations all over the world make a view of most of it: a locator would say nothing.
+    regional = _box_area(view) <= _WORLD_VIEW_SHARE * _box_area(globe.bounds)
+    return Frame(crs, geometries, globe, view, regional=regional, named=named)
+
+
+def _box_area(box) -> float:
+    minx, miny, maxx, maxy = box
+    return (maxx - minx) * (maxy - miny)
 
 
 def _two_groups(shapes: list) -> list[list[int]] | None:

@@ -30,6 +30,7 @@ from opmap.draw.static.framing import Frame, frame_panels
 from opmap.draw.static.labels import MAX_LABELLED, Key
 from opmap.draw.static.layout import add_panels, lay_out_panels
 from opmap.draw.static.legend import (
+    MOST_BOX_SHARE,
     draw_list_box,
     draw_source_line,
     key_entries,
@@ -262,7 +263,8 @@ def _lay_out(figure, map_data, headline, generated, frames: list[Frame], reserve
     bottom = draw_source_line(page, generated)
     if map_data.unmapped:
         items = unmapped_items(map_data.unmapped)
-        bottom = draw_list_box(page, text("unmapped_title"), items, bottom, "unmapped")
+        most = _list_share(page, map_data, header_bottom - bottom)
+        bottom = draw_list_box(page, text("unmapped_title"), items, bottom, "unmapped", most=most)
     key_bottom = bottom
     lines = key_entries(Key(list(enumerate(reserved, start=1))))
     title = text("labels_key_title")
@@ -310,6 +312,23 @@ def _lay_out(figure, map_data, headline, generated, frames: list[Frame], reserve
         span = panels.key_span if panels is not None else None
         draw_list_box(page, title, key_entries(key), key_bottom, "key", span=span)
     return key
+
+
+#: However many operations are off the map, the map keeps this share of the room it shares with
+#: their list, and its legend's height (at 10,000 operations the list left it a strip the legend
+#: ran out of, over the title); 40 operations are still all listed on an A4 page.
+_MAP_LEAST_SHARE = 0.35
+
+
+def _list_share(page: Page, map_data: MapData, room: float) -> float:
+    """Return the largest share of the page the list of operations off the map may take.
+
+    ``room`` is the height in inches between the header and the source line; the map keeps
+    :data:`_MAP_LEAST_SHARE` of it, and at least the height of a legend drawn inside it.
+    """
+    legend = _legend_height(page, map_data, (page.width - 2 * page.margin) / 3)
+    keep = max(_MAP_LEAST_SHARE * room, 1.15 * legend)
+    return max(0.05, min(MOST_BOX_SHARE, (room - keep) / page.height))
 
 
 def _legend_height(page: Page, map_data: MapData, width: float) -> float:

@@ -39,7 +39,7 @@ _MAX_BOX_SHARE = 0.18
 #: A list box is never taller than this share of the page (40 operations fill about half of
 #: an A4 page, and are all listed): past it, the items that do not fit
 #: are counted ("and 176 more"), or the map would have no room left.
-_MOST_BOX_SHARE = 0.55
+MOST_BOX_SHARE = 0.55
 #: The largest share of a wide column the locator leaves the legend beside it.
 LEGEND_ROOM = 0.7
 
@@ -94,7 +94,7 @@ def draw_list_box(
     bottom: float,
     gid: str,
     *,
-    most: float = _MOST_BOX_SHARE,
+    most: float = MOST_BOX_SHARE,
     span: tuple[float, float] | None = None,
 ) -> float:
     """Draw a framed list of ``items`` under ``title`` from ``bottom`` up; return its top.
@@ -109,16 +109,23 @@ def draw_list_box(
     start = right if page.rtl else left
     pad = 0.05 * scale
     available = right - left - 2 * pad
-    columns = 1
+    columns, before = 1, None
     while True:
         texts = _columns_of(page, items, columns, available, bottom + pad, gid, start)
         height = max(page.inches(t).height for t in texts)
+        if before is not None and height >= before:  # narrower columns wrap more: no gain
+            for artist in texts:
+                artist.remove()
+            columns -= 1
+            texts = _columns_of(page, items, columns, available, bottom + pad, gid, start)
+            height = before
+            break
         wide_enough = all(page.inches(t).width <= available / columns for t in texts)
         if height <= _MAX_BOX_SHARE * page.height or columns == _MAX_COLUMNS or not wide_enough:
             break
         for artist in texts:
             artist.remove()
-        columns += 1
+        columns, before = columns + 1, height
     listed, keep = list(items), len(items)
     while height > most * page.height and keep > 1:
         for artist in texts:
@@ -180,29 +187,41 @@ def key_entries(key) -> list[str]:
 def _columns_of(page: Page, items, columns: int, available: float, bottom, gid, start):
     """One text per column, items wrapped to the column's width, flowing top to bottom.
 
-    ``start`` is the inch where lines start: the box's left edge, or its right in Arabic.
+    ``start`` is the inch where lines start: the box's left edge, or its right in Arabic. The
+    columns start on one line at the top, each as tall as its items (the tallest sets the box).
     """
     per_column = -(-len(items) // columns)
     width = available / columns
-    chars = max(16, int(width * 72 / (NOTE_PT * page.scale * 0.55)))
+    room = width - 0.1 * page.scale  # a gap between columns
     texts = []
     for column in range(columns):
         chunk = items[column * per_column : (column + 1) * per_column]
         if not chunk:
             break
         inset = 0.05 * page.scale + column * width
-        artist = page.figure.text(
-            *page.fig_xy(start - inset if page.rtl else start + inset, bottom),
-            "\n".join(textwrap.fill(item, chars, subsequent_indent="  ") for item in chunk),
-            fontsize=NOTE_PT * page.scale,
-            va="bottom",
-            ha=page.align,
-            multialignment=page.align,
-            color=TEXT_COLOR,
-            linespacing=1.25,
-            gid=f"{gid}-{column + 1}",
-        )
+        x = start - inset if page.rtl else start + inset
+        chars = max(16, int(width * 72 / (NOTE_PT * page.scale * 0.55)))
+        while True:  # wrapped by an average letter's width, then narrower until it fits
+            artist = page.figure.text(
+                *page.fig_xy(x, bottom),
+                "\n".join(textwrap.fill(item, chars, subsequent_indent="  ") for item in chunk),
+                fontsize=NOTE_PT * page.scale,
+                va="bottom",
+                ha=page.align,
+                multialignment=page.align,
+                color=TEXT_COLOR,
+                linespacing=1.25,
+                gid=f"{gid}-{column + 1}",
+            )
+            if columns == 1 or chars <= 16 or page.inches(artist).width <= room:
+                break
+            artist.remove()
+            chars = max(16, int(chars * 0.9))
         texts.append(artist)
+    top = bottom + max(page.inches(t).height for t in texts)
+    for artist in texts:
+        artist.set_verticalalignment("top")
+        artist.set_y(page.fig_xy(0, top)[1])
     return texts
 
 
