@@ -269,3 +269,15 @@ def test_territories_and_unnamed_participants_are_counted_per_region_and_year(bo
         {"year": 2019, "named_states": 1, "named_territories": 2, "unnamed": 2},
         {"year": 2020, "named_states": 0, "named_territories": 1, "unnamed": 0},
     ]
+
+
+def test_the_total_counts_a_named_unit_that_is_in_no_region(boundaries):
+    # Antarctica is no UN region: named, it is still one of the places an operation named.
+    polar = Operation(
+        "Polar", 2020, countries=("ATA", "NOR"), country_names=("Antarctica", "Norway")
+    )
+    total = total_over_regions([polar], boundaries)
+    assert (total["named_states"], total["named_territories"]) == (1, 1)
+    assert total["states"] == 195  # the base of the percentage is unchanged
+    by_region = aggregate_by_region([polar], boundaries)
+    assert by_region["named_territories"].sum() == 0  # in no region's row

@@ -261,8 +261,11 @@ def total_over_regions(
     """
     universe = universe or load_universe()
     placement = _Placement(boundaries, by)
-    codes = sorted(placement.region_of)
     named = {c for op in operations for c in op.countries}
+    # A unit in no region (Antarctica) is named all the same: the total counts it with the
+    # territories, as the maps count it. (A state a user's regions leave out stays out: it would
+    # count in the percentage's base only when named.)
+    codes = sorted(set(placement.region_of) | {c for c in named if c not in universe})
     row = _region_row(
         ALL_REGIONS, codes, named, operations, operations, universe, unit_names(boundaries)
     )
