@@ -114,13 +114,17 @@ def current_language() -> str:
 
 
 def sort_key(name: str) -> str:
-    """Return the key that sorts names as readers expect: accents and case aside.
+    """Return the key that sorts names as readers expect: accents, case and punctuation aside.
 
-    "Bénin" sorts with "Benin" before "Burundi", and "Îles Marshall" among the I's, in every
-    language; letters that carry no accent (Arabic's) sort as they are.
+    "Bénin" sorts with "Benin" before "Burundi", "Îles Marshall" among the I's and
+    "Sainte-Lucie" before "Saint-Vincent", in every language; letters that carry no accent
+    (Arabic's) sort as they are. Names equal but for those marks keep one order (the marks
+    decide).
     """
     decomposed = unicodedata.normalize("NFKD", name)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+    letters = "".join(c for c in plain if c.isalnum())
+    return f"{letters}\0{plain}"
 
 
 def other_language(tag: str | None) -> str | None:
