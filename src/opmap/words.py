@@ -57,6 +57,14 @@ def countries_phrase(operation: Operation) -> str:
     return plural("countries_some_named", named, total=total)  # "dont 1 cité", "dont 2 cités"
 
 
+def operation_items(operations: Sequence[Operation]) -> list[str]:
+    """Name each operation with its countries: "Adwenpa II 2016, 14 countries, none named"."""
+    return [
+        text("unmapped_item", operation=op.key, countries_phrase=countries_phrase(op))
+        for op in operations
+    ]
+
+
 def figure_text(figure: Figure) -> str:
     """Word a figure for the reader in the current language.
 

@@ -18,10 +18,10 @@ from opmap.i18n import format_number, sort_key
 from opmap.read.operations import Operation
 from opmap.words import (
     count_operations,
-    countries_phrase,
     figure_text,
     join_items,
     join_names,
+    operation_items,
     plural,
     some_names,
     text,
@@ -148,21 +148,10 @@ def _sentences(map_data: MapData) -> list[str]:
     took_part = participants(map_data)
     sentences.append(text("text_countries", countries=plural("countries", len(took_part))))
     if map_data.areas:
-        items = join_items(
-            [
-                text("unmapped_item", operation=op.key, countries_phrase=countries_phrase(op))
-                for op in operations
-                if op.key in map_data.areas
-            ]
-        )
-        sentences.append(text("text_areas", items=items))
+        drawn_as_areas = [op for op in operations if op.key in map_data.areas]
+        sentences.append(text("text_areas", items=join_items(operation_items(drawn_as_areas))))
     if map_data.unmapped:
-        items = join_items(
-            [
-                text("unmapped_item", operation=op.key, countries_phrase=countries_phrase(op))
-                for op in map_data.unmapped
-            ]
-        )
+        items = join_items(operation_items(map_data.unmapped))
         sentences.append(text("text_unmapped", items=items))
     totals = _totals(operations)
     if totals:

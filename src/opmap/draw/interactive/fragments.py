@@ -18,7 +18,7 @@ from opmap.draw.templates import render
 from opmap.i18n import format_number
 from opmap.read.operations import Operation
 from opmap.style import GAP_HATCH_COLOR
-from opmap.words import countries_phrase, text
+from opmap.words import operation_items, text
 
 
 def _render(name: str, **context) -> Markup:
@@ -81,10 +81,7 @@ def legend_html(map_data: MapData) -> Markup:
 
 def unmapped_html(operations: Sequence[Operation]) -> Markup:
     """List the operations that name no country: "Adwenpa II 2016, 14 countries, none named"."""
-    items = [
-        text("unmapped_item", operation=op.key, countries_phrase=countries_phrase(op))
-        for op in operations
-    ]
+    items = operation_items(operations)
     count = format_number(len(items))
     return _render("unmapped.html", title=text("unmapped_title"), count=count, items=items)
 
