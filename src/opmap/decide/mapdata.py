@@ -120,10 +120,7 @@ class MapData:
     @property
     def topic(self) -> str:
         """What the operations were, and the filters: the line under :attr:`finding`."""
-        line = text("title")
-        if self.filters:
-            line += " \u00b7 " + text("subtitle_filters", filters=join_names(self.filters))
-        return line
+        return self.with_filters(text("title"))
 
     @property
     def subtitle(self) -> str:
@@ -136,9 +133,13 @@ class MapData:
             line = text("subtitle_one_year", operations=operations, year=years[0])
         else:
             line = text("subtitle_all", operations=operations, first=years[0], last=years[-1])
-        if self.filters:
-            line += " \u00b7 " + text("subtitle_filters", filters=join_names(self.filters))
-        return line
+        return self.with_filters(line)
+
+    def with_filters(self, line: str) -> str:
+        """Follow ``line`` with the filters in force, if any: "… · Filters: 2017, Africa"."""
+        if not self.filters:
+            return line
+        return line + " \u00b7 " + text("subtitle_filters", filters=join_names(self.filters))
 
     @property
     def bounds(self) -> tuple[float, float, float, float]:

@@ -33,7 +33,7 @@ from opmap.draw.interactive.shared import SharedOperations
 from opmap.draw.interactive.styles import NARROW
 from opmap.draw.templates import render
 from opmap.figures import sum_figures
-from opmap.words import NAMES_LISTED, count_operations, join_names, text
+from opmap.words import NAMES_LISTED, count_operations, text
 
 #: Milliseconds between two years when playing.
 PLAY_INTERVAL_MS = 1200
@@ -164,7 +164,7 @@ def timeline_data(
         },
         "figures": _figures_by_view(map_data, years) if map_data.metric != "operations" else {},
         "subtitles": {"all": map_data.subtitle}
-        | {f"{m}:{year}": _with_filters(map_data, lines[m, year]) for m, year in views},
+        | {f"{m}:{year}": map_data.with_filters(lines[m, year]) for m, year in views},
         "valueTexts": {"all": text("timeline_all_valuetext", subtitle=_all_years_line(map_data))}
         | {f"{m}:{year}": lines[m, year] for m, year in views},
         "periods": {
@@ -211,7 +211,7 @@ def view_line(map_data: MapData, mode: str, year: int) -> str:
 
 def view_subtitle(map_data: MapData, mode: str, year: int) -> str:
     """Return the map's subtitle for a view: :func:`view_line` and the filters in force."""
-    return _with_filters(map_data, view_line(map_data, mode, year))
+    return map_data.with_filters(view_line(map_data, mode, year))
 
 
 def _view_line(mode: str, year: int, count: int) -> str:
@@ -219,12 +219,6 @@ def _view_line(mode: str, year: int, count: int) -> str:
         return text("subtitle_none_in" if mode == "in" else "subtitle_none_up_to", year=year)
     key = "subtitle_one_year" if mode == "in" else "subtitle_up_to"
     return text(key, operations=count_operations(count), year=year)
-
-
-def _with_filters(map_data: MapData, line: str) -> str:
-    if map_data.filters:
-        line += " \u00b7 " + text("subtitle_filters", filters=join_names(map_data.filters))
-    return line
 
 
 def _counts_by_view(map_data: MapData, years: Sequence[int]) -> dict[tuple[str, int], int]:
