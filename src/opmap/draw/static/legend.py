@@ -109,31 +109,30 @@ def draw_list_box(
     start = right if page.rtl else left
     pad = 0.05 * scale
     available = right - left - 2 * pad
-    columns, before = 1, None
-    while True:
-        texts = _columns_of(page, items, columns, available, bottom + pad, gid, start)
-        height = max(page.inches(t).height for t in texts)
-        if before is not None and height >= before:  # narrower columns wrap more: no gain
-            for artist in texts:
-                artist.remove()
-            columns -= 1
-            texts = _columns_of(page, items, columns, available, bottom + pad, gid, start)
-            height = before
-            break
-        wide_enough = all(page.inches(t).width <= available / columns for t in texts)
-        if height <= _MAX_BOX_SHARE * page.height or columns == _MAX_COLUMNS or not wide_enough:
-            break
-        for artist in texts:
-            artist.remove()
-        columns, before = columns + 1, height
-    listed, keep = list(items), len(items)
-    while height > most * page.height and keep > 1:
-        for artist in texts:
-            artist.remove()
-        keep = max(1, min(keep - 1, int(keep * most * page.height / height)))
-        listed = [*items[:keep], text("unmapped_more", count=len(items) - keep)]
+
+    def lay_out(listed, columns: int) -> tuple[list, float]:
         texts = _columns_of(page, listed, columns, available, bottom + pad, gid, start)
-        height = max(page.inches(t).height for t in texts)
+        return texts, max(page.inches(t).height for t in texts)
+
+    columns = 1
+    texts, height = lay_out(items, columns)
+    while (
+        height > _MAX_BOX_SHARE * page.height
+        and columns < _MAX_COLUMNS
+        and all(page.inches(t).width <= available / columns for t in texts)
+    ):
+        wider, wider_height = lay_out(items, columns + 1)
+        if wider_height >= height:  # narrower columns wrap more: no gain
+            _remove(wider)
+            break
+        _remove(texts)
+        texts, height, columns = wider, wider_height, columns + 1
+    keep = len(items)
+    while height > most * page.height and keep > 1:
+        _remove(texts)
+        keep = max(1, min(keep - 1, int(keep * most * page.height / height)))
+        more = text("unmapped_more", count=len(items) - keep)
+        texts, height = lay_out([*items[:keep], more], columns)
     top = max(page.inches(t).y1 for t in texts) + 0.02 * scale
     heading = page.figure.text(
         *page.fig_xy(start + (-pad if page.rtl else pad), top),
@@ -174,14 +173,18 @@ def list_box_height(page: Page, title: str, items: Sequence[str], span=None) -> 
     fits = span is None or all(
         left <= page.inches(t).x0 and page.inches(t).x1 <= right for t in texts
     )
-    for artist in [*texts, *page.figure.artists[before_artists:]]:
-        artist.remove()
+    _remove([*texts, *page.figure.artists[before_artists:]])
     return top if fits else None
 
 
 def key_entries(key) -> list[str]:
     """Return the lines of a key of numbered labels: "1  Saint Vincent and the Grenadines"."""
     return [f"{number}  {words}" for number, words in key.entries]
+
+
+def _remove(artists) -> None:
+    for artist in artists:
+        artist.remove()
 
 
 def _columns_of(page: Page, items, columns: int, available: float, bottom, gid, start):
@@ -193,6 +196,7 @@ def _columns_of(page: Page, items, columns: int, available: float, bottom, gid, 
     per_column = -(-len(items) // columns)
     width = available / columns
     room = width - 0.1 * page.scale  # a gap between columns
+    by_average = max(16, int(width * 72 / (NOTE_PT * page.scale * 0.55)))  # letters a line
     texts = []
     for column in range(columns):
         chunk = items[column * per_column : (column + 1) * per_column]
@@ -200,7 +204,7 @@ def _columns_of(page: Page, items, columns: int, available: float, bottom, gid, 
             break
         inset = 0.05 * page.scale + column * width
         x = start - inset if page.rtl else start + inset
-        chars = max(16, int(width * 72 / (NOTE_PT * page.scale * 0.55)))
+        chars = by_average
         while True:  # wrapped by an average letter's width, then narrower until it fits
             artist = page.figure.text(
                 *page.fig_xy(x, bottom),
