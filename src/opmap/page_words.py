@@ -343,6 +343,12 @@ PLURALS: dict[str, tuple[str, str]] = {
         "The table lists the {listed:,} most recent operations; {count:,} others are on the "
         "map and in operations.csv:",
     ),
+    "text_unmapped_first": (
+        "{count:,} operation is not on the map, because it names no country. The first {listed}: "
+        "{items}. The map's list \u201c{title}\u201d names them all.",
+        "{count:,} operations are not on the map, because they name no country. The first "
+        "{listed}: {items}. The map's list \u201c{title}\u201d names them all.",
+    ),
     "briefing_unplaced": (
         "{count:,} operation with no named country counts in the totals but is not on the map: "
         "{items}.",

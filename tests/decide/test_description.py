@@ -58,6 +58,28 @@ def test_operations_that_name_no_country_and_no_area_are_said_not_to_be_on_the_m
     )
 
 
+def test_a_long_list_of_operations_not_on_the_map_names_the_first_and_points_to_the_list(
+    boundaries,
+):
+    # At 10,000 operations 181 named no country: one sentence of 8,000 characters.
+    lost = [Operation(name=f"Lost {n}", year=2019, countries_total=3) for n in range(1, 13)]
+    words = describe_map(prepare_map_data(lost, boundaries))
+    (sentence,) = [s for s in words.sentences if "not on the map" in s]
+    assert sentence.startswith(
+        "12 operations are not on the map, because they name no country. The first 10: "
+        "Lost 1 2019, 3 countries, none named; "
+    )
+    assert sentence.count("Lost ") == 10
+    assert sentence.endswith("The map's list \u201cNot on the map\u201d names them all.")
+
+
+def test_ten_operations_not_on_the_map_are_all_named(boundaries):
+    lost = [Operation(name=f"Lost {n}", year=2019, countries_total=3) for n in range(1, 11)]
+    words = describe_map(prepare_map_data(lost, boundaries))
+    (sentence,) = [s for s in words.sentences if s.startswith("Not on the map")]
+    assert sentence.count("Lost") == 10 and "names them all" not in sentence
+
+
 def test_the_busiest_country_is_named_with_a_plural_count(world):
     assert "Most operations: Côte d'Ivoire (2 operations)." in world.sentences
 

@@ -17,6 +17,7 @@ from opmap.figures import add_figures
 from opmap.i18n import format_number, sort_key
 from opmap.read.operations import Operation
 from opmap.words import (
+    NAMES_LISTED,
     count_operations,
     figure_text,
     join_items,
@@ -151,8 +152,7 @@ def _sentences(map_data: MapData) -> list[str]:
         drawn_as_areas = [op for op in operations if op.key in map_data.areas]
         sentences.append(text("text_areas", items=join_items(operation_items(drawn_as_areas))))
     if map_data.unmapped:
-        items = join_items(operation_items(map_data.unmapped))
-        sentences.append(text("text_unmapped", items=items))
+        sentences.append(_unmapped(map_data.unmapped))
     totals = _totals(operations)
     if totals:
         sentences.append(text("text_totals", figures=join_names(totals)))
@@ -162,6 +162,24 @@ def _sentences(map_data: MapData) -> list[str]:
     if _regional(map_data):
         sentences.extend(_region_coverage(map_data))
     return [s[:1].upper() + s[1:] for s in sentences]
+
+
+def _unmapped(unmapped: Sequence[Operation]) -> str:
+    """Name the operations that are not on the map: at 10,000 there were 181, in one sentence.
+
+    Past :data:`~opmap.words.NAMES_LISTED` the sentence names the first ones and points to the
+    map's "Not on the map" list, which names them all (it is on every page with a map).
+    """
+    if len(unmapped) <= NAMES_LISTED:
+        return text("text_unmapped", items=join_items(operation_items(unmapped)))
+    first = unmapped[:NAMES_LISTED]
+    return plural(
+        "text_unmapped_first",
+        len(unmapped),
+        listed=len(first),
+        items=join_items(operation_items(first)),
+        title=text("unmapped_title"),
+    )
 
 
 def _regional(map_data: MapData) -> bool:
