@@ -125,7 +125,11 @@ def test_a_group_with_far_small_members_gets_an_inset_beside_its_panel(bundled):
     assert [len(c.get_offsets()) for c in markers[host]] == [0]
     assert [len(c.get_offsets()) for c in markers[drawn]] == [1]
     # Its members named there (leader lines for the small ones), as the other panels do.
-    names = {t.get_text() for t in drawn.texts if (t.get_gid() or "").startswith("country-")}
+    names = {
+        t.get_text().replace("\n", " ")  # on two lines where one runs over the border
+        for t in drawn.texts
+        if (t.get_gid() or "").startswith("country-")
+    }
     assert {"Belize", "Jamaica", "Aruba", "Curaçao", "Saint Vincent and the Grenadines"} <= names
     assert {"Saint Lucia", "Barbados", "Antigua and Barbuda"} <= names
     assert "leader" in {line.get_gid() for line in drawn.lines}

@@ -124,7 +124,7 @@ def label_countries(
     numbering = len(order) <= MAX_LABELLED
     for i, label, anchor in outside:
         screen = tuple(ax.transData.transform(anchor))
-        if names[i] in key.numbered or not placer.place(label, screen, far=placer.far):
+        if names[i] in key.numbered or not _place_beside(placer, label, screen, numbering):
             if not numbering:  # a key of 200 countries would leave no room for the map
                 label.remove()
                 continue
@@ -183,6 +183,28 @@ def _key_line(placer: Placer, words: str, scale: float) -> Text | None:
                     return line
     line.remove()
     return None
+
+
+def _place_beside(placer: Placer, label: Text, anchor, every: bool) -> bool:
+    """Place a name beside its country, clear of an inset's border if at all possible.
+
+    It tries, in turn: one line; two lines ("Saint Vincent and the Grenadines" beside a
+    Caribbean inset); when ``every`` name is to be shown, one line over other names' leader
+    lines; and last, across the border. A name placed at none of them is numbered, or left off
+    a map with too many to number (False). A number changes the whole layout (a key must be
+    made room for), and on a map of 250 names leaders over leaders are a tangle.
+    """
+    if placer.place(label, anchor, far=placer.far, cross=False):
+        return True
+    words = label.get_text()
+    if " " in words:
+        label.set_text(textwrap.fill(words, max(len(words) // 2 + 1, 8)))
+        if placer.place(label, anchor, far=placer.far, cross=False):
+            return True
+        label.set_text(words)
+    if every and placer.place(label, anchor, far=placer.far, loose=True, cross=False):
+        return True
+    return placer.place(label, anchor, far=placer.far)
 
 
 def _place_number(placer: Placer, label: Text, anchor) -> None:

@@ -64,8 +64,8 @@ def draw_source_line(page: Page, generated: date) -> float:
     apart = page.inches(made).x0 - page.inches(source).x1
     if page.rtl:
         apart = page.inches(source).x0 - page.inches(made).x1
-    # Too narrow for one line: stack. Text measured at the figure's 100 dpi is up to about 4%
-    # narrower than at 300 dpi (hinting), so the gap must hold that too: "Natural EarthGenerated".
+    # Too narrow for one line: stack. The gap keeps a margin of 5% of the two widths, so the
+    # lines never read as one: "Natural EarthGenerated".
     widths = page.inches(source).width + page.inches(made).width
     if apart < 0.1 + 0.05 * widths:
         made.set_position(page.fig_xy(page.start, page.inches(source).y1 + 0.02))

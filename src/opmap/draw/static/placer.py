@@ -91,13 +91,20 @@ class Placer:
         return any(area.intersects(line) for line in self.leaders)
 
     def place(
-        self, label: Text, anchor: tuple[float, float], *, far: bool = False, loose: bool = False
+        self,
+        label: Text,
+        anchor: tuple[float, float],
+        *,
+        far: bool = False,
+        loose: bool = False,
+        cross: bool = True,
     ) -> bool:
         """Move ``label`` to the nearest free spot around ``anchor`` (display px); keep it.
 
         ``far`` also tries farther rings (for numbers, the last resort); ``loose`` lets a label
-        sit on other leaders and its leader cross other labels (still never another label).
-        Returns False, and removes nothing, when no spot is free.
+        sit on other leaders and its leader cross other labels (still never another label);
+        ``cross=False`` refuses the spots across an inset's border, which are otherwise tried
+        last. Returns False, and removes nothing, when no spot is free.
         """
         rings = _RINGS_PT + _FAR_RINGS_PT if far else _RINGS_PT
         boxes = Boxes(label, self.ax, self.renderer)
@@ -110,7 +117,7 @@ class Placer:
         free = np.flatnonzero(self._clear(extents))
         if self.border is not None:  # spots across the inset's border last, nearest first
             crossing = self._crossing(extents[free])
-            free = np.concatenate([free[~crossing], free[crossing]])
+            free = np.concatenate([free[~crossing], free[crossing] if cross else free[:0]])
         for index in free:
             distance, spot = tried[index]
             if not loose and self._on_a_leader(extents[index]):
