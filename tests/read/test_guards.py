@@ -71,6 +71,14 @@ def test_the_controls_are_named_once_each_in_code_order():
     assert describe_bidi("\u2066x\u202ey\u2066\u200f") == "U+200F, U+202E, U+2066"
 
 
+@pytest.mark.parametrize(("language", "separator"), [("en", ", "), ("fr", ", "), ("ar", "\u060c ")])
+def test_the_controls_are_listed_as_the_language_lists(language, separator):
+    from opmap.i18n import use_language
+
+    with use_language(language):
+        assert describe_bidi("\u202ey\u2066") == f"U+202E{separator}U+2066"
+
+
 def test_limits_cannot_be_changed():
     import dataclasses
 

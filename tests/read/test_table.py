@@ -101,3 +101,12 @@ def test_a_file_that_cannot_be_read_is_named_with_the_reason(tmp_path):
     assert raised.value.problems == [
         Problem(str(tmp_path), None, None, "cannot read the region file: Is a directory")
     ]
+
+
+def test_missing_columns_are_listed_as_the_language_lists(tmp_path):
+    from opmap.i18n import use_language
+
+    path = table(tmp_path, "code,name\nSEN,Senegal\n")
+    with use_language("ar"), pytest.raises(InvalidRegions) as caught:
+        read(path)
+    assert "'iso3'\u060c 'region'" in str(caught.value)

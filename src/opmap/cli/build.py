@@ -81,7 +81,7 @@ def _echo_steps(steps, out_path) -> None:
     """Say what each step did: its time, and the files it wrote with their sizes (to stderr)."""
     from opmap.i18n import format_tenths
     from opmap.output import human_size
-    from opmap.words import plural, text
+    from opmap.words import join_names, plural, text
 
     click.echo("\n" + text("cli_steps"), err=True)
     for number, step in enumerate(steps, start=1):
@@ -94,7 +94,7 @@ def _echo_steps(steps, out_path) -> None:
                 total=len(steps),
                 seconds=format_tenths(step.seconds),
                 size=human_size(size),
-                files=", ".join(p.relative_to(out_path).as_posix() for p in step.paths),
+                files=join_names([p.relative_to(out_path).as_posix() for p in step.paths]),
             ),
             err=True,
         )

@@ -31,9 +31,9 @@ def region_grouping(by: str, boundaries: pd.DataFrame) -> str | Mapping[str, str
     if by in REGION_COLUMNS:
         return by
     if not by.lower().endswith(".csv") and not Path(by).exists():
-        from opmap.words import text
+        from opmap.words import join_names, text
 
-        raise InvalidOption(text("cli_by", by=by, columns=", ".join(REGION_COLUMNS)))
+        raise InvalidOption(text("cli_by", by=by, columns=join_names(REGION_COLUMNS)))
     from opmap.read.regions import read_regions
 
     return read_regions(by, known_codes=boundaries["iso_a3"])

@@ -169,8 +169,8 @@ def find_region(boundaries: gpd.GeoDataFrame, name: str) -> tuple[str, str]:
 
     known = sorted({str(r) for c in REGION_COLUMNS for r in boundaries[c].dropna().unique()})
     close = difflib.get_close_matches(name, known, n=3, cutoff=0.5)
-    hint = text("did_you_mean_after", names=", ".join(repr(c) for c in close)) if close else ""
-    raise InvalidOption(text("region_unknown", name=name, hint=hint, regions=", ".join(known)))
+    hint = text("did_you_mean_after", names=join_names([repr(c) for c in close])) if close else ""
+    raise InvalidOption(text("region_unknown", name=name, hint=hint, regions=join_names(known)))
 
 
 def prepare_map_data(

@@ -32,7 +32,7 @@ from opmap.ownership import (
     resolve_out,
     write_manifest,
 )
-from opmap.words import text
+from opmap.words import join_items, some_names, text
 
 
 @contextlib.contextmanager
@@ -170,12 +170,14 @@ def _check_folder_contents(
             problems.append(text("out_entry_not_ours", entry=rel))
     users = [rel for rel, kind in existing.items() if kind != "folder" and rel not in ours]
     if users and not ours and not read_manifest(target):
-        shown = ", ".join(repr(r) for r in sorted(users)[:3]) + (" ..." if len(users) > 3 else "")
+        shown = some_names([repr(r) for r in sorted(users)], limit=3)  # "'a', 'b', 'c', and 5 more"
         problems.append(text("out_holds_users", files=shown))
     if hard or (problems and not policy.force):
         advice = text("out_move_away") if hard else text("out_choose_or_force")
         raise OutputError(
-            text("out_cannot_replace", path=str(given), problems="; ".join(problems), advice=advice)
+            text(
+                "out_cannot_replace", path=str(given), problems=join_items(problems), advice=advice
+            )
         )
 
 

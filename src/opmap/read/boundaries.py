@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from opmap import bundled
 from opmap.errors import InvalidInput, Problem
 from opmap.read.guards import Limits
-from opmap.words import plural, text
+from opmap.words import join_names, plural, text
 
 if TYPE_CHECKING:
     import geopandas
@@ -169,8 +169,8 @@ def _check_columns(boundaries, file: str) -> list[Problem]:
         message = plural(
             "shape_missing_columns",
             len(missing),
-            columns=", ".join(repr(c) for c in missing),
-            required=", ".join(REQUIRED_COLUMNS),
+            columns=join_names([repr(c) for c in missing]),
+            required=join_names(REQUIRED_COLUMNS),
         )
         problems.append(Problem(file, None, None, message))
     if not problems and len(boundaries) == 0:
@@ -226,7 +226,7 @@ def _check_codes(boundaries, file: str) -> list[Problem]:
     problems = []
     for code, labels in features.items():
         if len(labels) > 1:
-            named = ", ".join(labels)
+            named = join_names(labels)
             message = text("shape_duplicate_code", features=named, code=code)
             problems.append(Problem(file, None, None, message))
     return problems

@@ -61,5 +61,7 @@ def strip_bidi_controls(text: str) -> str:
 
 def describe_bidi(text: str) -> str:
     """Name the bidirectional controls in ``text``: "U+202E, U+2066"."""
+    from opmap.words import join_names
+
     found = sorted({f"U+{ord(char):04X}" for char in BIDI_CONTROLS.findall(text)})
-    return ", ".join(found)
+    return join_names(found)

@@ -92,7 +92,7 @@ def _check_required(
         return
     quoted = [repr(c) for c in missing]
     if len(quoted) > 1:
-        quoted = [words.text("problem_and", first=", ".join(quoted[:-1]), second=quoted[-1])]
+        quoted = [words.text("problem_and", first=words.join_names(quoted[:-1]), second=quoted[-1])]
     message = words.plural("header_missing", len(missing), columns=quoted[0])
     hints = []
     for column in missing:
@@ -104,7 +104,7 @@ def _check_required(
     if len(names) == 1 and names[0] and ("\t" in names[0] or "|" in names[0]):
         message += words.text("header_separate_columns")
     elif hints:
-        message += words.text("header_hints", hints=", ".join(hints))
+        message += words.text("header_hints", hints=words.join_names(hints))
     else:
         message += words.text("header_example", delimiter=delimiter)
     report.error(None, message)

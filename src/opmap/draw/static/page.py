@@ -18,7 +18,7 @@ from matplotlib.transforms import Bbox
 from opmap.errors import InvalidOption
 from opmap.i18n import format_tenths
 from opmap.style import MUTED_TEXT_COLOR, TEXT_COLOR
-from opmap.words import text
+from opmap.words import join_names, text
 
 #: 17 x 10 cm: the text width of an A4 page, in inches.
 DEFAULT_SIZE = (17 / 2.54, 10 / 2.54)
@@ -105,7 +105,7 @@ def _check_size(width: float, height: float, raw: str) -> tuple[float, float]:
 
 
 def _size_hint() -> str:
-    return text("size_hint", papers=", ".join(PAPER_SIZES))
+    return text("size_hint", papers=join_names(PAPER_SIZES))
 
 
 @dataclass(frozen=True)
