@@ -56,13 +56,46 @@ def test_a_region_names_its_operations_by_their_index_in_the_whole_map(world, af
 
 def test_a_row_not_in_the_shared_file_as_is_is_written_in_the_page(world):
     shared = shared_operations(world)
-    moved = copy.deepcopy(shared.full_rows)
-    moved[0][2] += 1.0  # its marker placed elsewhere than on this page
-    changed = type(shared)(shared.data, full_rows=moved)
+    changed_rows = copy.deepcopy(shared.full_rows)
+    changed_rows[0][1] += 1  # another year than on this page
+    changed = type(shared)(shared.data, full_rows=changed_rows)
     rows = operation_layer_data(world, changed)["operations"]
     assert rows[0][:2] == ["Nawa 2014", 2014]  # the page's own row, in the page
-    assert rows[0][2] == shared.full_rows[0][2]
     assert rows[1:] == [1] * (len(rows) - 1)  # the first shared row, 1, is one step from 0
+
+
+def test_a_shared_row_whose_marker_stands_elsewhere_is_named_with_its_place(world):
+    shared = shared_operations(world)
+    moved = copy.deepcopy(shared.full_rows)
+    moved[1][2] += 1.0  # the marker placed elsewhere in the shared file than on this page
+    changed = type(shared)(shared.data, full_rows=moved)
+    rows = operation_layer_data(world, changed)["operations"]
+    own = shared.full_rows[1]
+    assert rows[:3] == [0, [1, own[2], own[3], own[4], own[10]], 1]  # step, lat, lon, dx, home
+
+
+@pytest.fixture(scope="module")
+def crossing():
+    """The bundled operations and one of Europe and Africa: its marker in Spain on the world
+    map, in Senegal on the map of Africa (placed among the region's own countries)."""
+    import dataclasses
+
+    operations = read_operations()
+    sawiyan = next(op for op in operations if op.name == "Sawiyan")
+    crossing = dataclasses.replace(
+        sawiyan,
+        name="Crossing",
+        year=2019,
+        countries=("FRA", "ESP", "SEN"),
+        country_names=("France", "Spain", "Senegal"),
+        countries_total=3,
+    )
+    boundaries, points = load_boundaries(), load_country_points()
+    operations = [*operations, crossing]
+    world = prepare_map_data(operations, boundaries, points=points)
+    africa = prepare_map_data(operations, boundaries, points=points, region="Africa")
+    assert world.markers["Crossing 2019"] != africa.markers["Crossing 2019"]
+    return world, africa
 
 
 def test_the_shared_file_sets_the_rows_as_the_pages_read_them(world, tmp_path):
@@ -110,14 +143,27 @@ def _timeline_operations(map_data, shared) -> dict:
 
 
 @pytest.fixture(scope="module")
-def pages(world, africa, tmp_path_factory):
-    """The embedded and African maps, each loading the shared file and self-contained."""
+def pages(world, africa, crossing, tmp_path_factory):
+    """The embedded and African maps, each loading the shared file and self-contained; and the
+    map of Africa with an operation whose marker stands elsewhere than on the world map."""
     pack = tmp_path_factory.mktemp("pack")
     alone = tmp_path_factory.mktemp("alone")
     shared = shared_operations(world)
     write_shared(shared, pack)
     region = shared.seen_from("../")
+    crossed = tmp_path_factory.mktemp("crossed")
+    write_shared(shared_operations(crossing[0]), crossed)
+    crossed_region = shared_operations(crossing[0]).seen_from("../")
     return {
+        "crossing": (
+            write_map(
+                crossing[1],
+                crossed / "regions" / "africa.html",
+                generated=GENERATED,
+                shared=crossed_region,
+            ),
+            write_map(crossing[1], alone / "africa-crossing.html", generated=GENERATED),
+        ),
         "embed": (
             write_map(
                 world, pack / "map-embed.html", embed=True, generated=GENERATED, shared=shared
@@ -143,7 +189,13 @@ def test_the_pages_load_the_shared_files_and_carry_no_row_or_script_of_them(page
         # the countries' shapes are the shared file's: the page writes their fills only
         assert html.count('"units":null') == 1 and '"units":null' not in alone.read_text("utf-8")
         (rows,) = re.findall(r'\{"operations":(\[.*?\]),"labels"', html)
-        assert json.loads(rows) and all(isinstance(row, int) for row in json.loads(rows))
+        # each row a step to a shared row, or a step with where the marker stands instead
+        assert json.loads(rows) and all(
+            isinstance(row, int) or (isinstance(row[0], int) and len(row) == 5)
+            for row in json.loads(rows)
+        )
+    (rows,) = re.findall(r'\{"operations":(\[.*?\]),"labels"', pages["crossing"][0].read_text())
+    assert json.loads(rows)[-1][1:] == [14.5271, -14.65971, 0, "SEN"]  # in Senegal, not Spain
 
 
 def test_the_shared_file_holds_every_script_a_map_inlines(pages):
@@ -221,7 +273,7 @@ def _drawn(browser, path) -> tuple[dict, str, dict]:
         page.context.close()
 
 
-@pytest.mark.parametrize("name", ["embed", "africa"])
+@pytest.mark.parametrize("name", ["embed", "africa", "crossing"])
 def test_a_page_loading_the_shared_file_draws_what_a_self_contained_one_does(pages, browser, name):
     shared, alone = pages[name]
     drawn, popup, tooltips = _drawn(browser, shared)

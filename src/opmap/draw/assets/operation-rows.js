@@ -55,27 +55,42 @@
     }
 
     /**
+     * The step to a row of the pack's shared file that a written row stands for: a number, or
+     * the first item of [step, lat, lon, dx, home] (the shared row, its marker elsewhere on
+     * this map); null for a row written out.
+     */
+    function sharedStep(written) {
+        if (typeof written === "number") {
+            return written;
+        }
+        return typeof written[0] === "number" ? written[0] : null;
+    }
+
+    /**
      * Read the rows written by operation_layer_data: [name, year, lat, lon, dx, ...]. A row
      * that is a number is a row of the pack's shared file (map-data.js, opmap.shared): the
      * number is the step from the shared row before it (from 0 for the first: compact.py's gaps).
+     * A row [step, lat, lon, dx, home] is a shared row whose marker stands there instead.
      */
     function readOperations(data) {
         var outlines = {}, next = 0;
-        var sharedRows = opmap.addUp(data.operations.filter(function (written) {
-            return typeof written === "number";
+        var sharedRows = opmap.addUp(data.operations.map(sharedStep).filter(function (step) {
+            return step !== null;
         }));
         opmap.decodeUnits(data.outlines, data.alphabet).features.forEach(function (feature) {
             outlines[feature.id] = feature;
         });
         return data.operations.map(function (written, index) {
-            var shared = typeof written === "number";
+            var shared = sharedStep(written) !== null;
             var row = shared ? opmap.shared.operations[sharedRows[next++]] : written;
+            var place = shared && typeof written !== "number" ? written.slice(1) : null;
             var tables = shared ? opmap.shared : data;
             var rows = fullRows(row[6], row[5], tables);
-            return {index: index, name: row[0], year: row[1], latlng: L.latLng(row[2], row[3]),
-                    dx: row[4], countries: row[5], rows: rows,
+            return {index: index, name: row[0], year: row[1],
+                    latlng: place ? L.latLng(place[0], place[1]) : L.latLng(row[2], row[3]),
+                    dx: place ? place[2] : row[4], countries: row[5], rows: rows,
                     brief: row[7] === 0 ? briefOf(row[0], rows, data.labels, tables) : row[7],
-                    lang: row[8], area: row[9], home: row[10],
+                    lang: row[8], area: row[9], home: place ? place[3] : row[10],
                     outline: outlines[String(index)] || null};
         });
     }

@@ -20,7 +20,7 @@ from opmap.draw.interactive.fragments import label_html
 from opmap.draw.interactive.layout import marker_homes
 from opmap.draw.interactive.offline import UsesAssets, defer, script_json
 from opmap.draw.interactive.popups import PopupRow, kept_brief, kept_popup_rows
-from opmap.draw.interactive.shared import SharedOperations
+from opmap.draw.interactive.shared import SharedOperations, place_of
 from opmap.draw.interactive.styles import (
     AREA_HIGHLIGHT_STYLE,
     AREA_STYLE,
@@ -123,7 +123,8 @@ def operation_layer_data(map_data: MapData, shared: SharedOperations | None = No
         is written as a number, the step from the index of the shared row before it (from 0 for
         the first: ``operation-rows.js`` adds them up), the others in the page. Steps are a digit
         or two where indices were four: a regional map's list was 8-31 KB at 10,000 generated
-        operations, 3-13 KB as steps.
+        operations, 3-13 KB as steps. A shared row whose marker stands elsewhere on this map
+        is written ``[step, lat, lon, offset, home]``.
 
     Returns
     -------
@@ -145,14 +146,18 @@ def operation_layer_data(map_data: MapData, shared: SharedOperations | None = No
     # The shared rows' label indices point into the shared labels: the page's start with them.
     labels: dict[str, int] = {label: i for i, label in enumerate(shared.labels if shared else [])}
     full_rows, outlines = operation_rows(map_data, labels)
-    indices = [shared.index_of(row) if shared else None for _, row in full_rows]
-    written = [row for (_, row), index in zip(full_rows, indices, strict=True) if index is None]
+    found = [_in_shared(shared, row) for _, row in full_rows]
+    written = [row for (_, row), where in zip(full_rows, found, strict=True) if where is None]
     tables = RowTables(popup[1] for row in written for popup in row[6] if popup[2:] == [1])
-    steps = iter(gaps([index for index in indices if index is not None]))
-    rows = [
-        tables.row(op, row, list(labels)) if index is None else next(steps)
-        for (op, row), index in zip(full_rows, indices, strict=True)
-    ]
+    steps = iter(gaps([where[0] for where in found if where is not None]))
+    rows = []
+    for (op, row), where in zip(full_rows, found, strict=True):
+        if where is None:
+            rows.append(tables.row(op, row, list(labels)))
+        elif where[1]:  # the shared row, its marker elsewhere: [step, lat, lon, offset, home]
+            rows.append([next(steps), *place_of(row)])
+        else:
+            rows.append(next(steps))
     return {
         "operations": rows,
         "labels": list(labels),
@@ -173,6 +178,17 @@ def operation_layer_data(map_data: MapData, shared: SharedOperations | None = No
             "showAll": text("popup_show_all"),
         },
     }
+
+
+def _in_shared(shared: SharedOperations | None, row: list) -> tuple[int, bool] | None:
+    """Where a row is in the shared file, and whether its marker stands elsewhere; or None."""
+    if shared is None:
+        return None
+    index = shared.index_of(row)
+    if index is not None:
+        return index, False
+    index = shared.index_elsewhere(row)
+    return None if index is None else (index, True)
 
 
 def operation_rows(
