@@ -60,7 +60,6 @@ STRINGS: dict[str, str] = {
     # the panel of operations that cannot be drawn
     "unmapped_title": "Not on the map",
     "unmapped_item": "{operation}, {countries_phrase}",
-    "unmapped_line": "{title}: {items}",
     "unmapped_more": "and {count:,} more",
     # coverage.md: a region, how many of its states are gaps, and their names
     "coverage_gaps_line": "{region} ({count}): {names}",
@@ -173,7 +172,6 @@ STRINGS: dict[str, str] = {
     # the briefing page (index.html) and embedding
     "briefing_title": "Briefing: operations against human trafficking and people smuggling",
     "briefing_headline_operations": "operations",
-    "briefing_headline_countries": "countries and territories took part",
     "briefing_headline_victims": "victims identified or rescued, as the sources count them",
     "briefing_headline_minors": "of them minors",
     "briefing_headline_arrests": "arrests",
