@@ -145,3 +145,34 @@ def test_the_names_left_out_are_counted_as_the_language_writes_numbers():
     with use_language("fr"):
         assert some_names(names, 5).endswith("Op 4, et 1\u202f235 de plus")
     assert some_names(names, 5).endswith("Op 4, and 1,235 more")
+
+
+def test_every_message_is_asked_for_by_the_code():
+    # A message no code asks for still costs every translator its words: say which. A key is
+    # asked for by name ("operations_one", words.skip_to_content in a template), or by a prefix
+    # and a name (f"legend_title_{metric}").
+    import re
+    from pathlib import Path
+
+    from opmap import page_words, problem_words
+
+    source = Path(__file__).resolve().parent.parent / "src" / "opmap"
+    code = "\n".join(
+        path.read_text(encoding="utf-8")
+        for path in source.rglob("*")
+        if path.suffix in (".py", ".js", ".html", ".j2")
+        and path.name not in ("page_words.py", "problem_words.py")
+    )
+    code += problem_words.__doc__ or ""
+    prefixes = set(re.findall(r"""f["']([a-z_]+_)\{""", code))
+    keys = [*page_words.STRINGS, *page_words.PLURALS]
+    keys += [*problem_words.STRINGS, *problem_words.PLURALS]
+    reasons = set(problem_words.REASONS.values())
+    unused = [
+        key
+        for key in keys
+        if not re.search(rf"""["']{key}["']|\bwords\.{key}\b""", code)  # templates: words.key
+        and key not in reasons
+        and not any(key.startswith(prefix) for prefix in prefixes)
+    ]
+    assert unused == []

@@ -119,9 +119,6 @@ STRINGS: dict[str, str] = {
     "grouping_region_wb": "World Bank regions",
     "grouping_continent": "Continents",
     "grouping_file": "Regions from {label}",
-    "coverage_note": "Each operation counts once in every region where it named a country, "
-    "and once in the total. Figures keep the source's qualifiers. A gap is a country of the "
-    "region that took part in no operation of the period.",
     "coverage_unplaced_ops": "Counted in the total only, in no region: {operations} with no "
     "country and no area named.",
     "coverage_note_states": "Percentages are of the {states:,} {label}: named states over "
@@ -186,7 +183,6 @@ STRINGS: dict[str, str] = {
     "briefing_image_alt": "Static map of operations per country, equal-area projection",
     "briefing_by_year": "Year by year: one map per year, one colour scale for all.",
     "briefing_by_year_alt": "Small multiples: operations per country, one map per year",
-    "briefing_coverage": "Coverage by region",
     "briefing_coverage_open": "Comparison with a map of each region",
     "briefing_operations": "Operations and their sources",
     "briefing_downloads": "Data",
@@ -326,10 +322,6 @@ PLURALS: dict[str, tuple[str, str]] = {
     ),
     "countries": ("{count:,} country or territory", "{count:,} countries and territories"),
     "gaps": ("{count:,} is a gap", "{count:,} are gaps"),
-    "coverage_unplaced": (
-        "{count:,} operation names no country: it counts in the total only.",
-        "{count:,} operations name no country: they count in the total only.",
-    ),
     "coverage_gap_list": ("{count:,} not named", "{count:,} not named"),
     "text_table_recent": (
         "The table lists the {listed:,} most recent operations; {count:,} other is on the map.",
