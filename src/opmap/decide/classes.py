@@ -7,7 +7,7 @@ Values are counts (operations, victims, ...), so class bounds are whole numbers 
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -62,11 +62,17 @@ class Classes:
     def labels(self) -> tuple[str, ...]:
         """Readable labels: "1", "2–3", "4–10" (en dash), with thousands separators."""
         return tuple(
-            format_number(low)
-            if low == high
-            else f"{format_number(low)}\u2013{format_number(high)}"
-            for low, high in zip(self.lows, self.bins, strict=True)
+            _range_label(low, high) for low, high in zip(self.lows, self.bins, strict=True)
         )
+
+    def lowest_label(self, values: Iterable[float]) -> str | None:
+        """Label the lowest class from the smallest of ``values`` it holds ("36–63"), or None.
+
+        Classes stretched down for other views (:func:`opmap.decide.periods.shared_classes`)
+        read "1–63" where these values start at 36. None when the class holds none of them.
+        """
+        held = [v for v in values if not math.isnan(v) and v <= self.bins[0]] if self.bins else []
+        return _range_label(int(math.floor(min(held))), self.bins[0]) if held else None
 
     def class_of(self, value: float | None) -> int | None:
         """Return the index of the class of a value, or None for no value."""
@@ -81,6 +87,10 @@ class Classes:
         """Return the fill colour of a value (the no-data colour for none)."""
         index = self.class_of(value)
         return NO_DATA_COLOR if index is None else self.colors[index]
+
+
+def _range_label(low: int, high: int) -> str:
+    return format_number(low) if low == high else f"{format_number(low)}\u2013{format_number(high)}"
 
 
 def metric_values(coverage: pd.DataFrame, metric: str = "operations") -> pd.Series:

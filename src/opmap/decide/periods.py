@@ -153,6 +153,42 @@ def timeline_classes(map_data: MapData, mode: str | None = None) -> Classes:
     return shared_classes(map_data.classes, values)
 
 
+def lowest_labels(map_data: MapData, classes: Classes, shown: Iterable[str]) -> dict[str, str]:
+    """Label the lowest class in each view of the year control, from the smallest value in it.
+
+    The year control's classes reach down to the smallest value of any year
+    (:func:`timeline_classes`), but each view's legend says what its own lightest colour holds:
+    all years read "36–63", as the print map and the coverage table do, where 2015 alone reads
+    "1–63". A view whose lowest class is empty keeps the classes' label (it is dimmed).
+
+    Parameters
+    ----------
+    map_data : MapData
+    classes : Classes
+        The year control's classes.
+    shown : iterable of str
+        The ISO3 codes of the countries the views colour (a regional map's own).
+
+    Returns
+    -------
+    dict
+        ``"all"``, ``"in:2017"``, ``"upto:2017"``: the label, for the views that have one.
+    """
+    shown = set(shown)
+    everything = dict(zip(map_data.coverage["iso_a3"], map_data.values, strict=True))
+    views = {"all": everything}
+    yearly = _yearly_values(map_data)  # one pass over the operations for every view
+    for mode in MODES:
+        for first, last in periods(year_span(map_data), 1, mode):
+            views[f"{mode}:{last}"] = _add_years(yearly, first, last)
+    labels = {}
+    for key, values in views.items():
+        label = classes.lowest_label(v for iso3, v in values.items() if iso3 in shown)
+        if label is not None:
+            labels[key] = label
+    return labels
+
+
 def year_values(map_data: MapData, first: int, last: int) -> dict[str, float]:
     """Return the metric per country (ISO3) for the operations of a period, where it has one.
 

@@ -15,7 +15,13 @@ from browser import launch_browser, open_offline
 
 from opmap.decide.classes import NO_DATA_COLOR
 from opmap.decide.mapdata import prepare_map_data
-from opmap.decide.periods import periods, shared_classes, timeline_classes, year_values
+from opmap.decide.periods import (
+    lowest_labels,
+    periods,
+    shared_classes,
+    timeline_classes,
+    year_values,
+)
 from opmap.draw.interactive.map import render_map, write_map
 from opmap.draw.interactive.timeline import control_html, view_line
 from opmap.read.boundaries import load_boundaries, load_country_points
@@ -250,6 +256,37 @@ def test_classes_stretch_down_to_the_smallest_year(boundaries, operations):
     assert year_values(victims, 2015, 2015) == {"CIV": 48.0}
     assert stretched.lows[0] == 48 and stretched.labels[0].startswith("48")
     assert shared_classes(victims.classes, [200.0]) == victims.classes
+
+
+def test_each_view_labels_its_lowest_class_from_its_own_smallest_value(boundaries, operations):
+    victims = prepare_map_data(operations, boundaries, metric="victims")
+    stretched = timeline_classes(victims)
+    labels = lowest_labels(victims, stretched, victims.coverage["iso_a3"])
+    # All years: as the print map and the coverage table label it, not from 2015's 48.
+    assert labels["all"] == victims.classes.labels[0] != stretched.labels[0]
+    assert labels["in:2015"] == stretched.labels[0]  # Akoma 2015: more than 48 in Côte d'Ivoire
+    assert labels["in:2015"].startswith("48\u2013")
+    assert "in:2016" not in labels  # Adwenpa II names no country: the class is empty
+    assert lowest_labels(victims, stretched, []) == {}  # no country shown, no label
+
+
+@pytest.mark.browser
+def test_the_legend_labels_its_lowest_class_for_the_view(browser, boundaries, operations, tmp_path):
+    victims = prepare_map_data(operations, boundaries, metric="victims")
+    path = write_map(victims, tmp_path / "victims.html", generated=date(2024, 5, 1))
+    page, log = open_offline(browser, path)
+    try:
+        lowest = page.locator(".opmap-legend .opmap-class-label").first
+        assert lowest.inner_text() == victims.classes.labels[0]  # all years, as on paper
+        _show(page, "in", 2015)
+        assert lowest.inner_text().startswith("48\u2013")
+        _show(page, "in", 2016)  # no country has a figure: the page's label, dimmed
+        assert lowest.inner_text() == timeline_classes(victims).labels[0]
+        _show(page, "upto", 2019)
+        assert lowest.inner_text() == victims.classes.labels[0]
+        assert log.console_errors == [] and log.page_errors == []
+    finally:
+        page.context.close()
 
 
 def test_a_period_adds_up_its_operations_per_country(boundaries, operations):

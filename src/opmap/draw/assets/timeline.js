@@ -139,6 +139,22 @@
             data.words.unmappedTitle + " (" + listed + ")";
     }
 
+    /**
+     * Label the lowest class from the smallest value the view gives it ("36–63" for all
+     * years, "1–63" for a year of one operation): data.lowest, from timeline.py. A view
+     * that gives it none keeps the label written in the page.
+     */
+    function labelLowestClass(legend, data, key) {
+        var label = legend.querySelector(".opmap-class-label");
+        if (!label) {
+            return;
+        }
+        if (label.getAttribute("data-written") === null) {
+            label.setAttribute("data-written", label.textContent);
+        }
+        label.textContent = data.lowest[key] || label.getAttribute("data-written");
+    }
+
     /** Dim the legend's classes that no country has in the view. */
     function dimEmptyClasses(legend, data, used) {
         legend.querySelectorAll("li").forEach(function (item, i) {
@@ -293,6 +309,7 @@
             }
             if (legend) {
                 dimEmptyClasses(legend, data, used);
+                labelLowestClass(legend, data, view.key);
             }
         }
 

@@ -25,7 +25,7 @@ from markupsafe import Markup
 
 from opmap.decide.classes import NO_DATA_COLOR
 from opmap.decide.mapdata import MapData
-from opmap.decide.periods import MODES, year_span
+from opmap.decide.periods import MODES, lowest_labels, year_span
 from opmap.draw.interactive.compact import gaps
 from opmap.draw.interactive.offline import UsesAssets, script_json
 from opmap.draw.interactive.popups import figure_words
@@ -124,7 +124,8 @@ def timeline_data(
         own, in its order
         (at 10,000 generated operations the two lists were 243 KB of map-embed.html and
         100-155 KB of each regional map); per view (``"all"``, ``"in:2017"``,
-        ``"upto:2017"``) the subtitle, the slider's value text, the legend caption, and for a
+        ``"upto:2017"``) the subtitle, the slider's value text, the legend caption, the label
+        of the lowest class (``lowest``: from the smallest value the view gives it), and for a
         figure metric the value and tooltip line of each country that has one.
     """
     years = year_span(map_data)
@@ -173,6 +174,7 @@ def timeline_data(
             else text("period_range", first=years[0], last=year)
             for m, year in views
         },
+        "lowest": lowest_labels(map_data, map_data.classes, covered["iso_a3"]),
         "captions": {"all": text("timeline_all")}
         | {
             f"{m}:{year}": text("legend_view_in" if m == "in" else "legend_view_up_to", year=year)
