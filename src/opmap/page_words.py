@@ -70,7 +70,6 @@ STRINGS: dict[str, str] = {
     # the default title of a print map: what it found
     "finding_title": "{places} named in {operations}, {period}",
     "finding_title_none": "{operations}, {period}: no country named",
-    "countries_not_given": "countries not given",
     # the HTML map (opmap map)
     "tooltip_country": "{country} \u2014 {detail}",
     "tooltip_operation_one": "1 operation: {names}",

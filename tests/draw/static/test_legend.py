@@ -9,7 +9,7 @@ import pytest
 
 from opmap.decide.mapdata import prepare_map_data
 from opmap.draw.static.image import plot_map
-from opmap.draw.static.legend import classes_present, unmapped_items
+from opmap.draw.static.legend import classes_present
 from opmap.i18n import use_language
 from opmap.read.inputs import load_inputs
 
@@ -80,15 +80,28 @@ def test_more_unmapped_operations_than_a_page_holds_are_counted_past_what_fits(i
     assert legend.y1 <= subtitle.get_window_extent(renderer).y0
 
 
-def test_unmapped_items_say_why():
+def test_the_print_map_words_an_operation_off_the_map_as_the_html_map_does(inputs):
+    from opmap.draw.interactive.fragments import unmapped_html
     from opmap.read.operations import Operation
 
     declared = Operation(name="Adwenpa II", year=2016, countries_total=14)
     unknown = Operation(name="Nobody", year=2020)
-    assert unmapped_items([declared, unknown]) == [
+    # an area missing from the boundaries: the map cannot draw it, and says where it was
+    lost = Operation(name="Lost", year=2019, countries_total=4, area="Western Africa")
+    operations = [declared, unknown, lost]
+    without = inputs.boundaries[inputs.boundaries["subregion"] != "Western Africa"]
+    figure = plot_map(prepare_map_data(operations, without), generated=GENERATED)
+    drawn = " ".join(
+        t.get_text() for t in figure.texts if (t.get_gid() or "").startswith("unmapped")
+    )
+    words = [
         "Adwenpa II 2016, 14 countries, none named",
-        "Nobody 2020, countries not given",
+        "Nobody 2020, no country named",
+        "Lost 2019, 4 countries in Western Africa, none named",
     ]
+    panel = str(unmapped_html(operations))
+    for item in words:
+        assert item in drawn and item in panel, item
 
 
 def test_classes_present(inputs):

@@ -38,7 +38,6 @@ from opmap.draw.static.legend import (
     legend_title,
     list_box_height,
     map_legend,
-    unmapped_items,
 )
 from opmap.draw.static.page import (
     DEFAULT_SIZE,
@@ -62,7 +61,7 @@ from opmap.draw.static.writing import (
 )
 from opmap.output import generation_date
 from opmap.style import OUTSIDE_COLOR
-from opmap.words import text
+from opmap.words import operation_items, text
 
 __all__ = [
     "DEFAULT_DPI",
@@ -262,7 +261,7 @@ def _lay_out(figure, map_data, headline, generated, frames: list[Frame], reserve
     header_bottom = draw_header(page, *headline) - 0.04 * page.scale
     bottom = draw_source_line(page, generated)
     if map_data.unmapped:
-        items = unmapped_items(map_data.unmapped)
+        items = operation_items(map_data.unmapped)
         most = _list_share(page, map_data, header_bottom - bottom)
         bottom = draw_list_box(page, text("unmapped_title"), items, bottom, "unmapped", most=most)
     key_bottom = bottom

@@ -19,7 +19,6 @@ from matplotlib.patches import Patch, Rectangle
 from opmap.decide.mapdata import MapData
 from opmap.draw.static.page import LEGEND_PT, NOTE_PT, SOURCE_PT, Page
 from opmap.i18n import is_rtl
-from opmap.read.operations import Operation
 from opmap.style import (
     AREA_OUTLINE_COLOR,
     BORDER_COLOR,
@@ -30,7 +29,7 @@ from opmap.style import (
     OUTSIDE_COLOR,
     TEXT_COLOR,
 )
-from opmap.words import plural, text
+from opmap.words import text
 
 _BOX_EDGE = "#bdbdbd"
 _MAX_COLUMNS = 4
@@ -71,20 +70,6 @@ def draw_source_line(page: Page, generated: date) -> float:
         made.set_position(page.fig_xy(page.start, page.inches(source).y1 + 0.02))
         made.set_horizontalalignment(page.align)
     return max(page.inches(source).y1, page.inches(made).y1) + 0.03 * scale
-
-
-def unmapped_items(operations: Sequence[Operation]) -> list[str]:
-    """Say, for each operation not on the map, why: "Adwenpa II 2016, 14 countries, none named"."""
-    return [
-        text("unmapped_item", operation=op.key, countries_phrase=_unnamed_phrase(op))
-        for op in operations
-    ]
-
-
-def _unnamed_phrase(operation: Operation) -> str:
-    if operation.total_countries == 0:
-        return text("countries_not_given")
-    return plural("countries_none_named", operation.total_countries)
 
 
 def draw_list_box(

@@ -31,7 +31,6 @@ from opmap.draw.static.legend import (
     draw_source_line,
     key_entries,
     list_box_height,
-    unmapped_items,
 )
 from opmap.draw.static.page import (
     DEFAULT_SIZE,
@@ -53,7 +52,7 @@ from opmap.draw.static.writing import (
 from opmap.errors import InvalidOption
 from opmap.output import generation_date
 from opmap.style import TEXT_COLOR
-from opmap.words import count_operations, text
+from opmap.words import count_operations, operation_items, text
 
 _PANEL_TITLE_PT = 7.0
 _GAP_IN = 0.15
@@ -296,7 +295,7 @@ class _Layout:
         top = draw_header(page, *headline) - 0.06 * scale
         bottom = draw_source_line(page, generated)
         if self.map_data.unmapped:
-            items = unmapped_items(self.map_data.unmapped)
+            items = operation_items(self.map_data.unmapped)
             # Nine panels share the page: the list keeps at most a fifth of it.
             bottom = draw_list_box(
                 page, text("unmapped_title"), items, bottom, "unmapped", most=_UNMAPPED_SHARE
