@@ -137,6 +137,18 @@ def join_items(items: Sequence[str]) -> str:
     return text("item_separator").join(items)
 
 
+def countries_with_names(operation: Operation) -> str:
+    """Say how many countries took part, and name those named: "5 countries, 1 named: Syria".
+
+    One country alone is its name: "Sudan".
+    """
+    phrase = countries_phrase(operation)
+    several = len(operation.countries) > 1 or operation.total_countries > 1
+    if operation.countries and several:
+        return phrase_with_names(phrase, named_countries(operation))
+    return phrase
+
+
 def phrase_with_names(phrase: str, names: Sequence[str]) -> str:
     """Follow a phrase with its names: "2 countries, all named: Mali, Niger" / "... : Mali"."""
     return text("names_after_phrase", phrase=phrase, names=join_names(names))

@@ -271,6 +271,20 @@ def test_the_operations_table_names_countries_in_the_page_language():
     assert "Sudán" in cells
 
 
+def test_the_operations_table_names_the_one_named_country_of_several():
+    # "5 countries, 1 named" said that one was named and not which: the map's table names it.
+    bundled = load_inputs()
+    sawiyan = next(op for op in bundled.operations if op.name == "Sawiyan")
+    declared = replace(sawiyan, name="Declared", countries_total=5)
+    document = briefing(bundled, operations=[*bundled.operations, declared])
+    table = table_under(document, "Operations and their sources")
+    cells = {
+        tr.find("th").text: tr.find_all("td")[1].text for tr in table.find("tbody").find_all("tr")
+    }
+    assert cells["Declared 2018"] == "5 countries, 1 named: Sudan"
+    assert cells["Sawiyan 2018"] == "Sudan"
+
+
 def test_a_long_briefing_lists_the_500_most_recent_operations_and_says_where_the_others_are():
     # 5 MB of table at 10,000 operations: the page lists the newest 500 and points to the rest.
     bundled = load_inputs()

@@ -22,7 +22,7 @@ from opmap.draw.interactive.popups import format_dates, http_url
 from opmap.draw.templates import render
 from opmap.i18n import current_language, group_separator, is_rtl, other_language
 from opmap.read.operations import Operation
-from opmap.words import countries_phrase, named_countries, phrase_with_names, text
+from opmap.words import countries_with_names, text
 
 _FIGURES = ("victims", "minors", "arrests", "officers")
 
@@ -110,14 +110,7 @@ def _operation_row(operation: Operation) -> tuple[str, ...]:
     return (
         operation.name,
         when,
-        _countries_cell(operation),
+        countries_with_names(operation),
         *(figure_cell(operation.figure(column)) for column in _FIGURES),
         operation.source,
     )
-
-
-def _countries_cell(operation: Operation) -> str:
-    phrase = countries_phrase(operation)
-    if len(operation.countries) > 1 or (operation.countries and operation.total_countries > 1):
-        return phrase_with_names(phrase, named_countries(operation))
-    return phrase

@@ -23,9 +23,8 @@ from opmap.read.operations import Operation
 from opmap.words import (
     count_operations,
     countries_phrase,
+    countries_with_names,
     figure_text,
-    named_countries,
-    phrase_with_names,
     plural,
     some_items,
     text,
@@ -177,7 +176,7 @@ def operations_table(operations: Sequence[Operation]) -> PageTable:
             (
                 Cell(op.key, lang=other_language(op.language)),
                 Cell(format_dates(op.start_date, op.end_date) or str(op.year)),
-                Cell(_countries(op)),
+                Cell(countries_with_names(op)),
                 *(Cell(figure_cell(op.figure(figure))) for figure in FIGURES),
                 Cell(op.summary, lang=other_language(op.language)),
                 Cell(op.source, href=http_url(op.source), external=True),
@@ -186,11 +185,3 @@ def operations_table(operations: Sequence[Operation]) -> PageTable:
         for op in sorted(operations, key=lambda o: (-o.year, sort_key(o.name)))
     )
     return PageTable(columns, rows)
-
-
-def _countries(operation: Operation) -> str:
-    """Word an operation's countries: its name if one, else "13 countries, all named: ..."."""
-    phrase = countries_phrase(operation)
-    if len(operation.country_names) > 1:
-        phrase = phrase_with_names(phrase, named_countries(operation))
-    return phrase
