@@ -204,7 +204,7 @@ def _place_beside(placer: Placer, label: Text, anchor, every: bool) -> bool:
         label.set_text(words)
     if every and placer.place(label, anchor, far=placer.far, loose=True, cross=False):
         return True
-    return placer.place(label, anchor, far=placer.far)
+    return placer.border is not None and placer.place(label, anchor, far=placer.far)
 
 
 def _place_number(placer: Placer, label: Text, anchor) -> None:
