@@ -253,3 +253,45 @@ def test_a_code_given_to_two_features_is_an_error_naming_both(tmp_path):
             f"feature {mali} ('Mali'), feature {niger} ('Niger') have the same iso_a3 'NER'; {fix}",
         ]
     )
+
+
+def test_a_shape_repaired_is_a_warning_the_file_is_read_and_its_reading_told(tmp_path):
+    import json
+
+    from opmap import progress
+
+    bowtie = [[[0, 0], [1, 1], [1, 0], [0, 1], [0, 0]]]  # crosses itself: repaired, with a warning
+    feature = {
+        "type": "Feature",
+        "properties": {
+            "iso_a3": "NER",
+            "name": "Niger",
+            "region_un": "Africa",
+            "subregion": "Western Africa",
+            "region_wb": "Sub-Saharan Africa",
+            "continent": "Africa",
+        },
+        "geometry": {"type": "Polygon", "coordinates": bowtie},
+    }
+    path = tmp_path / "bowtie.geojson"
+    path.write_text(json.dumps({"type": "FeatureCollection", "features": [feature]}))
+    lines: list[str] = []
+    with progress.progress_to(lines.append):
+        progress.note_rows(progress.LARGE_ROWS)  # a large run: its progress is told
+        boundaries = load_boundaries(path)
+    assert list(boundaries["iso_a3"]) == ["NER"] and boundaries.geometry.iloc[0].is_valid
+    assert len(lines) == 1 and lines[0].startswith("Read 1 boundary from bowtie.geojson in ")
+
+
+def test_units_with_a_point_and_no_polygon_have_their_name_and_regions():
+    from opmap.read.boundaries import load_point_regions
+
+    regions = load_point_regions()
+    assert regions["BVT"] == {
+        "name": "Bouvet Island",
+        "continent": "South America",
+        "region_un": "Americas",
+        "subregion": "South America",
+        "region_wb": "Latin America & Caribbean",
+    }
+    assert set(regions) == set(load_country_points())
