@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from opmap.problem_words import REASONS
-from opmap.words import plural, text
+from opmap.words import plural, quoted_names, text
 
 
 class OpmapError(Exception):
@@ -96,7 +96,7 @@ class UnknownCountry(OpmapError, LookupError):
 
     def _advice(self) -> str:
         if self.suggestions:
-            return text("country_did_you_mean", names=_quoted(self.suggestions))
+            return text("country_did_you_mean", names=quoted_names(self.suggestions))
         return text("country_use_iso")
 
 
@@ -124,7 +124,7 @@ class UnknownArea(OpmapError, LookupError):
         self.reason = reason
         message = text("area_unknown", reason=_reason(reason), name=name)
         if self.suggestions:
-            message += text("area_did_you_mean", names=_quoted(self.suggestions))
+            message += text("area_did_you_mean", names=quoted_names(self.suggestions))
         else:
             message += text("area_example")
         super().__init__(message)
@@ -133,11 +133,6 @@ class UnknownArea(OpmapError, LookupError):
 def _reason(reason: str) -> str:
     """Word a reader's reason ("unknown country") in the language of the run."""
     return text(REASONS[reason]) if reason in REASONS else reason
-
-
-def _quoted(names: Iterable[str]) -> str:
-    """Quote names as written, comma-separated: "'Niger', 'Nigeria'"."""
-    return text("problem_comma").join(repr(name) for name in names)
 
 
 class InvalidFigure(OpmapError, ValueError):

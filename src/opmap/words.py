@@ -8,7 +8,7 @@ any other text.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from opmap import problem_words as problem
@@ -130,6 +130,11 @@ def _first(words: Sequence[str], limit: int) -> list[str]:
 def join_names(names: Sequence[str]) -> str:
     """Join names as the language lists them: "Mali, Niger" / "مالي، النيجر"."""
     return text("list_separator").join(names)
+
+
+def quoted_names(names: Iterable[str]) -> str:
+    """Quote names as written, for a message: "'Niger', 'Nigeria'" / "'Niger'، 'Nigeria'"."""
+    return text("problem_comma").join(repr(name) for name in names)
 
 
 def join_items(items: Sequence[str]) -> str:

@@ -29,7 +29,7 @@ from opmap.i18n import region_name as region_in_language
 from opmap.i18n import sort_key
 from opmap.read.operations import Operation
 from opmap.read.universe import Universe, load_universe
-from opmap.words import count_operations, join_names, plural, text
+from opmap.words import count_operations, join_names, plural, quoted_names, text
 
 
 @dataclass
@@ -169,7 +169,7 @@ def find_region(boundaries: gpd.GeoDataFrame, name: str) -> tuple[str, str]:
 
     known = sorted({str(r) for c in REGION_COLUMNS for r in boundaries[c].dropna().unique()})
     close = difflib.get_close_matches(name, known, n=3, cutoff=0.5)
-    hint = text("did_you_mean_after", names=join_names([repr(c) for c in close])) if close else ""
+    hint = text("did_you_mean_after", names=quoted_names(close)) if close else ""
     raise InvalidOption(text("region_unknown", name=name, hint=hint, regions=join_names(known)))
 
 

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from opmap import bundled
 from opmap.errors import InvalidInput, Problem
 from opmap.read.guards import Limits
-from opmap.words import join_names, plural, text
+from opmap.words import join_names, plural, quoted_names, text
 
 if TYPE_CHECKING:
     import geopandas
@@ -169,7 +169,7 @@ def _check_columns(boundaries, file: str) -> list[Problem]:
         message = plural(
             "shape_missing_columns",
             len(missing),
-            columns=join_names([repr(c) for c in missing]),
+            columns=quoted_names(missing),
             required=join_names(REQUIRED_COLUMNS),
         )
         problems.append(Problem(file, None, None, message))

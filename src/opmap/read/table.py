@@ -11,7 +11,7 @@ import io
 from pathlib import Path
 
 from opmap.errors import InvalidInput, Problem
-from opmap.words import join_names, plural, text
+from opmap.words import plural, quoted_names, text
 
 
 def read_table(
@@ -65,7 +65,7 @@ def read_table(
     header = [h.strip() for h in next(reader, [])]
     missing = [c for c in required if c not in header]
     if missing:
-        columns = join_names([repr(c) for c in missing])
+        columns = quoted_names(missing)
         message = plural("table_missing", len(missing), columns=columns, usage=usage)
         raise error([Problem(name, 1, None, message, ",".join(header))])
     rows = []

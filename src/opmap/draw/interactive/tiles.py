@@ -9,7 +9,7 @@ import xyzservices
 
 from opmap.draw.interactive.fragments import label_html
 from opmap.errors import InvalidOption
-from opmap.words import join_names, text
+from opmap.words import quoted_names, text
 
 
 def resolve_tiles(name: str) -> xyzservices.TileProvider:
@@ -37,7 +37,7 @@ def _suggestion(name: str) -> str:
     if not close:
         close = [k for k in known if folded.split(".")[0] in k][:3]
     close = [known[c] for c in close]
-    names = join_names([repr(c) for c in close])
+    names = quoted_names(close)
     return text("did_you_mean_after", names=names) if close else ""
 
 
