@@ -74,14 +74,13 @@
      */
     function readOperations(data) {
         var outlines = {}, next = 0;
-        var sharedRows = opmap.addUp(data.operations.map(sharedStep).filter(function (step) {
-            return step !== null;
-        }));
+        var steps = data.operations.map(sharedStep);
+        var sharedRows = opmap.addUp(steps.filter(function (step) { return step !== null; }));
         opmap.decodeUnits(data.outlines, data.alphabet).features.forEach(function (feature) {
             outlines[feature.id] = feature;
         });
         return data.operations.map(function (written, index) {
-            var shared = sharedStep(written) !== null;
+            var shared = steps[index] !== null;
             var row = shared ? opmap.shared.operations[sharedRows[next++]] : written;
             var place = shared && typeof written !== "number" ? written.slice(1) : null;
             var tables = shared ? opmap.shared : data;

@@ -17,6 +17,7 @@ page, as before: a page never shows another row than the one it was drawn with.
 
 from __future__ import annotations
 
+import copy
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -88,10 +89,8 @@ class SharedOperations:
 
     def seen_from(self, folder: str) -> SharedOperations:
         """Return the same rows, for pages whose shared files are in ``folder`` (``"../"``)."""
-        shared = SharedOperations.__new__(SharedOperations)
-        shared.data, shared.folder, shared._index = self.data, folder, self._index
-        shared._placeless = self._placeless
-        shared.full_rows, shared.units, shared.timeline = self.full_rows, self.units, self.timeline
+        shared = copy.copy(self)  # the rows and their indices shared, not built again
+        shared.folder = folder
         return shared
 
     def timeline_indices(self, labels: list[str], years: list[int]) -> list[int] | bool:
