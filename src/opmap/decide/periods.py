@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import dataclasses
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 import geopandas as gpd
 import pandas as pd
@@ -145,11 +145,9 @@ def timeline_classes(map_data: MapData, mode: str | None = None) -> Classes:
     Classes
     """
     modes = MODES if mode is None else (_check_mode(mode),)
-    yearly = _yearly_values(map_data)  # one pass over the operations for every period
     values: list[float] = []
-    for each in modes:
-        for first, last in periods(year_span(map_data), 1, each):
-            values += _add_years(yearly, first, last).values()
+    for _, view in _views(map_data, modes):
+        values += view.values()
     return shared_classes(map_data.classes, values)
 
 
@@ -176,17 +174,20 @@ def lowest_labels(map_data: MapData, classes: Classes, shown: Iterable[str]) -> 
     """
     shown = set(shown)
     everything = dict(zip(map_data.coverage["iso_a3"], map_data.values, strict=True))
-    views = {"all": everything}
-    yearly = _yearly_values(map_data)  # one pass over the operations for every view
-    for mode in MODES:
-        for first, last in periods(year_span(map_data), 1, mode):
-            views[f"{mode}:{last}"] = _add_years(yearly, first, last)
     labels = {}
-    for key, values in views.items():
+    for key, values in [("all", everything), *_views(map_data, MODES)]:
         label = classes.lowest_label(v for iso3, v in values.items() if iso3 in shown)
         if label is not None:
             labels[key] = label
     return labels
+
+
+def _views(map_data: MapData, modes: Iterable[str]) -> Iterator[tuple[str, dict[str, float]]]:
+    """Each view of the year control ("in:2017", "upto:2017") with its value per country."""
+    yearly = _yearly_values(map_data)  # one pass over the operations for every view
+    for mode in modes:
+        for first, last in periods(year_span(map_data), 1, mode):
+            yield f"{mode}:{last}", _add_years(yearly, first, last)
 
 
 def year_values(map_data: MapData, first: int, last: int) -> dict[str, float]:
