@@ -84,3 +84,36 @@ def test_a_regions_map_draws_an_operation_in_the_region_where_it_ran(inputs):
     assert not shapes["SEN"].contains(world.markers["Across 2019"])
     assert shapes["SEN"].contains(africa.markers["Across 2019"])
     assert europe.markers["Across 2019"] == world.markers["Across 2019"]
+
+
+@pytest.mark.parametrize(
+    ("lat", "lon", "kept_on_europes_map"),
+    [
+        (48.85, 2.35, True),  # Paris, in the region
+        (38.0, 5.0, True),  # the Mediterranean, off Spain and France
+        (-15.8, -47.9, False),  # Brasília: in a country outside the region
+        (-30.0, -30.0, False),  # the South Atlantic, far from Europe's coasts
+    ],
+)
+def test_a_regions_map_keeps_the_files_position_only_in_or_off_the_region(
+    inputs, lat, lon, kept_on_europes_map
+):
+    from opmap.read.operations import Operation
+
+    spanning = Operation(
+        "Across",
+        2019,
+        countries=("FRA", "BRA"),
+        country_names=("France", "Brazil"),
+        lat=lat,
+        lon=lon,
+    )
+    boundaries = inputs.boundaries
+    shapes = dict(zip(boundaries["iso_a3"], boundaries.geometry, strict=True))
+    world = prepare_map_data([spanning], boundaries, points=inputs.points)
+    europe = prepare_map_data([spanning], boundaries, points=inputs.points, region="Europe")
+    assert (world.markers["Across 2019"].x, world.markers["Across 2019"].y) == (lon, lat)
+    marker = europe.markers["Across 2019"]
+    assert ((marker.x, marker.y) == (lon, lat)) is kept_on_europes_map
+    if not kept_on_europes_map:
+        assert shapes["FRA"].contains(marker)

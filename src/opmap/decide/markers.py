@@ -90,7 +90,10 @@ def place_markers(
     put it in the Caribbean, not in Brazil, the largest of them. An operation known only by
     its area (``areas``) is placed inside the area, as clear of the other markers as it can.
     On a region's map (``within``), the countries of the region that took part are the ones
-    considered: an operation of Africa and Europe is drawn in Africa on Africa's map.
+    considered: an operation of Africa and Europe is drawn in Africa on Africa's map. There, the
+    file's position counts only if it is in the region or in the sea off it
+    (:data:`REGION_WATERS_DEG`): Europe's map does not draw an operation of France and Brazil
+    in Brazil because the file put its marker there.
 
     Parameters
     ----------
@@ -108,10 +111,17 @@ def place_markers(
         Operation key -> marker position (lon/lat); an operation with no point has none.
     """
     anchors = country_points(coverage)
+    given = {
+        op.key: Point(op.lon, op.lat)
+        for op in operations
+        if op.lat is not None and op.lon is not None
+    }
+    if within is not None:
+        given = _off_region_dropped(given, coverage, within)
     markers = {}
     for op in operations:
-        if op.lat is not None and op.lon is not None:
-            markers[op.key] = Point(op.lon, op.lat)
+        if op.key in given:
+            markers[op.key] = given[op.key]
             continue
         if areas and op.key in areas:
             markers[op.key] = areas[op.key].representative_point()
@@ -128,6 +138,34 @@ def place_markers(
         if key in markers:
             markers[key] = _clear_of_others(areas[key], key, markers)
     return markers
+
+
+#: How far (degrees) from a region's coast a position in the sea still counts as the region's:
+#: about 300 km, so the whole Mediterranean counts as Europe's and as Africa's.
+REGION_WATERS_DEG = 3.0
+
+
+def _off_region_dropped(
+    given: Mapping[str, Point], coverage: gpd.GeoDataFrame, within: Set[str]
+) -> dict[str, Point]:
+    """Keep the positions that lie in the region, or in the sea within reach of its coast."""
+    if not given:
+        return {}
+    keys, points = list(given), list(given.values())
+    in_region = coverage["iso_a3"].isin(within).to_numpy()
+    shapes = coverage.geometry.to_numpy()
+    tree = shapely.STRtree(shapes)
+    on_land = tree.query(points, predicate="intersects")
+    land: dict[int, bool] = {}
+    for i, j in zip(*on_land, strict=True):  # in two shapes (a disputed area): either counts
+        land[int(i)] = land.get(int(i), False) or bool(in_region[j])
+    near = tree.query(points, predicate="dwithin", distance=REGION_WATERS_DEG)
+    coast = {int(i) for i, j in zip(*near, strict=True) if in_region[j]}
+    return {
+        key: point
+        for index, (key, point) in enumerate(zip(keys, points, strict=True))
+        if land.get(index, index in coast)
+    }
 
 
 #: How far (degrees) an area's marker keeps from the other markers when its area has room:
