@@ -48,6 +48,25 @@ def test_a_source_url_is_written_once_in_the_page_data(world):
     assert [row for row in libertad[6] if source in row] == [[4, source, 1]]
 
 
+@pytest.mark.parametrize(("on_one_spot", "shared"), [(2, False), (5, False), (6, True)])
+def test_operations_share_markers_when_too_many_stand_on_one_spot(on_one_spot, shared):
+    # A region's operations in Kiribati, none with a position of its own: fanned out sideways,
+    # more than five would make a row wider than a phone's map.
+    from opmap.draw.interactive.operations import CLUSTER_CELL
+    from opmap.read.operations import Operation
+
+    operations = [
+        Operation(f"Reef {i}", 2019, countries=("KIR",), country_names=("Kiribati",))
+        for i in range(on_one_spot)
+    ]
+    elsewhere = Operation("Inland", 2019, countries=("FRA",), country_names=("France",))
+    data = operation_layer_data(prepare_map_data([*operations, elsewhere], load_boundaries()))
+    assert data["cell"] == (CLUSTER_CELL if shared else 0)
+    offsets = {row[4] for row in data["operations"] if row[0].startswith("Reef")}
+    # Shared markers are placed by the page, not fanned: every offset is 0.
+    assert offsets == {0} if shared else len(offsets) == on_one_spot
+
+
 def test_an_area_is_not_listed_as_not_on_the_map(world):
     assert ADWENPA not in {op.key for op in world.unmapped}
     assert ADWENPA in world.markers and ADWENPA in world.areas

@@ -35,6 +35,9 @@ from opmap.words import text
 MARKER_SPREAD = 24  # the side of a marker's target (markers.js): fanned, they do not overlap
 #: Above this many mapped operations, operations close together on screen share one marker.
 CLUSTER_ABOVE = 300
+#: So do they when more than this many stand on one spot: fanned out, they would make a row
+#: wider than a phone's map (a region's 20 operations in Kiribati, say, 480 pixels).
+FANNED_AT_MOST = 5
 #: The side, in screen pixels, of the grid cell whose operations share a marker.
 CLUSTER_CELL = 48
 #: How many operations a shared marker's popup lists (then "and 1,234 more").
@@ -59,8 +62,9 @@ class OperationLayer(UsesAssets, MacroElement):
     """The operation markers, drawn by ``operations.js`` from :func:`operation_layer_data`.
 
     Up to :data:`CLUSTER_ABOVE` operations, each gets its own marker (operations on one spot
-    fanned out sideways). Above it, operations close together on screen (within
-    :data:`CLUSTER_CELL` pixels) share one marker that shows their number and lists them.
+    fanned out sideways). Above it, or when more than :data:`FANNED_AT_MOST` operations stand
+    on one spot, operations close together on screen (within :data:`CLUSTER_CELL` pixels)
+    share one marker that shows their number and lists them (:func:`clustered`).
 
     The script's object has ``filter(fn)``: show only operations whose year passes ``fn`` (the
     year control uses it), on top of the year layers switched on in the layer control. The map
@@ -162,7 +166,7 @@ def operation_layer_data(map_data: MapData, shared: SharedOperations | None = No
         "operations": rows,
         "labels": list(labels),
         **tables.data(),
-        "cell": CLUSTER_CELL if len(map_data.markers) > CLUSTER_ABOVE else 0,
+        "cell": CLUSTER_CELL if clustered(map_data) else 0,
         "listed": CLUSTER_LISTED,
         "outlines": encode_outlines(outlines),
         "alphabet": ALPHABET,
@@ -200,7 +204,7 @@ def operation_rows(
     """
     rows = []
     outlines = {}
-    many = len(map_data.markers) > CLUSTER_ABOVE
+    many = clustered(map_data)
     homes = marker_homes(map_data)
     for op, offset in _marker_offsets(map_data):
         area = None
@@ -266,18 +270,30 @@ def _main_parts(shape):
     return shapely.multipolygons(parts) if parts else simple
 
 
+def clustered(map_data: MapData) -> bool:
+    """Whether operations close together share markers: when there are many, or many on a spot."""
+    if len(map_data.markers) > CLUSTER_ABOVE:
+        return True
+    return max(map(len, _by_spot(map_data).values()), default=0) > FANNED_AT_MOST
+
+
 def _mapped_operations(map_data: MapData) -> list[Operation]:
     return [op for op in map_data.operations if op.key in map_data.markers]
 
 
 def _marker_offsets(map_data: MapData) -> list[tuple[Operation, int]]:
     """Pair each mapped operation with a sideways pixel offset, fanning out shared spots."""
+    offsets = {}
+    for ops in _by_spot(map_data).values():
+        for index, op in enumerate(ops):
+            offsets[op.key] = round((index - (len(ops) - 1) / 2) * MARKER_SPREAD)
+    return [(op, offsets[op.key]) for op in _mapped_operations(map_data)]
+
+
+def _by_spot(map_data: MapData) -> dict[tuple[float, float], list[Operation]]:
+    """Group the mapped operations by the spot their marker stands on (to about 10 m)."""
     by_spot: dict[tuple[float, float], list[Operation]] = {}
     for op in _mapped_operations(map_data):
         point = map_data.markers[op.key]
         by_spot.setdefault((round(point.x, 4), round(point.y, 4)), []).append(op)
-    offsets = {}
-    for ops in by_spot.values():
-        for index, op in enumerate(ops):
-            offsets[op.key] = round((index - (len(ops) - 1) / 2) * MARKER_SPREAD)
-    return [(op, offsets[op.key]) for op in _mapped_operations(map_data)]
+    return by_spot
