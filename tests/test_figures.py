@@ -324,6 +324,10 @@ def test_parse_keeps_the_source_words(prefix, value, separator):
         (["94", "nearly 500", "76"], "nearly 700"),
         (["94", "nearly 350", "nearly 500", "more than 48", "76"], "about 1,100"),
         (["nearly 350", "22"], "nearly 380"),
+        # never moved by more than 5%: to the thousand, "nearly 1,000 + 25" would be 2,000
+        (["nearly 1,000", "5", "20"], "nearly 1,030"),
+        (["about 1,000", "70"], "about 1,100"),
+        (["about 1,000", "30"], "about 1,000"),
         (["more than 48", "76"], "more than 124"),
         (["more than 48", None], "more than 48, 1 of 2 operations reported"),
         ([None, None], "not reported"),
@@ -389,17 +393,18 @@ def test_a_total_follows_the_readme_and_stays_honest(terms):
         assert total.figure is present[0]  # one figure keeps its source words
         return
     assert total.figure.kind == readme_kind(kinds)
+    unit = max(
+        (10 ** (len(str(f.value)) - len(str(f.value).rstrip("0"))) if f.value else 1)
+        if f.kind in (NEARLY, ABOUT)
+        else 1
+        for f in present
+    )
+    # rounded to the roughest term's unit at most, and never by more than 5% of the sum
+    assert abs(total.figure.value - exact_sum) <= 0.05 * exact_sum
     if total.figure.kind == NEARLY:  # rounded up: still an upper bound of the sum
-        assert exact_sum <= total.figure.value
+        assert exact_sum <= total.figure.value < exact_sum + unit
     elif total.figure.kind == ABOUT:  # rounded to the nearest unit of the roughest term
-        unit = max(
-            (10 ** (len(str(f.value)) - len(str(f.value).rstrip("0"))) if f.value else 1)
-            if f.kind in (NEARLY, ABOUT)
-            else 1
-            for f in present
-        )
         assert abs(total.figure.value - exact_sum) <= unit // 2
-        assert total.figure.value % unit == 0
     else:  # exact, lower and upper bounds other than "nearly" add exactly
         assert total.figure.value == exact_sum
 

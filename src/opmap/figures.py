@@ -246,7 +246,8 @@ def add_figures(figures: Iterable[Figure | None]) -> Total:
     bound ("at least", unless a term already makes it "more than" or "about"); a sum with a rough
     term ("nearly 500", "about 20") is rounded to that term's precision, so that "94 + nearly
     500 + 76" reads "nearly 700", not "nearly 670" ("nearly" sums are rounded up, so that they stay
-    an upper bound).
+    an upper bound). Rounding never moves a sum by more than :data:`ROUNDING_TOLERANCE` of it:
+    "nearly 1,000 + 25" is "nearly 1,030" (to the ten), not "nearly 2,000" (to the thousand).
 
     Parameters
     ----------
@@ -270,7 +271,7 @@ def add_figures(figures: Iterable[Figure | None]) -> Total:
     kind = _combined_kind(kinds)
     value = sum(f.value for f in present)
     if len(present) > 1 and kind in _APPROXIMATE:
-        value = _round_to(value, max(_precision(f) for f in present), up=kind == NEARLY)
+        value = _rounded(value, max(_precision(f) for f in present), up=kind == NEARLY)
     if len(present) == 1 and kind == present[0].kind:
         return Total(present[0], 1, len(terms))
     return Total(Figure(value, kind), len(present), len(terms))
@@ -294,6 +295,20 @@ def _precision(figure: Figure) -> int:
     while figure.value % (unit * 10) == 0:
         unit *= 10
     return unit
+
+
+#: The most that rounding a total may move it, as a share of it.
+ROUNDING_TOLERANCE = 0.05
+
+
+def _rounded(value: int, unit: int, *, up: bool) -> int:
+    """Round to ``unit``, or to the coarsest power of ten under it that moves the value little."""
+    while unit > 1:
+        rounded = _round_to(value, unit, up=up)
+        if abs(rounded - value) <= ROUNDING_TOLERANCE * value:
+            return rounded
+        unit //= 10
+    return value
 
 
 def _round_to(value: int, unit: int, *, up: bool) -> int:
