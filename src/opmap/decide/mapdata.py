@@ -16,6 +16,7 @@ from shapely.geometry import Point
 from shapely.geometry.base import BaseGeometry
 
 from opmap.decide.aggregate import aggregate_by_country, in_language, select_operations
+from opmap.decide.antimeridian import seam, shifted_bounds
 from opmap.decide.classes import (
     DEFAULT_PALETTE,
     Classes,
@@ -142,10 +143,21 @@ class MapData:
         return line + " \u00b7 " + text("subtitle_filters", filters=join_names(self.filters))
 
     @property
+    def seam(self) -> float | None:
+        """The longitude a regional map is cut at (:func:`~.antimeridian.seam`; None: 180°)."""
+        if self.focus is None or not len(self.focus):
+            return None
+        return seam(self.focus.geometry.to_numpy())
+
+    @property
     def bounds(self) -> tuple[float, float, float, float]:
-        """(minx, miny, maxx, maxy) to fit: the region, else the covered countries, else all."""
+        """(minx, miny, maxx, maxy) to fit: the region, else the covered countries, else all.
+
+        A region's longitudes are those of its map, cut at :attr:`seam`: Oceania's run from
+        73 to 232 (Heard Island to Pitcairn, drawn at 128° W + 360).
+        """
         if self.focus is not None and len(self.focus):
-            return tuple(self.focus.total_bounds)
+            return shifted_bounds(self.focus.geometry.to_numpy(), self.seam)
         covered = self.coverage[self.coverage["operations"] > 0]
         if len(covered):
             return tuple(covered.total_bounds)

@@ -65,7 +65,7 @@
     /**
      * Draw the encoded units of a map as a Leaflet GeoJSON layer (not yet added to the map).
      *
-     * config: units and alphabet (see decode.js); opacity (fill); border and outsideBorder
+     * config: units, alphabet and seam (see decode.js); opacity (fill); border and outsideBorder
      * (outline colours, the second for countries outside a regional map's region); attribution
      * (plain text, "" for none).
      */
@@ -90,7 +90,7 @@
         var units = config.units || opmap.shared.units.map(function (unit, i) {
             return [unit[0], config.properties[i], unit[1], unit[2]];
         });
-        return L.geoJSON(opmap.decodeUnits(units, config.alphabet), {
+        return L.geoJSON(opmap.decodeUnits(units, config.alphabet, config.seam), {
             style: style,
             pointToLayer: pointToLayer,
             attribution: config.attribution ? opmap.linesHtml([config.attribution]) : ""

@@ -6,6 +6,10 @@
  * point) or polygons as lists of encoded rings without their closing point. Coordinates are
  * deltas from the previous point of the unit, zig-zag encoded in 5-bit chunks of an alphabet
  * of 64 characters (32 and up: "more follows").
+ *
+ * A regional map across the 180th meridian is cut at its seam (opmap.decide.antimeridian): what
+ * lies west of it is drawn 360 degrees further east, a polygon whole by the middle of its outer
+ * ring, so that Oceania's map shows Samoa east of Fiji. unwrap() does it for one longitude.
  */
 (function (opmap) {
     "use strict";
@@ -29,8 +33,25 @@
         return [value % 2 ? -(value + 1) / 2 : value / 2, at];
     }
 
-    /** Decode the units of one map: units -> FeatureCollection. */
-    function decodeUnits(units, alphabet) {
+    /** A longitude on the map's side of its seam (none: null or undefined). */
+    function unwrap(lon, seam) {
+        return seam !== null && seam !== undefined && lon < seam ? lon + 360 : lon;
+    }
+
+    /** Move a polygon's rings east of the seam when the middle of its outer ring is west of it. */
+    function unwrapPolygon(rings, seam) {
+        var xs = rings[0].map(function (point) { return point[0]; });
+        var middle = (Math.min.apply(null, xs) + Math.max.apply(null, xs)) / 2;
+        if (unwrap(middle, seam) !== middle) {
+            rings.forEach(function (ring) {
+                ring.forEach(function (point) { point[0] += 360; });
+            });
+        }
+        return rings;
+    }
+
+    /** Decode the units of one map: units -> FeatureCollection; seam: see unwrap(). */
+    function decodeUnits(units, alphabet, seam) {
         var digits = digitsOf(alphabet);
         var x = 0, y = 0;
 
@@ -53,10 +74,13 @@
         }
         function geometry(shape, scale) {
             if (typeof shape === "string") {
-                return {type: "Point", coordinates: points(shape, scale)[0]};
+                var point = points(shape, scale)[0];
+                return {type: "Point", coordinates: [unwrap(point[0], seam), point[1]]};
             }
             return {type: "MultiPolygon", coordinates: shape.map(function (polygon) {
-                return polygon.map(function (text) { return ring(text, scale); });
+                return unwrapPolygon(polygon.map(function (text) {
+                    return ring(text, scale);
+                }), seam);
             })};
         }
 
@@ -81,5 +105,6 @@
     }
 
     opmap.decodeUnits = decodeUnits;
+    opmap.unwrap = unwrap;
     opmap.addUp = addUp;
 })(window.opmap = window.opmap || {});

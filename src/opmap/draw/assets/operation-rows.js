@@ -71,12 +71,13 @@
      * that is a number is a row of the pack's shared file (map-data.js, opmap.shared): the
      * number is the step from the shared row before it (from 0 for the first: compact.py's gaps).
      * A row [step, lat, lon, dx, home] is a shared row whose marker stands there instead.
+     * seam: where the map is cut (decode.js's unwrap).
      */
-    function readOperations(data) {
+    function readOperations(data, seam) {
         var outlines = {}, next = 0;
         var steps = data.operations.map(sharedStep);
         var sharedRows = opmap.addUp(steps.filter(function (step) { return step !== null; }));
-        opmap.decodeUnits(data.outlines, data.alphabet).features.forEach(function (feature) {
+        opmap.decodeUnits(data.outlines, data.alphabet, seam).features.forEach(function (feature) {
             outlines[feature.id] = feature;
         });
         return data.operations.map(function (written, index) {
@@ -85,8 +86,9 @@
             var place = shared && typeof written !== "number" ? written.slice(1) : null;
             var tables = shared ? opmap.shared : data;
             var rows = fullRows(row[6], row[5], tables);
+            var at = place || row.slice(2, 4);
             return {index: index, name: row[0], year: row[1],
-                    latlng: place ? L.latLng(place[0], place[1]) : L.latLng(row[2], row[3]),
+                    latlng: L.latLng(at[0], opmap.unwrap(at[1], seam)),
                     dx: place ? place[2] : row[4], countries: row[5], rows: rows,
                     brief: row[7] === 0 ? briefOf(row[0], rows, data.labels, tables) : row[7],
                     lang: row[8], area: row[9], home: place ? place[3] : row[10],

@@ -149,7 +149,7 @@
     function operationLayer(map, countries, yearLayers, data) {
         var outlines = L.layerGroup().addTo(map);  // under the markers: added first
         var shown = L.layerGroup().addTo(map);
-        var operations = opmap.readOperations(data);
+        var operations = opmap.readOperations(data, map.options.opmapSeam);
         var area = {style: data.areaStyle, highlight: data.areaHighlight};
         var markers = opmap.markerMaker(map, data, highlighter(countries, data.highlight, area));
         var grid = data.cell ? opmap.clusterGrid(map, operations, data.cell) : null;

@@ -10,6 +10,7 @@ from __future__ import annotations
 from branca.element import MacroElement
 from folium.template import Template
 
+from opmap.decide.antimeridian import unwrap
 from opmap.decide.description import participants
 from opmap.decide.mapdata import MapData
 from opmap.draw.interactive.offline import UsesAssets, script_json
@@ -62,6 +63,7 @@ def keyboard_data(map_data: MapData) -> dict:
     """
     by_key = {op.key: op for op in map_data.operations}
     countries = {}
+    seam = map_data.seam
     for _, row in participants(map_data).iterrows():
         shape = row.geometry
         if shape is None or shape.is_empty:
@@ -73,7 +75,7 @@ def keyboard_data(map_data: MapData) -> dict:
             "count": count_operations(len(keys)),
             "operations": [kept_brief(by_key[key]) for key in keys[:COUNTRY_LISTED]],
             "more": format_number(len(keys) - COUNTRY_LISTED) if len(keys) > COUNTRY_LISTED else 0,
-            "at": [round(point.y, 4), round(point.x, 4)],
+            "at": [round(point.y, 4), round(unwrap(point.x, seam), 4)],
         }
     order = sorted(
         countries, key=lambda iso3: (countries[iso3]["at"][1], -countries[iso3]["at"][0])

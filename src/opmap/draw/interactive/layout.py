@@ -14,6 +14,7 @@ from __future__ import annotations
 from branca.element import MacroElement
 from folium.template import Template
 
+from opmap.decide.antimeridian import unwrap
 from opmap.decide.description import participants
 from opmap.decide.mapdata import MapData
 from opmap.draw.interactive.offline import UsesAssets, script_json
@@ -142,10 +143,12 @@ def country_labels(map_data: MapData) -> dict[str, dict]:
         ISO3 -> ``{"name": str, "at": [lat, lon]}``, in the order the labels are placed.
     """
     labels = {}
+    seam = map_data.seam
     for _, row in participants(map_data).iterrows():
         shape = row.geometry
         if shape is None or shape.is_empty:
             continue
         point = shape.representative_point()
-        labels[row["iso_a3"]] = {"name": row["name"], "at": [round(point.y, 4), round(point.x, 4)]}
+        at = [round(point.y, 4), round(unwrap(point.x, seam), 4)]
+        labels[row["iso_a3"]] = {"name": row["name"], "at": at}
     return labels

@@ -159,6 +159,7 @@ def build_map(
         min_zoom=1,
         zoom_snap=0.25,
         world_copy_jump=False,
+        opmap_seam=map_data.seam,  # map.options.opmapSeam: the scripts draw a region whole
     )
     if shared is not None:  # Leaflet, opmap's scripts and styles: in the pack's shared files
         link_shared_assets(folium_map.get_root(), shared.folder)
