@@ -212,6 +212,7 @@ STRINGS: dict[str, str] = {
     "text_unmapped": "Not on the map, because they name no country: {items}.",
     "text_areas": "Drawn as the dashed outline of its area, with no country coloured: {items}.",
     "text_totals": "Together, each operation counted once: {figures}.",
+    "text_totals_region": "Together, the operations that ran in {region} alone: {figures}.",
     "text_figure": "{value} {label}",
     "text_figure_reported": "{value} {label} ({reported:,} of {operations:,} operations reported)",
     "text_most": "Most operations: {countries}.",
@@ -331,6 +332,12 @@ PLURALS: dict[str, tuple[str, str]] = {
         "and in operations.csv:",
         "The table lists the {listed:,} most recent operations; {count:,} others are on the "
         "map and in operations.csv:",
+    ),
+    "text_totals_elsewhere": (
+        "{count:,} operation did not run in {region} alone: its figures are not counted in the "
+        "region's, as in the coverage table.",
+        "{count:,} operations did not run in {region} alone: their figures are not counted in "
+        "the region's, as in the coverage table.",
     ),
     "text_unmapped_first": (
         "{count:,} operation is not on the map, because it names no country. The first {listed}: "

@@ -164,6 +164,55 @@ def test_every_regional_map_counts_as_the_coverage_report_does(boundaries):
             ) in words
 
 
+def test_a_regional_maps_figures_are_the_regions_as_in_the_coverage_table(boundaries):
+    # Bridge ran in France and Nigeria: its 100 victims are in neither region's figures (the
+    # regional pages of a pack added them to both, and the coverage table to neither).
+    from opmap.decide.coverage import build_coverage, region_members
+    from opmap.read.inputs import Inputs
+
+    bridge = Operation(
+        "Bridge",
+        2019,
+        countries=("FRA", "NGA"),
+        country_names=("France", "Nigeria"),
+        victims=parse_figure("100"),
+    )
+    points = load_country_points()
+    inputs = Inputs(operations=[*read_operations(), bridge], boundaries=boundaries, points=points)
+    report = build_coverage(inputs)
+    members = region_members(report, boundaries)
+    checked = set()
+    for row in report.regions.itertuples():
+        if not row.operations:
+            continue
+        map_data = prepare_map_data(
+            report.operations,
+            boundaries,
+            points=points,
+            region_codes=members[row.region],
+            region_label=row.region,
+            universe=report.universe,
+        )
+        assert map_data.inside == frozenset(row.inside_keys)
+        words = describe_map(map_data).sentences
+        alone = [s for s in words if s.startswith("Together")]
+        if row.victims.figure is None:
+            assert not any("victims" in s for s in alone)
+        else:
+            (sentence,) = alone
+            assert sentence.startswith(
+                f"Together, the operations that ran in {row.region} alone: "
+                f"{row.victims.figure} victims"
+            )
+        elsewhere = [s for s in words if "alone: their figures" in s or "alone: its figures" in s]
+        assert len(elsewhere) == (1 if row.spanning else 0)
+        if row.spanning:
+            checked.add(row.region)
+            noun = "operation did" if row.spanning == 1 else "operations did"
+            assert elsewhere[0].startswith(f"{row.spanning} {noun} not run in {row.region} alone")
+    assert checked == {"Africa", "Europe"}
+
+
 def test_one_operation_one_country_reads_in_the_singular(boundaries):
     alone = Operation(
         name="Solo",

@@ -153,9 +153,7 @@ def _sentences(map_data: MapData) -> list[str]:
         sentences.append(text("text_areas", items=join_items(operation_items(drawn_as_areas))))
     if map_data.unmapped:
         sentences.append(_unmapped(map_data.unmapped))
-    totals = _totals(operations)
-    if totals:
-        sentences.append(text("text_totals", figures=join_names(totals)))
+    sentences.extend(_total_sentences(map_data))
     most = _most(took_part)
     if most:
         sentences.append(text("text_most", countries=most))
@@ -205,6 +203,28 @@ def participants(map_data: MapData):
     if "role" in took_part:
         took_part = took_part[(took_part["role"] != "outside").to_numpy()]
     return most_operations_first(took_part)
+
+
+def _total_sentences(map_data: MapData) -> list[str]:
+    """Say the figures, every operation once; on a regional map, only the region's.
+
+    An operation that ran in other regions too has its figures in none of them (as in the
+    coverage table): on Africa's map, an operation of France and Nigeria is not added to
+    Africa's figures, and a sentence says how many are left out.
+    """
+    operations = map_data.operations
+    if map_data.inside is None:
+        totals = _totals(operations)
+        return [text("text_totals", figures=join_names(totals))] if totals else []
+    region = map_data.region or ""
+    totals = _totals([op for op in operations if op.key in map_data.inside])
+    sentences = []
+    if totals:
+        sentences.append(text("text_totals_region", region=region, figures=join_names(totals)))
+    elsewhere = sum(1 for op in operations if op.key not in map_data.inside)
+    if elsewhere:
+        sentences.append(plural("text_totals_elsewhere", elsewhere, region=region))
+    return sentences
 
 
 def _totals(operations: Sequence[Operation]) -> list[str]:

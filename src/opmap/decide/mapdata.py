@@ -73,6 +73,10 @@ class MapData:
         Operation key -> the outline of its area (the union of the area's units), for the
         operations known only by their area ("14 countries in Western Africa, none named"):
         drawn as an area, never as a colour or a figure of any of its countries.
+    inside : frozenset of str or None
+        On a regional map, the keys of the operations that ran in the region alone: theirs are
+        the region's figures, as the coverage table counts them (:func:`ran_inside`). None on a
+        world map.
     """
 
     operations: list[Operation]
@@ -89,6 +93,7 @@ class MapData:
     universe: Universe | None = None
     members: frozenset[str] | None = None
     areas: dict[str, BaseGeometry] = field(default_factory=dict)
+    inside: frozenset[str] | None = None
 
     def is_state(self, iso3: str) -> bool:
         """Whether a unit counts among the states of a regional map (its gaps are states)."""
@@ -292,7 +297,26 @@ def prepare_map_data(
         universe=universe,
         members=frozenset(region_countries) if region_countries is not None else None,
         areas=areas,
+        inside=None
+        if region_countries is None
+        else frozenset(
+            op.key for op in selected if ran_inside(op, boundaries, frozenset(region_countries))
+        ),
     )
+
+
+def ran_inside(op: Operation, boundaries: gpd.GeoDataFrame, members: frozenset[str]) -> bool:
+    """Tell whether an operation ran in a region alone, so that its figures are the region's.
+
+    As the coverage table decides (:meth:`opmap.decide.regions._Placement.is_inside`): every
+    unit it names, directly or through its area, is the region's, and it has no unnamed
+    participants that could be anywhere.
+    """
+    places = set(op.countries)
+    if op.area is not None:
+        places |= area_members(boundaries, op.area)
+    anywhere = op.unnamed and op.area is None
+    return bool(places) and not anywhere and places <= members
 
 
 def _point_members(column: str, region: str) -> set[str]:
