@@ -1,4 +1,4 @@
-"""Where a regional map cuts the globe: Oceania, the Americas and Europe cross the 180th meridian."""
+"""Where a regional map cuts the globe: Oceania, the Americas and Europe cross 180°."""
 
 from __future__ import annotations
 

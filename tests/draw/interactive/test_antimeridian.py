@@ -83,7 +83,8 @@ _SEEN = """(places) => {
         }
     });
     const markers = [...document.querySelectorAll('.opmap-operation')].map(icon => {
-        const box = icon.getBoundingClientRect(), frame = map.getContainer().getBoundingClientRect();
+        const box = icon.getBoundingClientRect();
+        const frame = map.getContainer().getBoundingClientRect();
         return [icon.getAttribute('aria-label'), Math.round(box.left - frame.left),
                 Math.round(box.top - frame.top)];
     }).sort();
