@@ -273,6 +273,7 @@ STRINGS: dict[str, str] = {
     "operation's figures are its own.",
     "summary_regions": "Regions ({grouping})",
     "figure_reported_short": "{reported:,} of {operations:,}",
+    "figure_not_reported": "not reported ({reported})",
     "embed_snippet_intro": "Paste this where the map should appear; keep {src} beside the "
     "page, or change src to its address:",
     # progress on large inputs, on stderr (opmap.progress)

@@ -108,8 +108,9 @@ def test_region_figures_are_those_of_operations_wholly_inside(operations, bounda
     assert africa["inside_keys"] == ["Delta 2016", "Alpha 2018", "Beta 2018"]
     assert africa["spanning_keys"] == ["Gamma 2017"]  # Brazil and Senegal
     assert africa["named_state_codes"] == ["TCD", "MLI", "NER", "SEN", "SDN"]
-    # 20 + 94 + nearly 500: rounded up like "nearly 500", to the hundred.
-    assert str(africa["victims"]) == "nearly 700"
+    # 20 + 94 + nearly 500 = 614, rounded up: to the hundred ("nearly 500"'s unit) it would be
+    # 700, 14% over; rounding moves a total by 5% at most, so to the ten.
+    assert str(africa["victims"]) == "nearly 620"
     assert str(africa["minors"]) == "326"  # 85 + 236 + 5
     assert str(africa["arrests"]) == "57"  # 14 + 40 + 3
     assert americas["operations"] == 1 and americas["inside"] == 0

@@ -45,3 +45,15 @@ def test_regions_sort_by_the_name_the_reader_sees(language, order):
     with use_language(language):
         assert list(sort_regions(regions, "region")["region"]) == order
         assert list(sort_regions(regions, "operations")["region"]) == order  # ties by name
+
+
+def test_a_total_cell_tells_no_figure_from_no_operation():
+    from opmap.decide.tables import total_cell
+    from opmap.figures import Total, add_figures, parse_figure
+
+    assert total_cell(add_figures([None])) == "not reported (0 of 1)"
+    assert total_cell(add_figures([None, None])) == "not reported (0 of 2)"
+    assert total_cell(Total(None, 0, 0)) == ""  # no operation of the region's own
+    assert total_cell(None) == ""
+    assert total_cell(add_figures([parse_figure("12"), None])) == "at least 12 (1 of 2)"
+    assert total_cell(add_figures([parse_figure("12")])) == "12"

@@ -168,10 +168,17 @@ def total_cell(total: Total | None) -> str:
     """Return a region's total as "about 700 (4 of 5)": the sum, and who reported it if not all.
 
     Worded for the reader in the current language ("environ 700 (4 sur 5)"); the CSV files
-    keep the source's wording (:func:`figure_cell`) and the count in a column of its own.
+    keep the source's wording (:func:`figure_cell`) and the count in a column of its own. Where
+    operations ran and none gave the figure, it says so ("not reported (0 of 1)"): an empty cell
+    is for a region with no operation of its own.
     """
-    if total is None or total.figure is None:
+    if total is None or not total.operations:
         return ""
+    if total.figure is None:
+        return text(
+            "figure_not_reported",
+            reported=text("figure_reported_short", reported=0, operations=total.operations),
+        )
     if total.is_complete:
         return figure_text(total.figure)
     reported = text("figure_reported_short", reported=total.reported, operations=total.operations)
