@@ -66,8 +66,9 @@ class ChoroplethLayer(UsesAssets, Layer):
             "border": BORDER_COLOR,
             "outsideBorder": OUTSIDE_BORDER_COLOR,
             "attribution": text("source_line") if embed else "",
-            "seam": map_data.seam,  # decode.js draws what lies west of it 360° further east
         }
+        if map_data.seam is not None:  # decode.js draws what lies west of it 360° further east
+            config["seam"] = map_data.seam
         if shared is not None and unit_shapes(units) == shared.units:
             config["units"] = None  # countries.js takes them from opmap.shared.units
             config["properties"] = [unit[1] for unit in units]
