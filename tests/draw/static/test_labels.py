@@ -132,3 +132,30 @@ def test_many_markers_are_drawn_but_not_labelled(inputs):
     assert not _labels(figure, "operation-label-")
     (markers,) = [c for c in _map_axes(figure).collections if c.get_gid() == "markers"]
     assert len(markers.get_offsets()) == MAX_LABELLED + 1
+
+
+def _luminance(rgb) -> float:
+    channels = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in rgb[:3]]
+    return 0.2126 * channels[0] + 0.7152 * channels[1] + 0.0722 * channels[2]
+
+
+def test_every_name_reads_on_the_darkest_class(inputs):
+    # "Russia" in grey on the darkest red read at 1.2:1: a name on its own country had no box.
+    from matplotlib.colors import to_rgb
+
+    russia = [op for op in inputs.operations if "RUS" in op.countries] or [
+        replace(inputs.operations[0], countries=("RUS",), country_names=("Russia",))
+    ]
+    data = prepare_map_data(russia[:1], inputs.boundaries, points=inputs.points)
+    figure = plot_map(data, generated=GENERATED)
+    labels = _labels(figure, "country-label-") + _labels(figure, "operation-label-")
+    assert any(t.get_text() == "Russia" for t in labels)
+    darkest = (0.0, 0.0, 0.0)  # behind the box: any class, or worse
+    for label in labels:
+        box = label.get_bbox_patch()
+        assert box is not None, label.get_text()
+        alpha = box.get_alpha()
+        face = to_rgb(box.get_facecolor())
+        seen = [alpha * w + (1 - alpha) * d for w, d in zip(face, darkest, strict=True)]
+        darker, lighter = sorted([_luminance(seen), _luminance(to_rgb(label.get_color()))])
+        assert (lighter + 0.05) / (darker + 0.05) >= 4.5, label.get_text()
