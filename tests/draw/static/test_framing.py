@@ -289,3 +289,45 @@ def test_groups_found_from_few_measures_are_those_of_every_pair_measured(inputs)
     for gap in (1e5, 5e5, 2e6):
         every = shapely.STRtree(world).query(world, predicate="dwithin", distance=gap)
         assert (_groups_within(world, gap) == _linked(len(world), every)).all(), gap
+
+
+def _pacific(inputs, *countries):
+    from opmap.read.operations import Operation
+
+    names = dict(zip(inputs.boundaries["iso_a3"], inputs.boundaries["name"], strict=True))
+    operation = Operation(
+        "Reef", 2019, countries=countries, country_names=tuple(names[c] for c in countries)
+    )
+    return prepare_map_data([operation], inputs.boundaries, points=inputs.points)
+
+
+def test_islands_across_the_180th_meridian_share_one_frame(inputs):
+    # Fiji (178° E) and Samoa and Tonga (172-175° W): measured on a world cut at 180° they were
+    # 300° apart, drawn as two panels, or as the whole world with Fiji at one edge.
+    data = _pacific(inputs, "FJI", "WSM", "TON")
+    (frame,) = frame_panels(data)
+    assert frame.crs.to_dict()["proj"] == "laea"
+    lon0 = frame.crs.to_dict()["lon_0"]
+    assert lon0 > 175 or lon0 < -170  # centred on the islands, not on Africa
+    minx, miny, maxx, maxy = frame.view
+    assert maxx - minx <= 3.1e6 and maxy - miny <= 3.1e6  # about the 3,000 km a frame shows at least
+    for iso3 in ("WSM", "TON"):
+        shape = frame.geometries[data.coverage["iso_a3"] == iso3].iloc[0]
+        sx0, sy0, sx1, sy1 = shape.bounds
+        assert minx <= sx0 and sx1 <= maxx and miny <= sy0 and sy1 <= maxy, iso3
+
+
+def test_the_locator_outlines_a_frame_across_the_180th_meridian_at_both_edges(inputs):
+    # Russia's frame reaches Chukotka, past 180°: drawn as one ring, the locator's box crossed
+    # the Atlantic and North America.
+    figure = plot_map(_pacific(inputs, "RUS"), generated=GENERATED)
+    locator = _locator(figure)
+    (box,) = [p for p in locator.patches if p.get_gid() == "locator-frame"]
+    polygons = box.get_path().to_polygons()
+    middles = sorted(float(np.mean(polygon[:, 0])) for polygon in polygons)
+    world_width = locator.get_xlim()[1] - locator.get_xlim()[0]
+    assert len(polygons) >= 2  # Russia, and Chukotka's sliver at the other edge
+    assert middles[-1] > 0.1 * world_width  # Russia, east of Greenwich
+    assert middles[0] < -0.3 * world_width  # Chukotka, at the western edge
+    biggest = max(polygons, key=lambda polygon: np.ptp(polygon[:, 0]))
+    assert np.min(biggest[:, 0]) > -0.05 * world_width  # not over the Atlantic

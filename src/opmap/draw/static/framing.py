@@ -23,6 +23,7 @@ from matplotlib.path import Path as MplPath
 from pyproj import CRS, Transformer
 from shapely.geometry import Polygon
 
+from opmap.decide.antimeridian import seam, shifted_bounds
 from opmap.decide.mapdata import MapData
 from opmap.draw.static.projection import (
     HEMISPHERE_DEG,
@@ -33,6 +34,7 @@ from opmap.draw.static.projection import (
     hemisphere,
     project,
     project_near_side,
+    world_cut_at,
     world_outline,
 )
 
@@ -249,7 +251,9 @@ def _two_groups(shapes: list) -> list[list[int]] | None:
         shapely.to_wkb(np.asarray(shapes, dtype=object)), return_index=True, return_inverse=True
     )
     distinct = [shapes[i] for i in first_of]
-    flat = np.asarray(gpd.GeoSeries(distinct, crs="EPSG:4326").to_crs(WORLD_CRS))
+    # measured on a world whose edges are where none of them is: Fiji and Samoa stay together
+    cut = world_cut_at(seam(distinct))
+    flat = np.asarray(gpd.GeoSeries(distinct, crs="EPSG:4326").to_crs(cut))
     groups = _groups_within(flat, _GROUP_GAP_KM * 1000)
     if len(np.unique(groups)) != 2:
         return None  # one group, or three and more: one frame
@@ -361,7 +365,17 @@ def _main_parts(geometries: gpd.GeoSeries, rows: list[int]) -> list[tuple]:
 
 
 def _centre_of(anchors) -> tuple[float, float]:
-    """Lon/lat of the middle of the anchors' extent on the Equal Earth world."""
+    """Lon/lat of the middle of the anchors' extent on the Equal Earth world.
+
+    Anchors across the 180th meridian (Fiji and Samoa) are measured as one stretch of longitude
+    (:func:`~opmap.decide.antimeridian.seam`): on the world's map they lie at both its edges, and
+    their middle would be in Africa.
+    """
+    cut = seam(anchors)
+    if cut is not None:
+        minx, miny, maxx, maxy = shifted_bounds(anchors, cut)
+        lon = (minx + maxx) / 2
+        return float(lon - 360 if lon >= 180 else lon), float((miny + maxy) / 2)
     flat = gpd.GeoSeries(anchors, crs="EPSG:4326").to_crs(WORLD_CRS)
     minx, miny, maxx, maxy = flat.total_bounds
     lon, lat = Transformer.from_crs(WORLD_CRS, "EPSG:4326", always_xy=True).transform(
@@ -381,7 +395,7 @@ def _extent_view(
     projected = gpd.GeoSeries(anchors, crs="EPSG:4326").segmentize(SEGMENT_DEG).to_crs(crs)
     minx, miny, maxx, maxy = projected.total_bounds
     # Each side padded by a share of its own span: a wide, short extent keeps its shape.
-    pad_x, pad_y = _PAD_SHARE * (maxx - minx), pad_share * (maxy - miny)
+    pad_x, pad_y = pad_share * (maxx - minx), pad_share * (maxy - miny)
     minx, miny, maxx, maxy = minx - pad_x, miny - pad_y, maxx + pad_x, maxy + pad_y
     floor = min_span_km * 1000
     if maxx - minx < floor:

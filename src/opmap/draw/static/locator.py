@@ -5,12 +5,15 @@ Also the column a map in panels keeps for it and the legend (:func:`draw_column`
 
 from __future__ import annotations
 
+import geopandas as gpd
 import numpy as np
 import shapely
+import shapely.affinity
 from matplotlib.axes import Axes
 from matplotlib.patches import PathPatch
 from pyproj import CRS, Transformer
 from shapely.geometry import Polygon, box
+from shapely.geometry.base import BaseGeometry
 
 from opmap.decide.mapdata import MapData
 from opmap.draw.static.framing import Frame, path_of
@@ -181,12 +184,24 @@ def _draw_world(inset: Axes, frames: list[Frame], map_data: MapData) -> None:
         )
 
 
-def _view_on_world(frame: Frame, crs: CRS) -> Polygon:
-    """Return the frame's rectangle as it falls on the Equal Earth world."""
+def _view_on_world(frame: Frame, crs: CRS) -> BaseGeometry:
+    """Return the frame's rectangle as it falls on the Equal Earth world.
+
+    A frame across the 180th meridian (Fiji, Russia) falls in two pieces, one at each edge of
+    the world; one round a pole is closed along it. Drawn as one ring, it crossed the whole world.
+    """
     minx, miny, maxx, maxy = frame.view
     edge = shapely.segmentize(box(minx, miny, maxx, maxy), (maxx - minx) / 50)
     x, y = shapely.get_coordinates(edge.exterior).T
     lon, lat = Transformer.from_crs(frame.crs, "EPSG:4326", always_xy=True).transform(x, y)
     keep = np.isfinite(lon) & np.isfinite(lat)
-    wx, wy = Transformer.from_crs("EPSG:4326", crs, always_xy=True).transform(lon[keep], lat[keep])
-    return Polygon(np.column_stack([wx, wy])).buffer(0)
+    lon, lat = np.rad2deg(np.unwrap(np.deg2rad(lon[keep]))), lat[keep]  # no jump at 180°
+    ring = list(zip(lon, lat, strict=True))
+    if abs(lon[-1] - lon[0]) > 180:  # the view holds a pole: its edge goes once round the globe
+        pole = 90.0 if lat.mean() > 0 else -90.0
+        ring += [(lon[-1], pole), (lon[0], pole)]
+    view = Polygon(ring).buffer(0)
+    world = box(-180, -90, 180, 90)
+    pieces = [shapely.affinity.translate(view, xoff=shift) & world for shift in (-360, 0, 360)]
+    lonlat = shapely.union_all([piece for piece in pieces if not piece.is_empty])
+    return project(gpd.GeoSeries([lonlat], crs="EPSG:4326"), crs).iloc[0]

@@ -27,6 +27,16 @@ def project(geometries: gpd.GeoSeries, crs: CRS) -> gpd.GeoSeries:
     return geometries.segmentize(SEGMENT_DEG).to_crs(crs)
 
 
+def world_cut_at(cut: float | None) -> CRS:
+    """Equal Earth with its edges at the longitude ``cut`` (None: at 180°, EPSG:8857).
+
+    For measuring only: Natural Earth's polygons are split at 180°, not at ``cut``.
+    """
+    if cut is None:
+        return CRS.from_user_input(WORLD_CRS)
+    return CRS.from_proj4(f"+proj=eqearth +lon_0={cut + 180:.6f} +datum=WGS84 +units=m +no_defs")
+
+
 def world_outline(crs: CRS) -> Polygon:
     """Return the edge of the world map: the lon/lat rectangle, densified and projected."""
     along = np.arange(-180, 180.001, SEGMENT_DEG)
