@@ -25,7 +25,7 @@ ASSETS = REPO / "src" / "opmap" / "draw" / "assets"
 SCRIPTS = {
     "words.js": ["fillIn", "digits"],
     "dom.js": ["element", "inLanguage", "linesHtml"],
-    "decode.js": ["addUp", "decodeUnits"],
+    "decode.js": ["addUp", "decodeUnits", "unwrap"],
     "countries.js": ["countriesLayer", "bindCountryTooltips"],
     "panel.js": ["addPanel"],
     "popups.js": ["countWords", "operationPopup", "clusterPopup"],
