@@ -167,10 +167,7 @@ STRINGS: dict[str, str] = {
     "coverage_no_map": "No operation in {region}: no interactive map",
     # the briefing page (index.html) and embedding
     "briefing_title": "Briefing: operations against human trafficking and people smuggling",
-    "briefing_headline_operations": "operations",
-    "briefing_headline_victims": "victims identified or rescued, as the sources count them",
-    "briefing_headline_minors": "of them minors",
-    "briefing_headline_arrests": "arrests",
+    "briefing_subtitle": "{operations}, {period}",
     "briefing_figures_note": "Totals count each operation once. A qualified figure stays "
     "qualified in a sum: a total that includes \u201cmore than 48\u201d is itself \u201cmore "
     "than \u2026\u201d; a mix of bounds reads \u201cabout\u201d. {unplaced}",
@@ -294,6 +291,14 @@ STRINGS: dict[str, str] = {
 #: Words whose form depends on a number: key -> (English singular, English plural). Other
 #: languages have as many forms as their plural rules need (Arabic six), in their catalogs.
 PLURALS: dict[str, tuple[str, str]] = {
+    # The headline cards: the number is shown big above its words, which agree with it.
+    "briefing_headline_operations": ("operation", "operations"),
+    "briefing_headline_victims": (
+        "victim identified or rescued, as the sources count them",
+        "victims identified or rescued, as the sources count them",
+    ),
+    "briefing_headline_minors": ("of them a minor", "of them minors"),
+    "briefing_headline_arrests": ("arrest", "arrests"),
     "operations": ("{count:,} operation", "{count:,} operations"),
     "countries_none_named": ("{count:,} country, not named", "{count:,} countries, none named"),
     # the number is how many are named: French and Spanish agree with it ("dont 1 cité")

@@ -135,6 +135,49 @@ def test_headline_figures_count_each_operation_once(hostile):
     assert ("61", "arrests") in cards
 
 
+def _cards(document) -> list[tuple[str, ...]]:
+    return [
+        tuple(span.text for span in card.find_all("span"))
+        for card in document.find_all("div")
+        if card.attrs.get("class") == "card"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("language", "one", "two"),
+    [
+        # English read "1 operations" and "1 minors"; Arabic "2 عملية" where two takes the dual.
+        ("en", ("1", "operation"), ("2", "arrests")),
+        ("ar", ("1", "عملية"), ("2", "عمليتا توقيف")),
+    ],
+)
+def test_the_headline_cards_words_agree_with_their_numbers(language, one, two):
+    from opmap.figures import parse_figure
+    from opmap.i18n import use_language
+    from opmap.read.operations import Operation
+
+    operation = Operation(
+        "Lone",
+        2019,
+        countries=("GHA",),
+        country_names=("Ghana",),
+        victims=parse_figure("1"),
+        minors=parse_figure("1"),
+        arrests=parse_figure("2"),
+    )
+    with use_language(language):
+        document = briefing(load_inputs(), [operation])
+    cards = _cards(document)
+    assert cards[0] == one
+    assert two in [card[:2] for card in cards]
+    if language == "en":
+        assert ("1", "victim identified or rescued, as the sources count them") in cards
+        assert ("1", "of them a minor") in cards
+    else:
+        subtitle = document.find("header").find("p").text
+        assert "، " in subtitle and ", " not in subtitle  # an Arabic comma between its parts
+
+
 def test_the_coverage_table_speaks_plain_words(hostile):
     document = briefing(hostile)
     table = table_under(document, "Coverage by region: UN regions, 2016\u20132018")

@@ -71,7 +71,11 @@ def render_briefing(
         generated=generated,
         title=text("briefing_title"),
         heading=text("briefing_title"),
-        subtitle=f"{count_operations(len(report.operations))}, {report.period}",
+        subtitle=text(
+            "briefing_subtitle",
+            operations=count_operations(len(report.operations)),
+            period=report.period,
+        ),
         headline=_headline(report.total, operations),
         map_section=_map_section(files),
         coverage={
@@ -92,11 +96,15 @@ def render_briefing(
     )
 
 
-def _figure_card(total: Total, label: str) -> dict:
-    """Return a headline card: the figure as big as the others, who reported it said beneath."""
+def _figure_card(total: Total, column: str) -> dict:
+    """Return a headline card: the figure as big as the others, who reported it said beneath.
+
+    Its words agree with the number ("1 arrest", in Arabic the dual of "2"), as a count's do.
+    """
     detail = ""
     if not total.is_complete:
         detail = plural("figure_reported_by", total.operations, reported=total.reported)
+    label = plural(f"briefing_headline_{column}", total.figure.value)
     return {"value": figure_text(total.figure), "label": label, "detail": detail}
 
 
@@ -104,7 +112,7 @@ def _headline(total: dict, operations: Sequence[Operation]) -> dict:
     cards = [
         {
             "value": format_number(total["operations"]),
-            "label": text("briefing_headline_operations"),
+            "label": plural("briefing_headline_operations", total["operations"]),
             "detail": "",
         },
         {
@@ -115,7 +123,7 @@ def _headline(total: dict, operations: Sequence[Operation]) -> dict:
     ]
     for column in ("victims", "minors", "arrests"):
         if total[column].figure is not None:
-            cards.append(_figure_card(total[column], text(f"briefing_headline_{column}")))
+            cards.append(_figure_card(total[column], column))
     unplaced = [op for op in operations if not op.is_placed]  # an area is drawn as an area
     unplaced_text = ""
     if unplaced:
