@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from opmap.decide.mapdata import MapData
-from opmap.decide.tables import figure_cell, most_operations_first, years_cell
+from opmap.decide.tables import figure_words_cell, most_operations_first, years_cell
 from opmap.figures import add_figures
 from opmap.i18n import format_number, sort_key
 from opmap.read.operations import Operation
@@ -328,7 +328,7 @@ def countries_table(map_data: MapData) -> MapTable:
             some_names(row["operation_keys"]),
         ]
         if map_data.metric != "operations":
-            cells.append(figure_cell(row[map_data.metric]))
+            cells.append(figure_words_cell(row[map_data.metric]))
         rows.append(tuple(cells))
     return MapTable(
         caption=text("text_table_countries"),

@@ -122,6 +122,11 @@ def test_a_page_in_another_language_marks_the_datas_english_names(tmp_path, lang
     headers = table.find("tbody").find_all("th")
     assert {th.text for th in headers} == {op.name for op in operations}
     assert {th.attrs.get("lang") for th in headers} == {"en"}
+    # The figures read as the popups read them, in the page's language: "nearly 350" was left
+    # in English, unmarked, among French words.
+    cells = " | ".join(td.text for td in table.find("tbody").find_all("td"))
+    assert "nearly" not in cells and "more than" not in cells
+    assert ("près de 350" if language == "fr" else "ما يقرب من 350") in cells
 
 
 def test_an_english_page_needs_no_mark_for_english_data(pages):

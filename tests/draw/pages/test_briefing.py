@@ -280,6 +280,9 @@ def test_headline_figures_speak_the_page_language(hostile):
     ]
     assert ("environ 600", cards[2][1], "indiqué par 2 des 3 opérations") == cards[2]
     assert "operations reported" not in document.text
+    # the operations table too: its figures were left in English ("nearly 500")
+    cells = " | ".join(td.text for td in document.find_all("td"))
+    assert "près de 500" in cells and "nearly" not in cells
 
 
 def test_the_datas_own_words_keep_their_language_on_a_page_in_another(tmp_path):

@@ -16,7 +16,7 @@ from markupsafe import Markup
 
 from opmap.decide.description import MapDescription, MapTable, describe_map
 from opmap.decide.mapdata import MapData
-from opmap.decide.tables import figure_cell
+from opmap.decide.tables import figure_words_cell
 from opmap.draw.assets import compact_asset
 from opmap.draw.interactive.popups import format_dates, http_url
 from opmap.draw.templates import render
@@ -111,6 +111,6 @@ def _operation_row(operation: Operation) -> tuple[str, ...]:
         operation.name,
         when,
         countries_with_names(operation),
-        *(figure_cell(operation.figure(column)) for column in _FIGURES),
+        *(figure_words_cell(operation.figure(column)) for column in _FIGURES),
         operation.source,
     )

@@ -12,7 +12,7 @@ from datetime import date
 
 from opmap.decide.coverage import CoverageReport
 from opmap.decide.description import most_recent
-from opmap.decide.tables import figure_cell
+from opmap.decide.tables import figure_words_cell
 from opmap.draw.interactive.embed import frame_context
 from opmap.draw.interactive.popups import format_dates, http_url
 from opmap.draw.pages.coverage_page import coverage_heading, coverage_table
@@ -185,7 +185,7 @@ def operations_table(operations: Sequence[Operation]) -> PageTable:
                 Cell(op.key, lang=other_language(op.language)),
                 Cell(format_dates(op.start_date, op.end_date) or str(op.year)),
                 Cell(countries_with_names(op)),
-                *(Cell(figure_cell(op.figure(figure))) for figure in FIGURES),
+                *(Cell(figure_words_cell(op.figure(figure))) for figure in FIGURES),
                 Cell(op.summary, lang=other_language(op.language)),
                 Cell(op.source, href=http_url(op.source), external=True),
             )
