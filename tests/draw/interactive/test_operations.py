@@ -39,6 +39,18 @@ def test_the_area_is_an_operation_row_with_its_outline_and_no_country(world):
     assert all(r[9] is None for r in others)
 
 
+def test_the_area_markers_name_is_in_the_pages_language():
+    # Read aloud on an Arabic page, the marker said "... منطقة: Western Africa".
+    from opmap.i18n import region_name, use_language
+
+    with use_language("ar"):
+        data = prepare_map_data(read_operations(), load_boundaries(), points=load_country_points())
+        (row,) = [r for r in operation_layer_data(data)["operations"] if r[0] == ADWENPA]
+        western = region_name("Western Africa")
+    assert western != "Western Africa" and western in row[9]
+    assert "Western Africa" not in row[9]
+
+
 def test_a_source_url_is_written_once_in_the_page_data(world):
     # The link of a source that is its own text is 1 ("the text itself"): each operation's URL
     # is carried once, not twice (the popup's link test checks the href in the browser).

@@ -27,7 +27,7 @@ from opmap.draw.interactive.styles import (
     HIGHLIGHT_STYLE,
     NARROW,
 )
-from opmap.i18n import other_language
+from opmap.i18n import other_language, region_name
 from opmap.read.operations import Operation
 from opmap.words import text
 
@@ -209,7 +209,7 @@ def operation_rows(
     for op, offset in _marker_offsets(map_data):
         area = None
         if op.key in map_data.areas:
-            area = text("area_marker", operation=op.key, area=op.area)
+            area = text("area_marker", operation=op.key, area=region_name(op.area))
             outlines[str(len(rows))] = map_data.areas[op.key]
         point = map_data.markers[op.key]
         popup = [
