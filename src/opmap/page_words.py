@@ -299,6 +299,11 @@ PLURALS: dict[str, tuple[str, str]] = {
     ),
     "briefing_headline_minors": ("of them a minor", "of them minors"),
     "briefing_headline_arrests": ("arrest", "arrests"),
+    # The print map's subtitle, past 40 markers (a map names none of them then).
+    "print_operations_unnamed": (
+        "{count:,} operation on the map, too many to name there",
+        "{count:,} operations on the map, too many to name there",
+    ),
     "operations": ("{count:,} operation", "{count:,} operations"),
     "countries_none_named": ("{count:,} country, not named", "{count:,} countries, none named"),
     # the number is how many are named: French and Spanish agree with it ("dont 1 cité")

@@ -95,7 +95,8 @@ PACK_FILES: tuple[PackFile, ...] = (
         "map.png",
         "the map for print: 17 x 10 cm, 300 dpi, framed on the countries that took part "
         "(equal-area projection, a panel and a scale bar per distant group, world locator), "
-        "every operation and participant named",
+        "every participant named and every operation up to 40 (past that, the subtitle says "
+        "they are too many to name)",
         "images",
         "png",
     ),

@@ -132,6 +132,12 @@ def test_many_markers_are_drawn_but_not_labelled(inputs):
     assert not _labels(figure, "operation-label-")
     (markers,) = [c for c in _map_axes(figure).collections if c.get_gid() == "markers"]
     assert len(markers.get_offsets()) == MAX_LABELLED + 1
+    # The map says why none is named (the README promises every operation named, up to 40).
+    (subtitle,) = [t.get_text() for t in figure.texts if t.get_gid() == "subtitle"]
+    assert subtitle.endswith(" \u00b7 41 operations on the map, too many to name there")
+    fewer = plot_map(prepare_map_data(many[:-1], inputs.boundaries), generated=GENERATED)
+    (subtitle,) = [t.get_text() for t in fewer.texts if t.get_gid() == "subtitle"]
+    assert "too many" not in subtitle
 
 
 def _luminance(rgb) -> float:

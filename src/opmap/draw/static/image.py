@@ -61,7 +61,7 @@ from opmap.draw.static.writing import (
 )
 from opmap.output import generation_date
 from opmap.style import OUTSIDE_COLOR
-from opmap.words import operation_items, text
+from opmap.words import operation_items, plural, text
 
 __all__ = [
     "DEFAULT_DPI",
@@ -245,10 +245,18 @@ def write_images(
 
 
 def default_subtitle(map_data: MapData, subtitle: str | None = None) -> str:
-    """``subtitle`` if given, else what the operations were (the title states the finding)."""
+    """``subtitle`` if given, else what the operations were (the title states the finding).
+
+    Past :data:`~.labels.MAX_LABELLED` markers no operation is named on the map (naming some
+    would single them out): the line says so, where a reader of the README's "every operation
+    named" would otherwise look for the names of 1,000 dots.
+    """
     if subtitle is not None:
         return subtitle
-    return map_data.topic if map_data.operations else map_data.subtitle
+    line = map_data.topic if map_data.operations else map_data.subtitle
+    if len(map_data.markers) > MAX_LABELLED:
+        line += " \u00b7 " + plural("print_operations_unnamed", len(map_data.markers))
+    return line
 
 
 def _lay_out(figure, map_data, headline, generated, frames: list[Frame], reserved) -> Key:
