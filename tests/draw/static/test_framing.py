@@ -195,6 +195,7 @@ def test_world_option_keeps_equal_earth_and_no_locator(bundled):
     figure = plot_map(bundled, generated=GENERATED, world=True)
     (panel,) = _panels(figure)
     assert not any(ax.get_gid() == "locator" for ax in panel.child_axes)
+    assert "scale-bar" not in [line.get_gid() for line in panel.lines]  # no true scale
 
 
 def test_operations_on_every_continent_get_the_world_without_a_locator(inputs):
@@ -321,6 +322,9 @@ def test_the_locator_outlines_a_frame_across_the_180th_meridian_at_both_edges(in
     # Russia's frame reaches Chukotka, past 180°: drawn as one ring, the locator's box crossed
     # the Atlantic and North America.
     figure = plot_map(_pacific(inputs, "RUS"), generated=GENERATED)
+    # one panel, framed: it has its scale bar, as each of several panels has (it had none)
+    (panel,) = _panels(figure)
+    assert [line.get_gid() for line in panel.lines].count("scale-bar") == 1
     locator = _locator(figure)
     (box,) = [p for p in locator.patches if p.get_gid() == "locator-frame"]
     polygons = box.get_path().to_polygons()

@@ -302,6 +302,8 @@ def _lay_out(figure, map_data, headline, generated, frames: list[Frame], reserve
             legend=True,
             key=numbered,
             insets=insets,
+            # a framed map's distances are true enough to measure; the world's are not
+            scale_bar=frames[0].regional,
         )
     else:
         key = draw_panels(
