@@ -162,7 +162,12 @@ def english_phrases() -> list[str]:
     from opmap.words import PLURALS, STRINGS
 
     phrases = [s for s in STRINGS.values() if "{" not in s and len(s.split()) >= 2]  # not ", "
-    phrases += [form for forms in PLURALS.values() for form in forms if "{" not in form]
+    phrases += [
+        form
+        for forms in PLURALS.values()
+        for form in forms
+        if "{" not in form and len(form.split()) >= 2  # not "operation", a word of the data too
+    ]
     return phrases
 
 
