@@ -70,13 +70,11 @@ class MapData:
         The ISO3 codes of a regional map's region, as the coverage report counts them: with
         the units that have no shape at this scale (Tuvalu, Bouvet Island). None on a world map.
     areas : dict of str to shapely geometry
-        Operation key -> the outline of its area (the union of the area's units), for the
-        operations known only by their area ("14 countries in Western Africa, none named"):
-        drawn as an area, never as a colour or a figure of any of its countries.
+        Operation key -> the outline of its area, for the operations known only by their area
+        ("14 countries in Western Africa, none named"): never a colour of any of its countries.
     inside : frozenset of str or None
-        On a regional map, the keys of the operations that ran in the region alone: theirs are
-        the region's figures, as the coverage table counts them (:func:`ran_inside`). None on a
-        world map.
+        On a regional map, the keys of the operations whose figures are the region's, as in the
+        coverage table (:func:`ran_inside`). None on a world map.
     """
 
     operations: list[Operation]

@@ -311,7 +311,7 @@ def test_islands_across_the_180th_meridian_share_one_frame(inputs):
     lon0 = frame.crs.to_dict()["lon_0"]
     assert lon0 > 175 or lon0 < -170  # centred on the islands, not on Africa
     minx, miny, maxx, maxy = frame.view
-    assert maxx - minx <= 3.1e6 and maxy - miny <= 3.1e6  # about the 3,000 km a frame shows at least
+    assert maxx - minx <= 3.1e6 and maxy - miny <= 3.1e6  # the 3,000 km a frame shows at least
     for iso3 in ("WSM", "TON"):
         shape = frame.geometries[data.coverage["iso_a3"] == iso3].iloc[0]
         sx0, sy0, sx1, sy1 = shape.bounds
