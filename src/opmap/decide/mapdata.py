@@ -52,8 +52,7 @@ class MapData:
     classes : Classes
     metric : str
     markers : dict of str to shapely Point
-        Operation key -> marker position (lon/lat), for the operations drawn: those that name
-        a country, and those known only by their area.
+        Operation key -> marker position (lon/lat), for the operations that name a country or area.
     unmapped : list of Operation
         Selected operations that cannot be drawn: they name no country and no area.
     focus : geopandas.GeoDataFrame or None
