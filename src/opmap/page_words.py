@@ -127,6 +127,14 @@ STRINGS: dict[str, str] = {
     "named states over states. Territories, and states that are not in {file}, are counted as "
     "named participants in their own column (\u201cNamed territories\u201d), never in a "
     "percentage.",
+    "coverage_note_states_in_regions": "Percentages are of the {states:,} {label} that are in "
+    "one of the regions ({grouping}), not of all {all:,}: named states over states. Territories "
+    "and other units are counted as named participants in their own column, never in a "
+    "percentage.",
+    "coverage_note_states_file_in_regions": "Percentages are of the {states:,} states listed in "
+    "{file} that are in one of the regions ({grouping}): named states over states. Territories, "
+    "and states that are not in {file}, are counted as named participants in their own column "
+    "(\u201cNamed territories\u201d), never in a percentage.",
     "coverage_note_named": "\u201cNamed\u201d counts the states and territories an operation "
     "names. Participants an operation counts without naming are \u201cunnamed\u201d, and may be "
     "among a region's gaps. A gap is a state not named in any operation of the period.",
@@ -135,9 +143,6 @@ STRINGS: dict[str, str] = {
     "only. \u201c({example})\u201d: 4 of the 5 operations reported the figure, so the sum is a "
     "lower bound. Figures keep the source's qualifiers; a sum is rounded like its least precise "
     "term.",
-    "coverage_note_outside": "Figures in the total only, in no region's: {operations} that "
-    "span several regions (or may: their unnamed participants could be anywhere), so the "
-    "regions add up to less than the total.",
     "coverage_unnamed_gaps": "Up to {count} of these gaps may have taken part: {operations} "
     "with {unnamed}.",
     # (a sum over operations: the same country may be among several operations' unnamed)
@@ -361,6 +366,32 @@ PLURALS: dict[str, tuple[str, str]] = {
         "{items}.",
         "{count:,} operations with no named country count in the totals but are not on the "
         "map: {items}.",
+    ),
+    "coverage_note_spanning": (
+        "Figures in the total only, in no region's: {count:,} operation that spans several "
+        "regions (or may: its unnamed participants could be anywhere), so the regions add up to "
+        "less than the total.",
+        "Figures in the total only, in no region's: {count:,} operations that span several "
+        "regions (or may: their unnamed participants could be anywhere), so the regions add up "
+        "to less than the total.",
+    ),
+    "coverage_note_no_region": (
+        "Figures in the total only, in no region's: {count:,} operation that named only "
+        "countries or territories in none of the regions.",
+        "Figures in the total only, in no region's: {count:,} operations that named only "
+        "countries or territories in none of the regions.",
+    ),
+    "coverage_note_partly": (
+        "Figures in the total only, in no region's: {count:,} operation that also named "
+        "countries or territories in none of the regions.",
+        "Figures in the total only, in no region's: {count:,} operations that also named "
+        "countries or territories in none of the regions.",
+    ),
+    "coverage_note_unlisted": (
+        "{count:,} named state is in none of the regions, so in no count or percentage of the "
+        "table: {names}.",
+        "{count:,} named states are in none of the regions, so in no count or percentage of the "
+        "table: {names}.",
     ),
     "participants_named": (
         "{count:,} named country or territory",

@@ -22,7 +22,7 @@ from opmap.decide.aggregate import (
 from opmap.errors import InvalidRegions
 from opmap.figures import Figure
 from opmap.read.boundaries import load_attributes, load_boundaries
-from opmap.read.operations import read_operations
+from opmap.read.operations import Operation, read_operations
 from opmap.read.regions import read_regions
 
 
@@ -150,7 +150,12 @@ def test_a_country_with_no_polygon_is_aggregated_at_its_point(boundaries, far_an
     assert coverage["iso_a3"].tolist() == boundaries["iso_a3"].tolist() + ["GIB", "TUV"]
     tuvalu, gibraltar, spain = (by_iso(coverage, c) for c in ("TUV", "GIB", "ESP"))
     assert (tuvalu["name"], tuvalu["has_polygon"]) == ("Tuvalu", False)
-    assert (tuvalu["region_un"], tuvalu["sovereignt"]) == ("", "")  # not in the boundaries
+    # not in the boundaries: its regions are where its point lies, the rest unknown
+    assert (tuvalu["region_un"], tuvalu["subregion"], tuvalu["sovereignt"]) == (
+        "Oceania",
+        "Polynesia",
+        "",
+    )
     assert (tuvalu.geometry.x, tuvalu.geometry.y) == (179.2, -8.52)
     assert (tuvalu["operations"], tuvalu["operation_keys"]) == (1, ["Tide 2019"])
     assert tuvalu["victims"] == Figure(12)
@@ -160,7 +165,8 @@ def test_a_country_with_no_polygon_is_aggregated_at_its_point(boundaries, far_an
     assert coverage.crs == boundaries.crs
     assert coverage.index.tolist() == list(range(len(coverage)))
     added = ["has_polygon", "operations", "operation_keys", "years", "single_country_operations"]
-    assert list(coverage.columns) == [*boundaries.columns, *added, "victims", "minors", "arrests"]
+    figures = [f"{f}{end}" for f in ("victims", "minors", "arrests") for end in ("", "_reported")]
+    assert list(coverage.columns) == [*boundaries.columns, *added, *figures]
 
 
 def test_aggregating_over_the_attributes_alone_gives_the_same_rows(boundaries, far_and_small):
@@ -189,3 +195,25 @@ def test_participation_rows_are_exact(operations):
         }
         for iso3, country in [("TCD", "Chad"), ("MLI", "Mali"), ("NER", "Niger")]
     ]
+
+
+def test_a_countrys_figures_say_when_an_operation_it_ran_alone_gave_none(boundaries):
+    # Ghana ran three operations alone; one gave no arrests. The GIS layer said "17" as if
+    # complete, while coverage.csv said "at least 17 (2 of 3)".
+    ghana = [
+        Operation("F1", 2020, countries=("GHA",), country_names=("Ghana",), arrests=Figure(5)),
+        Operation("F2", 2021, countries=("GHA",), country_names=("Ghana",), arrests=Figure(12)),
+        Operation("F3", 2021, countries=("GHA",), country_names=("Ghana",)),
+    ]
+    row = by_iso(aggregate_by_country(ghana, boundaries), "GHA")
+    assert str(row["arrests"]) == "at least 17"
+    assert (row["arrests_reported"], row["single_country_operations"]) == (2, 3)
+    assert (row["victims"], row["victims_reported"]) == (None, 0)
+
+
+def test_every_unit_adds_the_units_known_by_a_point_in_their_regions(boundaries):
+    # Tuvalu, a UN member with no polygon at 1:50m, is a gap of Oceania even when not named.
+    coverage = aggregate_by_country([], boundaries, every_unit=True)
+    tuvalu = by_iso(coverage, "TUV")
+    assert (tuvalu["name"], tuvalu["region_un"], tuvalu["operations"]) == ("Tuvalu", "Oceania", 0)
+    assert "TUV" not in set(aggregate_by_country([], boundaries)["iso_a3"])

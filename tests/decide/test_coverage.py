@@ -297,13 +297,47 @@ def test_the_notes_say_what_the_total_leaves_out(inputs):
     notes = coverage_notes(build_coverage(inputs))
     assert len(notes) == 6
     assert notes[0].startswith("Percentages are of the 195 UN member and observer states: ")
+    # Gamma spans Africa and the Americas; Epsilon names nothing: the total row's 2 "spanning".
+    assert build_coverage(inputs).total["spanning"] == 2
     assert notes[3:] == [
-        "Figures in the total only, in no region's: 2 operations that span several regions (or "
-        "may: their unnamed participants could be anywhere), so the regions add up to less than "
+        "Figures in the total only, in no region's: 1 operation that spans several regions (or "
+        "may: its unnamed participants could be anywhere), so the regions add up to less than "
         "the total.",
-        "6 named countries and territories; 1 operation with unnamed participants: 4",
         "Counted in the total only, in no region: 1 operation with no country and no area named.",
+        "6 named countries and territories; 1 operation with unnamed participants: 4",
     ]
+
+
+def test_with_desks_the_notes_name_the_desks_states_and_the_states_outside_them(inputs):
+    # France is a UN member no example desk lists: its operation and states are said apart, and
+    # the base of the percentages is the desks' 66 states, not the 195.
+    import dataclasses
+
+    from opmap.decide.coverage import coverage_notes
+    from opmap.figures import parse_figure
+    from opmap.read.operations import Operation
+
+    desks = read_regions(regions_example_path(), inputs.boundaries["iso_a3"])
+    ops = [
+        Operation("FranceOnly", 2020, countries=("FRA",), victims=parse_figure("10")),
+        Operation("GhanaOnly", 2020, countries=("GHA",), victims=parse_figure("20")),
+    ]
+    report = build_coverage(
+        dataclasses.replace(inputs, operations=ops), desks, grouping_label="regions-example.csv"
+    )
+    notes = coverage_notes(report)
+    assert notes[0].startswith(
+        "Percentages are of the 66 UN member and observer states that are in one of the regions "
+        "(Regions from regions-example.csv), not of all 195: named states over states."
+    )
+    assert report.total["states_pct"] == 1.5  # 1 of 66
+    assert notes[3:] == [
+        "Figures in the total only, in no region's: 1 operation that named only countries or "
+        "territories in none of the regions.",
+        "1 named state is in none of the regions, so in no count or percentage of the table: "
+        "France.",
+    ]
+    assert report.table.rows[-1][8] == "1"  # All regions: 1 operation in no region's figures
 
 
 def test_the_default_list_of_states_is_named_in_the_language_of_the_report(inputs):
@@ -356,7 +390,7 @@ def test_coverage_markdown_word_for_word(inputs):
         "|:---|---:|---:|---:|---:|---:|---:|---:|---:|:---|---:|---:|---:|\n"
         "| West\\_desk \\*1\\* | 2 | 2 | 100.0 | 0 | 0 |  | 2 | 2 | 2017–2018 |  |  |  |\n"
         "| East desk | 4 | 2 | 50.0 | 2 | 0 | 2 | 3 | 2 | 2018 | 94 | 85 | 14 |\n"
-        "| All regions | 6 | 4 | 66.7 | 2 | 2 | 2 | 4 |  | 2017–2018 | about 700 (3 of 4) "
+        "| All regions | 6 | 4 | 66.7 | 2 | 2 | 2 | 4 | 3 | 2017–2018 | about 700 (3 of 4) "
         "| at least 321 (2 of 4) | at least 64 (3 of 4) |\n"
         "\n"
         "Percentages are of the 6 states listed in desk.csv: named states over states. "
@@ -369,9 +403,11 @@ def test_coverage_markdown_word_for_word(inputs):
         "regions is listed in each of them and its figures are in the total only. “(4 of 5)”: 4 "
         "of the 5 operations reported the figure, so the sum is a lower bound. Figures keep the "
         "source's qualifiers; a sum is rounded like its least precise term.\n"
-        "Figures in the total only, in no region's: 3 operations that span several regions (or "
+        "Figures in the total only, in no region's: 2 operations that span several regions (or "
         "may: their unnamed participants could be anywhere), so the regions add up to less than "
         "the total.\n"
+        "Figures in the total only, in no region's: 1 operation that also named countries or "
+        "territories in none of the regions.\n"
         "6 named countries and territories; 1 operation with unnamed participants: 2\n"
         "\n"
         "## States not named in any operation\n"

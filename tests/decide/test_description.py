@@ -213,6 +213,57 @@ def test_a_regional_maps_figures_are_the_regions_as_in_the_coverage_table(bounda
     assert checked == {"Africa", "Europe"}
 
 
+def test_a_desks_map_takes_an_area_operation_as_the_coverage_table_does(boundaries):
+    # No example desk lists Saint Helena, which UN "Western Africa" holds: AreaOp ran on the West
+    # Africa desk all the same, on its map as in its coverage row. Bridge named France, which no
+    # desk lists: its figures are neither's.
+    from opmap.bundled import regions_example_path
+    from opmap.decide.coverage import build_coverage, region_members
+    from opmap.read.inputs import Inputs
+    from opmap.read.regions import read_regions
+
+    desks = read_regions(regions_example_path(), boundaries["iso_a3"])
+    operations = [
+        Operation("AreaOp", 2020, countries_total=10, area="Western Africa", victims=_fig("50")),
+        Operation(
+            "NamedWA",
+            2020,
+            countries=("GHA", "TGO"),
+            country_names=("Ghana", "Togo"),
+            victims=_fig("30"),
+        ),
+        Operation(
+            "Bridge",
+            2020,
+            countries=("FRA", "NGA"),
+            country_names=("France", "Nigeria"),
+            victims=_fig("100"),
+        ),
+    ]
+    points = load_country_points()
+    report = build_coverage(Inputs(operations, boundaries, points), desks)
+    members = region_members(report, boundaries)
+    grouped = {iso3 for codes in members.values() for iso3 in codes}
+    row = report.regions.set_index("region").loc["West Africa desk"]
+    assert row["inside_keys"] == ["AreaOp 2020", "NamedWA 2020"]
+    map_data = prepare_map_data(
+        report.operations,
+        boundaries,
+        points=points,
+        region_codes=members["West Africa desk"],
+        region_label="West Africa desk",
+        grouped=grouped,
+        universe=report.universe,
+    )
+    assert map_data.inside == frozenset(row["inside_keys"])
+    alone = [s for s in describe_map(map_data).sentences if s.startswith("Together")]
+    assert alone == ["Together, the operations that ran in West Africa desk alone: 80 victims."]
+
+
+def _fig(words: str):
+    return parse_figure(words)
+
+
 def test_one_operation_one_country_reads_in_the_singular(boundaries):
     alone = Operation(
         name="Solo",

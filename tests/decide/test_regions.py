@@ -122,8 +122,10 @@ def test_regions_never_add_up_to_more_than_the_total(operations, boundaries):
     regions = aggregate_by_region(operations, boundaries, "region_un")
     total = total_over_regions(operations, boundaries, "region_un")
     assert total["operations"] == 5  # Alpha..Epsilon, each once
-    assert regions["inside"].sum() + total["outside"] == total["operations"]
-    assert total["outside"] == 2  # Gamma spans two regions; Epsilon is in none
+    assert regions["inside"].sum() + total["spanning"] == total["operations"]
+    assert total["inside"] == regions["inside"].sum()
+    # Gamma spans two regions; Epsilon names no country and no area: each said once, apart.
+    assert (total["spanning"], total["spanning_regions"], total["unplaced"]) == (2, 1, 1)
     arrests = sum(t.figure.value for t in regions["arrests"] if t.figure)
     assert arrests == 57 <= total["arrests"].figure.value == 74
     # 94 + nearly 500 + more than 100 + 20 = 714, a mix of bounds rounded like "nearly 500";
@@ -282,3 +284,64 @@ def test_the_total_counts_a_named_unit_that_is_in_no_region(boundaries):
     assert total["states"] == 195  # the base of the percentage is unchanged
     by_region = aggregate_by_region([polar], boundaries)
     assert by_region["named_territories"].sum() == 0  # in no region's row
+
+
+@pytest.fixture(scope="module")
+def desks(boundaries):
+    from opmap.bundled import regions_example_path
+
+    return read_regions(regions_example_path(), boundaries["iso_a3"])
+
+
+def test_an_area_in_one_desk_is_that_desks_apart_from_units_no_desk_lists(boundaries, desks):
+    # The example desks list all 16 West African states but not Saint Helena, which UN
+    # "Western Africa" holds: an operation known only by that area ran on the West Africa desk.
+    assert "SHN" not in desks
+    area = Operation("AreaOp", 2020, countries_total=10, area="Western Africa", victims=_fig("50"))
+    named = Operation("NamedWA", 2020, countries=("GHA", "TGO"), victims=_fig("30"))
+    regions = aggregate_by_region([area, named], boundaries, desks).set_index("region")
+    west = regions.loc["West Africa desk"]
+    assert west["inside_keys"] == ["AreaOp 2020", "NamedWA 2020"]
+    assert (west["spanning"], str(west["victims"])) == (0, "80")
+    assert total_over_regions([area, named], boundaries, desks)["spanning"] == 0
+
+
+def test_a_named_unit_in_no_desk_keeps_its_operation_out_of_the_desks_figures(boundaries, desks):
+    # France took part: Bridge's figures are not the West Africa desk's, though no desk has France.
+    bridge = Operation("Bridge", 2020, countries=("FRA", "NGA"), victims=_fig("100"))
+    regions = aggregate_by_region([bridge], boundaries, desks).set_index("region")
+    assert regions.loc["West Africa desk", "spanning_keys"] == ["Bridge 2020"]
+    total = total_over_regions([bridge], boundaries, desks)
+    assert (total["partly_outside"], total["spanning_regions"], total["spanning"]) == (1, 0, 1)
+
+
+def test_a_named_state_in_no_desk_is_listed_apart_and_its_operation_in_no_region(boundaries, desks):
+    france = Operation("FranceOnly", 2020, countries=("FRA",), victims=_fig("10"))
+    ghana = Operation("GhanaOnly", 2020, countries=("GHA",), victims=_fig("20"))
+    total = total_over_regions([france, ghana], boundaries, desks)
+    assert (total["states"], total["named_states"]) == (66, 1)  # the desks' states, Ghana
+    assert total["unlisted_state_names"] == ["France"]
+    assert (total["in_no_region"], total["spanning_regions"], total["partly_outside"]) == (1, 0, 0)
+    assert total["spanning_keys"] == ["FranceOnly 2020"]
+    assert str(total["victims"]) == "30"  # its figures stay in the total, once
+
+
+def test_the_total_row_counts_the_operations_whose_figures_are_in_no_region(boundaries):
+    # The all-regions row said "spanning: 0" while its note counted these operations.
+    ops = [
+        Operation("Bridge", 2020, countries=("FRA", "NGA")),  # Europe and Africa
+        Operation("Ghost", 2020, countries_total=14),  # no country, no area
+        Operation("Partial", 2020, countries=("GHA", "TGO"), countries_total=5),  # may be anywhere
+        Operation("Solo", 2020, countries=("GHA",)),
+    ]
+    total = total_over_regions(ops, boundaries)
+    assert (total["operations"], total["inside"], total["spanning"]) == (4, 1, 3)
+    assert total["spanning_keys"] == ["Bridge 2020", "Ghost 2020", "Partial 2020"]
+    assert (total["spanning_regions"], total["unplaced"], total["in_no_region"]) == (2, 1, 0)
+    assert total["unlisted_state_names"] == []
+
+
+def _fig(words: str):
+    from opmap.figures import parse_figure
+
+    return parse_figure(words)

@@ -67,7 +67,9 @@ def test_only_the_polygons_have_a_spatial_index(gpkg):
 
 def test_row_counts(inputs, gpkg):
     named = sum(len(op.countries) for op in inputs.operations)
-    coverage = aggregate_by_country(inputs.operations, inputs.boundaries, inputs.points)
+    coverage = aggregate_by_country(
+        inputs.operations, inputs.boundaries, inputs.points, every_unit=True
+    )
     counts = {layer: pyogrio.read_info(gpkg, layer=layer)["features"] for layer in LAYERS}
     assert counts == {
         "operations": len(inputs.operations),
@@ -136,7 +138,9 @@ def test_what_participation_and_coverage_leave_out_is_one_documented_join_away(i
         )
         for key, year, iso3 in zip(*(read["participation"][c] for c in PARTICIPATION), strict=True)
     ]
-    before = participation_table(inputs.operations)  # the rows the layer held in full
+    # the rows the layer held in full, by year then name as the layers are written
+    ordered = sorted(inputs.operations, key=lambda op: (op.year, op.name))
+    before = participation_table(ordered)
     assert joined == list(before.itertuples(index=False, name=None))
     assert ("Libertad 2018", "Libertad", 2018, "BRA", "Brazil", 13) in joined
     assert ("Nawa 2014", "Nawa", 2014, "CIV", "Côte d'Ivoire", 1) in joined
@@ -175,11 +179,11 @@ def test_participation_is_one_point_per_named_country_polygon_or_not(tmp_path):
     gpkg = write_geopackage(layers, tmp_path / "opmap.gpkg", generated=date(2024, 1, 1))
     participation = pyogrio.read_dataframe(gpkg, layer="participation")
     assert list(zip(participation["operation"], participation["iso_a3"], strict=True)) == [
+        ("Atoll 2018", "TUV"),
+        ("Atoll 2018", "FJI"),
         ("Strait 2018", "GIB"),
         ("Strait 2018", "ESP"),
         ("Strait 2018", "MAR"),
-        ("Atoll 2018", "TUV"),
-        ("Atoll 2018", "FJI"),
     ]
     assert set(participation.geom_type) == {"Point"}
     _assert_each_point_in_its_country(participation, gpkg)
@@ -281,3 +285,73 @@ def test_cli_gis_does_not_go_with_by_year(tmp_path):
     result = CliRunner().invoke(cli, ["export", "--by-year", "--format", "gpkg"])
     assert result.exit_code == 2
     assert "--by-year draws images" in result.output
+
+
+def test_the_coverage_layer_holds_every_state_of_the_table_and_says_which_are(inputs, gpkg):
+    # Tuvalu (no polygon at 1:50m) was missing unless named, and nothing said which units count
+    # among the states: a GIS desk could not rebuild the table's 195, or Oceania's 14.
+    from opmap.decide.coverage import build_coverage
+
+    coverage = pyogrio.read_dataframe(gpkg, layer="coverage")
+    report = build_coverage(inputs)
+    states = coverage[coverage["state"]]
+    assert len(states) == report.total["states"] == 195
+    for row in report.regions.itertuples():
+        in_region = states[states["region_un"] == row.region]
+        assert len(in_region) == row.states, row.region
+        assert (in_region["operations"] > 0).sum() == row.named_states, row.region
+    tuvalu = coverage.set_index("iso_a3").loc["TUV"]
+    assert (tuvalu["state"], tuvalu["region_un"], tuvalu["has_polygon"]) == (True, "Oceania", False)
+    assert not coverage.set_index("iso_a3").loc["PRI", "state"]  # Puerto Rico: a territory
+
+
+def test_coverage_figures_say_how_many_operations_reported_them(inputs, tmp_path):
+    # Ghana ran three operations alone, one without arrests: "17" read as complete.
+    from opmap.read.operations import Operation
+
+    def ghana(name, year, arrests):
+        return Operation(name, year, countries=("GHA",), country_names=("Ghana",), arrests=arrests)
+
+    ops = [
+        ghana("F1", 2020, parse_figure("5")),
+        ghana("F2", 2021, parse_figure("12")),
+        ghana("F3", 2021, None),
+    ]
+    layers = gis_layers(ops, inputs.boundaries, inputs.points)
+    path = write_geopackage(layers, tmp_path / "g.gpkg", generated=date(2024, 1, 1))
+    row = pyogrio.read_dataframe(path, layer="coverage").set_index("iso_a3").loc["GHA"]
+    assert (row["arrests"], row["arrests_kind"], row["arrests_value"]) == (
+        "at least 17",
+        "at_least",
+        17,
+    )
+    assert (row["arrests_reported"], row["single_country_operations"]) == (2, 3)
+
+
+def _field_types(path, layer):
+    import sqlite3
+
+    with sqlite3.connect(path) as con:
+        return {name: kind for _, name, kind, *_ in con.execute(f'PRAGMA table_info("{layer}")')}
+
+
+def test_a_field_has_the_same_type_in_every_pack(inputs, tmp_path):
+    # lat/lon were TEXT when no row gave coordinates and REAL when one did.
+    import dataclasses
+
+    plain = tmp_path / "plain.gpkg"
+    write_geopackage(gis_layers(inputs.operations, inputs.boundaries), plain)
+    placed = [dataclasses.replace(inputs.operations[0], lat=5.6, lon=-0.2), *inputs.operations[1:]]
+    given = tmp_path / "given.gpkg"
+    write_geopackage(gis_layers(placed, inputs.boundaries), given)
+    assert _field_types(plain, "operations") == _field_types(given, "operations")
+    assert _field_types(plain, "operations")["lat"] == "REAL"
+
+
+def test_export_and_build_write_the_operations_in_the_same_order(inputs, tmp_path):
+    # build passed the file's order (newest first), export the map's (oldest first).
+    def keys(operations):
+        layers = gis_layers(operations, inputs.boundaries, inputs.points)
+        return list(layers["operations"]["key"]), list(layers["participation"]["operation"])
+
+    assert keys(inputs.operations) == keys(list(reversed(inputs.operations)))

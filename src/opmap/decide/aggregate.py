@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from opmap.figures import sum_figures
+from opmap.figures import add_figures
 from opmap.i18n import DEFAULT_LANGUAGE, country_name, current_language, sort_key
 from opmap.read.operations import Operation
 
@@ -140,12 +140,16 @@ def aggregate_by_country(
     operations: Sequence[Operation],
     boundaries: gpd.GeoDataFrame | pd.DataFrame,
     points: Mapping[str, tuple[float, float]] | None = None,
+    *,
+    every_unit: bool = False,
 ) -> gpd.GeoDataFrame | pd.DataFrame:
     """Compute each country's coverage: which operations it took part in, and when.
 
     Every unit of ``boundaries`` gets a row, whether it took part or not. A named country with no
     polygon at this scale (Tuvalu, Gibraltar) gets a row too, placed by its point from
-    ``points`` (or with an empty geometry if no point is known) and ``has_polygon`` False.
+    ``points`` (or with an empty geometry if no point is known), with the regions where it lies
+    and ``has_polygon`` False; with ``every_unit``, so does every such unit, named or not (a GIS
+    layer that counts states needs Tuvalu when no operation named it).
 
     Parameters
     ----------
@@ -156,6 +160,8 @@ def aggregate_by_country(
         geometry either, and no geometry library is loaded.
     points : mapping of str to (lat, lon), optional
         Points for countries with no polygon (:func:`opmap.read.boundaries.load_country_points`).
+    every_unit : bool, default False
+        Add a row for every unit known only by a point, not only for those named.
 
     Returns
     -------
@@ -163,8 +169,10 @@ def aggregate_by_country(
         As ``boundaries``: the boundary columns plus ``operations`` (count), ``operation_keys``
         (list of str, by year then name), ``years`` (sorted list of int),
         ``single_country_operations`` (count), ``victims``, ``minors``, ``arrests``
-        (:class:`Figure` or None, summed over the operations the country ran alone only) and
-        ``has_polygon``.
+        (:class:`Figure` or None, added up over the operations the country ran alone only, as
+        :func:`opmap.figures.add_figures` does for regions: "at least 17" when one of them gave
+        no figure), ``victims_reported`` etc. (how many of those operations gave the figure)
+        and ``has_polygon``.
     """
     by_country: dict[str, list[Operation]] = {}
     names: dict[str, str] = {}
@@ -175,7 +183,12 @@ def aggregate_by_country(
 
     coverage = boundaries.copy()
     coverage["has_polygon"] = True
-    missing = sorted(set(by_country) - set(coverage["iso_a3"]))
+    wanted = set(by_country)
+    if every_unit:
+        from opmap.read.boundaries import load_point_regions
+
+        wanted |= set(load_point_regions())
+    missing = sorted(wanted - set(coverage["iso_a3"]))
     if missing:
         coverage = _with_point_rows(coverage, missing, names, points or {})
     coverage = coverage.reset_index(drop=True)
@@ -187,11 +200,9 @@ def aggregate_by_country(
     alone = [[op for op in ops if op.is_single_country] for ops in country_ops]
     coverage["single_country_operations"] = [len(ops) for ops in alone]
     for column in SUMMED_FIGURES:
-        coverage[column] = pd.Series(
-            [sum_figures(op.figure(column) for op in ops) for ops in alone],
-            index=coverage.index,
-            dtype=object,
-        )
+        totals = [add_figures(op.figure(column) for op in ops) for ops in alone]
+        coverage[column] = pd.Series([t.figure for t in totals], index=coverage.index, dtype=object)
+        coverage[f"{column}_reported"] = [t.reported for t in totals]
     return coverage
 
 
@@ -201,11 +212,16 @@ def _with_point_rows(
     names: Mapping[str, str],
     points: Mapping[str, tuple[float, float]],
 ) -> gpd.GeoDataFrame | pd.DataFrame:
-    """Add a row for each named unit the boundaries lack, at its point if they have shapes."""
+    """Add a row for each unit the boundaries lack, in its regions, at its point if any."""
+    from opmap.read.boundaries import load_point_regions
+
+    known = load_point_regions()
     rows = []
     for iso3 in missing:
         row = dict.fromkeys(coverage.columns, "")
-        row.update(iso_a3=iso3, name=names[iso3], has_polygon=False)
+        row.update({k: v for k, v in known.get(iso3, {}).items() if k in coverage.columns})
+        row.update(iso_a3=iso3, has_polygon=False)
+        row["name"] = names.get(iso3) or country_name(iso3, row["name"] or iso3)
         rows.append(row)
     if "geometry" not in coverage.columns:  # the units' attributes alone: nothing to place
         return pd.concat([coverage, pd.DataFrame(rows, columns=coverage.columns)])

@@ -240,16 +240,9 @@ def coverage_markdown(report: CoverageReport) -> str:
 
 def coverage_notes(report: CoverageReport) -> list[str]:
     """Say what the coverage table's numbers are, so that each can be defended in a meeting."""
-    from opmap.read.universe import DEFAULT_LABEL
-
     total = report.total
-    states = len(report.universe)
-    if report.universe.label == DEFAULT_LABEL:
-        base = text("coverage_note_states", states=states, label=text("universe_un"))
-    else:  # a state left off the list is counted with the territories: say so
-        base = text("coverage_note_states_file", states=states, file=report.universe.label)
     notes = [
-        base,
+        _base_note(report),
         text("coverage_note_named"),
         text(
             "coverage_note_figures",
@@ -257,13 +250,52 @@ def coverage_notes(report: CoverageReport) -> list[str]:
             example=text("figure_reported_short", reported=4, operations=5),
         ),
     ]
-    if total.get("outside"):
-        notes.append(text("coverage_note_outside", operations=count_operations(total["outside"])))
-    if total.get("unnamed"):
-        notes.append(headline_participants(total))
+    # Why figures are in the total only: one line per reason, which together count the
+    # operations of the total row's "spanning" cell with the line on unplaced operations.
+    for key, words in (
+        ("spanning_regions", "coverage_note_spanning"),
+        ("in_no_region", "coverage_note_no_region"),
+        ("partly_outside", "coverage_note_partly"),
+    ):
+        if total.get(key):
+            notes.append(plural(words, total[key]))
     if total.get("unplaced"):
         notes.append(text("coverage_unplaced_ops", operations=count_operations(total["unplaced"])))
+    if total.get("unlisted_state_names"):
+        names = total["unlisted_state_names"]
+        notes.append(plural("coverage_note_unlisted", len(names), names=join_names(names)))
+    if total.get("unnamed"):
+        notes.append(headline_participants(total))
     return notes
+
+
+def _base_note(report: CoverageReport) -> str:
+    """Say what the percentages are out of: the states of the list that are in the regions."""
+    from opmap.read.universe import DEFAULT_LABEL
+    from opmap.words import grouping_words
+
+    states, listed = report.total["states"], len(report.universe)
+    default = report.universe.label == DEFAULT_LABEL
+    if states == listed and default:
+        return text("coverage_note_states", states=states, label=text("universe_un"))
+    if states == listed:  # a state left off the list is counted with the territories: say so
+        return text("coverage_note_states_file", states=states, file=report.universe.label)
+    # A user's regions leave some states of the list out (66 desk states of the 195).
+    grouping = grouping_words(report.grouping_label)
+    if default:
+        return text(
+            "coverage_note_states_in_regions",
+            states=states,
+            label=text("universe_un"),
+            grouping=grouping,
+            all=listed,
+        )
+    return text(
+        "coverage_note_states_file_in_regions",
+        states=states,
+        file=report.universe.label,
+        grouping=grouping,
+    )
 
 
 def headline_participants(total: dict) -> str:

@@ -24,7 +24,7 @@ from opmap.decide.classes import (
     metric_values,
 )
 from opmap.decide.markers import area_outlines, place_markers
-from opmap.decide.regions import REGION_COLUMNS, area_members
+from opmap.decide.regions import REGION_COLUMNS, area_members, regions_of, runs_inside
 from opmap.errors import InvalidOption
 from opmap.i18n import region_name as region_in_language
 from opmap.i18n import sort_key
@@ -199,6 +199,7 @@ def prepare_map_data(
     region: str | None = None,
     region_codes: Collection[str] | None = None,
     region_label: str | None = None,
+    grouped: Collection[str] | None = None,
     period: str | None = None,
     metric: str = "operations",
     scheme: str = "quantiles",
@@ -226,6 +227,10 @@ def prepare_map_data(
         ``region_label``, its name. Like ``region``, it keeps the region's operations and zooms.
     region_label : str, optional
         The name of the region of ``region_codes``, for the legend and the filters.
+    grouped : collection of str, optional
+        With ``region_codes``: the units of every region of its grouping (all the desks'). An
+        operation whose area is in the region apart from units in no region is the region's, as
+        in the coverage table. By default every unit is in a region.
     period : str, optional
         The period of the figures ("2014–2018"), said in the tooltip of a gap country; by
         default the years of the operations given.
@@ -251,6 +256,7 @@ def prepare_map_data(
         column, region_name = find_region(boundaries, region)
         focus = boundaries[boundaries[column] == region_name]
         region_countries = set(focus["iso_a3"]) | _point_members(column, region_name)
+        grouped = set(regions_of(boundaries, column))
     selected = select_operations(
         operations,
         years=years,
@@ -297,23 +303,29 @@ def prepare_map_data(
         inside=None
         if region_countries is None
         else frozenset(
-            op.key for op in selected if ran_inside(op, boundaries, frozenset(region_countries))
+            op.key
+            for op in selected
+            if ran_inside(op, boundaries, frozenset(region_countries), grouped)
         ),
     )
 
 
-def ran_inside(op: Operation, boundaries: gpd.GeoDataFrame, members: frozenset[str]) -> bool:
+def ran_inside(
+    op: Operation,
+    boundaries: gpd.GeoDataFrame,
+    members: frozenset[str],
+    grouped: Collection[str] | None = None,
+) -> bool:
     """Tell whether an operation ran in a region alone, so that its figures are the region's.
 
-    As the coverage table decides (:meth:`opmap.decide.regions._Placement.is_inside`): every
-    unit it names, directly or through its area, is the region's, and it has no unnamed
-    participants that could be anywhere.
+    As the coverage table decides (:func:`opmap.decide.regions.runs_inside`, the same test):
+    every unit it names is the region's, its area too apart from the units in no region of the
+    grouping (``grouped``; by default every unit is in one), and it has no unnamed participants
+    that could be anywhere.
     """
-    places = set(op.countries)
-    if op.area is not None:
-        places |= area_members(boundaries, op.area)
-    anywhere = op.unnamed and op.area is None
-    return bool(places) and not anywhere and places <= members
+    area_units = area_members(boundaries, op.area) if op.area is not None else set()
+    in_a_region = area_units if grouped is None else frozenset(grouped)
+    return runs_inside(op, members, area_units, in_a_region)
 
 
 def _point_members(column: str, region: str) -> set[str]:

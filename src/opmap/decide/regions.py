@@ -13,7 +13,7 @@ only to the total. So the regions' figures never add up to more than the total.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Container, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 import pandas as pd
@@ -86,22 +86,60 @@ def area_members(boundaries: gpd.GeoDataFrame, area: str) -> set[str]:
     return members
 
 
+def runs_inside(
+    op: Operation,
+    region_units: Container[str],
+    area_units: Iterable[str],
+    grouped: Container[str],
+) -> bool:
+    """Tell whether an operation ran wholly in one region, so that its figures are the region's.
+
+    Every unit it names must be the region's, and it may have no unnamed participants that
+    could be anywhere. Its area counts too, apart from the units no region lists: a desks file
+    that leaves Saint Helena out still holds every West African state, so an operation known
+    only as "West Africa" is the West Africa desk's. A named unit in no region (France, named
+    beside Nigeria, when no desk lists France) keeps the operation out: France took part.
+
+    Parameters
+    ----------
+    op : Operation
+    region_units : container of str
+        The ISO3 codes of the region.
+    area_units : iterable of str
+        The units of the operation's area (empty when it has none).
+    grouped : container of str
+        The units that are in some region of the grouping.
+    """
+    if op.unnamed and op.area is None:  # its unnamed participants may be in any region
+        return False
+    named = set(op.countries)
+    implied = {c for c in area_units if c not in named and c in grouped}
+    places = named | implied
+    return bool(places) and all(c in region_units for c in places)
+
+
 class _Placement:
     """Where each operation ran, in the regions of one grouping."""
 
     def __init__(self, boundaries: gpd.GeoDataFrame, by: str | Mapping[str, str]):
         self.region_of = regions_of(boundaries, by)
+        self.members: dict[str, set[str]] = {}
+        for iso3, region in self.region_of.items():
+            self.members.setdefault(region, set()).add(iso3)
         self._boundaries = boundaries
         self._areas: dict[str, set[str]] = {}
 
+    def area_units(self, op: Operation) -> set[str]:
+        """Return the units of the operation's area (none when it has no area)."""
+        if op.area is None:
+            return set()
+        if op.area not in self._areas:
+            self._areas[op.area] = area_members(self._boundaries, op.area)
+        return self._areas[op.area]
+
     def places(self, op: Operation) -> list[str]:
         """Return every unit the operation named, directly or through its area."""
-        places = list(op.countries)
-        if op.area is not None:
-            if op.area not in self._areas:
-                self._areas[op.area] = area_members(self._boundaries, op.area)
-            places += sorted(self._areas[op.area] - set(places))
-        return places
+        return list(op.countries) + sorted(self.area_units(op) - set(op.countries))
 
     def regions(self, op: Operation) -> list[str]:
         """Return the regions the operation counts in, in the order first named."""
@@ -110,10 +148,26 @@ class _Placement:
 
     def is_inside(self, op: Operation, region: str) -> bool:
         """Tell whether the operation ran wholly in ``region`` (its figures are the region's)."""
-        places = self.places(op)
-        anywhere = op.unnamed and op.area is None  # unnamed participants may be in any region
-        everywhere_here = all(self.region_of.get(c) == region for c in places)
-        return bool(places) and not anywhere and everywhere_here
+        units = self.members.get(region, set())
+        return runs_inside(op, units, self.area_units(op), self.region_of)
+
+    def why_outside(self, op: Operation) -> str | None:
+        """Say why no region has the operation's figures, or None when one has them.
+
+        "unplaced" (it names no country and no area), "no_region" (all it names is in no
+        region), "spanning" (several regions, or unnamed participants who may be anywhere),
+        "partly" (one region, and a named unit that is in none).
+        """
+        if not op.is_placed:
+            return "unplaced"
+        regions = self.regions(op)
+        if any(self.is_inside(op, region) for region in regions):
+            return None
+        if not regions:
+            return "no_region"
+        if len(regions) > 1 or op.unnamed and op.area is None:
+            return "spanning"
+        return "partly"
 
 
 def aggregate_by_region(
@@ -243,6 +297,15 @@ def _region_row(
     return row
 
 
+#: The keys of the total that count the operations in no region's figures, by reason.
+_REASON_KEYS = {
+    "unplaced": "unplaced",
+    "no_region": "in_no_region",
+    "spanning": "spanning_regions",
+    "partly": "partly_outside",
+}
+
+
 def total_over_regions(
     operations: Sequence[Operation],
     boundaries: gpd.GeoDataFrame,
@@ -254,25 +317,38 @@ def total_over_regions(
     Returns
     -------
     dict
-        The keys of a row of :func:`aggregate_by_region`, ``region`` = "All regions" (every
-        operation is "inside" the total), plus ``unplaced``: how many operations name neither a
-        country nor an area, and ``outside``: how many regions' figures leave out because the
-        operations span regions or are in none.
+        The keys of a row of :func:`aggregate_by_region`, ``region`` = "All regions": the
+        figures of every operation, once; ``inside`` and ``spanning`` count the operations whose
+        figures are in a region's row and those that are in the total only. Why they are, by
+        :meth:`_Placement.why_outside`: ``unplaced`` (no country and no area named),
+        ``in_no_region`` (all they name is in no region), ``spanning_regions`` (several regions,
+        or may be) and ``partly_outside`` (one region and a named unit in none); ``outside`` is
+        the last three together. ``unlisted_state_codes`` and ``unlisted_state_names``: states
+        named by an operation but in no region, so in no count of the row.
     """
     universe = universe or load_universe()
     placement = _Placement(boundaries, by)
     named = {c for op in operations for c in op.countries}
     # A unit in no region (Antarctica) is named all the same: the total counts it with the
-    # territories, as the maps count it. (A state a user's regions leave out stays out: it would
-    # count in the percentage's base only when named.)
+    # territories, as the maps count it. A state a user's regions leave out (France, when no desk
+    # lists it) would change the percentage's base only when named: it is listed apart instead.
     codes = sorted(set(placement.region_of) | {c for c in named if c not in universe})
-    row = _region_row(
-        ALL_REGIONS, codes, named, operations, operations, universe, unit_names(boundaries)
+    names = unit_names(boundaries)
+    row = _region_row(ALL_REGIONS, codes, named, operations, operations, universe, names)
+    reasons = {op.key: placement.why_outside(op) for op in operations}
+    for reason in ("unplaced", "no_region", "spanning", "partly"):
+        row[_REASON_KEYS[reason]] = sum(1 for why in reasons.values() if why == reason)
+    row["outside"] = row["in_no_region"] + row["spanning_regions"] + row["partly_outside"]
+    # The total's "spanning" are the operations whose figures are in no region's row.
+    row["inside_keys"] = [key for key in row["operation_keys"] if reasons[key] is None]
+    row["spanning_keys"] = [key for key in row["operation_keys"] if reasons[key] is not None]
+    row["inside"], row["spanning"] = len(row["inside_keys"]), len(row["spanning_keys"])
+    unlisted = sorted(
+        (c for c in named if c in universe and c not in placement.region_of),
+        key=lambda c: sort_key(str(names.get(c) or c)),
     )
-    row["unplaced"] = sum(1 for op in operations if not op.is_placed)
-    row["outside"] = sum(
-        1 for op in operations if not any(placement.is_inside(op, r) for r in placement.regions(op))
-    )
+    row["unlisted_state_codes"] = unlisted
+    row["unlisted_state_names"] = [str(names.get(c) or c) for c in unlisted]
     return row
 
 

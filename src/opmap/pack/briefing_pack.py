@@ -233,7 +233,7 @@ def _plan(
     def gis(staging: Path) -> list[Path]:
         from opmap.pack.gis import gis_layers, write_geojson, write_geopackage
 
-        layers = gis_layers(inputs.operations, inputs.boundaries, inputs.points)
+        layers = gis_layers(inputs.operations, inputs.boundaries, inputs.points, report.universe)
         return [
             write_geopackage(layers, staging / "opmap.gpkg", generated=generated),
             *write_geojson(layers, staging),

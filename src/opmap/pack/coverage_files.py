@@ -163,6 +163,7 @@ def _write_region_maps(
     # One set of classes for every small map, so that the page needs a single legend.
     overview = prepare_map_data(report.operations, inputs.boundaries, points=inputs.points)
     members = region_members(report, inputs.boundaries)
+    grouped = frozenset(iso3 for codes in members.values() for iso3 in codes)
     pages, images, written = {}, {}, []
     outlines = None  # simplified once for every small map, when there is one
     stems = region_file_names(report.regions["region"])
@@ -186,6 +187,7 @@ def _write_region_maps(
                 points=inputs.points,
                 region_codes=members[row.region],
                 region_label=row.region,
+                grouped=grouped,
                 period=report.period,
                 universe=report.universe,
             )

@@ -13,8 +13,9 @@ the rest one join away:
   so each polygon is written once, not once per operation. The operation's name, figures and
   country total are in the operations layer (join ``operation`` to ``key``); the country's
   name and shape are in the coverage layer (join ``iso_a3`` to ``iso_a3``).
-- ``coverage``: one row per country or territory, with its shape, how many operations it took
-  part in, and the figures of the operations it ran alone (as in every other output of opmap).
+- ``coverage``: one row per country or territory, every one, with its shape, whether it is one
+  of the states of the coverage table (``state``), how many operations it took part in, and the
+  figures of the operations it ran alone (as in every other output of opmap).
   A unit known only by a point has no geometry here (a layer has one geometry type). Which
   operations a country took part in are its rows in the participation layer.
 
@@ -38,7 +39,9 @@ import pandas as pd
 from opmap.decide.aggregate import aggregate_by_country, participation_table
 from opmap.decide.markers import country_points, place_markers
 from opmap.figures import Figure
+from opmap.i18n import sort_key
 from opmap.read.operations import Operation
+from opmap.read.universe import Universe, load_universe
 
 CRS = "EPSG:4326"
 LAYERS = ("operations", "participation", "coverage")
@@ -64,8 +67,12 @@ def gis_layers(
     operations: Sequence[Operation],
     boundaries: gpd.GeoDataFrame,
     points: Mapping[str, tuple[float, float]] | None = None,
+    universe: Universe | None = None,
 ) -> dict[str, gpd.GeoDataFrame]:
     """Assemble the three layers of the GIS export.
+
+    Operations are written by year, then name, whoever calls: ``opmap build`` and ``opmap
+    export --format gpkg`` give the same rows in the same order.
 
     Parameters
     ----------
@@ -74,17 +81,22 @@ def gis_layers(
         From :func:`opmap.read.boundaries.load_boundaries`.
     points : mapping, optional
         ISO3 -> (lat, lon) for countries with no polygon.
+    universe : Universe, optional
+        The states percentages are over (default: UN member and observer states): the coverage
+        layer's ``state``.
 
     Returns
     -------
     dict of str to GeoDataFrame
         ``operations``, ``participation`` and ``coverage``, each with its CRS set to EPSG:4326.
     """
-    coverage = aggregate_by_country(operations, boundaries, points)
+    operations = sorted(operations, key=lambda op: (op.year, sort_key(op.name)))
+    # Every unit, Tuvalu too when no operation named it: the layer holds the coverage base.
+    coverage = aggregate_by_country(operations, boundaries, points, every_unit=True)
     return {
         "operations": operations_layer(operations, coverage),
         "participation": participation_layer(operations, coverage),
-        "coverage": coverage_layer(coverage),
+        "coverage": coverage_layer(coverage, universe or load_universe()),
     }
 
 
@@ -144,14 +156,22 @@ def participation_layer(
     return _typed(gpd.GeoDataFrame(table, geometry=geometry, crs=CRS))
 
 
-def coverage_layer(coverage: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
+def coverage_layer(
+    coverage: gpd.GeoDataFrame, universe: Universe | None = None
+) -> gpd.GeoDataFrame:
     """One row per country or territory with its counts and single-country figures.
 
+    ``state`` says whether the unit counts among the states of the coverage table's
+    percentages (``universe``), so a GIS desk rebuilds its counts with one filter. A figure is
+    added up as the coverage table adds it ("at least 17" when an operation gave none) and
+    ``victims_reported`` etc. say how many of the ``single_country_operations`` gave it.
     The keys of its operations are left to the participation layer, which holds them one per
     row: as a list here they were a quarter of the layer (157 keys a country at 10,000
     generated operations).
     """
+    universe = universe or load_universe()
     frame = coverage[[column for column in _UNIT_COLUMNS if column in coverage]].copy()
+    frame["state"] = [iso3 in universe for iso3 in coverage["iso_a3"]]
     frame["operations"] = coverage["operations"].astype("int64")
     frame["years"] = [";".join(str(y) for y in years) for years in coverage["years"]]
     frame["single_country_operations"] = coverage["single_country_operations"].astype("int64")
@@ -159,6 +179,7 @@ def coverage_layer(coverage: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
         figures = pd.DataFrame([_figure_columns(column, f) for f in coverage[column]])
         for name in figures.columns:
             frame[name] = figures[name].to_numpy()
+        frame[f"{column}_reported"] = pd.array(coverage[f"{column}_reported"], dtype="Int64")
     frame["has_polygon"] = coverage["has_polygon"].astype(bool)
     return _typed(gpd.GeoDataFrame(frame, geometry=_polygons(coverage), crs=CRS))
 
@@ -314,8 +335,14 @@ def _polygons(coverage: gpd.GeoDataFrame) -> list:
 
 
 def _typed(frame: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
-    """Make counts nullable integers, so an empty cell stays empty instead of becoming 0.0."""
+    """Give each field one type whatever the data, so that no pack changes a layer's schema.
+
+    Counts are nullable integers (an empty cell stays empty instead of becoming 0.0) and
+    coordinates nullable reals (they were text when no row gave one).
+    """
     for column in frame.columns:
         if column.endswith("_value") or column in ("countries_total", "year"):
             frame[column] = pd.array(frame[column], dtype="Int64")
+        elif column in ("lat", "lon"):  # REAL in every pack, even when no row gives one
+            frame[column] = pd.array(frame[column], dtype="Float64")
     return frame

@@ -374,3 +374,21 @@ def test_hundreds_of_operations_off_the_map_are_named_ten_then_counted():
     note = page[start : page.index("</p>", start)]
     assert "Lost 009 2019" in note and "Lost 010 2019" not in note
     assert note.endswith("and 190 more.")
+
+
+def test_the_coverage_table_comes_with_the_notes_that_defend_it(hostile):
+    # index.html showed the table without saying what % is out of or whose figures are whose.
+    from opmap.decide.coverage import coverage_notes
+
+    document = briefing(hostile)
+    heading = "Coverage by region: UN regions, 2016\u20132018"
+    section = next(
+        s for s in document.find_all("section") if [h.text for h in s.find_all("h2")] == [heading]
+    )
+    notes = next(d for d in section.find_all("div") if d.attrs.get("class") == "notes")
+    said = [p.text for p in notes.find_all("p")]
+    assert said == coverage_notes(build_coverage(hostile))
+    assert said[0].startswith("Percentages are of the 195 UN member and observer states")
+    assert any(
+        note.startswith("A region's figures add up only the operations wholly") for note in said
+    )

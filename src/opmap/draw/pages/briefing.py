@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from datetime import date
 
-from opmap.decide.coverage import CoverageReport
+from opmap.decide.coverage import CoverageReport, coverage_notes
 from opmap.decide.description import most_recent
 from opmap.decide.tables import figure_words_cell
 from opmap.draw.interactive.embed import frame_context
@@ -81,6 +81,8 @@ def render_briefing(
         coverage={
             "heading": coverage_heading(report),
             "table": coverage_table(report, region_pages=region_pages, gap_lists=False),
+            # what % is out of, whose figures are whose: the table is defended with its notes
+            "notes": coverage_notes(report),
             "page": files.get("coverage_html"),
         },
         operations=operations_table(listed),
