@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import numpy as np
 from matplotlib.axes import Axes
-from matplotlib.collections import PathCollection
+from matplotlib.collections import LineCollection, PathCollection
 from matplotlib.patches import PathPatch
 
 from opmap.decide.mapdata import MapData
@@ -45,12 +45,15 @@ class Countries(PathCollection):
         self.codes = list(codes)
 
 
-def draw_countries(ax, map_data, geometries, outside, paths, *, editable: bool = True) -> None:
+def draw_countries(
+    ax, map_data, geometries, outside, paths, *, editable: bool = True
+) -> list[tuple[float, float]]:
     """Draw each unit in its class colour, grey when ``outside`` the region; points as squares.
 
     ``paths`` are the units' paths (:func:`country_paths`), made once for every panel. An
     ``editable`` map has one patch per country, its id the country's code; otherwise the
-    countries are one :class:`Countries` collection.
+    countries are one :class:`Countries` collection. Returns where the squares of the units
+    that took part are, which a marker must not cover (:func:`draw_markers`).
     """
     coverage = map_data.coverage
     has_polygon = coverage["has_polygon"].to_numpy()
@@ -63,7 +66,7 @@ def draw_countries(ax, map_data, geometries, outside, paths, *, editable: bool =
         if geometry is None or geometry.is_empty:
             continue
         if not has_polygon[position]:
-            points.append((geometry, face))
+            points.append((geometry, face, not outside[position] and _covered(map_data, value)))
             continue
         shapes.append((iso3, paths[position], face, edge))
     if editable:
@@ -86,22 +89,28 @@ def draw_countries(ax, map_data, geometries, outside, paths, *, editable: bool =
         ax.add_collection(countries, autolim=False)
     if points:
         ax.scatter(
-            [p.x for p, _ in points],
-            [p.y for p, _ in points],
+            [p.x for p, _, _ in points],
+            [p.y for p, _, _ in points],
             s=9,
             marker="s",
-            c=[face for _, face in points],
+            c=[face for _, face, _ in points],
             edgecolors=BORDER_COLOR,
             linewidths=0.3,
             zorder=2,
             gid="country-points",
         )
+    return [(p.x, p.y) for p, _, covered in points if covered]
 
 
-def dot_small_countries(ax, map_data, geometries, outside) -> None:
+def _covered(map_data: MapData, value) -> bool:
+    return map_data.classes.class_of(value) is not None
+
+
+def dot_small_countries(ax, map_data, geometries, outside) -> list[tuple[float, float]]:
     """Put a dot in its class colour on each covered country too small to see at this scale.
 
     Most of Libertad's thirteen countries are islands a few points wide even on a framed map.
+    Returns where the dots are (:func:`draw_markers` keeps markers off them).
     """
     per_point = units_per_point(ax)
     dots = []
@@ -128,20 +137,27 @@ def dot_small_countries(ax, map_data, geometries, outside) -> None:
             zorder=3,
             gid="small-countries",
         )
+    return [(x, y) for x, y, _ in dots]
 
 
-def draw_markers(ax, map_data: MapData, frame: Frame, size: float) -> np.ndarray:
+def draw_markers(
+    ax, map_data: MapData, frame: Frame, size: float, dots: list[tuple[float, float]] = ()
+) -> np.ndarray:
     """Draw the markers of the operations ``frame`` names; return the positions of all.
 
     A marker belongs to one panel (or inset), the one framed on it: drawn in another panel too
     it would show twice, once unlabelled at that panel's edge. The positions of the markers
-    not drawn here are NaN.
+    not drawn here are NaN. A marker that would cover one of ``dots`` (a small country's
+    colour: Tuvalu's square, Nauru's dot) stands just above it, with a leader line, as the
+    HTML map moves it beside: on paper Tuvalu's colour, the map's only one, was hidden.
     """
     if not map_data.markers:
         return np.zeros((0, 2))
     xy = frame.project_points(list(map_data.markers.values()))
     owned = np.array([frame.names(key) for key in map_data.markers], dtype=bool)
     xy[~owned] = np.nan
+    if len(dots) and owned.any():
+        xy = _off_the_dots(ax, xy, np.asarray(dots, dtype=float), size)
     # Operations share places (10,000 generated ones have about 1,200): one marker per place, or
     # the SVG and PDF would draw the same dot thousands of times over.
     places = np.unique(xy[owned], axis=0) if owned.any() else xy[owned]
@@ -158,3 +174,22 @@ def draw_markers(ax, map_data: MapData, frame: Frame, size: float) -> np.ndarray
         clip_on=False,  # a panel draws only its own markers, in its view: none cut at its edge
     )
     return xy
+
+
+def _off_the_dots(ax, xy: np.ndarray, dots: np.ndarray, size: float) -> np.ndarray:
+    """Move the markers that would cover a dot to just above it, with a leader line each."""
+    per_point = units_per_point(ax)
+    reach = (np.sqrt(size) / 2 + _SMALL_PT / 2) * per_point  # marker and dot would touch
+    moved = xy.copy()
+    leaders = []
+    for place in np.unique(xy[np.isfinite(xy).all(axis=1)], axis=0):
+        if not (np.hypot(*(dots - place).T) < reach).any():
+            continue
+        above = place + (0.0, reach + 1.5 * per_point)
+        moved[(xy == place).all(axis=1)] = above
+        leaders.append([place + (0.0, _SMALL_PT / 2 * per_point), above])
+    if leaders:
+        ax.add_collection(
+            LineCollection(leaders, colors=MARKER_COLOR, linewidths=0.5, zorder=4, gid="leaders")
+        )
+    return moved

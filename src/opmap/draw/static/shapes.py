@@ -273,10 +273,10 @@ def draw_panel(
         )
     )
     outside = _outside_mask(map_data)
-    draw_countries(ax, map_data, geometries, outside, paths, editable=editable)
-    dot_small_countries(ax, map_data, geometries, outside)
+    squares = draw_countries(ax, map_data, geometries, outside, paths, editable=editable)
+    dots = dot_small_countries(ax, map_data, geometries, outside)
     outline_areas(ax, map_data, frame)
-    xy = draw_markers(ax, map_data, frame, marker_size * scale**2)
+    xy = draw_markers(ax, map_data, frame, marker_size * scale**2, [*squares, *dots])
     radius = 3 * ax.figure.dpi / 72 * scale
     drawn = xy[np.isfinite(xy).all(axis=1)]  # a marker behind this panel's globe is not drawn
     drawn = np.unique(drawn, axis=0)  # operations share places: each place blocks labels once
