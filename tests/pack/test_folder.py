@@ -89,3 +89,32 @@ def test_an_input_inside_the_folder_is_not_replaced_unless_forced(tmp_path):
         with replace_folder(out, ["*.html"], OutputPolicy(inputs=(source,))) as staging:
             (staging / "index.html").write_text("v2", encoding="utf-8")
     assert source.read_text(encoding="utf-8") == "v1"
+
+
+@pytest.fixture
+def private_umask():
+    """Run the test under ``umask 077``, as a user on a shared host keeps it."""
+    old = os.umask(0o077)
+    yield
+    os.umask(old)
+
+
+def test_a_new_folder_and_its_files_follow_the_umask(tmp_path, private_umask):
+    from opmap.output import write_text
+
+    out = tmp_path / "pack"
+    with replace_folder(out, ["*.html", "regions/*.html"], OutputPolicy()) as staging:
+        write_text(staging / "regions" / "a.html", "a")
+    assert out.stat().st_mode & 0o777 == 0o700
+    assert (out / "regions").stat().st_mode & 0o777 == 0o700
+    assert (out / "regions" / "a.html").stat().st_mode & 0o777 == 0o600
+    assert (out / MANIFEST).stat().st_mode & 0o777 == 0o600
+
+
+def test_a_rebuilt_folder_keeps_the_permissions_the_user_gave_it(tmp_path):
+    out = tmp_path / "pack"
+    _build(out, {"index.html": "v1"})
+    out.chmod(0o750)
+    _build(out, {"index.html": "v2"})
+    assert (out / "index.html").read_text(encoding="utf-8") == "v2"
+    assert out.stat().st_mode & 0o777 == 0o750

@@ -20,7 +20,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from opmap.errors import OutputError
-from opmap.output import cannot_write
+from opmap.output import cannot_write, folder_mode
 from opmap.ownership import (
     LEGACY_MARKER,
     MANIFEST,
@@ -74,7 +74,7 @@ def replace_folder(path: Path | str, owned: Sequence[str], policy: OutputPolicy)
         }
         kept = _carry_over(target, staging, existing, ours, owned, written)
         write_manifest(staging, {**kept, **written})
-        staging.chmod(0o755)
+        staging.chmod(_mode_for(target))
         _swap(staging, target)
     except OSError as err:
         raise cannot_write(path, err) from err
@@ -227,6 +227,15 @@ def _swap(staging: Path, target: Path) -> None:
         os.replace(old, target)
         raise
     shutil.rmtree(old, ignore_errors=True)
+
+
+def _mode_for(target: Path) -> int:
+    """Return the replaced folder's permissions (a ``chmod 700`` stays), else the umask's."""
+    try:
+        info = os.lstat(target)
+    except OSError:
+        return folder_mode()
+    return stat.S_IMODE(info.st_mode) & 0o777 if stat.S_ISDIR(info.st_mode) else folder_mode()
 
 
 def _old_name(target: Path) -> Path:
