@@ -118,3 +118,25 @@ def test_a_rebuilt_folder_keeps_the_permissions_the_user_gave_it(tmp_path):
     _build(out, {"index.html": "v2"})
     assert (out / "index.html").read_text(encoding="utf-8") == "v2"
     assert out.stat().st_mode & 0o777 == 0o750
+
+
+def test_a_link_to_a_folder_is_written_through_and_kept(tmp_path):
+    real = tmp_path / "real"
+    real.mkdir()
+    link = tmp_path / "link"
+    link.symlink_to(real)
+    _build(link, {"index.html": "v1"})
+    _build(link, {"index.html": "v2"})  # the second run failed once the link had been swapped
+    assert link.is_symlink() and os.readlink(link) == str(real)
+    assert (real / "index.html").read_text(encoding="utf-8") == "v2"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["link", "real"]
+
+
+def test_a_link_an_earlier_version_swapped_out_is_cleared(tmp_path):
+    real = tmp_path / "real"
+    real.mkdir()
+    _build(tmp_path / "out", {"index.html": "v1"})
+    (tmp_path / ".out.opmap-old").symlink_to(real)  # what swapping a link out left behind
+    _build(tmp_path / "out", {"index.html": "v2"})
+    assert (tmp_path / "out" / "index.html").read_text(encoding="utf-8") == "v2"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out", "real"]

@@ -54,7 +54,7 @@ def replace_folder(path: Path | str, owned: Sequence[str], policy: OutputPolicy)
         If the folder holds something the run may not replace (see :func:`claim_file`), or holds
         files with no manifest (unless ``policy.force``), or cannot be written.
     """
-    target = resolve_out(path)
+    target = _follow_link(resolve_out(path))
     _check_folder_target(target, Path(path))
     recover_folder(target)
     existing = _scan(target) if target.exists() else {}
@@ -99,6 +99,15 @@ def recover_folder(target: Path) -> None:
             shutil.rmtree(old, ignore_errors=True)
         else:
             os.replace(old, target)
+
+
+def _follow_link(target: Path) -> Path:
+    """Return the folder a link at ``target`` points to, so the pack is written there.
+
+    The link is the user's: swapping a staging folder in for it would destroy it and write the
+    pack beside the folder it named.
+    """
+    return Path(os.path.realpath(target)) if target.is_symlink() else target
 
 
 def _check_folder_target(target: Path, given: Path) -> None:
@@ -219,6 +228,8 @@ def _swap(staging: Path, target: Path) -> None:
         os.replace(staging, target)
         return
     old = _old_name(target)
+    if old.is_symlink():  # left by earlier versions, which swapped a link out
+        old.unlink()
     shutil.rmtree(old, ignore_errors=True)
     os.replace(target, old)
     try:
