@@ -97,6 +97,10 @@ STRINGS: dict[str, str] = {
         "holds bidirectional control characters ({controls}), which can show text reversed or "
         "hidden; they were removed"
     ),
+    "cell_not_utf8": (
+        "holds bytes that are not UTF-8 ({bytes}, shown as \ufffd) in a file that is otherwise "
+        "UTF-8; retype the character, or save the file again as 'CSV UTF-8'"
+    ),
     "cell_name_empty": "is empty; give the operation's name, e.g. 'Libertad'",
     "cell_year": (
         "must be a 4-digit year from 1900 to 2100: the year the operation started, e.g. 2018"

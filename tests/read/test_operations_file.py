@@ -59,6 +59,38 @@ def test_whole_file_messages(tmp_path, content, message):
     assert (operations, problem.line, problem.column, problem.message) == ([], None, None, message)
 
 
+NOT_UTF8 = (
+    "holds bytes that are not UTF-8 (0xE9, shown as \ufffd) in a file that is otherwise UTF-8; "
+    "retype the character, or save the file again as 'CSV UTF-8'"
+)
+
+
+def test_a_stray_byte_in_a_utf8_file_is_named_not_read_as_windows_1252(tmp_path):
+    content = (
+        "operation,year,countries,summary\n"
+        "Alpha,2018,Chad,Victimes libérées à N’Djaména\n"
+        "Beta,2017,Mali,Op\udce9ration\n"
+    ).encode("utf-8", errors="surrogateescape")
+    operations, [problem] = file_problems(tmp_path, content)
+    assert [op.summary for op in operations] == ["Victimes libérées à N’Djaména"]
+    assert (problem.line, problem.column, problem.value) == (3, "summary", "Op\ufffdration")
+    assert problem.message == NOT_UTF8
+
+
+def test_a_stray_byte_in_a_utf8_header_is_named(tmp_path):
+    content = "operation,year,countries,r\udce9gion\nAlpha,2018,Chad,Afrique\u00e9\u00e9\n"
+    operations, [problem] = file_problems(tmp_path, content.encode(errors="surrogateescape"))
+    assert (problem.line, problem.column, problem.value) == (1, None, "r\ufffdgion")
+    assert problem.message == NOT_UTF8
+
+
+def test_windows_1252_with_one_accidental_utf8_pair_is_still_windows_1252(tmp_path):
+    # "É" before a no-break space is C9 A0, a UTF-8 character; the other accents are not.
+    content = "operation,year,countries,summary\nNawa,2014,Chad,NDJAMÉ\u00a0: Côte et été\n"
+    [operation], problems = file_problems(tmp_path, content.encode("cp1252"))
+    assert (operation.summary, problems) == ("NDJAMÉ\u00a0: Côte et été", [])
+
+
 def controls_text(controls: int, length: int, control: str = "\x01") -> bytes:
     """A readable file of ``length`` characters of which ``controls`` are ``control``."""
     head = "operation,year,summary\nNawa,2014,"

@@ -6,6 +6,9 @@
 - Bidirectional controls (U+202A-U+202E, U+2066-U+2069, U+200E, U+200F) can make a name display
   reversed or hide part of it; :func:`strip_bidi_controls` removes them from a cell, and the
   reader warns where it did.
+- Bytes that are not UTF-8 in a file that is UTF-8 elsewhere are kept, escaped, by the decoder
+  (:data:`NOT_UTF8`), so the reader can name the cell that holds them instead of reading the
+  whole file as Windows-1252 and garbling every accent.
 """
 
 from __future__ import annotations
@@ -13,7 +16,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["BIDI_CONTROLS", "Limits", "describe_bidi", "strip_bidi_controls"]
+__all__ = [
+    "BIDI_CONTROLS",
+    "NOT_UTF8",
+    "Limits",
+    "describe_bidi",
+    "describe_bytes",
+    "strip_bidi_controls",
+]
 
 
 @dataclass(frozen=True)
@@ -64,4 +74,16 @@ def describe_bidi(text: str) -> str:
     from opmap.words import join_names
 
     found = sorted({f"U+{ord(char):04X}" for char in BIDI_CONTROLS.findall(text)})
+    return join_names(found)
+
+
+#: Bytes that were not UTF-8, as Python's "surrogateescape" decoder keeps them (0xE9 -> U+DCE9).
+NOT_UTF8 = re.compile("[\udc80-\udcff]")
+
+
+def describe_bytes(text: str) -> str:
+    """Name the bytes that were not UTF-8 in ``text``: "0xE9, 0xFF"."""
+    from opmap.words import join_names
+
+    found = sorted({f"0x{ord(char) - 0xDC00:02X}" for char in NOT_UTF8.findall(text)})
     return join_names(found)

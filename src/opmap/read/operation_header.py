@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from opmap import words
 from opmap.output import restore_cell
-from opmap.read.operation_cells import FIGURE_COLUMNS, _check_bidi
+from opmap.read.operation_cells import FIGURE_COLUMNS, _check_characters
 
 if TYPE_CHECKING:
     from opmap.read.operations import _Report
@@ -66,7 +66,7 @@ def _check_header(header: list[str], delimiter: str, report: _Report) -> list[st
     for raw in header:
         # A BOM can survive as "\ufeff", or as "ï»¿" when the rest of the file is Windows-1252.
         name = raw.replace("\ufeff", "").removeprefix("\u00ef\u00bb\u00bf").strip()
-        name = _check_bidi(restore_cell(name), None, report)
+        name = _check_characters(restore_cell(name), None, report)
         if name and name in names:
             first, second = names.index(name) + 1, len(names) + 1
             report.error(name, words.text("header_repeated", first=first, second=second))

@@ -25,7 +25,7 @@ from opmap.read.csv_text import (
 from opmap.read.guards import Limits
 from opmap.read.operation_cells import (
     _check_area,
-    _check_bidi,
+    _check_characters,
     _check_countries,
     _check_countries_total,
     _check_dates,
@@ -261,7 +261,7 @@ def _check_cells(
     cells: dict[str, str] = {}
     for index, name in enumerate(names):
         cell = restore_cell(fields[index].strip()) if index < len(fields) else ""
-        cell = _check_bidi(cell, name, report)
+        cell = _check_characters(cell, name, report)
         if name:
             cells[name] = cell
         elif name == "" and cell:
