@@ -97,6 +97,10 @@ STRINGS: dict[str, str] = {
         "holds bidirectional control characters ({controls}), which can show text reversed or "
         "hidden; they were removed"
     ),
+    "cell_controls": (
+        "holds control characters ({controls}), which can recolour a terminal or hide a link "
+        "in it; they were removed"
+    ),
     "cell_not_utf8": (
         "holds bytes that are not UTF-8 ({bytes}, shown as \ufffd) in a file that is otherwise "
         "UTF-8; retype the character, or save the file again as 'CSV UTF-8'"

@@ -105,8 +105,32 @@ NO_TEXT = pytest.mark.parametrize("control", ["\x01", "\x80", "\ue000", "\u0378"
 @NO_TEXT
 def test_a_tenth_of_control_characters_is_still_text(tmp_path, control):
     operations, problems = file_problems(tmp_path, controls_text(10, 100, control))
-    assert [op.summary for op in operations] == [control * 10 + "x" * 56]
+    kept = "" if control in "\x01\x80" else control * 10  # controls are removed, with a warning
+    assert [op.summary for op in operations] == [kept + "x" * 56]
     assert NOT_CSV not in [p.message for p in problems]
+
+
+@pytest.mark.parametrize(
+    ("cell", "controls"),
+    [
+        ("Evil\x1b]8;;https://evil.example/\x07CLICK\x1b]8;;\x07", "U+0007, U+001B"),
+        ("Evil\x1b]0;pwned\x07", "U+0007, U+001B"),
+        ("Ev\x9b31mil\x7f", "U+007F, U+009B"),  # a C1 control sequence introducer, DEL
+        ("Ev\x00il", "U+0000"),
+    ],
+)
+def test_control_characters_are_removed_with_a_warning(tmp_path, cell, controls):
+    text = f'operation,year,countries,summary\n"{cell}",2018,Chad,"two\r\nlines\tand a tab"\n'
+    [operation], [problem] = check_operations(write(tmp_path, text))
+    assert operation.name == "".join(c for c in cell if c.isprintable())
+    assert operation.summary == "two\r\nlines\tand a tab"  # line ends and tabs are text
+    assert (problem.severity, problem.line, problem.column) == ("warning", 2, "operation")
+    assert problem.value == cell
+    assert problem.message == (
+        f"holds control characters ({controls}), which can recolour a terminal or hide a link "
+        "in it; they were removed"
+    )
+    assert not any(c in str(problem) for c in "\x00\x07\x1b\x7f\x9b")  # shown escaped
 
 
 @NO_TEXT

@@ -65,9 +65,6 @@ def _decode(raw: bytes, report: _Report) -> str | None:
     if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         report.error(None, words.text("file_utf16"))
         return None
-    if b"\0" in raw:
-        report.error(None, not_csv)
-        return None
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -98,7 +95,7 @@ def _decode_not_utf8(raw: bytes, report: _Report) -> str | None:
     try:
         return body.decode("cp1252")
     except UnicodeDecodeError:
-        report.error(None, words.text("file_not_text"))
+        report.error(None, words.text("file_not_csv" if b"\0" in raw else "file_not_text"))
         return None
 
 

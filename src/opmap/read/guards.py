@@ -6,6 +6,9 @@
 - Bidirectional controls (U+202A-U+202E, U+2066-U+2069, U+200E, U+200F) can make a name display
   reversed or hide part of it; :func:`strip_bidi_controls` removes them from a cell, and the
   reader warns where it did.
+- Control characters (C0 but tab and line ends, DEL, C1) can recolour or retitle a terminal,
+  or hide a link in it, when a command prints a name; :func:`strip_controls` removes them and
+  the reader warns where it did.
 - Bytes that are not UTF-8 in a file that is UTF-8 elsewhere are kept, escaped, by the decoder
   (:data:`NOT_UTF8`), so the reader can name the cell that holds them instead of reading the
   whole file as Windows-1252 and garbling every accent.
@@ -18,11 +21,14 @@ from dataclasses import dataclass
 
 __all__ = [
     "BIDI_CONTROLS",
+    "CONTROLS",
     "NOT_UTF8",
     "Limits",
     "describe_bidi",
     "describe_bytes",
+    "describe_controls",
     "strip_bidi_controls",
+    "strip_controls",
 ]
 
 
@@ -86,4 +92,21 @@ def describe_bytes(text: str) -> str:
     from opmap.words import join_names
 
     found = sorted({f"0x{ord(char) - 0xDC00:02X}" for char in NOT_UTF8.findall(text)})
+    return join_names(found)
+
+
+#: Control characters but tab, line feed and carriage return (which a cell may hold).
+CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def strip_controls(text: str) -> str:
+    """Return ``text`` without control characters (tab and line ends kept)."""
+    return CONTROLS.sub("", text)
+
+
+def describe_controls(text: str) -> str:
+    """Name the control characters in ``text``: "U+0007, U+001B"."""
+    from opmap.words import join_names
+
+    found = sorted({f"U+{ord(char):04X}" for char in CONTROLS.findall(text)})
     return join_names(found)
