@@ -87,6 +87,18 @@ STRINGS: dict[str, str] = {
     "header_separate_columns": "; separate the columns with ',' or ';'",
     "header_hint": "{raw!r} for {column!r}",
     "header_hints": "; did you mean {hints}? Header names must be written exactly",
+    "header_generated": (
+        "is the name of a field the GIS layers hold already (their join key, a figure as a "
+        "number, the geometry); rename the column, e.g. {example!r}"
+    ),
+    "header_case": (
+        "differs from column {other!r} only in case, which a GeoPackage cannot tell apart; "
+        "rename one of them"
+    ),
+    "cell_country_names": (
+        "is written by opmap from 'countries' ({names!r}); this value was not kept, so write "
+        "the countries in 'countries'"
+    ),
     "header_example": "; the header line must name them, e.g. operation{delimiter}year",
     # rows and cells
     "row_unnamed_cell": (

@@ -37,7 +37,7 @@ from opmap.read.operation_cells import (
     _check_source,
     _check_year,
 )
-from opmap.read.operation_header import COLUMNS, _check_header
+from opmap.read.operation_header import COLUMNS, DERIVED_COLUMNS, _check_header
 
 
 @dataclass(frozen=True)
@@ -290,6 +290,7 @@ def _build_operation(
     language = _check_language(cells.get("language", ""), report)
     if report.has_errors_since(problems_before) or name is None or year is None:
         return None
+    _check_country_names(cells.get("country_names", ""), countries, report)
     return Operation(
         name=name,
         year=year,
@@ -305,6 +306,13 @@ def _build_operation(
         summary=cells.get("summary", ""),
         source=source,
         language=language,
-        extra={n: cells[n] for n in names if n and n not in COLUMNS},
+        extra={n: cells[n] for n in names if n and n not in (*COLUMNS, *DERIVED_COLUMNS)},
         line=report.line or 0,
     )
+
+
+def _check_country_names(given: str, countries: list, report: _Report) -> None:
+    """Warn when a ``country_names`` cell (opmap's own, read back) differs from ``countries``."""
+    names = "; ".join(c.name for c in countries)
+    if given and given != names:
+        report.warning("country_names", words.text("cell_country_names", names=names), given)
