@@ -183,6 +183,14 @@ STRINGS: dict[str, str] = {
     "shape_not_a_file": "is not a file; name the GeoJSON file of the boundaries",
     "shape_empty": "is empty; it needs a GeoJSON FeatureCollection of the countries' shapes",
     "shape_binary": "is a binary file that cannot be read as boundaries; export them as GeoJSON",
+    "shape_not_utf8": (
+        "byte {byte} at column {column} is not UTF-8, and a GeoJSON file is UTF-8; save the "
+        "boundaries again as GeoJSON in UTF-8 (QGIS: Export > Save Features As)"
+    ),
+    "shape_not_utf8_file": (
+        "is not UTF-8, and a GeoJSON file is UTF-8; save the boundaries again as GeoJSON in UTF-8 "
+        "(QGIS: Export > Save Features As)"
+    ),
     "shape_unreadable": (
         "cannot be read as GeoJSON ({reason}); check that it is a whole GeoJSON "
         "FeatureCollection (a file cut short cannot be read)"
@@ -254,6 +262,15 @@ STRINGS: dict[str, str] = {
         "--since {since} is after --until {until}, which leaves no year; swap them, or leave one "
         "out"
     ),
+    "build_step_stopped": (
+        "a step run in a second process stopped before it finished (exit code {code}: killed, "
+        "or out of memory?)"
+    ),
+    "build_step_died": (
+        "the step {step!r} stopped before it finished (exit code {code}: killed, or out of "
+        "memory?); nothing was replaced, {path!r} is as it was before this build; run it again"
+    ),
+    "cli_max_size": "give a number of MB such as 200, not {value}",
     "cli_bins": "{value!r} is not a list of numbers; write upper bounds like '1,2,5'",
     # what a command is asked to draw or write
     "image_bad_format": (
