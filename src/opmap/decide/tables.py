@@ -53,22 +53,24 @@ class Table:
 
     def to_markdown(self) -> str:
         """Return the table as GitHub-flavoured Markdown (every cell's markup escaped)."""
-
-        def cell(text: str) -> str:
-            return markdown_text(text.replace("\n", " "))
-
-        head = "| " + " | ".join(cell(c) for c in self.columns) + " |"
+        head = "| " + " | ".join(markdown_text(c) for c in self.columns) + " |"
         align = "|" + "|".join("---:" if n else ":---" for n in self.numeric) + "|"
-        body = ["| " + " | ".join(cell(c) for c in r) + " |" for r in self.rows]
+        body = ["| " + " | ".join(markdown_text(c) for c in r) + " |" for r in self.rows]
         return "\n".join([head, align, *body])
 
 
 def markdown_text(text: str) -> str:
     """Escape what Markdown would read as markup: ``<b>West_desk</b> *1*`` stays text.
 
-    Backslashes, code ticks, emphasis, links, HTML's angle brackets and table pipes are escaped.
+    Backslashes, code ticks, emphasis, links, HTML's angle brackets and entities
+    (``&lt;`` shows "<"), strikethrough tildes and table pipes are escaped. Line breaks become
+    spaces: CommonMark ends a line at a lone CR too, so "evil\\r# Heading" would cut a table
+    row and start a heading.
     """
-    return re.sub(r"([\\`*_\[\]<>|])", r"\\\1", text)
+    return re.sub(r"([\\`*_\[\]<>|&~])", r"\\\1", _LINE_BREAKS.sub(" ", text))
+
+
+_LINE_BREAKS = re.compile("\r\n|[\r\n\v\f\x85\u2028\u2029]")
 
 
 #: Operations named in one cell of a terminal table; the rest are counted.
