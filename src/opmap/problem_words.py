@@ -74,6 +74,10 @@ STRINGS: dict[str, str] = {
         'it (""), or separate cells with {delimiter!r}'
     ),
     "csv_cell_too_long": "a cell is too long (is a quote left open?); close the quote",
+    "csv_cell_over_limit": (
+        "a cell is longer than {limit} characters, more than a CSV cell of opmap holds; shorten "
+        "it (a summary is a line or two, a source a link)"
+    ),
     "csv_unreadable": "cannot be read as CSV ({reason}); check the quotes on this line",
     "file_blank_rows": (
         "has only blank rows; it needs a header line (operation,year,...) and one row per operation"

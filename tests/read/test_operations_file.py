@@ -352,3 +352,13 @@ def test_a_file_at_the_row_limit_is_read_and_a_longer_one_alone_refused(tmp_path
     operations, problems = check_operations(path, limits=Limits(max_rows=1))
     assert operations == []
     assert [(p.line, p.message) for p in problems] == [(None, Limits(max_rows=1).rows_problem(3))]
+
+
+def test_a_long_cell_with_no_quote_is_named_and_not_blamed_on_a_quote(tmp_path):
+    text = "operation,year,countries,summary\nNawa,2014,Chad," + "x" * 200_000 + "\n"
+    operations, [problem] = check_operations(write(tmp_path, text))  # no "no operations" too
+    assert (operations, problem.line, problem.column) == ([], 2, "summary")
+    assert problem.message == (
+        "a cell is longer than 131,072 characters, more than a CSV cell of opmap holds; "
+        "shorten it (a summary is a line or two, a source a link)"
+    )

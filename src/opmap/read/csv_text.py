@@ -10,6 +10,7 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+import itertools
 import re
 import unicodedata
 from pathlib import Path
@@ -136,7 +137,10 @@ def _read_rows(text: str, delimiter: str, report: _Report) -> list[tuple[int, li
         except StopIteration:
             break
         except csv.Error as err:
-            report.at(start).error(None, _csv_message(str(err), delimiter))
+            column, message = None, _csv_message(str(err), delimiter)
+            if "field limit" in str(err):
+                column, message = _long_cell(text, start, delimiter, rows)
+            report.at(start).error(column, message)
             if reader.line_num <= end:
                 break
             end = reader.line_num
@@ -145,6 +149,25 @@ def _read_rows(text: str, delimiter: str, report: _Report) -> list[tuple[int, li
         if any(cell.strip() for cell in fields):
             rows.append((start, fields))
     return rows
+
+
+def _long_cell(
+    text: str, line: int, delimiter: str, rows: list[tuple[int, list[str]]]
+) -> tuple[str | None, str]:
+    """Say why a cell passed the csv module's limit: a quote left open, or a very long cell.
+
+    Returns the column (when the line has no quote, the longest cell's) and the message.
+    """
+    found = next(itertools.islice(io.StringIO(text, newline=""), line - 1, None), "")
+    if '"' in found:
+        return None, words.text("csv_cell_too_long")
+    cells = found.split(delimiter)
+    longest = max(range(len(cells)), key=lambda i: len(cells[i]))
+    header = rows[0][1] if rows else []
+    column = header[longest].strip() if longest < len(header) else None
+    from opmap.i18n import format_number
+
+    return column, words.text("csv_cell_over_limit", limit=format_number(csv.field_size_limit()))
 
 
 def _csv_message(reason: str, delimiter: str) -> str:

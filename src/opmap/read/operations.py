@@ -225,7 +225,8 @@ def _read_records(text: str, report: _Report) -> list[Operation]:
         return []
     header_line, header = rows[0]
     names = _check_header(header, delimiter, report.at(header_line))
-    if len(rows) == 1:
+    # A row the csv module could not split was reported on its line: no need to say "no rows".
+    if len(rows) == 1 and not any((p.line or 0) > header_line for p in report.problems):
         report.error(None, words.text("file_no_operations"))
     operations = []
     seen: dict[tuple[str, int], int] = {}
