@@ -117,6 +117,11 @@ STRINGS: dict[str, str] = {
         "holds control characters ({controls}), which can recolour a terminal or hide a link "
         "in it; they were removed"
     ),
+    "cell_bad_bytes": (
+        "holds bytes that are not text ({bytes}, shown as \ufffd); retype the character, or save "
+        "the file again as 'CSV UTF-8'"
+    ),
+    "cell_controls_refused": "holds control characters ({controls}); remove them",
     "cell_not_utf8": (
         "holds bytes that are not UTF-8 ({bytes}, shown as \ufffd) in a file that is otherwise "
         "UTF-8; retype the character, or save the file again as 'CSV UTF-8'"

@@ -89,15 +89,20 @@ def _decode_not_utf8(raw: bytes, report: _Report) -> str | None:
     too), so Excel's files are still read as such.
     """
     body = raw.removeprefix(codecs.BOM_UTF8)
-    sequences = _UTF8_SEQUENCE.findall(body)
-    stray = len(_HIGH_BYTES.findall(body)) - sum(len(s) for s in sequences)
-    if len(sequences) > stray:
+    if mostly_utf8(body):
         return body.decode("utf-8", errors="surrogateescape")
     try:
         return body.decode("cp1252")
     except UnicodeDecodeError:
         report.error(None, words.text("file_not_csv" if b"\0" in raw else "file_not_text"))
         return None
+
+
+def mostly_utf8(body: bytes) -> bool:
+    """Whether bytes that are not all UTF-8 hold more UTF-8 characters than stray bytes."""
+    sequences = _UTF8_SEQUENCE.findall(body)
+    stray = len(_HIGH_BYTES.findall(body)) - sum(len(s) for s in sequences)
+    return len(sequences) > stray
 
 
 def _non_printable_share(text: str) -> float:
