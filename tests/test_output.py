@@ -124,3 +124,36 @@ def test_any_cell_reads_back_the_same_and_never_starts_a_formula(value):
     assert restore_cell(written) == value
     starts_formula = written.startswith(("=", "+", "-", "@", "\t", "\r"))
     assert not starts_formula or written == value  # only numbers start so, unchanged
+
+
+@pytest.fixture
+def private_umask():
+    """Run the test under ``umask 077``, as a user on a shared host keeps it."""
+    import os
+
+    old = os.umask(0o077)
+    yield
+    os.umask(old)
+
+
+def test_a_new_file_gets_the_umask_not_world_readable(tmp_path, private_umask):
+    target = write_text(tmp_path / "map.html", "x")
+    assert target.stat().st_mode & 0o777 == 0o600
+
+
+def test_a_replaced_file_keeps_its_own_permissions(tmp_path):
+    target = tmp_path / "map.html"
+    write_text(target, "first")
+    target.chmod(0o600)
+    write_text(target, "second")
+    assert target.read_text(encoding="utf-8") == "second"
+    assert target.stat().st_mode & 0o777 == 0o600
+
+
+def test_current_umask_reads_the_umask_and_leaves_it(private_umask):
+    import os
+
+    from opmap.output import current_umask
+
+    assert current_umask() == 0o077
+    assert os.umask(0o077) == 0o077

@@ -145,3 +145,11 @@ class InvalidOption(OpmapError, ValueError):
 
 class OutputError(OpmapError, OSError):
     """An output could not be written."""
+
+
+class StepStopped(OpmapError, RuntimeError):
+    """A build step run in a second process ended without a word (killed, out of memory)."""
+
+    def __init__(self, message: str, exit_code: int | None = None):
+        super().__init__(message)
+        self.exit_code = exit_code

@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import os
 import re
+import stat
 import tempfile
 from collections.abc import Iterable, Iterator
 from datetime import UTC, date, datetime
@@ -22,6 +23,10 @@ from opmap.errors import OutputError
 @contextlib.contextmanager
 def atomic_path(path: Path | str) -> Iterator[Path]:
     """Yield a temporary path beside ``path``; rename it over ``path`` if the block succeeds.
+
+    The new file gets the permissions a new file gets from the user's umask (``0o666 & ~umask``),
+    so a user who keeps a private umask gets private outputs; a file it replaces keeps its own
+    permissions, so a ``chmod 600`` on an earlier map survives ``--force``.
 
     Parameters
     ----------
@@ -46,12 +51,43 @@ def atomic_path(path: Path | str) -> Iterator[Path]:
     temp = Path(temp_name)
     try:
         yield temp
-        os.chmod(temp, 0o644)
+        os.chmod(temp, _mode_for(target))
         os.replace(temp, target)
     except OSError as err:
         raise cannot_write(target, err) from err
     finally:
         temp.unlink(missing_ok=True)
+
+
+def _mode_for(target: Path) -> int:
+    """Return the permissions for a file written at ``target``: the old file's, or the umask's."""
+    try:
+        info = os.lstat(target)
+    except OSError:
+        info = None
+    if info is not None and stat.S_ISREG(info.st_mode):
+        return stat.S_IMODE(info.st_mode) & 0o777
+    return 0o666 & ~current_umask()
+
+
+def folder_mode() -> int:
+    """Return the permissions of a new folder under the user's umask (``0o777 & ~umask``)."""
+    return 0o777 & ~current_umask()
+
+
+def current_umask() -> int:
+    """Return the process's umask without changing it (Linux shows it in /proc)."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except (OSError, ValueError, IndexError):
+        pass
+    # Elsewhere os.umask is the only way to read it: set and put back at once.
+    mask = os.umask(0o077)
+    os.umask(mask)
+    return mask
 
 
 def cannot_write(path: Path | str, err: OSError) -> OutputError:

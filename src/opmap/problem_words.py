@@ -74,6 +74,10 @@ STRINGS: dict[str, str] = {
         'it (""), or separate cells with {delimiter!r}'
     ),
     "csv_cell_too_long": "a cell is too long (is a quote left open?); close the quote",
+    "csv_cell_over_limit": (
+        "a cell is longer than {limit} characters, more than a CSV cell of opmap holds; shorten "
+        "it (a summary is a line or two, a source a link)"
+    ),
     "csv_unreadable": "cannot be read as CSV ({reason}); check the quotes on this line",
     "file_blank_rows": (
         "has only blank rows; it needs a header line (operation,year,...) and one row per operation"
@@ -87,6 +91,18 @@ STRINGS: dict[str, str] = {
     "header_separate_columns": "; separate the columns with ',' or ';'",
     "header_hint": "{raw!r} for {column!r}",
     "header_hints": "; did you mean {hints}? Header names must be written exactly",
+    "header_generated": (
+        "is the name of a field the GIS layers hold already (their join key, a figure as a "
+        "number, the geometry); rename the column, e.g. {example!r}"
+    ),
+    "header_case": (
+        "differs from column {other!r} only in case, which a GeoPackage cannot tell apart; "
+        "rename one of them"
+    ),
+    "cell_country_names": (
+        "is written by opmap from 'countries' ({names!r}); this value was not kept, so write "
+        "the countries in 'countries'"
+    ),
     "header_example": "; the header line must name them, e.g. operation{delimiter}year",
     # rows and cells
     "row_unnamed_cell": (
@@ -96,6 +112,19 @@ STRINGS: dict[str, str] = {
     "cell_bidi": (
         "holds bidirectional control characters ({controls}), which can show text reversed or "
         "hidden; they were removed"
+    ),
+    "cell_controls": (
+        "holds control characters ({controls}), which can recolour a terminal or hide a link "
+        "in it; they were removed"
+    ),
+    "cell_bad_bytes": (
+        "holds bytes that are not text ({bytes}, shown as \ufffd); retype the character, or save "
+        "the file again as 'CSV UTF-8'"
+    ),
+    "cell_controls_refused": "holds control characters ({controls}); remove them",
+    "cell_not_utf8": (
+        "holds bytes that are not UTF-8 ({bytes}, shown as \ufffd) in a file that is otherwise "
+        "UTF-8; retype the character, or save the file again as 'CSV UTF-8'"
     ),
     "cell_name_empty": "is empty; give the operation's name, e.g. 'Libertad'",
     "cell_year": (
@@ -163,6 +192,14 @@ STRINGS: dict[str, str] = {
     "shape_not_a_file": "is not a file; name the GeoJSON file of the boundaries",
     "shape_empty": "is empty; it needs a GeoJSON FeatureCollection of the countries' shapes",
     "shape_binary": "is a binary file that cannot be read as boundaries; export them as GeoJSON",
+    "shape_not_utf8": (
+        "byte {byte} at column {column} is not UTF-8, and a GeoJSON file is UTF-8; save the "
+        "boundaries again as GeoJSON in UTF-8 (QGIS: Export > Save Features As)"
+    ),
+    "shape_not_utf8_file": (
+        "is not UTF-8, and a GeoJSON file is UTF-8; save the boundaries again as GeoJSON in UTF-8 "
+        "(QGIS: Export > Save Features As)"
+    ),
     "shape_unreadable": (
         "cannot be read as GeoJSON ({reason}); check that it is a whole GeoJSON "
         "FeatureCollection (a file cut short cannot be read)"
@@ -234,6 +271,15 @@ STRINGS: dict[str, str] = {
         "--since {since} is after --until {until}, which leaves no year; swap them, or leave one "
         "out"
     ),
+    "build_step_stopped": (
+        "a step run in a second process stopped before it finished (exit code {code}: killed, "
+        "or out of memory?)"
+    ),
+    "build_step_died": (
+        "the step {step!r} stopped before it finished (exit code {code}: killed, or out of "
+        "memory?); nothing was replaced, {path!r} is as it was before this build; run it again"
+    ),
+    "cli_max_size": "give a number of MB such as 200, not {value}",
     "cli_bins": "{value!r} is not a list of numbers; write upper bounds like '1,2,5'",
     # what a command is asked to draw or write
     "image_bad_format": (

@@ -172,3 +172,15 @@ def test_the_pages_of_maps_by_year_are_checked_before_any_is_written_and_kept_in
     )
     assert not second.exists() and third.read_text(encoding="utf-8") == "mine"
     assert sorted(read_manifest(out.parent)) == ["by-year.png"]
+
+
+@pytest.mark.parametrize("extra", ["Notes,notes", "victims_value", "fid", "Year"])
+def test_a_column_the_geopackage_cannot_hold_is_an_input_error_not_a_traceback(tmp_path, extra):
+    source = tmp_path / "ops.csv"
+    cells = ",".join(["zz"] * (extra.count(",") + 1))
+    source.write_text(f"operation,year,countries,{extra}\nA,2018,Chad,{cells}\n", encoding="utf-8")
+    out = tmp_path / "x.gpkg"
+    result = _run("export", "--operations", str(source), "--format", "gpkg", "--out", str(out))
+    assert result.exit_code == 1, result.output
+    assert f"{source}:1: column {extra.split(',')[-1]!r}:" in result.output
+    assert "Traceback" not in result.output and not out.exists()

@@ -158,3 +158,13 @@ def test_since_after_until_is_refused_before_any_work(tmp_path, command):
     same_year = ["map", "--since", "2018", "--until", "2018", "--out", str(tmp_path / "y.html")]
     result = CliRunner().invoke(cli, same_year)
     assert result.exit_code == 0, result.output
+
+
+@pytest.mark.parametrize(("size", "shown"), [("inf", "inf"), ("1e400", "inf"), ("nan", "nan")])
+def test_a_max_size_that_is_not_a_finite_number_is_a_usage_error(size, shown):
+    result = CliRunner().invoke(cli, ["validate", "--max-size", size])
+    assert result.exit_code == 2, result.output
+    assert f"Invalid value for '--max-size': give a number of MB such as 200, not {shown}" in (
+        result.output
+    )
+    assert not isinstance(result.exception, (OverflowError, ValueError))

@@ -139,3 +139,16 @@ def test_summary_speaks_the_language_asked_for():
     assert "environ 1\u202f100 (5 sur 6)" in total
     for english in ("Operations (", "Named participants", "Regions (", "All regions", "nearly"):
         assert english not in out
+
+
+def test_summary_never_prints_a_terminal_escape_from_the_csv(tmp_path):
+    path = tmp_path / "ops.csv"
+    path.write_text(
+        "operation,year,countries,victims\n"
+        '"Evil\x1b]8;;https://evil.example/\x07CLICK\x1b]8;;\x07 \x1b]0;pwned\x07",2018,Chad,5\n',
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(cli, ["summary", "--operations", str(path)])
+    assert result.exit_code == 0, result.output
+    assert "Evil]8;;https://evil.example/CLICK]8;; ]0;pwned" in result.output  # shown inert
+    assert "\x1b" not in result.output and "\x07" not in result.output

@@ -444,3 +444,11 @@ def test_a_region_without_unnamed_participants_has_no_note_under_its_gaps(inputs
         "- **Oceania** ",
     ]
     assert lines[gaps + 7] == ""
+
+
+def test_a_long_region_name_makes_a_short_file_name():
+    assert region_slug("l" * 400) == "l" * 60
+    words = "Desk for the countries of the Horn of Africa and the Great Lakes and beyond them"
+    slug = region_slug(words)
+    assert len(slug) <= 60 and words.lower().replace(" ", "-").startswith(slug)
+    assert not slug.endswith("-") and slug.endswith("and-the-great")

@@ -57,3 +57,32 @@ def test_a_total_cell_tells_no_figure_from_no_operation():
     assert total_cell(None) == ""
     assert total_cell(add_figures([parse_figure("12"), None])) == "at least 12 (1 of 2)"
     assert total_cell(add_figures([parse_figure("12")])) == "12"
+
+
+@pytest.mark.parametrize(
+    ("name", "written"),
+    [
+        ("evil\r# Heading\r[x](https://e.example)", "evil # Heading \\[x\\](https://e.example)"),
+        ("a\r\nb\u2028c\x0bd", "a b c d"),
+        ("&lt;script&gt; &#60;b&#62;", "\\&lt;script\\&gt; \\&#60;b\\&#62;"),
+        ("~~struck~~", "\\~\\~struck\\~\\~"),
+    ],
+)
+def test_line_breaks_entities_and_tildes_stay_text_in_a_markdown_row(name, written):
+    table = Table(columns=["Operations"], numeric=[False], rows=[[name]])
+    [row] = table.to_markdown().splitlines()[2:]  # one line: no CR inside it either
+    assert "\r" not in row and row == f"| {written} |"
+
+
+def test_a_terminal_table_prints_no_control_character_and_stays_aligned():
+    table = Table(
+        columns=["Name", "Operations"],
+        numeric=[False, True],
+        rows=[["Evil\x1b]0;pwned\x07 \x1b[31mred\x9b", "1"], ["two\nlines\tand\u202etab", "2"]],
+    )
+    lines = table.to_text().splitlines()
+    assert lines[2:] == [
+        "Evil]0;pwned [31mred" + " " * 11 + "1",
+        "two lines andtab" + " " * 15 + "2",
+    ]
+    assert len({len(line) for line in lines}) == 1

@@ -18,6 +18,7 @@ from opmap.cli import cli
 from opmap.errors import OutputError
 from opmap.pack.briefing_pack import build_pack
 from opmap.pack.files import STEPS
+from opmap.pack.forked import Forked
 from opmap.read.inputs import load_inputs
 
 EXPECTED = [
@@ -370,3 +371,30 @@ def test_builds_killed_at_random_moments_leave_no_staging_and_a_whole_pack(
     subprocess.run(command, env=env, check=True)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["pack"]
     assert _contents(out) == whole
+
+
+@pytest.mark.skipif(not Forked.able(), reason="needs a fork and two cores")
+def test_a_step_killed_in_its_process_is_named_and_the_old_pack_kept(
+    tmp_path, small_operations, small_countries, monkeypatch
+):
+    import os
+    import signal
+
+    import opmap.draw.static.image
+
+    out = tmp_path / "pack"
+    assert _small_build(out, small_operations, small_countries).exit_code == 0
+    before = {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()}
+
+    def killed(*args, **kwargs):  # what the out-of-memory killer does to the images' process
+        os.kill(os.getpid(), signal.SIGKILL)
+
+    monkeypatch.setattr(opmap.draw.static.image, "write_images", killed)
+    result = _small_build(out, small_operations, small_countries)
+    assert result.exit_code == 1, result.output
+    assert isinstance(result.exception, SystemExit)  # exit 1 with a message, no traceback
+    assert result.output.startswith("opmap: the step 'the images for print: map.png, ")
+    assert "(exit code -9: killed, or out of memory?); nothing was replaced, " in result.output
+    assert f"{str(out)!r} is as it was before this build; run it again" in result.output
+    assert {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()} == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["pack"]

@@ -89,3 +89,54 @@ def test_an_input_inside_the_folder_is_not_replaced_unless_forced(tmp_path):
         with replace_folder(out, ["*.html"], OutputPolicy(inputs=(source,))) as staging:
             (staging / "index.html").write_text("v2", encoding="utf-8")
     assert source.read_text(encoding="utf-8") == "v1"
+
+
+@pytest.fixture
+def private_umask():
+    """Run the test under ``umask 077``, as a user on a shared host keeps it."""
+    old = os.umask(0o077)
+    yield
+    os.umask(old)
+
+
+def test_a_new_folder_and_its_files_follow_the_umask(tmp_path, private_umask):
+    from opmap.output import write_text
+
+    out = tmp_path / "pack"
+    with replace_folder(out, ["*.html", "regions/*.html"], OutputPolicy()) as staging:
+        write_text(staging / "regions" / "a.html", "a")
+    assert out.stat().st_mode & 0o777 == 0o700
+    assert (out / "regions").stat().st_mode & 0o777 == 0o700
+    assert (out / "regions" / "a.html").stat().st_mode & 0o777 == 0o600
+    assert (out / MANIFEST).stat().st_mode & 0o777 == 0o600
+
+
+def test_a_rebuilt_folder_keeps_the_permissions_the_user_gave_it(tmp_path):
+    out = tmp_path / "pack"
+    _build(out, {"index.html": "v1"})
+    out.chmod(0o750)
+    _build(out, {"index.html": "v2"})
+    assert (out / "index.html").read_text(encoding="utf-8") == "v2"
+    assert out.stat().st_mode & 0o777 == 0o750
+
+
+def test_a_link_to_a_folder_is_written_through_and_kept(tmp_path):
+    real = tmp_path / "real"
+    real.mkdir()
+    link = tmp_path / "link"
+    link.symlink_to(real)
+    _build(link, {"index.html": "v1"})
+    _build(link, {"index.html": "v2"})  # the second run failed once the link had been swapped
+    assert link.is_symlink() and os.readlink(link) == str(real)
+    assert (real / "index.html").read_text(encoding="utf-8") == "v2"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["link", "real"]
+
+
+def test_a_link_an_earlier_version_swapped_out_is_cleared(tmp_path):
+    real = tmp_path / "real"
+    real.mkdir()
+    _build(tmp_path / "out", {"index.html": "v1"})
+    (tmp_path / ".out.opmap-old").symlink_to(real)  # what swapping a link out left behind
+    _build(tmp_path / "out", {"index.html": "v2"})
+    assert (tmp_path / "out" / "index.html").read_text(encoding="utf-8") == "v2"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out", "real"]

@@ -151,3 +151,58 @@ def test_a_byte_order_mark_before_a_later_column_is_dropped(tmp_path):
         write(tmp_path, "operation,\ufeffyear,countries\nNawa,2014,CIV\n")
     )
     assert (operation.year, problems) == (2014, [])
+
+
+GENERATED = (
+    "is the name of a field the GIS layers hold already (their join key, a figure as a number, "
+    "the geometry); rename the column, e.g. {example!r}"
+)
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["key", "Key", "countries_named", "placed", "victims_value", "minors_kind", "geometry", "fid"],
+)
+def test_an_extra_column_named_as_a_generated_field_is_refused(tmp_path, name):
+    operations, problems = check_operations(
+        write(tmp_path, f"operation,year,countries,{name}\nA,2018,Chad,zz\n")
+    )
+    [problem] = problems
+    assert (problem.severity, problem.line, problem.column) == ("error", 1, name)
+    assert problem.message == GENERATED.format(example=f"csv_{name}")
+
+
+@pytest.mark.parametrize(
+    ("header", "name", "other"),
+    [
+        ("operation,year,countries,Year", "Year", "year"),
+        ("operation,year,countries,OPERATION", "OPERATION", "operation"),
+        ("operation,year,countries,Notes,notes", "notes", "Notes"),
+        ("operation,year,countries,Country_Names", "Country_Names", "country_names"),
+    ],
+)
+def test_columns_that_differ_only_in_case_are_refused(tmp_path, header, name, other):
+    cells = ",".join(["A", "2018", "Chad"] + ["x"] * (header.count(",") - 2))
+    _, problems = check_operations(write(tmp_path, f"{header}\n{cells}\n"))
+    [problem] = problems
+    assert (problem.severity, problem.line, problem.column) == ("error", 1, name)
+    assert problem.message == (
+        f"differs from column {other!r} only in case, which a GeoPackage cannot tell apart; "
+        "rename one of them"
+    )
+
+
+def test_country_names_is_opmaps_own_column_recomputed_from_countries(tmp_path):
+    text = "operation,year,countries,country_names\nA,2018,TCD,Chad\nB,2018,MLI,zz\n"
+    [a, b], [problem] = check_operations(write(tmp_path, text))
+    assert (a.extra, b.extra, b.country_names) == ({}, {}, ("Mali",))
+    assert (problem.severity, problem.line, problem.column, problem.value) == (
+        "warning",
+        3,
+        "country_names",
+        "zz",
+    )
+    assert problem.message == (
+        "is written by opmap from 'countries' ('Mali'); this value was not kept, so write "
+        "the countries in 'countries'"
+    )

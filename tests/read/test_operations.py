@@ -149,7 +149,7 @@ NOT_CSV = (
         ("blank.csv", b"\xef\xbb\xbf \r\n\t\n", EMPTY),
         ("header-only.csv", b"operation,year,countries\n\n", NO_ROWS),
         ("binary.csv", bytes(range(256)), "is " + NOT_CSV),
-        ("nul.csv", b"operation,year\nNawa,2014\0\n", "is " + NOT_CSV),
+        ("nul.csv", b"operation,year\n\0\0\0\0Nawa,2014\0\0\0\0\0\n", "is " + NOT_CSV),
         (
             "noise.csv",
             b"\x81\x8d\x8f\x90\x9d" * 20,  # bytes Windows-1252 leaves undefined

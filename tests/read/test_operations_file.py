@@ -59,6 +59,38 @@ def test_whole_file_messages(tmp_path, content, message):
     assert (operations, problem.line, problem.column, problem.message) == ([], None, None, message)
 
 
+NOT_UTF8 = (
+    "holds bytes that are not UTF-8 (0xE9, shown as \ufffd) in a file that is otherwise UTF-8; "
+    "retype the character, or save the file again as 'CSV UTF-8'"
+)
+
+
+def test_a_stray_byte_in_a_utf8_file_is_named_not_read_as_windows_1252(tmp_path):
+    content = (
+        "operation,year,countries,summary\n"
+        "Alpha,2018,Chad,Victimes libérées à N’Djaména\n"
+        "Beta,2017,Mali,Op\udce9ration\n"
+    ).encode("utf-8", errors="surrogateescape")
+    operations, [problem] = file_problems(tmp_path, content)
+    assert [op.summary for op in operations] == ["Victimes libérées à N’Djaména"]
+    assert (problem.line, problem.column, problem.value) == (3, "summary", "Op\ufffdration")
+    assert problem.message == NOT_UTF8
+
+
+def test_a_stray_byte_in_a_utf8_header_is_named(tmp_path):
+    content = "operation,year,countries,r\udce9gion\nAlpha,2018,Chad,Afrique\u00e9\u00e9\n"
+    operations, [problem] = file_problems(tmp_path, content.encode(errors="surrogateescape"))
+    assert (problem.line, problem.column, problem.value) == (1, None, "r\ufffdgion")
+    assert problem.message == NOT_UTF8
+
+
+def test_windows_1252_with_one_accidental_utf8_pair_is_still_windows_1252(tmp_path):
+    # "É" before a no-break space is C9 A0, a UTF-8 character; the other accents are not.
+    content = "operation,year,countries,summary\nNawa,2014,Chad,NDJAMÉ\u00a0: Côte et été\n"
+    [operation], problems = file_problems(tmp_path, content.encode("cp1252"))
+    assert (operation.summary, problems) == ("NDJAMÉ\u00a0: Côte et été", [])
+
+
 def controls_text(controls: int, length: int, control: str = "\x01") -> bytes:
     """A readable file of ``length`` characters of which ``controls`` are ``control``."""
     head = "operation,year,summary\nNawa,2014,"
@@ -73,8 +105,32 @@ NO_TEXT = pytest.mark.parametrize("control", ["\x01", "\x80", "\ue000", "\u0378"
 @NO_TEXT
 def test_a_tenth_of_control_characters_is_still_text(tmp_path, control):
     operations, problems = file_problems(tmp_path, controls_text(10, 100, control))
-    assert [op.summary for op in operations] == [control * 10 + "x" * 56]
+    kept = "" if control in "\x01\x80" else control * 10  # controls are removed, with a warning
+    assert [op.summary for op in operations] == [kept + "x" * 56]
     assert NOT_CSV not in [p.message for p in problems]
+
+
+@pytest.mark.parametrize(
+    ("cell", "controls"),
+    [
+        ("Evil\x1b]8;;https://evil.example/\x07CLICK\x1b]8;;\x07", "U+0007, U+001B"),
+        ("Evil\x1b]0;pwned\x07", "U+0007, U+001B"),
+        ("Ev\x9b31mil\x7f", "U+007F, U+009B"),  # a C1 control sequence introducer, DEL
+        ("Ev\x00il", "U+0000"),
+    ],
+)
+def test_control_characters_are_removed_with_a_warning(tmp_path, cell, controls):
+    text = f'operation,year,countries,summary\n"{cell}",2018,Chad,"two\r\nlines\tand a tab"\n'
+    [operation], [problem] = check_operations(write(tmp_path, text))
+    assert operation.name == "".join(c for c in cell if c.isprintable())
+    assert operation.summary == "two\r\nlines\tand a tab"  # line ends and tabs are text
+    assert (problem.severity, problem.line, problem.column) == ("warning", 2, "operation")
+    assert problem.value == cell
+    assert problem.message == (
+        f"holds control characters ({controls}), which can recolour a terminal or hide a link "
+        "in it; they were removed"
+    )
+    assert not any(c in str(problem) for c in "\x00\x07\x1b\x7f\x9b")  # shown escaped
 
 
 @NO_TEXT
@@ -296,3 +352,13 @@ def test_a_file_at_the_row_limit_is_read_and_a_longer_one_alone_refused(tmp_path
     operations, problems = check_operations(path, limits=Limits(max_rows=1))
     assert operations == []
     assert [(p.line, p.message) for p in problems] == [(None, Limits(max_rows=1).rows_problem(3))]
+
+
+def test_a_long_cell_with_no_quote_is_named_and_not_blamed_on_a_quote(tmp_path):
+    text = "operation,year,countries,summary\nNawa,2014,Chad," + "x" * 200_000 + "\n"
+    operations, [problem] = check_operations(write(tmp_path, text))  # no "no operations" too
+    assert (operations, problem.line, problem.column) == ([], 2, "summary")
+    assert problem.message == (
+        "a cell is longer than 131,072 characters, more than a CSV cell of opmap holds; "
+        "shorten it (a summary is a line or two, a source a link)"
+    )

@@ -41,8 +41,14 @@ def test_regions_are_read_exactly(tmp_path, content, expected):
 
 
 def test_windows_1252_and_undecodable_bytes(tmp_path):
+    path = regions_file(tmp_path, b"iso3,region\nC\xf4te d'Ivoire,West\n")
+    assert read_regions(path) == {"CIV": "West"}
     path = regions_file(tmp_path, b"iso3,region\nC\xf4te d'Ivoire,West\x81\n")
-    assert read_regions(path) == {"CIV": "West\ufffd"}  # 0x81 is no cp1252 character
+    with pytest.raises(InvalidRegions) as raised:  # 0x81 is no cp1252 character
+        read_regions(path)
+    [problem] = raised.value.problems
+    assert (problem.line, problem.column, problem.value) == (2, "region", "West\ufffd")
+    assert problem.message.startswith("holds bytes that are not text (0x81, shown as \ufffd)")
 
 
 def test_codes_of_the_boundaries_are_accepted(tmp_path):

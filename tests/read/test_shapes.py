@@ -250,3 +250,21 @@ def test_a_repaired_shape_keeps_only_its_polygons():
     mixed = GeometryCollection([a, LineString([(0, 0), (3, 3)]), MultiPolygon([b, c])])
     assert _polygons_of(mixed).equals(MultiPolygon([a, b, c]))
     assert _polygons_of(GeometryCollection([LineString([(0, 0), (3, 3)])])) is None
+
+
+def test_a_name_that_is_not_utf8_is_named_by_line_and_column_not_a_traceback(tmp_path):
+    text = json.dumps(json.loads(SMALL.read_text(encoding="utf-8")), indent=1)
+    first = json.loads(text)["features"][0]["properties"]["name"]
+    path = tmp_path / "countries.geojson"
+    path.write_bytes(text.replace(f'"{first}"', '"Tch\udce0d"', 1).encode(errors="surrogateescape"))
+    with pytest.raises(InvalidInput) as raised:
+        load_boundaries(path)
+    [problem] = raised.value.problems
+    line = text[: text.index(f'"{first}"')].count("\n") + 1
+    assert (problem.file, problem.line) == (str(path), line)
+    assert problem.message.startswith("byte 0xE0 at column ")
+    assert problem.message.endswith(
+        "is not UTF-8, and a GeoJSON file is UTF-8; save the boundaries again as GeoJSON in UTF-8 "
+        "(QGIS: Export > Save Features As)"
+    )
+    assert "Tch\ufffdd" in problem.value

@@ -110,3 +110,38 @@ def test_missing_columns_are_listed_as_the_language_lists(tmp_path):
     with use_language("ar"), pytest.raises(InvalidRegions) as caught:
         read(path)
     assert "'iso3'\u060c 'region'" in str(caught.value)
+
+
+def test_bytes_that_are_not_text_and_control_characters_are_named_all_at_once(tmp_path):
+    content = "iso3,region\nSEN,Déskó\nTCD,A\x00B\nMLI,Es\x1b]0;x\x07t\nNER,Nord\udcff\n"
+    path = table(tmp_path, content.encode(errors="surrogateescape"))  # UTF-8 but one byte
+    with pytest.raises(InvalidRegions) as raised:
+        read(path)
+    name = str(path)
+    assert raised.value.problems == [
+        Problem(name, 3, "region", "holds control characters (U+0000); remove them", "A\x00B"),
+        Problem(
+            name,
+            4,
+            "region",
+            "holds control characters (U+0007, U+001B); remove them",
+            "Es\x1b]0;x\x07t",
+        ),
+        Problem(
+            name,
+            5,
+            "region",
+            "holds bytes that are not text (0xFF, shown as \ufffd); retype the character, or "
+            "save the file again as 'CSV UTF-8'",
+            "Nord\ufffd",
+        ),
+    ]
+
+
+def test_a_required_column_named_twice_is_refused(tmp_path):
+    path = table(tmp_path, "iso3,region,iso3\nTCD,A,MLI\n")
+    with pytest.raises(InvalidRegions) as raised:
+        read(path)
+    assert raised.value.problems == [
+        Problem(str(path), 1, "iso3", "is in the header more than once (columns 1 and 3); keep one")
+    ]

@@ -43,6 +43,10 @@ force_option = click.option(
 
 
 def _store_limit(ctx: click.Context, param: click.Parameter, value):
+    if isinstance(value, float) and not math.isfinite(value):  # "inf", "nan", "1e400"
+        from opmap.words import text
+
+        raise click.BadParameter(text("cli_max_size", value=value))
     if value is not None:
         ctx.meta[f"opmap.{param.name}"] = value
     return value

@@ -189,7 +189,15 @@ def region_slug(region: str) -> str:
     """Return a file name for a region: "Latin America & Caribbean" -> "latin-america-caribbean"."""
     ascii_name = unicodedata.normalize("NFKD", region).encode("ascii", "ignore").decode()
     slug = re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")
+    # A file name has at most 255 bytes; a desk named in a sentence must not make one longer.
+    if len(slug) > SLUG_LENGTH:
+        cut = slug[: SLUG_LENGTH + 1]
+        slug = (cut.rsplit("-", 1)[0] if "-" in cut else cut[:SLUG_LENGTH]).strip("-")
     return slug or "region"
+
+
+#: Longest region file name stem: "eastern-africa-and-the-horn" fits, a paragraph does not.
+SLUG_LENGTH = 60
 
 
 def region_members(report: CoverageReport, boundaries) -> dict[str, list[str]]:

@@ -37,10 +37,15 @@ class Table:
     numeric: tuple[bool, ...]
 
     def to_text(self) -> str:
-        """Return the table aligned for a terminal."""
-        widths = [
-            max([len(c)] + [len(r[i]) for r in self.rows]) for i, c in enumerate(self.columns)
-        ]
+        """Return the table aligned for a terminal, with no character that would drive it.
+
+        The readers remove control characters from the files they check; names from other
+        places (a boundaries file's) could still hold an escape sequence that retitles or
+        recolours the terminal, so no table prints one.
+        """
+        columns = [terminal_text(c) for c in self.columns]
+        rows = [[terminal_text(c) for c in r] for r in self.rows]
+        widths = [max([len(c)] + [len(r[i]) for r in rows]) for i, c in enumerate(columns)]
 
         def line(cells: Sequence[str]) -> str:
             return "  ".join(
@@ -49,26 +54,34 @@ class Table:
             ).rstrip()
 
         rule = "  ".join("-" * w for w in widths)
-        return "\n".join([line(self.columns), rule, *(line(r) for r in self.rows)])
+        return "\n".join([line(columns), rule, *(line(r) for r in rows)])
 
     def to_markdown(self) -> str:
         """Return the table as GitHub-flavoured Markdown (every cell's markup escaped)."""
-
-        def cell(text: str) -> str:
-            return markdown_text(text.replace("\n", " "))
-
-        head = "| " + " | ".join(cell(c) for c in self.columns) + " |"
+        head = "| " + " | ".join(markdown_text(c) for c in self.columns) + " |"
         align = "|" + "|".join("---:" if n else ":---" for n in self.numeric) + "|"
-        body = ["| " + " | ".join(cell(c) for c in r) + " |" for r in self.rows]
+        body = ["| " + " | ".join(markdown_text(c) for c in r) + " |" for r in self.rows]
         return "\n".join([head, align, *body])
+
+
+def terminal_text(text: str) -> str:
+    """Return ``text`` with line breaks and tabs as spaces, and no other control character."""
+    return _TERMINAL_CONTROLS.sub("", _LINE_BREAKS.sub(" ", text.replace("\t", " ")))
 
 
 def markdown_text(text: str) -> str:
     """Escape what Markdown would read as markup: ``<b>West_desk</b> *1*`` stays text.
 
-    Backslashes, code ticks, emphasis, links, HTML's angle brackets and table pipes are escaped.
+    Backslashes, code ticks, emphasis, links, HTML's angle brackets and entities
+    (``&lt;`` shows "<"), strikethrough tildes and table pipes are escaped. Line breaks become
+    spaces: CommonMark ends a line at a lone CR too, so "evil\\r# Heading" would cut a table
+    row and start a heading.
     """
-    return re.sub(r"([\\`*_\[\]<>|])", r"\\\1", text)
+    return re.sub(r"([\\`*_\[\]<>|&~])", r"\\\1", _LINE_BREAKS.sub(" ", text))
+
+
+_LINE_BREAKS = re.compile("\r\n|[\r\n\v\f\x85\u2028\u2029]")
+_TERMINAL_CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
 #: Operations named in one cell of a terminal table; the rest are counted.

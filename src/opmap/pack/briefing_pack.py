@@ -20,11 +20,13 @@ from pathlib import Path
 
 from opmap import progress
 from opmap.draw.interactive.popups import remembered
+from opmap.errors import StepStopped
 from opmap.i18n import LANGUAGES, current_language, use_language
 from opmap.ownership import LEGACY_MARKER, OutputPolicy
 from opmap.pack.files import PACK_FILES, STEPS, files_by_role, files_of_step, region_file_names
 from opmap.pack.forked import Forked
 from opmap.read.universe import Universe
+from opmap.words import text
 
 
 @dataclass
@@ -105,7 +107,12 @@ def build_pack(
                 on_step(number, count, label)
             progress.tell("progress_step", number=number, total=count, **told)
             started = time.perf_counter()
-            written = write()
+            try:
+                written = write()
+            except StepStopped as err:  # the staging folder goes; the pack stays as it was
+                step = f"{told['prefix']}{text(told['what'].key)}: {told['files']}"
+                said = text("build_step_died", step=step, code=err.exit_code, path=str(target))
+                raise StepStopped(said, err.exit_code) from None
             # A step drawn in a second process says how long it took there.
             seconds = write.seconds if isinstance(write, Forked) else time.perf_counter() - started
             progress.tell(

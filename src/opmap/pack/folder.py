@@ -20,7 +20,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from opmap.errors import OutputError
-from opmap.output import cannot_write
+from opmap.output import cannot_write, folder_mode
 from opmap.ownership import (
     LEGACY_MARKER,
     MANIFEST,
@@ -54,7 +54,7 @@ def replace_folder(path: Path | str, owned: Sequence[str], policy: OutputPolicy)
         If the folder holds something the run may not replace (see :func:`claim_file`), or holds
         files with no manifest (unless ``policy.force``), or cannot be written.
     """
-    target = resolve_out(path)
+    target = _follow_link(resolve_out(path))
     _check_folder_target(target, Path(path))
     recover_folder(target)
     existing = _scan(target) if target.exists() else {}
@@ -74,7 +74,7 @@ def replace_folder(path: Path | str, owned: Sequence[str], policy: OutputPolicy)
         }
         kept = _carry_over(target, staging, existing, ours, owned, written)
         write_manifest(staging, {**kept, **written})
-        staging.chmod(0o755)
+        staging.chmod(_mode_for(target))
         _swap(staging, target)
     except OSError as err:
         raise cannot_write(path, err) from err
@@ -99,6 +99,15 @@ def recover_folder(target: Path) -> None:
             shutil.rmtree(old, ignore_errors=True)
         else:
             os.replace(old, target)
+
+
+def _follow_link(target: Path) -> Path:
+    """Return the folder a link at ``target`` points to, so the pack is written there.
+
+    The link is the user's: swapping a staging folder in for it would destroy it and write the
+    pack beside the folder it named.
+    """
+    return Path(os.path.realpath(target)) if target.is_symlink() else target
 
 
 def _check_folder_target(target: Path, given: Path) -> None:
@@ -219,6 +228,8 @@ def _swap(staging: Path, target: Path) -> None:
         os.replace(staging, target)
         return
     old = _old_name(target)
+    if old.is_symlink():  # left by earlier versions, which swapped a link out
+        old.unlink()
     shutil.rmtree(old, ignore_errors=True)
     os.replace(target, old)
     try:
@@ -227,6 +238,15 @@ def _swap(staging: Path, target: Path) -> None:
         os.replace(old, target)
         raise
     shutil.rmtree(old, ignore_errors=True)
+
+
+def _mode_for(target: Path) -> int:
+    """Return the replaced folder's permissions (a ``chmod 700`` stays), else the umask's."""
+    try:
+        info = os.lstat(target)
+    except OSError:
+        return folder_mode()
+    return stat.S_IMODE(info.st_mode) & 0o777 if stat.S_ISDIR(info.st_mode) else folder_mode()
 
 
 def _old_name(target: Path) -> Path:

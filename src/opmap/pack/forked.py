@@ -44,10 +44,12 @@ class Forked:
         try:
             kind, value, self.seconds = self._receive.recv()
         except EOFError:  # it died without a word (killed, out of memory)
+            from opmap.errors import StepStopped
+            from opmap.words import text
+
             self._process.join()
-            raise RuntimeError(
-                f"the step in a second process stopped (exit code {self._process.exitcode})"
-            ) from None
+            code = self._process.exitcode
+            raise StepStopped(text("build_step_stopped", code=code), code) from None
         finally:
             self._receive.close()
         self._process.join()

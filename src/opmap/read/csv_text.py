@@ -1,6 +1,7 @@
 """The operations CSV as text: decoded, checked for binary content, split into rows.
 
-Bytes are decoded as UTF-8 (with or without BOM) or Windows-1252, binary files are refused, the
+Bytes are decoded as UTF-8 (with or without BOM) or Windows-1252 (a UTF-8 file with a few bad
+bytes stays UTF-8, its bad bytes reported cell by cell), binary files are refused, the
 delimiter is sniffed and the rows split, every problem reported with its line.
 """
 
@@ -9,6 +10,7 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+import itertools
 import re
 import unicodedata
 from pathlib import Path
@@ -23,6 +25,11 @@ if TYPE_CHECKING:
 _BINARY_SHARE = 0.1  # more non-printable characters than this and it is not a text file
 _ASCII_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
+# One well-formed UTF-8 character beyond ASCII (2, 3 or 4 bytes; no overlong 2-byte forms).
+_HIGH_BYTES = re.compile(rb"[\x80-\xff]")
+_UTF8_SEQUENCE = re.compile(
+    rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}"
+)
 
 
 def _read_text(path: Path, report: _Report, limits: Limits) -> str | None:
@@ -59,21 +66,43 @@ def _decode(raw: bytes, report: _Report) -> str | None:
     if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         report.error(None, words.text("file_utf16"))
         return None
-    if b"\0" in raw:
-        report.error(None, not_csv)
-        return None
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
-        try:
-            text = raw.decode("cp1252")
-        except UnicodeDecodeError:
-            report.error(None, words.text("file_not_text"))
+        text = _decode_not_utf8(raw, report)
+        if text is None:
             return None
     if _non_printable_share(text) > _BINARY_SHARE:
         report.error(None, not_csv)
         return None
     return text
+
+
+def _decode_not_utf8(raw: bytes, report: _Report) -> str | None:
+    """Decode a file that is not all UTF-8: Windows-1252, or UTF-8 with a few bad bytes kept.
+
+    A file with more UTF-8 characters beyond ASCII than stray bytes is UTF-8 with a few bad
+    bytes (a cell pasted from elsewhere): reading it all as Windows-1252 would garble every
+    other accent ("é" -> "Ã©") without a word. Its bad bytes are kept as escapes, and each cell
+    that holds one is reported (:func:`opmap.read.operation_cells._check_characters`).
+    Windows-1252 text seldom forms a UTF-8 sequence ("Ã©" would, "É" before a no-break space
+    too), so Excel's files are still read as such.
+    """
+    body = raw.removeprefix(codecs.BOM_UTF8)
+    if mostly_utf8(body):
+        return body.decode("utf-8", errors="surrogateescape")
+    try:
+        return body.decode("cp1252")
+    except UnicodeDecodeError:
+        report.error(None, words.text("file_not_csv" if b"\0" in raw else "file_not_text"))
+        return None
+
+
+def mostly_utf8(body: bytes) -> bool:
+    """Whether bytes that are not all UTF-8 hold more UTF-8 characters than stray bytes."""
+    sequences = _UTF8_SEQUENCE.findall(body)
+    stray = len(_HIGH_BYTES.findall(body)) - sum(len(s) for s in sequences)
+    return len(sequences) > stray
 
 
 def _non_printable_share(text: str) -> float:
@@ -113,7 +142,10 @@ def _read_rows(text: str, delimiter: str, report: _Report) -> list[tuple[int, li
         except StopIteration:
             break
         except csv.Error as err:
-            report.at(start).error(None, _csv_message(str(err), delimiter))
+            column, message = None, _csv_message(str(err), delimiter)
+            if "field limit" in str(err):
+                column, message = _long_cell(text, start, delimiter, rows)
+            report.at(start).error(column, message)
             if reader.line_num <= end:
                 break
             end = reader.line_num
@@ -122,6 +154,25 @@ def _read_rows(text: str, delimiter: str, report: _Report) -> list[tuple[int, li
         if any(cell.strip() for cell in fields):
             rows.append((start, fields))
     return rows
+
+
+def _long_cell(
+    text: str, line: int, delimiter: str, rows: list[tuple[int, list[str]]]
+) -> tuple[str | None, str]:
+    """Say why a cell passed the csv module's limit: a quote left open, or a very long cell.
+
+    Returns the column (when the line has no quote, the longest cell's) and the message.
+    """
+    found = next(itertools.islice(io.StringIO(text, newline=""), line - 1, None), "")
+    if '"' in found:
+        return None, words.text("csv_cell_too_long")
+    cells = found.split(delimiter)
+    longest = max(range(len(cells)), key=lambda i: len(cells[i]))
+    header = rows[0][1] if rows else []
+    column = header[longest].strip() if longest < len(header) else None
+    from opmap.i18n import format_number
+
+    return column, words.text("csv_cell_over_limit", limit=format_number(csv.field_size_limit()))
 
 
 def _csv_message(reason: str, delimiter: str) -> str:

@@ -6,6 +6,12 @@
 - Bidirectional controls (U+202A-U+202E, U+2066-U+2069, U+200E, U+200F) can make a name display
   reversed or hide part of it; :func:`strip_bidi_controls` removes them from a cell, and the
   reader warns where it did.
+- Control characters (C0 but tab and line ends, DEL, C1) can recolour or retitle a terminal,
+  or hide a link in it, when a command prints a name; :func:`strip_controls` removes them and
+  the reader warns where it did.
+- Bytes that are not UTF-8 in a file that is UTF-8 elsewhere are kept, escaped, by the decoder
+  (:data:`NOT_UTF8`), so the reader can name the cell that holds them instead of reading the
+  whole file as Windows-1252 and garbling every accent.
 """
 
 from __future__ import annotations
@@ -13,7 +19,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["BIDI_CONTROLS", "Limits", "describe_bidi", "strip_bidi_controls"]
+__all__ = [
+    "BIDI_CONTROLS",
+    "CONTROLS",
+    "NOT_UTF8",
+    "Limits",
+    "describe_bidi",
+    "describe_bytes",
+    "describe_controls",
+    "strip_bidi_controls",
+    "strip_controls",
+]
 
 
 @dataclass(frozen=True)
@@ -64,4 +80,33 @@ def describe_bidi(text: str) -> str:
     from opmap.words import join_names
 
     found = sorted({f"U+{ord(char):04X}" for char in BIDI_CONTROLS.findall(text)})
+    return join_names(found)
+
+
+#: Bytes that were not UTF-8, as Python's "surrogateescape" decoder keeps them (0xE9 -> U+DCE9).
+NOT_UTF8 = re.compile("[\udc80-\udcff]")
+
+
+def describe_bytes(text: str) -> str:
+    """Name the bytes that were not UTF-8 in ``text``: "0xE9, 0xFF"."""
+    from opmap.words import join_names
+
+    found = sorted({f"0x{ord(char) - 0xDC00:02X}" for char in NOT_UTF8.findall(text)})
+    return join_names(found)
+
+
+#: Control characters but tab, line feed and carriage return (which a cell may hold).
+CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def strip_controls(text: str) -> str:
+    """Return ``text`` without control characters (tab and line ends kept)."""
+    return CONTROLS.sub("", text)
+
+
+def describe_controls(text: str) -> str:
+    """Name the control characters in ``text``: "U+0007, U+001B"."""
+    from opmap.words import join_names
+
+    found = sorted({f"U+{ord(char):04X}" for char in CONTROLS.findall(text)})
     return join_names(found)

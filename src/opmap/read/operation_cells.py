@@ -2,8 +2,8 @@
 
 Each ``_check_*`` reads a raw cell, reports every problem it finds to the file's report (with
 the line, the column, the value and how to fix it) and returns the cleaned value, or None.
-:mod:`opmap.read.operations` reads the file and calls them row by row; :func:`_check_bidi`, which
-strips bidirectional controls, also checks each cell of the header
+:mod:`opmap.read.operations` reads the file and calls them row by row. :func:`_check_characters`
+(control characters, bytes that are not UTF-8) also checks each cell of the header
 (:mod:`opmap.read.operation_header`).
 """
 
@@ -19,7 +19,14 @@ from urllib.parse import urlsplit
 from opmap import words
 from opmap.errors import InvalidFigure, UnknownArea, UnknownCountry
 from opmap.figures import AT_LEAST, EXACT, MORE_THAN, NEARLY, UP_TO, Figure, parse_figure
-from opmap.read.guards import describe_bidi, strip_bidi_controls
+from opmap.read.guards import (
+    NOT_UTF8,
+    describe_bidi,
+    describe_bytes,
+    describe_controls,
+    strip_bidi_controls,
+    strip_controls,
+)
 
 if TYPE_CHECKING:
     from opmap.read.operations import _Report
@@ -318,11 +325,23 @@ def _language_codes() -> frozenset[str]:
     return frozenset(table.read_text(encoding="ascii").split())
 
 
-def _check_bidi(cell: str, column: str | None, report: _Report) -> str:
-    """Return the cell without bidirectional controls, warning where there were some."""
-    if cell.isascii():  # the controls are not ASCII: most cells need no search (1.6M at 100,000)
+def _check_characters(cell: str, column: str | None, report: _Report) -> str:
+    """Return the cell without bidirectional or other controls, warning where there were some.
+
+    Bytes that were not UTF-8 (kept by :func:`opmap.read.csv_text._decode`) are an error of
+    the cell, shown as U+FFFD in the value.
+    """
+    if cell.isascii() and cell.isprintable():  # most cells need no search (1.6M at 100,000)
         return cell
+    if NOT_UTF8.search(cell):
+        shown = NOT_UTF8.sub("\ufffd", cell)
+        report.error(column, words.text("cell_not_utf8", bytes=describe_bytes(cell)), shown)
+        cell = shown
     cleaned = strip_bidi_controls(cell)
     if cleaned != cell:
         report.warning(column, words.text("cell_bidi", controls=describe_bidi(cell)), cell)
-    return cleaned
+    safe = strip_controls(cleaned)
+    if safe != cleaned:
+        controls = describe_controls(cleaned)
+        report.warning(column, words.text("cell_controls", controls=controls), cleaned)
+    return safe

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from opmap import words
 from opmap.output import restore_cell
-from opmap.read.operation_cells import FIGURE_COLUMNS, _check_bidi
+from opmap.read.operation_cells import FIGURE_COLUMNS, _check_characters
 
 if TYPE_CHECKING:
     from opmap.read.operations import _Report
@@ -37,6 +37,20 @@ COLUMNS = (
     "language",
 )
 REQUIRED_COLUMNS = ("operation", "year")
+#: Written by opmap from ``countries`` in the cleaned operations.csv; read back, it is
+#: recomputed, not kept as an extra column.
+DERIVED_COLUMNS = ("country_names",)
+#: Names of fields opmap writes beside the record's own in the GIS layers (``key`` is the join
+#: to the participation layer), and those a GeoPackage keeps for itself: an extra column so
+#: named would replace them or break the file, so it is refused.
+GENERATED_COLUMNS = (
+    "key",
+    "countries_named",
+    "placed",
+    *(f"{figure}_{part}" for figure in FIGURE_COLUMNS for part in ("value", "kind")),
+    "geometry",
+    "fid",
+)
 
 # Header spellings people use for opmap's columns, after casefolding and tidying.
 _COLUMN_ALIASES = {
@@ -66,7 +80,7 @@ def _check_header(header: list[str], delimiter: str, report: _Report) -> list[st
     for raw in header:
         # A BOM can survive as "\ufeff", or as "ï»¿" when the rest of the file is Windows-1252.
         name = raw.replace("\ufeff", "").removeprefix("\u00ef\u00bb\u00bf").strip()
-        name = _check_bidi(restore_cell(name), None, report)
+        name = _check_characters(restore_cell(name), None, report)
         if name and name in names:
             first, second = names.index(name) + 1, len(names) + 1
             report.error(name, words.text("header_repeated", first=first, second=second))
@@ -76,11 +90,35 @@ def _check_header(header: list[str], delimiter: str, report: _Report) -> list[st
         (raw, name) for raw, name in zip(header, names, strict=True) if name and name not in COLUMNS
     ]
     _check_required(names, unknown, delimiter, report)
+    _check_clashes(names, report)
     for _raw, name in unknown:
         guess = _guess_column(name, [c for c in COLUMNS if c not in names])
         if guess is not None and guess not in REQUIRED_COLUMNS:
             report.warning(name, words.text("header_extra_column", guess=guess))
     return names
+
+
+def _check_clashes(names: list[str | None], report: _Report) -> None:
+    """Refuse a column named as a field opmap writes, or as another column but for its case.
+
+    A GeoPackage (SQLite) and most GIS formats do not tell ``Year`` from ``year``: two such
+    columns cannot both be written, and an extra ``key`` would break the layers' join.
+    """
+    seen: dict[str, str] = {}
+    for name in names:
+        if not name:
+            continue
+        folded = name.casefold()
+        if folded in GENERATED_COLUMNS:
+            report.error(name, words.text("header_generated", example=f"csv_{name}"))
+        elif folded in seen:
+            report.error(name, words.text("header_case", other=seen[folded]))
+        else:
+            seen[folded] = name
+    for name in names:
+        folded = (name or "").casefold()
+        if name and name not in (*COLUMNS, *DERIVED_COLUMNS) and folded in DERIVED_COLUMNS:
+            report.error(name, words.text("header_case", other=folded))
 
 
 def _check_required(

@@ -25,7 +25,7 @@ from opmap.read.csv_text import (
 from opmap.read.guards import Limits
 from opmap.read.operation_cells import (
     _check_area,
-    _check_bidi,
+    _check_characters,
     _check_countries,
     _check_countries_total,
     _check_dates,
@@ -37,7 +37,7 @@ from opmap.read.operation_cells import (
     _check_source,
     _check_year,
 )
-from opmap.read.operation_header import COLUMNS, _check_header
+from opmap.read.operation_header import COLUMNS, DERIVED_COLUMNS, _check_header
 
 
 @dataclass(frozen=True)
@@ -225,7 +225,8 @@ def _read_records(text: str, report: _Report) -> list[Operation]:
         return []
     header_line, header = rows[0]
     names = _check_header(header, delimiter, report.at(header_line))
-    if len(rows) == 1:
+    # A row the csv module could not split was reported on its line: no need to say "no rows".
+    if len(rows) == 1 and not any((p.line or 0) > header_line for p in report.problems):
         report.error(None, words.text("file_no_operations"))
     operations = []
     seen: dict[tuple[str, int], int] = {}
@@ -261,7 +262,7 @@ def _check_cells(
     cells: dict[str, str] = {}
     for index, name in enumerate(names):
         cell = restore_cell(fields[index].strip()) if index < len(fields) else ""
-        cell = _check_bidi(cell, name, report)
+        cell = _check_characters(cell, name, report)
         if name:
             cells[name] = cell
         elif name == "" and cell:
@@ -290,6 +291,7 @@ def _build_operation(
     language = _check_language(cells.get("language", ""), report)
     if report.has_errors_since(problems_before) or name is None or year is None:
         return None
+    _check_country_names(cells.get("country_names", ""), countries, report)
     return Operation(
         name=name,
         year=year,
@@ -305,6 +307,13 @@ def _build_operation(
         summary=cells.get("summary", ""),
         source=source,
         language=language,
-        extra={n: cells[n] for n in names if n and n not in COLUMNS},
+        extra={n: cells[n] for n in names if n and n not in (*COLUMNS, *DERIVED_COLUMNS)},
         line=report.line or 0,
     )
+
+
+def _check_country_names(given: str, countries: list, report: _Report) -> None:
+    """Warn when a ``country_names`` cell (opmap's own, read back) differs from ``countries``."""
+    names = "; ".join(c.name for c in countries)
+    if given and given != names:
+        report.warning("country_names", words.text("cell_country_names", names=names), given)

@@ -60,6 +60,24 @@ def read_geojson(path: Path, limits: Limits) -> tuple[geopandas.GeoDataFrame | N
         if b"\0" in head:
             return refuse(text("shape_binary"))
         return refuse(text("shape_unreadable", reason=_reason(err)))
+    except UnicodeDecodeError:  # a name in Latin-1: GeoJSON is UTF-8 (RFC 7946)
+        return None, [_not_utf8(path)]
+
+
+def _not_utf8(path: Path) -> Problem:
+    """Name the line and column of the first byte of ``path`` that is not UTF-8."""
+    raw = path.read_bytes()
+    try:
+        raw.decode("utf-8")
+    except UnicodeDecodeError as err:
+        start = err.start
+    else:  # GDAL decoded something else than the file's bytes: say so without a place
+        return Problem(str(path), None, None, text("shape_not_utf8_file"))
+    line = raw.count(b"\n", 0, start) + 1
+    column = start - (raw.rfind(b"\n", 0, start) + 1) + 1
+    shown = raw[max(0, start - 20) : start + 20].decode("utf-8", errors="replace")
+    message = text("shape_not_utf8", byte=f"0x{raw[start]:02X}", column=column)
+    return Problem(str(path), line, None, message, shown.strip())
 
 
 def _reason(err: Exception) -> str:

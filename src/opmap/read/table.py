@@ -1,16 +1,20 @@
 """Small CSV files a user gives beside the operations: region files and lists of states.
 
 :func:`read_table` reads one (UTF-8 or Windows-1252, ``,`` or ``;``), checks its header and
-returns its rows with the line each is on, or raises with the problem.
+its cells (a required column named twice, bytes that are not text, control characters) and
+returns its rows with the line each is on, or raises with every problem.
 """
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 from pathlib import Path
 
 from opmap.errors import InvalidInput, Problem
+from opmap.read.csv_text import mostly_utf8
+from opmap.read.guards import CONTROLS, NOT_UTF8, describe_bytes, describe_controls
 from opmap.words import plural, quoted_names, text
 
 
@@ -55,10 +59,7 @@ def read_table(
                 )
             ]
         ) from err
-    try:
-        content = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        content = raw.decode("cp1252", errors="replace")
+    content = _decode(raw)
     first = content.splitlines()[0] if content.strip() else ""
     delimiter = ";" if first.count(";") > first.count(",") else ","
     reader = csv.reader(io.StringIO(content, newline=""), delimiter=delimiter)
@@ -68,15 +69,55 @@ def read_table(
         columns = quoted_names(missing)
         message = plural("table_missing", len(missing), columns=columns, usage=usage)
         raise error([Problem(name, 1, None, message, ",".join(header))])
+    problems = _header_problems(name, header, required)
     rows = []
     end = reader.line_num  # csv gives the line a row ENDS on; it starts on the line after
     for fields in reader:
         start, end = end + 1, reader.line_num
         cells = {
             key: (fields[i].strip() if i < len(fields) else "")
-            for i, key in enumerate(header)
+            for i, key in reversed(list(enumerate(header)))  # a repeated name: its first cell
             if key
         }
         if any(cells.get(column) for column in required):
+            problems += _cell_problems(name, start, cells, required)
             rows.append((start, cells))
+    if problems:
+        raise error(problems)
     return rows
+
+
+def _decode(raw: bytes) -> str:
+    """Decode as :mod:`opmap.read.csv_text` does; bytes neither UTF-8 nor cp1252 kept escaped."""
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        body = raw.removeprefix(codecs.BOM_UTF8)
+        encoding = "utf-8" if mostly_utf8(body) else "cp1252"
+        return body.decode(encoding, errors="surrogateescape")
+
+
+def _header_problems(name: str, header: list[str], required: tuple[str, ...]) -> list[Problem]:
+    """Refuse a required column named twice: which one holds the region is anyone's guess."""
+    return [
+        Problem(name, 1, key, text("header_repeated", first=header.index(key) + 1, second=i + 1))
+        for i, key in enumerate(header)
+        if key in required and header.index(key) != i
+    ]
+
+
+def _cell_problems(
+    name: str, line: int, cells: dict[str, str], required: tuple[str, ...]
+) -> list[Problem]:
+    """Bytes that are not text, and control characters (NUL, ESC), in the cells opmap uses."""
+    problems = []
+    for column in required:
+        value = cells[column]
+        if NOT_UTF8.search(value):
+            shown = NOT_UTF8.sub("\ufffd", value)
+            message = text("cell_bad_bytes", bytes=describe_bytes(value))
+            problems.append(Problem(name, line, column, message, shown))
+        elif CONTROLS.search(value):
+            message = text("cell_controls_refused", controls=describe_controls(value))
+            problems.append(Problem(name, line, column, message, value))
+    return problems

@@ -294,3 +294,23 @@ def test_a_name_is_as_wide_at_the_layout_resolution_as_on_paper(size):
                 widths[dpi, word] = text.get_window_extent(renderer).width * 72 / dpi
     for word in words:
         assert widths[100, word] == pytest.approx(widths[300, word], rel=0.01), word
+
+
+def test_text_from_the_csv_and_the_options_is_drawn_as_written_not_as_math(
+    tmp_path, small_countries
+):
+    name = "Paid $5 and $10 _x_ ^y"
+    path = tmp_path / "ops.csv"
+    path.write_text(
+        f"operation,year,countries,victims\n{name},2018,Chad,5\n$\\undefinedmacro$,2018,Mali,3\n",
+        encoding="utf-8",
+    )
+    inputs = load_inputs(path, small_countries)
+    data = prepare_map_data(inputs.operations, inputs.boundaries, points=inputs.points)
+    title = "$\\undefinedmacro$ at $2"
+    svg = write_image(data, tmp_path / "map.svg", title=title, generated=GENERATED)
+    write_image(data, tmp_path / "map.png", title=title, dpi=50, generated=GENERATED)
+    root = ET.parse(svg).getroot()
+    words = re.sub(r"\s+", " ", " ".join("".join(t.itertext()) for t in root.iter(f"{SVG}text")))
+    for literal in (name, "$\\undefinedmacro$", title):
+        assert literal in words, literal

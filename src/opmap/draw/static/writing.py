@@ -46,6 +46,9 @@ STYLE_RC = {
     # at 100 dpi than at 300 (Arabic most): names placed apart ran together on paper
     # ("فيتنامروسيا"). Unhinted, a text is the same width at every resolution (within 0.2%).
     "text.hinting": "no_hinting",
+    # Names, titles and summaries come from the user's CSV and options: a "$" in them is money,
+    # not TeX. Parsed as mathtext, "Paid $5 and $10" lost its words and "$\\foo$" crashed.
+    "text.parse_math": False,
 }
 _RC_LOCK = threading.RLock()
 
