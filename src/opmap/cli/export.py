@@ -155,7 +155,10 @@ def command(
         inputs.operations, inputs.boundaries, points=inputs.points, **map_choices(ctx)
     )
     if gis:
-        layers = gis_layers(map_data.operations, inputs.boundaries, inputs.points)
+        # the file's order, as build writes them and as operations.csv has them
+        shown = {op.key for op in map_data.operations}
+        in_order = [op for op in inputs.operations if op.key in shown]
+        layers = gis_layers(in_order, inputs.boundaries, inputs.points)
         written = write_gis(layers, out_path, chosen)
         record_files(out_path.parent, written)
         if verbosity(ctx) >= 0:

@@ -39,7 +39,6 @@ import pandas as pd
 from opmap.decide.aggregate import aggregate_by_country, participation_table
 from opmap.decide.markers import country_points, place_markers
 from opmap.figures import Figure
-from opmap.i18n import sort_key
 from opmap.read.operations import Operation
 from opmap.read.universe import Universe, load_universe
 
@@ -71,8 +70,8 @@ def gis_layers(
 ) -> dict[str, gpd.GeoDataFrame]:
     """Assemble the three layers of the GIS export.
 
-    Operations are written by year, then name, whoever calls: ``opmap build`` and ``opmap
-    export --format gpkg`` give the same rows in the same order.
+    Operations are written in the order given: the file's, as in the pack's operations.csv
+    (``opmap build`` and ``opmap export --format gpkg`` both pass them so).
 
     Parameters
     ----------
@@ -90,7 +89,6 @@ def gis_layers(
     dict of str to GeoDataFrame
         ``operations``, ``participation`` and ``coverage``, each with its CRS set to EPSG:4326.
     """
-    operations = sorted(operations, key=lambda op: (op.year, sort_key(op.name)))
     # Every unit, Tuvalu too when no operation named it: the layer holds the coverage base.
     coverage = aggregate_by_country(operations, boundaries, points, every_unit=True)
     return {
