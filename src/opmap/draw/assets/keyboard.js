@@ -253,9 +253,18 @@
             var inside = element && element.contains(document.activeElement);
             var target = open.opener();
             open = null;
+            if (pending && pending.fromKeyboard) {
+                return;  // a popup opened from this one takes the focus: no stop on the way
+            }
             if (inside || document.activeElement === document.body) {
                 (target || container).focus({preventScroll: true});
             }
+        });
+        // A popup opened from inside another (an operation chosen from a shared marker's
+        // list, markers.js) replaces it: Escape in the new one goes back to the first opener.
+        map.on("opmappopupfrompopup", function (event) {
+            pending = {opener: open ? open.opener : finder(container, container),
+                       fromKeyboard: event.fromKeyboard};
         });
         return {
             /** Say what opens the next popup; fromKeyboard: whether the focus goes into it. */

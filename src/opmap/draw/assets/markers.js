@@ -78,7 +78,10 @@
             var content = opmap.clusterPopup(cell, {
                 listed: data.listed,
                 words: data.words,
-                open: function (operation) { openOperation(operation, cell.latlng, 0); },
+                open: function (operation, fromKeyboard) {
+                    map.fire("opmappopupfrompopup", {fromKeyboard: fromKeyboard});  // keyboard.js
+                    openOperation(operation, cell.latlng, 0);
+                },
                 zoomTo: function (bounds) {
                     map.closePopup();
                     map.fitBounds(bounds, {padding: [40, 40], maxZoom: map.getMaxZoom()});
