@@ -6,6 +6,7 @@ from datetime import date
 
 import pytest
 from browser import launch_browser, open_offline, visible_point
+from focus import focus_change
 
 from opmap.decide.mapdata import prepare_map_data
 from opmap.draw.interactive.keyboard import keyboard_data
@@ -75,6 +76,20 @@ def test_the_map_is_one_tab_stop_with_no_shape_or_marker_in_the_tab_order(page):
     assert tabbable == 0
     page.keyboard.press("Tab")
     assert "folium-map" not in page.evaluate(FOCUSED)["cls"]  # past the map, on its controls
+
+
+def test_the_map_and_its_chosen_marker_show_a_focus_ring_that_stands_out(page):
+    # The map fills the page: a ring drawn outside it would never be seen. Each ring must stand
+    # out 3:1 from what it lies on (sea, land, marker), over at least a 2 px line around.
+    page.keyboard.press("Tab")
+    assert "folium-map" in page.evaluate(FOCUSED)["cls"]
+    changed, perimeter = focus_change(page)
+    assert changed >= 2 * perimeter, (changed, perimeter)
+    page.focus(".folium-map")
+    page.keyboard.press("ArrowRight")
+    assert page.evaluate(FOCUSED)["operation"]
+    changed, perimeter = focus_change(page)
+    assert changed >= 2 * perimeter, (changed, perimeter)
 
 
 def test_arrows_move_between_operations_and_say_each(page):
@@ -189,3 +204,17 @@ def test_an_operation_chosen_from_a_shared_markers_list_takes_the_focus(browser,
     assert "opmap-cluster" in page.evaluate(FOCUSED)["cls"]  # back where the list was opened
     page.context.close()
     assert log.page_errors == [] and log.console_errors == [] and log.outside_requests == []
+
+
+def test_an_operation_in_a_shared_markers_list_shows_a_focus_ring(browser, shared_map_file):
+    page, log = open_offline(browser, shared_map_file)
+    page.wait_for_selector(".opmap-cluster")
+    page.wait_for_function(STILL)
+    page.locator(".opmap-cluster").first.click()
+    page.wait_for_selector(".opmap-cluster-item")
+    page.keyboard.press("Tab")  # the reader uses the keyboard: focus rings show
+    page.focus(".opmap-cluster-item")
+    changed, perimeter = focus_change(page)
+    page.context.close()
+    assert changed >= 2 * perimeter, (changed, perimeter)
+    assert log.page_errors == [] and log.console_errors == []

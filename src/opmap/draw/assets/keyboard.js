@@ -253,8 +253,9 @@
             var inside = element && element.contains(document.activeElement);
             var target = open.opener();
             open = null;
+            // A popup opened from this one takes the focus: no stop on the way there.
             if (pending && pending.fromKeyboard) {
-                return;  // a popup opened from this one takes the focus: no stop on the way
+                return;
             }
             if (inside || document.activeElement === document.body) {
                 (target || container).focus({preventScroll: true});

@@ -79,7 +79,8 @@
                 listed: data.listed,
                 words: data.words,
                 open: function (operation, fromKeyboard) {
-                    map.fire("opmappopupfrompopup", {fromKeyboard: fromKeyboard});  // keyboard.js
+                    // keyboard.js: the popup opens from this one (the focus may go into it)
+                    map.fire("opmappopupfrompopup", {fromKeyboard: fromKeyboard});
                     openOperation(operation, cell.latlng, 0);
                 },
                 zoomTo: function (bounds) {

@@ -94,7 +94,8 @@
         cell.operations.slice(0, options.listed).forEach(function (operation) {
             list.appendChild(element("li")).appendChild(button(
                 "opmap-cluster-item", operation.brief, function (event) {
-                    options.open(operation, event.detail === 0);  // 0: Enter or Space, no click
+                    // detail 0: Enter or Space, not a click
+                    options.open(operation, event.detail === 0);
                 }
             ));
         });
