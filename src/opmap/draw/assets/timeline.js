@@ -186,10 +186,26 @@
     }
 
     /**
-     * Make the play button step the slider through the years, one every data.interval ms, from
-     * the first year when it stands at the last or at "All years"; show() redraws the map.
+     * A polite live region after the map (outside the control, which folds away on a phone);
+     * returns say(words).
      */
-    function setUpPlay(parts, data, show) {
+    function liveRegion(container) {
+        var live = opmap.element("div", "opmap-visually-hidden");
+        live.setAttribute("role", "status");
+        container.parentNode.insertBefore(live, container.nextSibling);
+        return function say(words) { live.textContent = words; };
+    }
+
+    /**
+     * Make the play button step the slider through the years, one every data.interval ms, from
+     * the first year when it stands at the last or at "All years"; show() redraws the map and
+     * say() tells a screen reader each year shown (the slider, without the focus, says nothing).
+     */
+    function setUpPlay(parts, data, show, say) {
+        function showAndSay() {
+            show();
+            say(parts.slider.getAttribute("aria-valuetext"));
+        }
         var timer = null;
         function stop() {
             if (timer !== null) {
@@ -206,7 +222,7 @@
                 return;
             }
             parts.slider.value = String(value + 1);
-            show();
+            showAndSay();
             if (value + 1 >= data.last) {
                 stop();
             }
@@ -218,7 +234,7 @@
             }
             if (parseInt(parts.slider.value, 10) >= data.last) {
                 parts.slider.value = String(data.first);
-                show();
+                showAndSay();
             }
             parts.play.setAttribute("aria-pressed", "true");
             parts.icon.textContent = PAUSE;
@@ -313,7 +329,7 @@
             }
         }
 
-        setUpPlay(parts, data, show);
+        setUpPlay(parts, data, show, liveRegion(container));
         parts.slider.addEventListener("input", show);
         parts.slider.addEventListener("change", show);
         parts.modes.forEach(function (radio) { radio.addEventListener("change", show); });
