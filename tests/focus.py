@@ -59,3 +59,39 @@ def focus_change(page, margin: int = 8) -> tuple[int, float]:
         and contrast(tuple(before[i : i + 3]), tuple(after[i : i + 3])) >= 3
     )
     return changed, 2 * (width + height)
+
+
+_TEXT_BOXES = """() => {
+    const boxes = [], walker = document.createTreeWalker(document.activeElement,
+                                                         NodeFilter.SHOW_TEXT);
+    while (walker.nextNode()) {
+        const range = document.createRange();
+        range.selectNodeContents(walker.currentNode);
+        for (const r of range.getClientRects()) { boxes.push([r.left, r.top, r.right, r.bottom]); }
+    }
+    return boxes;
+}"""
+
+
+def ring_over_text(page, margin: int = 8) -> int:
+    """Return how many pixels of the focused element's text its focus indicator changes.
+
+    The text is the boxes of its lines of text inside its box; the indicator is what blurring
+    it changes (as in :func:`focus_change`). The element is left blurred.
+    """
+    left, top, width, height = page.evaluate(_BOX)
+    # the lines shown: a line scrolled past the element's edge is cut by it anyway
+    boxes = [b for b in page.evaluate(_TEXT_BOXES) if top <= b[1] and b[3] <= top + height]
+    x0, y0 = max(0, int(left) - margin), max(0, int(top) - margin)
+    clip = {"x": x0, "y": y0, "width": int(width) + 2 * margin, "height": int(height) + 2 * margin}
+    focused = _shot(page, clip)
+    page.evaluate("() => document.activeElement.blur()")
+    blurred = _shot(page, clip)
+    over = 0
+    for x in range(focused.width):
+        for y in range(focused.height):
+            px, py = x0 + x + 0.5, y0 + y + 0.5
+            inside = any(b[0] <= px <= b[2] and b[1] <= py <= b[3] for b in boxes)
+            if inside and focused.getpixel((x, y)) != blurred.getpixel((x, y)):
+                over += 1
+    return over
