@@ -241,7 +241,7 @@ STRINGS: dict[str, str] = {
     "leaflet_zoom_in": "Zoom in",
     "leaflet_zoom_out": "Zoom out",
     "leaflet_close": "Close",
-    "leaflet_library": "Leaflet, the software that draws this map",
+    "leaflet_library": "The software that draws this map",
     # the map on a phone or in a small frame: panels folded into buttons
     "fold_legend": "Legend",
     "fold_year": "Year: {year}",

@@ -438,7 +438,9 @@ def test_play_says_each_year_it_shows(browser, world, tmp_path):
             timeout=3000,
         )
         said.append(shown)
+    regions = page.locator("[role=status]").count()
     page.context.close()
+    assert regions == 1  # the map's one live region (keyboard.js) says it
     assert "2014" in said[0] and "2015" in said[1]
     assert log.console_errors == [] and log.page_errors == []
 

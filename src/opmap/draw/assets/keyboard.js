@@ -86,8 +86,12 @@
         };
     }
 
-    /** The hidden help and live region after the map; returns say(message). */
-    function announcer(container, words) {
+    /**
+     * The hidden help and live region after the map; returns say(message). Other parts of the
+     * map speak through it too, with an "opmapsay" event ({words}: timeline.js as it plays).
+     */
+    function announcer(map, words) {
+        var container = map.getContainer();
         var live = textElement("div", "opmap-visually-hidden");
         var help = textElement("p", "opmap-visually-hidden", words.help);
         live.setAttribute("role", "status");
@@ -99,10 +103,12 @@
         container.setAttribute("role", "application");
         container.setAttribute("aria-label", words.label);
         container.setAttribute("aria-describedby", help.id);
-        return function say(message) {  // a fresh node each time, so the same words are said again
+        function say(message) {  // a fresh node each time, so the same words are said again
             live.textContent = "";
             live.appendChild(textElement("span", null, message));
-        };
+        }
+        map.on("opmapsay", function (event) { say(event.words); });
+        return say;
     }
 
     /** Keep markers, shapes and zoom buttons out of the Tab order: the map is the one stop. */
@@ -387,7 +393,7 @@
      * leaflet: Leaflet's own words), narrow.
      */
     function keyboardNavigation(map, countries, data) {
-        var say = announcer(map.getContainer(), data.words);
+        var say = announcer(map, data.words);
         leafletWords(map, data.words.leaflet);
         var popups = popupFocus(map);
         map.keyboard.disable();  // its arrows pan; here they choose, and Shift+arrows pan

@@ -186,17 +186,6 @@
     }
 
     /**
-     * A polite live region after the map (outside the control, which folds away on a phone);
-     * returns say(words).
-     */
-    function liveRegion(container) {
-        var live = opmap.element("div", "opmap-visually-hidden");
-        live.setAttribute("role", "status");
-        container.parentNode.insertBefore(live, container.nextSibling);
-        return function say(words) { live.textContent = words; };
-    }
-
-    /**
      * Make the play button step the slider through the years, one every data.interval ms, from
      * the first year when it stands at the last or at "All years"; show() redraws the map and
      * say() tells a screen reader each year shown (the slider, without the focus, says nothing).
@@ -329,7 +318,8 @@
             }
         }
 
-        setUpPlay(parts, data, show, liveRegion(container));
+        // keyboard.js says it in the map's live region
+        setUpPlay(parts, data, show, function (words) { map.fire("opmapsay", {words: words}); });
         parts.slider.addEventListener("input", show);
         parts.slider.addEventListener("change", show);
         parts.modes.forEach(function (radio) { radio.addEventListener("change", show); });
