@@ -236,7 +236,7 @@ STRINGS: dict[str, str] = {
     "operations.",
     "keys_no_operations": "No operation is on the map in this view.",
     "keys_no_countries": "No country took part.",
-    # Leaflet's own words, on its buttons and links (assets/keyboard.js)
+    # Leaflet's own words, on its buttons and links (assets/leaflet-words.js)
     "leaflet_layers": "Layers",
     "leaflet_zoom_in": "Zoom in",
     "leaflet_zoom_out": "Zoom out",

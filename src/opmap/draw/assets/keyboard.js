@@ -357,34 +357,6 @@
     }
 
     /**
-     * Leaflet's own words in the page's language: its zoom and layers buttons, its popups'
-     * close button and the title of its link in the attribution.
-     */
-    function leafletWords(map, words) {
-        var container = map.getContainer();
-        [[".leaflet-control-zoom-in", words.zoomIn], [".leaflet-control-zoom-out", words.zoomOut],
-         [".leaflet-control-layers-toggle", words.layers]].forEach(function (pair) {
-            container.querySelectorAll(pair[0]).forEach(function (button) {
-                button.title = pair[1];
-                button.setAttribute("aria-label", pair[1]);
-            });
-        });
-        var control = map.attributionControl, prefix = document.createElement("div");
-        if (control && typeof control.options.prefix === "string") {
-            // Leaflet's own markup (its link), never data: read and written back as it was.
-            prefix.innerHTML = control.options.prefix;
-            prefix.querySelectorAll("a").forEach(function (link) { link.title = words.library; });
-            control.setPrefix(prefix.innerHTML);
-        }
-        map.on("popupopen", function (event) {
-            var close = event.popup.getElement().querySelector(".leaflet-popup-close-button");
-            if (close) {
-                close.setAttribute("aria-label", words.close);
-            }
-        });
-    }
-
-    /**
      * Set up the keyboard on a map.
      *
      * countries: the countries layer (each unit's ISO3 code in feature.id). data: countries
@@ -394,7 +366,7 @@
      */
     function keyboardNavigation(map, countries, data) {
         var say = announcer(map, data.words);
-        leafletWords(map, data.words.leaflet);
+        opmap.leafletWords(map, data.words.leaflet);
         var popups = popupFocus(map);
         map.keyboard.disable();  // its arrows pan; here they choose, and Shift+arrows pan
 

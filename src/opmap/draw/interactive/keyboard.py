@@ -32,7 +32,7 @@ class KeyboardNavigation(UsesAssets, MacroElement):
     map_data : MapData
     """
 
-    assets = ("keyboard.js",)
+    assets = ("leaflet-words.js", "keyboard.js")
 
     _template = Template(
         """
