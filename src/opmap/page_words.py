@@ -238,6 +238,12 @@ STRINGS: dict[str, str] = {
     "operations.",
     "keys_no_operations": "No operation is on the map in this view.",
     "keys_no_countries": "No country took part.",
+    # Leaflet's own words, on its buttons and links (assets/leaflet-words.js)
+    "leaflet_layers": "Layers",
+    "leaflet_zoom_in": "Zoom in",
+    "leaflet_zoom_out": "Zoom out",
+    "leaflet_close": "Close",
+    "leaflet_library": "The software that draws this map",
     # the map on a phone or in a small frame: panels folded into buttons
     "fold_legend": "Legend",
     "fold_year": "Year: {year}",

@@ -78,3 +78,87 @@ def test_the_embeds_words_fit_a_phone_and_its_wide_table_scrolls_alone(tmp_path)
     assert fit["page"] == 375
     (operations_box, operations_table), _ = fit["tables"]
     assert operations_box <= 375 < operations_table  # it scrolls inside its own box
+
+
+# --- the embedded map in a small frame, in Chromium --------------------------------------------
+
+#: The boxes of the controls shown (and of each open panel's button and content).
+SHOWN = """() => Array.from(document.querySelectorAll(".leaflet-control"))
+    .filter(e => e.getClientRects().length && getComputedStyle(e).visibility !== "hidden")
+    .map(e => { const b = e.getBoundingClientRect();
+                return {name: e.className, left: b.left, top: b.top, right: b.right,
+                        bottom: b.bottom}; })"""
+#: Whether the focused element is in the frame and on top at its centre.
+FOCUS_SEEN = """() => {
+    const e = document.activeElement, b = e.getBoundingClientRect();
+    const x = b.left + b.width / 2, y = b.top + b.height / 2;
+    const inFrame = b.top >= 0 && b.left >= 0 && b.bottom <= innerHeight && b.right <= innerWidth;
+    return inFrame && e.contains(document.elementFromPoint(x, y))
+        ? true : [e.outerHTML.slice(0, 60), b.left, b.top, b.right, b.bottom];
+}"""
+
+
+@pytest.fixture(scope="module")
+def embeds(tmp_path_factory):
+    """The bundled map's embed in English and in Arabic (its panels mirrored)."""
+    from datetime import date
+
+    from opmap.decide.mapdata import prepare_map_data
+    from opmap.draw.interactive.map import write_map
+    from opmap.i18n import use_language
+    from opmap.read.boundaries import load_boundaries, load_country_points
+    from opmap.read.operations import read_operations
+
+    folder, written = tmp_path_factory.mktemp("embeds"), {}
+    for language in ("en", "ar"):
+        with use_language(language):
+            world = prepare_map_data(
+                read_operations(), load_boundaries(), points=load_country_points()
+            )
+            path = folder / f"embed-{language}.html"
+            written[language] = write_map(world, path, embed=True, generated=date(2024, 5, 1))
+    return written
+
+
+def _overlapping(boxes) -> list:
+    return [
+        (a["name"], b["name"])
+        for i, a in enumerate(boxes)
+        for b in boxes[i + 1 :]
+        if min(a["right"], b["right"]) > max(a["left"], b["left"])
+        and min(a["bottom"], b["bottom"]) > max(a["top"], b["top"])
+    ]
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("language", ["en", "ar"])
+@pytest.mark.parametrize(("width", "height"), [(300, 150), (343, 214)])
+def test_an_open_panel_fits_a_small_frame_and_covers_no_control(embeds, language, width, height):
+    from axe import axe_violations
+    from browser import launch_browser, open_offline
+
+    with launch_browser() as browser:
+        page, log = open_offline(browser, embeds[language], width=width, height=height)
+        page.wait_for_selector(".opmap-operation")
+        buttons = page.locator(".opmap-fold-button")
+        problems, violations = [], []
+        for index in range(buttons.count()):
+            buttons.nth(index).focus()
+            page.keyboard.press("Enter")
+            panel = page.locator(".opmap-fold-open .opmap-fold-body")
+            boxes = page.evaluate(SHOWN)
+            outside = [b["name"] for b in boxes if b["top"] < 0 or b["bottom"] > height]
+            problems += [*_overlapping(boxes), *outside, page.evaluate(FOCUS_SEEN)]
+            # Whatever takes the focus in the panel is seen whole when it has it.
+            stops = panel.locator("a[href], button, input")
+            if stops.count() == 0 and panel.evaluate("e => e.scrollHeight > e.clientHeight"):
+                stops = panel  # content that scrolls, with nothing to focus, takes the focus
+            for stop in range(stops.count()):
+                stops.nth(stop).focus()
+                problems.append(page.evaluate(FOCUS_SEEN))
+            violations += axe_violations(page)
+            page.keyboard.press("Escape")
+        page.context.close()
+    assert [p for p in problems if p is not True] == []
+    assert violations == []
+    assert log.page_errors == [] and log.console_errors == [] and log.outside_requests == []

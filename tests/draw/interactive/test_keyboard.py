@@ -6,12 +6,15 @@ from datetime import date
 
 import pytest
 from browser import launch_browser, open_offline, visible_point
+from focus import focus_change, ring_over_text
 
 from opmap.decide.mapdata import prepare_map_data
 from opmap.draw.interactive.keyboard import keyboard_data
 from opmap.draw.interactive.map import write_map
+from opmap.draw.interactive.operations import CLUSTER_ABOVE
+from opmap.figures import parse_figure
 from opmap.read.boundaries import load_boundaries, load_country_points
-from opmap.read.operations import read_operations
+from opmap.read.operations import Operation, read_operations
 
 pytestmark = pytest.mark.browser
 
@@ -75,6 +78,20 @@ def test_the_map_is_one_tab_stop_with_no_shape_or_marker_in_the_tab_order(page):
     assert "folium-map" not in page.evaluate(FOCUSED)["cls"]  # past the map, on its controls
 
 
+def test_the_map_and_its_chosen_marker_show_a_focus_ring_that_stands_out(page):
+    # The map fills the page: a ring drawn outside it would never be seen. Each ring must stand
+    # out 3:1 from what it lies on (sea, land, marker), over at least a 2 px line around.
+    page.keyboard.press("Tab")
+    assert "folium-map" in page.evaluate(FOCUSED)["cls"]
+    changed, perimeter = focus_change(page)
+    assert changed >= 2 * perimeter, (changed, perimeter)
+    page.focus(".folium-map")
+    page.keyboard.press("ArrowRight")
+    assert page.evaluate(FOCUSED)["operation"]
+    changed, perimeter = focus_change(page)
+    assert changed >= 2 * perimeter, (changed, perimeter)
+
+
 def test_arrows_move_between_operations_and_say_each(page):
     page.focus(".folium-map")
     page.keyboard.press("ArrowRight")
@@ -129,3 +146,99 @@ def test_a_click_on_a_country_that_took_part_lists_its_operations(page):
     page.wait_for_selector(".opmap-country-popup")
     assert page.inner_text(".opmap-country-popup h2") == "Sudan"
     assert "Sawiyan 2018" in page.inner_text(".opmap-country-popup li")
+
+
+STILL = """() => {
+    const map = window[document.querySelector('.folium-map').id];
+    return !map._animatingZoom && !(map._panAnim && map._panAnim._inProgress);
+}"""
+
+
+@pytest.fixture(scope="module")
+def shared_map_file(tmp_path_factory):
+    """More operations than get a marker each, a few on each of some countries: shared markers."""
+    boundaries = load_boundaries()
+    units = boundaries[~boundaries.geometry.is_empty].sort_values("iso_a3").iloc[::7]
+    codes, names = list(units["iso_a3"]), list(units["name"])
+    operations = [
+        Operation(
+            name=f"Op {i}",
+            year=2014 + i % 5,
+            countries=(codes[i % len(codes)],),
+            country_names=(names[i % len(codes)],),
+            arrests=parse_figure(str(i)),
+        )
+        for i in range(CLUSTER_ABOVE + 20)
+    ]
+    world = prepare_map_data(operations, boundaries)
+    return write_map(world, tmp_path_factory.mktemp("shared") / "map.html")
+
+
+def test_an_operation_chosen_from_a_shared_markers_list_takes_the_focus(browser, shared_map_file):
+    page, log = open_offline(browser, shared_map_file)
+    page.wait_for_selector(".opmap-cluster")
+    page.wait_for_function(STILL)  # the zoom to fit the operations may be animated
+    page.focus(".folium-map")
+    for _ in range(20):  # to the first shared marker, west to east
+        page.keyboard.press("ArrowRight")
+        if "opmap-cluster" in page.evaluate(FOCUSED)["cls"]:
+            break
+    assert "opmap-cluster" in page.evaluate(FOCUSED)["cls"]
+    page.keyboard.press("Enter")
+    page.wait_for_selector(".opmap-cluster-popup")
+    page.keyboard.press("Tab")
+    chosen = page.inner_text(".opmap-cluster-item:focus").split(" \u00b7 ")[0]
+    page.keyboard.press("Enter")
+    page.locator(".leaflet-popup h2", has_text=chosen).wait_for()
+    # The reader lands in the details that opened, not back on the marker.
+    popup = page.evaluate(
+        """() => {
+            const popup = document.activeElement.closest(".leaflet-popup");
+            return popup && [popup.querySelector("h2").textContent,
+                             popup.getAttribute("role"), popup.getAttribute("aria-label")];
+        }"""
+    )
+    assert popup == [chosen, "dialog", chosen]
+    page.keyboard.press("Escape")
+    page.wait_for_selector(".leaflet-popup", state="detached")
+    assert "opmap-cluster" in page.evaluate(FOCUSED)["cls"]  # back where the list was opened
+    page.context.close()
+    assert log.page_errors == [] and log.console_errors == [] and log.outside_requests == []
+
+
+def test_an_operation_in_a_shared_markers_list_shows_a_focus_ring(browser, shared_map_file):
+    page, log = open_offline(browser, shared_map_file)
+    page.wait_for_selector(".opmap-cluster")
+    page.wait_for_function(STILL)
+    page.locator(".opmap-cluster").first.click()
+    page.wait_for_selector(".opmap-cluster-item")
+    page.keyboard.press("Tab")  # the reader uses the keyboard: focus rings show
+    page.focus(".opmap-cluster-item")
+    changed, perimeter = focus_change(page)
+    page.context.close()
+    assert changed >= 2 * perimeter, (changed, perimeter)
+    assert log.page_errors == [] and log.console_errors == []
+
+
+def test_the_focus_ring_of_an_arabic_popup_leaves_its_words_whole(browser, tmp_path):
+    # Right to left, each line starts at the popup's right edge: the ring must not cover it.
+    from opmap.i18n import use_language
+
+    with use_language("ar"):
+        world = prepare_map_data(read_operations(), load_boundaries(), points=load_country_points())
+        path = write_map(world, tmp_path / "map.html", generated=date(2024, 5, 1))
+    page, log = open_offline(browser, path, width=375, height=667)
+    page.wait_for_selector(".opmap-operation")
+    page.keyboard.press("Tab")
+    page.keyboard.press("ArrowRight")
+    page.keyboard.press("Enter")
+    page.wait_for_selector(".leaflet-popup")
+    assert page.evaluate(FOCUSED)["inPopup"]
+    where = None  # the popup fades in and the map pans it into view: wait until it stays put
+    while where != (where := page.locator(".leaflet-popup-content").bounding_box()):
+        page.wait_for_function(STILL)
+        page.wait_for_timeout(300)
+    over = ring_over_text(page)
+    page.context.close()
+    assert over == 0
+    assert log.page_errors == [] and log.console_errors == []

@@ -140,3 +140,52 @@ def test_english_data_on_the_arabic_map_keeps_its_own_direction(bundled_maps):
     # The page's own words (labels, figures, dates, countries) run right to left.
     assert set(page_words.values()) == {"rtl"}
     assert ("DT", "الضحايا") in page_words
+
+
+#: The names Leaflet's own buttons and links are read by, after a popup has opened.
+LEAFLET_NAMES = """() => {
+    const name = selector => { const e = document.querySelector(selector);
+                               return [e.getAttribute("aria-label"), e.title]; };
+    return {zoomIn: name(".leaflet-control-zoom-in"), zoomOut: name(".leaflet-control-zoom-out"),
+            layers: name(".leaflet-control-layers-toggle"),
+            close: document.querySelector(".leaflet-popup-close-button").getAttribute("aria-label"),
+            library: document.querySelector(".leaflet-control-attribution a").title};
+}"""
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("language", ["en", "fr", "ar"])
+def test_leaflets_own_buttons_and_links_speak_the_pages_language(maps, language):
+    from opmap.words import text
+
+    with launch_browser() as browser:
+        page, log = open_offline(browser, maps[language])
+        page.wait_for_selector(".opmap-operation")
+        page.focus(".folium-map")
+        page.keyboard.press("ArrowRight")
+        page.keyboard.press("Enter")
+        page.wait_for_selector(".leaflet-popup-close-button")
+        names = page.evaluate(LEAFLET_NAMES)
+        page.keyboard.press("Escape")
+        layers = page.get_by_role("button", name=names["layers"][0], exact=True).count()
+        page.context.close()
+    with use_language(language):
+        words = {
+            key: text(f"leaflet_{name}")
+            for key, name in [
+                ("zoomIn", "zoom_in"),
+                ("zoomOut", "zoom_out"),
+                ("layers", "layers"),
+                ("close", "close"),
+                ("library", "library"),
+            ]
+        }
+    assert names == {
+        "zoomIn": [words["zoomIn"]] * 2,
+        "zoomOut": [words["zoomOut"]] * 2,
+        "layers": [words["layers"]] * 2,
+        "close": words["close"],
+        "library": words["library"],
+    }
+    assert layers == 1  # the layers button is read by its name in the page's language
+    assert not log.console_errors and not log.page_errors and not log.outside_requests

@@ -183,3 +183,29 @@ def test_the_keyboard_reaches_the_area_and_opens_its_popup(opened):
     # closed (where the focus lands after Escape is issue 13, the same for every marker)
     page.wait_for_selector(".leaflet-popup", state="detached")
     assert log.console_errors == [] and log.page_errors == []
+
+
+@pytest.mark.browser
+def test_each_markers_tooltip_sits_clear_of_it_moved_or_not(opened):
+    # Libertad 2018 is drawn above Curaçao (small-places.js): its name stays above it too.
+    page, log = opened
+    moved = page.evaluate(
+        "() => Array.from(document.querySelectorAll('.opmap-operation[data-shift]'))"
+        ".map(e => e.getAttribute('data-operation'))"
+    )
+    assert "Libertad 2018" in moved
+    page.focus(".folium-map")
+    covered = {}
+    for _ in range(page.locator(".leaflet-marker-pane .opmap-operation").count()):
+        page.keyboard.press("ArrowRight")
+        page.wait_for_selector(".leaflet-tooltip")
+        name, marker, tooltip = page.evaluate(
+            """() => [document.activeElement.getAttribute("data-operation"),
+                      document.activeElement.getBoundingClientRect().toJSON(),
+                      document.querySelector(".leaflet-tooltip").getBoundingClientRect().toJSON()]"""
+        )
+        width = min(marker["right"], tooltip["right"]) - max(marker["left"], tooltip["left"])
+        height = min(marker["bottom"], tooltip["bottom"]) - max(marker["top"], tooltip["top"])
+        covered[name] = max(0, width) * max(0, height)
+    assert covered and all(area == 0 for area in covered.values()), covered
+    assert log.page_errors == [] and log.console_errors == []

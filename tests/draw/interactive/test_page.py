@@ -144,3 +144,39 @@ def operations_table(document):
         for table in document.by_id("opmap-in-words").find_all("table")
         if table.find("caption").attrs.get("id") == "opmap-table-operations"
     )
+
+
+#: Where each caption and each cell's text sits, against its table and cell.
+ALIGNMENT = """() => Array.from(document.querySelectorAll("#opmap-in-words table")).map(table => {
+    const text = cell => { const range = document.createRange();
+                           range.selectNodeContents(cell); return range.getBoundingClientRect(); };
+    const caption = text(table.querySelector("caption"));
+    const cells = Array.from(table.querySelectorAll("tbody th, tbody td:not(.opmap-num)"))
+        .filter(cell => cell.textContent.trim()).map(cell => {
+            const box = cell.getBoundingClientRect(), words = text(cell);
+            return [words.left - box.left, box.right - words.right];  // space before, after
+        });
+    return {caption: [caption.left, caption.right], cells};
+})"""
+
+
+@pytest.mark.parametrize(("language", "width"), [("ar", 375), ("ar", 1280), ("en", 375)])
+def test_tables_read_from_the_start_of_the_line_in_the_pages_direction(
+    tmp_path, browser, language, width
+):
+    from opmap.i18n import use_language
+
+    with use_language(language):
+        data = prepare_map_data(read_operations(), load_boundaries(), points=load_country_points())
+        path = write_map(data, tmp_path / "map.html", generated=date(2024, 5, 1))
+    page, log = open_offline(browser, path, width=width, height=667)
+    tables = page.evaluate(ALIGNMENT)
+    page.context.close()
+    assert log.page_errors == [] and log.outside_requests == []
+    for table in tables:
+        # The caption's words are on the screen, where the table begins (the right, in Arabic).
+        assert 0 <= table["caption"][0] and table["caption"][1] <= width, table["caption"]
+        # Each cell's text starts at the cell's start: its right edge in Arabic, its left in
+        # English (a cell of the width of its text has nothing either side).
+        start = 1 if language == "ar" else 0
+        assert all(cell[start] <= 1 for cell in table["cells"]), table["cells"]

@@ -12,6 +12,7 @@ from html.parser import HTMLParser
 
 import pytest
 from browser import launch_browser, open_offline
+from focus import focus_change
 
 from opmap.decide.classes import NO_DATA_COLOR
 from opmap.decide.mapdata import prepare_map_data
@@ -416,6 +417,44 @@ def test_play_steps_through_the_years_and_stops(world_page, world, operations, p
     )
     assert slider.input_value() == "2018"  # stopped at the last year
     _check_view(page, world, operations, polygons, "upto", 2018)
+    assert log.console_errors == [] and log.page_errors == []
+
+
+@pytest.mark.browser
+def test_play_says_each_year_it_shows(browser, world, tmp_path):
+    # Play changes the map with nothing focused that speaks: a polite live region says each year.
+    page, log = open_offline(browser, write_map(world, tmp_path / "map.html"))
+    page.get_by_role("button", name="Play").click()
+    said = []
+    for year in ("2014", "2015"):
+        page.wait_for_function(
+            f"document.querySelector('input.opmap-year').value === '{year}'", timeout=3000
+        )
+        shown = page.get_attribute("input.opmap-year", "aria-valuetext")
+        page.wait_for_function(
+            """words => Array.from(document.querySelectorAll("[role=status]"))
+                .some(live => live.textContent === words)""",
+            arg=shown,
+            timeout=3000,
+        )
+        said.append(shown)
+    regions = page.locator("[role=status]").count()
+    page.context.close()
+    assert regions == 1  # the map's one live region (keyboard.js) says it
+    assert "2014" in said[0] and "2015" in said[1]
+    assert log.console_errors == [] and log.page_errors == []
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("control", [".opmap-play", "input.opmap-year", ".opmap-modes input"])
+def test_each_year_control_shows_a_focus_ring_that_stands_out(browser, world, tmp_path, control):
+    # On the white panel and on the map beside it: 3:1 over at least a 2 px line around.
+    page, log = open_offline(browser, write_map(world, tmp_path / "map.html"))
+    page.keyboard.press("Tab")  # the reader uses the keyboard: focus rings show
+    page.focus(control)
+    changed, perimeter = focus_change(page)
+    page.context.close()
+    assert changed >= 2 * perimeter, (changed, perimeter)
     assert log.console_errors == [] and log.page_errors == []
 
 

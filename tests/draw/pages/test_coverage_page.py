@@ -263,3 +263,35 @@ def test_figure_cells_are_worded_in_the_page_language(language, figure, percent)
     cells = [td.text for td in africa.find_all("td")]
     assert cells[9] == figure
     assert cells[2] == percent
+
+
+@pytest.mark.browser
+def test_an_arabic_table_reads_from_the_right(inputs, tmp_path):
+    # Region names start at the right of their cells, figures end at the left, and the gaps'
+    # list is indented from the right: the page reads right to left.
+    report = build_coverage(inputs, "region_un")
+    with use_language("ar"):
+        html = render_coverage_page(report, generated=date(2024, 5, 1))
+    path = tmp_path / "coverage.html"
+    path.write_text(html, encoding="utf-8")
+    with launch_browser() as browser:
+        page, log = open_offline(browser, path, width=1280, height=800)
+        page.locator("tbody summary").first.click()
+        sides = page.evaluate(
+            """() => {
+                const words = node => { const range = document.createRange();
+                    range.selectNodeContents(node); return range.getBoundingClientRect(); };
+                const gap = cell => { const box = cell.getBoundingClientRect(), text = words(cell);
+                    return [text.left - box.left, box.right - text.right]; };
+                const name = document.querySelector("tbody th"), figure = document.querySelector(
+                    "tbody td.num"), list = document.querySelector("td.gaps details[open] ul");
+                return {name: gap(name), figure: gap(figure),
+                        list: getComputedStyle(list).paddingLeft};
+            }"""
+        )
+        page.context.close()
+    assert log.page_errors == []
+    padding = 8  # .5rem of cell padding either side
+    assert sides["name"][1] <= padding + 1 < sides["name"][0], sides
+    assert sides["figure"][0] <= padding + 1 < sides["figure"][1], sides
+    assert sides["list"] == "0px", sides  # its indent is on the right

@@ -86,8 +86,12 @@
         };
     }
 
-    /** The hidden help and live region after the map; returns say(message). */
-    function announcer(container, words) {
+    /**
+     * The hidden help and live region after the map; returns say(message). Other parts of the
+     * map speak through it too, with an "opmapsay" event ({words}: timeline.js as it plays).
+     */
+    function announcer(map, words) {
+        var container = map.getContainer();
         var live = textElement("div", "opmap-visually-hidden");
         var help = textElement("p", "opmap-visually-hidden", words.help);
         live.setAttribute("role", "status");
@@ -99,10 +103,12 @@
         container.setAttribute("role", "application");
         container.setAttribute("aria-label", words.label);
         container.setAttribute("aria-describedby", help.id);
-        return function say(message) {  // a fresh node each time, so the same words are said again
+        function say(message) {  // a fresh node each time, so the same words are said again
             live.textContent = "";
             live.appendChild(textElement("span", null, message));
-        };
+        }
+        map.on("opmapsay", function (event) { say(event.words); });
+        return say;
     }
 
     /** Keep markers, shapes and zoom buttons out of the Tab order: the map is the one stop. */
@@ -253,9 +259,19 @@
             var inside = element && element.contains(document.activeElement);
             var target = open.opener();
             open = null;
+            // A popup opened from this one takes the focus: no stop on the way there.
+            if (pending && pending.fromKeyboard) {
+                return;
+            }
             if (inside || document.activeElement === document.body) {
                 (target || container).focus({preventScroll: true});
             }
+        });
+        // A popup opened from inside another (an operation chosen from a shared marker's
+        // list, markers.js) replaces it: Escape in the new one goes back to the first opener.
+        map.on("opmappopupfrompopup", function (event) {
+            pending = {opener: open ? open.opener : finder(container, container),
+                       fromKeyboard: event.fromKeyboard};
         });
         return {
             /** Say what opens the next popup; fromKeyboard: whether the focus goes into it. */
@@ -345,10 +361,12 @@
      *
      * countries: the countries layer (each unit's ISO3 code in feature.id). data: countries
      * (ISO3 -> {name, count, operations, more, at: [lat, lon]}, participants only), order (their
-     * ISO3 codes, west to east), words (label, help, operation, country, empty, more), narrow.
+     * ISO3 codes, west to east), words (label, help, operation, country, empty, more, and
+     * leaflet: Leaflet's own words), narrow.
      */
     function keyboardNavigation(map, countries, data) {
-        var say = announcer(map.getContainer(), data.words);
+        var say = announcer(map, data.words);
+        opmap.leafletWords(map, data.words.leaflet);
         var popups = popupFocus(map);
         map.keyboard.disable();  // its arrows pan; here they choose, and Shift+arrows pan
 

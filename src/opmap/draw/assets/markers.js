@@ -19,6 +19,40 @@
         };
     }
 
+    /**
+     * How far small-places.js moved a marker's element beside its small country, in pixels
+     * ([x, y]; its data-shift keeps the margins Leaflet gave it).
+     */
+    function shiftOf(icon) {
+        var was = icon && icon.getAttribute("data-shift");
+        if (!was) {
+            return [0, 0];
+        }
+        var margins = was.split(" ");
+        return [parseFloat(icon.style.marginLeft) - (parseFloat(margins[0]) || 0),
+                parseFloat(icon.style.marginTop) - (parseFloat(margins[1]) || 0)];
+    }
+
+    /**
+     * An operation's name above its marker, where the marker is drawn (dx: its shift sideways
+     * among operations on one spot; small-places.js may move it too): on it, it would hide it.
+     */
+    function nameTooltip(marker, operation, dx) {
+        var half = TARGET / 2;
+        marker.bindTooltip(function () {
+            var name = opmap.element("span", null, operation.area || operation.name);
+            if (operation.lang && !operation.area) {
+                opmap.inLanguage(name, operation.lang);
+            }
+            return name;
+        }, {direction: "top", offset: [dx, -half]});
+        marker.on("tooltipopen", function (event) {
+            var shift = shiftOf(marker.getElement());
+            event.tooltip.options.offset = [dx + shift[0], shift[1] - half];
+            event.tooltip.update();
+        });
+    }
+
     /** Set attributes on a marker's element each time Leaflet makes it (at every add). */
     function onEachAdd(marker, setUp) {
         marker.on("add", function () { setUp(marker.getElement()); });
@@ -49,14 +83,7 @@
                 className: className, iconSize: [TARGET, TARGET],
                 iconAnchor: [half - dx, half]
             })});
-            marker.bindTooltip(function () {
-                var name = opmap.element("span", null, operation.area || operation.name);
-                if (operation.lang && !operation.area) {
-                    opmap.inLanguage(name, operation.lang);
-                }
-                return name;
-            },
-                               {direction: "top", offset: [dx, -half]});
+            nameTooltip(marker, operation, dx);
             marker.on("click", function () { openOperation(operation, operation.latlng, dx); });
             marker.on("mouseover", function () { highlights.hover(operation, true); });
             marker.on("mouseout", function () {
@@ -78,7 +105,11 @@
             var content = opmap.clusterPopup(cell, {
                 listed: data.listed,
                 words: data.words,
-                open: function (operation) { openOperation(operation, cell.latlng, 0); },
+                open: function (operation, fromKeyboard) {
+                    // keyboard.js: the popup opens from this one (the focus may go into it)
+                    map.fire("opmappopupfrompopup", {fromKeyboard: fromKeyboard});
+                    openOperation(operation, cell.latlng, 0);
+                },
                 zoomTo: function (bounds) {
                     map.closePopup();
                     map.fitBounds(bounds, {padding: [40, 40], maxZoom: map.getMaxZoom()});

@@ -83,7 +83,8 @@
      * The operations under a shared marker: how many, the first `listed` of them as buttons that
      * open each one's popup, how many more, and a button that zooms in on them.
      *
-     * options: listed, words ({one, many, more, zoom}), open(operation), zoomTo(bounds).
+     * options: listed, words ({one, many, more, zoom}), open(operation, fromKeyboard),
+     * zoomTo(bounds).
      */
     function clusterPopup(cell, options) {
         var words = options.words;
@@ -92,7 +93,10 @@
         var list = box.appendChild(element("ul"));
         cell.operations.slice(0, options.listed).forEach(function (operation) {
             list.appendChild(element("li")).appendChild(button(
-                "opmap-cluster-item", operation.brief, function () { options.open(operation); }
+                "opmap-cluster-item", operation.brief, function (event) {
+                    // detail 0: Enter or Space, not a click
+                    options.open(operation, event.detail === 0);
+                }
             ));
         });
         var more = cell.operations.length - options.listed;

@@ -187,9 +187,14 @@
 
     /**
      * Make the play button step the slider through the years, one every data.interval ms, from
-     * the first year when it stands at the last or at "All years"; show() redraws the map.
+     * the first year when it stands at the last or at "All years"; show() redraws the map and
+     * say() tells a screen reader each year shown (the slider, without the focus, says nothing).
      */
-    function setUpPlay(parts, data, show) {
+    function setUpPlay(parts, data, show, say) {
+        function showAndSay() {
+            show();
+            say(parts.slider.getAttribute("aria-valuetext"));
+        }
         var timer = null;
         function stop() {
             if (timer !== null) {
@@ -206,7 +211,7 @@
                 return;
             }
             parts.slider.value = String(value + 1);
-            show();
+            showAndSay();
             if (value + 1 >= data.last) {
                 stop();
             }
@@ -218,7 +223,7 @@
             }
             if (parseInt(parts.slider.value, 10) >= data.last) {
                 parts.slider.value = String(data.first);
-                show();
+                showAndSay();
             }
             parts.play.setAttribute("aria-pressed", "true");
             parts.icon.textContent = PAUSE;
@@ -313,7 +318,8 @@
             }
         }
 
-        setUpPlay(parts, data, show);
+        // keyboard.js says it in the map's live region
+        setUpPlay(parts, data, show, function (words) { map.fire("opmapsay", {words: words}); });
         parts.slider.addEventListener("input", show);
         parts.slider.addEventListener("change", show);
         parts.modes.forEach(function (radio) { radio.addEventListener("change", show); });

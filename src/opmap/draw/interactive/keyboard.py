@@ -32,7 +32,7 @@ class KeyboardNavigation(UsesAssets, MacroElement):
     map_data : MapData
     """
 
-    assets = ("keyboard.js",)
+    assets = ("leaflet-words.js", "keyboard.js")
 
     _template = Template(
         """
@@ -100,5 +100,12 @@ def keyboard_data(map_data: MapData) -> dict:
             "emptyOperations": text("keys_no_operations"),
             "emptyCountries": text("keys_no_countries"),
             "more": text("tooltip_names_more", count="{count}"),
+            "leaflet": {
+                "layers": text("leaflet_layers"),
+                "zoomIn": text("leaflet_zoom_in"),
+                "zoomOut": text("leaflet_zoom_out"),
+                "close": text("leaflet_close"),
+                "library": text("leaflet_library"),
+            },
         },
     }

@@ -98,6 +98,7 @@ MAP_SCRIPTS = (
     "markers.js",
     "operations.js",
     "timeline.js",
+    "leaflet-words.js",
     "keyboard.js",
     "small-screens.js",
     "small-places.js",
