@@ -77,10 +77,14 @@ def strip_bidi_controls(text: str) -> str:
 
 def describe_bidi(text: str) -> str:
     """Name the bidirectional controls in ``text``: "U+202E, U+2066"."""
+    return _named(BIDI_CONTROLS, text, lambda char: f"U+{ord(char):04X}")
+
+
+def _named(pattern: re.Pattern, text: str, name) -> str:
+    """Name each different character of ``text`` that ``pattern`` finds, in order, as a list."""
     from opmap.words import join_names
 
-    found = sorted({f"U+{ord(char):04X}" for char in BIDI_CONTROLS.findall(text)})
-    return join_names(found)
+    return join_names(sorted({name(char) for char in pattern.findall(text)}))
 
 
 #: Bytes that were not UTF-8, as Python's "surrogateescape" decoder keeps them (0xE9 -> U+DCE9).
@@ -89,10 +93,7 @@ NOT_UTF8 = re.compile("[\udc80-\udcff]")
 
 def describe_bytes(text: str) -> str:
     """Name the bytes that were not UTF-8 in ``text``: "0xE9, 0xFF"."""
-    from opmap.words import join_names
-
-    found = sorted({f"0x{ord(char) - 0xDC00:02X}" for char in NOT_UTF8.findall(text)})
-    return join_names(found)
+    return _named(NOT_UTF8, text, lambda char: f"0x{ord(char) - 0xDC00:02X}")
 
 
 #: Control characters but tab, line feed and carriage return (which a cell may hold).
@@ -106,7 +107,4 @@ def strip_controls(text: str) -> str:
 
 def describe_controls(text: str) -> str:
     """Name the control characters in ``text``: "U+0007, U+001B"."""
-    from opmap.words import join_names
-
-    found = sorted({f"U+{ord(char):04X}" for char in CONTROLS.findall(text)})
-    return join_names(found)
+    return _named(CONTROLS, text, lambda char: f"U+{ord(char):04X}")
