@@ -24,11 +24,9 @@ def seam(shapes: list[BaseGeometry] | np.ndarray) -> float | None:
     The middle of the widest gap between the shapes' parts, going round the globe; None when
     that gap already holds the 180th meridian (nothing to move) or there are no shapes.
     """
-    parts = shapely.get_parts(np.asarray(shapes, dtype=object))
-    parts = parts[~shapely.is_empty(parts)]
-    if not len(parts):
+    bounds = _part_bounds(shapes)
+    if not len(bounds):
         return None
-    bounds = shapely.bounds(parts)
     spans = sorted(zip(bounds[:, 0], bounds[:, 2], strict=True))
     covered_to = spans[0][1]
     widest = (0.0, None)  # (width, middle)
@@ -54,9 +52,7 @@ def shifted_bounds(
 
     A part is moved whole, by where its middle lies, as the page's scripts move it.
     """
-    parts = shapely.get_parts(np.asarray(shapes, dtype=object))
-    parts = parts[~shapely.is_empty(parts)]
-    bounds = shapely.bounds(parts)
+    bounds = _part_bounds(shapes)
     if at is not None:
         east = (bounds[:, 0] + bounds[:, 2]) / 2 < at
         bounds[east, 0] += 360
@@ -67,3 +63,9 @@ def shifted_bounds(
         float(bounds[:, 2].max()),
         float(bounds[:, 3].max()),
     )
+
+
+def _part_bounds(shapes: list[BaseGeometry] | np.ndarray) -> np.ndarray:
+    """Return (minx, miny, maxx, maxy) of each non-empty part of the shapes, a row each."""
+    parts = shapely.get_parts(np.asarray(shapes, dtype=object))
+    return shapely.bounds(parts[~shapely.is_empty(parts)])

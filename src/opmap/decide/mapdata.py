@@ -7,6 +7,7 @@ only draw the result.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 
@@ -144,9 +145,13 @@ class MapData:
             return line
         return line + " \u00b7 " + text("subtitle_filters", filters=join_names(self.filters))
 
-    @property
+    @functools.cached_property
     def seam(self) -> float | None:
-        """The longitude a regional map is cut at (:func:`~.antimeridian.seam`; None: 180°)."""
+        """The longitude a regional map is cut at (:func:`~.antimeridian.seam`; None: 180°).
+
+        Worked out once: the bounds, the countries, the markers' page data, the names and the
+        keyboard all ask for it.
+        """
         if self.focus is None or not len(self.focus):
             return None
         return seam(self.focus.geometry.to_numpy())
@@ -265,13 +270,15 @@ def prepare_map_data(
         names=names,
         countries=region_countries,
     )
+    # An area's units, found once per area: each search walks every unit (half a millisecond).
+    units_of_area = functools.cache(lambda area: frozenset(area_members(boundaries, area)))
     if region_countries is not None:  # operations known by an area of the region count in it
         selected += [
             op
             for op in select_operations(
                 operations, years=years, since=since, until=until, names=names
             )
-            if not op.countries and op.area and area_members(boundaries, op.area) & region_countries
+            if not op.countries and op.area and units_of_area(op.area) & region_countries
         ]
     selected.sort(key=lambda op: (op.year, sort_key(op.name)))
     shown_region = region_name and region_in_language(region_name)
@@ -300,32 +307,37 @@ def prepare_map_data(
         universe=universe,
         members=frozenset(region_countries) if region_countries is not None else None,
         areas=areas,
-        inside=None
-        if region_countries is None
-        else frozenset(
-            op.key
-            for op in selected
-            if ran_inside(op, boundaries, frozenset(region_countries), grouped)
-        ),
+        inside=_inside(selected, region_countries, grouped, units_of_area),
+    )
+
+
+def _inside(operations, region_countries, grouped, units_of_area) -> frozenset[str] | None:
+    """Return the keys of the operations that ran in the region alone; None on a world map."""
+    if region_countries is None:
+        return None
+    members = frozenset(region_countries)
+    in_a_region = None if grouped is None else frozenset(grouped)
+    return frozenset(
+        op.key
+        for op in operations
+        if ran_inside(op, members, units_of_area(op.area) if op.area else frozenset(), in_a_region)
     )
 
 
 def ran_inside(
     op: Operation,
-    boundaries: gpd.GeoDataFrame,
     members: frozenset[str],
-    grouped: Collection[str] | None = None,
+    area_units: frozenset[str],
+    grouped: frozenset[str] | None = None,
 ) -> bool:
     """Tell whether an operation ran in a region alone, so that its figures are the region's.
 
     As the coverage table decides (:func:`opmap.decide.regions.runs_inside`, the same test):
-    every unit it names is the region's, its area too apart from the units in no region of the
-    grouping (``grouped``; by default every unit is in one), and it has no unnamed participants
-    that could be anywhere.
+    every unit it names is the region's, its area's units (``area_units``) too apart from the
+    units in no region of the grouping (``grouped``; by default every unit is in one), and it
+    has no unnamed participants that could be anywhere.
     """
-    area_units = area_members(boundaries, op.area) if op.area is not None else set()
-    in_a_region = area_units if grouped is None else frozenset(grouped)
-    return runs_inside(op, members, area_units, in_a_region)
+    return runs_inside(op, members, area_units, area_units if grouped is None else grouped)
 
 
 def _point_members(column: str, region: str) -> set[str]:
