@@ -204,9 +204,10 @@ def operation_rows(
     """
     rows = []
     outlines = {}
-    many = clustered(map_data)
+    spots = _by_spot(map_data)
+    many = clustered(map_data, spots)
     homes = marker_homes(map_data)
-    for op, offset in _marker_offsets(map_data):
+    for op, offset in _marker_offsets(map_data, spots):
         area = None
         if op.key in map_data.areas:
             area = text("area_marker", operation=op.key, area=region_name(op.area))
@@ -270,21 +271,25 @@ def _main_parts(shape):
     return shapely.multipolygons(parts) if parts else simple
 
 
-def clustered(map_data: MapData) -> bool:
-    """Whether operations close together share markers: when there are many, or many on a spot."""
+def clustered(map_data: MapData, spots: dict | None = None) -> bool:
+    """Whether operations close together share markers: when there are many, or many on a spot.
+
+    ``spots``: the operations by spot (:func:`_by_spot`), when the caller has them already.
+    """
     if len(map_data.markers) > CLUSTER_ABOVE:
         return True
-    return max(map(len, _by_spot(map_data).values()), default=0) > FANNED_AT_MOST
+    spots = _by_spot(map_data) if spots is None else spots
+    return max(map(len, spots.values()), default=0) > FANNED_AT_MOST
 
 
 def _mapped_operations(map_data: MapData) -> list[Operation]:
     return [op for op in map_data.operations if op.key in map_data.markers]
 
 
-def _marker_offsets(map_data: MapData) -> list[tuple[Operation, int]]:
+def _marker_offsets(map_data: MapData, spots: dict) -> list[tuple[Operation, int]]:
     """Pair each mapped operation with a sideways pixel offset, fanning out shared spots."""
     offsets = {}
-    for ops in _by_spot(map_data).values():
+    for ops in spots.values():
         for index, op in enumerate(ops):
             offsets[op.key] = round((index - (len(ops) - 1) / 2) * MARKER_SPREAD)
     return [(op, offsets[op.key]) for op in _mapped_operations(map_data)]
