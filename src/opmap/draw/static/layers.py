@@ -117,7 +117,7 @@ def dot_small_countries(ax, map_data, geometries, outside) -> list[tuple[float, 
     for position, (geometry, value, has_polygon) in enumerate(
         zip(geometries, map_data.values, map_data.coverage["has_polygon"], strict=True)
     ):
-        if map_data.classes.class_of(value) is None or not has_polygon or geometry is None:
+        if not _covered(map_data, value) or not has_polygon or geometry is None:
             continue
         if geometry.is_empty or outside[position]:
             continue
