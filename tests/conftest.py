@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -36,3 +37,11 @@ def small_countries() -> Path:
 def small_operations() -> Path:
     """Five operations in the countries of ``small_countries``."""
     return TEST_DATA / "aggregate" / "operations.csv"
+
+
+@pytest.fixture
+def private_umask():
+    """Run the test under ``umask 077``, as a user on a shared host keeps it."""
+    old = os.umask(0o077)
+    yield
+    os.umask(old)

@@ -126,16 +126,6 @@ def test_any_cell_reads_back_the_same_and_never_starts_a_formula(value):
     assert not starts_formula or written == value  # only numbers start so, unchanged
 
 
-@pytest.fixture
-def private_umask():
-    """Run the test under ``umask 077``, as a user on a shared host keeps it."""
-    import os
-
-    old = os.umask(0o077)
-    yield
-    os.umask(old)
-
-
 def test_a_new_file_gets_the_umask_not_world_readable(tmp_path, private_umask):
     target = write_text(tmp_path / "map.html", "x")
     assert target.stat().st_mode & 0o777 == 0o600

@@ -91,14 +91,6 @@ def test_an_input_inside_the_folder_is_not_replaced_unless_forced(tmp_path):
     assert source.read_text(encoding="utf-8") == "v1"
 
 
-@pytest.fixture
-def private_umask():
-    """Run the test under ``umask 077``, as a user on a shared host keeps it."""
-    old = os.umask(0o077)
-    yield
-    os.umask(old)
-
-
 def test_a_new_folder_and_its_files_follow_the_umask(tmp_path, private_umask):
     from opmap.output import write_text
 
