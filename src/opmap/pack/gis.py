@@ -94,7 +94,7 @@ def gis_layers(
     return {
         "operations": operations_layer(operations, coverage),
         "participation": participation_layer(operations, coverage),
-        "coverage": coverage_layer(coverage, universe or load_universe()),
+        "coverage": coverage_layer(coverage, universe),
     }
 
 
