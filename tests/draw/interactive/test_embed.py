@@ -162,3 +162,56 @@ def test_an_open_panel_fits_a_small_frame_and_covers_no_control(embeds, language
     assert [p for p in problems if p is not True] == []
     assert violations == []
     assert log.page_errors == [] and log.console_errors == [] and log.outside_requests == []
+
+
+# A popup's box against the map's controls, which are drawn above popups: the controls it runs
+# under, and whether its close button is what a click on the button's middle reaches (or where
+# the button stands).
+POPUP_CLEAR = """() => {
+    const popup = document.querySelector('.leaflet-popup-content-wrapper').getBoundingClientRect();
+    const under = [...document.querySelectorAll('.leaflet-control')].filter((control) => {
+        const b = control.getBoundingClientRect();
+        return b.height > 0 && Math.min(b.right, popup.right) > Math.max(b.left, popup.left)
+            && Math.min(b.bottom, popup.bottom) > Math.max(b.top, popup.top);
+    }).map((control) => control.className.split(' ')[0]);
+    const close = document.querySelector('.leaflet-popup-close-button');
+    const c = close.getBoundingClientRect();
+    const hit = document.elementFromPoint((c.left + c.right) / 2, (c.top + c.bottom) / 2);
+    // where the button stands when it is not reached: it may be out of the view
+    return {under, closeReachable: close.contains(hit) || [c.left, c.top, innerWidth, innerHeight]};
+}"""
+
+
+# True once the popup has stood still between two polls: the map has panned it into view.
+STILL = """() => {
+    const box = document.querySelector('.leaflet-popup').getBoundingClientRect();
+    const where = `${box.left},${box.top}`;
+    const still = window.popupWas === where;
+    window.popupWas = where;
+    return still;
+}"""
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("language", ["en", "ar"])
+def test_a_popup_on_a_wide_screen_opens_clear_of_the_maps_controls(embeds, language):
+    from browser import launch_browser, open_offline
+
+    with launch_browser() as browser:
+        page, log = open_offline(browser, embeds[language], width=1280, height=800)
+        markers = page.locator(".opmap-operation")
+        page.wait_for_selector(".folium-map[data-labels=laid]")  # the first view is set
+        seen = {}
+        for index in range(markers.count()):
+            marker = markers.nth(index)
+            name = marker.get_attribute("aria-label")
+            marker.click()
+            page.wait_for_selector(".leaflet-popup-content-wrapper")
+            page.wait_for_function(STILL, polling=200)  # the pan that brings it into view
+            seen[name] = page.evaluate(POPUP_CLEAR)
+            page.keyboard.press("Escape")
+            page.wait_for_selector(".leaflet-popup", state="detached")
+        page.context.close()
+    assert len(seen) == 6
+    assert {name: s for name, s in seen.items() if s != {"under": [], "closeReachable": True}} == {}
+    assert log.page_errors == [] and log.console_errors == []

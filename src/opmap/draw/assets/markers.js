@@ -9,13 +9,34 @@
     /** A marker's box, the target a finger or pointer hits (its dot is smaller: map.css). */
     var TARGET = 24;
 
-    /** Where a popup may go: within the screen, below the title panel on a wide screen. */
+    /**
+     * Where a popup may go: within the screen and, on a large screen, clear of the panels and
+     * buttons in the map's corners, which are drawn above popups there (under the layers
+     * button a popup's close button was hidden). On a small screen popups are drawn above them
+     * (small-screens.css). Measured as the popup opens: panels fold and unfold.
+     */
     function popupOptions(map, narrow) {
-        var info = map.getContainer().querySelector(".opmap-info");
+        var box = map.getContainer().getBoundingClientRect();
+        var top = 10;
+        var bottom = 10;
+        if (!narrow && !map.getContainer().classList.contains("opmap-small")) {
+            map.getContainer().querySelectorAll(".leaflet-control").forEach(function (control) {
+                var edges = control.getBoundingClientRect();
+                if (!edges.height) {
+                    return;
+                }
+                if (control.closest(".leaflet-top")) {
+                    top = Math.max(top, edges.bottom - box.top + 10);
+                } else if (control.closest(".leaflet-bottom")) {
+                    bottom = Math.max(bottom, box.bottom - edges.top + 10);
+                }
+            });
+        }
         return {
             maxWidth: Math.max(200, Math.min(340, window.innerWidth - 70)),
             maxHeight: narrow ? Math.max(160, window.innerHeight - 180) : 360,
-            autoPanPaddingTopLeft: [10, info && !narrow ? info.offsetHeight + 20 : 10]
+            autoPanPaddingTopLeft: [10, top],
+            autoPanPaddingBottomRight: [10, bottom]
         };
     }
 
@@ -65,10 +86,10 @@
      */
     function markerMaker(map, data, highlights) {
         var narrow = window.matchMedia && window.matchMedia(data.narrow).matches;
-        var options = popupOptions(map, narrow);
 
         function openOperation(operation, latlng, dx) {
-            var popup = L.popup(L.extend({offset: [dx, 0]}, options)).setLatLng(latlng);
+            var popup = L.popup(L.extend({offset: [dx, 0]}, popupOptions(map, narrow)))
+                .setLatLng(latlng);
             popup.setContent(opmap.operationPopup(operation, data.labels, data.words.showAll,
                                                   function () { popup.update(); }));
             popup.on("remove", function () { highlights.close(operation); });
@@ -115,7 +136,8 @@
                     map.fitBounds(bounds, {padding: [40, 40], maxZoom: map.getMaxZoom()});
                 }
             });
-            L.popup(options).setLatLng(cell.latlng).setContent(content).openOn(map);
+            L.popup(popupOptions(map, narrow)).setLatLng(cell.latlng).setContent(content)
+                .openOn(map);
         }
 
         function clusterMarker(cell) {
