@@ -101,3 +101,17 @@ def visible_point(page, selector: str) -> tuple[float, float]:
     point = page.evaluate(_VISIBLE_POINT, selector)
     assert point, f"no point of {selector} is on top of the page"
     return tuple(point)
+
+
+#: The map once its markers are placed and its names laid (after the last move or zoom).
+LAID = ".folium-map[data-labels=laid]"
+
+#: Whether the element a selector names is in view and on top at its centre: true, or where it
+#: was looked for and what is on top there instead.
+ON_TOP_AT_CENTRE = """selector => {
+    const element = document.querySelector(selector), box = element.getBoundingClientRect();
+    const x = box.left + box.width / 2, y = box.top + box.height / 2;
+    const inView = x >= 0 && y >= 0 && x <= innerWidth && y <= innerHeight;
+    const hit = document.elementFromPoint(x, y);  // the button, or the "×" inside it
+    return inView && element.contains(hit) ? true : [x, y, hit && hit.outerHTML.slice(0, 80)];
+}"""

@@ -1,8 +1,10 @@
-"""Build small operations CSV files for the reader's tests."""
+"""Build small operations CSV files for the reader's tests, and read one row back."""
 
 from __future__ import annotations
 
 from pathlib import Path
+
+from opmap.read.operations import check_operations
 
 HEADER = (
     "operation,year,start_date,end_date,countries,countries_total,victims,minors,lat,lon,source"
@@ -38,3 +40,18 @@ def write(tmp_path: Path, text: str, name: str = "ops.csv") -> Path:
 def errors(problems):
     """The problems that are errors, not warnings."""
     return [p for p in problems if p.severity == "error"]
+
+
+def read_row(tmp_path, **cells):
+    """Read one row with ``cells`` changed; return (operation or None, problems)."""
+    operations, problems = check_operations(write(tmp_path, f"{HEADER}\n{row(**cells)}\n"))
+    return (operations[0] if operations else None), problems
+
+
+def only_error(tmp_path, **cells):
+    """Read one row that must have exactly one problem, an error; return it."""
+    operation, problems = read_row(tmp_path, **cells)
+    assert operation is None
+    [problem] = problems
+    assert (problem.severity, problem.line) == ("error", 2)
+    return problem

@@ -1,7 +1,8 @@
 """The map on a phone and in a small frame: controls apart, the map kept, popups closable.
 
 The page checks run in English, in French (the longest words) and in Arabic (right to left: the
-panels are mirrored, the map is not), so that no language lays out worse than another.
+panels are mirrored, the map is not), so that no language lays out worse than another. A popup of
+53 countries and countries drawn as dots are tested in test_layout_extremes.py.
 """
 
 from __future__ import annotations
@@ -9,7 +10,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from browser import launch_browser, open_offline
+from browser import LAID, ON_TOP_AT_CENTRE, open_offline
 
 from opmap.decide.mapdata import prepare_map_data
 from opmap.draw.interactive.map import write_map
@@ -20,8 +21,6 @@ from opmap.words import text
 
 pytestmark = pytest.mark.browser
 
-#: The map once its markers are placed and its names laid (after the last move or zoom).
-LAID = ".folium-map[data-labels=laid]"
 #: (page, width, height): a phone, and the embedded map in the briefing page on a phone.
 SCREENS = [("map", 375, 667), ("embed", 343, 214)]
 #: The languages every layout check runs in.
@@ -35,14 +34,6 @@ CONTROLS = """() => Array.from(document.querySelectorAll(".leaflet-control"))
                 left: box.left, top: box.top, right: box.right, bottom: box.bottom};
     })
     .filter(box => box.right > box.left && box.bottom > box.top)"""
-
-ON_TOP_AT_CENTRE = """selector => {
-    const element = document.querySelector(selector), box = element.getBoundingClientRect();
-    const x = box.left + box.width / 2, y = box.top + box.height / 2;
-    const inView = x >= 0 && y >= 0 && x <= innerWidth && y <= innerHeight;
-    const hit = document.elementFromPoint(x, y);  // the button, or the "×" inside it
-    return inView && element.contains(hit) ? true : [x, y, hit && hit.outerHTML.slice(0, 80)];
-}"""
 
 
 @pytest.fixture(scope="module")
@@ -60,12 +51,6 @@ def pages(tmp_path_factory):
                     world, path, embed=embed, generated=date(2024, 5, 1)
                 )
     return written
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with launch_browser() as browser:
-        yield browser
 
 
 def overlap(a, b) -> float:
@@ -318,123 +303,3 @@ def test_every_marker_is_a_target_of_at_least_24_pixels(pages, browser, width, h
     assert len(targets) == 6  # the six bundled operations, Adwenpa II's square marker included
     small = [t for t in targets if t["width"] < 24 or t["height"] < 24 or not all(t["hits"])]
     assert small == []
-
-
-@pytest.fixture(scope="module")
-def wide_map(tmp_path_factory):
-    """A map with one operation across 53 African countries, and the bundled ones."""
-    from opmap.figures import parse_figure
-    from opmap.read.operations import Operation
-
-    boundaries = load_boundaries()
-    africa = boundaries[boundaries["continent"] == "Africa"].sort_values("name").head(53)
-    wide = Operation(
-        name="Wide",
-        year=2019,
-        countries=tuple(africa["iso_a3"]),
-        country_names=tuple(africa["name"]),
-        victims=parse_figure("more than 500"),
-        source="https://www.interpol.int/x",
-    )
-    world = prepare_map_data([wide], boundaries, points=load_country_points())
-    path = tmp_path_factory.mktemp("wide") / "map.html"
-    return write_map(world, path, generated=date(2024, 5, 1)), list(africa["name"])
-
-
-def test_a_long_popup_fits_a_phone_with_figures_first_and_its_countries_folded(browser, wide_map):
-    path, names = wide_map
-    page, log = open_offline(browser, path, width=375, height=667)
-    page.wait_for_selector(LAID)
-    page.focus(".folium-map")
-    page.keyboard.press("ArrowRight")
-    page.keyboard.press("Enter")
-    page.wait_for_selector(".leaflet-popup-close-button")
-    page.wait_for_selector(LAID)  # the map has panned the popup into view
-    popup = page.locator(".leaflet-popup").bounding_box()
-    assert popup["x"] >= 0 and popup["y"] >= 0
-    assert popup["x"] + popup["width"] <= 375 and popup["y"] + popup["height"] <= 667
-    assert page.evaluate(ON_TOP_AT_CENTRE, ".leaflet-popup-close-button") is True
-    labels = page.locator(".leaflet-popup dt").all_inner_texts()
-    assert labels[:5] == ["Victims", "Minors", "Arrests", "Officers", "Source"]
-    countries = page.locator(".leaflet-popup dd").nth(labels.index("Countries"))
-    assert countries.inner_text().startswith(f"53 countries, all named: {names[0]}, {names[1]}")
-    assert names[-1] not in countries.inner_text()
-    show_all = countries.get_by_role("button", name="show all")
-    show_all.focus()
-    page.keyboard.press("Enter")  # from the keyboard: a real button
-    assert countries.inner_text() == "53 countries, all named: " + ", ".join(names)
-    assert page.evaluate("() => document.activeElement.tagName") == "DD"
-    page.wait_for_selector(LAID)  # the longer popup is panned into view, its close button too
-    assert page.evaluate(ON_TOP_AT_CENTRE, ".leaflet-popup-close-button") is True
-    page.keyboard.press("Escape")
-    page.wait_for_selector(".leaflet-popup", state="detached")
-    assert page.evaluate("() => document.activeElement.dataset.operation") == "Wide 2019"
-    page.context.close()
-    assert not log.page_errors
-
-
-@pytest.fixture(scope="module")
-def island_map(tmp_path_factory):
-    """A map with one operation in Spain and in two places drawn as dots: Gibraltar and Tuvalu."""
-    from opmap.figures import parse_figure
-    from opmap.read.operations import Operation
-
-    islands = Operation(
-        name="Islands",
-        year=2019,
-        countries=("ESP", "GIB", "TUV"),
-        country_names=("Spain", "Gibraltar", "Tuvalu"),
-        victims=parse_figure("12"),
-        source="https://www.interpol.int/x",
-    )
-    world = prepare_map_data([islands], load_boundaries(), points=load_country_points())
-    path = tmp_path_factory.mktemp("islands") / "map.html"
-    return write_map(world, path, generated=date(2024, 5, 1))
-
-
-#: The visible box of the dot of a country, and the box of what a pointer hits at its centre.
-DOT_BOXES = """iso => {
-    const dot = document.querySelector(`path.opmap-dot[data-country="${iso}"]`);
-    const box = dot.getBoundingClientRect();
-    const x = box.left + box.width / 2, y = box.top + box.height / 2;
-    const hit = document.elementFromPoint(x, y).getBoundingClientRect();
-    return {x, y, dot: [box.width, box.height], hit: [hit.width, hit.height]};
-}"""
-
-
-def _shown(locator) -> bool:
-    """Whether the element appears within two seconds (a popup fades in)."""
-    from playwright.sync_api import TimeoutError as PlaywrightTimeout
-
-    try:
-        locator.wait_for(timeout=2_000)
-    except PlaywrightTimeout:
-        return False
-    return True
-
-
-@pytest.mark.parametrize(("iso", "name"), [("GIB", "Gibraltar"), ("TUV", "Tuvalu")])
-def test_a_country_drawn_as_a_dot_is_a_target_of_at_least_24_pixels(browser, island_map, iso, name):
-    page, log = open_offline(browser, island_map, width=1280, height=800)
-    page.wait_for_selector(LAID)
-    boxes = page.evaluate(DOT_BOXES, iso)
-    assert max(boxes["dot"]) < 12  # the dot still looks small
-    assert min(boxes["hit"]) >= 24
-    tooltips, popups = [], []
-    for dx, dy in [(-11, 0), (11, 0), (0, -11), (0, 11)]:
-        page.wait_for_selector(LAID)  # a popup pans the map: find the dot again
-        boxes = page.evaluate(DOT_BOXES, iso)
-        x, y = boxes["x"], boxes["y"]
-        page.mouse.move(x + dx, y + dy)
-        tooltip = page.locator(".leaflet-tooltip")
-        tooltips.append(tooltip.count() == 1 and name in tooltip.inner_text())
-        page.mouse.click(x + dx, y + dy)
-        popup = page.locator(".leaflet-popup-content")
-        popups.append(_shown(popup) and name in popup.inner_text())
-        page.keyboard.press("Escape")
-        page.wait_for_selector(".leaflet-popup", state="detached")
-        page.mouse.move(0, 400)
-    page.context.close()
-    assert not log.page_errors
-    assert tooltips == [True] * 4
-    assert popups == [True] * 4

@@ -1,0 +1,17 @@
+"""Fixtures of the tests of opmap.decide shared by more than one module."""
+
+from __future__ import annotations
+
+import pytest
+from paths import TEST_DATA
+
+from opmap.read.inputs import load_inputs
+
+
+@pytest.fixture(scope="module")
+def inputs():
+    """The hand-checked example, tests/data/aggregate/operations.csv (see test_coverage.py).
+
+    test_markers.py reads the bundled operations instead, with an ``inputs`` of its own.
+    """
+    return load_inputs(TEST_DATA / "aggregate" / "operations.csv")
