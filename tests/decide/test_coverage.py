@@ -126,6 +126,10 @@ def test_per_year_csv_by_hand(written):
         ("Americas", "2016"): ("0", "0", ""),
         ("Americas", "2017"): ("1", "1", "Gamma 2017"),
         ("Americas", "2018"): ("0", "0", ""),
+        # Each operation of a year once, Epsilon (no country named) included.
+        ("All regions", "2016"): ("1", "2", "Delta 2016; Epsilon 2016"),
+        ("All regions", "2017"): ("2", "1", "Gamma 2017"),
+        ("All regions", "2018"): ("4", "2", "Alpha 2018; Beta 2018"),
     }
 
 

@@ -74,6 +74,9 @@ def test_the_per_year_rows_and_table(inputs):
         ("Americas", 2016, "0.0", ""),
         ("Americas", 2017, "2.9", "Gamma 2017"),
         ("Americas", 2018, "0.0", ""),
+        ("All regions", 2016, "0.5", "Delta 2016; Epsilon 2016"),
+        ("All regions", 2017, "1.0", "Gamma 2017"),
+        ("All regions", 2018, "2.1", "Alpha 2018; Beta 2018"),
     ]
     table = report.per_year_table
     assert table.numeric == (False, True, True, True, True, True, True, True, False)
@@ -88,6 +91,7 @@ def test_the_per_year_rows_and_table(inputs):
         "2",
         "Alpha 2018, Beta 2018",
     )
+    assert table.rows[-1][:2] == ("All regions", "2018")
 
 
 def test_the_notes_say_what_the_total_leaves_out(inputs):
@@ -226,6 +230,8 @@ def test_coverage_markdown_word_for_word(inputs):
         "| East desk | 2018 | 4 | 2 | 50.0 | 0 | 2 | 3 | Alpha 2018, Beta 2018, Partly 2018 |\n"
         "| West\\_desk \\*1\\* | 2017 | 2 | 1 | 50.0 | 0 |  | 1 | Gamma 2017 |\n"
         "| West\\_desk \\*1\\* | 2018 | 2 | 1 | 50.0 | 0 |  | 1 | Beta 2018 |\n"
+        "| All regions | 2017 | 6 | 1 | 16.7 | 1 |  | 1 | Gamma 2017 |\n"
+        "| All regions | 2018 | 6 | 3 | 50.0 | 1 | 2 | 3 | Alpha 2018, Beta 2018, Partly 2018 |\n"
     )
 
 

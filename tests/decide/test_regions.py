@@ -18,7 +18,6 @@ import pytest
 from opmap.decide.regions import (
     REGION_ROW,
     aggregate_by_region,
-    aggregate_by_region_year,
     regions_of,
     total_over_regions,
 )
@@ -173,28 +172,6 @@ def test_user_regions_group_only_their_countries(operations, boundaries, test_da
     assert str(regions.loc["East desk", "victims"]) == "94"  # Alpha; Beta spans the desks
 
 
-def test_per_year_counts_a_multi_region_operation_once_per_region_and_year(operations, boundaries):
-    # By hand: Delta 2016 (SEN) is Africa's only 2016 operation (Epsilon names no country);
-    # Gamma 2017 (BRA + SEN) counts once in Africa and once in the Americas in 2017;
-    # Alpha (SDN) and Beta (TCD, MLI, NER) make Africa's 2018: 2 operations, 4 states.
-    per_year = aggregate_by_region_year(operations, boundaries, "region_un")
-    cells = {
-        (r.region, r.year): (r.named_states, r.operations, r.operation_keys)
-        for r in per_year.itertuples()
-    }
-    assert cells == {
-        ("Africa", 2016): (1, 1, ["Delta 2016"]),
-        ("Africa", 2017): (1, 1, ["Gamma 2017"]),
-        ("Africa", 2018): (4, 2, ["Alpha 2018", "Beta 2018"]),
-        ("Americas", 2016): (0, 0, []),
-        ("Americas", 2017): (1, 1, ["Gamma 2017"]),
-        ("Americas", 2018): (0, 0, []),
-    }
-    assert (per_year.loc[per_year["region"] == "Africa", "states"] == 54).all()
-    row = per_year[(per_year["region"] == "Africa") & (per_year["year"] == 2018)].iloc[0]
-    assert row["states_pct"] == round(100 * 4 / 54, 1)
-
-
 def test_an_unknown_region_column_is_refused(operations, boundaries):
     expected = "no region column 'desk'; choose one of region_un, subregion, region_wb, continent"
     with pytest.raises(KeyError, match=re.escape(expected)):
@@ -220,19 +197,6 @@ def test_total_over_regions_defaults_to_un_regions_and_handles_none(operations, 
     assert (empty["operations"], empty["unplaced"]) == (5, 1)
 
 
-def test_per_year_percentages_are_rounded_to_one_decimal(operations, boundaries):
-    # Africa has 54 states, the Americas 35: 1 of 54 is 1.85...%, 1 of 35 is 2.857...%.
-    per_year = aggregate_by_region_year(operations, boundaries)  # by region_un unless told
-    assert {(r.region, r.year): r.states_pct for r in per_year.itertuples()} == {
-        ("Africa", 2016): 1.9,
-        ("Africa", 2017): 1.9,
-        ("Africa", 2018): 7.4,
-        ("Americas", 2016): 0.0,
-        ("Americas", 2017): 2.9,
-        ("Americas", 2018): 0.0,
-    }
-
-
 def test_units_natural_earth_puts_in_antarctica_or_the_open_ocean_have_no_region(boundaries):
     # The bundled boundaries have no open-ocean unit; Natural Earth's more detailed ones do.
     mine = boundaries.copy()
@@ -254,7 +218,7 @@ def test_an_area_that_is_a_whole_region_holds_every_unit_of_it(boundaries):
     assert regions["operations"].tolist() == [1, 0, 0, 0, 0]
 
 
-def test_territories_and_unnamed_participants_are_counted_per_region_and_year(boundaries):
+def test_territories_and_unnamed_participants_are_counted_per_region(boundaries):
     ops = [
         Operation("Overseas", 2019, countries=("GUF", "BRA", "GLP"), countries_total=5),
         Operation("Isle", 2020, countries=("ABW",)),
@@ -265,13 +229,6 @@ def test_territories_and_unnamed_participants_are_counted_per_region_and_year(bo
     assert americas["named_territory_codes"] == ["ABW", "GUF", "GLP"]
     assert (americas["unnamed"], americas["unnamed_operations"]) == (2, 1)  # Overseas: 5 - 3
     assert americas["years"] == [2019, 2020]
-    per_year = aggregate_by_region_year(ops, boundaries)
-    assert per_year[["year", "named_states", "named_territories", "unnamed"]].to_dict(
-        "records"
-    ) == [
-        {"year": 2019, "named_states": 1, "named_territories": 2, "unnamed": 2},
-        {"year": 2020, "named_states": 0, "named_territories": 1, "unnamed": 0},
-    ]
 
 
 def test_the_total_counts_a_named_unit_that_is_in_no_region(boundaries):

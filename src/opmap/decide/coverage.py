@@ -13,9 +13,10 @@ from dataclasses import dataclass
 import pandas as pd
 
 from opmap.decide.aggregate import select_operations
+from opmap.decide.per_year import aggregate_by_region_year
 from opmap.decide.regions import (
+    ALL_REGIONS,
     aggregate_by_region,
-    aggregate_by_region_year,
     regions_of,
     total_over_regions,
 )
@@ -25,6 +26,7 @@ from opmap.decide.tables import (
     markdown_text,
     percent_cell,
     percent_words,
+    region_words,
     regions_table,
 )
 from opmap.i18n import format_number, region_name
@@ -56,8 +58,8 @@ class CoverageReport:
     frame : DataFrame
         The rows of coverage.csv.
     per_year : DataFrame
-        :func:`~.regions.aggregate_by_region_year`: states named and operations per region and
-        year.
+        :func:`~.per_year.aggregate_by_region_year`: states named and operations per region and
+        year, and all regions' each year.
     universe : Universe
         The states the percentages are over.
     """
@@ -133,16 +135,28 @@ def build_coverage(
         period=describe_period(operations, since, until),
         table=regions_table(regions, total, sort),
         frame=coverage_frame(regions, total, sort),
-        per_year=aggregate_by_region_year(operations, inputs.boundaries, grouping, universe),
+        per_year=aggregate_by_region_year(
+            operations, inputs.boundaries, grouping, universe, _years(operations, since, until)
+        ),
         universe=universe,
     )
 
 
+def _years(operations, since: int | None, until: int | None) -> range:
+    """Every year of a report's period: the filter's, else the first operation's to the last's."""
+    years = [op.year for op in operations]
+    first = since if since is not None else min(years, default=None)
+    last = until if until is not None else max(years, default=None)
+    if first is None or last is None:
+        return range(0)
+    return range(first, last + 1)
+
+
 def per_year_table(per_year: pd.DataFrame) -> Table:
-    """Tabulate states named and operations per region and year."""
+    """Tabulate states named and operations per region and year, and all regions' each year."""
     rows = tuple(
         (
-            region_name(r.region),
+            region_words(r.region, r.region == ALL_REGIONS),
             str(r.year),
             str(r.states),
             str(r.named_states),

@@ -118,7 +118,7 @@ def runs_inside(
     return bool(places) and all(c in region_units for c in places)
 
 
-class _Placement:
+class Placement:
     """Where each operation ran, in the regions of one grouping."""
 
     def __init__(self, boundaries: gpd.GeoDataFrame, by: str | Mapping[str, str]):
@@ -200,7 +200,7 @@ def aggregate_by_region(
         territories and gaps; the operation keys, all, inside and spanning.
     """
     universe = universe or load_universe()
-    placement = _Placement(boundaries, by)
+    placement = Placement(boundaries, by)
     names = unit_names(boundaries)
     members: dict[str, list[str]] = {}
     for iso3, region in placement.region_of.items():
@@ -320,14 +320,14 @@ def total_over_regions(
         The keys of a row of :func:`aggregate_by_region`, ``region`` = "All regions": the
         figures of every operation, once; ``inside`` and ``spanning`` count the operations whose
         figures are in a region's row and those that are in the total only. Why they are, by
-        :meth:`_Placement.why_outside`: ``unplaced`` (no country and no area named),
+        :meth:`Placement.why_outside`: ``unplaced`` (no country and no area named),
         ``in_no_region`` (all they name is in no region), ``spanning_regions`` (several regions,
         or may be) and ``partly_outside`` (one region and a named unit in none); ``outside`` is
         the last three together. ``unlisted_state_codes`` and ``unlisted_state_names``: states
         named by an operation but in no region, so in no count of the row.
     """
     universe = universe or load_universe()
-    placement = _Placement(boundaries, by)
+    placement = Placement(boundaries, by)
     named = {c for op in operations for c in op.countries}
     # A unit in no region (Antarctica) is named all the same: the total counts it with the
     # territories, as the maps count it. A state a user's regions leave out (France, when no desk
@@ -350,68 +350,3 @@ def total_over_regions(
     row["unlisted_state_codes"] = unlisted
     row["unlisted_state_names"] = [str(names.get(c) or c) for c in unlisted]
     return row
-
-
-def aggregate_by_region_year(
-    operations: Sequence[Operation],
-    boundaries: gpd.GeoDataFrame,
-    by: str | Mapping[str, str] = "region_un",
-    universe: Universe | None = None,
-) -> pd.DataFrame:
-    """Follow regions year by year: states named and operations per region and year.
-
-    An operation counts once in each of its regions, in its own year. Rows cover every region
-    with at least one operation in the selection, for every year of the selection (zeros
-    included, so that a quiet year shows).
-
-    Returns
-    -------
-    pandas.DataFrame
-        Sorted by region then year: ``region``, ``year``, ``states`` (in the region),
-        ``named_states`` (of them, named by an operation of that year), ``states_pct``,
-        ``named_territories``, ``unnamed``, ``operations`` and ``operation_keys``.
-    """
-    universe = universe or load_universe()
-    placement = _Placement(boundaries, by)
-    sizes: dict[str, int] = {}
-    for iso3, region in placement.region_of.items():
-        sizes[region] = sizes.get(region, 0) + (iso3 in universe)
-    years = sorted({op.year for op in operations})
-    cells: dict[tuple[str, int], tuple[set[str], list[Operation]]] = {}
-    for op in sorted(operations, key=lambda o: (o.year, sort_key(o.name))):
-        for region in placement.regions(op):
-            named, region_ops = cells.setdefault((region, op.year), (set(), []))
-            named.update(c for c in op.countries if placement.region_of.get(c) == region)
-            region_ops.append(op)
-    rows = []
-    for region in sorted({region for region, _ in cells}):
-        for year in years:
-            named, region_ops = cells.get((region, year), (set(), []))
-            states = sum(1 for c in named if c in universe)
-            rows.append(
-                {
-                    "region": region,
-                    "year": year,
-                    "states": sizes[region],
-                    "named_states": states,
-                    "states_pct": round(100 * states / sizes[region], 1) if sizes[region] else None,
-                    "named_territories": len(named) - states,
-                    "unnamed": sum(op.unnamed for op in region_ops),
-                    "operations": len(region_ops),
-                    "operation_keys": [op.key for op in region_ops],
-                }
-            )
-    return pd.DataFrame(rows, columns=PER_YEAR_ROW)
-
-
-PER_YEAR_ROW = [
-    "region",
-    "year",
-    "states",
-    "named_states",
-    "states_pct",
-    "named_territories",
-    "unnamed",
-    "operations",
-    "operation_keys",
-]
