@@ -23,6 +23,22 @@ def world(boundaries):
     )
 
 
+@pytest.fixture(scope="module")
+def arabic(boundaries):
+    from opmap.i18n import use_language
+
+    with use_language("ar"):
+        data = prepare_map_data(read_operations(), boundaries, points=load_country_points())
+        return describe_map(data)
+
+
+def test_an_english_name_in_an_arabic_sentence_keeps_apart_from_the_number_after_it(arabic):
+    # Not isolated, "Adwenpa II 2016، 14" was one left-to-right run: "14" left its noun.
+    (sentence,) = [s for s in arabic.sentences if "Adwenpa" in s]
+    assert "\u2068Adwenpa II 2016\u2069، 14 بلداً" in sentence
+    assert arabic.countries.rows[0][3] == "\u2068Nawa 2014\u2069، \u2068Akoma 2015\u2069"
+
+
 def test_a_world_map_says_what_it_shows_how_many_operations_and_when(world):
     text = " ".join(world.sentences)
     assert text.startswith("A map of the world: each country coloured by operations per country")

@@ -16,7 +16,14 @@ from urllib.parse import urlsplit
 from opmap.figures import Figure
 from opmap.i18n import current_language
 from opmap.read.operations import Operation
-from opmap.words import countries_phrase, figure_text, named_countries, phrase_with_names, text
+from opmap.words import (
+    countries_phrase,
+    figure_text,
+    isolated,
+    named_countries,
+    phrase_with_names,
+    text,
+)
 
 POPUP_FIGURES = ("victims", "minors", "arrests", "officers")
 #: The figures an operation is listed with in a shared marker's popup.
@@ -119,7 +126,7 @@ def popup_rows(operation: Operation) -> list[PopupRow]:
 
 def operation_brief(operation: Operation) -> str:
     """Name an operation in a list with its headline figures: "Libertad 2018 · Victims: ..."."""
-    parts = [operation.key]
+    parts = [isolated(operation.key)]
     for column in BRIEF_FIGURES:
         figure = operation.figure(column)
         if figure is not None:
