@@ -203,11 +203,13 @@ STRINGS: dict[str, str] = {
     "figure_about": "about {n}",
     # the map in words: the text alternative and tables under every HTML map
     "text_title": "The map in words",
-    "text_world": "A map of the world: each country coloured by {legend}, with a marker for "
-    "each operation placed in a country that took part.",
-    "text_region": "A map of {region}: each of its countries coloured by {legend}, its gaps "
-    "(states named in no operation) hatched, countries of other regions greyed, and a marker "
-    "for each operation placed in a country that took part.",
+    # the legend's title after a colon: "coloured by operations per country" wanted an article
+    # in every language ("selon les opérations par pays"), which a title does not carry
+    "text_world": "A map of the world. Colour of each country: {legend}. A marker for each "
+    "operation is placed in a country that took part.",
+    "text_region": "A map of {region}. Colour of each of its countries: {legend}. Hatched: its "
+    "gaps (states named in no operation); greyed: countries of other regions. A marker for each "
+    "operation is placed in a country that took part.",
     "text_operations": "It shows {operations}, {period}.",
     "text_operations_none": "No operation matches the filters.",
     "text_countries": "{countries} took part by name.",
