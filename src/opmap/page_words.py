@@ -81,10 +81,6 @@ STRINGS: dict[str, str] = {
     "cluster_zoom": "Zoom in",
     "countries_none": "no country named",
     "no_match": "No operation matches the filters.",
-    "date_range": "{start}\u2013{end}",
-    "date_range_long": "{start} \u2013 {end}",
-    "months": "January,February,March,April,May,June,July,August,September,October,"
-    "November,December",
     # coverage through time: the year control of the HTML map and the small multiples
     "subtitle_up_to": "{operations} up to {year}",
     "subtitle_none_in": "No operations in {year}",
