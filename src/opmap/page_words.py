@@ -20,6 +20,8 @@ STRINGS: dict[str, str] = {
     "subtitle_filters": "Filters: {filters}",
     "source_line": "Source: INTERPOL and public press reports; boundaries: Natural Earth",
     "generated": "Generated {date} by opmap {version}",
+    # a PDF's search words (its document information), "; " between them
+    "pdf_keywords": "human trafficking; people smuggling; INTERPOL; map",
     "needs_internet": "This map loads its background tiles from the internet.",
     # legend
     "legend_title_operations": "Operations per country",
