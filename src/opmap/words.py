@@ -9,6 +9,7 @@ any other text.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from datetime import date
 from typing import TYPE_CHECKING
 
 from opmap import problem_words as problem
@@ -108,6 +109,17 @@ def _area_phrase(area: str, named: int, total: int) -> str:
     if named == 0:
         return plural("countries_area_none_named", total, area=area)
     return plural("countries_area_some_named", named, total=total, area=area)
+
+
+def generated_line(day: date) -> str:
+    """Say when and by which opmap a map was made: "Generated 2026-11-30 by opmap 0.2.0".
+
+    The ISO date is :func:`isolated`: in an Arabic line its parts were ordered right to left
+    ("أُعدّ في 30-11-2026").
+    """
+    from opmap import __version__
+
+    return text("generated", date=isolated(day.isoformat()), version=__version__)
 
 
 def count_operations(count: int) -> str:
