@@ -271,7 +271,9 @@ def test_an_arabic_count_or_region_stands_where_its_case_is_right():
             text("outside_region", region=americas),
             text("text_region", region=americas, legend="x"),
             text("text_totals_region", region=americas, figures="x"),
-            text("text_region_coverage", states="x", region=americas, named="x", gaps="x", period="x"),
+            text(
+                "text_region_coverage", states="x", region=americas, named="x", gaps="x", period="x"
+            ),
             plural("text_totals_elsewhere", 2, region=americas),
         ]
     for phrase in phrases:
