@@ -123,6 +123,7 @@ def test_figure_words_itself():
         ("close to 20", NEARLY),
         ("just under 20", NEARLY),
         ("presque 20", NEARLY),
+        ("près de 20", NEARLY),
         ("up to 20", UP_TO),
         ("as many as 20", UP_TO),
         ("<=20", UP_TO),
@@ -416,3 +417,18 @@ def test_a_total_of_one_figure_with_missing_ones_is_at_least_it(figure, operatio
     expected = readme_kind({figure.kind, AT_LEAST})
     assert total.figure.kind == expected
     assert str(total) == f"{total.figure}, 1 of {operations} operations reported"
+
+
+def test_the_french_example_of_a_count_is_worded_as_the_pages_word_it_and_can_be_typed():
+    # the message said 'presque 350' where the pages write "près de 350", which was refused
+    import re
+
+    from opmap.figures import parse_figure
+    from opmap.i18n import use_language
+    from opmap.words import figure_text, text
+
+    with use_language("fr"):
+        examples = re.findall(r"'([^']+)'", text("cell_not_count"))
+        assert figure_text(parse_figure("nearly 350")) in examples
+    for example in examples:
+        assert parse_figure(example) is not None, example

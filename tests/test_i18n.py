@@ -237,3 +237,69 @@ def test_a_language_block_left_open_puts_nothing_back_when_collected():
             gc.collect()
             assert i18n.current_language() == "fr"
     assert i18n.current_language() == "en"
+
+
+#: Arabic plurals whose number stands alone after a verb ("ذُكر منها 2"), so every form may
+#: write it as a figure; in every other entry that writes the number, "one" and "two" name the
+#: count in words (entries without the number, "عملية" after a headline figure, may repeat).
+_NUMBER_STANDS_ALONE = {"countries_some_named", "countries_area_some_named"}
+
+
+def test_arabic_one_and_two_are_not_the_many_form_with_a_number():
+    # "2 عملية لم تجرِ" (text_totals_elsewhere): the dual is عمليتان, one is عملية واحدة
+    for message in _catalog("ar"):
+        if isinstance(message.id, tuple) and message.context not in _NUMBER_STANDS_ALONE:
+            one, two, many = message.string[1], message.string[2], message.string[4]
+            if "{count" not in many:
+                continue
+            assert one != many and two != many, message.context
+
+
+def test_an_arabic_count_or_region_stands_where_its_case_is_right():
+    # A nominative dropped after a preposition or in an idafa: "في عمليتان", "تعرض عمليتان",
+    # "لـالأمريكتان", "خريطة الأمريكتان", "في الأمريكتان".
+    from opmap.words import plural
+
+    with use_language("ar"):
+        two, americas = count_operations(2), i18n.region_name("Americas")
+        phrases = [
+            text("finding_title", places="x", operations=two, period="2018"),
+            text("text_operations", operations=two, period="2018"),
+            text("coverage_open_map", region=americas),
+            text("coverage_map_alt", region=americas),
+            text("coverage_no_map", region=americas),
+            text("outside_region", region=americas),
+            text("text_region", region=americas, legend="x"),
+            text("text_totals_region", region=americas, figures="x"),
+            text(
+                "text_region_coverage", states="x", region=americas, named="x", gaps="x", period="x"
+            ),
+            plural("text_totals_elsewhere", 2, region=americas),
+        ]
+    for phrase in phrases:
+        for before in ("في ", "لـ", "خريطة ", "تعرض ", "خارج ", "من "):
+            assert before + two not in phrase and before + americas not in phrase, phrase
+
+
+@pytest.mark.parametrize("region", ["Americas", "Africa", "Europe", "Asia", "Oceania"])
+def test_french_words_a_region_name_that_takes_no_de_or_en(region):
+    # "carte de Amériques", "Carte de Afrique", "Sur 35 États de Amériques": French contracts
+    # "de" (d'Afrique, des Amériques), and a desk of --by FILE may be named anything.
+    with use_language("fr"):
+        name = i18n.region_name(region)
+        phrases = [
+            text("coverage_open_map", region=name),
+            text("coverage_map_alt", region=name),
+            text("coverage_no_map", region=name),
+            text("text_region", region=name, legend="x"),
+            text("text_region_coverage", states="x", region=name, named="x", gaps="x", period="x"),
+        ]
+    for phrase in phrases:
+        assert f"de {name}" not in phrase and f"en {name}" not in phrase, phrase
+
+
+def test_arabic_names_arrests_and_officers_one_way_on_every_page():
+    with use_language("ar"):
+        assert text("col_arrests") == text("popup_arrests") == text("coverage_col_arrests")
+        assert text("legend_title_arrests").startswith(text("popup_arrests") + " (")
+        assert text("col_officers") == text("popup_officers")

@@ -39,6 +39,7 @@ _PREFIXES: dict[str, str] = {
     "close to": NEARLY,
     "just under": NEARLY,
     "presque": NEARLY,
+    "près de": NEARLY,  # as the French pages write it: a reader may copy a figure back
     "up to": UP_TO,
     "as many as": UP_TO,
     "<=": UP_TO,

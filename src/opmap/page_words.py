@@ -20,6 +20,8 @@ STRINGS: dict[str, str] = {
     "subtitle_filters": "Filters: {filters}",
     "source_line": "Source: INTERPOL and public press reports; boundaries: Natural Earth",
     "generated": "Generated {date} by opmap {version}",
+    # a PDF's search words (its document information), "; " between them
+    "pdf_keywords": "human trafficking; people smuggling; INTERPOL; map",
     "needs_internet": "This map loads its background tiles from the internet.",
     # legend
     "legend_title_operations": "Operations per country",
@@ -81,10 +83,6 @@ STRINGS: dict[str, str] = {
     "cluster_zoom": "Zoom in",
     "countries_none": "no country named",
     "no_match": "No operation matches the filters.",
-    "date_range": "{start}\u2013{end}",
-    "date_range_long": "{start} \u2013 {end}",
-    "months": "January,February,March,April,May,June,July,August,September,October,"
-    "November,December",
     # coverage through time: the year control of the HTML map and the small multiples
     "subtitle_up_to": "{operations} up to {year}",
     "subtitle_none_in": "No operations in {year}",
@@ -203,11 +201,13 @@ STRINGS: dict[str, str] = {
     "figure_about": "about {n}",
     # the map in words: the text alternative and tables under every HTML map
     "text_title": "The map in words",
-    "text_world": "A map of the world: each country coloured by {legend}, with a marker for "
-    "each operation placed in a country that took part.",
-    "text_region": "A map of {region}: each of its countries coloured by {legend}, its gaps "
-    "(states named in no operation) hatched, countries of other regions greyed, and a marker "
-    "for each operation placed in a country that took part.",
+    # the legend's title after a colon: "coloured by operations per country" wanted an article
+    # in every language ("selon les opérations par pays"), which a title does not carry
+    "text_world": "A map of the world. Colour of each country: {legend}. A marker for each "
+    "operation is placed in a country that took part.",
+    "text_region": "A map of {region}. Colour of each of its countries: {legend}. Hatched: its "
+    "gaps (states named in no operation); greyed: countries of other regions. A marker for each "
+    "operation is placed in a country that took part.",
     "text_operations": "It shows {operations}, {period}.",
     "text_operations_none": "No operation matches the filters.",
     "text_countries": "{countries} took part by name.",

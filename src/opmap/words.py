@@ -9,6 +9,7 @@ any other text.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from datetime import date
 from typing import TYPE_CHECKING
 
 from opmap import problem_words as problem
@@ -17,6 +18,7 @@ from opmap.i18n import (
     country_name,
     current_language,
     format_number,
+    is_rtl,
     region_name,
     translations,
 )
@@ -28,6 +30,21 @@ if TYPE_CHECKING:
 
 #: How many operations a country's tooltip names before "and 1,234 more".
 NAMES_LISTED = 10
+#: First strong isolate and pop directional isolate (Unicode's bidi algorithm, UAX #9).
+FSI, PDI = "\u2068", "\u2069"
+
+
+def isolated(value: str) -> str:
+    """Return ``value`` set apart from the sentence around it on a right-to-left page.
+
+    On an Arabic page an English name ("Adwenpa II 2016") or an ISO date inside an Arabic
+    sentence is otherwise one run with the numbers next to it: "Adwenpa II 2016، 14 بلداً" read
+    "14" as the name's, away from its noun, and "2026-11-30" came out "30-11-2026". Wrapped in
+    FSI...PDI, the value takes its own direction and its neighbours keep theirs. The characters
+    are plain text, so they work wherever the words land (HTML, SVG, PDF, PNG via libraqm,
+    script-built labels); left-to-right pages need them not and get the value as it is.
+    """
+    return f"{FSI}{value}{PDI}" if value and is_rtl() else value
 
 
 def named_countries(operation: Operation) -> list[str]:
@@ -60,7 +77,7 @@ def countries_phrase(operation: Operation) -> str:
 def operation_items(operations: Sequence[Operation]) -> list[str]:
     """Name each operation with its countries: "Adwenpa II 2016, 14 countries, none named"."""
     return [
-        text("unmapped_item", operation=op.key, countries_phrase=countries_phrase(op))
+        text("unmapped_item", operation=isolated(op.key), countries_phrase=countries_phrase(op))
         for op in operations
     ]
 
@@ -94,6 +111,17 @@ def _area_phrase(area: str, named: int, total: int) -> str:
     return plural("countries_area_some_named", named, total=total, area=area)
 
 
+def generated_line(day: date) -> str:
+    """Say when and by which opmap a map was made: "Generated 2026-11-30 by opmap 0.2.0".
+
+    The ISO date is :func:`isolated`: in an Arabic line its parts were ordered right to left
+    ("أُعدّ في 30-11-2026").
+    """
+    from opmap import __version__
+
+    return text("generated", date=isolated(day.isoformat()), version=__version__)
+
+
 def count_operations(count: int) -> str:
     """Return "1 operation" or "6 operations"."""
     return plural("operations", count)
@@ -111,8 +139,11 @@ def grouping_words(label: str) -> str:
 
 
 def some_names(names: Sequence[str], limit: int = NAMES_LISTED) -> str:
-    """Join names, the first ``limit`` of them: "Nawa 2014, Akoma 2015, and 1,234 more"."""
-    return join_names(_first(names, limit))
+    """Join names, the first ``limit`` of them: "Nawa 2014, Akoma 2015, and 1,234 more".
+
+    Each name is :func:`isolated`: the names are the data's, in its own script.
+    """
+    return join_names(_first([isolated(name) for name in names], limit))
 
 
 def some_items(items: Sequence[str], limit: int = NAMES_LISTED) -> str:

@@ -23,9 +23,49 @@ def world(boundaries):
     )
 
 
+@pytest.fixture(scope="module")
+def arabic(boundaries):
+    from opmap.i18n import use_language
+
+    with use_language("ar"):
+        data = prepare_map_data(read_operations(), boundaries, points=load_country_points())
+        return describe_map(data)
+
+
+def test_an_english_name_in_an_arabic_sentence_keeps_apart_from_the_number_after_it(arabic):
+    # Not isolated, "Adwenpa II 2016، 14" was one left-to-right run: "14" left its noun.
+    (sentence,) = [s for s in arabic.sentences if "Adwenpa" in s]
+    assert "\u2068Adwenpa II 2016\u2069، 14 بلداً" in sentence
+    assert arabic.countries.rows[0][3] == "\u2068Nawa 2014\u2069، \u2068Akoma 2015\u2069"
+
+
+def test_an_arabic_total_reads_label_then_figure_reported_or_not(arabic):
+    # "نحو 1,100 الضحايا (…)" put the figure before its definite noun: not Arabic.
+    (totals,) = [s for s in arabic.sentences if s.startswith("في المجموع")]
+    assert "الضحايا: نحو 1,100 (أبلغت عنه 5 من العمليات وعددها 6)" in totals
+
+
+@pytest.mark.parametrize(
+    ("language", "start"),
+    [
+        ("en", "A map of the world. Colour of each country: operations per country."),
+        ("fr", "Une carte du monde. Couleur de chaque pays : opérations par pays."),
+        ("es", "Un mapa del mundo. Color de cada país: operaciones por país."),
+        ("ar", "خريطة العالم. لون كل بلد: العمليات حسب البلد."),
+    ],
+)
+def test_the_legend_a_country_is_coloured_by_is_named_after_a_colon(boundaries, language, start):
+    # "coloured by operations per country" / "coloré selon opérations par pays": no article.
+    from opmap.i18n import use_language
+
+    with use_language(language):
+        data = prepare_map_data(read_operations(), boundaries, points=load_country_points())
+        assert describe_map(data).sentences[0].startswith(start)
+
+
 def test_a_world_map_says_what_it_shows_how_many_operations_and_when(world):
     text = " ".join(world.sentences)
-    assert text.startswith("A map of the world: each country coloured by operations per country")
+    assert text.startswith("A map of the world. Colour of each country: operations per country.")
     assert "It shows 6 operations, 2014–2018." in world.sentences
     assert "20 countries and territories took part by name." in world.sentences
 
@@ -119,7 +159,7 @@ def test_every_operation_is_listed(world):
 
 def test_a_regional_map_counts_its_states_named_and_gaps(boundaries):
     americas = describe_map(prepare_map_data(read_operations(), boundaries, region="Americas"))
-    assert americas.sentences[0].startswith("A map of Americas: each of its countries")
+    assert americas.sentences[0].startswith("A map of Americas. Colour of each of its countries")
     assert americas.sentences[-2:] == (
         "Of the 35 states of Americas, 10 are named in an operation; 25 are gaps: "
         "no operation in 2014–2018.",

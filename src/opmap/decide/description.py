@@ -20,6 +20,7 @@ from opmap.words import (
     NAMES_LISTED,
     count_operations,
     figure_text,
+    isolated,
     join_items,
     join_names,
     operation_items,
@@ -133,7 +134,7 @@ def _sentences(map_data: MapData) -> list[str]:
     legend = text(f"legend_title_{map_data.metric}")
     legend = legend[:1].lower() + legend[1:]
     if _regional(map_data):
-        sentences = [text("text_region", region=map_data.region or "", legend=legend)]
+        sentences = [text("text_region", region=isolated(map_data.region or ""), legend=legend)]
     else:
         sentences = [text("text_world", legend=legend)]
     operations = map_data.operations
@@ -216,7 +217,7 @@ def _total_sentences(map_data: MapData) -> list[str]:
     if map_data.inside is None:
         totals = _totals(operations)
         return [text("text_totals", figures=join_names(totals))] if totals else []
-    region = map_data.region or ""
+    region = isolated(map_data.region or "")  # a desk's name may be in another script
     totals = _totals([op for op in operations if op.key in map_data.inside])
     sentences = []
     if totals:
@@ -278,7 +279,7 @@ def _region_coverage(map_data: MapData) -> list[str]:
         text(
             "text_region_coverage",
             states=plural("states", len(states)),
-            region=map_data.region or "",
+            region=isolated(map_data.region or ""),
             named=plural("named_in_operation", len(states & named)),
             gaps=plural("gaps", gaps),
             period=map_data.period or _period(map_data),

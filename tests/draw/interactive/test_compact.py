@@ -130,7 +130,24 @@ def test_a_figure_not_given_is_its_label_and_a_brief_of_name_and_figures_is_0(wo
     assert rows["Libertad 2018"][:4] == [[0, "nearly 350"], [1], [2, "22"], [3, "more than 500"]]
     assert [row[7] for row in data["operations"]] == [0] * len(data["operations"])
     assert data["notGiven"] == "not given"
-    assert data["brief"] == {"labels": ["Victims", "Arrests"], "figure": "{label}: {value}"}
+    assert data["brief"] == {
+        "labels": ["Victims", "Arrests"],
+        "figure": "{label}: {value}",
+        "name": "{name}",
+    }
+
+
+def test_an_arabic_brief_sets_the_name_apart_and_is_still_written_0(world):
+    # operation-rows.js fills brief.name, so the isolated name costs no bytes per operation
+    from opmap.draw.interactive.popups import operation_brief
+    from opmap.i18n import use_language
+
+    with use_language("ar"):
+        data = operation_layer_data(world)
+        libertad = next(op for op in world.operations if op.key == "Libertad 2018")
+        assert operation_brief(libertad).startswith("\u2068Libertad 2018\u2069 \u00b7 ")
+    assert data["brief"]["name"] == "\u2068{name}\u2069"
+    assert [row[7] for row in data["operations"]] == [0] * len(data["operations"])
 
 
 def test_a_brief_that_says_more_than_the_name_and_figures_is_kept(world):

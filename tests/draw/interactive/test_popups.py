@@ -13,18 +13,31 @@ from opmap.read.operations import Operation
 
 
 @pytest.mark.parametrize(
-    ("start", "end", "words"),
+    ("language", "start", "end", "words"),
     [
-        (date(2018, 4, 3), date(2018, 4, 9), "3\u20139 April 2018"),
-        (date(2018, 3, 28), date(2018, 4, 3), "28 March \u2013 3 April 2018"),
-        (date(2017, 12, 28), date(2018, 1, 3), "28 December 2017 \u2013 3 January 2018"),
-        (date(2018, 4, 3), None, "3 April 2018"),
-        (date(2018, 4, 3), date(2018, 4, 3), "3 April 2018"),
-        (None, None, ""),
+        ("en", date(2018, 4, 3), date(2018, 4, 9), "3\u2009\u2013\u20099 April 2018"),
+        ("en", date(2018, 3, 28), date(2018, 4, 3), "28 March\u2009\u2013\u20093 April 2018"),
+        (
+            "en",
+            date(2017, 12, 28),
+            date(2018, 1, 3),
+            "28 December 2017\u2009\u2013\u20093 January 2018",
+        ),
+        ("en", date(2018, 4, 3), None, "3 April 2018"),
+        ("en", date(2018, 4, 3), date(2018, 4, 3), "3 April 2018"),
+        ("en", None, None, ""),
+        # each language's own date, as CLDR writes it: Spanish has its "de"
+        ("es", date(2018, 4, 3), date(2018, 4, 9), "3\u20139 de abril de 2018"),
+        ("es", date(2018, 4, 3), None, "3 de abril de 2018"),
+        ("fr", date(2018, 4, 3), date(2018, 4, 9), "3\u20139 avril 2018"),
+        ("ar", date(2018, 3, 28), date(2018, 4, 3), "28 مارس \u2013 3 أبريل 2018"),
     ],
 )
-def test_format_dates(start, end, words):
-    assert format_dates(start, end) == words
+def test_format_dates(language, start, end, words):
+    from opmap.i18n import use_language
+
+    with use_language(language):
+        assert format_dates(start, end) == words
 
 
 def test_popup_rows_word_figures_as_the_source_does_and_link_only_http_sources():

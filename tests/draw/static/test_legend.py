@@ -141,3 +141,12 @@ def test_on_a_narrow_page_the_legend_and_the_foot_stay_on_the_paper_apart(inputs
     side_by_side = not (made.y0 >= source.y1 or source.y0 >= made.y1)
     if side_by_side:
         assert max(source.x0, made.x0) - min(source.x1, made.x1) >= 0.05
+
+
+def test_the_arabic_foot_keeps_its_iso_date_in_order(inputs):
+    # Not isolated, the date's numbers took the Arabic line's direction: "أُعدّ في 30-11-2026".
+    bundled = prepare_map_data(inputs.operations, inputs.boundaries, points=inputs.points)
+    with use_language("ar"):
+        figure = plot_map(bundled, generated=date(2026, 11, 30))
+    (made,) = [t for t in figure.texts if t.get_gid() == "generated"]
+    assert "\u20682026-11-30\u2069" in made.get_text()

@@ -106,6 +106,22 @@ def test_pdf_carries_title_author_subject_and_date(bundled, tmp_path, monkeypatc
     assert "Libertad 2018" in text and "Côte d'Ivoire" in text  # text, not outlines
 
 
+@pytest.mark.parametrize(
+    ("language", "keywords"),
+    [
+        ("en", "human trafficking; people smuggling; INTERPOL; map"),
+        ("fr", "traite des êtres humains; trafic de migrants; INTERPOL; carte"),
+    ],
+)
+def test_pdf_keywords_are_in_the_language_of_the_map(bundled, tmp_path, language, keywords):
+    # they were English in every pack: a French reader searching "carte" missed the French PDF
+    from opmap.i18n import use_language
+
+    with use_language(language):
+        path = write_image(bundled, tmp_path / "map.pdf", generated=GENERATED)
+    assert PdfReader(path).metadata["/Keywords"] == keywords
+
+
 def test_pdf_date_is_the_generation_date_without_source_date_epoch(bundled, tmp_path, monkeypatch):
     monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
     path = write_image(bundled, tmp_path / "map.pdf", generated=GENERATED)

@@ -42,7 +42,7 @@
 
     /** A brief written 0: the name and the popup's figures ("Libertad 2018 · Victims: 350"). */
     function briefOf(name, rows, labels, tables) {
-        var parts = [name];
+        var parts = [opmap.fillIn(tables.brief.name, {name: name})];  // isolated on RTL pages
         tables.brief.labels.forEach(function (label) {
             var found = rows.filter(function (row) {
                 return labels[row[0]] === label && row.length === 2;

@@ -22,7 +22,7 @@ from collections.abc import Iterable, Sequence
 
 from opmap.draw.interactive.popups import BRIEF_FIGURES, COUNTRIES_FOLDED_ABOVE, COUNTRIES_SHOWN
 from opmap.read.operations import Operation
-from opmap.words import countries_phrase, named_countries, phrase_with_names, text
+from opmap.words import countries_phrase, isolated, named_countries, phrase_with_names, text
 
 
 class RowTables:
@@ -46,6 +46,7 @@ class RowTables:
         self._list = {"sep": text("list_separator"), "withNames": names}
         self._brief_labels = [text(f"popup_{column}") for column in BRIEF_FIGURES]
         self._brief_figure = text("tooltip_figure", label="{label}", value="{value}")
+        self._brief_name = isolated("{name}")  # as operation_brief sets the name apart
 
     def data(self) -> dict:
         """Return what ``operation-rows.js`` makes the texts back from."""
@@ -55,7 +56,11 @@ class RowTables:
             "fold": [COUNTRIES_FOLDED_ABOVE, COUNTRIES_SHOWN],
             "notGiven": self._not_given,
             "list": self._list,
-            "brief": {"labels": self._brief_labels, "figure": self._brief_figure},
+            "brief": {
+                "labels": self._brief_labels,
+                "figure": self._brief_figure,
+                "name": self._brief_name,
+            },
         }
 
     def row(self, operation: Operation, row: list, labels: list[str]) -> list:
@@ -73,7 +78,7 @@ class RowTables:
 
     def _brief(self, name: str, rows: list, labels: list[str]) -> str:
         """Return the brief ``operation-rows.js`` makes from a name and the popup's figures."""
-        parts = [name]
+        parts = [fill_in(self._brief_name, name=name)]
         for label in self._brief_labels:
             values = [row[1] for row in rows if labels[row[0]] == label and len(row) == 2]
             if values and values[0] != self._not_given:

@@ -18,7 +18,7 @@ from opmap.draw.templates import render
 from opmap.i18n import format_number
 from opmap.read.operations import Operation
 from opmap.style import GAP_HATCH_COLOR
-from opmap.words import operation_items, text
+from opmap.words import generated_line, operation_items, text
 
 
 def _render(name: str, **context) -> Markup:
@@ -32,14 +32,12 @@ def label_html(words: str) -> Markup:
 
 def info_html(map_data: MapData, generated: date, notes: Sequence[str] = ()) -> Markup:
     """Return the title panel: title, subtitle, source line, date made, and the notes."""
-    from opmap import __version__
-
     return _render(
         "info.html",
         title=map_data.title,
         subtitle=map_data.subtitle,
         source_line=text("source_line"),
-        generated_line=text("generated", date=generated.isoformat(), version=__version__),
+        generated_line=generated_line(generated),
         notes=notes,
     )
 

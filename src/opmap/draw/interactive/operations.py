@@ -29,7 +29,7 @@ from opmap.draw.interactive.styles import (
 )
 from opmap.i18n import other_language, region_name
 from opmap.read.operations import Operation
-from opmap.words import text
+from opmap.words import isolated, text
 
 #: Pixels between markers of operations placed on the same spot (Nawa and Akoma, say).
 MARKER_SPREAD = 24  # the side of a marker's target (markers.js): fanned, they do not overlap
@@ -210,7 +210,7 @@ def operation_rows(
     for op, offset in _marker_offsets(map_data, spots):
         area = None
         if op.key in map_data.areas:
-            area = text("area_marker", operation=op.key, area=region_name(op.area))
+            area = text("area_marker", operation=isolated(op.key), area=region_name(op.area))
             outlines[str(len(rows))] = map_data.areas[op.key]
         point = map_data.markers[op.key]
         popup = [

@@ -14,9 +14,16 @@ from typing import NamedTuple
 from urllib.parse import urlsplit
 
 from opmap.figures import Figure
-from opmap.i18n import current_language
+from opmap.i18n import current_language, format_date, format_date_range
 from opmap.read.operations import Operation
-from opmap.words import countries_phrase, figure_text, named_countries, phrase_with_names, text
+from opmap.words import (
+    countries_phrase,
+    figure_text,
+    isolated,
+    named_countries,
+    phrase_with_names,
+    text,
+)
 
 POPUP_FIGURES = ("victims", "minors", "arrests", "officers")
 #: The figures an operation is listed with in a shared marker's popup.
@@ -119,7 +126,7 @@ def popup_rows(operation: Operation) -> list[PopupRow]:
 
 def operation_brief(operation: Operation) -> str:
     """Name an operation in a list with its headline figures: "Libertad 2018 · Victims: ..."."""
-    parts = [operation.key]
+    parts = [isolated(operation.key)]
     for column in BRIEF_FIGURES:
         figure = operation.figure(column)
         if figure is not None:
@@ -138,30 +145,21 @@ def http_url(source: str) -> str | None:
 
 
 def format_dates(start: date | None, end: date | None) -> str:
-    """Word a date range the short way: "3–9 April 2018", "28 March – 3 April 2018"."""
+    """Word a date range as the language does: "3–9 April 2018", "3–9 de abril de 2018".
+
+    CLDR's day-month-year interval (:func:`opmap.i18n.format_date_range`): dates built by hand
+    from a list of month names read "3–9 abril 2018" in Spanish, which writes "de".
+    """
     if start is None and end is None:
         return ""
-    if start is None or end is None or start == end:
-        return _day_month_year(start or end)
-    months = text("months").split(",")
-    if (start.year, start.month) == (end.year, end.month):
-        return text("date_range", start=start.day, end=_day_month_year(end))
-    if start.year == end.year:
-        return text(
-            "date_range_long",
-            start=f"{start.day} {months[start.month - 1]}",
-            end=_day_month_year(end),
-        )
-    return text("date_range_long", start=_day_month_year(start), end=_day_month_year(end))
+    if start is None or end is None:
+        return format_date(start or end)
+    return format_date_range(start, end)
 
 
 def figure_words(figure: Figure | None) -> str:
     """Word a figure as the source did ("nearly 350", "près de 350"), or say it was not given."""
     return text("popup_not_given") if figure is None else figure_text(figure)
-
-
-def _day_month_year(day: date) -> str:
-    return f"{day.day} {text('months').split(',')[day.month - 1]} {day.year}"
 
 
 def _countries_row(operation: Operation) -> PopupRow:

@@ -16,7 +16,7 @@ from markupsafe import Markup
 from opmap.draw.assets import asset_text
 from opmap.draw.templates import render
 from opmap.i18n import current_language, is_rtl
-from opmap.words import STRINGS, text
+from opmap.words import STRINGS, generated_line, text
 
 
 @dataclass(frozen=True)
@@ -102,8 +102,6 @@ def render_page(template: str, *, page: str, generated: date, **context: object)
     -------
     str
     """
-    from opmap import __version__
-
     return render(
         template,
         lang=current_language(),
@@ -112,6 +110,6 @@ def render_page(template: str, *, page: str, generated: date, **context: object)
         words=Words(),
         # The stylesheet is a file of the package, not data: it is inlined as it is.
         css=Markup(asset_text("page.css")),
-        generated_line=text("generated", date=generated.isoformat(), version=__version__),
+        generated_line=generated_line(generated),
         **context,
     )

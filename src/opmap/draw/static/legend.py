@@ -29,7 +29,7 @@ from opmap.style import (
     OUTSIDE_COLOR,
     TEXT_COLOR,
 )
-from opmap.words import text
+from opmap.words import generated_line, text
 
 _BOX_EDGE = "#bdbdbd"
 _MAX_COLUMNS = 4
@@ -48,15 +48,13 @@ def draw_source_line(page: Page, generated: date) -> float:
 
     Returns their top.
     """
-    from opmap import __version__
-
     scale, margin = page.scale, page.margin
     style = {"fontsize": SOURCE_PT * scale, "va": "bottom", "color": MUTED_TEXT_COLOR}
     end, other = ("left", "right") if page.rtl else ("right", "left")
     source = page.figure.text(
         *page.fig_xy(page.start, margin), text("source_line"), ha=page.align, gid="source", **style
     )
-    stamp = text("generated", date=generated.isoformat(), version=__version__)
+    stamp = generated_line(generated)
     made = page.figure.text(
         *page.fig_xy(page.width - page.start, margin), stamp, ha=end, gid="generated", **style
     )

@@ -166,7 +166,7 @@ def _metadata(fmt: str, info: DocumentInfo | None) -> dict:
         "Title": info.title,
         "Author": info.author,
         "Subject": info.subject,
-        "Keywords": "human trafficking; people smuggling; INTERPOL; map",
+        "Keywords": text("pdf_keywords"),
         "Creator": f"opmap {__version__}",
         "Producer": None,
         "CreationDate": created,
