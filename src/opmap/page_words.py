@@ -155,7 +155,8 @@ STRINGS: dict[str, str] = {
     "coverage_col_named_territories": "Named territories",
     "coverage_col_unnamed": "Unnamed participants",
     "coverage_col_operations": "Operations",
-    "coverage_col_spanning": "Of them spanning regions",
+    # operations listed in the row whose figures are in no region's: they span regions, or may
+    "coverage_col_spanning": "Of them, figures in the total only",
     "coverage_col_years": "Years",
     "coverage_col_victims": "Victims",
     "coverage_col_minors": "Minors",
@@ -163,7 +164,9 @@ STRINGS: dict[str, str] = {
     "coverage_col_states_not_named": "States not named in any operation",
     "coverage_no_gaps": "none",
     "coverage_per_year_title": "Per year",
-    "coverage_per_year_note": "An operation counts once in each of its regions, in its own year.",
+    "coverage_per_year_note": "An operation counts once in each of its regions, in its own year. "
+    "“All regions” counts each operation of the year once, those that name no country and no "
+    "area included: the regions' rows may add up to more than it, or to less.",
     "period_none": "no operation",
     "coverage_map_alt": "Map of {region}: countries coloured by operations, others greyed",
     "coverage_open_map": "Open the interactive map of {region}",
@@ -187,6 +190,12 @@ STRINGS: dict[str, str] = {
     "briefing_downloads": "Data",
     "briefing_download_operations": "operations.csv: the records, cleaned, with ISO codes",
     "briefing_download_coverage": "coverage.csv: coverage by region",
+    "briefing_download_coverage_per_year": "coverage-per-year.csv: countries named and operations "
+    "per region and year",
+    "briefing_download_coverage_md": "coverage.md: the coverage table, its notes and the years, "
+    "in Markdown",
+    "briefing_download_gpkg": "opmap.gpkg: the layers for a GIS (QGIS, ArcGIS): operations, "
+    "participation, coverage",
     "briefing_csv_open": "Open operations.csv",
     "skip_to_content": "Skip to content",
     "embed_title": "Map of operations against human trafficking and people smuggling",

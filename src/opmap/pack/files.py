@@ -168,6 +168,7 @@ PACK_FILES: tuple[PackFile, ...] = (
         "key, iso_a3 to the coverage layer's for names and shapes) and coverage (countries "
         "with their shapes, counts and figures)",
         "gis",
+        "gpkg",
     ),
     PackFile("opmap-operations.geojson", "the operations layer as GeoJSON, for web tools", "gis"),
     PackFile(

@@ -191,7 +191,7 @@ def test_the_coverage_table_speaks_plain_words(hostile):
         "Named territories",
         "Unnamed participants",
         "Operations",
-        "Of them spanning regions",
+        "Of them, figures in the total only",
         "Years",
         "Victims",
         "Minors",

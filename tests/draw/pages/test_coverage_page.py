@@ -125,7 +125,7 @@ def test_headings_and_notes_are_plain_words(document):
         "Named territories",
         "Unnamed participants",
         "Operations",
-        "Of them spanning regions",
+        "Of them, figures in the total only",
         "Years",
         "Victims",
         "Minors",

@@ -55,7 +55,8 @@ def render_briefing(
         Region name -> relative path of its map, for the regions that have one.
     files : mapping of str to str
         What the folder holds, by role (``map``, ``map_embed``, ``png``, ``svg``, ``pdf``,
-        ``by_year``, ``coverage_html``, ``coverage_csv``, ``operations_csv``) -> relative path;
+        ``by_year``, ``coverage_html``, ``coverage_csv``, ``coverage_per_year_csv``,
+        ``coverage_md``, ``operations_csv``, ``gpkg``) -> relative path;
         a missing role is left out of the page.
     generated : datetime.date
         The date the page says it was made.
@@ -92,6 +93,9 @@ def render_briefing(
             for role, key in (
                 ("operations_csv", "briefing_download_operations"),
                 ("coverage_csv", "briefing_download_coverage"),
+                ("coverage_per_year_csv", "briefing_download_coverage_per_year"),
+                ("coverage_md", "briefing_download_coverage_md"),
+                ("gpkg", "briefing_download_gpkg"),
             )
             if role in files
         ],

@@ -12,6 +12,7 @@ from datetime import date
 from numbers import Integral
 
 from opmap.decide.classes import Classes
+from opmap.decide.regions import ALL_REGIONS
 from opmap.decide.tables import percent_words, region_words, total_cell
 from opmap.draw.pages.layout import Cell, Column, PageTable, Row, Thumbnail, render_page
 from opmap.i18n import format_number
@@ -87,7 +88,34 @@ def render_coverage_page(
         legend=_legend(classes) if images else None,
         table=coverage_table(report, region_pages=region_pages, region_images=images),
         notes=notes,
+        per_year=_per_year(report),
     )
+
+
+def _per_year(report) -> dict | None:
+    """Lay out coverage.md's per-year table, counts only: each region and all, year by year.
+
+    The operations of each row are left to coverage-per-year.csv and coverage.md: at 10,000
+    operations their names would make the page megabytes long.
+    """
+    if not len(report.per_year):
+        return None
+    table = report.per_year_table
+    count = len(table.columns) - 1  # the last column names the operations
+    columns = tuple(
+        Column(label, "num" if numeric else "")
+        for label, numeric in zip(table.columns[:count], table.numeric[:count], strict=True)
+    )
+    totals = [region == ALL_REGIONS for region in report.per_year["region"]]
+    rows = tuple(
+        Row(tuple(Cell(value) for value in row[:count]), total=total)
+        for row, total in zip(table.rows, totals, strict=True)
+    )
+    return {
+        "heading": text("coverage_per_year_title"),
+        "note": text("coverage_per_year_note"),
+        "table": PageTable(columns, rows),
+    }
 
 
 def coverage_heading(report) -> str:
