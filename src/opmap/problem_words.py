@@ -157,6 +157,9 @@ STRINGS: dict[str, str] = {
         "is not a count; write a whole number with an optional qualifier, e.g. '94', '1,426', "
         "'nearly 350', 'more than 500'"
     ),
+    "cell_figure_too_large": (
+        "is more than {largest:,}, the largest figure opmap takes; check for a typo"
+    ),
     "cell_lat_lon_pair": "is empty but {given} is given; give both lat and lon, or neither",
     "cell_not_degrees": "is not a number of degrees; {fix}",
     "cell_decimal_point": "write decimals with a point: {hint!r}",
