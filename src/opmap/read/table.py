@@ -13,7 +13,7 @@ import io
 from pathlib import Path
 
 from opmap.errors import InvalidInput, Problem
-from opmap.read.csv_text import mostly_utf8
+from opmap.read.csv_text import utf8_with_stray_bytes
 from opmap.read.guards import CONTROLS, NOT_UTF8, describe_bytes, describe_controls
 from opmap.words import plural, quoted_names, text
 
@@ -93,7 +93,7 @@ def _decode(raw: bytes) -> str:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError:
         body = raw.removeprefix(codecs.BOM_UTF8)
-        encoding = "utf-8" if mostly_utf8(body) else "cp1252"
+        encoding = "utf-8" if utf8_with_stray_bytes(body) else "cp1252"
         return body.decode(encoding, errors="surrogateescape")
 
 
