@@ -249,6 +249,11 @@ STRINGS: dict[str, str] = {
     "out_not_ours": (
         "--out {path!r} exists and opmap did not write it (or it was changed since); {hint}"
     ),
+    "out_pack_file": (
+        "--out {path!r} is a file of the briefing pack in {pack!r} written by 'opmap build', "
+        "whose index.html links it and agrees with it; write to another --out, run 'opmap build' "
+        "to rebuild the pack, or add --force to replace it anyway"
+    ),
     "out_file_not_folder": "--out {path!r} is a file, not a folder; choose a folder",
     "out_holds_cwd": (
         "--out {path!r} is the working folder or holds it; choose a folder inside it"

@@ -116,7 +116,7 @@ def test_one_latin_utf8_letter_outweighs_any_number_of_stray_bytes(tmp_path):
     ],
 )
 def test_an_excel_windows_1252_file_is_read_as_windows_1252(tmp_path, summary):
-    content = f"operation,year,countries,summary\nNawa,2014,Chad,\"{summary}\"\n"
+    content = f'operation,year,countries,summary\nNawa,2014,Chad,"{summary}"\n'
     [operation], problems = file_problems(tmp_path, content.encode("cp1252"))
     assert (operation.summary, problems) == (summary, [])
 
