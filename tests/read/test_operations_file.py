@@ -121,6 +121,24 @@ def test_an_excel_windows_1252_file_is_read_as_windows_1252(tmp_path, summary):
     assert (operation.summary, problems) == (summary, [])
 
 
+@pytest.mark.parametrize("delimiter", [",", ";"])
+@pytest.mark.parametrize("newline", ["\n", "\r\n"])
+def test_excels_sep_line_names_the_delimiter_and_lines_keep_their_numbers(
+    tmp_path, delimiter, newline
+):
+    # Excel writes (and reads) an optional first line "sep=;" naming the delimiter.
+    lines = [
+        f"sep={delimiter}",
+        "operation,year,countries,summary",
+        "Alpha,2018,Chad,one",
+        "Beta,18,Mali,x",
+    ]
+    content = newline.join(line.replace(",", delimiter) for line in lines) + newline
+    operations, [problem] = file_problems(tmp_path, ("\ufeff" + content).encode())
+    assert [(op.name, op.summary) for op in operations] == [("Alpha", "one")]
+    assert (problem.line, problem.column, problem.value) == (4, "year", "18")
+
+
 def controls_text(controls: int, length: int, control: str = "\x01") -> bytes:
     """A readable file of ``length`` characters of which ``controls`` are ``control``."""
     head = "operation,year,summary\nNawa,2014,"

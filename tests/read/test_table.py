@@ -145,3 +145,15 @@ def test_a_required_column_named_twice_is_refused(tmp_path):
     assert raised.value.problems == [
         Problem(str(path), 1, "iso3", "is in the header more than once (columns 1 and 3); keep one")
     ]
+
+
+@pytest.mark.parametrize("delimiter", [",", ";"])
+def test_excels_sep_line_names_the_delimiter_and_lines_keep_their_numbers(tmp_path, delimiter):
+    path = table(tmp_path, f"sep={delimiter}\r\niso3{delimiter}region\r\nSEN{delimiter}West\r\n")
+    assert read(path) == [(3, {"iso3": "SEN", "region": "West"})]
+    path = table(
+        tmp_path, f"sep={delimiter}\niso3{delimiter}region{delimiter}iso3\nTCD{delimiter}A\n"
+    )
+    with pytest.raises(InvalidRegions) as raised:
+        read(path)
+    assert [(p.line, p.column) for p in raised.value.problems] == [(2, "iso3")]

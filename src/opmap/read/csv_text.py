@@ -2,7 +2,8 @@
 
 Bytes are decoded as UTF-8 (with or without BOM) or Windows-1252 (a UTF-8 file with a few bad
 bytes stays UTF-8, its bad bytes reported cell by cell), binary files are refused, the
-delimiter is sniffed and the rows split, every problem reported with its line.
+delimiter is read from Excel's ``sep=`` line or sniffed and the rows split, every problem
+reported with its line.
 """
 
 from __future__ import annotations
@@ -128,6 +129,22 @@ def _non_printable_share(text: str) -> float:
         if unicodedata.category(char) in ("Cc", "Cn", "Co", "Cs")
     )
     return odd / len(text)
+
+
+def excel_separator(text: str) -> tuple[str | None, str]:
+    """Read Excel's optional first line ``sep=;``: return (its delimiter, the text without it).
+
+    The line is blanked, not removed, so every later line keeps its number in messages; an
+    empty row is skipped by the readers. Returns (None, text) when the file has no such line.
+    """
+    first, newline, rest = text.partition("\n")
+    match = _SEP_LINE.fullmatch(first.rstrip("\r"))
+    if not match:
+        return None, text
+    return match["delimiter"], newline + rest
+
+
+_SEP_LINE = re.compile(r'"?sep=(?P<delimiter>[,;\t|])"?[ \t]*', re.IGNORECASE)
 
 
 def _sniff_delimiter(text: str) -> str:
