@@ -33,6 +33,10 @@ STRINGS: dict[str, str] = {
     "reason_vague_area": "not one M49 area (sources draw it differently)",
     "country_refused": "{name}; {advice}",
     "country_did_you_mean": "did you mean {names}?",
+    "resolve_use_iso": "use an ISO 3166 name or code, e.g. 'Chad' or 'TCD'",
+    "resolve_empty": (
+        "the name {name!r} is empty; give a country name or code, e.g. 'Chad' or 'TCD'"
+    ),
     "country_use_iso": (
         "use an ISO 3166 name or code (`opmap resolve NAME` shows how a name is read)"
     ),
@@ -64,10 +68,6 @@ STRINGS: dict[str, str] = {
         "the limit with --max-size MB"
     ),
     "file_too_large_any_input": "--max-size MB (it applies to every input)",
-    "file_too_long": (
-        "has {lines:,} lines, more than the limit of {limit:,} rows; check it is the right file, "
-        "or raise the limit with --max-rows N"
-    ),
     "csv_quote_open": "a quote opened on this line is never closed; close it or remove it",
     "csv_after_quote": (
         "text after a closing quote; quote the whole cell and double any quote inside "
@@ -262,7 +262,9 @@ STRINGS: dict[str, str] = {
     "out_entry_device": "{entry!r} is a device, pipe or socket; opmap never moves it",
     "out_entry_input": "{entry!r} is an input of this run",
     "out_entry_not_ours": "{entry!r} was not written by opmap (or was changed since)",
-    "out_holds_users": "holds files opmap did not write ({files}) and no record of its own",
+    "out_holds_users": (
+        "the folder holds files opmap did not write ({files}) and no record of its own"
+    ),
     "out_move_away": "Move those away.",
     "out_choose_or_force": (
         "Choose another --out, or add --force to replace the files in the way "
@@ -348,8 +350,14 @@ PLURALS: dict[str, tuple[str, str]] = {
         "is below the {count} countries named; make it at least {least} or leave it empty",
     ),
     "table_missing": (
-        "missing column(s) {columns}; {usage}",
-        "missing column(s) {columns}; {usage}",
+        "missing column {columns}; {usage}",
+        "missing columns {columns}; {usage}",
+    ),
+    "file_too_long": (
+        "has {count:,} line below its header, more than the limit of {limit:,}; check it is the "
+        "right file, or raise the limit with --max-rows N",
+        "has {count:,} lines below its header, more than the limit of {limit:,}; check it is the "
+        "right file, or raise the limit with --max-rows N",
     ),
     "shape_missing_columns": (
         "lacks the column {columns}; a boundaries file needs {required} (the regions are grouped "

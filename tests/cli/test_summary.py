@@ -45,6 +45,15 @@ def test_summary_refuses_a_bad_region_file_without_a_traceback(tmp_path):
     assert "Traceback" not in result.output
 
 
+def test_a_missing_region_file_is_worded_as_a_missing_operations_file(tmp_path):
+    missing = tmp_path / "nope.csv"
+    result = CliRunner().invoke(cli, ["summary", "--by", str(missing)])
+    assert result.exit_code == 1
+    assert f"{missing}: no such file; check the path and the spelling" in result.stderr
+    result = CliRunner().invoke(cli, ["validate", str(missing)])
+    assert f"{missing}: no such file; check the path and the spelling" in result.output
+
+
 def test_summary_refuses_an_unknown_grouping():
     result = CliRunner().invoke(cli, ["summary", "--by", "galaxy"])
     assert result.exit_code == 1

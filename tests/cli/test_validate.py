@@ -100,11 +100,13 @@ def test_country_errors_quote_the_name_as_written_and_say_why(runner, tmp_path):
 def test_limits_refuse_a_file_too_long_or_too_large(runner, tmp_path, small_operations):
     result = runner.invoke(cli, ["validate", str(small_operations), "--max-rows", "3"])
     assert result.exit_code == 1
-    assert "has 6 lines, more than the limit of 3 rows" in result.output
+    assert "has 5 lines below its header, more than the limit of 3;" in result.output
     assert "--max-rows N" in result.output
     result = runner.invoke(cli, ["validate", str(small_operations), "--max-size", "0.0001"])
     assert result.exit_code == 1
-    assert "MB, more than the limit of 0 MB" in result.output and "--max-size MB" in result.output
+    assert small_operations.stat().st_size == 366  # 0.000366 MB: cut, never rounded up
+    assert "is 0.0003 MB, more than the limit of 0.0001 MB" in result.output
+    assert "--max-size MB" in result.output
     assert runner.invoke(cli, ["validate", str(small_operations), "--max-rows", "5"]).exit_code == 0
 
 

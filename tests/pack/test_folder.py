@@ -52,8 +52,14 @@ def test_a_folder_of_the_users_files_without_a_manifest_is_refused(tmp_path):
     out = tmp_path / "documents"
     out.mkdir()
     (out / "letter.odt").write_text("x", encoding="utf-8")
-    with pytest.raises(OutputError, match=r"holds files opmap did not write \('letter.odt'\)"):
+    with pytest.raises(OutputError) as raised:
         _build(out, {"index.html": "v1"})
+    # Each clause has its subject, even after another one: "'x' is an input; the folder holds"
+    assert str(raised.value) == (
+        f"--out '{out}' cannot be replaced: the folder holds files opmap did not write "
+        "('letter.odt') and no record of its own. Choose another --out, or add --force to "
+        "replace the files in the way (the others are kept)."
+    )
     _build(out, {"index.html": "v1"}, force=True)
     assert (out / "letter.odt").read_text(encoding="utf-8") == "x"
 

@@ -139,6 +139,11 @@ def test_excels_sep_line_names_the_delimiter_and_lines_keep_their_numbers(
     assert (problem.line, problem.column, problem.value) == (4, "year", "18")
 
 
+def test_a_header_with_no_known_column_is_one_error_and_no_warning_of_absent_columns(tmp_path):
+    operations, problems = file_problems(tmp_path, b"foo,bar\n1,2\n")
+    assert [(p.line, p.column, p.severity) for p in problems] == [(1, None, "error")]
+
+
 def controls_text(controls: int, length: int, control: str = "\x01") -> bytes:
     """A readable file of ``length`` characters of which ``controls`` are ``control``."""
     head = "operation,year,summary\nNawa,2014,"

@@ -129,13 +129,15 @@ def test_a_folder_is_no_boundaries_file(tmp_path):
 def test_a_boundaries_file_over_the_size_limit_is_refused_with_the_option_to_raise_it(tmp_path):
     path = tmp_path / "big.geojson"
     path.write_bytes(SMALL.read_bytes())
-    assert _problems(path, max_bytes=path.stat().st_size - 1)[1] == [
+    size = path.stat().st_size
+    assert size == 6_815
+    assert _problems(path, max_bytes=size - 1)[1] == [
         (
             None,
             None,
             "error",
-            "is 0.0 MB, more than the limit of 0 MB; check it is the right file, or raise the "
-            "limit with --max-size MB (it applies to every input)",
+            "is 0.006815 MB, more than the limit of 0.006814 MB; check it is the right file, or "
+            "raise the limit with --max-size MB (it applies to every input)",
         )
     ]
     boundaries, problems = _problems(path, max_bytes=path.stat().st_size)

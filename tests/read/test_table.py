@@ -82,7 +82,7 @@ def test_missing_columns_are_named_in_one_problem_on_line_1(tmp_path):
     with pytest.raises(InvalidUniverse) as raised:
         read_table(path, ("iso3", "region"), InvalidUniverse, "list", USAGE)
     assert raised.value.problems == [
-        Problem(str(path), 1, None, f"missing column(s) 'iso3', 'region'; {USAGE}", "code,name")
+        Problem(str(path), 1, None, f"missing columns 'iso3', 'region'; {USAGE}", "code,name")
     ]
 
 
@@ -91,7 +91,7 @@ def test_an_empty_file_lacks_every_column(tmp_path):
     with pytest.raises(InvalidRegions) as raised:
         read(path, ("iso3",))
     assert raised.value.problems == [
-        Problem(str(path), 1, None, f"missing column(s) 'iso3'; {USAGE}", "")
+        Problem(str(path), 1, None, f"missing column 'iso3'; {USAGE}", "")
     ]
 
 

@@ -171,8 +171,7 @@ def _check_countries(raw: str, has_area: bool, report: _Report) -> tuple[list, i
 
     names = [name.strip() for name in raw.split(";") if name.strip()]
     if not names and not has_area:
-        report.warning("countries", words.text("cell_no_country"))
-        return [], 0
+        return [], 0  # warned of once the row is known to be kept (operations._build_operation)
     countries, spelled, unresolved = [], {}, 0
     for name in names:
         try:

@@ -293,6 +293,8 @@ def _build_operation(
     language = _check_language(cells.get("language", ""), report)
     if report.has_errors_since(problems_before) or name is None or year is None:
         return None
+    if not named and not area:  # kept, but not on the map; said of the column if there is one
+        report.warning("countries" if "countries" in cells else None, words.text("cell_no_country"))
     _check_country_names(cells.get("country_names", ""), countries, report)
     return Operation(
         name=name,

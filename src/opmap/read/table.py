@@ -49,16 +49,13 @@ def read_table(
     try:
         raw = Path(path).read_bytes()
     except OSError as err:
-        raise error(
-            [
-                Problem(
-                    name,
-                    None,
-                    None,
-                    text("table_unreadable", what=what, reason=err.strerror or err),
-                )
-            ]
-        ) from err
+        # Worded as the operations file's: "no such file; check the path and the spelling".
+        message = (
+            text("file_missing")
+            if isinstance(err, FileNotFoundError)
+            else text("table_unreadable", what=what, reason=err.strerror or err)
+        )
+        raise error([Problem(name, None, None, message)]) from err
     declared, content = excel_separator(_decode(raw))
     first = next((line for line in content.splitlines() if line.strip()), "")
     delimiter = declared or (";" if first.count(";") > first.count(",") else ",")
