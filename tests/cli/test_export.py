@@ -81,6 +81,20 @@ def test_help_has_an_example():
     assert "$ opmap export --out maps/map.pdf --size 17x10cm" in result.output
 
 
+def test_size_help_names_every_size_the_option_takes():
+    from opmap.draw.static.page import PAPER_SIZES, parse_size
+
+    result = _run("export", "--help")
+    help_text = " ".join(result.output.split())
+    for paper in PAPER_SIZES:
+        assert paper in help_text
+        assert parse_size(paper) and parse_size(f"{paper} portrait")
+    for example in ("17x10cm", "170x100mm", "6.7x4in", "'A4 portrait'"):
+        assert example in help_text
+        assert parse_size(example.strip("'"))
+    assert "WxHcm|WxHmm|WxHin|A3|A4|A5|A6" in help_text
+
+
 def test_export_never_replaces_the_input_csv(tmp_path, small_operations, small_countries):
     ops = tmp_path / "ops.csv"
     ops.write_bytes(small_operations.read_bytes())

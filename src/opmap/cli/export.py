@@ -58,8 +58,9 @@ def _read_size(ctx: click.Context, param: click.Parameter, value: str | None):
     "--size",
     callback=_read_size,
     default=None,
-    metavar="WxHcm|WxHin|A4|A5",
-    help="Printed size, e.g. 17x10cm (the default), 6.7x4in, A4 (landscape).",
+    metavar="WxHcm|WxHmm|WxHin|A3|A4|A5|A6",
+    help="Printed size, e.g. 17x10cm (the default), 170x100mm, 6.7x4in, or a paper size A3 to A6, "
+    "landscape unless followed by 'portrait' ('A4 portrait'); each side 5 to 122 cm.",
 )
 @map_options
 @click.option(
