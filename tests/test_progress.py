@@ -144,3 +144,16 @@ def test_a_build_tells_each_step_as_it_starts_and_ends(
     ]
     assert len(written) == 6 and written[0].startswith("[1/6] 1 fichier écrit en ")
     assert "wrote" not in result.stderr and "[1/6]" not in result.stdout
+
+
+def test_only_the_regional_maps_drawn_are_counted(tmp_path, large_csv, small_countries):
+    # The operations are in Africa and the Americas; Asia, Europe and Oceania get no map.
+    args = ["coverage", "--operations", str(large_csv), "--countries", str(small_countries)]
+    result = CliRunner().invoke(cli, [*args, "--out", str(tmp_path / "out")])
+    assert result.exit_code == 0, result.output
+    maps = [line for line in result.stderr.splitlines() if line.startswith("Regional map")]
+    assert maps == ["Regional map 1 of 2: Africa", "Regional map 2 of 2: Americas"]
+    assert sorted(p.name for p in (tmp_path / "out" / "regions").glob("*.html")) == [
+        "africa.html",
+        "americas.html",
+    ]

@@ -99,6 +99,13 @@ class UnknownCountry(OpmapError, LookupError):
             return text("country_did_you_mean", names=quoted_names(self.suggestions))
         return text("country_use_iso")
 
+    def in_resolve(self) -> str:
+        """Return the message for ``opmap resolve``, whose advice cannot be to run it."""
+        advice = self._advice()
+        if advice == text("country_use_iso"):
+            advice = text("resolve_use_iso")
+        return text("country_refused", name=self._describe(), advice=advice)
+
 
 class NotACountry(UnknownCountry):
     """A place that is not a country: a region, a group of countries, part of a country.

@@ -20,6 +20,9 @@ AT_LEAST = "at_least"
 NEARLY = "nearly"
 UP_TO = "up_to"
 ABOUT = "about"
+#: The largest figure read: no operation counts a billion people, so a larger one is a typo, and
+#: sums of 200,000 such figures still fit the 64-bit integers of the GIS layers.
+LARGEST_FIGURE = 1_000_000_000
 
 # Words people put before a number, by the kind of claim they make. Longest first, so that
 # "more than" wins over "more" and "close to" over "close".

@@ -33,6 +33,10 @@ STRINGS: dict[str, str] = {
     "reason_vague_area": "not one M49 area (sources draw it differently)",
     "country_refused": "{name}; {advice}",
     "country_did_you_mean": "did you mean {names}?",
+    "resolve_use_iso": "use an ISO 3166 name or code, e.g. 'Chad' or 'TCD'",
+    "resolve_empty": (
+        "the name {name!r} is empty; give a country name or code, e.g. 'Chad' or 'TCD'"
+    ),
     "country_use_iso": (
         "use an ISO 3166 name or code (`opmap resolve NAME` shows how a name is read)"
     ),
@@ -64,10 +68,6 @@ STRINGS: dict[str, str] = {
         "the limit with --max-size MB"
     ),
     "file_too_large_any_input": "--max-size MB (it applies to every input)",
-    "file_too_long": (
-        "has {lines:,} lines, more than the limit of {limit:,} rows; check it is the right file, "
-        "or raise the limit with --max-rows N"
-    ),
     "csv_quote_open": "a quote opened on this line is never closed; close it or remove it",
     "csv_after_quote": (
         "text after a closing quote; quote the whole cell and double any quote inside "
@@ -156,6 +156,9 @@ STRINGS: dict[str, str] = {
     "cell_not_count": (
         "is not a count; write a whole number with an optional qualifier, e.g. '94', '1,426', "
         "'nearly 350', 'more than 500'"
+    ),
+    "cell_figure_too_large": (
+        "is more than {largest:,}, the largest figure opmap takes; check for a typo"
     ),
     "cell_lat_lon_pair": "is empty but {given} is given; give both lat and lon, or neither",
     "cell_not_degrees": "is not a number of degrees; {fix}",
@@ -246,6 +249,11 @@ STRINGS: dict[str, str] = {
     "out_not_ours": (
         "--out {path!r} exists and opmap did not write it (or it was changed since); {hint}"
     ),
+    "out_pack_file": (
+        "--out {path!r} is a file of the briefing pack in {pack!r} written by 'opmap build', "
+        "whose index.html links it and agrees with it; write to another --out, run 'opmap build' "
+        "to rebuild the pack, or add --force to replace it anyway"
+    ),
     "out_file_not_folder": "--out {path!r} is a file, not a folder; choose a folder",
     "out_holds_cwd": (
         "--out {path!r} is the working folder or holds it; choose a folder inside it"
@@ -254,7 +262,9 @@ STRINGS: dict[str, str] = {
     "out_entry_device": "{entry!r} is a device, pipe or socket; opmap never moves it",
     "out_entry_input": "{entry!r} is an input of this run",
     "out_entry_not_ours": "{entry!r} was not written by opmap (or was changed since)",
-    "out_holds_users": "holds files opmap did not write ({files}) and no record of its own",
+    "out_holds_users": (
+        "the folder holds files opmap did not write ({files}) and no record of its own"
+    ),
     "out_move_away": "Move those away.",
     "out_choose_or_force": (
         "Choose another --out, or add --force to replace the files in the way "
@@ -340,8 +350,14 @@ PLURALS: dict[str, tuple[str, str]] = {
         "is below the {count} countries named; make it at least {least} or leave it empty",
     ),
     "table_missing": (
-        "missing column(s) {columns}; {usage}",
-        "missing column(s) {columns}; {usage}",
+        "missing column {columns}; {usage}",
+        "missing columns {columns}; {usage}",
+    ),
+    "file_too_long": (
+        "has {count:,} line below its header, more than the limit of {limit:,}; check it is the "
+        "right file, or raise the limit with --max-rows N",
+        "has {count:,} lines below its header, more than the limit of {limit:,}; check it is the "
+        "right file, or raise the limit with --max-rows N",
     ),
     "shape_missing_columns": (
         "lacks the column {columns}; a boundaries file needs {required} (the regions are grouped "

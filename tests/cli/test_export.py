@@ -78,7 +78,21 @@ def test_option_choices_match_the_classifier():
 def test_help_has_an_example():
     result = _run("export", "--help")
     assert result.exit_code == 0
-    assert "$ opmap export --out output/map.pdf --size 17x10cm" in result.output
+    assert "$ opmap export --out maps/map.pdf --size 17x10cm" in result.output
+
+
+def test_size_help_names_every_size_the_option_takes():
+    from opmap.draw.static.page import PAPER_SIZES, parse_size
+
+    result = _run("export", "--help")
+    help_text = " ".join(result.output.split())
+    for paper in PAPER_SIZES:
+        assert paper in help_text
+        assert parse_size(paper) and parse_size(f"{paper} portrait")
+    for example in ("17x10cm", "170x100mm", "6.7x4in", "'A4 portrait'"):
+        assert example in help_text
+        assert parse_size(example.strip("'"))
+    assert "WxHcm|WxHmm|WxHin|A3|A4|A5|A6" in help_text
 
 
 def test_export_never_replaces_the_input_csv(tmp_path, small_operations, small_countries):
@@ -184,3 +198,28 @@ def test_a_column_the_geopackage_cannot_hold_is_an_input_error_not_a_traceback(t
     assert result.exit_code == 1, result.output
     assert f"{source}:1: column {extra.split(',')[-1]!r}:" in result.output
     assert "Traceback" not in result.output and not out.exists()
+
+
+def test_a_file_of_a_briefing_pack_is_not_replaced_by_an_export_unless_forced(tmp_path):
+    from opmap.ownership import OutputPolicy
+    from opmap.pack.briefing_pack import _owned_files
+    from opmap.pack.folder import replace_folder
+
+    out = tmp_path / "output"
+    with replace_folder(out, _owned_files(), OutputPolicy()) as staging:
+        for name in ("index.html", "operations.csv", "opmap-operations.geojson"):
+            (staging / name).write_text("pack", encoding="utf-8")
+    result = _run("export", "--format", "png", "--out", str(out / "operations.csv"))
+    assert result.exit_code == 1
+    assert f"--out '{out / 'operations.csv'}' is a file of the briefing pack in '{out}'" in (
+        result.stderr
+    )
+    result = _run("export", "--format", "geojson", "--out", str(out / "opmap.geojson"))
+    assert result.exit_code == 1
+    assert f"--out '{out / 'opmap-operations.geojson'}' is a file of the briefing pack" in (
+        result.stderr
+    )
+    assert [(out / n).read_text() for n in ("operations.csv", "opmap-operations.geojson")] == [
+        "pack",
+        "pack",
+    ]

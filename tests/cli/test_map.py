@@ -176,3 +176,42 @@ def test_out_through_a_file_is_refused_and_nothing_is_written(tmp_path, monkeypa
     assert "goes up ('..') from 'x.html', which is not a folder" in result.output
     assert list(tmp_path.iterdir()) == []
     assert not (tmp_path.parent.parent / "y.html").exists()
+
+
+def _pack(folder: Path, languages=("",)) -> None:
+    """A folder as `opmap build` leaves it: its files, listed in the manifest."""
+    from opmap.ownership import OutputPolicy
+    from opmap.pack.briefing_pack import _owned_files
+    from opmap.pack.folder import replace_folder
+
+    with replace_folder(folder, _owned_files(), OutputPolicy()) as staging:
+        for language in languages:
+            for name in ("index.html", "map.html", "operations.csv", "regions/africa.html"):
+                (staging / language / name).parent.mkdir(parents=True, exist_ok=True)
+                (staging / language / name).write_text(f"pack {name}", encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("languages", "name", "pack"),
+    [(("",), "index.html", ""), (("",), "regions/africa.html", ""), (("fr",), "fr/map.html", "fr")],
+)
+def test_a_file_of_a_briefing_pack_is_not_replaced_by_a_map_unless_forced(
+    tmp_path, small_operations, small_countries, languages, name, pack
+):
+    # index.html links the pack's map.html and agrees with it; a map in its place, or in the
+    # place of the page itself, would leave the pack saying one thing and showing another.
+    out = tmp_path / "output"
+    _pack(out, languages)
+    args = ["map", "--operations", str(small_operations), "--countries", str(small_countries)]
+    result = CliRunner().invoke(cli, [*args, "--out", str(out / name)])
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"opmap: --out '{out / name}' is a file of the briefing pack in '{out / pack}' written by "
+        "'opmap build', whose index.html links it and agrees with it; write to another --out, "
+        "run 'opmap build' to rebuild the pack, or add --force to replace it anyway\n"
+    )
+    assert (out / name).read_text(encoding="utf-8") == f"pack {name.removeprefix('fr/')}"
+    result = CliRunner().invoke(cli, [*args, "--out", str(out / "map-2018.html")])
+    assert result.exit_code == 0, result.output  # a file of its own beside the pack is fine
+    result = CliRunner().invoke(cli, [*args, "--out", str(out / name), "--force"])
+    assert result.exit_code == 0, result.output

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from click.testing import CliRunner
 
 from opmap.cli import cli
@@ -42,9 +43,18 @@ def test_resolve_reports_every_refusal_with_its_reason_and_goes_on():
         "'West Africa' is a region, not a country; name the countries that took part, "
         "separated by ';'",
         "'England' is not a country in ISO 3166-1; did you mean 'United Kingdom'?",
-        "unknown country 'Atlantis'; use an ISO 3166 name or code "
-        "(`opmap resolve NAME` shows how a name is read)",
+        "unknown country 'Atlantis'; use an ISO 3166 name or code, e.g. 'Chad' or 'TCD'",
     ]
+
+
+@pytest.mark.parametrize("name", ["", "  "])
+def test_an_empty_name_is_called_empty(name):
+    result = CliRunner().invoke(cli, ["resolve", name, "Chad"])
+    assert result.exit_code == 1
+    assert result.stdout == "Chad\tTCD\tChad\n"
+    assert result.stderr == (
+        f"the name {name!r} is empty; give a country name or code, e.g. 'Chad' or 'TCD'\n"
+    )
 
 
 def test_resolve_without_names_is_a_usage_error():

@@ -45,6 +45,15 @@ def test_summary_refuses_a_bad_region_file_without_a_traceback(tmp_path):
     assert "Traceback" not in result.output
 
 
+def test_a_missing_region_file_is_worded_as_a_missing_operations_file(tmp_path):
+    missing = tmp_path / "nope.csv"
+    result = CliRunner().invoke(cli, ["summary", "--by", str(missing)])
+    assert result.exit_code == 1
+    assert f"{missing}: no such file; check the path and the spelling" in result.stderr
+    result = CliRunner().invoke(cli, ["validate", str(missing)])
+    assert f"{missing}: no such file; check the path and the spelling" in result.output
+
+
 def test_summary_refuses_an_unknown_grouping():
     result = CliRunner().invoke(cli, ["summary", "--by", "galaxy"])
     assert result.exit_code == 1
@@ -152,3 +161,21 @@ def test_summary_never_prints_a_terminal_escape_from_the_csv(tmp_path):
     assert result.exit_code == 0, result.output
     assert "Evil]8;;https://evil.example/CLICK]8;; ]0;pwned" in result.output  # shown inert
     assert "\x1b" not in result.output and "\x07" not in result.output
+
+
+def test_coverage_tells_the_problems_of_all_its_files_in_one_run(tmp_path):
+    operations = tmp_path / "ops.csv"
+    operations.write_text("operation,year,countries\nA,18,Chad\n", encoding="utf-8")
+    universe = tmp_path / "states.csv"
+    universe.write_text("iso3\nQQQ\n", encoding="utf-8")
+    regions = tmp_path / "desks.csv"
+    regions.write_text("iso3,region\nXYZ,West\n", encoding="utf-8")
+    shapes = tmp_path / "shapes.geojson"
+    shapes.write_text('{"type":"FeatureCollection","features":[]}', encoding="utf-8")
+    files = ["--operations", operations, "--universe", universe, "--by", regions]
+    args = ["coverage", *map(str, files), "--countries", str(shapes), "--out", str(tmp_path / "o")]
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 1
+    for path in (operations, shapes, regions, universe):
+        assert f"{path}" in result.stderr
+    assert "Traceback" not in result.output

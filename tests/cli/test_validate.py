@@ -100,11 +100,13 @@ def test_country_errors_quote_the_name_as_written_and_say_why(runner, tmp_path):
 def test_limits_refuse_a_file_too_long_or_too_large(runner, tmp_path, small_operations):
     result = runner.invoke(cli, ["validate", str(small_operations), "--max-rows", "3"])
     assert result.exit_code == 1
-    assert "has 6 lines, more than the limit of 3 rows" in result.output
+    assert "has 5 lines below its header, more than the limit of 3;" in result.output
     assert "--max-rows N" in result.output
     result = runner.invoke(cli, ["validate", str(small_operations), "--max-size", "0.0001"])
     assert result.exit_code == 1
-    assert "MB, more than the limit of 0 MB" in result.output and "--max-size MB" in result.output
+    assert small_operations.stat().st_size == 366  # 0.000366 MB: cut, never rounded up
+    assert "is 0.0003 MB, more than the limit of 0.0001 MB" in result.output
+    assert "--max-size MB" in result.output
     assert runner.invoke(cli, ["validate", str(small_operations), "--max-rows", "5"]).exit_code == 0
 
 
@@ -194,3 +196,27 @@ def test_summary_on_a_users_boundaries_still_reads_their_shapes(test_data):
     operations = str(test_data / "aggregate" / "operations.csv")
     modules = _modules_after("summary", "--operations", operations, "--countries", small)
     assert modules["geopandas"] is True
+
+
+def test_every_problem_of_a_boundaries_file_is_told_at_once(runner, tmp_path, small_operations):
+    # Shapes were checked only once the attributes were right, so a second run told the rest.
+    path = tmp_path / "shapes.geojson"
+    path.write_text(
+        '{"type":"FeatureCollection","features":['
+        '{"type":"Feature","properties":{"iso_a3":"TCD","name":"Chad"},'
+        '"geometry":{"type":"Polygon","coordinates":[[[0,0],[1,1],[1,0],[0,1],[0,0]]]}},'
+        '{"type":"Feature","properties":{"iso_a3":"MLI"},"geometry":null},'
+        '{"type":"Feature","properties":{"name":"X","iso_a3":"ABC","region_un":"Africa",'
+        '"subregion":"a","region_wb":"b","continent":"c"},'
+        '"geometry":{"type":"Point","coordinates":[500,0]}}]}',
+        encoding="utf-8",
+    )
+    result = runner.invoke(cli, ["validate", str(small_operations), "--countries", str(path)])
+    assert result.exit_code == 1
+    lines = result.output.splitlines()
+    assert f"{path}: feature 1 ('Chad') has no 'region_un'; give it one" in result.output
+    assert f"{path}: feature 2 has no 'name'; give it one" in result.output
+    assert any(line.startswith(f"{path}: feature 2 has no shape") for line in lines)
+    assert any(line.startswith(f"{path}: feature 3 ('X') is a Point") for line in lines)
+    assert f"{path}: feature 3 ('X') has the point (500, 0), off the globe" in result.output
+    assert lines[-1].startswith("5 operations, 3 boundary features, ")

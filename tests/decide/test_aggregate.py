@@ -78,7 +78,7 @@ def test_country_figures_never_exceed_what_operations_run_alone_say(operations, 
 @pytest.mark.parametrize(
     ("content", "match"),
     [
-        ("code,desk\nSDN,East\n", r"missing column\(s\) 'iso3', 'region'"),
+        ("code,desk\nSDN,East\n", r"missing columns 'iso3', 'region'"),
         (
             "iso3,region\nSDN,East\nXYZ,West\n",
             r"desks\.csv:3: column 'iso3': unknown country 'XYZ'",

@@ -186,7 +186,7 @@ def test_cli_writes_and_prints_per_year(tmp_path, test_data):
     ("content", "expected"),
     [
         ("iso3,region\nSDN,East desk\nXYZ,West desk\n", ["desks.csv:3: column 'iso3':", "'XYZ'"]),
-        ("code,desk\nSDN,East desk\n", ["desks.csv:1:", "missing column(s) 'iso3', 'region'"]),
+        ("code,desk\nSDN,East desk\n", ["desks.csv:1:", "missing columns 'iso3', 'region'"]),
         (
             "iso3,region\nSDN,East desk\nSudan,West desk\n",
             ["desks.csv:3: column 'iso3':", "already in region 'East desk' on line 2"],

@@ -52,8 +52,14 @@ def test_a_folder_of_the_users_files_without_a_manifest_is_refused(tmp_path):
     out = tmp_path / "documents"
     out.mkdir()
     (out / "letter.odt").write_text("x", encoding="utf-8")
-    with pytest.raises(OutputError, match=r"holds files opmap did not write \('letter.odt'\)"):
+    with pytest.raises(OutputError) as raised:
         _build(out, {"index.html": "v1"})
+    # Each clause has its subject, even after another one: "'x' is an input; the folder holds"
+    assert str(raised.value) == (
+        f"--out '{out}' cannot be replaced: the folder holds files opmap did not write "
+        "('letter.odt') and no record of its own. Choose another --out, or add --force to "
+        "replace the files in the way (the others are kept)."
+    )
     _build(out, {"index.html": "v1"}, force=True)
     assert (out / "letter.odt").read_text(encoding="utf-8") == "x"
 
@@ -110,6 +116,24 @@ def test_a_rebuilt_folder_keeps_the_permissions_the_user_gave_it(tmp_path):
     _build(out, {"index.html": "v2"})
     assert (out / "index.html").read_text(encoding="utf-8") == "v2"
     assert out.stat().st_mode & 0o777 == 0o750
+
+
+def test_a_rebuilt_file_keeps_the_permissions_the_user_gave_it(tmp_path):
+    out = tmp_path / "pack"
+    _build(out, {"index.html": "v1", "regions/a.html": "a", "map.html": "m"})
+    (out / "index.html").chmod(0o600)
+    (out / "regions" / "a.html").chmod(0o640)
+    _build(out, {"index.html": "v2", "regions/a.html": "a2", "map.html": "m2"})
+    assert (out / "index.html").read_text(encoding="utf-8") == "v2"
+    assert (out / "index.html").stat().st_mode & 0o777 == 0o600
+    assert (out / "regions" / "a.html").stat().st_mode & 0o777 == 0o640
+    assert (out / "map.html").stat().st_mode & 0o777 == 0o666 & ~_umask()
+
+
+def _umask() -> int:
+    from opmap.output import current_umask
+
+    return current_umask()
 
 
 def test_a_link_to_a_folder_is_written_through_and_kept(tmp_path):

@@ -15,18 +15,24 @@ def test_a_file_at_the_size_limit_is_read_and_one_byte_more_is_refused():
     limits = Limits(max_bytes=2_000_000)
     assert limits.size_problem(2_000_000) is None
     assert limits.size_problem(2_000_001) == (
-        "is 2.0 MB, more than the limit of 2 MB; check it is the right file, or raise the "
+        "is 2.000001 MB, more than the limit of 2 MB; check it is the right file, or raise the "
         "limit with --max-size MB"
     )
 
 
-# Sizes beside a rounding edge, so that a megabyte of 999,999 or 1,000,001 bytes would show.
+# Sizes beside a rounding edge, so that a megabyte of 999,999 or 1,000,001 bytes would show; the
+# size is cut, never rounded up, and has as many decimals as it takes to differ from the limit,
+# which is written as given.
 @pytest.mark.parametrize(
     ("size", "limit", "words"),
     [
-        (2_249_999, 1_499_999, "is 2.2 MB, more than the limit of 1 MB;"),
-        (2_250_001, 1_500_001, "is 2.3 MB, more than the limit of 2 MB;"),
-        (123_456_789, 50_000_000, "is 123.5 MB, more than the limit of 50 MB;"),
+        (2_249_999, 1_500_000, "is 2.2 MB, more than the limit of 1.5 MB;"),
+        (2_250_001, 2_000_000, "is 2.2 MB, more than the limit of 2 MB;"),
+        (123_456_789, 50_000_000, "is 123.4 MB, more than the limit of 50 MB;"),
+        (4_397, 1_000, "is 0.004 MB, more than the limit of 0.001 MB;"),
+        (50_000_040, 50_000_000, "is 50.00004 MB, more than the limit of 50 MB;"),
+        (1_000, 0, "is 0.001 MB, more than the limit of 0 MB;"),
+        (1_499_999, 1_499_998, "is 1.499999 MB, more than the limit of 1.499998 MB;"),
     ],
 )
 def test_sizes_are_worded_in_megabytes_of_a_million_bytes(size, limit, words):
@@ -37,8 +43,13 @@ def test_the_header_line_is_not_counted_as_a_row():
     limits = Limits(max_rows=3)
     assert limits.rows_problem(4) is None  # a header and three rows
     assert limits.rows_problem(5) == (
-        "has 5 lines, more than the limit of 3 rows; check it is the right file, or raise the "
-        "limit with --max-rows N"
+        "has 4 lines below its header, more than the limit of 3; check it is the right file, or "
+        "raise the limit with --max-rows N"
+    )
+    assert (
+        Limits(max_rows=0)
+        .rows_problem(2)
+        .startswith("has 1 line below its header, more than the limit of 0;")
     )
 
 
@@ -46,7 +57,7 @@ def test_line_counts_are_worded_with_thousands_separators():
     assert (
         Limits()
         .rows_problem(1_234_567)
-        .startswith("has 1,234,567 lines, more than the limit of 200,000 rows;")
+        .startswith("has 1,234,566 lines below its header, more than the limit of 200,000;")
     )
 
 

@@ -18,3 +18,53 @@ def test_load_inputs_defaults_to_the_bundled_data():
     inputs = load_inputs()
     assert [op.key for op in inputs.operations] == [op.key for op in read_operations()]
     assert inputs.boundaries["iso_a3"].tolist() == load_boundaries()["iso_a3"].tolist()
+
+
+def _bad_files(tmp_path):
+    operations = tmp_path / "ops.csv"
+    operations.write_text("operation,year,countries\nA,18,Chad\n", encoding="utf-8")
+    boundaries = tmp_path / "shapes.geojson"
+    boundaries.write_text('{"type":"FeatureCollection","features":[]}', encoding="utf-8")
+    return operations, boundaries
+
+
+def test_every_problem_of_every_file_is_raised_at_once(tmp_path):
+    import pytest
+
+    from opmap.errors import InvalidInput
+
+    operations, boundaries = _bad_files(tmp_path)
+    with pytest.raises(InvalidInput) as raised:
+        load_inputs(operations, boundaries)
+    assert [(p.file, p.line) for p in raised.value.problems if p.severity == "error"] == [
+        (str(operations), 2),
+        (str(boundaries), None),
+    ]
+    assert str(raised.value).startswith("2 errors in input:\n")
+
+
+def test_the_files_read_beside_them_are_checked_at_once_too(tmp_path):
+    import pytest
+
+    from opmap.errors import InvalidInput
+    from opmap.read.regions import read_regions
+
+    operations, boundaries = _bad_files(tmp_path)
+    regions = tmp_path / "desks.csv"
+    regions.write_text("iso3,region\nXYZ,West\n", encoding="utf-8")
+    with pytest.raises(InvalidInput) as raised:
+        load_inputs(
+            operations,
+            boundaries,
+            also=[lambda units: read_regions(regions, known_codes=units["iso_a3"])],
+        )
+    assert [p.file for p in raised.value.problems] == [
+        str(operations),
+        str(boundaries),
+        str(regions),
+    ]
+
+
+def test_what_the_files_read_beside_return_comes_with_the_inputs(test_data):
+    inputs = load_inputs(also=[lambda units: len(units), lambda units: "second"])
+    assert inputs.also == (len(inputs.boundaries), "second")

@@ -144,3 +144,21 @@ def test_plain_links_are_taken_quickly_and_others_still_checked():
         assert _PLAIN_URL.fullmatch(plain)
     for other in ("https://user@host/", "http://[::1]/", "https:///path", "http://exa mple.org"):
         assert not _PLAIN_URL.fullmatch(other)
+
+
+@pytest.mark.parametrize(
+    "raw", ["1000000001", "9223372036854775808", "99999999999999999999999999999"]
+)
+def test_a_figure_above_a_billion_is_an_error_not_a_crash_later(tmp_path, raw):
+    # An int64 column (the GIS layers) cannot hold 2**63; no operation counts a billion people,
+    # so a figure past that is a typo caught where it is read, by validate as by build.
+    problem = only_error(tmp_path, victims=raw, minors="")
+    assert (problem.column, problem.value) == ("victims", raw)
+    assert problem.message == (
+        "is more than 1,000,000,000, the largest figure opmap takes; check for a typo"
+    )
+
+
+def test_a_figure_of_a_billion_is_read(tmp_path):
+    operation, problems = read_row(tmp_path, victims="1000000000", minors="")
+    assert (operation.victims.value, problems) == (1_000_000_000, [])

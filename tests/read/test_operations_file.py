@@ -91,6 +91,59 @@ def test_windows_1252_with_one_accidental_utf8_pair_is_still_windows_1252(tmp_pa
     assert (operation.summary, problems) == ("NDJAMÉ\u00a0: Côte et été", [])
 
 
+def test_one_latin_utf8_letter_outweighs_any_number_of_stray_bytes(tmp_path):
+    # "é" as UTF-8 (C3 A9) reads "Ã©" in Windows-1252, which no text writes: the file is UTF-8,
+    # however many pasted Windows-1252 bytes (curly quotes, "ï") it also holds.
+    content = (
+        b"operation,year,countries,summary\n"
+        b"Caf\xc3\xa9,2018,Chad,ok\n"
+        b"B,2018,Chad,bad \x93x\x94 here\n"
+        b"C,2018,Chad,na\xefve\n"
+    )
+    operations, problems = file_problems(tmp_path, content)
+    assert [op.name for op in operations] == ["Café"]
+    assert [(p.line, p.column, p.value) for p in problems] == [
+        (3, "summary", "bad \ufffdx\ufffd here"),
+        (4, "summary", "na\ufffdve"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "summary",
+    [
+        "Côte d’Ivoire, São Tomé, Niño «été» – 5 ÉTATS",
+        "CÔTE D’IVOIRE « ÉTÉ » ; NDJAMÉ\u00a0: 1/2 ÷ 3 × 4 ÑÓ” ß…",  # capitals before symbols
+    ],
+)
+def test_an_excel_windows_1252_file_is_read_as_windows_1252(tmp_path, summary):
+    content = f'operation,year,countries,summary\nNawa,2014,Chad,"{summary}"\n'
+    [operation], problems = file_problems(tmp_path, content.encode("cp1252"))
+    assert (operation.summary, problems) == (summary, [])
+
+
+@pytest.mark.parametrize("delimiter", [",", ";"])
+@pytest.mark.parametrize("newline", ["\n", "\r\n"])
+def test_excels_sep_line_names_the_delimiter_and_lines_keep_their_numbers(
+    tmp_path, delimiter, newline
+):
+    # Excel writes (and reads) an optional first line "sep=;" naming the delimiter.
+    lines = [
+        f"sep={delimiter}",
+        "operation,year,countries,summary",
+        "Alpha,2018,Chad,one",
+        "Beta,18,Mali,x",
+    ]
+    content = newline.join(line.replace(",", delimiter) for line in lines) + newline
+    operations, [problem] = file_problems(tmp_path, ("\ufeff" + content).encode())
+    assert [(op.name, op.summary) for op in operations] == [("Alpha", "one")]
+    assert (problem.line, problem.column, problem.value) == (4, "year", "18")
+
+
+def test_a_header_with_no_known_column_is_one_error_and_no_warning_of_absent_columns(tmp_path):
+    operations, problems = file_problems(tmp_path, b"foo,bar\n1,2\n")
+    assert [(p.line, p.column, p.severity) for p in problems] == [(1, None, "error")]
+
+
 def controls_text(controls: int, length: int, control: str = "\x01") -> bytes:
     """A readable file of ``length`` characters of which ``controls`` are ``control``."""
     head = "operation,year,summary\nNawa,2014,"

@@ -61,16 +61,16 @@ def test_codes_of_the_boundaries_are_accepted(tmp_path):
 
 def test_a_missing_file(tmp_path):
     assert problems_of(tmp_path / "nowhere.csv") == [
-        (None, None, "cannot read the region file: No such file or directory", None)
+        (None, None, "no such file; check the path and the spelling", None)
     ]
 
 
 @pytest.mark.parametrize(
     ("content", "missing", "header"),
     [
-        ("code,desk\nSDN,East\n", "'iso3', 'region'", "code,desk"),
-        ("iso3\nSDN\n", "'region'", "iso3"),
-        ("", "'iso3', 'region'", ""),
+        ("code,desk\nSDN,East\n", "columns 'iso3', 'region'", "code,desk"),
+        ("iso3\nSDN\n", "column 'region'", "iso3"),
+        ("", "columns 'iso3', 'region'", ""),
     ],
 )
 def test_missing_columns(tmp_path, content, missing, header):
@@ -78,7 +78,7 @@ def test_missing_columns(tmp_path, content, missing, header):
         (
             1,
             None,
-            f"missing column(s) {missing}; a region file has the header 'iso3,region' and one "
+            f"missing {missing}; a region file has the header 'iso3,region' and one "
             "country per line",
             header,
         )

@@ -82,7 +82,7 @@ def test_missing_columns_are_named_in_one_problem_on_line_1(tmp_path):
     with pytest.raises(InvalidUniverse) as raised:
         read_table(path, ("iso3", "region"), InvalidUniverse, "list", USAGE)
     assert raised.value.problems == [
-        Problem(str(path), 1, None, f"missing column(s) 'iso3', 'region'; {USAGE}", "code,name")
+        Problem(str(path), 1, None, f"missing columns 'iso3', 'region'; {USAGE}", "code,name")
     ]
 
 
@@ -91,7 +91,7 @@ def test_an_empty_file_lacks_every_column(tmp_path):
     with pytest.raises(InvalidRegions) as raised:
         read(path, ("iso3",))
     assert raised.value.problems == [
-        Problem(str(path), 1, None, f"missing column(s) 'iso3'; {USAGE}", "")
+        Problem(str(path), 1, None, f"missing column 'iso3'; {USAGE}", "")
     ]
 
 
@@ -145,3 +145,15 @@ def test_a_required_column_named_twice_is_refused(tmp_path):
     assert raised.value.problems == [
         Problem(str(path), 1, "iso3", "is in the header more than once (columns 1 and 3); keep one")
     ]
+
+
+@pytest.mark.parametrize("delimiter", [",", ";"])
+def test_excels_sep_line_names_the_delimiter_and_lines_keep_their_numbers(tmp_path, delimiter):
+    path = table(tmp_path, f"sep={delimiter}\r\niso3{delimiter}region\r\nSEN{delimiter}West\r\n")
+    assert read(path) == [(3, {"iso3": "SEN", "region": "West"})]
+    path = table(
+        tmp_path, f"sep={delimiter}\niso3{delimiter}region{delimiter}iso3\nTCD{delimiter}A\n"
+    )
+    with pytest.raises(InvalidRegions) as raised:
+        read(path)
+    assert [(p.line, p.column) for p in raised.value.problems] == [(2, "iso3")]

@@ -26,7 +26,7 @@ def test_a_list_of_our_own_reads_codes_and_names(tmp_path):
 @pytest.mark.parametrize(
     ("content", "match"),
     [
-        ("code\nCIV\n", r"desk\.csv:1: missing column\(s\) 'iso3'"),
+        ("code\nCIV\n", r"desk\.csv:1: missing column 'iso3'"),
         ("iso3\nCIV\nAtlantis\n", r"desk\.csv:3: column 'iso3': unknown country 'Atlantis'"),
         ("iso3\nCIV\nCote d'Ivoire\n", r"desk\.csv:3: column 'iso3': CIV is already on line 2"),
         ("iso3\n", r"lists no state"),
@@ -40,7 +40,9 @@ def test_a_bad_list_is_refused_clearly(tmp_path, content, match):
 
 
 def test_a_missing_list_is_refused(tmp_path):
-    with pytest.raises(InvalidUniverse, match="cannot read the list of states: No such file"):
+    with pytest.raises(
+        InvalidUniverse, match="nowhere.csv: no such file; check the path and the spelling"
+    ):
         load_universe(tmp_path / "nowhere.csv")
 
 
@@ -109,8 +111,8 @@ def test_a_universe_cannot_be_changed():
 @pytest.mark.parametrize(
     ("content", "message"),
     [
-        (None, "cannot read the list of states: No such file or directory"),
-        ("code\nSEN\n", "missing column(s) 'iso3'; "),  # no usage: the user did not write it
+        (None, "no such file; check the path and the spelling"),
+        ("code\nSEN\n", "missing column 'iso3'; "),  # no usage: the user did not write it
     ],
 )
 def test_a_broken_installation_names_its_list_of_states(tmp_path, monkeypatch, content, message):

@@ -243,3 +243,24 @@ def test_split_rule_stops_on_a_box_that_catches_nothing(monkeypatch):
     monkeypatch.setattr(script, "SPLITS", {"GUF": wrong})
     with pytest.raises(SystemExit, match="no part of FRA"):
         script.split_territories(pyogrio.read_dataframe(source))
+
+
+def test_the_data_readme_names_each_property_and_the_files_it_points_to():
+    import json
+    import re
+
+    readme = (REPO / "data" / "README.md").read_text(encoding="utf-8")
+    data = json.loads((REPO / "data" / "countries.geojson").read_text(encoding="utf-8"))
+    properties = {p["properties"]["iso_a3"]: p["properties"] for p in data["features"]}
+    for key in properties["COD"]:
+        assert f"`{key}`" in readme
+    # The examples it gives of each name column are that column's values.
+    cod, cog, maf = properties["COD"], properties["COG"], properties["MAF"]
+    flat = " ".join(readme.split())
+    names = f'"{cod["name"]}", "{cog["name"]}", "{maf["name"]}"'
+    labels = f'"{cod["name_ne"]}", "{cog["name_ne"]}", "{maf["name_ne"]}"'
+    assert f"`opmap.read.countries.country_name(iso3)` ({names}); `name_ne`" in flat
+    assert f"(its `NAME`: {labels})" in flat
+    # Every file it names beside itself is there.
+    for name in re.findall(r"`([\w.-]+\.(?:md|csv|geojson|txt))`", readme):
+        assert (REPO / "data" / name).exists() or name.startswith("ne_"), name

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+
 import click
 
 from opmap.cli.options import (
@@ -50,8 +52,13 @@ def command(ctx, operations_path, countries_path, out_path, force, languages, un
     level = verbosity(ctx)
     # Progress is told in the pack's language; with several, in English.
     with use_language(languages[0] if len(languages) == 1 else DEFAULT_LANGUAGE):
-        inputs = load_inputs(operations_path, countries_path, limits=limits(ctx))
-        universe = universe_of(universe_path, inputs.boundaries)
+        inputs = load_inputs(
+            operations_path,
+            countries_path,
+            limits=limits(ctx),
+            also=(functools.partial(universe_of, universe_path),),
+        )
+        [universe] = inputs.also
         policy = output_policy(force, operations_path, countries_path, universe_path)
         steps = build_pack(inputs, out_path, languages=languages, policy=policy, universe=universe)
         if level >= 0:

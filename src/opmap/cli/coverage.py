@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 import click
@@ -90,8 +91,16 @@ def command(
 
     check_year_span(ctx)
     check_coverage_folder(out_path)  # before minutes of work, not after
-    inputs = load_inputs(operations_path, countries_path, limits=limits(ctx))
-    grouping = region_grouping(region_by, inputs.boundaries)
+    inputs = load_inputs(
+        operations_path,
+        countries_path,
+        limits=limits(ctx),
+        also=(
+            functools.partial(region_grouping, region_by),
+            functools.partial(universe_of, universe_path),
+        ),
+    )
+    grouping, universe = inputs.also
     with timed("progress_counting"):
         report = build_coverage(
             inputs,
@@ -100,7 +109,7 @@ def command(
             until=until,
             sort=sort,
             grouping_label=region_by if isinstance(grouping, str) else Path(region_by).name,
-            universe=universe_of(universe_path, inputs.boundaries),
+            universe=universe,
         )
     region_file = None if isinstance(grouping, str) else region_by
     policy = output_policy(force, operations_path, countries_path, region_file, universe_path)

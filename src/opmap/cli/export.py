@@ -58,8 +58,9 @@ def _read_size(ctx: click.Context, param: click.Parameter, value: str | None):
     "--size",
     callback=_read_size,
     default=None,
-    metavar="WxHcm|WxHin|A4|A5",
-    help="Printed size, e.g. 17x10cm (the default), 6.7x4in, A4 (landscape).",
+    metavar="WxHcm|WxHmm|WxHin|A3|A4|A5|A6",
+    help="Printed size, e.g. 17x10cm (the default), 170x100mm, 6.7x4in, or a paper size A3 to A6, "
+    "landscape unless followed by 'portrait' ('A4 portrait'); each side 5 to 122 cm.",
 )
 @map_options
 @click.option(
@@ -113,14 +114,15 @@ def command(
 
     The map is framed on the countries that took part, in an equal-area projection, with the
     same classes and colours as the HTML map; --world keeps the whole world; --region zooms to
-    a region and greys the rest.
+    a region and greys the rest. A file of the briefing pack of 'opmap build' (output/map.png,
+    the default, once a pack is there) is refused unless --force: the pack's index.html links it.
 
     \b
-    $ opmap export --out output/map.pdf --size 17x10cm
+    $ opmap export --out maps/map.pdf --size 17x10cm
     $ opmap export --title "Libertad: 13 countries" --year 2018 --out output/libertad.svg
     $ opmap export --region Americas --year 2018 --out output/americas.png
     $ opmap export --by-year --step 2 --mode upto --out output/by-year.png
-    $ opmap export --format gpkg --year 2018
+    $ opmap export --format gpkg --year 2018 --out maps/2018.gpkg
     """
     from opmap.cli.helpers import load_inputs, output_policy
     from opmap.decide.mapdata import prepare_map_data
@@ -128,6 +130,7 @@ def command(
     from opmap.i18n import format_tenths
     from opmap.output import human_size
     from opmap.ownership import claim_file, record_files
+    from opmap.pack.files import refuse_pack_file
     from opmap.progress import timed
     from opmap.words import text
 
@@ -149,6 +152,7 @@ def command(
     if gis:
         from opmap.pack.gis import gis_layers, gis_paths, write_gis
     for target in gis_paths(out_path, chosen) if gis else [out_path]:
+        refuse_pack_file(target, policy)
         claim_file(target, policy)
     inputs = load_inputs(operations_path, countries_path, limits=limits(ctx))
     map_data = prepare_map_data(
@@ -199,6 +203,7 @@ def _write_pages(map_data, out_path, policy, step, mode, size, dpi, fmt, words) 
     from opmap.draw.static.small_multiples import page_paths, plot_small_multiples
     from opmap.draw.static.writing import DocumentInfo, save_figure
     from opmap.ownership import claim_file
+    from opmap.pack.files import refuse_pack_file
 
     figures = plot_small_multiples(map_data, step=step or 1, mode=mode or "in", size=size, **words)
     info = DocumentInfo(
@@ -207,6 +212,7 @@ def _write_pages(map_data, out_path, policy, step, mode, size, dpi, fmt, words) 
     )
     pages = page_paths(out_path, len(figures))
     for page in pages[1:]:  # the first was claimed before any work; the others now they count
+        refuse_pack_file(page, policy)
         claim_file(page, policy)
     return [
         (save_figure(figure, path, dpi=dpi, fmt=fmt, info=info), figure.get_size_inches())

@@ -52,10 +52,12 @@ def command(
 ):
     """Write the interactive HTML map of operations and country coverage.
 
-    One self-contained file that opens offline from disk.
+    One self-contained file that opens offline from disk. A file of the briefing pack of
+    'opmap build' (output/map.html, the default, once a pack is there) is refused unless --force:
+    the pack's index.html links it.
 
     \b
-    $ opmap map --year 2018
+    $ opmap map --year 2018 --out maps/2018.html
     $ opmap map --region Americas --metric victims --out output/americas.html
     """
     from opmap.cli.helpers import load_inputs, output_policy
@@ -64,6 +66,7 @@ def command(
     from opmap.draw.interactive.map import resolve_tiles, write_map
     from opmap.output import human_size
     from opmap.ownership import claim_file, record_files
+    from opmap.pack.files import refuse_pack_file
     from opmap.progress import timed
     from opmap.words import text
 
@@ -71,9 +74,9 @@ def command(
     if tiles:
         resolve_tiles(tiles)  # a bad name fails before any work
     policy = output_policy(force, operations_path, countries_path)
-    claim_file(out_path, policy)
-    if embed:
-        claim_file(snippet_path(out_path), policy)
+    for target in [out_path, *([snippet_path(out_path)] if embed else [])]:
+        refuse_pack_file(target, policy)
+        claim_file(target, policy)
     inputs = load_inputs(operations_path, countries_path, limits=limits(ctx))
     map_data = prepare_map_data(
         inputs.operations, inputs.boundaries, points=inputs.points, **map_choices(ctx)

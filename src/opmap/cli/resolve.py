@@ -27,13 +27,18 @@ def command(ctx: click.Context, names: tuple[str, ...]) -> None:
     from opmap.errors import UnknownCountry
     from opmap.i18n import country_name
     from opmap.read.countries import resolve_country
+    from opmap.words import text
 
     failed = False
     for name in names:
+        if not name.strip():  # an empty variable in a script
+            click.echo(text("resolve_empty", name=name), err=True)
+            failed = True
+            continue
         try:
             country = resolve_country(name)
         except UnknownCountry as err:
-            click.echo(str(err), err=True)  # quotes the name as given
+            click.echo(err.in_resolve(), err=True)  # quotes the name as given
             failed = True
             continue
         click.echo(f"{name}\t{country.iso3}\t{country_name(country.iso3, country.name)}")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+
 import click
 
 from opmap.cli.options import (
@@ -40,9 +42,17 @@ def command(ctx, operations_path, countries_path, region_by, universe_path) -> N
     from opmap.words import grouping_words, text
 
     # Tables only: no shapes, so on the bundled boundaries no geometry library is loaded.
-    inputs = load_inputs(operations_path, countries_path, limits=limits(ctx), shapes=False)
-    grouping = region_grouping(region_by, inputs.boundaries)
-    universe = universe_of(universe_path, inputs.boundaries)
+    inputs = load_inputs(
+        operations_path,
+        countries_path,
+        limits=limits(ctx),
+        shapes=False,
+        also=(
+            functools.partial(region_grouping, region_by),
+            functools.partial(universe_of, universe_path),
+        ),
+    )
+    grouping, universe = inputs.also
     operations = inputs.operations
     named_in_language = in_language(operations, inputs.boundaries)
     coverage = aggregate_by_country(*named_in_language, inputs.points)

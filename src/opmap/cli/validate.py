@@ -41,11 +41,10 @@ def command(
     )
     counts = [plural("validate_operations", len(operations))]
     if countries_path is not None:
-        from opmap.read.boundaries import check_boundaries
+        from opmap.read.boundaries import boundary_problems
 
-        boundaries, shape_problems = check_boundaries(countries_path, limits=limits(ctx))
+        features, shape_problems = boundary_problems(countries_path, limits=limits(ctx))
         problems += shape_problems
-        features = 0 if boundaries is None else len(boundaries)
         counts.append(plural("validate_features", features))
     for problem in problems:
         click.echo(str(problem))

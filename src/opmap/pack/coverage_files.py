@@ -173,11 +173,13 @@ def _write_region_maps(
         links = {f.role: shared.folder + f.name for f in PACK_FILES if f.role in PACK_LINKS}
     # An operation in several regions is worded once for all their maps.
     with remembered():
-        for number, row in enumerate(report.regions.itertuples(), start=1):
+        # A region where nothing happened has no map: it is neither drawn nor counted.
+        drawn = [row for row in report.regions.itertuples() if row.operations]
+        for number, row in enumerate(drawn, start=1):
             progress.tell(
                 "progress_region_map",
                 number=number,
-                total=len(stems),
+                total=len(drawn),
                 region=region_name(row.region),
             )
             slug = stems[row.region]
@@ -191,8 +193,6 @@ def _write_region_maps(
                 period=report.period,
                 universe=report.universe,
             )
-            if not row.operations:  # a map of a region where nothing happened shows nothing
-                continue
             # One value, one colour in every map of the pack: the region's own classes would make
             # "1 operation" the darkest red in the Americas and light orange in map.html.
             map_data = dataclasses.replace(map_data, classes=overview.classes)

@@ -10,6 +10,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from opmap.errors import OutputError
+from opmap.words import text
+
+if TYPE_CHECKING:
+    from opmap.ownership import OutputPolicy
 
 __all__ = [
     "PACK_FILES",
@@ -17,6 +25,7 @@ __all__ = [
     "PackFile",
     "files_by_role",
     "files_of_step",
+    "refuse_pack_file",
     "region_file_names",
 ]
 
@@ -214,3 +223,37 @@ def region_file_names(regions: Iterable[str]) -> dict[str, str]:
         used.add(stem)
         names[region] = stem
     return names
+
+
+def refuse_pack_file(path: Path | str, policy: OutputPolicy) -> None:
+    """Refuse to write, but with ``--force``, a file of a briefing pack that ``opmap build`` wrote.
+
+    ``opmap map --out output/map.html`` after a build would leave the pack's index.html linking
+    a map that is not the one it describes (and ``--out output/index.html`` would replace the
+    page itself). A file belongs to a pack when the manifest of a folder above it lists it as a
+    pack file and lists that pack's index.html (``fr/index.html`` for a pack per language).
+
+    Raises
+    ------
+    OutputError
+        If ``path`` is a pack's file, saying which pack and the ways out.
+    """
+    from opmap.i18n import LANGUAGES
+    from opmap.ownership import matches, read_manifest, resolve_out
+
+    if policy.force:
+        return
+    target = resolve_out(path)
+    names = [file.name for file in PACK_FILES]
+    for folder in target.parents:
+        relative = target.relative_to(folder).as_posix()
+        manifest = read_manifest(folder)
+        if relative not in manifest:
+            continue
+        first, _, rest = relative.partition("/")
+        per_language = first in LANGUAGES and f"{first}/index.html" in manifest
+        inside = rest if per_language else relative
+        if matches(inside, names) and (per_language or "index.html" in manifest):
+            pack = Path(path).parents[inside.count("/")]
+            raise OutputError(text("out_pack_file", path=str(path), pack=str(pack)))
+        return

@@ -74,6 +74,7 @@ def replace_folder(path: Path | str, owned: Sequence[str], policy: OutputPolicy)
         }
         kept = _carry_over(target, staging, existing, ours, owned, written)
         write_manifest(staging, {**kept, **written})
+        _keep_file_modes(target, staging, [*written, MANIFEST])
         staging.chmod(_mode_for(target))
         _swap(staging, target)
     except OSError as err:
@@ -238,6 +239,21 @@ def _swap(staging: Path, target: Path) -> None:
         os.replace(old, target)
         raise
     shutil.rmtree(old, ignore_errors=True)
+
+
+def _keep_file_modes(target: Path, staging: Path, written: Sequence[str]) -> None:
+    """Give each file written again the permissions of the one it replaces (a ``chmod 600``).
+
+    The files were written in the staging folder, where none of them had an earlier version to
+    take its permissions from (as :func:`opmap.output.atomic_path` does for a single file).
+    """
+    for rel in written:
+        try:
+            info = os.lstat(target / rel)
+        except OSError:
+            continue
+        if stat.S_ISREG(info.st_mode):
+            os.chmod(staging / rel, stat.S_IMODE(info.st_mode) & 0o777)
 
 
 def _mode_for(target: Path) -> int:

@@ -28,6 +28,7 @@ __all__ = [
     "REGION_COLUMNS",
     "REQUIRED_COLUMNS",
     "ATTRIBUTES_FILE",
+    "boundary_problems",
     "check_boundaries",
     "load_attributes",
     "load_boundaries",
@@ -128,15 +129,35 @@ def _read_bundled_attributes() -> pandas.DataFrame:
 def check_boundaries(
     path: Path | str, *, limits: Limits | None = None
 ) -> tuple[geopandas.GeoDataFrame | None, list[Problem]]:
-    """Read a boundaries file and report every problem at once (``opmap validate --countries``).
+    """Read a boundaries file and report every problem at once.
+
+    The attributes and the shapes are checked alike, so one run tells every problem: a feature
+    with no name and no shape is told both.
 
     Returns
     -------
     boundaries : geopandas.GeoDataFrame or None
-        The checked boundaries in EPSG:4326 (None if the file cannot be read at all).
+        The checked boundaries in EPSG:4326 (None if the file has an error).
     problems : list of Problem
         Every error and warning; warnings say what was repaired.
     """
+    _read, checked, problems = _check_file(path, limits)
+    return (None if any(p.severity == "error" for p in problems) else checked), problems
+
+
+def boundary_problems(path: Path | str, *, limits: Limits | None = None) -> tuple[int, list]:
+    """Return how many features a boundaries file holds and its problems (``opmap validate``).
+
+    The features are counted as read, good or bad (0 if the file cannot be read at all).
+    """
+    read, _checked, problems = _check_file(path, limits)
+    return (0 if read is None else len(read)), problems
+
+
+def _check_file(path: Path | str, limits: Limits | None):
+    """Return the features as read (None if unreadable), as checked (None if not), problems."""
+    import geopandas
+
     from opmap.read.shapes import check_shapes, read_geojson
 
     file = str(path)
@@ -146,11 +167,13 @@ def check_boundaries(
         warnings.simplefilter("ignore")
         boundaries, problems = read_geojson(Path(path), limits or Limits())
         if boundaries is None:
-            return None, problems
+            return None, None, problems
         problems += _check_columns(boundaries, file)
-        if problems:
-            return None, problems
-        return check_shapes(boundaries, file)
+        checked = None
+        if isinstance(boundaries, geopandas.GeoDataFrame) and len(boundaries):
+            checked, shape_problems = check_shapes(boundaries, file)
+            problems += shape_problems
+        return boundaries, checked, problems
 
 
 @functools.lru_cache(maxsize=1)

@@ -2,7 +2,8 @@
 
 Bytes are decoded as UTF-8 (with or without BOM) or Windows-1252 (a UTF-8 file with a few bad
 bytes stays UTF-8, its bad bytes reported cell by cell), binary files are refused, the
-delimiter is sniffed and the rows split, every problem reported with its line.
+delimiter is read from Excel's ``sep=`` line or sniffed and the rows split, every problem
+reported with its line.
 """
 
 from __future__ import annotations
@@ -25,10 +26,13 @@ if TYPE_CHECKING:
 _BINARY_SHARE = 0.1  # more non-printable characters than this and it is not a text file
 _ASCII_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
-# One well-formed UTF-8 character beyond ASCII (2, 3 or 4 bytes; no overlong 2-byte forms).
 _HIGH_BYTES = re.compile(rb"[\x80-\xff]")
+# One well-formed UTF-8 character beyond ASCII (2, 3 or 4 bytes; no overlong forms, surrogates
+# or code points past U+10FFFF).
 _UTF8_SEQUENCE = re.compile(
-    rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}"
+    rb"[\xc2-\xdf][\x80-\xbf]"
+    rb"|\xe0[\xa0-\xbf][\x80-\xbf]|[\xe1-\xec\xee\xef][\x80-\xbf]{2}|\xed[\x80-\x9f][\x80-\xbf]"
+    rb"|\xf0[\x90-\xbf][\x80-\xbf]{2}|[\xf1-\xf3][\x80-\xbf]{3}|\xf4[\x80-\x8f][\x80-\xbf]{2}"
 )
 
 
@@ -81,15 +85,14 @@ def _decode(raw: bytes, report: _Report) -> str | None:
 def _decode_not_utf8(raw: bytes, report: _Report) -> str | None:
     """Decode a file that is not all UTF-8: Windows-1252, or UTF-8 with a few bad bytes kept.
 
-    A file with more UTF-8 characters beyond ASCII than stray bytes is UTF-8 with a few bad
-    bytes (a cell pasted from elsewhere): reading it all as Windows-1252 would garble every
-    other accent ("é" -> "Ã©") without a word. Its bad bytes are kept as escapes, and each cell
-    that holds one is reported (:func:`opmap.read.operation_cells._check_characters`).
-    Windows-1252 text seldom forms a UTF-8 sequence ("Ã©" would, "É" before a no-break space
-    too), so Excel's files are still read as such.
+    A file that :func:`utf8_with_stray_bytes` finds UTF-8 has a few bad bytes (a cell pasted
+    from elsewhere): reading it all as Windows-1252 would garble every other accent ("é" ->
+    "Ã©") without a word. Its bad bytes are kept as escapes, and each cell that holds one is
+    reported (:func:`opmap.read.operation_cells._check_characters`). Excel's Windows-1252 files
+    are still read as such.
     """
     body = raw.removeprefix(codecs.BOM_UTF8)
-    if mostly_utf8(body):
+    if utf8_with_stray_bytes(body):
         return body.decode("utf-8", errors="surrogateescape")
     try:
         return body.decode("cp1252")
@@ -98,10 +101,21 @@ def _decode_not_utf8(raw: bytes, report: _Report) -> str | None:
         return None
 
 
-def mostly_utf8(body: bytes) -> bool:
-    """Whether bytes that are not all UTF-8 hold more UTF-8 characters than stray bytes."""
+def utf8_with_stray_bytes(body: bytes) -> bool:
+    """Whether bytes that are not all UTF-8 are UTF-8 text with a few stray bytes pasted in.
+
+    One UTF-8 letter of a Latin alphabet (lead byte C2-C5: "é" is C3 A9) or one 3- or 4-byte
+    UTF-8 character ("’" is E2 80 99) settles it, however many stray bytes there are: read as
+    Windows-1252 it would be "Ã©" or "â€™", a capital Â, Ã, Ä or Å or a small accented letter
+    right before one or two symbols, which no text writes. The other 2-byte characters (Greek,
+    Cyrillic, Arabic...) read as an accented capital before a symbol or a no-break space
+    ("NDJAMÉ\u00a0:", "ÉTÉ»"), which a Windows-1252 file may hold by chance: they settle it only
+    when they outnumber the stray bytes.
+    """
     sequences = _UTF8_SEQUENCE.findall(body)
-    stray = len(_HIGH_BYTES.findall(body)) - sum(len(s) for s in sequences)
+    if any(len(s) > 2 or s[0] <= 0xC5 for s in sequences):
+        return True
+    stray = len(_HIGH_BYTES.findall(body)) - 2 * len(sequences)
     return len(sequences) > stray
 
 
@@ -115,6 +129,22 @@ def _non_printable_share(text: str) -> float:
         if unicodedata.category(char) in ("Cc", "Cn", "Co", "Cs")
     )
     return odd / len(text)
+
+
+def excel_separator(text: str) -> tuple[str | None, str]:
+    """Read Excel's optional first line ``sep=;``: return (its delimiter, the text without it).
+
+    The line is blanked, not removed, so every later line keeps its number in messages; an
+    empty row is skipped by the readers. Returns (None, text) when the file has no such line.
+    """
+    first, newline, rest = text.partition("\n")
+    match = _SEP_LINE.fullmatch(first.rstrip("\r"))
+    if not match:
+        return None, text
+    return match["delimiter"], newline + rest
+
+
+_SEP_LINE = re.compile(r'"?sep=(?P<delimiter>[,;\t|])"?[ \t]*', re.IGNORECASE)
 
 
 def _sniff_delimiter(text: str) -> str:

@@ -51,19 +51,49 @@ class Limits:
         """Return why a file of ``size`` bytes is refused, or None."""
         if size <= self.max_bytes:
             return None
-        from opmap.i18n import format_number, format_tenths
         from opmap.words import text
 
-        limit = format_number(round(self.max_bytes / 1_000_000))
-        return text("file_too_large", size=format_tenths(size / 1_000_000), limit=limit)
+        size_mb, limit_mb = _megabytes(size, self.max_bytes)
+        return text("file_too_large", size=size_mb, limit=limit_mb)
 
     def rows_problem(self, lines: int) -> str | None:
-        """Return why a file of ``lines`` lines is refused, or None."""
+        """Return why a file of ``lines`` lines (its header's too) is refused, or None."""
         if lines <= self.max_rows + 1:  # the header is not a row
             return None
-        from opmap.words import text
+        from opmap.words import plural
 
-        return text("file_too_long", lines=lines, limit=self.max_rows)
+        return plural("file_too_long", lines - 1, limit=self.max_rows)
+
+
+def _megabytes(size: int, limit: int) -> tuple[str, str]:
+    """Write a size above a limit, both in bytes, in MB precisely enough that they differ.
+
+    The limit is written as given (50, 0.5, 0.001); the size with one decimal, or as many as
+    the limit has or it takes to differ from it, cut rather than rounded up so that it never
+    shows more than it is ("is 0.004 MB, more than the limit of 0.001 MB").
+    """
+    limit_places = next(p for p in range(7) if limit % 10 ** (6 - p) == 0)
+    places = max(1, limit_places)
+    while places < 6 and size // 10 ** (6 - places) <= limit // 10 ** (6 - places):
+        places += 1
+    return (
+        _decimal(size // 10 ** (6 - places), places),
+        _decimal(limit // 10 ** (6 - limit_places), limit_places),
+    )
+
+
+def _decimal(units: int, places: int) -> str:
+    """Write ``units`` / 10**``places`` with that many decimals, as the language writes them."""
+    from babel.numbers import format_decimal
+
+    from opmap.i18n import DEFAULT_LANGUAGE, current_language
+
+    value = units / 10**places
+    language = current_language()
+    if language == DEFAULT_LANGUAGE:
+        return f"{value:,.{places}f}"
+    pattern = "#,##0" + ("." + "0" * places if places else "")
+    return format_decimal(value, pattern, locale=language, numbering_system="latn")
 
 
 #: The characters that reorder text as it is displayed.

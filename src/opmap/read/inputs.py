@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
+from opmap.errors import InvalidInput
 from opmap.read.guards import Limits
 from opmap.read.operations import Operation
 
@@ -25,6 +27,7 @@ class Inputs:
     operations: list[Operation]
     boundaries: gpd.GeoDataFrame | pd.DataFrame
     points: dict[str, tuple[float, float]]
+    also: tuple[Any, ...] = ()
 
 
 def load_inputs(
@@ -33,8 +36,12 @@ def load_inputs(
     *,
     limits: Limits | None = None,
     shapes: bool = True,
+    also: Sequence[Callable[[pd.DataFrame], Any]] = (),
 ) -> Inputs:
-    """Read and validate the operations and the boundaries.
+    """Read and validate the operations, the boundaries and the files read beside them.
+
+    Every file is read even when one before it has errors, so that one run tells every problem
+    of every file (the operations', the boundaries', a region file's, a list of states').
 
     Parameters
     ----------
@@ -48,6 +55,10 @@ def load_inputs(
         False for a run that draws nothing (tables): the boundaries' attributes alone
         (:func:`opmap.read.boundaries.load_attributes`), which for the bundled boundaries loads
         no geometry library.
+    also : sequence of callable, optional
+        Readers of further files (``--by``, ``--universe``), each given the boundaries' units
+        (the bundled ones when the boundaries have errors) to check codes against; what they
+        return is :attr:`Inputs.also`, in order.
 
     Returns
     -------
@@ -62,8 +73,23 @@ def load_inputs(
     from opmap.read.operations import read_operations
 
     load = load_boundaries if shapes else load_attributes
-    return Inputs(
-        operations=read_operations(operations_path, limits=limits),
-        boundaries=load(Path(countries_path) if countries_path else None, limits=limits),
-        points=load_country_points(),
+    failed: list[InvalidInput] = []
+
+    def attempt(read: Callable[[], Any]) -> Any:
+        try:
+            return read()
+        except InvalidInput as err:
+            failed.append(err)
+            return None
+
+    operations = attempt(lambda: read_operations(operations_path, limits=limits))
+    boundaries = attempt(
+        lambda: load(Path(countries_path) if countries_path else None, limits=limits)
     )
+    units = boundaries if boundaries is not None else load_attributes()
+    extra = tuple(attempt(lambda read=read: read(units)) for read in also)
+    if len(failed) == 1:
+        raise failed[0]
+    if failed:
+        raise InvalidInput([problem for err in failed for problem in err.problems])
+    return Inputs(operations, boundaries, load_country_points(), extra)

@@ -18,7 +18,16 @@ from urllib.parse import urlsplit
 
 from opmap import words
 from opmap.errors import InvalidFigure, UnknownArea, UnknownCountry
-from opmap.figures import AT_LEAST, EXACT, MORE_THAN, NEARLY, UP_TO, Figure, parse_figure
+from opmap.figures import (
+    AT_LEAST,
+    EXACT,
+    LARGEST_FIGURE,
+    MORE_THAN,
+    NEARLY,
+    UP_TO,
+    Figure,
+    parse_figure,
+)
 from opmap.read.guards import (
     NOT_UTF8,
     describe_bidi,
@@ -162,8 +171,7 @@ def _check_countries(raw: str, has_area: bool, report: _Report) -> tuple[list, i
 
     names = [name.strip() for name in raw.split(";") if name.strip()]
     if not names and not has_area:
-        report.warning("countries", words.text("cell_no_country"))
-        return [], 0
+        return [], 0  # warned of once the row is known to be kept (operations._build_operation)
     countries, spelled, unresolved = [], {}, 0
     for name in names:
         try:
@@ -241,13 +249,18 @@ def _check_figure(raw: str, column: str, report: _Report) -> Figure | None:
     if not raw:
         return None
     try:
-        return parse_figure(raw)
+        figure = parse_figure(raw)
     except InvalidFigure:
         if re.match(r"[^0-9]*[-\u2212]\s*[0-9]", raw):
             report.error(column, words.text("cell_negative"), raw)
         else:
             report.error(column, words.text("cell_not_count"), raw)
         return None
+    if figure.value > LARGEST_FIGURE:
+        message = words.text("cell_figure_too_large", largest=LARGEST_FIGURE)
+        report.error(column, message, raw)
+        return None
+    return figure
 
 
 def _check_position(cells: dict[str, str], report: _Report) -> tuple[float | None, float | None]:

@@ -21,6 +21,7 @@ from opmap.read.csv_text import (
     _read_rows,
     _read_text,
     _sniff_delimiter,
+    excel_separator,
 )
 from opmap.read.guards import Limits
 from opmap.read.operation_cells import (
@@ -217,7 +218,8 @@ def check_operations(
 
 def _read_records(text: str, report: _Report) -> list[Operation]:
     """Check the header, then turn each row into an Operation or report its problems."""
-    delimiter = _sniff_delimiter(text)
+    declared, text = excel_separator(text)
+    delimiter = declared or _sniff_delimiter(text)
     rows = _read_rows(text, delimiter, report)
     if not rows:
         if not report.problems:  # every row blank, not a quote that swallowed the file
@@ -291,6 +293,8 @@ def _build_operation(
     language = _check_language(cells.get("language", ""), report)
     if report.has_errors_since(problems_before) or name is None or year is None:
         return None
+    if not named and not area:  # kept, but not on the map; said of the column if there is one
+        report.warning("countries" if "countries" in cells else None, words.text("cell_no_country"))
     _check_country_names(cells.get("country_names", ""), countries, report)
     return Operation(
         name=name,

@@ -109,10 +109,12 @@ def check_shapes(
 
     problems: list[Problem] = []
     geometries = boundaries.geometry.array
-    names = boundaries["name"].astype(str).tolist()
+    # A feature with no name (told of by the attribute checks) is named by its number alone.
+    names = boundaries["name"].tolist() if "name" in boundaries.columns else []
 
     def feature(index: int) -> str:
-        return feature_label(index, names[index])
+        name = names[index] if index < len(names) else None
+        return feature_label(index, name if isinstance(name, str) and name.strip() else None)
 
     coords, owner = shapely.get_coordinates(geometries, return_index=True)
     not_finite = sorted(set(owner[~np.isfinite(coords).all(axis=1)].tolist()))

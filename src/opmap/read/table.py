@@ -13,7 +13,7 @@ import io
 from pathlib import Path
 
 from opmap.errors import InvalidInput, Problem
-from opmap.read.csv_text import mostly_utf8
+from opmap.read.csv_text import excel_separator, utf8_with_stray_bytes
 from opmap.read.guards import CONTROLS, NOT_UTF8, describe_bytes, describe_controls
 from opmap.words import plural, quoted_names, text
 
@@ -49,27 +49,27 @@ def read_table(
     try:
         raw = Path(path).read_bytes()
     except OSError as err:
-        raise error(
-            [
-                Problem(
-                    name,
-                    None,
-                    None,
-                    text("table_unreadable", what=what, reason=err.strerror or err),
-                )
-            ]
-        ) from err
-    content = _decode(raw)
-    first = content.splitlines()[0] if content.strip() else ""
-    delimiter = ";" if first.count(";") > first.count(",") else ","
+        # Worded as the operations file's: "no such file; check the path and the spelling".
+        message = (
+            text("file_missing")
+            if isinstance(err, FileNotFoundError)
+            else text("table_unreadable", what=what, reason=err.strerror or err)
+        )
+        raise error([Problem(name, None, None, message)]) from err
+    declared, content = excel_separator(_decode(raw))
+    first = next((line for line in content.splitlines() if line.strip()), "")
+    delimiter = declared or (";" if first.count(";") > first.count(",") else ",")
     reader = csv.reader(io.StringIO(content, newline=""), delimiter=delimiter)
+    if declared:
+        next(reader, None)  # the blanked sep= line
     header = [h.strip() for h in next(reader, [])]
+    header_line = reader.line_num or 1
     missing = [c for c in required if c not in header]
     if missing:
         columns = quoted_names(missing)
         message = plural("table_missing", len(missing), columns=columns, usage=usage)
-        raise error([Problem(name, 1, None, message, ",".join(header))])
-    problems = _header_problems(name, header, required)
+        raise error([Problem(name, header_line, None, message, ",".join(header))])
+    problems = _header_problems(name, header_line, header, required)
     rows = []
     end = reader.line_num  # csv gives the line a row ENDS on; it starts on the line after
     for fields in reader:
@@ -93,14 +93,16 @@ def _decode(raw: bytes) -> str:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError:
         body = raw.removeprefix(codecs.BOM_UTF8)
-        encoding = "utf-8" if mostly_utf8(body) else "cp1252"
+        encoding = "utf-8" if utf8_with_stray_bytes(body) else "cp1252"
         return body.decode(encoding, errors="surrogateescape")
 
 
-def _header_problems(name: str, header: list[str], required: tuple[str, ...]) -> list[Problem]:
+def _header_problems(
+    name: str, line: int, header: list[str], required: tuple[str, ...]
+) -> list[Problem]:
     """Refuse a required column named twice: which one holds the region is anyone's guess."""
     return [
-        Problem(name, 1, key, text("header_repeated", first=header.index(key) + 1, second=i + 1))
+        Problem(name, line, key, text("header_repeated", first=header.index(key) + 1, second=i + 1))
         for i, key in enumerate(header)
         if key in required and header.index(key) != i
     ]
