@@ -20,6 +20,7 @@ from opmap.decide.periods import (
 )
 from opmap.draw.interactive.map import render_map
 from opmap.draw.interactive.timeline import control_html, view_line
+from opmap.read.operations import Operation
 
 
 class _Controls(HTMLParser):
@@ -118,3 +119,28 @@ def test_a_period_adds_up_its_operations_per_country(boundaries, operations):
     victims = prepare_map_data(operations, boundaries, metric="victims")
     # Only operations one country ran alone give it their figure: Nawa 2014 and Akoma 2015.
     assert year_values(victims, 2014, 2015) == {"CIV": 76.0 + 48.0}
+
+
+def test_a_country_figure_up_to_the_last_year_is_the_all_years_figure(boundaries):
+    # Nigeria: 94 in 2019, "nearly 350" in 2020, no figure in 2021. Its tooltips added the
+    # years' figures their own way: "nearly 444" up to 2020 and up to 2021, where all years
+    # said "about 440" (rounded; 2021's missing figure makes it a lower bound, then "about").
+    from opmap.draw.interactive.timeline import timeline_data
+    from opmap.figures import parse_figure
+
+    nigeria, name, nearly_350 = ("NGA",), ("Nigeria",), parse_figure("nearly 350")
+    ops = [
+        Operation("A", 2019, countries=nigeria, country_names=name, victims=parse_figure("94")),
+        Operation("B", 2020, countries=nigeria, country_names=name, victims=nearly_350),
+        Operation("C", 2021, countries=nigeria, country_names=name),
+        Operation("D", 2021, countries=("GHA",), country_names=("Ghana",)),
+    ]
+    victims = prepare_map_data(ops, boundaries, metric="victims")
+    figures = timeline_data(victims)["figures"]
+    all_years = victims.coverage.set_index("iso_a3").loc["NGA", "victims"]
+    assert str(all_years) == "about 440"
+    assert figures["upto:2021"]["NGA"] == [440.0, "Victims: about 440"]
+    # 94 + nearly 350, rounded up to stay an upper bound, as the coverage table rounds it
+    assert figures["upto:2020"]["NGA"] == [450.0, "Victims: nearly 450"]
+    assert figures["in:2019"]["NGA"] == [94.0, "Victims: 94"]
+    assert "NGA" not in figures["in:2021"]  # its only operation that year gave no figure

@@ -32,7 +32,7 @@ from opmap.draw.interactive.popups import figure_words
 from opmap.draw.interactive.shared import SharedOperations
 from opmap.draw.interactive.styles import NARROW
 from opmap.draw.templates import render
-from opmap.figures import sum_figures
+from opmap.figures import add_figures
 from opmap.words import NAMES_LISTED, count_operations, text
 
 #: Milliseconds between two years when playing.
@@ -293,9 +293,15 @@ def _figures_by_view(map_data: MapData, years: Sequence[int]) -> dict[str, dict[
 
 
 def _lines(metric: str, figures_by_country: dict[str, list]) -> dict[str, list]:
+    """Give each country its value and tooltip line in a view, added up as all years are.
+
+    :func:`~opmap.figures.add_figures`, as the map's coverage does: rounded like its roughest
+    term, and a lower bound where an operation gave no figure, so that "up to" the last year
+    says what "all years" says.
+    """
     lines = {}
     for iso3, figures in figures_by_country.items():
-        total = sum_figures(figures)
+        total = add_figures(figures).figure
         if total is not None:
             lines[iso3] = [float(total.value), _figure_line(metric, total)]
     return lines
