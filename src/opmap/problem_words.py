@@ -146,6 +146,10 @@ STRINGS: dict[str, str] = {
         "no country named, so the operation cannot be mapped; it is kept and listed as not on "
         "the map"
     ),
+    "cell_no_country_placed": (
+        "no country named: the operation is kept, shown at its lat/lon, and counted in no "
+        "country or region"
+    ),
     "cell_same_country": "{first!r} and {second!r} are the same country ({iso3}); list it once",
     "cell_separate_countries": " (separate countries with ';')",
     "cell_countries_total": "must be a whole number of countries, e.g. 13",

@@ -11,10 +11,12 @@ import operations_csv
 import pandas as pd
 import pyogrio
 import pytest
+import shapely
 from click.testing import CliRunner
 
 from opmap.cli import cli
 from opmap.decide.aggregate import aggregate_by_country, participation_table
+from opmap.decide.mapdata import prepare_map_data
 from opmap.decide.tables import operations_frame
 from opmap.figures import parse_figure
 from opmap.pack.gis import LAYERS, gis_layers, write_geojson, write_geopackage, write_gis
@@ -98,15 +100,36 @@ def test_every_figure_equals_the_csv(inputs, gpkg):
     assert operations.loc["Libertad", "officers_value"] == 500
 
 
-def test_operations_keep_every_field_and_the_unmapped_has_no_point(inputs, gpkg):
+def test_operations_keep_every_field_and_stand_where_the_maps_put_them(inputs, gpkg):
     operations = pyogrio.read_dataframe(gpkg, layer="operations").set_index("operation")
     for column in _csv(inputs).columns.drop("operation"):
         assert column in operations.columns, column
-    assert operations.loc["Adwenpa II"].geometry is None
-    assert operations.loc["Adwenpa II", "countries_total"] == 14
+    # Known by its area alone: a point inside it, where the maps put its marker.
+    adwenpa = operations.loc["Adwenpa II"]
+    assert (adwenpa["placed"], adwenpa["countries_total"]) == ("area", 14)
+    marker = prepare_map_data(inputs.operations, inputs.boundaries).markers["Adwenpa II 2016"]
+    assert adwenpa.geometry.distance(marker) < 1e-6
+    assert operations.loc["Sawiyan", "placed"] == "country"
     assert operations.loc["Sawiyan"].geometry.within(
         inputs.boundaries.set_index("iso_a3").loc["SDN"].geometry
     )
+
+
+def test_an_operation_is_on_the_map_in_every_output_or_in_none(inputs):
+    # Echo gives its own position and names no country: the maps drew its marker and listed
+    # it as not on the map; Ghost gives nothing to place it by: no point, listed.
+    from opmap.read.operations import Operation
+
+    echo = Operation("Echo", 2020, countries_total=3, lat=10.5, lon=-5.5)
+    ghost = Operation("Ghost", 2020, countries_total=3)
+    ops = [echo, ghost]
+    layer = gis_layers(ops, inputs.boundaries, inputs.points)["operations"].set_index("key")
+    assert layer.loc["Echo 2020", "placed"] == "given"
+    assert (layer.loc["Echo 2020"].geometry.x, layer.loc["Echo 2020"].geometry.y) == (-5.5, 10.5)
+    assert pd.isna(layer.loc["Ghost 2020", "placed"]) and layer.loc["Ghost 2020"].geometry is None
+    map_data = prepare_map_data(ops, inputs.boundaries)
+    assert set(map_data.markers) == {"Echo 2020"}
+    assert [op.key for op in map_data.unmapped] == ["Ghost 2020"]
 
 
 def test_participation_has_a_point_per_row(gpkg):
@@ -251,8 +274,10 @@ def test_geojson_coordinates_keep_six_decimals_of_the_layers(inputs, tmp_path):
         for written, read in zip(layers[layer].geometry, back.geometry, strict=True):
             if written is None:
                 assert read is None
-            else:
-                assert written.equals_exact(read, tolerance=5e-7)
+            else:  # each coordinate within half a millionth (a point's distance may be more)
+                ours, theirs = shapely.get_coordinates(written), shapely.get_coordinates(read)
+                assert ours.shape == theirs.shape
+                assert abs(ours - theirs).max() <= 5e-7 + 1e-12
 
 
 def test_write_gis_refuses_other_formats(inputs, tmp_path):

@@ -321,6 +321,20 @@ def test_a_row_without_a_source_or_a_country_is_read_with_none(tmp_path):
     ]
 
 
+def test_a_row_with_a_position_and_no_country_is_said_to_be_shown_there(tmp_path):
+    # The maps draw it at its lat/lon: "listed as not on the map" was untrue of it.
+    operation, problems = read_row(tmp_path, countries="", lat="10.5", lon="-5.5")
+    assert (operation.lat, operation.lon, operation.countries) == (10.5, -5.5, ())
+    assert [(p.column, p.severity, p.message) for p in problems] == [
+        (
+            "countries",
+            "warning",
+            "no country named: the operation is kept, shown at its lat/lon, and counted in no "
+            "country or region",
+        )
+    ]
+
+
 def test_a_country_that_cannot_be_read_still_counts_as_named(tmp_path):
     # Atlantis is named, though unknown: a total of 1 is below the 2 countries named.
     operation, problems = read_row(tmp_path, countries="Atlantis;Chad", countries_total="1")

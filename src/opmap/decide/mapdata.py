@@ -291,14 +291,17 @@ def prepare_map_data(
     coverage["role"] = _roles(coverage, region_countries, universe)
     values = metric_values(coverage, metric)
     classes = classify_values(values, scheme=scheme, k=k, bins=bins, palette=palette)
+    markers = place_markers(selected, coverage, areas, within=region_countries)
     return MapData(
         operations=selected,
         coverage=coverage,
         values=values,
         classes=classes,
         metric=metric,
-        markers=place_markers(selected, coverage, areas, within=region_countries),
-        unmapped=[op for op in selected if not op.is_mapped and op.key not in areas],
+        markers=markers,
+        # not on the map: no country, no area and no position of its own (one the file gives
+        # is drawn, though it counts in no country)
+        unmapped=[op for op in selected if not op.is_mapped and op.key not in markers],
         focus=focus,
         region=shown_region,
         filters=_describe_filters(years, since, until, names, shown_region),

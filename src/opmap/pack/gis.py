@@ -35,9 +35,10 @@ from pathlib import Path
 
 import geopandas as gpd
 import pandas as pd
+from shapely.geometry.base import BaseGeometry
 
 from opmap.decide.aggregate import aggregate_by_country, participation_table
-from opmap.decide.markers import country_points, place_markers
+from opmap.decide.markers import area_outlines, country_points, place_markers
 from opmap.figures import Figure
 from opmap.read.operations import Operation
 from opmap.read.universe import Universe, load_universe
@@ -92,17 +93,24 @@ def gis_layers(
     # Every unit, Tuvalu too when no operation named it: the layer holds the coverage base.
     coverage = aggregate_by_country(operations, boundaries, points, every_unit=True)
     return {
-        "operations": operations_layer(operations, coverage),
+        "operations": operations_layer(operations, coverage, area_outlines(operations, boundaries)),
         "participation": participation_layer(operations, coverage),
         "coverage": coverage_layer(coverage, universe),
     }
 
 
 def operations_layer(
-    operations: Sequence[Operation], coverage: gpd.GeoDataFrame
+    operations: Sequence[Operation],
+    coverage: gpd.GeoDataFrame,
+    areas: Mapping[str, BaseGeometry] | None = None,
 ) -> gpd.GeoDataFrame:
-    """One point per operation with every field of its record (no point if it names none)."""
-    markers = place_markers(operations, coverage)
+    """One point per operation with every field of its record, where the maps put its marker.
+
+    ``placed`` says where: ``given`` (its own lat/lon), ``country`` (among the countries it
+    named), ``area`` (inside the area it is known by, :func:`area_outlines`); an operation that
+    names none of them has no point, as it has no marker.
+    """
+    markers = place_markers(operations, coverage, areas)
     extras = list(dict.fromkeys(column for op in operations for column in op.extra))
     rows = []
     for op in operations:
@@ -125,7 +133,7 @@ def operations_layer(
             {
                 "lat": op.lat,
                 "lon": op.lon,
-                "placed": "given" if given else "country" if op.key in markers else None,
+                "placed": _placed(op, given, markers, areas or {}),
                 "summary": op.summary,
                 "source": op.source,
                 "language": op.language,
@@ -136,6 +144,14 @@ def operations_layer(
     geometry = [markers.get(op.key) for op in operations]
     frame = pd.DataFrame(rows) if rows else pd.DataFrame(columns=["operation", "key", "year"])
     return _typed(gpd.GeoDataFrame(frame, geometry=geometry, crs=CRS))
+
+
+def _placed(op: Operation, given: bool, markers: Mapping, areas: Mapping) -> str | None:
+    if given:
+        return "given"
+    if op.key not in markers:
+        return None
+    return "area" if op.key in areas else "country"
 
 
 def participation_layer(

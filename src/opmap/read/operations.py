@@ -293,8 +293,10 @@ def _build_operation(
     language = _check_language(cells.get("language", ""), report)
     if report.has_errors_since(problems_before) or name is None or year is None:
         return None
-    if not named and not area:  # kept, but not on the map; said of the column if there is one
-        report.warning("countries" if "countries" in cells else None, words.text("cell_no_country"))
+    if not named and not area:  # kept, in no country's count; said of the column if there is one
+        # With its own position it has a marker there; else it is listed as not on the map.
+        key = "cell_no_country" if lat is None else "cell_no_country_placed"
+        report.warning("countries" if "countries" in cells else None, words.text(key))
     _check_country_names(cells.get("country_names", ""), countries, report)
     return Operation(
         name=name,
