@@ -19,11 +19,11 @@ from opmap.words import countries_phrase
         (Operation("B2", 2016, countries_total=1200), "1,200 countries, none named"),
         (
             Operation("C1", 2016, countries_total=1, area="Western Africa"),
-            "1 country in Western Africa, not named",
+            "1 country in the Western Africa area, not named",
         ),
         (
             Operation("C", 2016, countries_total=14, area="Western Africa"),
-            "14 countries in Western Africa, none named",
+            "14 countries in the Western Africa area, none named",
         ),
         (
             Operation(
@@ -34,9 +34,12 @@ from opmap.words import countries_phrase
                 countries_total=3,
                 area="Western Africa",
             ),
-            "3 countries in Western Africa, 1 named",
+            "3 countries in the Western Africa area, 1 named",
         ),
-        (Operation("E", 2016, area="Caribbean"), "countries in Caribbean, how many not given"),
+        (
+            Operation("E", 2016, area="Caribbean"),
+            "countries in the Caribbean area, how many not given",  # "in Caribbean" was wrong
+        ),
         (Operation("F", 2016), "no country named"),
     ],
 )
@@ -94,8 +97,8 @@ def test_the_named_countries_agree_with_their_number_in_each_language(language, 
         assert (
             countries_phrase(in_area)
             == {
-                "fr": "5 pays en Afrique occidentale, dont 1 nommé",
-                "es": "5 países en África occidental, 1 nombrado",
+                "fr": "5 pays de la zone Afrique occidentale, dont 1 nommé",
+                "es": "5 países de la zona África occidental, 1 nombrado",
                 "ar": "عدد البلدان في غرب أفريقيا: 5، سُمّي منها 1",
             }[language]
         )

@@ -58,7 +58,8 @@ STRINGS: dict[str, str] = {
     # the separator of items that hold commas of their own ("Flash 2014, 2 countries; ...")
     "item_separator": "; ",
     "countries_all_named": "{total} countries, all named",
-    "countries_area_not_given": "countries in {area}, how many not given",
+    # "in the {area} area": "in Caribbean" wanted an article that "in Western Africa" does not
+    "countries_area_not_given": "countries in the {area} area, how many not given",
     # the panel of operations that cannot be drawn
     "unmapped_title": "Not on the map",
     "unmapped_item": "{operation}, {countries_phrase}",
@@ -332,12 +333,12 @@ PLURALS: dict[str, tuple[str, str]] = {
         "{total} countries, {count:,} named",
     ),
     "countries_area_some_named": (
-        "{total} countries in {area}, {count:,} named",
-        "{total} countries in {area}, {count:,} named",
+        "{total} countries in the {area} area, {count:,} named",
+        "{total} countries in the {area} area, {count:,} named",
     ),
     "countries_area_none_named": (
-        "{count:,} country in {area}, not named",
-        "{count:,} countries in {area}, none named",
+        "{count:,} country in the {area} area, not named",
+        "{count:,} countries in the {area} area, none named",
     ),
     "cli_wrote_files": (
         "wrote {count:,} file to {folder} ({size}):",

@@ -37,8 +37,8 @@ MUTED_TEXT_COLOR = "#555555"
 #: Fonts of the static images, first choice first. DejaVu Sans ships with matplotlib, so the
 #: layout is measured with it everywhere; an SVG names the whole stack for the designer's machine.
 FONT_STACK = ("DejaVu Sans", "Liberation Sans", "Arial", "Helvetica")
-#: The dashed outline of an operation known only by its area ("14 countries in Western Africa,
-#: none named"): the operation's colour, never a fill, so that no country of the area looks
+#: The dashed outline of an operation known only by its area ("14 countries in the Western Africa
+#: area, none named"): the operation's colour, never a fill, so that no country of the area looks
 #: like a participant.
 AREA_OUTLINE_COLOR = MARKER_COLOR
 

@@ -102,7 +102,7 @@ def figure_text(figure: Figure) -> str:
 
 
 def _area_phrase(area: str, named: int, total: int) -> str:
-    """Say where an operation named by area ran: "14 countries in Western Africa, none named"."""
+    """Say where an operation named by area ran: "14 countries in the Western Africa area, ..."."""
     area = region_name(area)
     if total == 0:
         return text("countries_area_not_given", area=area)

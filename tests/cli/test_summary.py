@@ -15,7 +15,7 @@ def test_summary_prints_the_three_tables_from_the_bundled_data():
     out = result.output
     assert "Operations (6)" in out
     assert "Libertad" in out and "nearly 350" in out
-    assert "14 countries in Western Africa, none named" in out
+    assert "14 countries in the Western Africa area, none named" in out
     assert "20 named countries and territories; 1 operation with unnamed participants: 14" in out
     # Côte d'Ivoire ran Nawa (76) and Akoma (more than 48) alone.
     civ = next(line for line in out.splitlines() if line.startswith("Côte d'Ivoire"))

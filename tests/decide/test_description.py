@@ -83,7 +83,7 @@ def test_the_main_figures_count_each_operation_once_and_keep_qualifiers(world):
 def test_an_operation_known_by_its_area_is_said_to_be_drawn_as_that_area(world):
     assert (
         "Drawn as the dashed outline of its area, with no country coloured: Adwenpa II 2016, "
-        "14 countries in Western Africa, none named."
+        "14 countries in the Western Africa area, none named."
     ) in world.sentences
     assert not any(s.startswith("Not on the map") for s in world.sentences)
 

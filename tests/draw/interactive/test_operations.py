@@ -1,7 +1,7 @@
 """An operation known only by its area, on the map: a dashed outline and a marker of its own.
 
-Adwenpa II 2016 ran in "14 countries in Western Africa, none named": it is drawn as the outline
-of Western Africa (no country coloured for it), with a square marker that opens its popup by
+Adwenpa II 2016 ran in "14 countries in the Western Africa area, none named": it is drawn as the
+outline of Western Africa (no country coloured for it), with a square marker that opens its popup by
 mouse and keyboard, and is no longer listed as "Not on the map".
 """
 
@@ -150,7 +150,7 @@ def test_a_click_on_the_area_marker_opens_its_popup_and_thickens_the_outline(ope
     popup = page.locator(".leaflet-popup-content")
     popup.wait_for()
     assert popup.locator("h2").inner_text() == ADWENPA
-    assert "14 countries in Western Africa, none named" in popup.inner_text()
+    assert "14 countries in the Western Africa area, none named" in popup.inner_text()
     assert _outline(page)["width"] == "4" and _outline(page)["dash"] is None  # solid
     # no country was highlighted for it: no unit has the highlight's black border
     highlighted = page.eval_on_selector_all(

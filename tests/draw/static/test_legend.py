@@ -97,7 +97,7 @@ def test_the_print_map_words_an_operation_off_the_map_as_the_html_map_does(input
     words = [
         "Adwenpa II 2016, 14 countries, none named",
         "Nobody 2020, no country named",
-        "Lost 2019, 4 countries in Western Africa, none named",
+        "Lost 2019, 4 countries in the Western Africa area, none named",
     ]
     panel = str(unmapped_html(operations))
     for item in words:
