@@ -180,6 +180,7 @@ STRINGS: dict[str, str] = {
     ),
     # small tables beside the operations: region files and lists of states
     "table_unreadable": "cannot read the {what}: {reason}",
+    "table_folder": "is a folder, not a file; name the file inside it ({what})",
     "table_region_file": "region file",
     "table_region_usage": "a region file has the header 'iso3,region' and one country per line",
     "table_states": "list of states",

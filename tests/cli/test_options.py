@@ -168,3 +168,24 @@ def test_a_max_size_that_is_not_a_finite_number_is_a_usage_error(size, shown):
         result.output
     )
     assert not isinstance(result.exception, (OverflowError, ValueError))
+
+
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (["map", "--operations", "{folder}", "--out", "{out}"], "the operations CSV inside"),
+        (["map", "--countries", "{folder}", "--out", "{out}"], "name the GeoJSON file of the"),
+        (["coverage", "--universe", "{folder}", "--out", "{out}"], "name the file inside it (list"),
+        (["summary", "--by", "{folder}"], "name the file inside it (region file)"),
+    ],
+)
+def test_a_folder_given_for_a_file_is_an_input_error_as_validate_says_it(tmp_path, args, said):
+    # click refused the first two itself ("File '...' is a directory.", exit 2), the others
+    # gave the system's words ("Is a directory").
+    folder = tmp_path / "inputs"
+    folder.mkdir()
+    argv = [arg.format(folder=folder, out=tmp_path / "out") for arg in args]
+    result = CliRunner().invoke(cli, argv)
+    assert result.exit_code == 1, result.output
+    assert f"{folder}: " in result.output and said in result.output
+    assert "Is a directory" not in result.output and "Traceback" not in result.output

@@ -95,12 +95,11 @@ def test_an_empty_file_lacks_every_column(tmp_path):
     ]
 
 
-def test_a_file_that_cannot_be_read_is_named_with_the_reason(tmp_path):
+def test_a_folder_is_named_as_a_folder_not_with_the_systems_words(tmp_path):
     with pytest.raises(InvalidRegions) as raised:
-        read(tmp_path)  # a folder
-    assert raised.value.problems == [
-        Problem(str(tmp_path), None, None, "cannot read the region file: Is a directory")
-    ]
+        read(tmp_path)  # a folder: "cannot read the region file: Is a directory" before
+    message = "is a folder, not a file; name the file inside it (region file)"
+    assert raised.value.problems == [Problem(str(tmp_path), None, None, message)]
 
 
 def test_missing_columns_are_listed_as_the_language_lists(tmp_path):

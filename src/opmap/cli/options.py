@@ -10,14 +10,14 @@ import click
 operations_option = click.option(
     "--operations",
     "operations_path",
-    type=click.Path(dir_okay=False, path_type=Path),
+    type=click.Path(path_type=Path),  # a folder is refused by the reader, as validate does
     default=None,
     help="Operations CSV to read (default: the bundled data).",
 )
 countries_option = click.option(
     "--countries",
     "countries_path",
-    type=click.Path(dir_okay=False, path_type=Path),
+    type=click.Path(path_type=Path),  # a folder is refused by the reader, as validate does
     default=None,
     help="Country boundaries GeoJSON to read (default: the bundled data).",
 )
@@ -103,7 +103,7 @@ region_by_option = click.option(
 universe_option = click.option(
     "--universe",
     "universe_path",
-    type=click.Path(dir_okay=False, path_type=Path),
+    type=click.Path(path_type=Path),  # a folder is refused by the reader, as validate does
     default=None,
     metavar="FILE.csv",
     help="States to count coverage over: a CSV with an 'iso3' column (default: the 193 UN "

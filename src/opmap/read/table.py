@@ -50,11 +50,12 @@ def read_table(
         raw = Path(path).read_bytes()
     except OSError as err:
         # Worded as the operations file's: "no such file; check the path and the spelling".
-        message = (
-            text("file_missing")
-            if isinstance(err, FileNotFoundError)
-            else text("table_unreadable", what=what, reason=err.strerror or err)
-        )
+        if isinstance(err, FileNotFoundError):
+            message = text("file_missing")
+        elif isinstance(err, IsADirectoryError):  # as the operations file's: no OS words
+            message = text("table_folder", what=what)
+        else:
+            message = text("table_unreadable", what=what, reason=err.strerror or err)
         raise error([Problem(name, None, None, message)]) from err
     declared, content = excel_separator(_decode(raw))
     first = next((line for line in content.splitlines() if line.strip()), "")
