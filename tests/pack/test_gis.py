@@ -386,3 +386,14 @@ def test_export_and_build_write_the_operations_in_the_same_order(inputs, tmp_pat
     assert list(exported["key"]) == [op.key for op in inputs.operations]
     layers = gis_layers(inputs.operations, inputs.boundaries, inputs.points)
     assert list(layers["operations"]["key"]) == list(exported["key"])
+
+
+def test_the_layers_name_every_unit_in_english_whatever_the_language(inputs):
+    # A French pack's coverage layer named units with a polygon in English ("Brazil") and
+    # those known by a point in French ("Île Bouvet"): the layers are data, as operations.csv.
+    from opmap.i18n import use_language
+
+    with use_language("fr"):
+        layers = gis_layers(inputs.operations, inputs.boundaries, inputs.points)
+    names = layers["coverage"].set_index("iso_a3")["name"]
+    assert (names["BRA"], names["BVT"], names["TUV"]) == ("Brazil", "Bouvet Island", "Tuvalu")

@@ -40,6 +40,7 @@ from shapely.geometry.base import BaseGeometry
 from opmap.decide.aggregate import aggregate_by_country, participation_table
 from opmap.decide.markers import area_outlines, country_points, place_markers
 from opmap.figures import Figure
+from opmap.i18n import DEFAULT_LANGUAGE, use_language
 from opmap.read.operations import Operation
 from opmap.read.universe import Universe, load_universe
 
@@ -91,7 +92,10 @@ def gis_layers(
         ``operations``, ``participation`` and ``coverage``, each with its CRS set to EPSG:4326.
     """
     # Every unit, Tuvalu too when no operation named it: the layer holds the coverage base.
-    coverage = aggregate_by_country(operations, boundaries, points, every_unit=True)
+    # The layers are data, in English whatever the pack's language, as operations.csv is: the
+    # units known by a point were named in the pack's ("Île Bouvet" beside "Brazil").
+    with use_language(DEFAULT_LANGUAGE):
+        coverage = aggregate_by_country(operations, boundaries, points, every_unit=True)
     return {
         "operations": operations_layer(operations, coverage, area_outlines(operations, boundaries)),
         "participation": participation_layer(operations, coverage),
