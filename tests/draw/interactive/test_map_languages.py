@@ -189,3 +189,19 @@ def test_leaflets_own_buttons_and_links_speak_the_pages_language(maps, language)
     }
     assert layers == 1  # the layers button is read by its name in the page's language
     assert not log.console_errors and not log.page_errors and not log.outside_requests
+
+
+@pytest.mark.browser
+def test_a_markers_name_is_read_in_the_language_of_the_data(bundled_maps):
+    # "Nawa 2014" on a French page was read as French: its marker's label carried no language.
+    with launch_browser() as browser:
+        page, _ = open_offline(browser, bundled_maps["fr"])
+        page.wait_for_selector(".opmap-operation")
+        langs = page.evaluate(
+            """() => Object.fromEntries([...document.querySelectorAll('.opmap-operation')]
+                .map((m) => [m.getAttribute('aria-label'), m.lang]))"""
+        )
+        page.context.close()
+    assert langs["Nawa 2014"] == langs["Libertad 2018"] == "en"
+    area = next(label for label in langs if "Adwenpa II" in label)
+    assert langs[area] == ""  # a sentence in the page's words, the name set apart within it

@@ -114,6 +114,9 @@
             });
             onEachAdd(marker, function (icon) {
                 icon.setAttribute("aria-label", operation.area || operation.name);
+                if (operation.lang && !operation.area) {
+                    icon.lang = operation.lang;  // its name is read in its own language
+                }
                 icon.setAttribute("data-operation", operation.name);
                 if (operation.home) {
                     icon.setAttribute("data-home", operation.home);  // small-places.js
