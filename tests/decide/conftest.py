@@ -5,7 +5,21 @@ from __future__ import annotations
 import pytest
 from paths import TEST_DATA
 
+from opmap.read.boundaries import load_boundaries
 from opmap.read.inputs import load_inputs
+from opmap.read.operations import read_operations
+
+
+@pytest.fixture(scope="module")
+def boundaries():
+    """The bundled boundaries."""
+    return load_boundaries()
+
+
+@pytest.fixture
+def operations():
+    """The hand-checked example's operations (test_mapdata.py reads the bundled ones instead)."""
+    return read_operations(TEST_DATA / "aggregate" / "operations.csv")
 
 
 @pytest.fixture(scope="module")

@@ -21,19 +21,9 @@ from opmap.decide.aggregate import (
 )
 from opmap.errors import InvalidRegions
 from opmap.figures import Figure
-from opmap.read.boundaries import load_attributes, load_boundaries
+from opmap.read.boundaries import load_attributes
 from opmap.read.operations import Operation, read_operations
 from opmap.read.regions import read_regions
-
-
-@pytest.fixture(scope="module")
-def boundaries():
-    return load_boundaries()
-
-
-@pytest.fixture
-def operations(test_data):
-    return read_operations(test_data / "aggregate" / "operations.csv")
 
 
 def by_iso(coverage, iso3):

@@ -6,12 +6,6 @@ import pytest
 from shapely.geometry import Point, box
 
 from opmap.decide.antimeridian import seam, shifted_bounds, unwrap
-from opmap.read.boundaries import load_boundaries
-
-
-@pytest.fixture(scope="module")
-def boundaries():
-    return load_boundaries()
 
 
 def _region(boundaries, name):

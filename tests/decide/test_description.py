@@ -7,13 +7,8 @@ import pytest
 from opmap.decide.description import OPERATIONS_LISTED, REGION_LISTED, describe_map
 from opmap.decide.mapdata import prepare_map_data
 from opmap.figures import parse_figure
-from opmap.read.boundaries import load_boundaries, load_country_points
+from opmap.read.boundaries import load_country_points
 from opmap.read.operations import Operation, read_operations
-
-
-@pytest.fixture(scope="module")
-def boundaries():
-    return load_boundaries()
 
 
 @pytest.fixture(scope="module")

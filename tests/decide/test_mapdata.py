@@ -6,13 +6,7 @@ import pytest
 
 from opmap.decide.mapdata import prepare_map_data
 from opmap.errors import InvalidOption
-from opmap.read.boundaries import load_boundaries
 from opmap.read.operations import read_operations
-
-
-@pytest.fixture(scope="module")
-def boundaries():
-    return load_boundaries()
 
 
 @pytest.fixture(scope="module")

@@ -6,21 +6,8 @@ tests/data/aggregate/operations.csv: Alpha 2018 (Sudan), Beta 2018 (Chad, Mali, 
 
 from __future__ import annotations
 
-import pytest
-
 from opmap.decide.per_year import PER_YEAR_ROW, aggregate_by_region_year
-from opmap.read.boundaries import load_boundaries
-from opmap.read.operations import Operation, read_operations
-
-
-@pytest.fixture(scope="module")
-def boundaries():
-    return load_boundaries()
-
-
-@pytest.fixture
-def operations(test_data):
-    return read_operations(test_data / "aggregate" / "operations.csv")
+from opmap.read.operations import Operation
 
 
 def _cells(per_year, *columns):

@@ -21,20 +21,9 @@ from opmap.decide.regions import (
     regions_of,
     total_over_regions,
 )
-from opmap.read.boundaries import load_boundaries
-from opmap.read.operations import Operation, read_operations
+from opmap.read.operations import Operation
 from opmap.read.regions import read_regions
 from opmap.read.universe import Universe, load_universe
-
-
-@pytest.fixture(scope="module")
-def boundaries():
-    return load_boundaries()
-
-
-@pytest.fixture
-def operations(test_data):
-    return read_operations(test_data / "aggregate" / "operations.csv")
 
 
 def test_the_default_universe_is_the_un_members_and_observers():
