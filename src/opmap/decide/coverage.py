@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from opmap.decide.aggregate import select_operations
-from opmap.decide.per_year import aggregate_by_region_year
+from opmap.decide.per_year import PER_YEAR_ROW, aggregate_by_region_year
 from opmap.decide.regions import (
     ALL_REGIONS,
     aggregate_by_region,
@@ -171,17 +171,8 @@ def per_year_table(per_year: pd.DataFrame) -> Table:
     columns = (
         text("coverage_col_region"),
         text("popup_year"),
-        *(
-            text(f"coverage_col_{name}")
-            for name in (
-                "states",
-                "named_states",
-                "states_pct",
-                "named_territories",
-                "unnamed",
-                "operations",
-            )
-        ),
+        # the counts of a per-year row, between its region and year and its operations' keys
+        *(text(f"coverage_col_{name}") for name in PER_YEAR_ROW[2:-1]),
         text("col_which"),
     )
     return Table(columns, rows, (False, *([True] * 7), False))
