@@ -71,13 +71,18 @@ def test_the_embeds_words_fit_a_phone_and_its_wide_table_scrolls_alone(tmp_path)
         fit = page.evaluate(
             """() => ({page: document.documentElement.scrollWidth,
                        tables: Array.from(document.querySelectorAll(".opmap-table-scroll"))
-                           .map(box => [box.clientWidth, box.scrollWidth])})"""
+                           .map(box => [box.clientWidth, box.scrollWidth]),
+                       rows: Array.from(document.querySelectorAll(".opmap-table-scroll tr"))
+                           .map(row => row.getBoundingClientRect().height)})"""
         )
         page.context.close()
     assert not log.page_errors
     assert fit["page"] == 375
     (operations_box, operations_table), _ = fit["tables"]
     assert operations_box <= 375 < operations_table  # it scrolls inside its own box
+    # Its text columns keep a readable width: squeezed, a 90-letter link made a row 303 px tall
+    # and Libertad's 13 countries one of 534 px. Now at most about 15 lines (Libertad's).
+    assert max(fit["rows"]) <= 320
 
 
 # --- the embedded map in a small frame, in Chromium --------------------------------------------
