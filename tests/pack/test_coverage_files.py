@@ -266,7 +266,7 @@ def test_coverage_page_loads_offline_and_every_link_resolves(browser, packs, gro
         page.wait_for_function(
             "() => [...document.images].every(i => i.complete && i.naturalWidth > 0)"
         )
-        rows = page.locator("tbody tr").count()
+        rows = page.locator("#coverage-table tbody tr").count()
         assert (
             rows
             == len((folder / "coverage.csv").read_text(encoding="utf-8").strip().splitlines()) - 1

@@ -224,7 +224,7 @@ def test_marker_popup_shows_figures_as_worded_and_highlights_countries(world_pag
     words = popup.inner_text()
     assert "Libertad 2018" in words
     assert "nearly 350" in words and "more than 500" in words and "not given" in words
-    assert "3\u20139 April 2018" in words
+    assert "3\u2009\u2013\u20099 April 2018" in words  # CLDR's day range, thin spaces
     assert "13 countries, all named" in words and "Saint Lucia" in words
     highlighted = page.locator(f'path.opmap-unit[fill="{HIGHLIGHT_FILL}"]')
     assert highlighted.count() == len(libertad.countries)

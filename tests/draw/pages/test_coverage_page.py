@@ -101,7 +101,7 @@ def test_the_page_has_lang_landmarks_one_h1_and_nothing_that_runs(document):
 def test_every_row_of_coverage_csv_is_a_row_of_the_table(written, document):
     out, _ = written
     rows = read_csv(out / "coverage.csv")
-    body = document.find("tbody").find_all("tr")
+    body = document.by_id("coverage-table").find("tbody").find_all("tr")
     assert [row_name(tr) for tr in body] == [r["region"] for r in rows]
     assert body[-1].attrs.get("class") == "total"
     for tr, row in zip(body, rows, strict=True):
@@ -115,7 +115,7 @@ def test_every_row_of_coverage_csv_is_a_row_of_the_table(written, document):
 
 
 def test_headings_and_notes_are_plain_words(document):
-    headings = [th.text for th in document.find("thead").find_all("th")]
+    headings = [th.text for th in document.by_id("coverage-table").find("thead").find_all("th")]
     assert headings == [
         "Region",
         "States",
@@ -180,10 +180,11 @@ def test_hostile_region_names_are_text_on_the_page(inputs, tmp_path):
     check_skeleton(document)
     check_inert(document)
     assert document.find_all("b") == [] and document.find_all("i") == []
-    row_names = [row_name(tr) for tr in document.find("tbody").find_all("tr")]
+    body = document.by_id("coverage-table").find("tbody")
+    row_names = [row_name(tr) for tr in body.find_all("tr")]
     for name in HOSTILE_NAMES:
         assert " ".join(name.split()) in row_names
-    links = {a.text: a.attrs["href"] for a in document.find("tbody").find_all("a")}
+    links = {a.text: a.attrs["href"] for a in body.find_all("a")}
     assert links["javascript:alert(1)"] == slugs["javascript:alert(1)"]
     assert "Regions from {{ 7*7 }} <i>desks</i>.csv" in document.find("title").text
 
@@ -201,9 +202,9 @@ def test_hostile_regions_run_nothing_in_chromium_and_gap_lists_unfold(inputs, tm
         page.on("dialog", lambda dialog: log.page_errors.append(f"dialog: {dialog.message}"))
         assert page.evaluate("() => window.__pwned") is None
         assert log.console_errors == [] and log.page_errors == [] and log.outside_requests == []
-        summary = page.locator("tbody summary").last
+        summary = page.locator("#coverage-table tbody summary").last
         summary.click()
-        assert page.locator("tbody details").last.evaluate("d => d.open")
+        assert page.locator("#coverage-table tbody details").last.evaluate("d => d.open")
         assert page.evaluate("() => document.documentElement.scrollWidth") == width
         assert page.locator("h1").count() == 1 and page.locator("main").count() == 1
         page.context.close()
@@ -231,7 +232,7 @@ def test_regions_countries_and_the_total_are_named_in_the_page_language(inputs):
     with use_language("es"):
         report = build_coverage(inputs, "region_un")
         document = parse_html(render_coverage_page(report, generated=date(2024, 5, 1)))
-    names = [row_name(tr) for tr in document.find("tbody").find_all("tr")]
+    names = [row_name(tr) for tr in document.by_id("coverage-table").find("tbody").find_all("tr")]
     assert names[-1] == "Todas las regiones"
     assert "América" in names and "Americas" not in names
     text = document.text
@@ -256,7 +257,7 @@ def test_figure_cells_are_worded_in_the_page_language(language, figure, percent)
         document = parse_html(render_coverage_page(report, generated=date(2024, 5, 1)))
     africa = next(
         tr
-        for tr in document.find("tbody").find_all("tr")
+        for tr in document.by_id("coverage-table").find("tbody").find_all("tr")
         if row_name(tr)
         == {"en": "Africa", "fr": "Afrique", "es": "África", "ar": "أفريقيا"}[language]
     )
@@ -276,15 +277,16 @@ def test_an_arabic_table_reads_from_the_right(inputs, tmp_path):
     path.write_text(html, encoding="utf-8")
     with launch_browser() as browser:
         page, log = open_offline(browser, path, width=1280, height=800)
-        page.locator("tbody summary").first.click()
+        page.locator("#coverage-table tbody summary").first.click()
         sides = page.evaluate(
             """() => {
                 const words = node => { const range = document.createRange();
                     range.selectNodeContents(node); return range.getBoundingClientRect(); };
                 const gap = cell => { const box = cell.getBoundingClientRect(), text = words(cell);
                     return [text.left - box.left, box.right - text.right]; };
-                const name = document.querySelector("tbody th"), figure = document.querySelector(
-                    "tbody td.num"), list = document.querySelector("td.gaps details[open] ul");
+                const table = document.getElementById("coverage-table");
+                const name = table.querySelector("tbody th"), figure = table.querySelector(
+                    "tbody td.num"), list = table.querySelector("td.gaps details[open] ul");
                 return {name: gap(name), figure: gap(figure),
                         list: getComputedStyle(list).paddingLeft};
             }"""
@@ -295,3 +297,18 @@ def test_an_arabic_table_reads_from_the_right(inputs, tmp_path):
     assert sides["name"][1] <= padding + 1 < sides["name"][0], sides
     assert sides["figure"][0] <= padding + 1 < sides["figure"][1], sides
     assert sides["list"] == "0px", sides  # its indent is on the right
+
+
+def test_the_per_year_table_is_coverage_per_year_csv_without_its_operations(written, document):
+    # A desk comparing years had them in coverage.md and the CSV only, not on the page.
+    out, _ = written
+    rows = read_csv(out / "coverage-per-year.csv")
+    body = document.by_id("per-year-table").find("tbody").find_all("tr")
+    cells = [[row_name(tr), *(td.text for td in tr.find_all("td"))] for tr in body]
+    columns = ("region", "year", "states", "named_states", "states_pct", "named_territories")
+    assert [c[:6] for c in cells] == [[r[column] for column in columns] for r in rows]
+    assert [c[7] for c in cells] == [r["operations"] for r in rows]
+    assert [tr.attrs.get("class") for tr in body] == [
+        "total" if r["region"] == "All regions" else None for r in rows
+    ]
+    assert len(cells[0]) == 8  # no column naming the operations: the CSV and coverage.md do
