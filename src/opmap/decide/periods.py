@@ -21,6 +21,7 @@ import pandas as pd
 from opmap.decide.aggregate import aggregate_by_country
 from opmap.decide.classes import Classes, metric_values
 from opmap.decide.mapdata import MapData
+from opmap.figures import Figure, add_figures
 from opmap.read.operations import Operation
 
 #: "in": the operations of the period only; "upto": everything from the first year to its end.
@@ -184,10 +185,27 @@ def lowest_labels(map_data: MapData, classes: Classes, shown: Iterable[str]) -> 
 
 def _views(map_data: MapData, modes: Iterable[str]) -> Iterator[tuple[str, dict[str, float]]]:
     """Each view of the year control ("in:2017", "upto:2017") with its value per country."""
-    yearly = _yearly_values(map_data)  # one pass over the operations for every view
-    for mode in modes:
-        for first, last in periods(year_span(map_data), 1, mode):
-            yield f"{mode}:{last}", _add_years(yearly, first, last)
+    for key, terms in _view_terms(map_data, modes):
+        yield key, _values(map_data.metric, terms)
+
+
+def view_figures(map_data: MapData) -> dict[str, dict[str, Figure]]:
+    """Return each country's figure in each view of the year control, where it has one.
+
+    Added up as the whole map adds them (:func:`opmap.figures.add_figures`, the operations the
+    country ran alone): rounded like the roughest term, a lower bound where one gave none, so
+    that "up to" the last year says what all years say.
+
+    Returns
+    -------
+    dict
+        ``"in:2017"``, ``"upto:2017"`` -> ISO3 -> :class:`~opmap.figures.Figure`.
+    """
+    views = {}
+    for key, terms in _view_terms(map_data, MODES):
+        totals = {iso3: add_figures(figures).figure for iso3, figures in terms.items()}
+        views[key] = {iso3: figure for iso3, figure in totals.items() if figure is not None}
+    return views
 
 
 def year_values(map_data: MapData, first: int, last: int) -> dict[str, float]:
@@ -195,18 +213,30 @@ def year_values(map_data: MapData, first: int, last: int) -> dict[str, float]:
 
     Light: no geometry is copied. The same values :func:`period_data` colours with.
     """
-    return _add_years(_yearly_values(map_data, first, last), first, last)
+    yearly = _yearly_terms(map_data, first, last)
+    return _values(map_data.metric, _add_years(yearly, first, last))
 
 
-def _yearly_values(
+def _view_terms(
+    map_data: MapData, modes: Iterable[str]
+) -> Iterator[tuple[str, dict[str, list[Figure | None]]]]:
+    yearly = _yearly_terms(map_data)  # one pass over the operations for every view
+    for mode in modes:
+        for first, last in periods(year_span(map_data), 1, mode):
+            yield f"{mode}:{last}", _add_years(yearly, first, last)
+
+
+def _yearly_terms(
     map_data: MapData, first: int | None = None, last: int | None = None
-) -> dict[int, dict[str, float]]:
-    """Return the metric per year and country, in one pass over the operations (of a period).
+) -> dict[int, dict[str, list[Figure | None]]]:
+    """Return what each country's value is made of, per year, in one pass over the operations.
 
-    The year control and the small multiples need one value per country for each of up to 84
-    periods: adding up years is cheap, and scanning 10,000 operations for each period was not.
+    An operation it took part in (counted by the ``operations`` metric), or the figure of one
+    it ran alone (None where it gave none). The year control and the small multiples need a
+    value per country for each of up to 84 periods: adding up years is cheap, and scanning
+    10,000 operations for each period was not.
     """
-    yearly: dict[int, dict[str, float]] = {}
+    yearly: dict[int, dict[str, list[Figure | None]]] = {}
     metric = map_data.metric
     for op in map_data.operations:
         if (first is not None and op.year < first) or (last is not None and op.year > last):
@@ -214,23 +244,29 @@ def _yearly_values(
         year = yearly.setdefault(op.year, {})
         if metric == "operations":
             for iso3 in op.countries:
-                year[iso3] = year.get(iso3, 0.0) + 1.0
-            continue
-        # A figure belongs to a country only when the country ran the operation alone.
-        figure = op.figure(metric)
-        if op.is_single_country and figure is not None:
-            iso3 = op.countries[0]
-            year[iso3] = year.get(iso3, 0.0) + float(figure.value)
+                year.setdefault(iso3, []).append(None)
+        elif op.is_single_country:  # a figure belongs to a country that ran the operation alone
+            year.setdefault(op.countries[0], []).append(op.figure(metric))
     return yearly
 
 
-def _add_years(yearly: dict[int, dict[str, float]], first: int, last: int) -> dict[str, float]:
-    """Add up the values of the years ``first`` to ``last`` per country."""
-    total: dict[str, float] = {}
+def _add_years(
+    yearly: dict[int, dict[str, list[Figure | None]]], first: int, last: int
+) -> dict[str, list[Figure | None]]:
+    """Gather the terms of the years ``first`` to ``last`` per country."""
+    total: dict[str, list[Figure | None]] = {}
     for year in sorted(y for y in yearly if first <= y <= last):
-        for iso3, value in yearly[year].items():
-            total[iso3] = total.get(iso3, 0.0) + value
+        for iso3, terms in yearly[year].items():
+            total.setdefault(iso3, []).extend(terms)
     return total
+
+
+def _values(metric: str, terms: dict[str, list[Figure | None]]) -> dict[str, float]:
+    """Count each country's operations, or add up its figures as the whole map does."""
+    if metric == "operations":
+        return {iso3: float(len(found)) for iso3, found in terms.items()}
+    totals = {iso3: add_figures(figures).figure for iso3, figures in terms.items()}
+    return {iso3: float(figure.value) for iso3, figure in totals.items() if figure is not None}
 
 
 def _recount(coverage: gpd.GeoDataFrame, operations: Sequence[Operation]) -> gpd.GeoDataFrame:

@@ -25,14 +25,13 @@ from markupsafe import Markup
 
 from opmap.decide.classes import NO_DATA_COLOR
 from opmap.decide.mapdata import MapData
-from opmap.decide.periods import MODES, lowest_labels, year_span
+from opmap.decide.periods import MODES, lowest_labels, view_figures, year_span
 from opmap.draw.interactive.compact import gaps
 from opmap.draw.interactive.offline import UsesAssets, script_json
 from opmap.draw.interactive.popups import figure_words
 from opmap.draw.interactive.shared import SharedOperations
 from opmap.draw.interactive.styles import NARROW
 from opmap.draw.templates import render
-from opmap.figures import add_figures
 from opmap.words import NAMES_LISTED, count_operations, text
 
 #: Milliseconds between two years when playing.
@@ -163,7 +162,7 @@ def timeline_data(
                 covered["iso_a3"], covered["name"], covered["operation_keys"], strict=True
             )
         },
-        "figures": _figures_by_view(map_data, years) if map_data.metric != "operations" else {},
+        "figures": _figure_lines(map_data) if map_data.metric != "operations" else {},
         "subtitles": {"all": map_data.subtitle}
         | {f"{m}:{year}": map_data.with_filters(lines[m, year]) for m, year in views},
         "valueTexts": {"all": text("timeline_all_valuetext", subtitle=_all_years_line(map_data))}
@@ -268,43 +267,14 @@ def _all_years_line(map_data: MapData) -> str:
     )
 
 
-def _figures_by_view(map_data: MapData, years: Sequence[int]) -> dict[str, dict[str, list]]:
-    """Per view, per country, its figure summed over the operations it ran alone.
-
-    The operations are grouped by year once; "up to" a year adds each year's to the last.
-    """
-    metric = map_data.metric
-    by_year: dict[int, dict[str, list]] = {}
-    for op in map_data.operations:
-        if op.is_single_country:
-            country = by_year.setdefault(op.year, {}).setdefault(op.countries[0], [])
-            country.append(op.figure(metric))
-    views: dict[str, dict[str, list]] = {}
-    running: dict[str, list] = {}
-    running_lines: dict[str, list] = {}
-    for year in years:
-        this_year = by_year.get(year, {})
-        for iso3, figures in this_year.items():
-            running.setdefault(iso3, []).extend(figures)
-        running_lines |= _lines(metric, {iso3: running[iso3] for iso3 in this_year})
-        views[f"in:{year}"] = _lines(metric, this_year)
-        views[f"upto:{year}"] = dict(running_lines)
-    return views
-
-
-def _lines(metric: str, figures_by_country: dict[str, list]) -> dict[str, list]:
-    """Give each country its value and tooltip line in a view, added up as all years are.
-
-    :func:`~opmap.figures.add_figures`, as the map's coverage does: rounded like its roughest
-    term, and a lower bound where an operation gave no figure, so that "up to" the last year
-    says what "all years" says.
-    """
-    lines = {}
-    for iso3, figures in figures_by_country.items():
-        total = add_figures(figures).figure
-        if total is not None:
-            lines[iso3] = [float(total.value), _figure_line(metric, total)]
-    return lines
+def _figure_lines(map_data: MapData) -> dict[str, dict[str, list]]:
+    """Word each country's figure in each view (:func:`opmap.decide.periods.view_figures`)."""
+    return {
+        view: {
+            iso3: [float(f.value), _figure_line(map_data.metric, f)] for iso3, f in found.items()
+        }
+        for view, found in view_figures(map_data).items()
+    }
 
 
 def _figure_line(metric: str, figure) -> str:
