@@ -218,3 +218,17 @@ def test_a_long_region_name_makes_a_short_file_name():
     slug = region_slug(words)
     assert len(slug) <= 60 and words.lower().replace(" ", "-").startswith(slug)
     assert not slug.endswith("-") and slug.endswith("and-the-great")
+
+
+def test_coverage_csv_names_countries_in_english_whatever_the_language(inputs):
+    # A French pack's coverage.csv said "Americas" and "nearly 350" beside "Soudan": a data
+    # file is in one language, English, as operations.csv and the GIS layers are.
+    from opmap.i18n import use_language
+
+    with use_language("fr"):
+        report = build_coverage(inputs)
+    africa = report.frame.set_index("region").loc["Africa"]
+    assert "Sudan" in africa["named_state_list"].split("; ")
+    assert "South Africa" in africa["states_not_named"].split("; ")
+    shown = report.regions.set_index("region").loc["Africa"]  # what the pages show
+    assert "Soudan" in shown["named_state_names"] and "Afrique du Sud" in shown["gap_names"]

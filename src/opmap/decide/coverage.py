@@ -19,6 +19,7 @@ from opmap.decide.regions import (
     aggregate_by_region,
     regions_of,
     total_over_regions,
+    unit_names,
 )
 from opmap.decide.tables import (
     Table,
@@ -29,7 +30,7 @@ from opmap.decide.tables import (
     region_words,
     regions_table,
 )
-from opmap.i18n import format_number, region_name
+from opmap.i18n import DEFAULT_LANGUAGE, format_number, region_name, use_language
 from opmap.read.operations import Operation
 from opmap.read.universe import Universe, load_universe
 from opmap.words import count_operations, join_names, plural, text
@@ -134,12 +135,23 @@ def build_coverage(
         grouping_label=grouping_label or (grouping if isinstance(grouping, str) else "regions"),
         period=describe_period(operations, since, until),
         table=regions_table(regions, total, sort),
-        frame=coverage_frame(regions, total, sort),
+        frame=coverage_frame(regions, total, sort, _english_names(inputs.boundaries)),
         per_year=aggregate_by_region_year(
             operations, inputs.boundaries, grouping, universe, _years(operations, since, until)
         ),
         universe=universe,
     )
+
+
+def _english_names(boundaries) -> dict[str, str]:
+    """Name every unit in English, the language of coverage.csv as of operations.csv.
+
+    The pages name them in the reader's language; a data file in one language throughout is
+    what a desk can sort, join and quote (a French pack's coverage.csv said "Americas" and
+    "nearly 350" beside "Soudan").
+    """
+    with use_language(DEFAULT_LANGUAGE):
+        return unit_names(boundaries)
 
 
 def _years(operations, since: int | None, until: int | None) -> range:

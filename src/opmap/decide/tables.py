@@ -7,7 +7,7 @@ Numbers are right-aligned, percentages have one decimal, figures keep their qual
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 import pandas as pd
@@ -321,8 +321,19 @@ COVERAGE_COLUMNS = (
 )
 
 
+#: The columns of coverage.csv that name countries, and the rows' lists they come from.
+_NAME_LISTS = {
+    "named_state_list": "named_state",
+    "named_territory_list": "named_territory",
+    "states_not_named": "gap",
+}
+
+
 def coverage_frame(
-    regions: pd.DataFrame, total: dict | None = None, sort: str = "coverage"
+    regions: pd.DataFrame,
+    total: dict | None = None,
+    sort: str = "coverage",
+    names: Mapping[str, str] | None = None,
 ) -> pd.DataFrame:
     """Return the coverage table as text cells for ``coverage.csv``, in display order.
 
@@ -331,7 +342,9 @@ def coverage_frame(
     participants the region's operations count but do not name (up to that many of its gaps may
     have taken part). Figures add up the operations wholly inside the region (``spanning_keys``
     lists the others) and ``*_reported`` says how many reported them ("4 of 5", empty when all
-    did). The all-regions total, if given, is the last row.
+    did). The all-regions total, if given, is the last row. ``names`` (ISO3 -> name) names
+    the countries, as :func:`opmap.decide.coverage.build_coverage` does in English, the
+    language of the data files; by default the rows' own names.
     """
     records = sort_regions(regions, sort).to_dict("records") + ([total] if total else [])
     rows = []
@@ -342,9 +355,10 @@ def coverage_frame(
         for column in ("victims", "minors", "arrests"):
             row[column] = figure_cell(r[column].figure)
             row[f"{column}_reported"] = r[column].coverage
-        row["named_state_list"] = "; ".join(r["named_state_names"])
-        row["named_territory_list"] = "; ".join(r["named_territory_names"])
-        row["states_not_named"] = "; ".join(r["gap_names"])
+        for column, kind in _NAME_LISTS.items():
+            codes = r[f"{kind}_codes"]
+            listed = r[f"{kind}_names"] if names is None else [names.get(c) or c for c in codes]
+            row[column] = "; ".join(listed)
         row["operation_keys"] = "; ".join(r["operation_keys"])
         row["spanning_keys"] = "; ".join(r["spanning_keys"])
         rows.append(row)

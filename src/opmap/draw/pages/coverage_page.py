@@ -154,8 +154,8 @@ def coverage_table(
     if gap_lists:
         columns += (Column(text("coverage_col_states_not_named"), "gaps"),)
     records = report.frame.to_dict("records")
-    # The figures behind each row, in the same order: cells are worded from them in the page's
-    # language ("environ 700 (4 sur 5)"), while coverage.csv keeps the source's wording.
+    # The rows behind each, in the same order: cells are worded from them in the page's language
+    # ("environ 700 (4 sur 5)", "Soudan"), while coverage.csv is data, in English.
     figures = report.regions.to_dict("records") + ([report.total] if report.total else [])
     rows = []
     for number, (record, source) in enumerate(zip(records, figures, strict=True)):
@@ -171,7 +171,7 @@ def coverage_table(
             *(Cell(_cell(record, source, name)) for name in TABLE_COLUMNS),
         ]
         if gap_lists:
-            cells.append(_gaps_cell(record))
+            cells.append(_gaps_cell(source))
         rows.append(Row(tuple(cells), total=total))
     return PageTable(columns, tuple(rows), css="with-maps" if images else "")
 
@@ -192,7 +192,7 @@ def _region_cell(region: str, page: str | None, image: str | None) -> Cell:
 
 def _gaps_cell(record: Mapping) -> Cell:
     """List the states not named in any operation; say how many may be unnamed participants."""
-    gaps = tuple(g for g in str(record["states_not_named"]).split("; ") if g)
+    gaps = tuple(record["gap_names"])
     if not gaps:
         return Cell(text("coverage_no_gaps"))
     label = plural("coverage_gap_list", len(gaps))
