@@ -17,6 +17,7 @@ import re
 from datetime import date
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from click.testing import CliRunner
 
@@ -232,3 +233,16 @@ def test_coverage_csv_names_countries_in_english_whatever_the_language(inputs):
     assert "South Africa" in africa["states_not_named"].split("; ")
     shown = report.regions.set_index("region").loc["Africa"]  # what the pages show
     assert "Soudan" in shown["named_state_names"] and "Afrique du Sud" in shown["gap_names"]
+
+
+
+@pytest.mark.parametrize("language", ["fr", "es", "ar"])
+def test_coverage_csv_is_the_same_in_every_languages_pack(inputs, language):
+    # English names in the order of the pack's language ("South Africa; Algeria" in French's
+    # "Afrique du Sud; Algérie"), and rows sorted by the region names the reader sees.
+    from opmap.i18n import use_language
+
+    english = build_coverage(inputs, "subregion", sort="region")
+    with use_language(language):
+        other = build_coverage(inputs, "subregion", sort="region")
+    pd.testing.assert_frame_equal(other.frame, english.frame)

@@ -135,7 +135,7 @@ def build_coverage(
         grouping_label=grouping_label or (grouping if isinstance(grouping, str) else "regions"),
         period=describe_period(operations, since, until),
         table=regions_table(regions, total, sort),
-        frame=coverage_frame(regions, total, sort, _english_names(inputs.boundaries)),
+        frame=_data_frame(regions, total, sort, inputs.boundaries),
         per_year=aggregate_by_region_year(
             operations, inputs.boundaries, grouping, universe, _years(operations, since, until)
         ),
@@ -143,15 +143,15 @@ def build_coverage(
     )
 
 
-def _english_names(boundaries) -> dict[str, str]:
-    """Name every unit in English, the language of coverage.csv as of operations.csv.
+def _data_frame(regions: pd.DataFrame, total: dict, sort: str, boundaries) -> pd.DataFrame:
+    """Return the rows of coverage.csv in English, the language of the data files.
 
-    The pages name them in the reader's language; a data file in one language throughout is
-    what a desk can sort, join and quote (a French pack's coverage.csv said "Americas" and
-    "nearly 350" beside "Soudan").
+    Countries named and rows sorted in English: the file is the same in every language's pack,
+    as operations.csv is (a French pack's said "Americas" and "nearly 350" beside "Soudan").
+    The pages word the same rows in the reader's language.
     """
     with use_language(DEFAULT_LANGUAGE):
-        return unit_names(boundaries)
+        return coverage_frame(regions, total, sort, unit_names(boundaries))
 
 
 def _years(operations, since: int | None, until: int | None) -> range:

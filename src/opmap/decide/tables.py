@@ -357,7 +357,10 @@ def coverage_frame(
             row[f"{column}_reported"] = r[column].coverage
         for column, kind in _NAME_LISTS.items():
             codes = r[f"{kind}_codes"]
-            listed = r[f"{kind}_names"] if names is None else [names.get(c) or c for c in codes]
+            if names is None:
+                listed = r[f"{kind}_names"]
+            else:  # sorted as the names read
+                listed = sorted((names.get(c) or c for c in codes), key=sort_key)
             row[column] = "; ".join(listed)
         row["operation_keys"] = "; ".join(r["operation_keys"])
         row["spanning_keys"] = "; ".join(r["spanning_keys"])

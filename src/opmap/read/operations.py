@@ -112,6 +112,11 @@ class Operation:
         object.__setattr__(self, "unnamed", max(total - len(self.countries), 0))
 
     @property
+    def has_position(self) -> bool:
+        """Whether the file gives the operation's own position: the maps draw it there."""
+        return self.lat is not None and self.lon is not None
+
+    @property
     def is_placed(self) -> bool:
         """Whether the operation names a country or an area, so that it is in a region."""
         return bool(self.countries) or self.area is not None

@@ -217,6 +217,16 @@ def test_the_unplaced_note_agrees_with_its_count(hostile, unplaced, note):
     assert len(notes) == 1 and note in notes[0]
 
 
+def test_an_operation_at_its_own_position_is_not_said_to_be_off_the_map(hostile):
+    # The maps draw it at its lat/lon; the briefing page said it was not on the map.
+    lost = next(op for op in hostile.operations if not op.is_mapped)
+    placed = replace(lost, lat=5.3, lon=-4.0)
+    others = [op for op in hostile.operations if op is not lost]
+    document = briefing(hostile, operations=[*others, placed])
+    notes = [p.text for p in document.find_all("p") if p.attrs.get("class") == "note"]
+    assert not any("not on the map" in note for note in notes)
+
+
 def test_the_map_section_embeds_the_map_and_links_the_images(hostile):
     document = briefing(hostile)
     frame = document.find("iframe")

@@ -32,9 +32,13 @@
                 }
             });
         }
+        // On a low window the popup scrolls within the band the panels leave (its tip and
+        // close button need some 40 px more).
+        var band = box.height - top - bottom - 40;
         return {
             maxWidth: Math.max(200, Math.min(340, window.innerWidth - 70)),
-            maxHeight: narrow ? Math.max(160, window.innerHeight - 180) : 360,
+            maxHeight: narrow ? Math.max(160, window.innerHeight - 180)
+                : Math.max(160, Math.min(360, band)),
             autoPanPaddingTopLeft: [10, top],
             autoPanPaddingBottomRight: [10, bottom]
         };

@@ -130,7 +130,8 @@ def _headline(total: dict, operations: Sequence[Operation]) -> dict:
     for column in ("victims", "minors", "arrests"):
         if total[column].figure is not None:
             cards.append(_figure_card(total[column], column))
-    unplaced = [op for op in operations if not op.is_placed]  # an area is drawn as an area
+    # Not on the map: an area is drawn as an area, a position of the file's own as a marker.
+    unplaced = [op for op in operations if not op.is_placed and not op.has_position]
     unplaced_text = ""
     if unplaced:
         # At 10,000 operations there can be hundreds: the map's panel lists them all.

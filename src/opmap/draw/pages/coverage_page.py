@@ -9,11 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import date
-from numbers import Integral
 
 from opmap.decide.classes import Classes
 from opmap.decide.regions import ALL_REGIONS
-from opmap.decide.tables import percent_words, region_words, total_cell
+from opmap.decide.tables import percent_words, region_words, total_cell, years_cell
 from opmap.draw.pages.layout import Cell, Column, PageTable, Row, Thumbnail, render_page
 from opmap.i18n import format_number
 from opmap.output import generation_date
@@ -153,13 +152,12 @@ def coverage_table(
     )
     if gap_lists:
         columns += (Column(text("coverage_col_states_not_named"), "gaps"),)
-    records = report.frame.to_dict("records")
-    # The rows behind each, in the same order: cells are worded from them in the page's language
-    # ("environ 700 (4 sur 5)", "Soudan"), while coverage.csv is data, in English.
-    figures = report.regions.to_dict("records") + ([report.total] if report.total else [])
+    # The report's rows, worded in the page's language ("environ 700 (4 sur 5)", "Soudan") and
+    # in its order; coverage.csv holds the same rows as data, in English.
+    records = report.regions.to_dict("records") + ([report.total] if report.total else [])
     rows = []
-    for number, (record, source) in enumerate(zip(records, figures, strict=True)):
-        # The all-regions total is the last row of coverage.csv; it has no map.
+    for number, record in enumerate(records):
+        # The all-regions total is the last row; it has no map.
         total = bool(report.total) and number == len(records) - 1
         region = str(record["region"])
         cells = [
@@ -168,10 +166,10 @@ def coverage_table(
                 None if total else pages.get(region),
                 None if total else images.get(region),
             ),
-            *(Cell(_cell(record, source, name)) for name in TABLE_COLUMNS),
+            *(Cell(_cell(record, name)) for name in TABLE_COLUMNS),
         ]
         if gap_lists:
-            cells.append(_gaps_cell(source))
+            cells.append(_gaps_cell(record))
         rows.append(Row(tuple(cells), total=total))
     return PageTable(columns, tuple(rows), css="with-maps" if images else "")
 
@@ -204,7 +202,7 @@ def _gaps_cell(record: Mapping) -> Cell:
     return Cell(label, items=gaps)
 
 
-def _cell(record: Mapping, source: Mapping, column: str) -> str:
+def _cell(record: Mapping, column: str) -> str:
     """Return a cell as shown, in the page's language.
 
     A figure says how many operations reported it, if not all did ("about 700 (4 of 5)"); a
@@ -214,15 +212,12 @@ def _cell(record: Mapping, source: Mapping, column: str) -> str:
     if column in ("unnamed", "spanning") and not value:
         return ""
     if column in ("victims", "minors", "arrests"):
-        return total_cell(source[column])
+        return total_cell(value)
     if column == "states_pct":
-        return percent_words(source[column])
-    return _figure(value)
-
-
-def _figure(value: object) -> str:
-    """Write a count with thousands separators; anything else as coverage.csv has it."""
-    return format_number(int(value)) if isinstance(value, Integral) else str(value)
+        return percent_words(value)
+    if column == "years":
+        return years_cell(value)
+    return format_number(int(value))
 
 
 def _legend(classes: Classes | None) -> dict:
