@@ -238,16 +238,21 @@ _TOOLTIPS = """() => {
 }"""
 
 
-def _settled(page, tries: int = 20) -> dict:
-    """What the map draws, once two looks 250 ms apart agree: a late move is not a difference."""
-    drawn = page.evaluate(_DRAWN)
+def _settled(page, tries: int = 40) -> dict:
+    """What the map draws, once three looks 250 ms apart agree: a late move is not a difference.
+
+    Two looks agreed once, on a loaded machine, before small-places.js had drawn its leader
+    lines (it runs at the next frame after the map's last move).
+    """
+    drawn, same = page.evaluate(_DRAWN), 0
     for _ in range(tries):
         page.wait_for_timeout(250)
         again = page.evaluate(_DRAWN)
-        if again == drawn:
+        same = same + 1 if again == drawn else 0
+        if same == 2:
             return drawn
         drawn = again
-    raise AssertionError("the map kept moving for 5 s")
+    raise AssertionError("the map kept moving for 10 s")
 
 
 def _drawn(browser, path) -> tuple[dict, str, dict]:
