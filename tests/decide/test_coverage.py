@@ -235,7 +235,6 @@ def test_coverage_csv_names_countries_in_english_whatever_the_language(inputs):
     assert "Soudan" in shown["named_state_names"] and "Afrique du Sud" in shown["gap_names"]
 
 
-
 @pytest.mark.parametrize("language", ["fr", "es", "ar"])
 def test_coverage_csv_is_the_same_in_every_languages_pack(inputs, language):
     # English names in the order of the pack's language ("South Africa; Algeria" in French's

@@ -203,9 +203,7 @@ STILL = """() => {
     # a low window: the popup's fixed 360 px ran under the bottom panels
     [("en", 1280, 800), ("ar", 1280, 800), ("en", 1024, 560)],
 )
-def test_a_popup_on_a_wide_screen_opens_clear_of_the_maps_controls(
-    embeds, language, width, height
-):
+def test_a_popup_on_a_wide_screen_opens_clear_of_the_maps_controls(embeds, language, width, height):
     from browser import launch_browser, open_offline
 
     with launch_browser() as browser:
