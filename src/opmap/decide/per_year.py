@@ -74,7 +74,9 @@ def aggregate_by_region_year(
     years = sorted(set(years))
     ordered = sorted(operations, key=lambda o: (o.year, sort_key(o.name)))
     cells: dict[tuple[str, int], list[Operation]] = {}
+    by_year: dict[int, list[Operation]] = {}
     for op in ordered:
+        by_year.setdefault(op.year, []).append(op)
         for region in placement.regions(op):
             cells.setdefault((region, op.year), []).append(op)
     rows = []
@@ -87,7 +89,7 @@ def aggregate_by_region_year(
         # when it is not a state (a state no region lists is in no count, as in the total).
         units = set(placement.region_of)
         for year in years:
-            year_ops = [op for op in ordered if op.year == year]
+            year_ops = by_year.get(year, [])
             named = {c for op in year_ops for c in op.countries}
             outside = {c for c in named if c not in universe and c not in units}
             rows.append(_row(ALL_REGIONS, year, year_ops, units | outside, universe))
