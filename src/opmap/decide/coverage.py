@@ -155,13 +155,19 @@ def _data_frame(regions: pd.DataFrame, total: dict, sort: str, boundaries) -> pd
 
 
 def _years(operations, since: int | None, until: int | None) -> range:
-    """Every year of a report's period: the filter's, else the first operation's to the last's."""
-    years = [op.year for op in operations]
-    first = since if since is not None else min(years, default=None)
-    last = until if until is not None else max(years, default=None)
+    """Every year of a report's period, as :func:`describe_period` names it."""
+    first, last = _period(operations, since, until)
     if first is None or last is None:
         return range(0)
     return range(first, last + 1)
+
+
+def _period(operations, since: int | None, until: int | None) -> tuple[int | None, int | None]:
+    """Return a report's first and last year: the filter's, else the operations' (None: open)."""
+    years = [op.year for op in operations]
+    first = since if since is not None else min(years, default=None)
+    last = until if until is not None else max(years, default=None)
+    return first, last
 
 
 def per_year_table(per_year: pd.DataFrame) -> Table:
@@ -192,9 +198,7 @@ def per_year_table(per_year: pd.DataFrame) -> Table:
 
 def describe_period(operations, since: int | None, until: int | None) -> str:
     """Say which years a report covers: the filter, else the years of the operations."""
-    years = sorted({op.year for op in operations})
-    first = since if since is not None else (years[0] if years else None)
-    last = until if until is not None else (years[-1] if years else None)
+    first, last = _period(operations, since, until)
     if first is None and last is None:
         return text("period_none")
     if first == last:
