@@ -74,7 +74,7 @@ class MapData:
         ("14 countries in Western Africa, none named"): never a colour of any of its countries.
     inside : frozenset of str or None
         On a regional map, the keys of the operations whose figures are the region's, as in the
-        coverage table (:func:`ran_inside`). None on a world map.
+        coverage table (:func:`opmap.decide.regions.runs_inside`). None on a world map.
     """
 
     operations: list[Operation]
@@ -315,32 +315,23 @@ def prepare_map_data(
 
 
 def _inside(operations, region_countries, grouped, units_of_area) -> frozenset[str] | None:
-    """Return the keys of the operations that ran in the region alone; None on a world map."""
+    """Return the keys of the operations that ran in the region alone; None on a world map.
+
+    As the coverage table decides (:func:`opmap.decide.regions.runs_inside`, the same test):
+    every unit an operation names is the region's, its area's units too apart from the units
+    in no region of the grouping (``grouped``; by default every unit is in one), and it has no
+    unnamed participants that could be anywhere.
+    """
     if region_countries is None:
         return None
     members = frozenset(region_countries)
-    in_a_region = None if grouped is None else frozenset(grouped)
-    return frozenset(
-        op.key
-        for op in operations
-        if ran_inside(op, members, units_of_area(op.area) if op.area else frozenset(), in_a_region)
-    )
-
-
-def ran_inside(
-    op: Operation,
-    members: frozenset[str],
-    area_units: frozenset[str],
-    grouped: frozenset[str] | None = None,
-) -> bool:
-    """Tell whether an operation ran in a region alone, so that its figures are the region's.
-
-    As the coverage table decides (:func:`opmap.decide.regions.runs_inside`, the same test):
-    every unit it names is the region's, its area's units (``area_units``) too apart from the
-    units in no region of the grouping (``grouped``; by default every unit is in one), and it
-    has no unnamed participants that could be anywhere.
-    """
-    return runs_inside(op, members, area_units, area_units if grouped is None else grouped)
+    grouped = None if grouped is None else frozenset(grouped)
+    inside = []
+    for op in operations:
+        area = units_of_area(op.area) if op.area else frozenset()
+        if runs_inside(op, members, area, area if grouped is None else grouped):
+            inside.append(op.key)
+    return frozenset(inside)
 
 
 def _point_members(column: str, region: str) -> set[str]:
