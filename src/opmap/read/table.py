@@ -13,7 +13,7 @@ import io
 from pathlib import Path
 
 from opmap.errors import InvalidInput, Problem
-from opmap.read.csv_text import excel_separator, utf8_with_stray_bytes
+from opmap.read.csv_text import _sniff_delimiter, excel_separator, utf8_with_stray_bytes
 from opmap.read.guards import CONTROLS, NOT_UTF8, describe_bytes, describe_controls
 from opmap.words import plural, quoted_names, text
 
@@ -58,8 +58,7 @@ def read_table(
             message = text("table_unreadable", what=what, reason=err.strerror or err)
         raise error([Problem(name, None, None, message)]) from err
     declared, content = excel_separator(_decode(raw))
-    first = next((line for line in content.splitlines() if line.strip()), "")
-    delimiter = declared or (";" if first.count(";") > first.count(",") else ",")
+    delimiter = declared or _sniff_delimiter(content)  # as the operations file's
     reader = csv.reader(io.StringIO(content, newline=""), delimiter=delimiter)
     if declared:
         next(reader, None)  # the blanked sep= line
