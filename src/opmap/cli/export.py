@@ -124,13 +124,12 @@ def command(
     $ opmap export --by-year --step 2 --mode upto --out output/by-year.png
     $ opmap export --format gpkg --year 2018 --out maps/2018.gpkg
     """
-    from opmap.cli.helpers import load_inputs, output_policy
+    from opmap.cli.helpers import claim_output, load_inputs, output_policy
     from opmap.decide.mapdata import prepare_map_data
     from opmap.draw.static.image import DEFAULT_SIZE, write_image
     from opmap.i18n import format_tenths
     from opmap.output import human_size
-    from opmap.ownership import claim_file, record_files
-    from opmap.pack.files import refuse_pack_file
+    from opmap.ownership import record_files
     from opmap.progress import timed
     from opmap.words import text
 
@@ -152,8 +151,7 @@ def command(
     if gis:
         from opmap.pack.gis import gis_layers, gis_paths, write_gis
     for target in gis_paths(out_path, chosen) if gis else [out_path]:
-        refuse_pack_file(target, policy)
-        claim_file(target, policy)
+        claim_output(target, policy)
     inputs = load_inputs(operations_path, countries_path, limits=limits(ctx))
     map_data = prepare_map_data(
         inputs.operations, inputs.boundaries, points=inputs.points, **map_choices(ctx)
@@ -199,11 +197,10 @@ def command(
 
 def _write_pages(map_data, out_path, policy, step, mode, size, dpi, fmt, words) -> list:
     """Draw the maps by year and write their pages, each checked first; return (path, size)s."""
+    from opmap.cli.helpers import claim_output
     from opmap.draw.static.image import default_subtitle
     from opmap.draw.static.small_multiples import page_paths, plot_small_multiples
     from opmap.draw.static.writing import DocumentInfo, save_figure
-    from opmap.ownership import claim_file
-    from opmap.pack.files import refuse_pack_file
 
     figures = plot_small_multiples(map_data, step=step or 1, mode=mode or "in", size=size, **words)
     info = DocumentInfo(
@@ -212,8 +209,7 @@ def _write_pages(map_data, out_path, policy, step, mode, size, dpi, fmt, words) 
     )
     pages = page_paths(out_path, len(figures))
     for page in pages[1:]:  # the first was claimed before any work; the others now they count
-        refuse_pack_file(page, policy)
-        claim_file(page, policy)
+        claim_output(page, policy)
     return [
         (save_figure(figure, path, dpi=dpi, fmt=fmt, info=info), figure.get_size_inches())
         for figure, path in zip(figures, pages, strict=True)

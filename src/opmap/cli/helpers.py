@@ -14,7 +14,14 @@ from opmap.read.inputs import Inputs, load_inputs
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["Inputs", "load_inputs", "output_policy", "region_grouping", "universe_of"]
+__all__ = [
+    "Inputs",
+    "claim_output",
+    "load_inputs",
+    "output_policy",
+    "region_grouping",
+    "universe_of",
+]
 
 
 def region_grouping(by: str, boundaries: pd.DataFrame) -> str | Mapping[str, str]:
@@ -58,6 +65,20 @@ def output_policy(force: bool, *read: Path | str | None) -> OutputPolicy:
         for index, path in enumerate(read)
     ]
     return OutputPolicy(inputs=tuple(p for p in paths if p is not None), force=force)
+
+
+def claim_output(path: Path, policy: OutputPolicy) -> None:
+    """Claim a file ``map`` or ``export`` writes, before any work.
+
+    Never a file of a briefing pack unless ``--force`` (:func:`opmap.pack.files.refuse_pack_file`:
+    the pack's index.html links it), and only what opmap may replace
+    (:func:`opmap.ownership.claim_file`).
+    """
+    from opmap.ownership import claim_file
+    from opmap.pack.files import refuse_pack_file
+
+    refuse_pack_file(path, policy)
+    claim_file(path, policy)
 
 
 def universe_of(path: Path | None, boundaries: pd.DataFrame):

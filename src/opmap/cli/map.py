@@ -60,13 +60,12 @@ def command(
     $ opmap map --year 2018 --out maps/2018.html
     $ opmap map --region Americas --metric victims --out output/americas.html
     """
-    from opmap.cli.helpers import load_inputs, output_policy
+    from opmap.cli.helpers import claim_output, load_inputs, output_policy
     from opmap.decide.mapdata import prepare_map_data
     from opmap.draw.interactive.embed import snippet_path
     from opmap.draw.interactive.map import resolve_tiles, write_map
     from opmap.output import human_size
-    from opmap.ownership import claim_file, record_files
-    from opmap.pack.files import refuse_pack_file
+    from opmap.ownership import record_files
     from opmap.progress import timed
     from opmap.words import text
 
@@ -75,8 +74,7 @@ def command(
         resolve_tiles(tiles)  # a bad name fails before any work
     policy = output_policy(force, operations_path, countries_path)
     for target in [out_path, *([snippet_path(out_path)] if embed else [])]:
-        refuse_pack_file(target, policy)
-        claim_file(target, policy)
+        claim_output(target, policy)
     inputs = load_inputs(operations_path, countries_path, limits=limits(ctx))
     map_data = prepare_map_data(
         inputs.operations, inputs.boundaries, points=inputs.points, **map_choices(ctx)
