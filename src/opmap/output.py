@@ -51,7 +51,7 @@ def atomic_path(path: Path | str) -> Iterator[Path]:
     temp = Path(temp_name)
     try:
         yield temp
-        os.chmod(temp, _mode_for(target))
+        os.chmod(temp, file_mode(target))
         os.replace(temp, target)
     except OSError as err:
         raise cannot_write(target, err) from err
@@ -59,7 +59,7 @@ def atomic_path(path: Path | str) -> Iterator[Path]:
         temp.unlink(missing_ok=True)
 
 
-def _mode_for(target: Path) -> int:
+def file_mode(target: Path) -> int:
     """Return the permissions for a file written at ``target``: the old file's, or the umask's."""
     try:
         info = os.lstat(target)

@@ -20,7 +20,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from opmap.errors import OutputError
-from opmap.output import cannot_write, folder_mode
+from opmap.output import cannot_write, file_mode, folder_mode
 from opmap.ownership import (
     LEGACY_MARKER,
     MANIFEST,
@@ -245,15 +245,12 @@ def _keep_file_modes(target: Path, staging: Path, written: Sequence[str]) -> Non
     """Give each file written again the permissions of the one it replaces (a ``chmod 600``).
 
     The files were written in the staging folder, where none of them had an earlier version to
-    take its permissions from (as :func:`opmap.output.atomic_path` does for a single file).
+    take its permissions from: each takes them from the file it replaces, as
+    :func:`opmap.output.atomic_path` does for a single file (:func:`opmap.output.file_mode`;
+    a new file keeps the umask's).
     """
     for rel in written:
-        try:
-            info = os.lstat(target / rel)
-        except OSError:
-            continue
-        if stat.S_ISREG(info.st_mode):
-            os.chmod(staging / rel, stat.S_IMODE(info.st_mode) & 0o777)
+        os.chmod(staging / rel, file_mode(target / rel))
 
 
 def _mode_for(target: Path) -> int:
