@@ -37,6 +37,32 @@ def test_a_rebuild_replaces_its_files_and_keeps_the_users(tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["pack"]
 
 
+def test_a_folder_that_held_only_files_no_longer_written_goes_with_them(tmp_path):
+    """A pack built with --lang all, then with one language, must not keep empty fr/, es/..."""
+    out = tmp_path / "pack"
+    everything = ("*.html", "*/*.html", "*/regions/*.html", "regions/*.html")
+    _build(out, {"index.html": "all", "fr/map.html": "fr", "fr/regions/a.html": "a"}, everything)
+    (out / "notes").mkdir()  # the user's, empty
+    _build(out, {"index.html": "en", "map.html": "en"}, everything)
+    assert sorted(p.relative_to(out).as_posix() for p in out.rglob("*")) == [
+        MANIFEST,
+        "index.html",
+        "map.html",
+        "notes",
+    ]
+
+
+def test_a_folder_with_a_file_of_the_users_stays_when_opmap_s_files_go(tmp_path):
+    out = tmp_path / "pack"
+    everything = ("*.html", "*/*.html", "*/regions/*.html")
+    _build(out, {"index.html": "all", "fr/map.html": "fr", "fr/regions/a.html": "a"}, everything)
+    (out / "fr" / "mine.txt").write_text("mine", encoding="utf-8")
+    _build(out, {"index.html": "en"}, everything)
+    assert (out / "fr" / "mine.txt").read_text(encoding="utf-8") == "mine"
+    assert not (out / "fr" / "map.html").exists()
+    assert not (out / "fr" / "regions").exists()
+
+
 def test_a_folder_with_the_users_own_pack_file_is_refused_until_forced(tmp_path):
     out = tmp_path / "mine"
     out.mkdir()

@@ -200,9 +200,11 @@ def _carry_over(
     written: dict[str, str],
 ) -> dict[str, str]:
     """Bring every file the run does not replace into ``staging``; return opmap's among them."""
+    dropped = {rel for rel in ours if matches(rel, owned) and rel not in written}
+    emptied = _emptied_folders(existing, dropped)
     kept = {}
     for rel, kind in sorted(existing.items()):
-        if rel in written or kind == "other" or (rel in ours and matches(rel, owned)):
+        if rel in written or kind == "other" or rel in dropped or rel in emptied:
             continue
         source, copy = target / rel, staging / rel
         if kind == "folder":
@@ -222,6 +224,23 @@ def _carry_over(
         if rel in ours:
             kept[rel] = ours[rel]
     return kept
+
+
+def _emptied_folders(existing: dict[str, str], dropped: set[str]) -> set[str]:
+    """Return the folders that held only opmap's files that this run does not write again.
+
+    Such a folder (``fr/`` of a pack built once with ``--lang all``) goes with its files rather
+    than stay behind empty. A folder with anything else in it, or one the user left empty, is kept.
+    """
+    folders = sorted((rel for rel, kind in existing.items() if kind == "folder"), reverse=True)
+    emptied: set[str] = set()
+    for folder in folders:  # deepest first, so a folder's subfolders are decided before it
+        inside = [rel for rel in existing if rel.startswith(f"{folder}/")]
+        if any(rel in dropped for rel in inside) and all(
+            rel in dropped or rel in emptied for rel in inside
+        ):
+            emptied.add(folder)
+    return emptied
 
 
 def _swap(staging: Path, target: Path) -> None:
