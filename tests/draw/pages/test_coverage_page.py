@@ -312,3 +312,29 @@ def test_the_per_year_table_is_coverage_per_year_csv_without_its_operations(writ
         "total" if r["region"] == "All regions" else None for r in rows
     ]
     assert len(cells[0]) == 8  # no column naming the operations: the CSV and coverage.md do
+
+
+@pytest.mark.browser
+def test_the_comparison_fits_a_wide_screen_and_no_sentence_is_squeezed(written):
+    # The table was 1,622 px wide in a page of 1,400: a desk had to scroll it sideways even on
+    # a 1920 px screen, and the gaps' summary, a sentence, ran down ten lines of a narrow column.
+    out, _ = written
+    with launch_browser() as browser:
+        sizes = {}
+        for width in (1920, 1280, 375):
+            page, log = open_offline(browser, out / "coverage.html", width=width, height=900)
+            sizes[width] = page.evaluate(
+                """() => {
+                    const table = document.getElementById("coverage-table");
+                    const gaps = [...table.querySelectorAll("td.gaps summary")];
+                    return {overflow: table.parentElement.scrollWidth
+                                      - table.parentElement.clientWidth,
+                            gaps: Math.max(...gaps.map((cell) => cell.offsetHeight)),
+                            line: parseFloat(getComputedStyle(gaps[0]).lineHeight)};
+                }"""
+            )
+            assert not log.page_errors and not log.console_errors
+            page.context.close()
+    assert sizes[1920]["overflow"] <= 0, sizes
+    for width, size in sizes.items():
+        assert size["gaps"] <= 7 * size["line"], (width, sizes)

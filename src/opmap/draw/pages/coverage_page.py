@@ -25,7 +25,8 @@ from opmap.style import (
 )
 from opmap.words import grouping_words, plural, text
 
-#: Columns of coverage.csv shown in the table, in order, and their class ("num": right-aligned).
+#: Columns of coverage.csv shown in the table, in order, and their classes ("num": right-aligned;
+#: "figure": a sum with its qualifier and share, "about 700 (4 of 5)", may wrap before the share).
 TABLE_COLUMNS = {
     "states": "num",
     "named_states": "num",
@@ -36,9 +37,9 @@ TABLE_COLUMNS = {
     "operations": "num",
     "spanning": "num",
     "years": "years",
-    "victims": "num",
-    "minors": "num",
-    "arrests": "num",
+    "victims": "num figure",
+    "minors": "num figure",
+    "arrests": "num figure",
 }
 _GAP_SWATCH = f"repeating-linear-gradient(-45deg, {GAP_HATCH_COLOR} 0 2px, #fff 2px 5px)"
 
