@@ -354,6 +354,12 @@ PLURALS: dict[str, tuple[str, str]] = {
         "is below the {count} country named; make it at least {least} or leave it empty",
         "is below the {count} countries named; make it at least {least} or leave it empty",
     ),
+    "cell_countries_total_area": (
+        "is more than the {count} country or territory that {area!r} and the countries named "
+        "hold; check the total, or the area",
+        "is more than the {count} countries and territories that {area!r} and the countries "
+        "named hold; check the total, or the area",
+    ),
     "table_missing": (
         "missing column {columns}; {usage}",
         "missing columns {columns}; {usage}",

@@ -220,3 +220,23 @@ def test_every_problem_of_a_boundaries_file_is_told_at_once(runner, tmp_path, sm
     assert any(line.startswith(f"{path}: feature 3 ('X') is a Point") for line in lines)
     assert f"{path}: feature 3 ('X') has the point (500, 0), off the globe" in result.output
     assert lines[-1].startswith("5 operations, 3 boundary features, ")
+
+
+def test_a_declared_total_its_area_cannot_hold_is_a_warning_in_file_order(runner, tmp_path):
+    # "25 countries in West Africa": Western Africa has 17 countries and territories, and the
+    # coverage would say that up to 23 of Africa's gaps may have taken part.
+    path = tmp_path / "ops.csv"
+    path.write_text(
+        "operation,year,countries,countries_total,area,victims,source\n"
+        "Isles,2019,,30,Caribbean,about 40,https://example.org/a\n"
+        "Neg,2019,Nigeria;Ghana;Mali,2,,12,https://example.org/c\n"
+        "WA,2019,Nigeria;Ghana,25,West Africa,12,https://example.org/b\n",
+        encoding="utf-8",
+    )
+    result = runner.invoke(cli, ["validate", str(path)])
+    assert result.exit_code == 1  # line 3's total is an error of its own
+    lines = result.output.splitlines()
+    assert [line.split(":")[1] for line in lines[:3]] == ["2", "3", "4"]
+    assert "more than the 28 countries and territories that 'Caribbean'" in lines[0]
+    assert "more than the 17 countries and territories that 'Western Africa'" in lines[2]
+    assert lines[-1] == "2 operations, 1 error, 2 warnings"

@@ -94,3 +94,50 @@ def test_an_unknown_area_gets_at_most_three_close_suggestions(text, suggestions)
 )
 def test_hyphens_case_and_spaces_do_not_matter(text, area):
     assert resolve_area(text) == area
+
+
+def _operation(line, countries, total, area):
+    from opmap.read.operations import Operation
+
+    return Operation(
+        name=f"Op {line}",
+        year=2019,
+        countries=countries,
+        countries_total=total,
+        area=area,
+        line=line,
+    )
+
+
+def test_a_total_beyond_its_areas_countries_and_the_named_ones_is_a_warning():
+    # Western Africa has 17 countries and territories in the bundled boundaries.
+    from opmap.read.areas import area_members, declared_beyond_area
+    from opmap.read.boundaries import bundled_attribute_rows
+
+    members = area_members(bundled_attribute_rows())
+    assert len(members["Western Africa"]) == 17
+    operations = [
+        _operation(2, ("NGA", "GHA"), 25, "Western Africa"),  # 25 of 17: cannot be
+        _operation(3, ("NGA",), 17, "Western Africa"),  # every one of them: can be
+        _operation(4, ("FRA", "ESP"), 19, "Western Africa"),  # 17 and 2 named outside
+        _operation(5, ("FRA",), 19, "Western Africa"),  # 17 and 1: cannot be
+        _operation(6, ("NGA",), None, "Western Africa"),  # no total declared
+        _operation(7, ("NGA", "GHA"), 300, None),  # no area: nothing to check it against
+    ]
+    problems = declared_beyond_area(operations, members, "ops.csv")
+    assert [(p.line, p.column, p.value, p.severity) for p in problems] == [
+        (2, "countries_total", "25", "warning"),
+        (5, "countries_total", "19", "warning"),
+    ]
+    assert str(problems[0]) == (
+        "ops.csv:2: warning: column 'countries_total': is more than the 17 countries and "
+        "territories that 'Western Africa' and the countries named hold; check the total, or "
+        "the area (got '25')"
+    )
+
+
+def test_the_baked_attribute_rows_are_the_bundled_boundaries_units():
+    from opmap.read.boundaries import bundled_attribute_rows, load_attributes
+
+    rows = bundled_attribute_rows()
+    assert rows == load_attributes().to_dict("records")

@@ -39,6 +39,8 @@ def command(
     operations, problems = check_operations(
         file or operations_path or bundled_operations(), limits=limits(ctx)
     )
+    beyond = _declared_beyond_area(operations, file or operations_path, countries_path, ctx)
+    problems = sorted([*problems, *beyond], key=lambda problem: problem.line or 0)  # file order
     counts = [plural("validate_operations", len(operations))]
     if countries_path is not None:
         from opmap.read.boundaries import boundary_problems
@@ -54,3 +56,24 @@ def command(
     click.echo(text("problem_comma").join(counts))
     if errors:
         ctx.exit(1)
+
+
+def _declared_beyond_area(operations, operations_path, countries_path, ctx) -> list:
+    """Check declared totals against the areas of the boundaries, when those could be read."""
+    from opmap.bundled import operations_path as bundled_operations
+    from opmap.cli.options import limits
+    from opmap.errors import InvalidInput
+    from opmap.read.areas import area_members, declared_beyond_area
+    from opmap.read.boundaries import bundled_attribute_rows, load_attributes
+
+    if not any(op.area and op.countries_total is not None for op in operations):
+        return []  # nothing to check: the boundaries are not read again
+    if countries_path is None:
+        units = bundled_attribute_rows()  # the baked attributes, without pandas
+    else:
+        try:
+            units = load_attributes(countries_path, limits=limits(ctx)).to_dict("records")
+        except InvalidInput:  # its problems are reported above
+            return []
+    file = str(operations_path or bundled_operations())
+    return declared_beyond_area(operations, area_members(units), file)

@@ -10,10 +10,16 @@ from __future__ import annotations
 
 import difflib
 import functools
+from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING
 
-from opmap.errors import UnknownArea
+from opmap import words
+from opmap.errors import Problem, UnknownArea
 
-__all__ = ["AREAS", "resolve_area"]
+if TYPE_CHECKING:
+    from opmap.read.operations import Operation
+
+__all__ = ["AREAS", "area_members", "declared_beyond_area", "resolve_area"]
 
 #: M49 regions and subregions, as the bundled boundaries spell them: area -> its region.
 AREAS = {
@@ -120,3 +126,61 @@ def resolve_area(text: str) -> str:
     close = difflib.get_close_matches(key, list(table), n=6, cutoff=0.6)
     suggestions = list(dict.fromkeys(table[match] for match in close))[:3]
     raise UnknownArea(text, suggestions)
+
+
+def area_members(units: Iterable[Mapping[str, str]]) -> dict[str, frozenset[str]]:
+    """Return each area -> the codes of the units in it, from the boundaries' units.
+
+    Parameters
+    ----------
+    units : iterable of mapping
+        One mapping per unit with ``iso_a3``, ``region_un`` and ``subregion``: rows of
+        ``country_attributes.csv``, or records of :func:`opmap.read.boundaries.load_attributes`.
+    """
+    members: dict[str, set[str]] = {}
+    for unit in units:
+        for column in ("region_un", "subregion"):
+            members.setdefault(str(unit[column]), set()).add(str(unit["iso_a3"]))
+    return {area: frozenset(codes) for area, codes in members.items()}
+
+
+def declared_beyond_area(
+    operations: Iterable[Operation], members: Mapping[str, frozenset[str]], file: str
+) -> list[Problem]:
+    """Warn of each operation that declares more countries than its area could hold.
+
+    "25 countries in West Africa" cannot be true of Western Africa's 17 countries and
+    territories: the total or the area is wrong, and the coverage would say that up to 23 of a
+    region's gaps may have taken part. The countries named outside the area count too.
+
+    Parameters
+    ----------
+    operations : iterable of Operation
+    members : mapping of str to frozenset of str
+        Area -> the codes of its units (:func:`area_members`).
+    file : str
+        The operations file as the user named it.
+
+    Returns
+    -------
+    list of Problem
+        One warning per such operation, on its line and its ``countries_total`` column.
+    """
+    problems = []
+    for operation in operations:
+        if not operation.area or operation.countries_total is None:
+            continue
+        most = len(members.get(operation.area, frozenset()) | set(operation.countries))
+        if operation.countries_total > most:
+            message = words.plural("cell_countries_total_area", most, area=operation.area)
+            problems.append(
+                Problem(
+                    file,
+                    operation.line,
+                    "countries_total",
+                    message,
+                    str(operation.countries_total),
+                    severity="warning",
+                )
+            )
+    return problems

@@ -117,6 +117,19 @@ def load_attributes(path: Path | None = None, *, limits: Limits | None = None) -
     return pd.DataFrame(boundaries.drop(columns=boundaries.geometry.name))
 
 
+def bundled_attribute_rows() -> list[dict[str, str]]:
+    """Return the rows of the bundled boundaries' baked attributes, read without pandas.
+
+    For a check that needs only a few columns (``opmap validate``), where pandas would be most
+    of its start-up.
+    """
+    import csv
+
+    path = bundled.countries_path().with_name(ATTRIBUTES_FILE)
+    with path.open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
 @functools.lru_cache(maxsize=1)
 def _read_bundled_attributes() -> pandas.DataFrame:
     import pandas as pd
