@@ -37,6 +37,16 @@ def write(tmp_path: Path, text: str, name: str = "ops.csv") -> Path:
     return path
 
 
+def file_problems(tmp_path: Path, content: bytes):
+    """Write ``content`` byte for byte to ``ops.csv`` under ``tmp_path``; return what it reads to.
+
+    (operations, problems), as :func:`~opmap.read.operations.check_operations` returns them.
+    """
+    path = tmp_path / "ops.csv"
+    path.write_bytes(content)
+    return check_operations(path)
+
+
 def errors(problems):
     """The problems that are errors, not warnings."""
     return [p for p in problems if p.severity == "error"]

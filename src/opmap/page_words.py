@@ -1,14 +1,15 @@
 """Every word a map, image or page shows, in one table, so that it can be translated.
 
 The words of the maps, images, pages and the command line's messages about its work; the words
-about bad input are in :mod:`opmap.problem_words`. Look them up with :func:`opmap.words.text` and
+whose form depends on a number are in :mod:`opmap.page_plurals`, the words about bad input in
+:mod:`opmap.problem_words`. Look them up with :func:`opmap.words.text` and
 :func:`opmap.words.plural`: each key is the message context of the catalogs (``locales/``), so
 one English word used in two places can be translated two ways.
 """
 
 from __future__ import annotations
 
-__all__ = ["PLURALS", "STRINGS"]
+__all__ = ["STRINGS"]
 
 STRINGS: dict[str, str] = {
     # titles and lines around the map
@@ -306,141 +307,4 @@ STRINGS: dict[str, str] = {
     "progress_step_languages": "the page of the languages",
     "progress_counting": "Counting coverage by region",
     "progress_region_map": "Regional map {number:,} of {total:,}: {region}",
-}
-
-
-#: Words whose form depends on a number: key -> (English singular, English plural). Other
-#: languages have as many forms as their plural rules need (Arabic six), in their catalogs.
-PLURALS: dict[str, tuple[str, str]] = {
-    # The headline cards: the number is shown big above its words, which agree with it.
-    "briefing_headline_operations": ("operation", "operations"),
-    "briefing_headline_victims": (
-        "victim identified or rescued, as the sources count them",
-        "victims identified or rescued, as the sources count them",
-    ),
-    "briefing_headline_minors": ("of them a minor", "of them minors"),
-    "briefing_headline_arrests": ("arrest", "arrests"),
-    # The print map's subtitle, past 40 markers (a map names none of them then).
-    "print_operations_unnamed": (
-        "{count:,} operation on the map, too many to name there",
-        "{count:,} operations on the map, too many to name there",
-    ),
-    "operations": ("{count:,} operation", "{count:,} operations"),
-    "countries_none_named": ("{count:,} country, not named", "{count:,} countries, none named"),
-    # the number is how many are named: French and Spanish agree with it ("dont 1 cité")
-    "countries_some_named": (
-        "{total} countries, {count:,} named",
-        "{total} countries, {count:,} named",
-    ),
-    "countries_area_some_named": (
-        "{total} countries in the {area} area, {count:,} named",
-        "{total} countries in the {area} area, {count:,} named",
-    ),
-    "countries_area_none_named": (
-        "{count:,} country in the {area} area, not named",
-        "{count:,} countries in the {area} area, none named",
-    ),
-    "cli_wrote_files": (
-        "wrote {count:,} file to {folder} ({size}):",
-        "wrote {count:,} files to {folder} ({size}):",
-    ),
-    "cli_step": (
-        "[{number}/{total}] {seconds} s, {count:,} file, {size}: {files}",
-        "[{number}/{total}] {seconds} s, {count:,} files, {size}: {files}",
-    ),
-    "figure_reported_by": (
-        "{reported:,} of {count:,} operation reported it",
-        "{reported:,} of {count:,} operations reported it",
-    ),
-    "countries": ("{count:,} country or territory", "{count:,} countries and territories"),
-    "gaps": ("{count:,} is a gap", "{count:,} are gaps"),
-    "coverage_gap_list": ("{count:,} not named", "{count:,} not named"),
-    "text_table_recent": (
-        "The table lists the {listed:,} most recent operations; {count:,} other is on the map.",
-        "The table lists the {listed:,} most recent operations; {count:,} others are on the map.",
-    ),
-    "briefing_operations_more": (
-        "The table lists the {listed:,} most recent operations; {count:,} other is on the map "
-        "and in operations.csv:",
-        "The table lists the {listed:,} most recent operations; {count:,} others are on the "
-        "map and in operations.csv:",
-    ),
-    "text_totals_elsewhere": (
-        "{count:,} operation did not run in {region} alone: its figures are not counted in the "
-        "region's, as in the coverage table.",
-        "{count:,} operations did not run in {region} alone: their figures are not counted in "
-        "the region's, as in the coverage table.",
-    ),
-    "text_unmapped_first": (
-        "{count:,} operation is not on the map, because it names no country. The first {listed}: "
-        "{items}. The map's list \u201c{title}\u201d names them all.",
-        "{count:,} operations are not on the map, because they name no country. The first "
-        "{listed}: {items}. The map's list \u201c{title}\u201d names them all.",
-    ),
-    "briefing_unplaced": (
-        "{count:,} operation with no named country counts in the totals but is not on the map: "
-        "{items}.",
-        "{count:,} operations with no named country count in the totals but are not on the "
-        "map: {items}.",
-    ),
-    "coverage_note_spanning": (
-        "Figures in the total only, in no region's: {count:,} operation that spans several "
-        "regions (or may: its unnamed participants could be anywhere), so the regions add up to "
-        "less than the total.",
-        "Figures in the total only, in no region's: {count:,} operations that span several "
-        "regions (or may: their unnamed participants could be anywhere), so the regions add up "
-        "to less than the total.",
-    ),
-    "coverage_note_no_region": (
-        "Figures in the total only, in no region's: {count:,} operation that named only "
-        "countries or territories in none of the regions.",
-        "Figures in the total only, in no region's: {count:,} operations that named only "
-        "countries or territories in none of the regions.",
-    ),
-    "coverage_note_partly": (
-        "Figures in the total only, in no region's: {count:,} operation that also named "
-        "countries or territories in none of the regions.",
-        "Figures in the total only, in no region's: {count:,} operations that also named "
-        "countries or territories in none of the regions.",
-    ),
-    "coverage_note_unlisted": (
-        "{count:,} named state is in none of the regions, so in no count or percentage of the "
-        "table: {names}.",
-        "{count:,} named states are in none of the regions, so in no count or percentage of the "
-        "table: {names}.",
-    ),
-    "participants_named": (
-        "{count:,} named country or territory",
-        "{count:,} named countries and territories",
-    ),
-    "unnamed_participants": ("{count:,} unnamed participant", "{count:,} unnamed participants"),
-    "progress_reading": ("Reading {file}: {count:,} row", "Reading {file}: {count:,} rows"),
-    "progress_checked": ("Checked {done:,} of {count:,} row", "Checked {done:,} of {count:,} rows"),
-    "progress_read": (
-        "Checked {count:,} row in {seconds} s",
-        "Checked {count:,} rows in {seconds} s",
-    ),
-    "progress_boundaries": (
-        "Read {count:,} boundary from {file} in {seconds} s",
-        "Read {count:,} boundaries from {file} in {seconds} s",
-    ),
-    "progress_drawing_map": (
-        "Drawing the map of {count:,} operation",
-        "Drawing the map of {count:,} operations",
-    ),
-    "progress_drawing_image": (
-        "Drawing the image of {count:,} operation",
-        "Drawing the image of {count:,} operations",
-    ),
-    "progress_step_files": (
-        "[{number}/{total}] {count:,} file written in {seconds} s",
-        "[{number}/{total}] {count:,} files written in {seconds} s",
-    ),
-    "places_named": ("{count:,} country or territory", "{count:,} countries and territories"),
-    "states": ("{count:,} state", "{count:,} states"),
-    "named_in_operation": (
-        "{count:,} is named in an operation",
-        "{count:,} are named in an operation",
-    ),
-    "territories": ("{count:,} territory or other unit", "{count:,} territories and other units"),
 }

@@ -1,9 +1,9 @@
 """Every word a map, image or page shows, looked up so that it can be translated.
 
-The tables are :mod:`opmap.page_words` (maps, pages, images, the command line) and
-:mod:`opmap.problem_words` (bad input). Look words up with :func:`text` and :func:`plural`;
-placeholders use ``str.format`` names. Renderers escape the result where it lands in HTML like
-any other text.
+The tables are :mod:`opmap.page_words` and :mod:`opmap.page_plurals` (maps, pages, images, the
+command line) and :mod:`opmap.problem_words` (bad input). Look words up with :func:`text` and
+:func:`plural`; placeholders use ``str.format`` names. Renderers escape the result where it lands
+in HTML like any other text.
 """
 
 from __future__ import annotations
@@ -22,7 +22,8 @@ from opmap.i18n import (
     region_name,
     translations,
 )
-from opmap.page_words import PLURALS, STRINGS
+from opmap.page_plurals import PLURALS
+from opmap.page_words import STRINGS
 
 if TYPE_CHECKING:
     from opmap.figures import Figure

@@ -1,15 +1,21 @@
+"""Tests for opmap.read.operations: each rule's problem on its line and column, all at once.
+
+Also the whole-file problems, the fixture files of tests/data/records read into operations, and
+the area an operation may name. Elsewhere: test_operations_cells.py and
+test_operations_figures_links.py (each cell), test_operation_header.py (the header),
+test_operations_file.py and test_csv_text.py (whole files), test_operations_fuzz.py (any input at
+all) and test_operations_bundled.py (the operations that ship with opmap).
+"""
+
+from __future__ import annotations
+
 import re
-import string
 from datetime import date
-from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
 from operations_csv import HEADER, row, write
 
-from opmap.errors import InvalidOperations, OpmapError
-from opmap.read.operation_header import COLUMNS
+from opmap.errors import InvalidOperations
 from opmap.read.operations import check_operations, read_operations
 
 
@@ -134,7 +140,11 @@ def test_one_row_can_have_many_problems(tmp_path):
 
 
 EMPTY = "the file is empty; it needs a header line (operation,year,...) and one row per operation"
+
+
 NO_ROWS = "has a header but no operations; add one row per operation below it"
+
+
 NOT_CSV = (
     "not a CSV file; save it from your spreadsheet as 'CSV UTF-8' (comma- or semicolon-separated)"
 )
@@ -266,50 +276,6 @@ def test_text_is_kept_verbatim_but_trimmed(tmp_path):
     assert operation.summary == "<script>alert(1)</script> & more"
 
 
-def test_bundled_operations():
-    operations = read_operations()
-    assert [op.key for op in operations] == [
-        "Sawiyan 2018",
-        "Libertad 2018",
-        "Epervier 2017",
-        "Adwenpa II 2016",
-        "Akoma 2015",
-        "Nawa 2014",
-    ]
-    by_name = {op.name: op for op in operations}
-    assert by_name["Libertad"].countries == (
-        "ATG",
-        "ABW",
-        "BRB",
-        "BLZ",
-        "BRA",
-        "CUW",
-        "GUY",
-        "JAM",
-        "LCA",
-        "VCT",
-        "TTO",
-        "TCA",
-        "VEN",
-    )
-    assert by_name["Libertad"].victims.text == "nearly 350"
-    assert by_name["Libertad"].officers.text == "more than 500"
-    assert by_name["Adwenpa II"].countries == ()
-    assert by_name["Adwenpa II"].countries_total == 14
-    assert by_name["Sawiyan"].countries == ("SDN",)
-    assert by_name["Epervier"].minors.value == 236
-    assert by_name["Akoma"].victims.text == by_name["Akoma"].minors.text == "more than 48"
-    assert by_name["Nawa"].officers.text == "some 170"
-    assert all(op.source.startswith("https://") and op.extra["notes"] for op in operations)
-
-
-def test_bundled_operations_have_no_problem(bundled_operations):
-    operations, problems = check_operations(bundled_operations)
-    assert operations == read_operations() and problems == []
-    adwenpa = next(op for op in operations if op.name == "Adwenpa II")
-    assert (adwenpa.area, adwenpa.countries, adwenpa.unnamed) == ("Western Africa", (), 14)
-
-
 @pytest.mark.parametrize(
     ("area", "expected"),
     [("West Africa", "Western Africa"), ("southeast asia", "South-Eastern Asia"), ("", None)],
@@ -342,68 +308,6 @@ def test_an_unknown_area_is_refused_with_its_line(tmp_path, area, message):
         (3, "area", area),
     ]
     assert message in errors[1].message
-
-
-# Anything at all in a file: check_operations never raises, read_operations raises only OpmapError.
-CELLS = st.one_of(
-    st.sampled_from(
-        [
-            "",
-            "2018",
-            "Sudan",
-            "CIV;Chad",
-            "nearly 350",
-            "-3",
-            "2018-02-30",
-            "https://x.org",
-            "javascript:x",
-            "91",
-            "\ufeff",
-            "Côte d'Ivoire",
-        ]
-    ),
-    st.text(alphabet=string.printable + "éô’\u00a0\ufeff\x00\x1a", max_size=12),
-)
-LINES = st.lists(
-    st.lists(st.one_of(st.sampled_from(COLUMNS + ("Operation ", "yr")), CELLS), max_size=8),
-    max_size=6,
-)
-
-
-@st.composite
-def csv_texts(draw):
-    delimiter = draw(st.sampled_from([",", ";", "\t"]))
-    newline = draw(st.sampled_from(["\n", "\r\n", "\r"]))
-    rows = []
-    for cells in draw(LINES):
-        quoted = [f'"{c}"' if draw(st.booleans()) else c for c in cells]
-        rows.append(delimiter.join(quoted))
-    return newline.join(rows) + draw(st.sampled_from(["", newline, '"']))
-
-
-def _never_raises_unexpectedly(path: Path) -> None:
-    operations, problems = check_operations(path)
-    assert all(p.severity in ("error", "warning") for p in problems)
-    try:
-        read_operations(path)
-    except OpmapError:
-        pass
-
-
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(content=st.binary(max_size=400))
-def test_any_bytes_never_crash(tmp_path_factory, content):
-    path = tmp_path_factory.mktemp("bytes") / "ops.csv"
-    path.write_bytes(content)
-    _never_raises_unexpectedly(path)
-
-
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(text=csv_texts(), encoding=st.sampled_from(["utf-8", "utf-8-sig", "cp1252"]))
-def test_any_csvish_text_never_crashes(tmp_path_factory, text, encoding):
-    path = tmp_path_factory.mktemp("text") / "ops.csv"
-    path.write_bytes(text.encode(encoding, errors="replace"))
-    _never_raises_unexpectedly(path)
 
 
 def test_bom_before_windows_1252_text(tmp_path):

@@ -5,8 +5,8 @@ map, the region's participants, or the whole region when none took part), in a L
 equal-area projection centred on that extent, so areas stay true and the frame is filled. When
 the extent is too wide for one hemisphere (more than :data:`_AZIMUTHAL_LIMIT_DEG` from its
 centre), or the caller asks for the world, the map is the Equal Earth world (EPSG:8857), cropped
-to the extent. When what took part lies in two distant groups, each gets a panel of its own
-(:func:`frame_panels`), each at its own scale with a scale bar, or at one scale
+to the extent. When what took part lies in two distant groups (:mod:`.panel_groups`), each gets
+a panel of its own (:func:`frame_panels`), each at its own scale with a scale bar, or at one scale
 (:func:`share_scale`) when the page has no room for the stacked layout. A regional frame gets a
 small world locator (:mod:`.locator`); the projections themselves are :mod:`.projection`.
 """
@@ -25,6 +25,7 @@ from shapely.geometry import Polygon
 
 from opmap.decide.antimeridian import seam, shifted_bounds
 from opmap.decide.mapdata import MapData
+from opmap.draw.static.panel_groups import two_groups
 from opmap.draw.static.projection import (
     HEMISPHERE_DEG,
     SEGMENT_DEG,
@@ -34,7 +35,6 @@ from opmap.draw.static.projection import (
     hemisphere,
     project,
     project_near_side,
-    world_cut_at,
     world_outline,
 )
 
@@ -43,8 +43,6 @@ _OUTLYING_KM = 2500  # parts of a country farther than this from its main part d
 _MIN_SPAN_KM = 3000  # a frame on one small country still shows its neighbours
 _INSET_MIN_SPAN_KM = 1500  # an inset, drawn large, is framed closer to its islands...
 _INSET_PAD_SHARE = 0.02  # ...with room round them for the names of those at its edges
-_GROUP_GAP_KM = 2000  # what took part this far from the rest is a group of its own...
-_GROUP_GAIN = 0.6  # ...drawn in its own panel when the two panels save this much of the frame
 _PAD_SHARE = 0.02
 _WORLD_VIEW_SHARE = 0.5  # a view of more of the world's box than this needs no locator
 
@@ -114,9 +112,8 @@ def frame_panels(map_data: MapData, *, world: bool = False, insets: bool = False
     """Frame the map in one panel, or in two when what took part lies in two distant groups.
 
     The Caribbean and West Africa in one frame leave the Atlantic between them filling most of
-    the map; two panels, each framed on one group, show both large. A group is what lies within
-    :data:`_GROUP_GAP_KM` of another of its members; two groups get two panels when their own
-    boxes together are at most :data:`_GROUP_GAIN` of the box around both.
+    the map; two panels, each framed on one group, show both large. Whether what took part lies
+    in two such groups is :func:`.panel_groups.two_groups`'s to say.
 
     With ``insets``, a group's far small members get an inset frame (:mod:`.insets`), listed
     after the panels, its ``host`` the panel it goes over.
@@ -131,7 +128,7 @@ def frame_panels(map_data: MapData, *, world: bool = False, insets: bool = False
     from opmap.draw.static.insets import far_anchors  # insets places with the locator: lazy
 
     anchors = _anchors(map_data)
-    groups = _two_groups([anchor for anchor, _ in anchors]) or [list(range(len(anchors)))]
+    groups = two_groups([anchor for anchor, _ in anchors]) or [list(range(len(anchors)))]
     framed = []
     for group in groups:
         members = [anchors[i] for i in group]
@@ -239,69 +236,6 @@ def _world_frame(map_data: MapData, shapes: list, named: frozenset | None = None
 def _box_area(box) -> float:
     minx, miny, maxx, maxy = box
     return (maxx - minx) * (maxy - miny)
-
-
-def _two_groups(shapes: list) -> list[list[int]] | None:
-    """Split ``shapes`` into two distant groups (their indices), or None when they are not two."""
-    if len(shapes) < 2:
-        return None
-    # Markers share places (10,000 operations have about 1,200 distinct ones): the distances are
-    # measured between distinct shapes only, or the matrix would hold 10,000 x 10,000 of them.
-    _, first_of, shape_of = np.unique(
-        shapely.to_wkb(np.asarray(shapes, dtype=object)), return_index=True, return_inverse=True
-    )
-    distinct = [shapes[i] for i in first_of]
-    # measured on a world whose edges are where none of them is: Fiji and Samoa stay together
-    cut = world_cut_at(seam(distinct))
-    flat = np.asarray(gpd.GeoSeries(distinct, crs="EPSG:4326").to_crs(cut))
-    groups = _groups_within(flat, _GROUP_GAP_KM * 1000)
-    if len(np.unique(groups)) != 2:
-        return None  # one group, or three and more: one frame
-    first = groups == groups[0]
-    rest = ~first
-    boxes = [shapely.box(*shapely.total_bounds(flat[part])).area for part in (first, rest)]
-    if sum(boxes) > _GROUP_GAIN * shapely.box(*shapely.total_bounds(flat)).area:
-        return None
-    first = first[shape_of.ravel()]
-    return [np.flatnonzero(first).tolist(), np.flatnonzero(~first).tolist()]
-
-
-def _groups_within(flat: np.ndarray, gap: float) -> np.ndarray:
-    """Label each shape with its group: shapes chained at most ``gap`` metres apart.
-
-    At 1:50m a country's outline has thousands of points, and 1,000 operations give about 150,000
-    pairs of outlines whose boxes come within 2,000 km: measuring each took a second. Most of them
-    need no measuring. Two shapes whose first points are within ``gap`` are within it (the
-    distance between two shapes is at most that between any two of their points); they are linked
-    first. Then only the pairs that would join two groups still apart are measured, so the groups
-    are the ones every pair measured would give.
-    """
-    count = len(flat)
-    minx, miny, maxx, maxy = shapely.bounds(flat).T
-    grown = shapely.box(minx - gap, miny - gap, maxx + gap, maxy + gap)
-    pairs = np.stack(shapely.STRtree(flat).query(grown))  # shapes whose boxes come that close
-    coordinates, owner = shapely.get_coordinates(flat, return_index=True)
-    point = coordinates[np.unique(owner, return_index=True)[1]]  # each shape's first point
-    sure = pairs[:, np.hypot(*(point[pairs[0]] - point[pairs[1]]).T) <= gap]
-    label = _linked(count, sure)
-    apart = pairs[:, label[pairs[0]] != label[pairs[1]]]
-    near = apart[:, shapely.dwithin(flat[apart[0]], flat[apart[1]], gap)]
-    return _linked(count, np.concatenate([sure, near], axis=1))
-
-
-def _linked(count: int, pairs: np.ndarray) -> np.ndarray:
-    """Label each of ``count`` shapes with the smallest index of its group.
-
-    ``pairs`` (2, n) are the near shapes; shapes linked by a chain of near pairs are one group.
-    """
-    label = np.arange(count)
-    left, right = pairs
-    while True:
-        before = label.copy()
-        np.minimum.at(label, left, label[right])
-        label = label[label]  # follow each label to its own label: groups merge in few rounds
-        if (label == before).all():
-            return label
 
 
 def _centre_lon(frame: Frame) -> float:
