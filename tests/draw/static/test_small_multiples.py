@@ -310,3 +310,22 @@ def test_a_long_list_not_on_the_map_leaves_the_panels_their_room(boundaries):
     assert box.get_window_extent(renderer).height <= 0.3 * figure.bbox.height
     panels = [ax for ax in figure.axes if (ax.get_gid() or "").startswith("panel-")]
     assert len(panels) == 2 and all(ax.get_position().height > 0.1 for ax in panels)
+
+
+def test_a_last_page_of_one_row_grows_to_hold_the_list_not_on_the_map(boundaries):
+    # 42 operations over 7 years and 2 that name no country: the second page, one row of panels
+    # at the default size, was 7.4 cm tall, and with the two-line subtitle ("too many to name")
+    # and the "Not on the map" box it left the panels no room, so opmap build wrote no pack.
+    mapped = [
+        _operation(f"W{year}-{n}", year, [("BRA", "Brazil"), ("JPN", "Japan")])
+        for year in range(2011, 2018)
+        for n in range(6)
+    ]
+    unmapped = [_operation("U1", 2012, total=3), _operation("U2", 2013)]
+    many = prepare_map_data(mapped + unmapped, boundaries)
+    figures = plot_small_multiples(many, generated=GENERATED)
+    assert len(figures) == 2
+    last = figures[-1]
+    panels = [ax for ax in last.axes if (ax.get_gid() or "").startswith("panel-")]
+    assert panels and all(ax.get_position().height > 0.1 for ax in panels)
+    assert last.get_figheight() > 7.4 / 2.54  # taller than the panels alone asked for

@@ -71,6 +71,10 @@ _LAYOUT_PASSES = 3
 _FOOTER_IN = 0.75
 #: The list of operations not on the map keeps at most this share of a page of panels.
 _UNMAPPED_SHARE = 0.2
+#: The tallest page of the default size, in inches, and how much a page grows at a time when
+#: the words beside its panels (a two-line subtitle, the operations not on the map) leave none.
+_TALLEST_IN = 48.0
+_GROW_IN = 1.0
 
 
 def plan_panels(map_data: MapData, *, step: int = 1, mode: str = "in") -> list[MapData]:
@@ -181,21 +185,34 @@ def plot_small_multiples(
         for first in range(0, len(panels), per_page):
             chunk = panels[first : first + per_page]
             rows = -(-len(chunk) // columns)
-            width, height = (
-                resolve_size(size) if size is not None else _default_size(columns, rows, shape)
-            )
-            figure = Figure(figsize=(width, height), dpi=LAYOUT_DPI, facecolor="white")
-            FigureCanvasAgg(figure)
             layout = _Layout(map_data, chunk, columns, rows, mode, frames, shown_classes)
-            reserved: list[str] = []
-            for _ in range(_LAYOUT_PASSES):
-                words = layout.draw(figure, headline, generated, reserved).words
-                if len(words) <= len(reserved):  # the key drawn fits the room kept for it
+            if size is not None:
+                figures.append(_draw_page(layout, resolve_size(size), headline, generated))
+                continue
+            width, height = _default_size(columns, rows, shape)
+            while True:  # as tall as the panels need, and the words the page holds beside them
+                try:
+                    figures.append(_draw_page(layout, (width, height), headline, generated))
                     break
-                figure.clear()
-                reserved = words
-            figures.append(figure)
+                except InvalidOption:  # a long list of operations not on the map, say
+                    if height >= _TALLEST_IN:
+                        raise
+                    height = min(height + _GROW_IN, _TALLEST_IN)
     return figures
+
+
+def _draw_page(layout: _Layout, size: tuple[float, float], headline, generated: date) -> Figure:
+    """Draw one page of ``size`` inches; raise InvalidOption if it leaves the panels no room."""
+    figure = Figure(figsize=size, dpi=LAYOUT_DPI, facecolor="white")
+    FigureCanvasAgg(figure)
+    reserved: list[str] = []
+    for _ in range(_LAYOUT_PASSES):
+        words = layout.draw(figure, headline, generated, reserved).words
+        if len(words) <= len(reserved):  # the key drawn fits the room kept for it
+            break
+        figure.clear()
+        reserved = words
+    return figure
 
 
 def write_small_multiples(
@@ -278,7 +295,7 @@ def _default_size(columns: int, rows: int, shape: float) -> tuple[float, float]:
     panel_width = (width - 2 * MARGIN_IN - (columns - 1) * _GAP_IN) / columns
     title = _PANEL_TITLE_PT * 1.6 / 72
     panels = rows * (panel_width * shape + title) + (rows - 1) * _GAP_IN
-    return (width, min(max(panels + _HEADER_IN + _FOOTER_IN, 2.5), 48.0))
+    return (width, min(max(panels + _HEADER_IN + _FOOTER_IN, 2.5), _TALLEST_IN))
 
 
 class _Layout:
