@@ -107,10 +107,10 @@ def test_the_named_countries_agree_with_their_number_in_each_language(language, 
 @pytest.mark.parametrize(
     ("language", "expected"),
     [
-        ("en", "2 countries, all named: Mali, Niger"),
-        ("fr", "2 pays, tous cités : Mali, Niger"),  # a space before the colon
-        ("es", "2 países, todos mencionados: Mali, Níger"),
-        ("ar", "عدد البلدان 2، ذُكرت جميعها: مالي، النيجر"),  # the Arabic comma
+        ("en", "2 countries named: Mali, Niger"),
+        ("fr", "2 pays cités : Mali, Niger"),  # a space before the colon
+        ("es", "2 países mencionados: Mali, Níger"),
+        ("ar", "عدد البلدان المذكورة 2: مالي، النيجر"),  # the Arabic comma
     ],
 )
 def test_a_phrase_is_followed_by_its_names_as_the_language_punctuates(language, expected):
@@ -179,3 +179,14 @@ def test_every_message_is_asked_for_by_the_code():
         and not any(key.startswith(prefix) for prefix in prefixes)
     ]
     assert unused == []
+
+
+def test_all_are_said_named_only_when_the_source_gave_the_total():
+    # Epervier 2017 names five countries and gives no total: "5 countries, all named" claimed
+    # what the GIS layer of the same pack calls unknown (its countries_total is empty).
+    names = ("Chad", "Mali", "Mauritania", "Niger", "Senegal")
+    codes = ("TCD", "MLI", "MRT", "NER", "SEN")
+    given = Operation("Epervier", 2017, countries=codes, country_names=names, countries_total=5)
+    not_given = Operation("Epervier", 2017, countries=codes, country_names=names)
+    assert countries_phrase(given) == "5 countries, all named"
+    assert countries_phrase(not_given) == "5 countries named"

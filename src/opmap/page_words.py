@@ -59,6 +59,8 @@ STRINGS: dict[str, str] = {
     # the separator of items that hold commas of their own ("Flash 2014, 2 countries; ...")
     "item_separator": "; ",
     "countries_all_named": "{total} countries, all named",
+    # No total given: as many as are named took part, and the source did not say they are all.
+    "countries_named": "{total} countries named",
     # "in the {area} area": "in Caribbean" wanted an article that "in Western Africa" does not
     "countries_area_not_given": "countries in the {area} area, how many not given",
     # the panel of operations that cannot be drawn

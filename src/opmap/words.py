@@ -59,7 +59,8 @@ def named_countries(operation: Operation) -> list[str]:
 def countries_phrase(operation: Operation) -> str:
     """Say how many countries took part and how many are named.
 
-    "Sudan"; "13 countries, all named"; "14 countries, none named"; "5 countries, 2 named".
+    "Sudan"; "13 countries, all named"; "5 countries named" (no total given); "14 countries, none
+    named"; "5 countries, 2 named".
     """
     named, total = len(operation.countries), operation.total_countries
     if operation.area is not None and named < max(total, 1):
@@ -68,8 +69,9 @@ def countries_phrase(operation: Operation) -> str:
         return named_countries(operation)[0]
     if total == 0:
         return text("countries_none")
-    if named == total:
-        return text("countries_all_named", total=total)
+    if named == total:  # "all" only when the source gave the total: else it may not be all
+        key = "countries_named" if operation.countries_total is None else "countries_all_named"
+        return text(key, total=total)
     if named == 0:
         return plural("countries_none_named", total)
     return plural("countries_some_named", named, total=total)  # "dont 1 cité", "dont 2 cités"

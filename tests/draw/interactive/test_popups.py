@@ -96,9 +96,9 @@ def test_popup_rows_put_figures_and_source_first_and_fold_a_long_country_list():
     ]  # fmt: skip
     countries = rows[-1]
     assert countries.text == (
-        "53 countries, all named: Country 1, Country 2, Country 3, Country 4, Country 5, \u2026"
+        "53 countries named: Country 1, Country 2, Country 3, Country 4, Country 5, \u2026"
     )
-    assert countries.full == "53 countries, all named: " + ", ".join(names)
+    assert countries.full == "53 countries named: " + ", ".join(names)
 
 
 def test_popup_rows_leave_a_short_country_list_whole():
@@ -108,7 +108,7 @@ def test_popup_rows_leave_a_short_country_list_whole():
     countries = next(row for row in popup_rows(operation) if row.label == "Countries")
     assert countries == (
         "Countries",
-        "2 countries, all named: Côte d'Ivoire, Mali",
+        "2 countries named: Côte d'Ivoire, Mali",
         None,
         None,
         False,
