@@ -13,6 +13,7 @@ only to the total. So the regions' figures never add up to more than the total.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Container, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
@@ -95,10 +96,12 @@ def runs_inside(
     """Tell whether an operation ran wholly in one region, so that its figures are the region's.
 
     Every unit it names must be the region's, and it may have no unnamed participants that
-    could be anywhere. Its area counts too, apart from the units no region lists: a desks file
-    that leaves Saint Helena out still holds every West African state, so an operation known
-    only as "West Africa" is the West Africa desk's. A named unit in no region (France, named
-    beside Nigeria, when no desk lists France) keeps the operation out: France took part.
+    could be anywhere. Its area counts too, apart from the territories no region lists: a desks
+    file that leaves Saint Helena out still holds every West African state, so an operation
+    known only as "West Africa" is the West Africa desk's. A state of the area that no region
+    lists keeps it out: a Sahel desk of five states does not hold "West Africa", whose eleven
+    other states may have taken part. So does a named unit in no region (France, named beside
+    Nigeria, when no desk lists France): France took part.
 
     Parameters
     ----------
@@ -113,9 +116,15 @@ def runs_inside(
     if op.unnamed and op.area is None:  # its unnamed participants may be in any region
         return False
     named = set(op.countries)
-    implied = {c for c in area_units if c not in named and c in grouped}
+    implied = {c for c in area_units if c not in named and (c in grouped or c in _un_states())}
     places = named | implied
     return bool(places) and all(c in region_units for c in places)
+
+
+@functools.cache
+def _un_states() -> frozenset[str]:
+    """The UN member and observer states: those of an area no region lists may have taken part."""
+    return load_universe().states
 
 
 class Placement:
