@@ -123,7 +123,7 @@ def runs_inside(
 
 @functools.cache
 def _un_states() -> frozenset[str]:
-    """The UN member and observer states: those of an area no region lists may have taken part."""
+    """Return the UN member and observer states: an area's that no region lists may have run it."""
     return load_universe().states
 
 
