@@ -298,9 +298,7 @@ def test_an_area_whose_states_no_desk_holds_all_is_no_desks(boundaries):
     # in no desk: Tango's 300 victims and 14 unnamed participants went to a desk of five.
     desks = {"MLI": "Sahel desk", "NER": "Sahel desk", "BFA": "Sahel desk", "MRT": "Sahel desk"}
     desks |= {"TCD": "Sahel desk", "FRA": "Europe desk", "ESP": "Europe desk"}
-    tango = Operation(
-        "Tango", 2019, countries_total=14, area="Western Africa", victims=_fig("300")
-    )
+    tango = Operation("Tango", 2019, countries_total=14, area="Western Africa", victims=_fig("300"))
     regions = aggregate_by_region([tango], boundaries, desks).set_index("region")
     sahel = regions.loc["Sahel desk"]
     assert sahel["inside_keys"] == [] and sahel["spanning_keys"] == ["Tango 2019"]
