@@ -139,7 +139,8 @@ STRINGS: dict[str, str] = {
     "(\u201cNamed territories\u201d), never in a percentage.",
     "coverage_note_named": "\u201cNamed\u201d counts the states and territories an operation "
     "names. Participants an operation counts without naming are \u201cunnamed\u201d, and may be "
-    "among a region's gaps. A gap is a state not named in any operation of the period.",
+    "among a region's gaps; like its figures, a region counts those of the operations wholly "
+    "inside it. A gap is a state not named in any operation of the period.",
     "coverage_note_figures": "A region's figures add up only the operations wholly inside it; "
     "an operation spanning regions is listed in each of them and its figures are in the total "
     "only. \u201c({example})\u201d: 4 of the 5 operations reported the figure, so the sum is a "

@@ -94,7 +94,8 @@ def test_territories_and_unnamed_participants_are_counted_per_year(boundaries):
     assert americas[["year", "named_states", "named_territories", "unnamed"]].to_dict(
         "records"
     ) == [
-        {"year": 2019, "named_states": 1, "named_territories": 2, "unnamed": 2},
+        # Overseas's 2 unnamed may be anywhere: the year's total has them, not the Americas.
+        {"year": 2019, "named_states": 1, "named_territories": 2, "unnamed": 0},
         {"year": 2020, "named_states": 0, "named_territories": 1, "unnamed": 0},
     ]
 

@@ -251,10 +251,9 @@ def coverage_markdown(report: CoverageReport) -> str:
         region = f"**{markdown_text(region_name(row.region))}**"
         line = text("coverage_gaps_line", region=region, count=row.gaps, names=markdown_text(gaps))
         lines.append(f"- {line}")
-        if row.unnamed and row.gaps:
-            lines.append(
-                f"  {markdown_text(unnamed_note(row.unnamed, row.unnamed_operations, row.gaps))}"
-            )
+        if row.unnamed_possible and row.gaps:
+            note = unnamed_note(row.unnamed_possible, row.unnamed_operations, row.gaps)
+            lines.append(f"  {markdown_text(note)}")
     if len(report.per_year):
         lines += [
             "",

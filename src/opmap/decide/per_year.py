@@ -63,8 +63,9 @@ def aggregate_by_region_year(
         Rows of every region with at least one operation, then "All regions", each for every
         year, sorted by year within the region: ``region``, ``year``, ``states`` (in the
         region), ``named_states`` (of them, named by an operation of that year),
-        ``states_pct``, ``named_territories``, ``unnamed``, ``operations`` and
-        ``operation_keys``.
+        ``states_pct``, ``named_territories``, ``unnamed`` (of the operations wholly inside the
+        region, as :func:`~opmap.decide.regions.aggregate_by_region` counts them),
+        ``operations`` and ``operation_keys``.
     """
     universe = universe or load_universe()
     placement = Placement(boundaries, by)
@@ -83,7 +84,9 @@ def aggregate_by_region_year(
     for region in sorted({region for region, _ in cells}):
         units = placement.members[region]
         for year in years:
-            rows.append(_row(region, year, cells.get((region, year), []), units, universe))
+            found = cells.get((region, year), [])
+            inside = [op for op in found if placement.is_inside(op, region)]
+            rows.append(_row(region, year, found, inside, units, universe))
     if ordered:
         # Every state of a region; a unit in no region is named all the same, as a territory
         # when it is not a state (a state no region lists is in no count, as in the total).
@@ -92,12 +95,17 @@ def aggregate_by_region_year(
             year_ops = by_year.get(year, [])
             named = {c for op in year_ops for c in op.countries}
             outside = {c for c in named if c not in universe and c not in units}
-            rows.append(_row(ALL_REGIONS, year, year_ops, units | outside, universe))
+            rows.append(_row(ALL_REGIONS, year, year_ops, year_ops, units | outside, universe))
     return pd.DataFrame(rows, columns=PER_YEAR_ROW)
 
 
 def _row(
-    region: str, year: int, operations: Sequence[Operation], units: set[str], universe: Universe
+    region: str,
+    year: int,
+    operations: Sequence[Operation],
+    inside: Sequence[Operation],
+    units: set[str],
+    universe: Universe,
 ) -> dict:
     named = {c for op in operations for c in op.countries if c in units}
     states = sum(1 for c in units if c in universe)
@@ -109,7 +117,7 @@ def _row(
         "named_states": named_states,
         "states_pct": round(100 * named_states / states, 1) if states else None,
         "named_territories": len(named) - named_states,
-        "unnamed": sum(op.unnamed for op in operations),
+        "unnamed": sum(op.unnamed for op in inside),  # as in the comparison: inside it only
         "operations": len(operations),
         "operation_keys": [op.key for op in operations],
     }

@@ -201,9 +201,10 @@ def aggregate_by_region(
     pandas.DataFrame
         One row per region, by name: ``region``; ``states`` (in the universe), ``named_states``,
         ``states_pct``, ``gaps`` (states not named in any operation); ``territories`` (other
-        units), ``named_territories``; ``unnamed`` (participants operations of the region count
-        but do not name: up to that many of its gaps may have taken part) and
-        ``unnamed_operations``; ``operations``, ``inside`` (wholly inside the region) and
+        units), ``named_territories``; ``unnamed`` (participants the operations wholly inside
+        the region count but do not name), ``unnamed_possible`` and ``unnamed_operations`` (those
+        of every operation of the region, and how many operations: up to that many of its gaps
+        may have taken part); ``operations``, ``inside`` (wholly inside the region) and
         ``spanning``; ``years``; the figures of the operations inside, as
         :class:`~opmap.figures.Total`; the names and codes of the named states, named
         territories and gaps; the operation keys, all, inside and spanning.
@@ -238,6 +239,7 @@ REGION_ROW = [
     "territories",
     "named_territories",
     "unnamed",
+    "unnamed_possible",
     "unnamed_operations",
     "operations",
     "inside",
@@ -285,7 +287,11 @@ def _region_row(
         "gaps": len(gaps),
         "territories": len(codes) - len(states),
         "named_territories": len(named_territories),
-        "unnamed": sum(op.unnamed for op in region_ops),
+        # Like its figures, a region's unnamed participants are those of the operations wholly
+        # inside it: an operation's whole count given to each region it spans added up to more
+        # than the total. The gaps' note says how many may have taken part from all of them.
+        "unnamed": sum(op.unnamed for op in inside),
+        "unnamed_possible": sum(op.unnamed for op in region_ops),
         "unnamed_operations": sum(1 for op in region_ops if op.unnamed),
         "operations": len(region_ops),
         "inside": len(inside),

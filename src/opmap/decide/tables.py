@@ -302,6 +302,7 @@ COVERAGE_COLUMNS = (
     "territories",
     "named_territories",
     "unnamed",
+    "unnamed_possible",
     "unnamed_operations",
     "operations",
     "inside",

@@ -195,10 +195,10 @@ def _gaps_cell(record: Mapping) -> Cell:
     if not gaps:
         return Cell(text("coverage_no_gaps"))
     label = plural("coverage_gap_list", len(gaps))
-    if record["unnamed"]:
+    if record["unnamed_possible"]:
         from opmap.decide.coverage import unnamed_note
 
-        note = unnamed_note(record["unnamed"], record["unnamed_operations"], len(gaps))
+        note = unnamed_note(record["unnamed_possible"], record["unnamed_operations"], len(gaps))
         label = f"{label}. {note}"
     return Cell(label, items=gaps)
 
