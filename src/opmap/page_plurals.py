@@ -56,6 +56,13 @@ PLURALS: dict[str, tuple[str, str]] = {
     "countries": ("{count:,} country or territory", "{count:,} countries and territories"),
     "gaps": ("{count:,} is a gap", "{count:,} are gaps"),
     "coverage_gap_list": ("{count:,} not named", "{count:,} not named"),
+    # An area with no count of its countries ("in the Caribbean"): who took part is unknown.
+    "coverage_area_uncounted_gaps": (
+        "Some of these gaps may have taken part: {count:,} operation named an area without "
+        "saying how many of its countries took part.",
+        "Some of these gaps may have taken part: {count:,} operations named an area without "
+        "saying how many of its countries took part.",
+    ),
     "text_table_recent": (
         "The table lists the {listed:,} most recent operations; {count:,} other is on the map.",
         "The table lists the {listed:,} most recent operations; {count:,} others are on the map.",

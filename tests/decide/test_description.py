@@ -358,3 +358,29 @@ def test_a_regional_map_lists_its_most_recent_operations_and_says_where_the_othe
     few = describe_map(prepare_map_data(many[:REGION_LISTED], boundaries, region="Africa"))
     assert len(few.operations) == REGION_LISTED
     assert (few.more_operations, few.more_linked) == ("", False)
+
+
+def test_a_regional_map_says_its_gaps_may_include_an_areas_uncounted_countries(boundaries):
+    # Charlie 2020 named the Caribbean and no count: the Americas' map said "35 are gaps: no
+    # operation", though its own outline of the Caribbean was on the same page.
+    from opmap.decide.coverage import build_coverage, region_members
+    from opmap.read.inputs import Inputs
+
+    charlie = Operation("Charlie", 2020, area="Caribbean")
+    points = load_country_points()
+    report = build_coverage(Inputs(operations=[charlie], boundaries=boundaries, points=points))
+    americas = report.regions.set_index("region").loc["Americas"]
+    assert (americas["unnamed"], americas["area_uncounted"], americas["gaps"]) == (0, 1, 35)
+    map_data = prepare_map_data(
+        [charlie],
+        boundaries,
+        points=points,
+        region_codes=region_members(report, boundaries)["Americas"],
+        region_label="Americas",
+        universe=report.universe,
+    )
+    words = " ".join(describe_map(map_data).sentences)
+    assert (
+        "Some of these gaps may have taken part: 1 operation named an area without saying how "
+        "many of its countries took part."
+    ) in words

@@ -251,8 +251,9 @@ def coverage_markdown(report: CoverageReport) -> str:
         region = f"**{markdown_text(region_name(row.region))}**"
         line = text("coverage_gaps_line", region=region, count=row.gaps, names=markdown_text(gaps))
         lines.append(f"- {line}")
-        if row.unnamed_possible and row.gaps:
-            note = unnamed_note(row.unnamed_possible, row.unnamed_operations, row.gaps)
+        for note in gaps_notes(
+            row.unnamed_possible, row.unnamed_operations, row.area_uncounted, row.gaps
+        ):
             lines.append(f"  {markdown_text(note)}")
     if len(report.per_year):
         lines += [
@@ -339,6 +340,26 @@ def headline_participants(total: dict) -> str:
             count=format_number(total["unnamed"]),
         )
     return line
+
+
+def gaps_notes(unnamed: int, operations: int, area_uncounted: int, gaps: int) -> list[str]:
+    """Say which of a region's gaps may have taken part all the same, if any may.
+
+    Parameters
+    ----------
+    unnamed, operations : int
+        The unnamed participants of the region's operations, and how many operations have them.
+    area_uncounted : int
+        The region's operations that named an area and no count of its countries.
+    gaps : int
+        The region's gaps.
+    """
+    if not gaps:
+        return []
+    notes = [unnamed_note(unnamed, operations, gaps)] if unnamed else []
+    if area_uncounted:
+        notes.append(plural("coverage_area_uncounted_gaps", area_uncounted))
+    return notes
 
 
 def unnamed_note(unnamed: int, operations: int, gaps: int) -> str:

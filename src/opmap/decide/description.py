@@ -268,7 +268,8 @@ def _region_coverage(map_data: MapData) -> list[str]:
     The members are the region's as the coverage report has them, with the units too small to
     draw at this scale; the universe decides which are states.
     """
-    from opmap.decide.coverage import unnamed_note
+    from opmap.decide.coverage import gaps_notes
+    from opmap.decide.regions import area_uncounted
 
     members = map_data.members or frozenset()
     named = set(participants(map_data)["iso_a3"])
@@ -285,10 +286,11 @@ def _region_coverage(map_data: MapData) -> list[str]:
             period=map_data.period or _period(map_data),
         )
     ]
-    # declared but unnamed participants (Adwenpa II's 14) may be among the gaps, as coverage says
+    # declared but unnamed participants (Adwenpa II's 14), and operations of an area with no
+    # count, may be among the gaps, as coverage says
     unnamed = [op for op in map_data.operations if op.unnamed]
-    if unnamed and gaps:
-        sentences.append(unnamed_note(sum(op.unnamed for op in unnamed), len(unnamed), gaps))
+    uncounted = sum(1 for op in map_data.operations if area_uncounted(op))
+    sentences += gaps_notes(sum(op.unnamed for op in unnamed), len(unnamed), uncounted, gaps)
     if territories:
         sentences.append(
             text(

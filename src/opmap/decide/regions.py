@@ -121,6 +121,15 @@ def runs_inside(
     return bool(places) and all(c in region_units for c in places)
 
 
+def area_uncounted(op: Operation) -> bool:
+    """Tell whether an operation named an area and no count of its countries ("in the Caribbean").
+
+    Then how many of the area's states took part is unknown: its unnamed participants are not
+    0, they are not known, and any of the area's gaps may be among them.
+    """
+    return op.area is not None and op.countries_total is None
+
+
 @functools.cache
 def _un_states() -> frozenset[str]:
     """Return the UN member and observer states: an area's that no region lists may have run it."""
@@ -204,7 +213,9 @@ def aggregate_by_region(
         units), ``named_territories``; ``unnamed`` (participants the operations wholly inside
         the region count but do not name), ``unnamed_possible`` and ``unnamed_operations`` (those
         of every operation of the region, and how many operations: up to that many of its gaps
-        may have taken part); ``operations``, ``inside`` (wholly inside the region) and
+        may have taken part); ``area_uncounted`` (operations that named an area of the region
+        without a count of its countries: any of its gaps in that area may have taken part);
+        ``operations``, ``inside`` (wholly inside the region) and
         ``spanning``; ``years``; the figures of the operations inside, as
         :class:`~opmap.figures.Total`; the names and codes of the named states, named
         territories and gaps; the operation keys, all, inside and spanning.
@@ -241,6 +252,7 @@ REGION_ROW = [
     "unnamed",
     "unnamed_possible",
     "unnamed_operations",
+    "area_uncounted",
     "operations",
     "inside",
     "spanning",
@@ -293,6 +305,7 @@ def _region_row(
         "unnamed": sum(op.unnamed for op in inside),
         "unnamed_possible": sum(op.unnamed for op in region_ops),
         "unnamed_operations": sum(1 for op in region_ops if op.unnamed),
+        "area_uncounted": sum(1 for op in region_ops if area_uncounted(op)),
         "operations": len(region_ops),
         "inside": len(inside),
         "spanning": len(region_ops) - len(inside),

@@ -304,6 +304,7 @@ COVERAGE_COLUMNS = (
     "unnamed",
     "unnamed_possible",
     "unnamed_operations",
+    "area_uncounted",
     "operations",
     "inside",
     "spanning",

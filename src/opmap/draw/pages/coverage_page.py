@@ -194,12 +194,15 @@ def _gaps_cell(record: Mapping) -> Cell:
     gaps = tuple(record["gap_names"])
     if not gaps:
         return Cell(text("coverage_no_gaps"))
-    label = plural("coverage_gap_list", len(gaps))
-    if record["unnamed_possible"]:
-        from opmap.decide.coverage import unnamed_note
+    from opmap.decide.coverage import gaps_notes
 
-        note = unnamed_note(record["unnamed_possible"], record["unnamed_operations"], len(gaps))
-        label = f"{label}. {note}"
+    notes = gaps_notes(
+        record["unnamed_possible"],
+        record["unnamed_operations"],
+        record["area_uncounted"],
+        len(gaps),
+    )
+    label = ". ".join([plural("coverage_gap_list", len(gaps)), *notes])
     return Cell(label, items=gaps)
 
 
