@@ -217,11 +217,14 @@ STRINGS: dict[str, str] = {
     "text_title": "The map in words",
     # the legend's title after a colon: "coloured by operations per country" wanted an article
     # in every language ("selon les opérations par pays"), which a title does not carry
-    "text_world": "A map of the world. Colour of each country: {legend}. A marker for each "
-    "operation is placed in a country that took part.",
+    # where markers.py puts a marker: the record's lat/lon, a named country, or inside the area
+    "text_world": "A map of the world. Colour of each country: {legend}. Each operation has a "
+    "marker: where its record places it, or else in a country that took part, or else inside the "
+    "area it names, outlined.",
     "text_region": "A map of {region}. Colour of each of its countries: {legend}. Hatched: its "
-    "gaps (states named in no operation); greyed: countries of other regions. A marker for each "
-    "operation is placed in a country that took part.",
+    "gaps (states named in no operation); greyed: countries of other regions. Each operation has "
+    "a marker: where its record places it, or else in a country that took part, or else inside "
+    "the area it names, outlined.",
     "text_operations": "It shows {operations}, {period}.",
     "text_operations_none": "No operation matches the filters.",
     "text_countries": "{countries} took part by name.",

@@ -384,3 +384,16 @@ def test_a_regional_map_says_its_gaps_may_include_an_areas_uncounted_countries(b
         "Some of these gaps may have taken part: 1 operation named an area without saying how "
         "many of its countries took part."
     ) in words
+
+
+def test_the_words_say_where_a_marker_stands_as_markers_py_places_it(boundaries):
+    # "A marker for each operation is placed in a country that took part" was untrue of
+    # Adwenpa II 2016, whose marker stands inside its area, in Niger, which it does not name
+    # (tests/decide/test_markers.py checks where each marker stands).
+    data = prepare_map_data(read_operations(), boundaries, points=load_country_points())
+    first = describe_map(data).sentences[0]
+    assert "placed in a country that took part" not in first
+    assert first.endswith(
+        "Each operation has a marker: where its record places it, or else in a country that "
+        "took part, or else inside the area it names, outlined."
+    )
