@@ -73,11 +73,12 @@ PLURALS: dict[str, tuple[str, str]] = {
         "The table lists the {listed:,} most recent operations; {count:,} others are on the "
         "map and in operations.csv:",
     ),
+    # "or may not have": unnamed participants who could be anywhere keep it out, as in coverage
     "text_totals_elsewhere": (
-        "{count:,} operation did not run in {region} alone: its figures are not counted in the "
-        "region's, as in the coverage table.",
-        "{count:,} operations did not run in {region} alone: their figures are not counted in "
-        "the region's, as in the coverage table.",
+        "{count:,} operation did not run in {region} alone, or may not have: its figures are not "
+        "counted in the region's, as in the coverage table.",
+        "{count:,} operations did not run in {region} alone, or may not have: their figures are "
+        "not counted in the region's, as in the coverage table.",
     ),
     "text_unmapped_first": (
         "{count:,} operation is not on the map, because it names no country. The first {listed}: "
