@@ -12,7 +12,8 @@ module.exports = [
         languageOptions: {
             ecmaVersion: 5,
             sourceType: "script",
-            globals: {...globals.browser, L: "readonly"},
+            // Intl: ECMA-402, in every browser the map supports (plural rules of the page)
+            globals: {...globals.browser, L: "readonly", Intl: "readonly"},
         },
         rules: {
             "eqeqeq": "error",

@@ -54,6 +54,8 @@ PLURALS: dict[str, tuple[str, str]] = {
         "{reported:,} of {count:,} operations reported it",
     ),
     "countries": ("{count:,} country or territory", "{count:,} countries and territories"),
+    # An operation in a country's list: its figures are the whole operation's, not the country's.
+    "brief_countries": ("{name} ({count:,} country)", "{name} ({count:,} countries)"),
     "gaps": ("{count:,} is a gap", "{count:,} are gaps"),
     "coverage_gap_list": ("{count:,} not named", "{count:,} not named"),
     # An area with no count of its countries ("in the Caribbean"): who took part is unknown.

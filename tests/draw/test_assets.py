@@ -77,6 +77,19 @@ def test_the_inlined_asset_keeps_no_piece_of_a_comment(name):
     assert leftovers == []
 
 
+@pytest.mark.parametrize("name", sorted(p.name for p in ASSETS.glob("*.js")))
+def test_a_comment_after_a_statement_goes_and_no_string_is_cut(name):
+    # compact_asset drops "  // why" after a statement (a kilobyte of the map page): it must
+    # never be the inside of a string, so the text before it closes every quote it opens.
+    from opmap.draw.assets import compact_asset
+
+    for line in asset_text(name).splitlines():
+        code, found, _ = line.partition("  // ")
+        if found and code.strip():
+            assert code.count('"') % 2 == 0 and code.count("'") % 2 == 0, line
+    assert not [line for line in compact_asset(name).splitlines() if "  // " in line]
+
+
 @pytest.mark.browser
 def test_each_script_loads_alone_and_defines_its_functions():
     with launch_browser() as browser:

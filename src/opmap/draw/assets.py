@@ -31,6 +31,9 @@ def asset_text(name: str) -> str:
 
 
 _COMMENT_LINE = re.compile(r"^\s*(/\*.*|\*.*|//.*)?$")
+#: A comment after a script's statement, set apart by two spaces or more ("x = 1;  // why"):
+#: no string of the scripts holds two spaces and "// " (tests/draw/test_assets.py checks).
+_TRAILING_COMMENT = re.compile(r"(?<=\S)\s{2,}// .*$")
 
 
 @functools.cache
@@ -38,8 +41,9 @@ def compact_asset(name: str) -> str:
     """Return an asset without its comment lines and indentation, to inline in every page.
 
     Only whole lines go: a line that is blank or a comment (``//``, ``/*``, `` * ``, ``*/``), and
-    each line's leading spaces. The scripts and styles have no multi-line strings, so nothing
-    else changes; the files themselves keep their comments for the people who read them.
+    each line's leading spaces; in a script, a comment after a statement too. The scripts and
+    styles have no multi-line strings, so nothing else changes; the files themselves keep their
+    comments for the people who read them.
 
     Parameters
     ----------
@@ -50,5 +54,7 @@ def compact_asset(name: str) -> str:
     -------
     str
     """
-    lines = asset_text(name).splitlines()
-    return "\n".join(line.strip() for line in lines if not _COMMENT_LINE.match(line))
+    lines = [line for line in asset_text(name).splitlines() if not _COMMENT_LINE.match(line)]
+    if name.endswith(".js"):
+        lines = [_TRAILING_COMMENT.sub("", line) for line in lines]
+    return "\n".join(line.strip() for line in lines)

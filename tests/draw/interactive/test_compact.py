@@ -128,12 +128,17 @@ def test_a_figure_not_given_is_its_label_and_a_brief_of_name_and_figures_is_0(wo
     rows = _rows(data)
     assert rows["Adwenpa II 2016"][:4] == [[0], [1], [2], [3, "more than 100"]]
     assert rows["Libertad 2018"][:4] == [[0, "nearly 350"], [1], [2, "22"], [3, "more than 500"]]
-    assert [row[7] for row in data["operations"]] == [0] * len(data["operations"])
+    # Adwenpa II named none of its 14 countries: the script, which counts the named ones, would
+    # say another number, so its brief is written in full.
+    briefs = {row[0]: row[7] for row in data["operations"]}
+    assert briefs.pop("Adwenpa II 2016") == "Adwenpa II 2016 (14 countries)"
+    assert set(briefs.values()) == {0}
     assert data["notGiven"] == "not given"
     assert data["brief"] == {
         "labels": ["Victims", "Arrests"],
         "figure": "{label}: {value}",
         "name": "{name}",
+        "countries": {"other": "{name} ({count} countries)"},
     }
 
 
@@ -145,9 +150,12 @@ def test_an_arabic_brief_sets_the_name_apart_and_is_still_written_0(world):
     with use_language("ar"):
         data = operation_layer_data(world)
         libertad = next(op for op in world.operations if op.key == "Libertad 2018")
-        assert operation_brief(libertad).startswith("\u2068Libertad 2018\u2069 \u00b7 ")
+        assert operation_brief(libertad).startswith("\u2068Libertad 2018\u2069 (13 بلدًا) \u00b7 ")
     assert data["brief"]["name"] == "\u2068{name}\u2069"
-    assert [row[7] for row in data["operations"]] == [0] * len(data["operations"])
+    assert data["brief"]["countries"]["many"] == "{name} ({count} بلدًا)"  # 13: CLDR's "many"
+    briefs = {row[0]: row[7] for row in data["operations"]}
+    assert briefs.pop("Adwenpa II 2016") != 0  # 14 countries, none named
+    assert set(briefs.values()) == {0}
 
 
 def test_a_brief_that_says_more_than_the_name_and_figures_is_kept(world):

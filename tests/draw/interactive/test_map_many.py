@@ -11,6 +11,7 @@ from browser import open_offline
 
 from opmap.decide.mapdata import prepare_map_data
 from opmap.draw.interactive.map import write_map
+from opmap.draw.interactive.popups import operation_brief
 from opmap.figures import parse_figure
 from opmap.read.operations import Operation
 from opmap.style import DEFAULT_PALETTE, HIGHLIGHT_COLORS
@@ -151,14 +152,20 @@ def test_shared_marker_lists_the_operations_under_it(many_page, many_map):
     assert len(items) == min(count, 50)
     if count > 50:
         assert f"and {count - 50:,} more" in popup.inner_text()
+    # Each item is the brief Python words (operation-rows.js makes it back from a 0), with its
+    # count of countries when it has more than one: its figures are the whole operation's.
+    briefs = {operation_brief(op): op.key for op in many_map.operations}
+    assert all(item in briefs for item in items), items[:3]
+    assert any(" (2 countries) \u00b7 " in item for item in items)
     # Every operation listed sits under the marker: within one grouping cell of it.
-    keys = [item.split(" \u00b7 ")[0] for item in items]
+    keys = [briefs[item] for item in items]
     where = _in_pixels(page, [many_map.markers[key] for key in keys])
     for key, (x, y) in zip(keys, where, strict=True):
         assert abs(x - centre[0]) <= 48 and abs(y - centre[1]) <= 48, key
     assert popup.locator("i").count() == 0 and "<i>" in items[0]  # names stay text
     first = next(op for op in many_map.operations if op.key == keys[0])
-    assert items[0] == f"{first.key} \u00b7 Arrests: {first.arrests}"
+    countries = f" ({len(first.countries)} countries)" if len(first.countries) > 1 else ""
+    assert items[0] == f"{first.key}{countries} \u00b7 Arrests: {first.arrests}"
     popup.locator(".opmap-cluster-item").first.click()
     page.locator(".leaflet-popup-content h2", has_text=first.key).wait_for()
     page.wait_for_function("document.querySelectorAll('.leaflet-popup').length === 1")
@@ -201,3 +208,27 @@ def test_zoom_in_button_splits_a_shared_marker(many_page):
     assert max(after) < max(counts)
     assert page.locator(".opmap-cluster, .opmap-operation").count() > 1
     assert log.page_errors == [] and log.console_errors == []
+
+
+@pytest.mark.browser
+def test_an_arabic_shared_marker_counts_countries_as_the_catalog_does(
+    browser, many_operations, boundaries, tmp_path
+):
+    # operation-rows.js picks the form of "(2 countries)" by the page's Intl.PluralRules: in
+    # Arabic the dual, which must be the catalog's form, as Python words it.
+    from opmap.i18n import use_language
+
+    with use_language("ar"):
+        arabic = prepare_map_data(many_operations, boundaries)
+        path = write_map(arabic, tmp_path / "map.html")
+        briefs = {operation_brief(op) for op in arabic.operations}
+    page, log = open_offline(browser, path)
+    page.wait_for_function(STILL)
+    clusters = page.locator(".opmap-cluster")
+    counts = clusters.evaluate_all("els => els.map(e => Number(e.getAttribute('data-count')))")
+    clusters.nth(counts.index(max(counts))).click()  # the largest, clear of the controls
+    items = page.locator(".opmap-cluster-item").all_inner_texts()
+    page.context.close()
+    assert items and all(item in briefs for item in items), items[:3]
+    assert any("(\u0628\u0644\u062f\u0627\u0646)" in item for item in items)  # (بلدان): two
+    assert log.console_errors == [] and log.page_errors == []

@@ -40,9 +40,20 @@
         });
     }
 
-    /** A brief written 0: the name and the popup's figures ("Libertad 2018 · Victims: 350"). */
-    function briefOf(name, rows, labels, tables) {
-        var parts = [opmap.fillIn(tables.brief.name, {name: name})];  // isolated on RTL pages
+    /**
+     * A brief written 0: the name, how many countries when more than one (its figures are the
+     * whole operation's, not a country's), and the popup's figures ("Libertad 2018 (13
+     * countries) · Victims: 350"). plurals: the page's Intl.PluralRules, whose categories name
+     * compact.py's forms.
+     */
+    function briefOf(name, rows, labels, tables, count, plurals) {
+        var first = opmap.fillIn(tables.brief.name, {name: name});  // isolated on RTL pages
+        if (count > 1) {
+            var form = tables.brief.countries[plurals.select(count)] ||
+                tables.brief.countries.other;
+            first = opmap.fillIn(form, {name: first, count: String(count)});
+        }
+        var parts = [first];
         tables.brief.labels.forEach(function (label) {
             var found = rows.filter(function (row) {
                 return labels[row[0]] === label && row.length === 2;
@@ -75,6 +86,7 @@
      */
     function readOperations(data, seam) {
         var outlines = {}, next = 0;
+        var plurals = new Intl.PluralRules(document.documentElement.lang || "en");
         var steps = data.operations.map(sharedStep);
         var sharedRows = opmap.addUp(steps.filter(function (step) { return step !== null; }));
         opmap.decodeUnits(data.outlines, data.alphabet, seam).features.forEach(function (feature) {
@@ -90,7 +102,9 @@
             return {index: index, name: row[0], year: row[1],
                     latlng: L.latLng(at[0], opmap.unwrap(at[1], seam)),
                     dx: place ? place[2] : row[4], countries: row[5], rows: rows,
-                    brief: row[7] === 0 ? briefOf(row[0], rows, data.labels, tables) : row[7],
+                    brief: row[7] === 0 ?
+                        briefOf(row[0], rows, data.labels, tables, row[5].length, plurals) :
+                        row[7],
                     lang: row[8], area: row[9], home: place ? place[3] : row[10],
                     outline: outlines[String(index)] || null};
         });

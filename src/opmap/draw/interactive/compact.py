@@ -20,9 +20,19 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
+from babel import Locale
+
 from opmap.draw.interactive.popups import BRIEF_FIGURES, COUNTRIES_FOLDED_ABOVE, COUNTRIES_SHOWN
+from opmap.i18n import current_language
 from opmap.read.operations import Operation
-from opmap.words import countries_phrase, isolated, named_countries, phrase_with_names, text
+from opmap.words import (
+    countries_phrase,
+    isolated,
+    named_countries,
+    phrase_with_names,
+    plural,
+    text,
+)
 
 
 class RowTables:
@@ -47,6 +57,8 @@ class RowTables:
         self._brief_labels = [text(f"popup_{column}") for column in BRIEF_FIGURES]
         self._brief_figure = text("tooltip_figure", label="{label}", value="{value}")
         self._brief_name = isolated("{name}")  # as operation_brief sets the name apart
+        self._brief_countries = brief_countries_forms()
+        self._plural_form = Locale.parse(current_language()).plural_form
 
     def data(self) -> dict:
         """Return what ``operation-rows.js`` makes the texts back from."""
@@ -60,6 +72,7 @@ class RowTables:
                 "labels": self._brief_labels,
                 "figure": self._brief_figure,
                 "name": self._brief_name,
+                "countries": self._brief_countries,
             },
         }
 
@@ -69,16 +82,26 @@ class RowTables:
         A brief that says only the name and the figures of the popup becomes 0, a figure not
         given ``[label index]``, and see :meth:`popup`.
         """
-        brief = 0 if row[7] == self._brief(operation.key, row[6], labels) else row[7]
+        made = self._brief(operation.key, row[6], labels, len(operation.countries))
+        brief = 0 if row[7] == made else row[7]
         return [*row[:6], self.popup(operation, row[6], labels), brief, *row[8:]]
 
     def popup(self, operation: Operation, rows: list, labels: list[str]) -> list:
         """Return an operation's popup rows (``[label index, text, ...]``), short if they can be."""
         return [self._short(operation, row, labels[row[0]]) for row in rows]
 
-    def _brief(self, name: str, rows: list, labels: list[str]) -> str:
-        """Return the brief ``operation-rows.js`` makes from a name and the popup's figures."""
-        parts = [fill_in(self._brief_name, name=name)]
+    def _brief(self, name: str, rows: list, labels: list[str], countries: int) -> str:
+        """Return the brief ``operation-rows.js`` makes from a name and the popup's figures.
+
+        ``countries``: how many the row names. The script says how many when more than one, as
+        :func:`~.popups.operation_brief` does; with unnamed ones it says another number, and
+        the brief is written in full.
+        """
+        first = fill_in(self._brief_name, name=name)
+        if countries > 1:
+            form = self._brief_countries[self._plural_form(countries)]
+            first = fill_in(form, name=first, count=str(countries))
+        parts = [first]
         for label in self._brief_labels:
             values = [row[1] for row in rows if labels[row[0]] == label and len(row) == 2]
             if values and values[0] != self._not_given:
@@ -109,6 +132,22 @@ class RowTables:
             return row
         self.names.update(zip(operation.countries, names, strict=True))
         return [row[0], [phrase]]
+
+
+def brief_countries_forms() -> dict[str, str]:
+    """Return "Libertad 2018 (13 countries)" for each plural category of 2 or more, as templates.
+
+    ``operation-rows.js`` picks one with the page's ``Intl.PluralRules``: CLDR's categories
+    (Arabic's "two", "few", "many", "other"), which name the catalog's forms as Babel does.
+    """
+    rule = Locale.parse(current_language()).plural_form
+    forms: dict[str, str] = {}
+    for count in range(2, 201):
+        category = rule(count)
+        if category not in forms:
+            worded = plural("brief_countries", count, name="{name}")
+            forms[category] = worded.replace(str(count), "{count}", 1)
+    return forms
 
 
 def fill_in(template: str, **values: str) -> str:

@@ -22,6 +22,7 @@ from opmap.words import (
     isolated,
     named_countries,
     phrase_with_names,
+    plural,
     text,
 )
 
@@ -125,8 +126,15 @@ def popup_rows(operation: Operation) -> list[PopupRow]:
 
 
 def operation_brief(operation: Operation) -> str:
-    """Name an operation in a list with its headline figures: "Libertad 2018 · Victims: ..."."""
-    parts = [isolated(operation.key)]
+    """Name an operation in a list with its headline figures: "Libertad 2018 · Victims: ...".
+
+    In a country's list the figures would read as that country's: an operation of several
+    countries says how many ("Libertad 2018 (13 countries) · Victims: nearly 350").
+    """
+    name = isolated(operation.key)
+    if operation.total_countries > 1:
+        name = plural("brief_countries", operation.total_countries, name=name)
+    parts = [name]
     for column in BRIEF_FIGURES:
         figure = operation.figure(column)
         if figure is not None:
