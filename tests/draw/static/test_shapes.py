@@ -24,12 +24,12 @@ def every_corner():
     Taiwan and the Golf 2021 marker sat under the legend, its words over them.
     """
     inputs = load_inputs(TEST_DATA / "print" / "every-corner.csv")
-    map_data = prepare_map_data(inputs.operations, inputs.boundaries, points=inputs.points)
-    return map_data, plot_map(map_data, generated=GENERATED)
+    return prepare_map_data(inputs.operations, inputs.boundaries, points=inputs.points)
 
 
 def _legend_box(figure) -> Bbox:
-    (legend,) = [ax.get_legend() for ax in figure.axes if ax.get_legend() is not None]
+    legends = [ax.get_legend() for ax in figure.axes if ax.get_legend() is not None]
+    (legend,) = legends + figure.legends
     return legend.get_window_extent(figure.canvas.get_renderer())
 
 
@@ -58,9 +58,13 @@ def _dots_under(ax, gids, box: Bbox) -> list[str]:
     return under
 
 
-def test_with_no_free_corner_the_legend_covers_no_participant_and_no_marker(every_corner):
-    map_data, figure = every_corner
+# The default page has room beside the map; a low one only a row under it.
+@pytest.mark.parametrize("size", [None, "17x6cm"])
+def test_with_no_free_corner_the_legend_covers_no_participant_and_no_marker(every_corner, size):
+    map_data = every_corner
+    figure = plot_map(map_data, generated=GENERATED, size=size)
     legend = _legend_box(figure)
+    assert figure.bbox.x0 <= legend.x0 and legend.x1 <= figure.bbox.x1  # on the paper
     taking_part = _participants(map_data)
     renderer = figure.canvas.get_renderer()
     hidden = []
