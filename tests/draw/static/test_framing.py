@@ -2,17 +2,22 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import numpy as np
 import pytest
+from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.colors import to_rgb
+from matplotlib.figure import Figure
 from PIL import Image
+from shapely.geometry import Polygon
 
 from opmap.decide.mapdata import prepare_map_data
-from opmap.draw.static.framing import frame_map, frame_panels
+from opmap.draw.static.framing import fit_view, frame_map, frame_panels
 from opmap.draw.static.image import plot_map
 from opmap.draw.static.insets import far_members
+from opmap.draw.static.locator import draw_locator
 from opmap.draw.static.writing import save_figure
 from opmap.read.inputs import load_inputs
 
@@ -238,8 +243,6 @@ def test_one_small_country_still_shows_its_neighbours(inputs):
 
 
 def test_operations_on_opposite_sides_of_the_world_use_the_world_projection(inputs):
-    from dataclasses import replace
-
     sawiyan = next(op for op in inputs.operations if op.name == "Sawiyan")
     far = [sawiyan, replace(sawiyan, name="Pacific", countries=("FJI",), country_names=("Fiji",))]
     far_apart = prepare_map_data(far, inputs.boundaries, points=inputs.points)
@@ -276,11 +279,21 @@ def test_islands_across_the_180th_meridian_share_one_frame(inputs):
 def test_the_locator_outlines_a_frame_across_the_180th_meridian_at_both_edges(inputs):
     # Russia's frame reaches Chukotka, past 180°: drawn as one ring, the locator's box crossed
     # the Atlantic and North America.
-    figure = plot_map(_pacific(inputs, "RUS"), generated=GENERATED)
+    russia = _pacific(inputs, "RUS")
+    figure = plot_map(russia, generated=GENERATED)
     # one panel, framed: it has its scale bar, as each of several panels has (it had none)
     (panel,) = _panels(figure)
     assert [line.get_gid() for line in panel.lines].count("scale-bar") == 1
-    locator = _locator(figure)
+    # On the page Russia leaves no corner to the legend, which goes beside the map, whose view
+    # then reaches over the pole. Across the page's width, the view crosses 180° south of it.
+    (frame,) = frame_panels(russia)
+    wide = Figure(figsize=(6.5, 3.3))
+    FigureCanvasAgg(wide)
+    ax = wide.add_axes((0, 0, 1, 1))
+    view = fit_view(frame.view, ax)
+    ax.set_xlim(view[0], view[2])
+    ax.set_ylim(view[1], view[3])
+    locator, _ = draw_locator(ax, [replace(frame, view=view)], russia, Polygon())
     (box,) = [p for p in locator.patches if p.get_gid() == "locator-frame"]
     polygons = box.get_path().to_polygons()
     middles = sorted(float(np.mean(polygon[:, 0])) for polygon in polygons)

@@ -19,6 +19,7 @@ from __future__ import annotations
 import os
 from collections.abc import Sequence
 from datetime import date
+from functools import partial
 from pathlib import Path
 
 from matplotlib.axes import Axes
@@ -28,9 +29,10 @@ from matplotlib.figure import Figure
 from opmap.decide.mapdata import MapData
 from opmap.draw.static.framing import Frame, frame_panels
 from opmap.draw.static.labels import MAX_LABELLED, Key
-from opmap.draw.static.layout import add_panels, lay_out_panels
+from opmap.draw.static.layout import lay_out_map, lay_out_panels
 from opmap.draw.static.legend import (
     MOST_BOX_SHARE,
+    draw_legend,
     draw_list_box,
     draw_source_line,
     key_entries,
@@ -136,12 +138,18 @@ def plot_map(
         generated = generated or generation_date()
         frames = frame_panels(map_data, world=world, insets=True)
         reserved: list[str] = []
-        for attempt in range(_LAYOUT_PASSES):
-            words = _lay_out(figure, map_data, headline, generated, frames, reserved).words
-            if len(words) <= len(reserved) or attempt == _LAYOUT_PASSES - 1:
-                break  # the key drawn fits the room kept for it; the last pass is kept anyway
-            figure.clear()  # labels that had no room: lay out again with room for their key
-            reserved = words
+        outside = False
+        passes = 0
+        while True:
+            key, placed = _lay_out(figure, map_data, headline, generated, frames, reserved, outside)
+            if not placed and not outside:  # no free corner for the legend: room outside the map
+                outside = True
+            else:
+                passes += 1
+                if len(key.words) <= len(reserved) or passes == _LAYOUT_PASSES:
+                    break  # the key drawn fits the room kept for it; the last pass is kept
+                reserved = key.words  # labels that had no room: room for their key
+            figure.clear()
     return figure
 
 
@@ -259,11 +267,16 @@ def default_subtitle(map_data: MapData, subtitle: str | None = None) -> str:
     return line
 
 
-def _lay_out(figure, map_data, headline, generated, frames: list[Frame], reserved) -> Key:
+def _lay_out(
+    figure, map_data, headline, generated, frames: list[Frame], reserved, outside: bool
+) -> tuple[Key, bool]:
     """Place header, map, legend and footer, measuring the text so nothing overlaps.
 
     ``reserved`` are the labels a previous pass numbered: they are numbered again, room is kept
-    for their key under the map, and the key of this pass is drawn there.
+    for their key under the map, and the key of this pass is drawn there. The legend goes in a
+    column beside the map when the layout has one, else in a free corner of the map or, when
+    ``outside``, in a column or a row kept for it. Returns the key of numbered labels and
+    whether the legend was drawn: with no free corner for it, lay the page out ``outside``.
     """
     page = Page.of(figure)
     header_bottom = draw_header(page, *headline) - 0.04 * page.scale
@@ -277,7 +290,8 @@ def _lay_out(figure, map_data, headline, generated, frames: list[Frame], reserve
     title = text("labels_key_title")
     insets = [frame for frame in frames if frame.host is not None]
     frames = [frame for frame in frames if frame.host is None]
-    panels = None
+    legend_height = partial(_legend_height, page, map_data)
+    row = _legend_row_height(page, map_data) if outside else 0.0
     if len(frames) > 1:
         panels = lay_out_panels(
             page,
@@ -285,42 +299,59 @@ def _lay_out(figure, map_data, headline, generated, frames: list[Frame], reserve
             bottom,
             header_bottom - bottom,
             insets=insets,
-            legend_height=lambda width: _legend_height(page, map_data, width),
+            legend_height=legend_height,
             key_height=lambda span: list_box_height(page, title, lines, span) if lines else 0.0,
-        )
-    numbered = Key(numbered=frozenset(reserved))
-    if panels is None:
-        if reserved:
-            bottom += list_box_height(page, title, lines)
-        height = header_bottom - bottom
-        (ax,) = add_panels(page, [page.width - 2 * page.margin], bottom, height)
-        key = draw_map(
-            ax,
-            map_data,
-            scale=page.scale,
-            frame=frames[0],
-            legend=True,
-            key=numbered,
-            insets=insets,
-            # a framed map's distances are true enough to measure; the world's are not
-            scale_bar=frames[0].regional,
+            legend_row=row,
         )
     else:
-        key = draw_panels(
-            panels.axes,
-            map_data,
-            panels.frames,
-            scale=page.scale,
-            key=numbered,
-            column=panels.column,
-            scale_bars=not panels.one_scale,
-            insets=insets,
-            inset_axes=panels.insets,
+        if reserved:
+            bottom += list_box_height(page, title, lines)
+        panels = lay_out_map(
+            page,
+            frames[0],
+            bottom,
+            header_bottom - bottom,
+            legend_height=legend_height if outside else None,
+            legend_row=row,
         )
+    key = _draw_panels(
+        panels, map_data, insets, page.scale, Key(numbered=frozenset(reserved)), legend=not outside
+    )
+    if panels.legend_row is not None:
+        draw_legend(page, map_data, panels.legend_row)
+    in_corner = any(ax.get_legend() is not None for ax in panels.axes)
     if key.entries:
-        span = panels.key_span if panels is not None else None
-        draw_list_box(page, title, key_entries(key), key_bottom, "key", span=span)
-    return key
+        draw_list_box(page, title, key_entries(key), key_bottom, "key", span=panels.key_span)
+    return key, outside or panels.column is not None or in_corner
+
+
+def _draw_panels(panels, map_data: MapData, insets, scale: float, key: Key, *, legend) -> Key:
+    """Draw the map in the axes laid out for it: one frame, or panels; return the key."""
+    if len(panels.frames) == 1:
+        return draw_map(
+            panels.axes[0],
+            map_data,
+            scale=scale,
+            frame=panels.frames[0],
+            legend=legend,
+            key=key,
+            insets=insets,
+            # a framed map's distances are true enough to measure; the world's are not
+            scale_bar=panels.frames[0].regional,
+            column=panels.column,
+        )
+    return draw_panels(
+        panels.axes,
+        map_data,
+        panels.frames,
+        scale=scale,
+        key=key,
+        column=panels.column,
+        scale_bars=not panels.one_scale,
+        insets=insets,
+        inset_axes=panels.insets,
+        legend=legend,
+    )
 
 
 #: However many operations are off the map, the map keeps this share of the room it shares with
@@ -338,6 +369,14 @@ def _list_share(page: Page, map_data: MapData, room: float) -> float:
     legend = _legend_height(page, map_data, (page.width - 2 * page.margin) / 3)
     keep = max(_MAP_LEAST_SHARE * room, 1.15 * legend)
     return max(0.05, min(MOST_BOX_SHARE, (room - keep) / page.height))
+
+
+def _legend_row_height(page: Page, map_data: MapData) -> float:
+    """Return the height in inches the legend takes in a row under the map, with its gap."""
+    row = draw_legend(page, map_data, 0.0)
+    height = page.inches(row).y1 + 0.06 * page.scale
+    row.remove()
+    return height
 
 
 def _legend_height(page: Page, map_data: MapData, width: float) -> float:

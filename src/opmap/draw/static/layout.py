@@ -1,11 +1,12 @@
 """Where the panels of a static map go on its page: side by side, or stacked with an inset.
 
-A map in one frame takes the page's width. A map in two (two distant groups, see
-:func:`.framing.frame_panels`) is laid out as a newspaper does: the taller-shaped group at the
-full height, the other as wide as the rest of the page on top, and the legend and the locator
-in the room under it. A group's far, small members (:mod:`.insets`) get a slot of their own in
-that room, beside their group's panel, at a larger scale than it; failing room, the panels
-share one scale side by side and an inset goes over a corner of its panel.
+A map in one frame takes the page's width, less a column beside it or a row under it for its
+legend when none of its corners is free (:func:`lay_out_map`). A map in two (two distant groups,
+see :func:`.framing.frame_panels`) is laid out as a newspaper does: the taller-shaped group at
+the full height, the other as wide as the rest of the page on top, and the legend and the
+locator in the room under it. A group's far, small members (:mod:`.insets`) get a slot of their
+own in that room, beside their group's panel, at a larger scale than it; failing room, the
+panels share one scale side by side and an inset goes over a corner of its panel.
 """
 
 from __future__ import annotations
@@ -50,6 +51,9 @@ class Panels:
     key_span : tuple of float or None
         Left and right (inches) of the key of numbered labels, under the column; None for
         the page's width, under the panels.
+    legend_row : float or None
+        Where (inches from the foot) the legend goes in a row under the panels, kept for it
+        when it has no corner to go in and no column; None when it has one.
     """
 
     frames: list[Frame]
@@ -58,6 +62,7 @@ class Panels:
     one_scale: bool
     insets: list[Axes] = field(default_factory=list)
     key_span: tuple[float, float] | None = None
+    legend_row: float | None = None
 
 
 def lay_out_panels(
@@ -69,6 +74,7 @@ def lay_out_panels(
     insets: list[Frame] = (),
     legend_height=lambda width: 0.0,
     key_height=lambda span: 0.0,
+    legend_row: float = 0.0,
 ) -> Panels:
     """Lay out two panels (and their insets) from ``bottom`` up to ``bottom + height`` inches.
 
@@ -80,7 +86,9 @@ def lay_out_panels(
     legend's height in inches in a column ``width`` inches wide (its words wrap to fit), kept
     free under the top panel; ``key_height(span)`` the key's height when it spans ``span``
     (left and right, in inches; None for the page's width), or None when it does not fit there
-    (it then goes across the page).
+    (it then goes across the page). ``legend_row`` is the height of the legend in a row
+    (:func:`.legend.draw_legend`) when no panel had a free corner for it: panels with no room
+    for a column beside them keep that room under them (their :attr:`Panels.legend_row`).
     """
     for slotted in (list(insets), []):  # an inset in a slot of its own, else over its host
         stacked = _stacked_panels(page, frames, bottom, height, slotted, legend_height, key_height)
@@ -93,13 +101,44 @@ def lay_out_panels(
     shared = share_scale(frames, width, height, fill=False)
     widths = panel_widths(shared, height)
     if width - sum(widths) < _COLUMN_MIN_IN * page.scale:
+        row = bottom if legend_row else None
+        bottom, height = bottom + legend_row, height - legend_row
         shared = share_scale(frames, width + PANEL_GAP_IN, height)
         axes = add_panels(page, panel_widths(shared, height), bottom, height)
-        return Panels(shared, axes, None, True)
+        return Panels(shared, axes, None, True, legend_row=row)
     axes = add_panels(page, widths, bottom, height)
     left = page.margin + sum(widths) + gaps
     column = page.add_axes((left, bottom, width - sum(widths), height), "legend-column")
     return Panels(shared, axes, column, True)
+
+
+def lay_out_map(
+    page: Page, frame: Frame, bottom: float, height: float, *, legend_height=None, legend_row=0.0
+) -> Panels:
+    """Lay out a map in one frame from ``bottom`` up to ``bottom + height`` inches.
+
+    It takes the page's width, its legend in a corner. Given ``legend_height`` and
+    ``legend_row`` (as for :func:`lay_out_panels`), no corner was free for the legend, which
+    goes in a column on the right (the locator on top, the legend's words wrapped under it)
+    when that leaves the map a larger scale than a row under it: a map narrower than the page
+    at its full height leaves the column room for free.
+    """
+    width = page.width - 2 * page.margin
+    if legend_height is None:
+        return Panels([frame], add_panels(page, [width], bottom, height), None, True)
+    span_x, span_y = frame.view[2] - frame.view[0], frame.view[3] - frame.view[1]
+    under = min(width / span_x, (height - legend_row) / span_y)  # the map's scale, in 1/m
+    column_width = max(_COLUMN_MIN_IN * page.scale, width - PANEL_GAP_IN - height * span_x / span_y)
+    beside = min((width - PANEL_GAP_IN - column_width) / span_x, height / span_y)
+    # The locator takes at most the column's top half (:func:`.locator.draw_locator_on_top`).
+    room = height / 2 if frame.regional else height
+    if beside > under and legend_height(column_width) <= room - PANEL_GAP_IN:
+        axes = add_panels(page, [width - PANEL_GAP_IN - column_width], bottom, height)
+        left = page.width - page.margin - column_width
+        column = page.add_axes((left, bottom, column_width, height), "legend-column")
+        return Panels([frame], axes, column, True)
+    axes = add_panels(page, [width], bottom + legend_row, height - legend_row)
+    return Panels([frame], axes, None, True, legend_row=bottom)
 
 
 def add_panels(page: Page, widths: list[float], bottom: float, height: float) -> list[Axes]:

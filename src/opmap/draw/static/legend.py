@@ -243,6 +243,8 @@ def draw_legend(
         legend.set_gid("legend")
         if page.inches(legend).width <= page.width - 2 * page.margin:
             break
+    else:  # one column, and still too wide for the page: its words wrap
+        fit_legend(legend, (page.width - 2 * page.margin) * page.figure.dpi)
     return legend
 
 
@@ -280,18 +282,17 @@ def map_legend(
     legend.set_gid("legend")
     legend.set_zorder(8)
     if room is not None:
-        fit_legend(legend, ax, room)
+        fit_legend(legend, ax.get_window_extent(ax.figure.canvas.get_renderer()).width * room)
     return legend
 
 
-def fit_legend(legend: Legend, ax: Axes, room: float) -> None:
-    """Wrap the legend's words onto more lines until it is at most ``room`` of ``ax``'s width.
+def fit_legend(legend: Legend, width: float) -> None:
+    """Wrap the legend's words onto more lines until it is at most ``width`` display pixels.
 
     On a narrow page "Area of an operation whose countries are not named" ran off the paper.
     A word longer than the room stays whole: the legend is then as narrow as it can be.
     """
-    renderer = ax.figure.canvas.get_renderer()
-    width = ax.get_window_extent(renderer).width * room
+    renderer = legend.figure.canvas.get_renderer()
     texts = [legend.get_title(), *legend.get_texts()]
     words = [t.get_text() for t in texts]
     side = "right" if is_rtl() else "left"

@@ -62,19 +62,23 @@ def draw_locator(
 
 
 def draw_column(
-    column: Axes, frames: list[Frame], map_data: MapData, scale: float, over=()
+    column: Axes, frames: list[Frame], map_data: MapData, scale: float, over=(), *, locator=True
 ) -> list:
     """Fill the column beside or under the panels with the world locator and the legend.
 
     A tall column (beside the panels) has the locator on top and the legend under it; a wide
     one (under a panel) the legend on the left and the locator in the room to its right
     (mirrored in Arabic); under an inset laid ``over`` the top of the column, the same in
-    the room left. Returns the display boxes the legend and the locator take when an inset's
-    names share the column with them, else an empty list.
+    the room left. Without ``locator`` (a world view), the legend alone, at the top. Returns
+    the display boxes the legend and the locator take when an inset's names share the column
+    with them, else an empty list.
     """
     column.set_axis_off()
     if over:
         return _draw_column_under_inset(column, over[0], frames, map_data, scale)
+    if not locator:
+        map_legend(column, map_data, scale, loc="upper left", frameon=False, room=1.0)
+        return []
     extent = column.get_window_extent()
     if extent.width < extent.height:
         locator = draw_locator_on_top(column, frames, map_data)
@@ -144,6 +148,16 @@ def emptiest_corner(ax: Axes, width: float, height: float, avoid, taken=()) -> t
 
     Returns the corner's name and the box; corners named in ``taken`` are not offered.
     """
+    return corners_by_emptiness(ax, width, height, avoid, taken)[0]
+
+
+def corners_by_emptiness(
+    ax: Axes, width: float, height: float, avoid, taken=()
+) -> list[tuple[str, Polygon]]:
+    """Return the corners of ``ax`` not in ``taken``, each with a box (map units) in it.
+
+    The corner where the box hides least of ``avoid`` comes first.
+    """
     x0, x1 = ax.get_xlim()
     y0, y1 = ax.get_ylim()
     corners = {
@@ -152,9 +166,8 @@ def emptiest_corner(ax: Axes, width: float, height: float, avoid, taken=()) -> t
         "upper left": box(x0, y1 - height, x0 + width, y1),
         "upper right": box(x1 - width, y1 - height, x1, y1),
     }
-    free = [name for name in corners if name not in taken]
-    corner = min(free, key=lambda name: corners[name].intersection(avoid).area)
-    return corner, corners[corner]
+    free = [(name, spot) for name, spot in corners.items() if name not in taken]
+    return sorted(free, key=lambda corner: corner[1].intersection(avoid).area)
 
 
 def _draw_world(inset: Axes, frames: list[Frame], map_data: MapData) -> None:

@@ -34,7 +34,7 @@ from opmap.draw.static.layers import (
     units_per_point,
 )
 from opmap.draw.static.legend import map_legend
-from opmap.draw.static.locator import draw_column, draw_locator, emptiest_corner
+from opmap.draw.static.locator import corners_by_emptiness, draw_column, draw_locator
 from opmap.draw.static.placer import Placer
 from opmap.draw.static.scalebar import draw_scale_bar
 from opmap.style import (
@@ -112,6 +112,7 @@ def draw_map(
     most_labels: int = MAX_LABELLED,
     insets: list[Frame] = (),
     editable: bool = True,
+    column: Axes | None = None,
 ) -> Key:
     """Draw sea, countries, markers and labels into ``ax``, projected and framed.
 
@@ -130,13 +131,12 @@ def draw_map(
     marker_size : float, default 16
         Marker area in points², times ``scale`` squared.
     frame : Frame, optional
-        The projection and view to use (small multiples share one); by default
-        :func:`.framing.frame_map` decides them from ``map_data``. Its units must be the rows of
-        ``map_data.coverage``.
+        The projection and view to use, its units the rows of ``map_data.coverage`` (small
+        multiples share one); by default :func:`.framing.frame_map` decides them.
     key : Key, optional
         The key to number labels in (small multiples share one across panels).
     legend : bool, default False
-        Put the legend inside the map, in the corner where it hides least.
+        Put the legend in a corner where it hides no participant and no marker; else none.
     scale_bar : bool, default False
         Draw a scale bar (maps of one figure at different scales).
     most_labels : int, default MAX_LABELLED
@@ -146,6 +146,8 @@ def draw_map(
     editable : bool, default True
         One patch per country, its id the country's code (for the SVG); otherwise one
         collection, much faster to draw (:func:`.layers.draw_countries`).
+    column : Axes, optional
+        Room beside or under the map for the legend and the locator, rather than corners.
 
     Returns
     -------
@@ -161,7 +163,10 @@ def draw_map(
         scale,
     )
     drawn = [_as_drawn(p, p.frame) for p in (panel, *small)]
-    _add_extras(panel, drawn, map_data, scale, locator=locator, legend=legend)
+    if column is None:
+        _add_extras(panel, drawn, map_data, scale, locator=locator, legend=legend)
+    else:
+        draw_column(column, drawn, map_data, scale, locator=locator and frame.regional)
     if scale_bar or small:
         panel.blocked.append(draw_scale_bar(panel.ax, panel.avoid, panel.corners, scale))
     key = key if key is not None else Key()
@@ -183,15 +188,17 @@ def draw_panels(
     scale_bars: bool = False,
     insets: list[Frame] = (),
     inset_axes: list[Axes] = (),
+    legend: bool = True,
 ) -> Key:
     """Draw one map in panels, one frame each, with one legend and one locator.
 
     The legend and the locator go in ``column`` (beside or under the panels) when given, else
-    in the panel the participants crowd least; each panel names its own group's countries and
-    operations (the frames' ``named``), numbering into ``key``. With ``scale_bars`` (panels at
-    different scales), each panel gets a scale bar, as does each of ``insets`` (:mod:`.insets`),
-    drawn in ``inset_axes`` (the page's slots for them, beside the column) or over a corner of
-    its host panel.
+    in the panel the participants crowd least (the legend only in a free corner of it, and
+    not at all without ``legend``: it then goes in a row under the panels); each panel names
+    its own group's countries and operations (the frames' ``named``), numbering into ``key``.
+    With ``scale_bars`` (panels at different scales), each panel gets a scale bar, as does each
+    of ``insets`` (:mod:`.insets`), drawn in ``inset_axes`` (the page's slots for them, beside
+    the column) or over a corner of its host panel.
     """
     panels = [
         draw_panel(ax, map_data, frame, scale, MARKER_PT2)
@@ -207,7 +214,7 @@ def draw_panels(
     drawn = [_as_drawn(p, p.frame) for p in (*panels, *small)]
     if column is None:
         roomiest = min(panels, key=lambda panel: panel.crowding)
-        _add_extras(roomiest, drawn, map_data, scale, locator=True, legend=True)
+        _add_extras(roomiest, drawn, map_data, scale, locator=True, legend=legend)
     else:
         # An inset over the top of the column names its members in the column's free room.
         taken = draw_column(column, drawn, map_data, scale, over=list(inset_axes))
@@ -289,14 +296,19 @@ def draw_panel(
 
 
 def _add_extras(panel: Panel, frames, map_data: MapData, scale: float, *, locator, legend):
-    """Put the world locator (outlining ``frames``, as drawn) and the legend in free corners."""
+    """Put the world locator (outlining ``frames``, as drawn) and the legend in free corners.
+
+    The legend is left out when no free corner has room for it (:func:`_legend_inside`).
+    """
     if locator and panel.frame.regional:
         inset, corner = draw_locator(panel.ax, frames, map_data, panel.avoid, panel.corners)
         renderer = panel.ax.figure.canvas.get_renderer()
         panel.blocked.append(inset.get_window_extent(renderer).padded(2))
         panel.corners.append(corner)
     if legend:
-        panel.blocked.append(_legend_inside(panel.ax, map_data, scale, panel.avoid, panel.corners))
+        placed = _legend_inside(panel.ax, map_data, scale, panel.avoid, panel.corners)
+        if placed is not None:
+            panel.blocked.append(placed)
 
 
 def _as_drawn(panel: Panel, frame: Frame) -> Frame:
@@ -351,13 +363,24 @@ def _marker_discs(ax: Axes, xy: np.ndarray, radius_px: float) -> list:
     return [Point(x, y).buffer(radius_px * per_px) for x, y in xy]
 
 
-def _legend_inside(ax: Axes, map_data: MapData, scale: float, avoid, taken) -> Bbox:
-    """Put the legend in the free corner it hides least of (added to ``taken``); return where."""
+def _legend_inside(ax: Axes, map_data: MapData, scale: float, avoid, taken) -> Bbox | None:
+    """Put the legend in a free corner where it hides nothing (added to ``taken``); return where.
+
+    The free corners are tried emptiest first, each with the legend's box as drawn there (its
+    pad from the edge included). When the legend would hide a participant or a marker in every
+    one, it is removed and None returned: the page then makes room for it outside the map.
+    """
     legend = map_legend(ax, map_data, scale, loc="lower left", frameon=True)
     renderer = ax.figure.canvas.get_renderer()
     extent = legend.get_window_extent(renderer)
     per_px = units_per_point(ax) * 72 / ax.figure.dpi
-    corner, _ = emptiest_corner(ax, extent.width * per_px, extent.height * per_px, avoid, taken)
-    legend.set_loc(corner)
-    taken.append(corner)
-    return legend.get_window_extent(renderer).padded(2)
+    size = (extent.width * per_px, extent.height * per_px)
+    for corner, _ in corners_by_emptiness(ax, *size, avoid, taken):
+        legend.set_loc(corner)
+        extent = legend.get_window_extent(renderer)
+        (x0, y0), (x1, y1) = ax.transData.inverted().transform(extent.get_points())
+        if not shapely.box(x0, y0, x1, y1).intersects(avoid):
+            taken.append(corner)
+            return extent.padded(2)
+    legend.remove()
+    return None
