@@ -125,6 +125,11 @@ PLURALS: dict[str, tuple[str, str]] = {
         "{count:,} named countries and territories",
     ),
     "unnamed_participants": ("{count:,} unnamed participant", "{count:,} unnamed participants"),
+    # the map in words, after who took part by name: those counted but not named are said too
+    "text_unnamed": (
+        "{count:,} operation also counted participants it does not name ({unnamed}).",
+        "{count:,} operations also counted participants they do not name ({unnamed} in all).",
+    ),
     "progress_reading": ("Reading {file}: {count:,} row", "Reading {file}: {count:,} rows"),
     "progress_checked": ("Checked {done:,} of {count:,} row", "Checked {done:,} of {count:,} rows"),
     "progress_read": (

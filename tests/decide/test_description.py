@@ -425,3 +425,21 @@ def test_a_regional_map_says_an_operation_may_not_have_run_in_it_alone(boundarie
     )
     words = " ".join(describe_map(map_data).sentences)
     assert "1 operation did not run in Africa alone, or may not have: its figures are not" in words
+
+
+def test_the_world_map_says_who_took_part_without_a_name(boundaries):
+    # Mike named France and Morocco and counted 10: the map said "2 countries and territories
+    # took part by name" and nothing of the 8 others.
+    mike = Operation(
+        "Mike",
+        2019,
+        countries=("FRA", "MAR"),
+        country_names=("France", "Morocco"),
+        countries_total=10,
+    )
+    data = prepare_map_data([mike], boundaries, points=load_country_points())
+    sentences = describe_map(data).sentences
+    at = sentences.index("2 countries and territories took part by name.")
+    assert sentences[at + 1] == (
+        "1 operation also counted participants it does not name (8 unnamed participants)."
+    )

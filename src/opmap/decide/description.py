@@ -149,6 +149,10 @@ def _sentences(map_data: MapData) -> list[str]:
     )
     took_part = participants(map_data)
     sentences.append(text("text_countries", countries=plural("countries", len(took_part))))
+    unnamed = [op for op in operations if op.unnamed]
+    if unnamed and not _regional(map_data):  # a region's map says it of its gaps
+        total = plural("unnamed_participants", sum(op.unnamed for op in unnamed))
+        sentences.append(plural("text_unnamed", len(unnamed), unnamed=total))
     if map_data.areas:
         drawn_as_areas = [op for op in operations if op.key in map_data.areas]
         sentences.append(text("text_areas", items=join_items(operation_items(drawn_as_areas))))
