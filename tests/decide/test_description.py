@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from opmap.decide.description import OPERATIONS_LISTED, REGION_LISTED, describe_map
+from opmap.decide.description import OPERATIONS_LISTED, describe_map
 from opmap.decide.mapdata import prepare_map_data
 from opmap.figures import parse_figure
 from opmap.read.boundaries import load_country_points
@@ -152,149 +152,6 @@ def test_every_operation_is_listed(world):
     assert world.more_operations == ""
 
 
-def test_a_regional_map_counts_its_states_named_and_gaps(boundaries):
-    americas = describe_map(prepare_map_data(read_operations(), boundaries, region="Americas"))
-    assert americas.sentences[0].startswith("A map of Americas. Colour of each of its countries")
-    assert americas.sentences[-2:] == (
-        "Of the 35 states of Americas, 10 are named in an operation; 25 are gaps: "
-        "no operation in 2014–2018.",
-        "Of its 22 territories and other units, 3 are named in an operation; they are not "
-        "counted among the states.",
-    )
-    # only the region's own countries are listed, even for operations that span regions
-    assert {row[0] for row in americas.countries.rows} >= {"Brazil", "Saint Lucia"}
-    assert "Chad" not in {row[0] for row in americas.countries.rows}
-
-
-def test_every_regional_map_counts_as_the_coverage_report_does(boundaries):
-    from opmap.decide.coverage import build_coverage, region_members
-    from opmap.read.inputs import Inputs
-
-    points = load_country_points()
-    inputs = Inputs(operations=read_operations(), boundaries=boundaries, points=points)
-    report = build_coverage(inputs)
-    members = region_members(report, boundaries)
-    regions = [row for row in report.regions.itertuples() if row.operations]  # those with a map
-    assert {row.region for row in regions} == {"Africa", "Americas"}
-    assert [row.unnamed for row in regions if row.region == "Africa"] == [14]
-    for row in regions:
-        map_data = prepare_map_data(
-            report.operations,
-            boundaries,
-            points=points,
-            region_codes=members[row.region],
-            region_label=row.region,
-            universe=report.universe,
-        )
-        words = " ".join(describe_map(map_data).sentences)
-        assert (
-            f"Of the {row.states} states of {row.region}, {row.named_states} "
-            f"{'is' if row.named_states == 1 else 'are'} named in an operation; {row.gaps} "
-        ) in words
-        assert f"Of its {row.territories} territories and other units, " in words
-        if row.unnamed:  # Africa: Adwenpa II's 14 unnamed participants, as coverage.md says
-            assert (
-                f"Up to {min(row.unnamed, row.gaps)} of these gaps may have taken part: "
-                f"{row.unnamed_operations} operation with {row.unnamed} unnamed participants."
-            ) in words
-
-
-def test_a_regional_maps_figures_are_the_regions_as_in_the_coverage_table(boundaries):
-    # Bridge ran in France and Nigeria: its 100 victims are in neither region's figures (the
-    # regional pages of a pack added them to both, and the coverage table to neither).
-    from opmap.decide.coverage import build_coverage, region_members
-    from opmap.read.inputs import Inputs
-
-    bridge = Operation(
-        "Bridge",
-        2019,
-        countries=("FRA", "NGA"),
-        country_names=("France", "Nigeria"),
-        victims=parse_figure("100"),
-    )
-    points = load_country_points()
-    inputs = Inputs(operations=[*read_operations(), bridge], boundaries=boundaries, points=points)
-    report = build_coverage(inputs)
-    members = region_members(report, boundaries)
-    checked = set()
-    for row in report.regions.itertuples():
-        if not row.operations:
-            continue
-        map_data = prepare_map_data(
-            report.operations,
-            boundaries,
-            points=points,
-            region_codes=members[row.region],
-            region_label=row.region,
-            universe=report.universe,
-        )
-        assert map_data.inside == frozenset(row.inside_keys)
-        words = describe_map(map_data).sentences
-        alone = [s for s in words if s.startswith("Together")]
-        if row.victims.figure is None:
-            assert not any("victims" in s for s in alone)
-        else:
-            (sentence,) = alone
-            assert sentence.startswith(
-                f"Together, the operations that ran in {row.region} alone: "
-                f"{row.victims.figure} victims"
-            )
-        elsewhere = [s for s in words if "alone, or may not have: " in s]
-        assert len(elsewhere) == (1 if row.spanning else 0)
-        if row.spanning:
-            checked.add(row.region)
-            noun = "operation did" if row.spanning == 1 else "operations did"
-            assert elsewhere[0].startswith(f"{row.spanning} {noun} not run in {row.region} alone")
-    assert checked == {"Africa", "Europe"}
-
-
-def test_a_desks_map_takes_an_area_operation_as_the_coverage_table_does(boundaries):
-    # No example desk lists Saint Helena, which UN "Western Africa" holds: AreaOp ran on the West
-    # Africa desk all the same, on its map as in its coverage row. Bridge named France, which no
-    # desk lists: its figures are neither's.
-    from opmap.bundled import regions_example_path
-    from opmap.decide.coverage import build_coverage, region_members
-    from opmap.read.inputs import Inputs
-    from opmap.read.regions import read_regions
-
-    desks = read_regions(regions_example_path(), boundaries["iso_a3"])
-    operations = [
-        Operation("AreaOp", 2020, countries_total=10, area="Western Africa", victims=_fig("50")),
-        Operation(
-            "NamedWA",
-            2020,
-            countries=("GHA", "TGO"),
-            country_names=("Ghana", "Togo"),
-            victims=_fig("30"),
-        ),
-        Operation(
-            "Bridge",
-            2020,
-            countries=("FRA", "NGA"),
-            country_names=("France", "Nigeria"),
-            victims=_fig("100"),
-        ),
-    ]
-    points = load_country_points()
-    report = build_coverage(Inputs(operations, boundaries, points), desks)
-    members = region_members(report, boundaries)
-    grouped = {iso3 for codes in members.values() for iso3 in codes}
-    row = report.regions.set_index("region").loc["West Africa desk"]
-    assert row["inside_keys"] == ["AreaOp 2020", "NamedWA 2020"]
-    map_data = prepare_map_data(
-        report.operations,
-        boundaries,
-        points=points,
-        region_codes=members["West Africa desk"],
-        region_label="West Africa desk",
-        grouped=grouped,
-        universe=report.universe,
-    )
-    assert map_data.inside == frozenset(row["inside_keys"])
-    alone = [s for s in describe_map(map_data).sentences if s.startswith("Together")]
-    assert alone == ["Together, the operations that ran in West Africa desk alone: 80 victims."]
-
-
 def _fig(words: str):
     return parse_figure(words)
 
@@ -327,65 +184,6 @@ def test_a_very_long_list_of_operations_is_cut_and_says_so(boundaries):
     )
 
 
-def test_a_regional_map_lists_its_most_recent_operations_and_says_where_the_others_are(
-    boundaries,
-):
-    many = [
-        Operation(name=f"Op {i}", year=2000 + i % 20, countries=("SDN",), country_names=("Sudan",))
-        for i in range(REGION_LISTED + 7)
-    ]
-    africa = prepare_map_data(many, boundaries, region="Africa")
-    words = describe_map(africa)
-    assert len(words.operations) == REGION_LISTED
-    # newest first, one year's in the order of their names: the 7 left out are the oldest
-    assert [op.key for op in words.operations[:3]] == ["Op 19 2019", "Op 39 2019", "Op 59 2019"]
-    left_out = [op.key for op in many if op not in words.operations]
-    assert left_out == [
-        "Op 0 2000", "Op 20 2000", "Op 40 2000", "Op 60 2000", "Op 80 2000", "Op 81 2001",
-        "Op 100 2000",
-    ]  # fmt: skip
-    assert words.more_operations == (
-        f"The table lists the {REGION_LISTED} most recent operations; 7 others are on the map."
-    )
-    assert not words.more_linked
-    linked = describe_map(africa, linked=True)
-    assert linked.more_operations == (
-        f"The table lists the {REGION_LISTED} most recent operations; 7 others are on the map "
-        "and in operations.csv:"
-    )
-    assert linked.more_linked
-    # a region with no more than REGION_LISTED operations lists them all, in the map's order
-    few = describe_map(prepare_map_data(many[:REGION_LISTED], boundaries, region="Africa"))
-    assert len(few.operations) == REGION_LISTED
-    assert (few.more_operations, few.more_linked) == ("", False)
-
-
-def test_a_regional_map_says_its_gaps_may_include_an_areas_uncounted_countries(boundaries):
-    # Charlie 2020 named the Caribbean and no count: the Americas' map said "35 are gaps: no
-    # operation", though its own outline of the Caribbean was on the same page.
-    from opmap.decide.coverage import build_coverage, region_members
-    from opmap.read.inputs import Inputs
-
-    charlie = Operation("Charlie", 2020, area="Caribbean")
-    points = load_country_points()
-    report = build_coverage(Inputs(operations=[charlie], boundaries=boundaries, points=points))
-    americas = report.regions.set_index("region").loc["Americas"]
-    assert (americas["unnamed"], americas["area_uncounted"], americas["gaps"]) == (0, 1, 35)
-    map_data = prepare_map_data(
-        [charlie],
-        boundaries,
-        points=points,
-        region_codes=region_members(report, boundaries)["Americas"],
-        region_label="Americas",
-        universe=report.universe,
-    )
-    words = " ".join(describe_map(map_data).sentences)
-    assert (
-        "Some of these gaps may have taken part: 1 operation named an area without saying how "
-        "many of its countries took part."
-    ) in words
-
-
 def test_the_words_say_where_a_marker_stands_as_markers_py_places_it(boundaries):
     # "A marker for each operation is placed in a country that took part" was untrue of
     # Adwenpa II 2016, whose marker stands inside its area, in Niger, which it does not name
@@ -397,34 +195,6 @@ def test_the_words_say_where_a_marker_stands_as_markers_py_places_it(boundaries)
         "Each operation has a marker: where its record places it, or else in a country that "
         "took part, or else inside the area it names, outlined."
     )
-
-
-def test_a_regional_map_says_an_operation_may_not_have_run_in_it_alone(boundaries):
-    # Alpha named Ghana and Togo and counted 4 more, who could be anywhere: Africa's map said it
-    # "did not run in Africa alone", which only may be so; coverage.md says "(or may ...)".
-    from opmap.decide.coverage import build_coverage, region_members
-    from opmap.read.inputs import Inputs
-
-    alpha = Operation(
-        "Alpha",
-        2019,
-        countries=("GHA", "TGO"),
-        country_names=("Ghana", "Togo"),
-        countries_total=6,
-        victims=parse_figure("40"),
-    )
-    points = load_country_points()
-    report = build_coverage(Inputs(operations=[alpha], boundaries=boundaries, points=points))
-    map_data = prepare_map_data(
-        [alpha],
-        boundaries,
-        points=points,
-        region_codes=region_members(report, boundaries)["Africa"],
-        region_label="Africa",
-        universe=report.universe,
-    )
-    words = " ".join(describe_map(map_data).sentences)
-    assert "1 operation did not run in Africa alone, or may not have: its figures are not" in words
 
 
 def test_the_world_map_says_who_took_part_without_a_name(boundaries):
