@@ -321,3 +321,27 @@ def test_unnamed_participants_of_an_operation_spanning_regions_are_the_totals_on
     assert total_over_regions([mike, kilo], boundaries)["unnamed"] == 28
     by_subregion = aggregate_by_region([kilo], boundaries, "subregion").set_index("region")
     assert by_subregion["unnamed"].sum() == 0  # Kilo may be in any of Africa's subregions
+
+
+def test_unnamed_and_uncounted_participants_of_an_area_are_only_that_areas_regions(boundaries):
+    # Zulu named France and "West Africa" with no count; Yankee France, "West Africa" and 10 in
+    # all. Europe's gaps were said to be among their unnamed participants, who are West African.
+    zulu = Operation("Zulu", 2020, countries=("FRA",), area="Western Africa")
+    yankee = Operation(
+        "Yankee", 2020, countries=("FRA",), countries_total=10, area="Western Africa"
+    )
+    mike = Operation("Mike", 2019, countries=("FRA", "MAR"), countries_total=10)  # may be anywhere
+    regions = aggregate_by_region([zulu, yankee, mike], boundaries).set_index("region")
+    columns = ["unnamed_possible", "unnamed_operations", "area_uncounted"]
+    assert regions.loc["Europe", columns].tolist() == [8, 1, 0]  # Mike's alone
+    assert regions.loc["Africa", columns].tolist() == [17, 2, 1]
+
+
+def test_one_country_named_with_an_area_and_no_count_is_not_an_operation_it_ran_alone():
+    # Zulu named France beside "West Africa": its figures went to France as its own.
+    zulu = Operation("Zulu", 2020, countries=("FRA",), area="Western Africa")
+    counted = Operation(
+        "Counted", 2020, countries=("GHA",), countries_total=1, area="Western Africa"
+    )
+    assert not zulu.is_single_country
+    assert counted.is_single_country  # "1 country in West Africa": Ghana

@@ -273,7 +273,7 @@ def _region_coverage(map_data: MapData) -> list[str]:
     draw at this scale; the universe decides which are states.
     """
     from opmap.decide.coverage import gaps_notes
-    from opmap.decide.regions import area_uncounted
+    from opmap.decide.regions import area_members, area_uncounted
 
     members = map_data.members or frozenset()
     named = set(participants(map_data)["iso_a3"])
@@ -292,8 +292,14 @@ def _region_coverage(map_data: MapData) -> list[str]:
     ]
     # declared but unnamed participants (Adwenpa II's 14), and operations of an area with no
     # count, may be among the gaps, as coverage says
-    unnamed = [op for op in map_data.operations if op.unnamed]
-    uncounted = sum(1 for op in map_data.operations if area_uncounted(op))
+    # (those of an operation with an area are in that area: maybe not in this region)
+    here = [
+        op
+        for op in map_data.operations
+        if op.area is None or area_members(map_data.coverage, op.area) & members
+    ]
+    unnamed = [op for op in here if op.unnamed]
+    uncounted = sum(1 for op in here if area_uncounted(op))
     sentences += gaps_notes(sum(op.unnamed for op in unnamed), len(unnamed), uncounted, gaps)
     if territories:
         sentences.append(

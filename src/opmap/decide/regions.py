@@ -121,6 +121,17 @@ def runs_inside(
     return bool(places) and all(c in region_units for c in places)
 
 
+def _may_be_here(
+    region_ops: Sequence[Operation], placement: Placement, units: set[str]
+) -> list[Operation]:
+    """Return the region's operations whose unnamed or uncounted participants may be in it.
+
+    Those of an operation with an area are in that area: France named beside "West Africa"
+    leaves none of them in Europe. Those of an operation with no area may be anywhere.
+    """
+    return [op for op in region_ops if op.area is None or placement.area_units(op) & units]
+
+
 def area_uncounted(op: Operation) -> bool:
     """Tell whether an operation named an area and no count of its countries ("in the Caribbean").
 
@@ -212,9 +223,10 @@ def aggregate_by_region(
         ``states_pct``, ``gaps`` (states not named in any operation); ``territories`` (other
         units), ``named_territories``; ``unnamed`` (participants the operations wholly inside
         the region count but do not name), ``unnamed_possible`` and ``unnamed_operations`` (those
-        of every operation of the region, and how many operations: up to that many of its gaps
-        may have taken part); ``area_uncounted`` (operations that named an area of the region
-        without a count of its countries: any of its gaps in that area may have taken part);
+        of the region's operations that may be in it, and how many operations: up to that many
+        of its gaps may have taken part; an operation's with an area are in that area);
+        ``area_uncounted`` (operations that named an area of the region without a count of its
+        countries: any of its gaps in that area may have taken part);
         ``operations``, ``inside`` (wholly inside the region) and
         ``spanning``; ``years``; the figures of the operations inside, as
         :class:`~opmap.figures.Total`; the names and codes of the named states, named
@@ -236,7 +248,16 @@ def aggregate_by_region(
         inside = [op for op in region_ops if placement.is_inside(op, region)]
         named = {c for op in region_ops for c in op.countries}
         rows.append(
-            _region_row(region, members[region], named, region_ops, inside, universe, names)
+            _region_row(
+                region,
+                members[region],
+                named,
+                region_ops,
+                inside,
+                universe,
+                names,
+                _may_be_here(region_ops, placement, set(members[region])),
+            )
         )
     return pd.DataFrame(rows, columns=REGION_ROW)
 
@@ -278,6 +299,7 @@ def _region_row(
     inside: Sequence[Operation],
     universe: Universe,
     names: Mapping[str, str],
+    unknown_here: Sequence[Operation],
 ) -> dict:
     def name(iso3: str) -> str:
         return str(names.get(iso3) or iso3)  # a user's boundaries may leave names empty
@@ -303,9 +325,9 @@ def _region_row(
         # inside it: an operation's whole count given to each region it spans added up to more
         # than the total. The gaps' note says how many may have taken part from all of them.
         "unnamed": sum(op.unnamed for op in inside),
-        "unnamed_possible": sum(op.unnamed for op in region_ops),
-        "unnamed_operations": sum(1 for op in region_ops if op.unnamed),
-        "area_uncounted": sum(1 for op in region_ops if area_uncounted(op)),
+        "unnamed_possible": sum(op.unnamed for op in unknown_here),
+        "unnamed_operations": sum(1 for op in unknown_here if op.unnamed),
+        "area_uncounted": sum(1 for op in unknown_here if area_uncounted(op)),
         "operations": len(region_ops),
         "inside": len(inside),
         "spanning": len(region_ops) - len(inside),
@@ -362,7 +384,9 @@ def total_over_regions(
     # lists it) would change the percentage's base only when named: it is listed apart instead.
     codes = sorted(set(placement.region_of) | {c for c in named if c not in universe})
     names = unit_names(boundaries)
-    row = _region_row(ALL_REGIONS, codes, named, operations, operations, universe, names)
+    row = _region_row(
+        ALL_REGIONS, codes, named, operations, operations, universe, names, operations
+    )
     reasons = {op.key: placement.why_outside(op) for op in operations}
     for reason in ("unplaced", "no_region", "spanning", "partly"):
         row[_REASON_KEYS[reason]] = sum(1 for why in reasons.values() if why == reason)

@@ -128,7 +128,12 @@ class Operation:
 
     @property
     def is_single_country(self) -> bool:
-        """Whether the operation ran in exactly one country, so its figures belong to it."""
+        """Whether the operation ran in exactly one country, so its figures belong to it.
+
+        One named with an area and no count (Ghana, in "West Africa") may have had others.
+        """
+        if self.area is not None and self.countries_total is None:
+            return False
         return len(self.countries) == 1 and self.total_countries == 1
 
     def figure(self, column: str) -> Figure | None:
