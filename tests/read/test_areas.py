@@ -111,10 +111,10 @@ def _operation(line, countries, total, area):
 
 def test_a_total_beyond_its_areas_countries_and_the_named_ones_is_a_warning():
     # Western Africa has 17 countries and territories in the bundled boundaries.
-    from opmap.read.areas import area_members, declared_beyond_area
-    from opmap.read.boundaries import bundled_attribute_rows
+    from opmap.read.areas import declared_beyond_area, units_by_area
+    from opmap.read.boundaries import bundled_attribute_rows, point_unit_rows
 
-    members = area_members(bundled_attribute_rows())
+    members = units_by_area([*bundled_attribute_rows(), *point_unit_rows()])
     assert len(members["Western Africa"]) == 17
     operations = [
         _operation(2, ("NGA", "GHA"), 25, "Western Africa"),  # 25 of 17: cannot be
@@ -141,3 +141,17 @@ def test_the_baked_attribute_rows_are_the_bundled_boundaries_units():
 
     rows = bundled_attribute_rows()
     assert rows == load_attributes().to_dict("records")
+
+
+def test_an_areas_units_are_those_coverage_counts_points_included():
+    # Polynesia holds Tuvalu, a UN state with a point and no polygon at 1:50m: validate counted
+    # 9 units where coverage counts 10, and warned of a declared 10.
+    from opmap.decide.regions import area_members
+    from opmap.read.areas import units_by_area
+    from opmap.read.boundaries import bundled_attribute_rows, point_unit_rows
+
+    table = units_by_area([*bundled_attribute_rows(), *point_unit_rows()])
+    boundaries = load_boundaries()
+    for area in AREAS:
+        assert table[area] == area_members(boundaries, area), area
+    assert "TUV" in table["Polynesia"]

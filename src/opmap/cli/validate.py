@@ -63,8 +63,8 @@ def _declared_beyond_area(operations, operations_path, countries_path, ctx) -> l
     from opmap.bundled import operations_path as bundled_operations
     from opmap.cli.options import limits
     from opmap.errors import InvalidInput
-    from opmap.read.areas import area_members, declared_beyond_area
-    from opmap.read.boundaries import bundled_attribute_rows, load_attributes
+    from opmap.read.areas import declared_beyond_area, units_by_area
+    from opmap.read.boundaries import bundled_attribute_rows, load_attributes, point_unit_rows
 
     if not any(op.area and op.countries_total is not None for op in operations):
         return []  # nothing to check: the boundaries are not read again
@@ -76,4 +76,4 @@ def _declared_beyond_area(operations, operations_path, countries_path, ctx) -> l
         except InvalidInput:  # its problems are reported above
             return []
     file = str(operations_path or bundled_operations())
-    return declared_beyond_area(operations, area_members(units), file)
+    return declared_beyond_area(operations, units_by_area([*units, *point_unit_rows()]), file)

@@ -19,7 +19,7 @@ from opmap.errors import Problem, UnknownArea
 if TYPE_CHECKING:
     from opmap.read.operations import Operation
 
-__all__ = ["AREAS", "area_members", "declared_beyond_area", "resolve_area"]
+__all__ = ["AREAS", "declared_beyond_area", "resolve_area", "units_by_area"]
 
 #: M49 regions and subregions, as the bundled boundaries spell them: area -> its region.
 AREAS = {
@@ -128,14 +128,16 @@ def resolve_area(text: str) -> str:
     raise UnknownArea(text, suggestions)
 
 
-def area_members(units: Iterable[Mapping[str, str]]) -> dict[str, frozenset[str]]:
+def units_by_area(units: Iterable[Mapping[str, str]]) -> dict[str, frozenset[str]]:
     """Return each area -> the codes of the units in it, from the boundaries' units.
 
     Parameters
     ----------
     units : iterable of mapping
         One mapping per unit with ``iso_a3``, ``region_un`` and ``subregion``: rows of
-        ``country_attributes.csv``, or records of :func:`opmap.read.boundaries.load_attributes`.
+        ``country_attributes.csv``, or records of :func:`opmap.read.boundaries.load_attributes`,
+        and the units with a point only (:func:`opmap.read.boundaries.point_unit_rows`), as
+        :func:`opmap.decide.regions.area_members` counts them.
     """
     members: dict[str, set[str]] = {}
     for unit in units:
@@ -157,7 +159,7 @@ def declared_beyond_area(
     ----------
     operations : iterable of Operation
     members : mapping of str to frozenset of str
-        Area -> the codes of its units (:func:`area_members`).
+        Area -> the codes of its units (:func:`units_by_area`).
     file : str
         The operations file as the user named it.
 
