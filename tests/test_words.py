@@ -190,3 +190,10 @@ def test_all_are_said_named_only_when_the_source_gave_the_total():
     not_given = Operation("Epervier", 2017, countries=codes, country_names=names)
     assert countries_phrase(given) == "5 countries, all named"
     assert countries_phrase(not_given) == "5 countries named"
+
+
+def test_countries_named_with_an_area_and_no_count_say_how_many_is_not_given():
+    # Ghana named in "West Africa" with no count read "Ghana", as if it ran there alone.
+    charlie = Operation("Charlie", 2020, countries=("GHA",), country_names=("Ghana",))
+    charlie = replace(charlie, area="Western Africa")
+    assert countries_phrase(charlie) == "countries in the Western Africa area, how many not given"

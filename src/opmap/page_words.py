@@ -63,6 +63,8 @@ STRINGS: dict[str, str] = {
     "countries_named": "{total} countries named",
     # "in the {area} area": "in Caribbean" wanted an article that "in Western Africa" does not
     "countries_area_not_given": "countries in the {area} area, how many not given",
+    # an operation in a country's list, known by its area and no count (see brief_countries)
+    "brief_area": "{name} (countries in the {area} area)",
     # the panel of operations that cannot be drawn
     "unmapped_title": "Not on the map",
     "unmapped_item": "{operation}, {countries_phrase}",

@@ -159,3 +159,20 @@ def test_inside_remembered_each_operation_is_worded_once_per_language():
         assert kept_popup_rows(libertad) is first
         assert list(first) == popup_rows(libertad)
     assert kept_popup_rows(libertad) is not first  # forgotten when the block ends
+
+
+def test_a_brief_says_where_an_operation_of_an_area_with_no_count_ran():
+    # "Charlie 2020 · Victims: 300" under Ghana read as Ghana's own figure.
+    from opmap.draw.interactive.popups import operation_brief
+
+    charlie = Operation(
+        "Charlie",
+        2020,
+        countries=("GHA",),
+        country_names=("Ghana",),
+        area="Western Africa",
+        victims=parse_figure("300"),
+    )
+    assert operation_brief(charlie) == (
+        "Charlie 2020 (countries in the Western Africa area) \u00b7 Victims: 300"
+    )

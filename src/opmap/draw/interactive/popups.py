@@ -14,7 +14,7 @@ from typing import NamedTuple
 from urllib.parse import urlsplit
 
 from opmap.figures import Figure
-from opmap.i18n import current_language, format_date, format_date_range
+from opmap.i18n import current_language, format_date, format_date_range, region_name
 from opmap.read.operations import Operation
 from opmap.words import (
     countries_phrase,
@@ -129,10 +129,14 @@ def operation_brief(operation: Operation) -> str:
     """Name an operation in a list with its headline figures: "Libertad 2018 · Victims: ...".
 
     In a country's list the figures would read as that country's: an operation of several
-    countries says how many ("Libertad 2018 (13 countries) · Victims: nearly 350").
+    countries says how many ("Libertad 2018 (13 countries) · Victims: nearly 350"), and one
+    known by its area with no count says where ("Charlie 2020 (countries in the Caribbean
+    area)").
     """
     name = isolated(operation.key)
-    if operation.total_countries > 1:
+    if operation.area is not None and operation.countries_total is None:  # how many not given
+        name = text("brief_area", name=name, area=region_name(operation.area))
+    elif operation.total_countries > 1:
         name = plural("brief_countries", operation.total_countries, name=name)
     parts = [name]
     for column in BRIEF_FIGURES:
