@@ -182,3 +182,14 @@ def test_a_link_an_earlier_version_swapped_out_is_cleared(tmp_path):
     _build(tmp_path / "out", {"index.html": "v2"})
     assert (tmp_path / "out" / "index.html").read_text(encoding="utf-8") == "v2"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out", "real"]
+
+
+def test_a_folder_written_again_keeps_its_permissions_though_its_old_files_all_go(tmp_path):
+    # regions/ held only files the run no longer writes, and new ones: it was taken for an
+    # emptied folder and lost the chmod 700 the user gave it.
+    out = tmp_path / "pack"
+    _build(out, {"index.html": "v1", "regions/a.html": "a"})
+    (out / "regions").chmod(0o700)
+    _build(out, {"index.html": "v2", "regions/b.html": "b"})
+    assert sorted(p.name for p in (out / "regions").iterdir()) == ["b.html"]
+    assert (out / "regions").stat().st_mode & 0o777 == 0o700

@@ -201,7 +201,8 @@ def _carry_over(
 ) -> dict[str, str]:
     """Bring every file the run does not replace into ``staging``; return opmap's among them."""
     dropped = {rel for rel in ours if matches(rel, owned) and rel not in written}
-    emptied = _emptied_folders(existing, dropped)
+    # A folder the run writes again is no emptied one: it keeps its permissions (copystat).
+    emptied = {f for f in _emptied_folders(existing, dropped) if not (staging / f).is_dir()}
     kept = {}
     for rel, kind in sorted(existing.items()):
         if rel in written or kind == "other" or rel in dropped or rel in emptied:

@@ -338,3 +338,21 @@ def test_the_comparison_fits_a_wide_screen_and_no_sentence_is_squeezed(written):
     assert sizes[1920]["overflow"] <= 0, sizes
     for width, size in sizes.items():
         assert size["gaps"] <= 7 * size["line"], (width, sizes)
+
+
+def test_a_gaps_summary_with_two_notes_reads_as_sentences(inputs):
+    # Joined with ". ", the notes' own full stops gave "... 20 unnamed participants.. Some of".
+    import dataclasses
+
+    from opmap.read.operations import Operation
+
+    kilo = Operation("Kilo", 2017, countries_total=20, area="Africa")
+    charlie = Operation("Charlie", 2017, area="Western Africa")
+    report = build_coverage(dataclasses.replace(inputs, operations=[kilo, charlie]), "region_un")
+    page = parse_html(render_coverage_page(report, generated=date(2024, 5, 1)))
+    summaries = [s.text for s in page.find_all("summary") if "may have taken part" in s.text]
+    assert summaries[0] == (
+        "54 not named. Up to 20 of these gaps may have taken part: 1 operation with 20 unnamed "
+        "participants. Some of these gaps may have taken part: 1 operation named an area "
+        "without saying how many of its countries took part."
+    )

@@ -99,7 +99,8 @@ class RowTables:
         """
         first = fill_in(self._brief_name, name=name)
         if countries > 1:
-            form = self._brief_countries[self._plural_form(countries)]
+            forms = self._brief_countries  # as operation-rows.js: "other" for a category missing
+            form = forms.get(self._plural_form(countries), forms["other"])
             first = fill_in(form, name=first, count=str(countries))
         parts = [first]
         for label in self._brief_labels:

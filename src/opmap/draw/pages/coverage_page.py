@@ -202,7 +202,9 @@ def _gaps_cell(record: Mapping) -> Cell:
         record["area_uncounted"],
         len(gaps),
     )
-    label = ". ".join([plural("coverage_gap_list", len(gaps)), *notes])
+    label = plural("coverage_gap_list", len(gaps))
+    if notes:  # each note is a sentence of its own, with its full stop
+        label = " ".join([f"{label}.", *notes])
     return Cell(label, items=gaps)
 
 
