@@ -47,6 +47,19 @@ def test_an_invalid_polygon_is_repaired_with_a_warning(tmp_path):
     assert load_boundaries(path).is_valid.all()
 
 
+def test_an_invalid_shape_off_the_globe_is_an_error_not_a_geos_traceback(tmp_path):
+    # Found by tests/cli/test_fuzz.py: a self-touching ring out at 1e308 was given to make_valid,
+    # and GEOS raised "Scale factor must be non-zero" through opmap validate.
+    huge = [[-2.0, 1e308], [0.0, 0.0], [0.0, 1.0], [0.0, 0.0], [1e308, 0.0], [-2.0, 1e308]]
+    path = _with(
+        tmp_path, "huge.geojson", lambda f: _shape(f, 0, {"type": "Polygon", "coordinates": [huge]})
+    )
+    with pytest.raises(InvalidInput) as raised:
+        load_boundaries(path)
+    (problem,) = raised.value.problems
+    assert "has the point (-2, 1e+308), off the globe" in problem.message
+
+
 def test_every_shape_that_cannot_be_drawn_is_named_at_once(tmp_path):
     def change(features):
         _shape(features, 1, FAR)

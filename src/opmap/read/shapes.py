@@ -138,13 +138,16 @@ def check_shapes(
         boundaries = boundaries.to_crs(4326)
         coords, owner = shapely.get_coordinates(boundaries.geometry.array, return_index=True)
     off_globe = (np.abs(coords[:, 0]) > 180 + 1e-9) | (np.abs(coords[:, 1]) > 90 + 1e-9)
-    for index in sorted(set(owner[off_globe].tolist())):
+    off_globe_features = sorted(set(owner[off_globe].tolist()))
+    for index in off_globe_features:
         x, y = coords[owner == index][off_globe[owner == index]][0]
         problems.append(
             _error(file, text("shape_off_globe", feature=feature(index), x=f"{x:g}", y=f"{y:g}"))
         )
     drawable = np.isin(shapely.get_type_id(boundaries.geometry.array), [3, 6])  # (Multi)Polygon
+    # Neither is repaired: GEOS refuses a ring at 1e308 ("Scale factor must be non-zero").
     drawable[not_finite] = False
+    drawable[off_globe_features] = False
     boundaries = _repair(boundaries, file, feature, problems, drawable)
     return (None if any(p.severity == "error" for p in problems) else boundaries), problems
 
