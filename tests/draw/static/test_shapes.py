@@ -80,3 +80,23 @@ def test_with_no_free_corner_the_legend_covers_no_participant_and_no_marker(ever
                     hidden.append(patch.get_gid())
         hidden += _dots_under(ax, {"markers", "small-countries"}, shown)
     assert not hidden, f"the legend {legend} covers {hidden}"
+
+
+@pytest.mark.parametrize("size", ["6x12cm", "6x10cm"])
+def test_on_a_page_a_column_wide_the_key_and_the_source_stay_in_their_room(every_corner, size):
+    # At 6 x 10 cm the passes went 0, 1, 3 numbered labels and drew a key of 8 in the room of 3,
+    # over the legend's "Operation"; the source line ran off the paper's right edge.
+    from opmap.errors import InvalidOption
+
+    try:
+        figure = plot_map(every_corner, size=size, generated=GENERATED)
+    except InvalidOption as refused:  # too small for the key it needs: say so, draw nothing
+        assert "choose a larger --size" in str(refused)
+        return
+    renderer = figure.canvas.get_renderer()
+    legend = figure.findobj(lambda a: (a.get_gid() or "").startswith("legend"))
+    key = figure.findobj(lambda a: a.get_gid() == "key-box")
+    boxes = [a.get_window_extent(renderer) for a in legend]
+    assert not [k for k in key if any(k.get_window_extent(renderer).overlaps(b) for b in boxes)]
+    (source,) = figure.findobj(lambda a: a.get_gid() == "source")
+    assert source.get_window_extent(renderer).x1 <= figure.bbox.width

@@ -17,7 +17,7 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Patch, Rectangle
 
 from opmap.decide.mapdata import MapData
-from opmap.draw.static.page import LEGEND_PT, NOTE_PT, SOURCE_PT, Page
+from opmap.draw.static.page import LEGEND_PT, NOTE_PT, SOURCE_PT, Page, fit_to_page
 from opmap.i18n import is_rtl
 from opmap.style import (
     AREA_OUTLINE_COLOR,
@@ -54,6 +54,7 @@ def draw_source_line(page: Page, generated: date) -> float:
     source = page.figure.text(
         *page.fig_xy(page.start, margin), text("source_line"), ha=page.align, gid="source", **style
     )
+    fit_to_page(page, source)  # on a page a column wide it ran off the paper
     stamp = generated_line(generated)
     made = page.figure.text(
         *page.fig_xy(page.width - page.start, margin), stamp, ha=end, gid="generated", **style

@@ -203,8 +203,6 @@ def draw_header(page: Page, title_text: str, subtitle_text: str) -> float:
 
 def _fitted_text(page: Page, top: float, words: str, size: float, color, gid, weight):
     """Write ``words`` from ``top`` at the margin they start from, wrapped to the page's width."""
-    import textwrap
-
     artist = page.figure.text(
         *page.fig_xy(page.start, top),
         words,
@@ -215,9 +213,21 @@ def _fitted_text(page: Page, top: float, words: str, size: float, color, gid, we
         color=color,
         gid=gid,
     )
+    return fit_to_page(page, artist)
+
+
+def fit_to_page(page: Page, artist, least: int = 20):
+    """Wrap a text artist's words until it is no wider than the page within its margins.
+
+    Lines keep at least ``least`` characters: a word longer than the page still runs past it.
+    Returns the artist.
+    """
+    import textwrap
+
+    words = artist.get_text()
     available = page.width - 2 * page.margin
     per_line = len(words)
-    while page.inches(artist).width > available and per_line > 20:
-        per_line = max(20, int(per_line * available / page.inches(artist).width) - 1)
+    while page.inches(artist).width > available and per_line > least:
+        per_line = max(least, int(per_line * available / page.inches(artist).width) - 1)
         artist.set_text(textwrap.fill(words, per_line))
     return artist
