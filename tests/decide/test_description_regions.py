@@ -13,6 +13,24 @@ def _fig(words: str):
     return parse_figure(words)
 
 
+def _region_words(boundaries, operations, region: str) -> tuple[object, str]:
+    """Return the coverage report of ``operations`` and the words of ``region``'s map."""
+    from opmap.decide.coverage import build_coverage, region_members
+    from opmap.read.inputs import Inputs
+
+    points = load_country_points()
+    report = build_coverage(Inputs(operations=operations, boundaries=boundaries, points=points))
+    map_data = prepare_map_data(
+        operations,
+        boundaries,
+        points=points,
+        region_codes=region_members(report, boundaries)[region],
+        region_label=region,
+        universe=report.universe,
+    )
+    return report, " ".join(describe_map(map_data).sentences)
+
+
 def test_a_regional_map_counts_its_states_named_and_gaps(boundaries):
     americas = describe_map(prepare_map_data(read_operations(), boundaries, region="Americas"))
     assert americas.sentences[0].startswith("A map of Americas. Colour of each of its countries")
@@ -192,23 +210,10 @@ def test_a_regional_map_lists_its_most_recent_operations_and_says_where_the_othe
 def test_a_regional_map_says_its_gaps_may_include_an_areas_uncounted_countries(boundaries):
     # Charlie 2020 named the Caribbean and no count: the Americas' map said "35 are gaps: no
     # operation", though its own outline of the Caribbean was on the same page.
-    from opmap.decide.coverage import build_coverage, region_members
-    from opmap.read.inputs import Inputs
-
     charlie = Operation("Charlie", 2020, area="Caribbean")
-    points = load_country_points()
-    report = build_coverage(Inputs(operations=[charlie], boundaries=boundaries, points=points))
+    report, words = _region_words(boundaries, [charlie], "Americas")
     americas = report.regions.set_index("region").loc["Americas"]
     assert (americas["unnamed"], americas["area_uncounted"], americas["gaps"]) == (0, 1, 35)
-    map_data = prepare_map_data(
-        [charlie],
-        boundaries,
-        points=points,
-        region_codes=region_members(report, boundaries)["Americas"],
-        region_label="Americas",
-        universe=report.universe,
-    )
-    words = " ".join(describe_map(map_data).sentences)
     assert (
         "Some of these gaps may have taken part: 1 operation named an area without saying how "
         "many of its countries took part."
@@ -218,9 +223,6 @@ def test_a_regional_map_says_its_gaps_may_include_an_areas_uncounted_countries(b
 def test_a_regional_map_says_an_operation_may_not_have_run_in_it_alone(boundaries):
     # Alpha named Ghana and Togo and counted 4 more, who could be anywhere: Africa's map said it
     # "did not run in Africa alone", which only may be so; coverage.md says "(or may ...)".
-    from opmap.decide.coverage import build_coverage, region_members
-    from opmap.read.inputs import Inputs
-
     alpha = Operation(
         "Alpha",
         2019,
@@ -229,15 +231,5 @@ def test_a_regional_map_says_an_operation_may_not_have_run_in_it_alone(boundarie
         countries_total=6,
         victims=parse_figure("40"),
     )
-    points = load_country_points()
-    report = build_coverage(Inputs(operations=[alpha], boundaries=boundaries, points=points))
-    map_data = prepare_map_data(
-        [alpha],
-        boundaries,
-        points=points,
-        region_codes=region_members(report, boundaries)["Africa"],
-        region_label="Africa",
-        universe=report.universe,
-    )
-    words = " ".join(describe_map(map_data).sentences)
+    _, words = _region_words(boundaries, [alpha], "Africa")
     assert "1 operation did not run in Africa alone, or may not have: its figures are not" in words
