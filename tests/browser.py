@@ -106,6 +106,24 @@ def visible_point(page, selector: str) -> tuple[float, float]:
 #: The map once its markers are placed and its names laid (after the last move or zoom).
 LAID = ".folium-map[data-labels=laid]"
 
+#: Whether no map of the page is panning or zooming (a popup's autopan runs on after it opened).
+_STILL = """() => Array.from(document.querySelectorAll('.folium-map')).every((node) => {
+    const map = window[node.id];
+    return !map || (!map._animatingZoom && !(map._panAnim && map._panAnim._inProgress));
+})"""
+
+
+def wait_until_settled(page) -> None:
+    """Wait until the map has stopped moving, laid its names, and moved its markers after them.
+
+    small-places.js moves markers at the frame after the names are laid, and a popup closed
+    during its autopan leaves the map moving: a point measured before then may not be there.
+    """
+    page.wait_for_function(_STILL)
+    page.wait_for_selector(LAID)
+    page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
+
+
 #: Whether the element a selector names is in view and on top at its centre: true, or where it
 #: was looked for and what is on top there instead.
 ON_TOP_AT_CENTRE = """selector => {

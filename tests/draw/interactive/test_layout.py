@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from browser import LAID, ON_TOP_AT_CENTRE, open_offline
+from browser import LAID, ON_TOP_AT_CENTRE, open_offline, wait_until_settled
 
 from opmap.decide.mapdata import prepare_map_data
 from opmap.draw.interactive.map import write_map
@@ -237,10 +237,9 @@ def test_every_country_keeps_its_colour_visible_around_its_marker(
     homes = marker_homes(world)
     assert homes["Nawa 2014"] == "CIV" and homes["Libertad 2018"] == "CUW"
     page, _ = open_offline(browser, pages["map", language], width=width, height=height)
-    page.wait_for_selector(LAID)
-    # small-places.js moves markers at the frame after the map's last move: let two frames pass
-    # (on a loaded machine Libertad was measured once still on Curaçao)
-    page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
+    # small-places.js moves markers at the frame after the map's last move (on a loaded
+    # machine Libertad was measured once still on Curaçao)
+    wait_until_settled(page)
     hidden = {}
     for home in page.evaluate(HOMES, homes):
         shown = fill_pixels(page, home)

@@ -13,7 +13,7 @@ from html.parser import HTMLParser
 import geopandas as gpd
 import pytest
 import shapely
-from browser import open_offline, visible_point
+from browser import open_offline, visible_point, wait_until_settled
 
 from opmap.decide.mapdata import prepare_map_data
 from opmap.draw.interactive.encoding import decode_units
@@ -238,7 +238,7 @@ def test_marker_popup_shows_figures_as_worded_and_highlights_countries(world_pag
 @pytest.mark.browser
 def test_country_tooltip_names_its_operations(world_page):
     page, _ = world_page
-    page.wait_for_selector(".folium-map[data-labels=laid]")  # the markers are beside it
+    wait_until_settled(page)  # the last test's popup may still be panning the map (CI, loaded)
     page.mouse.move(*visible_point(page, 'path[data-country="CIV"]'))
     tooltip = page.locator(".leaflet-tooltip", has_text="Côte d'Ivoire")
     tooltip.wait_for()
