@@ -283,12 +283,12 @@ def load_country_points() -> dict[str, tuple[float, float]]:
         }
 
 
-@functools.lru_cache(maxsize=1)
 def point_unit_rows() -> list[dict[str, str]]:
     """Return the units with a point but no polygon as rows with ``iso_a3`` and their regions."""
     return [{"iso_a3": iso3, **regions} for iso3, regions in load_point_regions().items()]
 
 
+@functools.lru_cache(maxsize=1)
 def load_point_regions() -> dict[str, dict[str, str]]:
     """Return the name and regions of each unit that has a point but no polygon.
 
