@@ -63,7 +63,7 @@ def countries_phrase(operation: Operation) -> str:
     named"; "5 countries, 2 named".
     """
     named, total = len(operation.countries), operation.total_countries
-    if operation.area is not None and operation.countries_total is None:
+    if operation.area_uncounted:
         return _area_phrase(operation.area, named, 0)  # Ghana, in "West Africa": how many not given
     if operation.area is not None and named < max(total, 1):
         return _area_phrase(operation.area, named, total)

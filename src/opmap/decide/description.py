@@ -273,7 +273,7 @@ def _region_coverage(map_data: MapData) -> list[str]:
     draw at this scale; the universe decides which are states.
     """
     from opmap.decide.coverage import gaps_notes
-    from opmap.decide.regions import area_members, area_uncounted
+    from opmap.decide.regions import area_members
 
     members = map_data.members or frozenset()
     named = set(participants(map_data)["iso_a3"])
@@ -299,7 +299,7 @@ def _region_coverage(map_data: MapData) -> list[str]:
         if op.area is None or area_members(map_data.coverage, op.area) & members
     ]
     unnamed = [op for op in here if op.unnamed]
-    uncounted = sum(1 for op in here if area_uncounted(op))
+    uncounted = sum(1 for op in here if op.area_uncounted)
     sentences += gaps_notes(sum(op.unnamed for op in unnamed), len(unnamed), uncounted, gaps)
     if territories:
         sentences.append(

@@ -132,15 +132,6 @@ def _may_be_here(
     return [op for op in region_ops if op.area is None or placement.area_units(op) & units]
 
 
-def area_uncounted(op: Operation) -> bool:
-    """Tell whether an operation named an area and no count of its countries ("in the Caribbean").
-
-    Then how many of the area's states took part is unknown: its unnamed participants are not
-    0, they are not known, and any of the area's gaps may be among them.
-    """
-    return op.area is not None and op.countries_total is None
-
-
 @functools.cache
 def _un_states() -> frozenset[str]:
     """Return the UN member and observer states: an area's that no region lists may have run it."""
@@ -327,7 +318,7 @@ def _region_row(
         "unnamed": sum(op.unnamed for op in inside),
         "unnamed_possible": sum(op.unnamed for op in unknown_here),
         "unnamed_operations": sum(1 for op in unknown_here if op.unnamed),
-        "area_uncounted": sum(1 for op in unknown_here if area_uncounted(op)),
+        "area_uncounted": sum(1 for op in unknown_here if op.area_uncounted),
         "operations": len(region_ops),
         "inside": len(inside),
         "spanning": len(region_ops) - len(inside),

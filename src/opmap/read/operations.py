@@ -127,14 +127,21 @@ class Operation:
         return bool(self.countries)
 
     @property
+    def area_uncounted(self) -> bool:
+        """Whether it named an area and no count of its countries ("in the Caribbean").
+
+        Then how many of the area's countries took part is not known: not 0, and any of the
+        area's gaps may be among them.
+        """
+        return self.area is not None and self.countries_total is None
+
+    @property
     def is_single_country(self) -> bool:
         """Whether the operation ran in exactly one country, so its figures belong to it.
 
         One named with an area and no count (Ghana, in "West Africa") may have had others.
         """
-        if self.area is not None and self.countries_total is None:
-            return False
-        return len(self.countries) == 1 and self.total_countries == 1
+        return len(self.countries) == 1 and self.total_countries == 1 and not self.area_uncounted
 
     def figure(self, column: str) -> Figure | None:
         """Return the figure of a column of :data:`~opmap.read.operation_cells.FIGURE_COLUMNS`."""

@@ -134,7 +134,7 @@ def operation_brief(operation: Operation) -> str:
     area)").
     """
     name = isolated(operation.key)
-    if operation.area is not None and operation.countries_total is None:  # how many not given
+    if operation.area_uncounted:  # how many not given
         name = text("brief_area", name=name, area=region_name(operation.area))
     elif operation.total_countries > 1:
         name = plural("brief_countries", operation.total_countries, name=name)
