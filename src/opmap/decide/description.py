@@ -8,6 +8,7 @@ The drawing layer only lays them out.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -273,7 +274,7 @@ def _region_coverage(map_data: MapData) -> list[str]:
     draw at this scale; the universe decides which are states.
     """
     from opmap.decide.coverage import gaps_notes
-    from opmap.decide.regions import area_members
+    from opmap.decide.regions import area_members, may_be_here
 
     members = map_data.members or frozenset()
     named = set(participants(map_data)["iso_a3"])
@@ -291,13 +292,9 @@ def _region_coverage(map_data: MapData) -> list[str]:
         )
     ]
     # declared but unnamed participants (Adwenpa II's 14), and operations of an area with no
-    # count, may be among the gaps, as coverage says
-    # (those of an operation with an area are in that area: maybe not in this region)
-    here = [
-        op
-        for op in map_data.operations
-        if op.area is None or area_members(map_data.coverage, op.area) & members
-    ]
+    # count, may be among the gaps, as coverage says; an area's units found once per area
+    units_of = functools.cache(lambda area: area_members(map_data.coverage, area))
+    here = may_be_here(map_data.operations, lambda op: units_of(op.area), members)
     unnamed = [op for op in here if op.unnamed]
     uncounted = sum(1 for op in here if op.area_uncounted)
     sentences += gaps_notes(sum(op.unnamed for op in unnamed), len(unnamed), uncounted, gaps)

@@ -14,7 +14,8 @@ only to the total. So the regions' figures never add up to more than the total.
 from __future__ import annotations
 
 import functools
-from collections.abc import Container, Iterable, Mapping, Sequence
+from collections.abc import Callable, Container, Iterable, Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from typing import TYPE_CHECKING
 
 import pandas as pd
@@ -121,15 +122,18 @@ def runs_inside(
     return bool(places) and all(c in region_units for c in places)
 
 
-def _may_be_here(
-    region_ops: Sequence[Operation], placement: Placement, units: set[str]
+def may_be_here(
+    region_ops: Sequence[Operation],
+    area_units: Callable[[Operation], AbstractSet[str]],
+    units: Iterable[str],
 ) -> list[Operation]:
     """Return the region's operations whose unnamed or uncounted participants may be in it.
 
-    Those of an operation with an area are in that area: France named beside "West Africa"
-    leaves none of them in Europe. Those of an operation with no area may be anywhere.
+    Those of an operation with an area are in that area (``area_units``, its units): France
+    named beside "West Africa" leaves none of them in Europe. Those of an operation with no
+    area may be anywhere. The coverage table and the regional maps' words both ask this.
     """
-    return [op for op in region_ops if op.area is None or placement.area_units(op) & units]
+    return [op for op in region_ops if op.area is None or not area_units(op).isdisjoint(units)]
 
 
 @functools.cache
@@ -247,7 +251,7 @@ def aggregate_by_region(
                 inside,
                 universe,
                 names,
-                _may_be_here(region_ops, placement, set(members[region])),
+                may_be_here(region_ops, placement.area_units, members[region]),
             )
         )
     return pd.DataFrame(rows, columns=REGION_ROW)
