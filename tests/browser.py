@@ -80,6 +80,8 @@ def open_offline(browser, path: Path, *, width: int = 1280, height: int = 800):
     page.on("pageerror", lambda err: log.page_errors.append(str(err)))
     page.goto(path.resolve().as_uri())
     page.wait_for_load_state("load")
+    if page.locator(".folium-map").count():
+        wait_until_settled(page)  # a test measures the map a reader sees, not one being laid
     return page, log
 
 
