@@ -12,6 +12,8 @@ keeps them as they are.
 
 from __future__ import annotations
 
+from opmap.problem_plurals import PLURALS
+
 __all__ = ["PLURALS", "REASONS", "STRINGS"]
 
 STRINGS: dict[str, str] = {
@@ -169,6 +171,21 @@ STRINGS: dict[str, str] = {
     "cell_decimal_point": "write decimals with a point: {hint!r}",
     "cell_decimal": "write a decimal number",
     "cell_degree_range": "must be between -{limit} and {limit} degrees",
+    "cell_position_elsewhere": (
+        "the position {lat}, {lon} (lat, lon) is in {found}, not in or near a place the "
+        "operation names ({names}); check lat and lon, or leave both empty to place the marker "
+        "in a place it names"
+    ),
+    "cell_position_nowhere": (
+        "the position {lat}, {lon} (lat, lon) is in no country or territory, and not near a "
+        "place the operation names ({names}); check lat and lon, or leave both empty to place "
+        "the marker in a place it names"
+    ),
+    "cell_position_swapped": (
+        "lat and lon look swapped: {lat}, {lon} is not in or near a place the operation names "
+        "({names}), and {lon}, {lat} is; swap the two values"
+    ),
+    "position_area": "the area {area!r}",
     "cell_source_spaces": "contains spaces or control characters; write the link as one URL",
     "cell_source_scheme": "has no scheme; write it in full: {url!r}",
     "cell_source_host": "has no host; write the full link, e.g. 'https://www.interpol.int/...'",
@@ -338,49 +355,6 @@ STRINGS: dict[str, str] = {
         "the pack"
     ),
     "cli_by_year_gis": "--by-year draws images; it does not go with --format gpkg/geojson",
-}
-
-#: Problem words whose form depends on a number: key -> (English singular, English plural).
-PLURALS: dict[str, tuple[str, str]] = {
-    "problem_errors": ("{count} error in input:", "{count} errors in input:"),
-    "header_missing": ("missing required column {columns}", "missing required columns {columns}"),
-    "row_too_many_cells": (
-        "has {cells} cells but the header has {count} column; quote any cell that contains "
-        "{delimiter!r}",
-        "has {cells} cells but the header has {count} columns; quote any cell that contains "
-        "{delimiter!r}",
-    ),
-    "cell_countries_total_low": (
-        "is below the {count} country named; make it at least {least} or leave it empty",
-        "is below the {count} countries named; make it at least {least} or leave it empty",
-    ),
-    "cell_countries_total_area": (
-        "is more than the {count} country or territory that {area!r} and the countries named "
-        "hold; check the total, or the area",
-        "is more than the {count} countries and territories that {area!r} and the countries "
-        "named hold; check the total, or the area",
-    ),
-    "table_missing": (
-        "missing column {columns}; {usage}",
-        "missing columns {columns}; {usage}",
-    ),
-    "file_too_long": (
-        "has {count:,} line below its header, more than the limit of {limit:,}; check it is the "
-        "right file, or raise the limit with --max-rows N",
-        "has {count:,} lines below its header, more than the limit of {limit:,}; check it is the "
-        "right file, or raise the limit with --max-rows N",
-    ),
-    "shape_missing_columns": (
-        "lacks the column {columns}; a boundaries file needs {required} (the regions are grouped "
-        "by the last four): add the column, or start from the bundled data/countries.geojson",
-        "lacks the columns {columns}; a boundaries file needs {required} (the regions are "
-        "grouped by the last four): add the columns, or start from the bundled "
-        "data/countries.geojson",
-    ),
-    "validate_operations": ("{count} operation", "{count} operations"),
-    "validate_features": ("{count} boundary feature", "{count} boundary features"),
-    "validate_errors": ("{count} error", "{count} errors"),
-    "validate_warnings": ("{count} warning", "{count} warnings"),
 }
 
 #: The reasons :class:`opmap.errors.UnknownCountry` and :class:`~opmap.errors.UnknownArea` are

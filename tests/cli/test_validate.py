@@ -240,3 +240,39 @@ def test_a_declared_total_its_area_cannot_hold_is_a_warning_in_file_order(runner
     assert "more than the 28 countries and territories that 'Caribbean'" in lines[0]
     assert "more than the 17 countries and territories that 'Western Africa'" in lines[2]
     assert lines[-1] == "2 operations, 1 error, 2 warnings"
+
+
+def test_a_position_off_the_places_named_is_a_warning_in_file_order(runner, tmp_path):
+    # Ghana named and Abuja's position: the marker would stand in Nigeria on every map.
+    path = tmp_path / "ops.csv"
+    path.write_text(
+        "operation,year,countries,countries_total,area,lat,lon,victims,source\n"
+        "Accra,2019,Ghana,,,5.6,-0.19,12,https://example.org/a\n"
+        "WA,2019,Nigeria;Ghana,25,West Africa,,,12,https://example.org/b\n"
+        "Abuja,2019,Ghana,,,9.08,7.49,12,https://example.org/c\n",
+        encoding="utf-8",
+    )
+    result = runner.invoke(cli, ["validate", str(path)])
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert lines[0].startswith(f"{path}:3: warning: column 'countries_total'")
+    assert lines[1].startswith(
+        f"{path}:4: warning: column 'lat': the position 9.08, 7.49 (lat, lon) is in Nigeria"
+    )
+    assert lines[-1] == "3 operations, 0 errors, 2 warnings"
+
+
+def test_positions_are_not_measured_against_boundaries_with_errors(runner, tmp_path):
+    # The boundaries' own problems are told; the positions wait for boundaries that can be read.
+    operations = tmp_path / "ops.csv"
+    operations.write_text(
+        "operation,year,countries,lat,lon,victims,source\n"
+        "Abuja,2019,Ghana,9.08,7.49,12,https://example.org/c\n",
+        encoding="utf-8",
+    )
+    shapes = tmp_path / "shapes.geojson"
+    shapes.write_text('{"type":"FeatureCollection","features":[]}', encoding="utf-8")
+    result = runner.invoke(cli, ["validate", str(operations), "--countries", str(shapes)])
+    assert result.exit_code == 1
+    assert "Traceback" not in result.output and "column 'lat'" not in result.output
+    assert result.output.splitlines()[-1].startswith("1 operation, ")

@@ -39,8 +39,8 @@ def command(
     operations, problems = check_operations(
         file or operations_path or bundled_operations(), limits=limits(ctx)
     )
-    beyond = _declared_beyond_area(operations, file or operations_path, countries_path, ctx)
-    problems = sorted([*problems, *beyond], key=lambda problem: problem.line or 0)  # file order
+    problems += _against_boundaries(operations, file or operations_path, countries_path, ctx)
+    problems.sort(key=lambda problem: problem.line or 0)  # file order; sorted() keeps ties
     counts = [plural("validate_operations", len(operations))]
     if countries_path is not None:
         from opmap.read.boundaries import boundary_problems
@@ -58,22 +58,38 @@ def command(
         ctx.exit(1)
 
 
-def _declared_beyond_area(operations, operations_path, countries_path, ctx) -> list:
-    """Check declared totals against the areas of the boundaries, when those could be read."""
+def _against_boundaries(operations, operations_path, countries_path, ctx) -> list:
+    """Check what the boundaries tell, when they could be read.
+
+    Declared totals against their areas, and positions against the places they name (which
+    needs the shapes, and so geopandas).
+    """
     from opmap.bundled import operations_path as bundled_operations
     from opmap.cli.options import limits
     from opmap.errors import InvalidInput
+    from opmap.read import boundaries as read
     from opmap.read.areas import declared_beyond_area, units_by_area
-    from opmap.read.boundaries import bundled_attribute_rows, load_attributes, point_unit_rows
 
-    if not any(op.area and op.countries_total is not None for op in operations):
+    totals = any(op.area and op.countries_total is not None for op in operations)
+    positions = any(op.has_position and (op.countries or op.area) for op in operations)
+    if not totals and not positions:
         return []  # nothing to check: the boundaries are not read again
-    if countries_path is None:
-        units = bundled_attribute_rows()  # the baked attributes, without pandas
-    else:
-        try:
-            units = load_attributes(countries_path, limits=limits(ctx)).to_dict("records")
-        except InvalidInput:  # its problems are reported above
-            return []
+    try:
+        if positions:  # the shapes, which load geopandas
+            shapes = read.load_boundaries(countries_path, limits=limits(ctx))
+            units = shapes.drop(columns=shapes.geometry.name).to_dict("records")
+        elif countries_path is None:
+            units = read.bundled_attribute_rows()  # the baked attributes, without pandas
+        else:
+            units = read.load_attributes(countries_path, limits=limits(ctx)).to_dict("records")
+    except InvalidInput:  # its problems are reported above
+        return []
     file = str(operations_path or bundled_operations())
-    return declared_beyond_area(operations, units_by_area([*units, *point_unit_rows()]), file)
+    members = units_by_area([*units, *read.point_unit_rows()])
+    problems = declared_beyond_area(operations, members, file)
+    if positions:
+        from opmap.read.positions import positions_off_their_places
+
+        points = read.load_country_points()
+        problems += positions_off_their_places(operations, shapes, points, members, file)
+    return problems
