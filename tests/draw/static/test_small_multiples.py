@@ -329,3 +329,44 @@ def test_a_last_page_of_one_row_grows_to_hold_the_list_not_on_the_map(boundaries
     panels = [ax for ax in last.axes if (ax.get_gid() or "").startswith("panel-")]
     assert panels and all(ax.get_position().height > 0.1 for ax in panels)
     assert last.get_figheight() > 7.4 / 2.54  # taller than the panels alone asked for
+
+
+@pytest.fixture(scope="module")
+def crowded():
+    """Twelve Caribbean islands with an operation each in 2019 and again in 2020."""
+    islands = [
+        ("ABW", "Aruba"), ("CUW", "Curaçao"), ("BES", "Bonaire"), ("GRD", "Grenada"),
+        ("BRB", "Barbados"), ("LCA", "Saint Lucia"), ("DMA", "Dominica"),
+        ("ATG", "Antigua and Barbuda"), ("KNA", "Saint Kitts and Nevis"),
+        ("TTO", "Trinidad and Tobago"), ("VCT", "Saint Vincent and the Grenadines"),
+        ("MSR", "Montserrat"),
+    ]  # fmt: skip
+    operations = [
+        _operation(f"{name} {n}", year, [island], victims=str(n + 3))
+        for year, name in ((2019, "Operation Long Name"), (2020, "Second Long Op"))
+        for n, island in enumerate(islands)
+    ]
+    return prepare_map_data(operations, load_boundaries(), points=load_country_points())
+
+
+@pytest.mark.parametrize("size", ["10x10cm", "15x8cm"])
+def test_a_crowded_page_keeps_its_key_of_numbered_labels_in_the_room_laid_out_for_it(crowded, size):
+    # Three passes kept room for the last pass's words only (at 10 x 10 cm: 0, 19, 21, then 22
+    # drawn) and, the key still growing, gave back the page cleared by the next pass: a blank
+    # image. The room now only grows, and the fourth pass settles.
+    (figure,) = plot_small_multiples(crowded, size=size, generated=GENERATED)
+    renderer = figure.canvas.get_renderer()
+    (key,) = figure.findobj(lambda a: a.get_gid() == "key-box")
+    below = key.get_window_extent(renderer)
+    legend = figure.findobj(lambda a: (a.get_gid() or "").startswith("legend"))
+    panels = [ax for ax in figure.axes if (ax.get_gid() or "").startswith("panel")]
+    over = [
+        a.get_gid() for a in [*legend, *panels] if a.get_window_extent(renderer).overlaps(below)
+    ]
+    assert len(panels) == 2 and not over, over
+
+
+def test_a_crowded_page_too_small_for_its_key_is_refused_not_left_blank(crowded):
+    # At 12 x 9 cm the passes went 0, 13, 19, 24 numbered labels: the page came out blank.
+    with pytest.raises(InvalidOption, match="choose a larger --size"):
+        plot_small_multiples(crowded, size="12x9cm", generated=GENERATED)

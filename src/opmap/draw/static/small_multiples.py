@@ -67,7 +67,7 @@ _TWO_COLUMNS_UP_TO = 6
 _SHAPE_LIMITS = (0.4, 1.0)
 _SUB_GAP_IN = 0.05  # between the frames of one period
 _HEADER_IN = 0.6
-_LAYOUT_PASSES = 3
+_LAYOUT_PASSES = 6
 _FOOTER_IN = 0.75
 #: The list of operations not on the map keeps at most this share of a page of panels.
 _UNMAPPED_SHARE = 0.2
@@ -208,10 +208,14 @@ def _draw_page(layout: _Layout, size: tuple[float, float], headline, generated: 
     reserved: list[str] = []
     for _ in range(_LAYOUT_PASSES):
         words = layout.draw(figure, headline, generated, reserved).words
-        if len(words) <= len(reserved):  # the key drawn fits the room kept for it
-            break
+        if set(words) <= set(reserved):  # the key drawn fits the room kept for it
+            return figure
         figure.clear()
-        reserved = words
+        # Labels that had no room: room for their key, and for the earlier passes' (the room
+        # only grows, so that the passes settle: a 12 x 9 cm page went 0, 13, 19 words, then
+        # drew 24 in the room of 19, over its legend), as the print map does.
+        reserved = [*reserved, *(w for w in words if w not in reserved)]
+    layout.draw(figure, headline, generated, reserved)  # room for every word numbered so far
     return figure
 
 
