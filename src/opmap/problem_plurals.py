@@ -47,6 +47,12 @@ PLURALS: dict[str, tuple[str, str]] = {
         "data/countries.geojson",
     ),
     "position_names_more": ("and {count:,} more", "and {count:,} more"),
+    "read_warnings": (
+        "{file}: {count} warning, which does not stop the run; `opmap validate {command}` tells "
+        "what it is",
+        "{file}: {count} warnings, which do not stop the run; `opmap validate {command}` tells "
+        "what they are",
+    ),
     "validate_operations": ("{count} operation", "{count} operations"),
     "validate_features": ("{count} boundary feature", "{count} boundary features"),
     "validate_errors": ("{count} error", "{count} errors"),

@@ -33,6 +33,7 @@ __all__ = [
     "progress_to",
     "tell",
     "timed",
+    "warn",
 ]
 
 #: From this many rows on, an operations CSV is large and its run tells its progress.
@@ -134,8 +135,23 @@ def tell(key: str, count: int | None = None, **values: object) -> None:
         :class:`Words` in the language of the message.
     """
     listener = _LISTENER.get()
-    if listener is None or not listener.shown:
-        return
+    if listener is not None and listener.shown:
+        _write(listener, key, count, values)
+
+
+def warn(key: str, count: int | None = None, **values: object) -> None:
+    """Show the message ``key`` whenever a caller listens, however small the run.
+
+    For what the person must hear even on a small input in a script: problems that did not
+    stop the run. ``--quiet`` (no listener) still silences it. Parameters as :func:`tell`'s.
+    """
+    listener = _LISTENER.get()
+    if listener is not None:
+        _write(listener, key, count, values)
+
+
+def _write(listener: _Listener, key: str, count: int | None, values: dict) -> None:
+    """Word ``key`` in the listener's language and hand it the line."""
     from opmap.i18n import current_language, use_language
     from opmap.words import plural, text
 

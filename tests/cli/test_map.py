@@ -215,3 +215,22 @@ def test_a_file_of_a_briefing_pack_is_not_replaced_by_a_map_unless_forced(
     assert result.exit_code == 0, result.output  # a file of its own beside the pack is fine
     result = CliRunner().invoke(cli, [*args, "--out", str(out / name), "--force"])
     assert result.exit_code == 0, result.output
+
+
+def test_warnings_of_the_operations_are_told_on_stderr_and_the_map_is_written(tmp_path):
+    operations = tmp_path / "ops.csv"
+    operations.write_text(
+        "operation,year,countries,lat,lon,source\n"
+        "Abuja,2019,Ghana,9.08,7.49,https://example.org/a\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "map.html"
+    args = ["map", "--lang", "fr", "--operations", str(operations), "--out", str(out)]
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 0 and out.exists()
+    assert result.stderr == (
+        f"{operations} : 1 avertissement, qui n’arrête pas l’exécution ; "
+        f"`opmap validate {operations}` le détaille\n"
+    )
+    quiet = CliRunner().invoke(cli, ["-q", *args, "--force"])
+    assert quiet.exit_code == 0 and quiet.output == ""

@@ -68,3 +68,44 @@ def test_the_files_read_beside_them_are_checked_at_once_too(tmp_path):
 def test_what_the_files_read_beside_return_comes_with_the_inputs(test_data):
     inputs = load_inputs(also=[lambda units: len(units), lambda units: "second"])
     assert inputs.also == (len(inputs.boundaries), "second")
+
+
+def _told(**kwargs) -> list[str]:
+    """Load the inputs with a listener, as the command line does; return the lines it heard."""
+    from opmap.progress import progress_to
+
+    lines: list[str] = []
+    with progress_to(lines.append):  # not a terminal, a small input: no progress, warnings only
+        load_inputs(**kwargs)
+    return lines
+
+
+def test_the_warnings_of_the_operations_are_counted_with_the_command_that_tells_them(tmp_path):
+    # A run went on in silence: `opmap build` alone never said that a position put Ghana's
+    # operation in Nigeria, that a total was more than its area holds, or that a cell held
+    # bidirectional controls; only `opmap validate` did.
+    path = tmp_path / "my ops.csv"
+    path.write_text(
+        "operation,year,countries,countries_total,area,lat,lon,summary,source\n"
+        "Abuja,2019,Ghana,,,9.08,7.49,,https://example.org/a\n"
+        "WA,2019,Nigeria;Ghana,25,West Africa,,,,https://example.org/b\n"
+        "Bidi,2019,Ghana,,,,,x\u202ey,https://example.org/c\n",
+        encoding="utf-8",
+    )
+    assert _told(operations_path=path) == [
+        f"{path}: 3 warnings, which do not stop the run; `opmap validate '{path}'` tells what "
+        "they are"
+    ]
+    # without the shapes (a table), the position is not measured: 2 of them
+    assert _told(operations_path=path, shapes=False)[0].startswith(f"{path}: 2 warnings")
+
+
+def test_the_bundled_data_and_a_run_with_no_listener_tell_nothing(tmp_path, capsys):
+    assert _told() == []
+    path = tmp_path / "ops.csv"
+    path.write_text(
+        "operation,year,countries,lat,lon,source\nA,2019,Ghana,9.08,7.49,https://example.org/a\n",
+        encoding="utf-8",
+    )
+    assert load_inputs(path).operations  # no listener (a library call, or --quiet)
+    assert capsys.readouterr() == ("", "")

@@ -59,23 +59,18 @@ def command(
 
 
 def _against_boundaries(operations, operations_path, countries_path, ctx) -> list:
-    """Check what the boundaries tell, when they could be read.
-
-    Declared totals against their areas, and positions against the places they name (which
-    needs the shapes, and so geopandas).
-    """
+    """Check what the boundaries tell (:mod:`opmap.read.cross_checks`), if they can be read."""
     from opmap.bundled import operations_path as bundled_operations
     from opmap.cli.options import limits
     from opmap.errors import InvalidInput
     from opmap.read import boundaries as read
-    from opmap.read.areas import declared_beyond_area, units_by_area
+    from opmap.read.cross_checks import against_boundaries, needs_boundaries, needs_shapes
 
-    totals = any(op.area and op.countries_total is not None for op in operations)
-    positions = any(op.has_position and (op.countries or op.area) for op in operations)
-    if not totals and not positions:
+    if not needs_boundaries(operations):
         return []  # nothing to check: the boundaries are not read again
+    shapes = None
     try:
-        if positions:  # the shapes, which load geopandas
+        if needs_shapes(operations):  # the shapes, which load geopandas
             shapes = read.load_boundaries(countries_path, limits=limits(ctx))
             units = shapes.drop(columns=shapes.geometry.name).to_dict("records")
         elif countries_path is None:
@@ -85,11 +80,4 @@ def _against_boundaries(operations, operations_path, countries_path, ctx) -> lis
     except InvalidInput:  # its problems are reported above
         return []
     file = str(operations_path or bundled_operations())
-    members = units_by_area([*units, *read.point_unit_rows()])
-    problems = declared_beyond_area(operations, members, file)
-    if positions:
-        from opmap.read.positions import positions_off_their_places
-
-        points = read.load_country_points()
-        problems += positions_off_their_places(operations, shapes, points, members, file)
-    return problems
+    return against_boundaries(operations, units, file, shapes)

@@ -82,7 +82,8 @@ def load_inputs(
             failed.append(err)
             return None
 
-    operations = attempt(lambda: read_operations(operations_path, limits=limits))
+    warnings: list = []
+    operations = attempt(lambda: read_operations(operations_path, limits=limits, warnings=warnings))
     boundaries = attempt(
         lambda: load(Path(countries_path) if countries_path else None, limits=limits)
     )
@@ -92,4 +93,31 @@ def load_inputs(
         raise failed[0]
     if failed:
         raise InvalidInput([problem for err in failed for problem in err.problems])
+    _tell_warnings(operations, warnings, boundaries, operations_path, countries_path)
     return Inputs(operations, boundaries, load_country_points(), extra)
+
+
+def _tell_warnings(operations, warnings, boundaries, operations_path, countries_path) -> None:
+    """Say how many warnings the operations have, and the command that tells them.
+
+    The run goes on; a person who runs ``opmap build`` alone hears of them too.
+    """
+    import shlex
+
+    from opmap import progress
+    from opmap.bundled import operations_path as bundled_operations
+    from opmap.read.cross_checks import against_boundaries, needs_boundaries
+
+    file = str(operations_path or bundled_operations())
+    found = len(warnings)
+    if needs_boundaries(operations):
+        shapes = boundaries if hasattr(boundaries, "geometry") else None
+        attributes = (
+            boundaries.drop(columns=shapes.geometry.name) if shapes is not None else boundaries
+        )
+        found += len(against_boundaries(operations, attributes.to_dict("records"), file, shapes))
+    if found:
+        command = shlex.quote(file)
+        if countries_path:  # the same boundaries, so that validate finds the same warnings
+            command += " --countries " + shlex.quote(str(countries_path))
+        progress.warn("read_warnings", found, file=file, command=command)

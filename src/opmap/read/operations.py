@@ -171,7 +171,10 @@ class _Report:
 
 
 def read_operations(
-    path: Path | str | None = None, *, limits: Limits | None = None
+    path: Path | str | None = None,
+    *,
+    limits: Limits | None = None,
+    warnings: list[Problem] | None = None,
 ) -> list[Operation]:
     """Read and validate an operations CSV.
 
@@ -181,6 +184,8 @@ def read_operations(
         The CSV to read; default the operations that ship with opmap.
     limits : Limits, optional
         The largest file read (default: :class:`opmap.read.guards.Limits`).
+    warnings : list of Problem, optional
+        Where to add the warnings found, which do not stop the run.
 
     Returns
     -------
@@ -200,6 +205,8 @@ def read_operations(
     operations, problems = check_operations(path, limits=limits)
     if any(p.severity == "error" for p in problems):
         raise InvalidOperations(problems)
+    if warnings is not None:
+        warnings.extend(problems)
     return operations
 
 
