@@ -74,17 +74,22 @@ def test_help_has_an_example(runner):
     assert "$ opmap validate my-operations.csv" in result.output
 
 
+def _validated(runner, path, text: str):
+    """Write ``text`` to ``path``, run ``opmap validate`` on it; return the path and the result."""
+    path.write_text(text, encoding="utf-8")
+    return path, runner.invoke(cli, ["validate", str(path)])
+
+
 def test_country_errors_quote_the_name_as_written_and_say_why(runner, tmp_path):
-    path = tmp_path / "operations.csv"
-    path.write_text(
+    path, result = _validated(
+        runner,
+        tmp_path / "operations.csv",
         "operation,year,countries\n"
         'Ok,2019,"Tchad;Congo;السنغال;Korea, Rep."\n'
         "Area,2019,West Africa\n"
         "Typo,2019,Mali; Nigerria \n"
         "Two,2019,Corée\n",
-        encoding="utf-8",
     )
-    result = runner.invoke(cli, ["validate", str(path)])
     assert result.exit_code == 1
     assert result.output.splitlines() == [
         f"{path}:3: column 'countries': 'West Africa' is a region, not a country; name the "
@@ -225,15 +230,14 @@ def test_every_problem_of_a_boundaries_file_is_told_at_once(runner, tmp_path, sm
 def test_a_declared_total_its_area_cannot_hold_is_a_warning_in_file_order(runner, tmp_path):
     # "25 countries in West Africa": Western Africa has 17 countries and territories, and the
     # coverage would say that up to 23 of Africa's gaps may have taken part.
-    path = tmp_path / "ops.csv"
-    path.write_text(
+    path, result = _validated(
+        runner,
+        tmp_path / "ops.csv",
         "operation,year,countries,countries_total,area,victims,source\n"
         "Isles,2019,,30,Caribbean,about 40,https://example.org/a\n"
         "Neg,2019,Nigeria;Ghana;Mali,2,,12,https://example.org/c\n"
         "WA,2019,Nigeria;Ghana,25,West Africa,12,https://example.org/b\n",
-        encoding="utf-8",
     )
-    result = runner.invoke(cli, ["validate", str(path)])
     assert result.exit_code == 1  # line 3's total is an error of its own
     lines = result.output.splitlines()
     assert [line.split(":")[1] for line in lines[:3]] == ["2", "3", "4"]
@@ -244,15 +248,14 @@ def test_a_declared_total_its_area_cannot_hold_is_a_warning_in_file_order(runner
 
 def test_a_position_off_the_places_named_is_a_warning_in_file_order(runner, tmp_path):
     # Ghana named and Abuja's position: the marker would stand in Nigeria on every map.
-    path = tmp_path / "ops.csv"
-    path.write_text(
+    path, result = _validated(
+        runner,
+        tmp_path / "ops.csv",
         "operation,year,countries,countries_total,area,lat,lon,victims,source\n"
         "Accra,2019,Ghana,,,5.6,-0.19,12,https://example.org/a\n"
         "WA,2019,Nigeria;Ghana,25,West Africa,,,12,https://example.org/b\n"
         "Abuja,2019,Ghana,,,9.08,7.49,12,https://example.org/c\n",
-        encoding="utf-8",
     )
-    result = runner.invoke(cli, ["validate", str(path)])
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()
     assert lines[0].startswith(f"{path}:3: warning: column 'countries_total'")
