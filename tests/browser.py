@@ -61,8 +61,12 @@ def launch_browser() -> Iterator[object]:
             browser.close()
 
 
-def open_offline(browser, path: Path, *, width: int = 1280, height: int = 800):
-    """Open a file in a new page that may not reach the network; return (page, log)."""
+def open_offline(browser, path: Path, *, width: int = 1280, height: int = 800, settle=True):
+    """Open a file in a new page that may not reach the network; return (page, log).
+
+    A page with a map is handed over once the map has settled (:func:`wait_until_settled`),
+    unless ``settle`` is false: for a test of what a reader does while it still moves.
+    """
     log = PageLog()
     context = browser.new_context(viewport={"width": width, "height": height})
     page = context.new_page()
@@ -80,7 +84,7 @@ def open_offline(browser, path: Path, *, width: int = 1280, height: int = 800):
     page.on("pageerror", lambda err: log.page_errors.append(str(err)))
     page.goto(path.resolve().as_uri())
     page.wait_for_load_state("load")
-    if page.locator(".folium-map").count():
+    if settle and page.locator(".folium-map").count():
         wait_until_settled(page)  # a test measures the map a reader sees, not one being laid
     return page, log
 

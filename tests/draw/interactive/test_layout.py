@@ -148,7 +148,7 @@ def test_a_folded_panel_opens_from_its_button(pages, browser, kind, width, heigh
 def test_a_popups_close_button_is_on_top_and_closes_it(
     pages, browser, kind, width, height, language
 ):
-    page, _ = open_offline(browser, pages[kind, language], width=width, height=height)
+    page, _ = open_offline(browser, pages[kind, language], width=width, height=height, settle=False)
     # As soon as the markers are there: the map may still be zooming to its first view, and a
     # popup opened meanwhile must still end in view (test_a_popup_opened_during_a_zoom_...).
     page.wait_for_selector(".opmap-operation")
@@ -164,6 +164,37 @@ def test_a_popups_close_button_is_on_top_and_closes_it(
     )
     page.click(".leaflet-popup-close-button")
     page.wait_for_selector(".leaflet-popup", state="detached")
+    page.context.close()
+
+
+@pytest.mark.parametrize(("kind", "language"), [("map", "en"), ("embed", "ar")])
+def test_every_countrys_popup_opens_clear_of_the_panels_on_a_large_screen(
+    pages, browser, kind, language
+):
+    # A country's popup opened without the room the panels leave: at 1280 px the title panel
+    # covered the whole heading of the Turks and Caicos Islands' popup and 92% of its close
+    # button, which had the keyboard's focus; in Arabic the layers button covered Belize's.
+    page, _ = open_offline(browser, pages[kind, language], width=1280, height=800)
+    page.focus(".folium-map")
+    page.keyboard.press("ArrowDown")  # from the operations to the countries that took part
+    covered, seen = {}, set()
+    for _ in range(40):
+        page.keyboard.press("Enter")
+        heading = page.locator(".opmap-country-popup h2")
+        heading.wait_for()
+        name = heading.inner_text()
+        if name in seen:
+            break  # back to the first: every country was opened
+        seen.add(name)
+        wait_until_settled(page)
+        for part in (".leaflet-popup-close-button", ".opmap-country-popup h2"):
+            on_top = page.evaluate(f"({ON_TOP_AT_CENTRE})('{part}')")
+            if on_top is not True:
+                covered[name, part] = on_top
+        page.keyboard.press("Escape")
+        page.wait_for_selector(".leaflet-popup", state="detached")
+        page.keyboard.press("ArrowRight")
+    assert len(seen) >= 15 and not covered, covered
     page.context.close()
 
 

@@ -362,7 +362,7 @@
      * countries: the countries layer (each unit's ISO3 code in feature.id). data: countries
      * (ISO3 -> {name, count, operations, more, at: [lat, lon]}, participants only), order (their
      * ISO3 codes, west to east), words (label, help, operation, country, empty, more, and
-     * leaflet: Leaflet's own words), narrow.
+     * leaflet: Leaflet's own words), narrow (the media query of a small screen).
      */
     function keyboardNavigation(map, countries, data) {
         var say = announcer(map, data.words);
@@ -371,7 +371,10 @@
         map.keyboard.disable();  // its arrows pan; here they choose, and Shift+arrows pan
 
         function openCountry(iso, element, fromKeyboard) {
-            var options = {maxWidth: Math.max(200, Math.min(340, window.innerWidth - 70))};
+            // Clear of the panels, as the markers' popups are: at 1280 px the title panel
+            // covered the whole of a Caribbean country's heading and its close button.
+            var narrow = window.matchMedia && window.matchMedia(data.narrow).matches;
+            var options = opmap.popupOptions(map, narrow);
             popups.opening(element, fromKeyboard);
             L.popup(options).setLatLng(data.countries[iso].at)
                 .setContent(countryContent(data.countries[iso], data.words)).openOn(map);

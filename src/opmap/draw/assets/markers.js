@@ -1,48 +1,13 @@
 /*
  * The markers of operations and of shared cells (operations.js draws them), with their
  * tooltips and popups: a marker is made on demand, an operation's once and kept. Needs
- * words.js, dom.js, popups.js and clusters.js.
+ * words.js, dom.js, popups.js, popup-room.js and clusters.js.
  */
 (function (opmap) {
     "use strict";
 
     /** A marker's box, the target a finger or pointer hits (its dot is smaller: map.css). */
     var TARGET = 24;
-
-    /**
-     * Where a popup may go: within the screen and, on a large screen, clear of the panels and
-     * buttons in the map's corners, which are drawn above popups there (under the layers
-     * button a popup's close button was hidden). On a small screen popups are drawn above them
-     * (small-screens.css). Measured as the popup opens: panels fold and unfold.
-     */
-    function popupOptions(map, narrow) {
-        var box = map.getContainer().getBoundingClientRect();
-        var top = 10;
-        var bottom = 10;
-        if (!narrow && !map.getContainer().classList.contains("opmap-small")) {
-            map.getContainer().querySelectorAll(".leaflet-control").forEach(function (control) {
-                var edges = control.getBoundingClientRect();
-                if (!edges.height) {
-                    return;
-                }
-                if (control.closest(".leaflet-top")) {
-                    top = Math.max(top, edges.bottom - box.top + 10);
-                } else if (control.closest(".leaflet-bottom")) {
-                    bottom = Math.max(bottom, box.bottom - edges.top + 10);
-                }
-            });
-        }
-        // On a low window the popup scrolls within the band the panels leave (its tip and
-        // close button need some 40 px more).
-        var band = box.height - top - bottom - 40;
-        return {
-            maxWidth: Math.max(200, Math.min(340, window.innerWidth - 70)),
-            maxHeight: narrow ? Math.max(160, window.innerHeight - 180)
-                : Math.max(160, Math.min(360, band)),
-            autoPanPaddingTopLeft: [10, top],
-            autoPanPaddingBottomRight: [10, bottom]
-        };
-    }
 
     /**
      * How far small-places.js moved a marker's element beside its small country, in pixels
@@ -92,7 +57,7 @@
         var narrow = window.matchMedia && window.matchMedia(data.narrow).matches;
 
         function openOperation(operation, latlng, dx) {
-            var popup = L.popup(L.extend({offset: [dx, 0]}, popupOptions(map, narrow)))
+            var popup = L.popup(L.extend({offset: [dx, 0]}, opmap.popupOptions(map, narrow)))
                 .setLatLng(latlng);
             popup.setContent(opmap.operationPopup(operation, data.labels, data.words.showAll,
                                                   function () { popup.update(); }));
@@ -143,7 +108,7 @@
                     map.fitBounds(bounds, {padding: [40, 40], maxZoom: map.getMaxZoom()});
                 }
             });
-            L.popup(popupOptions(map, narrow)).setLatLng(cell.latlng).setContent(content)
+            L.popup(opmap.popupOptions(map, narrow)).setLatLng(cell.latlng).setContent(content)
                 .openOn(map);
         }
 

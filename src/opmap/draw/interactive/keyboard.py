@@ -15,6 +15,7 @@ from opmap.decide.description import participants
 from opmap.decide.mapdata import MapData
 from opmap.draw.interactive.offline import UsesAssets, script_json
 from opmap.draw.interactive.popups import kept_brief
+from opmap.draw.interactive.styles import NARROW
 from opmap.i18n import format_number
 from opmap.words import count_operations, text
 
@@ -32,7 +33,7 @@ class KeyboardNavigation(UsesAssets, MacroElement):
     map_data : MapData
     """
 
-    assets = ("leaflet-words.js", "keyboard.js")
+    assets = ("leaflet-words.js", "popup-room.js", "keyboard.js")
 
     _template = Template(
         """
@@ -59,7 +60,7 @@ def keyboard_data(map_data: MapData) -> dict:
         ``countries``: ISO3 -> ``name``, ``count`` ("2 operations"), ``operations`` (their
         headline lines, the first :data:`COUNTRY_LISTED`), ``more`` (how many more, 0 for
         none) and ``at`` ([lat, lon] inside the country, where its popup opens); ``order``: the
-        ISO3 codes west to east; ``words``.
+        ISO3 codes west to east; ``narrow``: the media query of a small screen; ``words``.
     """
     by_key = {op.key: op for op in map_data.operations}
     countries = {}
@@ -83,6 +84,7 @@ def keyboard_data(map_data: MapData) -> dict:
     return {
         "countries": countries,
         "order": order,
+        "narrow": NARROW,  # where popups open over the panels, not beside them (popup-room.js)
         "words": {
             "label": text("keys_label"),
             "help": text("keys_help"),

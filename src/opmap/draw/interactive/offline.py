@@ -95,6 +95,7 @@ MAP_SCRIPTS = (
     "popups.js",
     "clusters.js",
     "operation-rows.js",
+    "popup-room.js",
     "markers.js",
     "operations.js",
     "timeline.js",

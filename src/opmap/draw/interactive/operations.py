@@ -85,6 +85,7 @@ class OperationLayer(UsesAssets, MacroElement):
         "popups.js",
         "clusters.js",
         "operation-rows.js",
+        "popup-room.js",
         "markers.js",
         "operations.js",
     )
