@@ -154,6 +154,35 @@ STILL = """() => {
 }"""
 
 
+LAYERS_OPEN = (
+    "() => document.querySelector('.leaflet-control-layers').classList.contains("
+    "'leaflet-control-layers-expanded')"
+)
+
+
+def test_the_layers_list_opens_into_its_boxes_and_closes_by_escape_or_tab(page):
+    # Enter opened Leaflet's list and hid the button it was pressed on: the focus fell to the
+    # page, with no ring anywhere, and neither Escape nor Tab closed the list again.
+    toggle = page.locator(".leaflet-control-layers-toggle")
+    toggle.focus()
+    assert toggle.get_attribute("aria-expanded") == "false"
+    page.keyboard.press("Enter")
+    assert page.evaluate(LAYERS_OPEN) and toggle.get_attribute("aria-expanded") == "true"
+    assert page.evaluate("document.activeElement.closest('.leaflet-control-layers-list') !== null")
+    page.keyboard.press("Escape")
+    assert not page.evaluate(LAYERS_OPEN) and toggle.get_attribute("aria-expanded") == "false"
+    assert page.evaluate(
+        "document.activeElement.classList.contains('leaflet-control-layers-toggle')"
+    )
+    page.keyboard.press("Enter")
+    boxes = page.locator(".leaflet-control-layers-list input").count()
+    for _ in range(boxes):  # past the last box
+        page.keyboard.press("Tab")
+    assert not page.evaluate(LAYERS_OPEN)
+    assert page.evaluate("document.activeElement !== document.body")
+    assert page.evaluate("document.querySelector('.leaflet-popup') === null")  # Escape: its own
+
+
 @pytest.fixture(scope="module")
 def shared_map_file(tmp_path_factory):
     """More operations than get a marker each, a few on each of some countries: shared markers."""

@@ -367,6 +367,7 @@
     function keyboardNavigation(map, countries, data) {
         var say = announcer(map, data.words);
         opmap.leafletWords(map, data.words.leaflet);
+        opmap.layersFromKeyboard(map);
         var popups = popupFocus(map);
         map.keyboard.disable();  // its arrows pan; here they choose, and Shift+arrows pan
 

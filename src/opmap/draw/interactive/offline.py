@@ -100,6 +100,7 @@ MAP_SCRIPTS = (
     "operations.js",
     "timeline.js",
     "leaflet-words.js",
+    "layers-keys.js",
     "keyboard.js",
     "small-screens.js",
     "small-places.js",
