@@ -92,6 +92,33 @@ def test_the_map_and_its_chosen_marker_show_a_focus_ring_that_stands_out(page):
     assert changed >= 2 * perimeter, (changed, perimeter)
 
 
+SWATCHES = """() => Array.from(document.querySelectorAll('.opmap-legend .opmap-swatch'))
+    .map(s => { const b = s.getBoundingClientRect();
+                return [getComputedStyle(s).backgroundColor, b.left + b.width / 2,
+                        b.top + b.height / 2]; })
+    .filter(([colour]) => colour !== 'rgba(0, 0, 0, 0)')"""
+
+
+def test_in_forced_colours_the_legend_keeps_its_colours_and_the_map_its_focus_ring(page):
+    # A high-contrast theme keeps the map's fills but drew every swatch of its key white, and
+    # removed the map's ring, a box-shadow (accessibility audit).
+    import io
+
+    from PIL import Image
+
+    swatches = page.evaluate(SWATCHES)  # the colours of the key, as the map draws them
+    assert len(swatches) >= 3
+    page.emulate_media(forced_colors="active")
+    shot = Image.open(io.BytesIO(page.screenshot(animations="disabled"))).convert("RGB")
+    for colour, x, y in swatches:
+        drawn = "rgb({}, {}, {})".format(*shot.getpixel((int(x), int(y))))
+        assert drawn == colour, (drawn, colour)
+    page.keyboard.press("Tab")
+    assert "folium-map" in page.evaluate(FOCUSED)["cls"]
+    changed, perimeter = focus_change(page)
+    assert changed >= 2 * perimeter, (changed, perimeter)
+
+
 def test_arrows_move_between_operations_and_say_each(page):
     page.focus(".folium-map")
     page.keyboard.press("ArrowRight")
