@@ -91,3 +91,19 @@ def test_tab_from_the_top_of_the_briefing_passes_the_map_in_ten_presses(pack, br
     assert "IFRAME" in places, places  # the map was reached
     assert places[-1] != "IFRAME", places  # and left, in at most ten presses
     assert not log.page_errors
+
+
+TARGETS = """() => Array.from(document.querySelectorAll('main a, main button'))
+    .filter(e => !e.closest('p, td, th, .leaflet-container'))  // inline in a sentence: exempt
+    .map(e => { const b = e.getBoundingClientRect(); return [e.textContent.trim(), b.height]; })
+    .filter(([, height]) => height > 0 && height < 24)"""
+
+
+@pytest.mark.parametrize("width", [375, 1280])
+def test_every_link_and_button_out_of_a_sentence_is_a_24_px_target(pack, browser, width):
+    # The pack's data files were a list of links 18 px tall at a 22.5 px pitch (WCAG 2.5.8,
+    # which exempts only links inside a sentence).
+    for name in ("index.html", "coverage.html"):
+        page, _ = open_offline(browser, pack / name, width=width, height=800)
+        assert page.evaluate(TARGETS) == [], name
+        page.context.close()
