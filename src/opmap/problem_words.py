@@ -293,6 +293,22 @@ STRINGS: dict[str, str] = {
         "(the others are kept)."
     ),
     "out_in_the_way": "{path!r} stands where the new output has a folder; move it away",
+    "out_saved_meanwhile": (
+        "{path!r} was saved while opmap wrote the folder, and the new output has a file of that "
+        "name; the folder was left as it was: move the file away and run again"
+    ),
+    "out_old_stuck": (
+        "{path!r}, the previous version of an output folder, cannot be removed; remove it (check "
+        "the permissions of the folders in it) and run again"
+    ),
+    "out_old_left": (
+        "the new output is in place, but its previous version {path!r} could not be removed; "
+        "remove it (check the permissions of the folders in it)"
+    ),
+    "out_kept_beside": (
+        "the new output is in place; files saved in the folder while it was replaced have names "
+        "the new output uses, and are kept in {path!r}"
+    ),
     # the command line's own errors
     "cli_operations_once": "give the operations file once: as FILE or with --operations",
     "cli_by": (

@@ -193,3 +193,45 @@ def test_a_folder_written_again_keeps_its_permissions_though_its_old_files_all_g
     _build(out, {"index.html": "v2", "regions/b.html": "b"})
     assert sorted(p.name for p in (out / "regions").iterdir()) == ["b.html"]
     assert (out / "regions").stat().st_mode & 0o777 == 0o700
+
+
+def test_a_file_the_user_saves_in_the_folder_during_the_run_is_kept(tmp_path):
+    # The folder was listed when the run began: a note saved in it during a build was dropped
+    # with the old folder, and the build said nothing (exit 0).
+    folder = tmp_path / "pack"
+    _build(folder, {"index.html": "v1"})
+    with replace_folder(folder, ["*.html"], OutputPolicy()) as staging:
+        (staging / "index.html").write_text("v2", encoding="utf-8")
+        (folder / "notes.txt").write_text("typed during the build", encoding="utf-8")
+        (folder / "drafts").mkdir()
+        (folder / "drafts" / "plan.txt").write_text("draft", encoding="utf-8")
+    assert (folder / "index.html").read_text(encoding="utf-8") == "v2"
+    assert (folder / "notes.txt").read_text(encoding="utf-8") == "typed during the build"
+    assert (folder / "drafts" / "plan.txt").read_text(encoding="utf-8") == "draft"
+
+
+def test_a_file_saved_during_the_run_under_a_name_the_run_writes_stops_the_swap(tmp_path):
+    folder = tmp_path / "pack"
+    _build(folder, {"index.html": "v1"})
+    with pytest.raises(OutputError, match=r"was saved while opmap wrote the folder.*move the file"):
+        with replace_folder(folder, ["*.html"], OutputPolicy()) as staging:
+            (staging / "index.html").write_text("v2", encoding="utf-8")
+            (staging / "map.html").write_text("new", encoding="utf-8")
+            (folder / "map.html").write_text("the user's", encoding="utf-8")
+    assert (folder / "map.html").read_text(encoding="utf-8") == "the user's"
+    assert (folder / "index.html").read_text(encoding="utf-8") == "v1"
+    assert [p.name for p in tmp_path.iterdir()] == ["pack"]  # no staging left
+
+
+def test_what_is_saved_as_the_folder_is_swapped_out_moves_into_the_new_one(tmp_path):
+    from opmap.pack.folder import _swap
+
+    target, staging = tmp_path / "pack", tmp_path / ".pack.staging"
+    target.mkdir()
+    staging.mkdir()
+    (target / "index.html").write_text("v1", encoding="utf-8")
+    (staging / "index.html").write_text("v2", encoding="utf-8")
+    (target / "late.txt").write_text("saved after the last listing", encoding="utf-8")
+    _swap(staging, target, {"index.html": "file"})
+    assert sorted(p.name for p in target.iterdir()) == ["index.html", "late.txt"]
+    assert [p.name for p in tmp_path.iterdir()] == ["pack"]  # the old folder is gone

@@ -19,6 +19,7 @@ import stat
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
+from opmap import progress
 from opmap.errors import OutputError
 from opmap.output import cannot_write, file_mode, folder_mode
 from opmap.ownership import (
@@ -72,11 +73,16 @@ def replace_folder(path: Path | str, owned: Sequence[str], policy: OutputPolicy)
             for rel, kind in _scan(staging).items()
             if kind == "file"
         }
-        kept = _carry_over(target, staging, existing, ours, owned, written)
+        # Listed again: what the user saved in the folder while the run wrote is kept too.
+        now = _scan(target) if target.exists() else {}
+        _check_saved_meanwhile(target, existing, now, written)
+        kept = _carry_over(target, staging, now, ours, owned, written)
         write_manifest(staging, {**kept, **written})
         _keep_file_modes(target, staging, [*written, MANIFEST])
         staging.chmod(_mode_for(target))
-        _swap(staging, target)
+        _swap(staging, target, now)
+    except OutputError:
+        raise  # worded already: what is in the way, and how to fix it
     except OSError as err:
         raise cannot_write(path, err) from err
     finally:
@@ -244,7 +250,15 @@ def _emptied_folders(existing: dict[str, str], dropped: set[str]) -> set[str]:
     return emptied
 
 
-def _swap(staging: Path, target: Path) -> None:
+def _check_saved_meanwhile(target: Path, before: dict, now: dict, written: dict) -> None:
+    """Refuse to put the new folder in place over a file the user saved there meanwhile."""
+    clash = sorted(rel for rel in now if rel not in before and rel in written)
+    if clash:
+        raise OutputError(text("out_saved_meanwhile", path=str(target / clash[0])))
+
+
+def _swap(staging: Path, target: Path, carried: dict[str, str]) -> None:
+    """Put ``staging`` in place of ``target``; what was saved in it since ``carried`` comes too."""
     if not target.exists():
         os.replace(staging, target)
         return
@@ -252,13 +266,39 @@ def _swap(staging: Path, target: Path) -> None:
     if old.is_symlink():  # left by earlier versions, which swapped a link out
         old.unlink()
     shutil.rmtree(old, ignore_errors=True)
+    if old.exists():  # an earlier run's, that cannot be removed (a read-only folder in it)
+        raise OutputError(text("out_old_stuck", path=str(old)))
     os.replace(target, old)
     try:
         os.replace(staging, target)
     except OSError:
         os.replace(old, target)
         raise
+    if not _move_late_entries(old, target, carried):
+        kept = old.with_name(f".{target.name}.opmap-kept-{_token()}")
+        os.replace(old, kept)  # not a name a later run removes
+        progress.warn("out_kept_beside", path=str(kept))
+        return
     shutil.rmtree(old, ignore_errors=True)
+    if old.exists():
+        progress.warn("out_old_left", path=str(old))
+
+
+def _move_late_entries(old: Path, target: Path, carried: dict[str, str]) -> bool:
+    """Move what was saved in the folder as it was swapped out; False if a name was taken."""
+    moved_all = True
+    for rel, kind in sorted(_scan(old).items()):  # a folder before what it holds
+        if rel in carried or kind == "other":
+            continue
+        destination = target / rel
+        if kind == "folder":
+            destination.mkdir(parents=True, exist_ok=True)
+        elif destination.exists() or destination.is_symlink():
+            moved_all = False
+        else:
+            destination.parent.mkdir(parents=True, exist_ok=True)
+            os.replace(old / rel, destination)
+    return moved_all
 
 
 def _keep_file_modes(target: Path, staging: Path, written: Sequence[str]) -> None:
