@@ -235,6 +235,10 @@ STRINGS: dict[str, str] = {
         "{features} have the same iso_a3 {code!r}; a country or territory is one feature: give "
         "each its own code, or join a country's parts into one MultiPolygon"
     ),
+    "shape_several_values": (
+        "{feature} has a list of values in {column!r}; give it one value, as every feature has "
+        "one code, one name and one region"
+    ),
     "shape_no_value": (
         "{feature} has no {column!r}; give it one, as every feature needs its code, its name "
         "and its regions"

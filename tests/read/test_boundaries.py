@@ -206,6 +206,7 @@ def test_a_feature_without_a_code_a_name_or_a_region_is_named_with_what_it_lacks
             {"name": "Mali"},  # no code
             {"iso_a3": "NER", "name": " "},  # a blank name
             {"iso_a3": "SEN", "name": "Senegal", "region_un": None},
+            {"iso_a3": ["GHA", "TGO"], "name": "Ghana"},  # a list: map and build crashed on it
         )
     ]
     for item in features:
@@ -225,6 +226,11 @@ def test_a_feature_without_a_code_a_name_or_a_region_is_named_with_what_it_lacks
         (str(path), f"feature 2 ('Mali') has no 'iso_a3'; {needs}"),
         (str(path), f"feature 3 has no 'name'; {needs}"),
         (str(path), f"feature 4 ('Senegal') has no 'region_un'; {needs}"),
+        (
+            str(path),
+            "feature 5 ('Ghana') has a list of values in 'iso_a3'; give it one value, as every "
+            "feature has one code, one name and one region",
+        ),
     ]
 
 

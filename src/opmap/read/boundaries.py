@@ -228,15 +228,26 @@ def _check_values(boundaries, file: str) -> list[Problem]:
     problems = []
     for index, name in enumerate(_names(boundaries, empty["name"])):
         for column in REQUIRED_COLUMNS:
-            if empty[column].iloc[index]:
+            value = boundaries[column].iloc[index]
+            if _several(value):  # a JSON list or object: no one code, name or region
+                message = text(
+                    "shape_several_values", feature=feature_label(index, name), column=column
+                )
+                problems.append(Problem(file, None, None, message))
+            elif empty[column].iloc[index]:
                 message = text("shape_no_value", feature=feature_label(index, name), column=column)
                 problems.append(Problem(file, None, None, message))
     return problems
 
 
+def _several(value) -> bool:
+    """Whether a property holds a list or an object (GDAL reads a JSON list as an array)."""
+    return not isinstance(value, str) and hasattr(value, "__len__")
+
+
 def _blank(column):
     """Which cells of ``column`` are empty: missing, null or blank."""
-    return column.isna() | column.astype(str).str.strip().eq("")
+    return column.map(_several) | column.isna() | column.astype(str).str.strip().eq("")
 
 
 def _names(boundaries, empty) -> list[str | None]:
