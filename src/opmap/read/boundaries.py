@@ -181,6 +181,7 @@ def _check_file(path: Path | str, limits: Limits | None):
         boundaries, problems = read_geojson(Path(path), limits or Limits())
         if boundaries is None:
             return None, None, problems
+        _unwrap_lists(boundaries)
         problems += _check_columns(boundaries, file)
         checked = None
         if isinstance(boundaries, geopandas.GeoDataFrame) and len(boundaries):
@@ -229,7 +230,7 @@ def _check_values(boundaries, file: str) -> list[Problem]:
     for index, name in enumerate(_names(boundaries, empty["name"])):
         for column in REQUIRED_COLUMNS:
             value = boundaries[column].iloc[index]
-            if _several(value):  # a JSON list or object: no one code, name or region
+            if _is_list(value):  # a JSON list or object: no one code, name or region
                 message = text(
                     "shape_several_values", feature=feature_label(index, name), column=column
                 )
@@ -240,14 +241,30 @@ def _check_values(boundaries, file: str) -> list[Problem]:
     return problems
 
 
-def _several(value) -> bool:
-    """Whether a property holds a list or an object (GDAL reads a JSON list as an array)."""
+def _unwrap_lists(boundaries) -> None:
+    """Read a list of one value as that value, and an empty list as no value, in place.
+
+    One feature's property written as a JSON list makes GDAL read the whole column as lists:
+    ``"TCD"`` as ``["TCD"]``. A longer list is an error of its feature (:func:`_check_values`).
+    """
+    for column in boundaries.columns:
+        values = boundaries[column]
+        if values.dtype == object and values.map(_is_list).any():
+            boundaries[column] = values.map(
+                lambda v: (
+                    (v[0] if len(v) == 1 else None if len(v) == 0 else v) if _is_list(v) else v
+                )
+            )
+
+
+def _is_list(value) -> bool:
+    """Whether a property holds a list: once :func:`_unwrap_lists` ran, of several values."""
     return not isinstance(value, str) and hasattr(value, "__len__")
 
 
 def _blank(column):
     """Which cells of ``column`` are empty: missing, null or blank."""
-    return column.map(_several) | column.isna() | column.astype(str).str.strip().eq("")
+    return column.map(_is_list) | column.isna() | column.astype(str).str.strip().eq("")
 
 
 def _names(boundaries, empty) -> list[str | None]:
