@@ -223,3 +223,33 @@ def test_a_file_of_a_briefing_pack_is_not_replaced_by_an_export_unless_forced(tm
         "pack",
         "pack",
     ]
+
+
+def test_a_geopackage_the_disk_refuses_is_an_error_in_our_words_with_nothing_left(tmp_path):
+    # GDAL's error (a full disk: "Failed to commit transaction") came out as a pyogrio
+    # traceback. A limit on the size of a file the process may write stands in for the disk.
+    import os
+    import resource
+    import signal
+    import subprocess
+    import sys
+
+    from paths import REPO
+
+    def small_files():
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # the write fails instead (EFBIG)
+        resource.setrlimit(resource.RLIMIT_FSIZE, (100_000, 100_000))
+
+    out = tmp_path / "layers" / "opmap.gpkg"
+    done = subprocess.run(
+        [sys.executable, "-m", "opmap", "export", "--format", "gpkg", "--out", str(out)],
+        preexec_fn=small_files,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(REPO / "src")},
+        check=False,
+    )
+    assert done.returncode == 1
+    assert done.stderr.startswith(f"opmap: cannot write '{out}': ")
+    assert "Traceback" not in done.stderr and len(done.stderr.splitlines()) == 1
+    assert list(out.parent.iterdir()) == []  # no half-written file, no temporary one

@@ -81,8 +81,10 @@ def replace_folder(path: Path | str, owned: Sequence[str], policy: OutputPolicy)
         _keep_file_modes(target, staging, [*written, MANIFEST])
         staging.chmod(_mode_for(target))
         _swap(staging, target, now)
-    except OutputError:
-        raise  # worded already: what is in the way, and how to fix it
+    except OutputError as err:  # worded already; a file of the run is named where it goes
+        if str(staging) not in str(err):
+            raise
+        raise OutputError(str(err).replace(str(staging), str(target))) from err
     except OSError as err:
         raise cannot_write(path, err) from err
     finally:

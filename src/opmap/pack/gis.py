@@ -28,6 +28,7 @@ A figure is written twice: as the source words it (``victims``: "nearly 350") an
 
 from __future__ import annotations
 
+import errno
 import json
 from collections.abc import Mapping, Sequence
 from datetime import date
@@ -242,10 +243,28 @@ def write_geopackage(
                     layer_options={"SPATIAL_INDEX": "NO" if name in POINT_LAYERS else "YES"},
                 )
             os.replace(gpkg, temporary)
+        except (pyogrio.errors.DataSourceError, pyogrio.errors.DataLayerError) as err:
+            # GDAL's words for a system's error (a full disk: "Failed to commit transaction")
+            raise OSError(errno.EIO, _gdal_reason(gpkg, err)) from err  # atomic_path words it
         finally:
             pyogrio.set_gdal_config_options({"OGR_CURRENT_DATE": None})
             gpkg.unlink(missing_ok=True)
     return Path(path)
+
+
+def _gdal_reason(gpkg: Path, err: Exception) -> str:
+    """Return why a GeoPackage could not be written: the system's reason, else GDAL's words."""
+    import os
+    import shutil
+
+    try:
+        # GDAL may say only "Failed to commit transaction": a disk that much fuller than the
+        # file takes is the likelier reason (the journal and the file are gone by now)
+        if shutil.disk_usage(gpkg.parent).free < 16 << 20:
+            return os.strerror(errno.ENOSPC)
+    except OSError:
+        pass
+    return str(err).splitlines()[0] if str(err) else type(err).__name__
 
 
 def write_geojson(
