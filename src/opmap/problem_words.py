@@ -69,6 +69,10 @@ STRINGS: dict[str, str] = {
         "is {size} MB, more than the limit of {limit} MB; check it is the right file, or raise "
         "the limit with --max-size MB"
     ),
+    "file_too_large_stream": (
+        "is more than the limit of {limit} MB (it is not a file whose size is known: a pipe or a "
+        "device); check it is the right input, or raise the limit with --max-size MB"
+    ),
     "file_too_large_any_input": "--max-size MB (it applies to every input)",
     "csv_quote_open": "a quote opened on this line is never closed; close it or remove it",
     "csv_after_quote": (

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 
+import pytest
 from click.testing import CliRunner
 
 from opmap.cli import cli
@@ -179,3 +180,13 @@ def test_coverage_tells_the_problems_of_all_its_files_in_one_run(tmp_path):
     for path in (operations, shapes, regions, universe):
         assert f"{path}" in result.stderr
     assert "Traceback" not in result.output
+
+
+@pytest.mark.parametrize("option", ["--by", "--universe"])
+def test_max_size_applies_to_the_files_read_beside_the_operations(tmp_path, option):
+    # A 60 MB --by file was read whole, over --max-size and over the 50 MB default.
+    big = tmp_path / "desks.csv"
+    big.write_text("iso3,region\n" + "FRA,Europe\n" * 200_000, encoding="utf-8")
+    result = CliRunner().invoke(cli, ["summary", option, str(big), "--max-size", "1"])
+    assert result.exit_code == 1
+    assert f"{big}: is 2.2 MB, more than the limit of 1 MB" in result.output

@@ -95,3 +95,42 @@ def test_limits_cannot_be_changed():
 
     with pytest.raises(dataclasses.FrozenInstanceError):
         Limits().max_rows = 1
+
+
+def test_a_pipe_is_read_no_further_than_the_limit(tmp_path):
+    # A pipe's or a device's size is not known before it is read: 'opmap validate
+    # --operations /dev/zero' grew to 7 GB before it was stopped.
+    import os
+    import threading
+
+    from opmap.read.guards import Limits, TooLarge, read_limited
+
+    pipe = tmp_path / "endless"
+    os.mkfifo(pipe)
+    written = []
+
+    def write_forever():
+        with open(pipe, "wb") as handle:
+            try:
+                while True:
+                    handle.write(b"a,b\n" * 4096)
+                    written.append(1)
+            except BrokenPipeError:
+                pass
+
+    writer = threading.Thread(target=write_forever, daemon=True)
+    writer.start()
+    with pytest.raises(TooLarge, match=r"more than the limit of 0\.1 MB \(it is not a file"):
+        read_limited(pipe, Limits(max_bytes=100_000))
+    writer.join(timeout=10)
+    assert not writer.is_alive() and len(written) < 100  # 16 KB a write: stopped near 100 KB
+
+
+def test_a_file_within_the_limit_is_read_whole_and_one_beyond_it_not_at_all(tmp_path):
+    from opmap.read.guards import Limits, TooLarge, read_limited
+
+    path = tmp_path / "ops.csv"
+    path.write_bytes(b"x" * 1000)
+    assert read_limited(path, Limits(max_bytes=1000)) == b"x" * 1000
+    with pytest.raises(TooLarge, match=r"is 0\.001\d* MB, more than the limit of 0\.0009 MB"):
+        read_limited(path, Limits(max_bytes=900))

@@ -56,7 +56,7 @@ def command(ctx, operations_path, countries_path, out_path, force, languages, un
             operations_path,
             countries_path,
             limits=limits(ctx),
-            also=(functools.partial(universe_of, universe_path),),
+            also=(functools.partial(universe_of, universe_path, limits=limits(ctx)),),
         )
         [universe] = inputs.also
         policy = output_policy(force, operations_path, countries_path, universe_path)

@@ -96,8 +96,8 @@ def command(
         countries_path,
         limits=limits(ctx),
         also=(
-            functools.partial(region_grouping, region_by),
-            functools.partial(universe_of, universe_path),
+            functools.partial(region_grouping, region_by, limits=limits(ctx)),
+            functools.partial(universe_of, universe_path, limits=limits(ctx)),
         ),
     )
     grouping, universe = inputs.also

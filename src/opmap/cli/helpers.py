@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from opmap.decide.regions import REGION_COLUMNS
 from opmap.errors import InvalidOption
 from opmap.ownership import OutputPolicy
+from opmap.read.guards import Limits
 from opmap.read.inputs import Inputs, load_inputs
 
 if TYPE_CHECKING:
@@ -24,7 +25,9 @@ __all__ = [
 ]
 
 
-def region_grouping(by: str, boundaries: pd.DataFrame) -> str | Mapping[str, str]:
+def region_grouping(
+    by: str, boundaries: pd.DataFrame, limits: Limits | None = None
+) -> str | Mapping[str, str]:
     """Turn ``--by`` into a region column name or a user's mapping ISO3 -> region.
 
     Parameters
@@ -34,6 +37,8 @@ def region_grouping(by: str, boundaries: pd.DataFrame) -> str | Mapping[str, str
         ``iso3,region`` CSV.
     boundaries : DataFrame
         The boundaries, or their attributes alone; their codes are accepted in the user's file.
+    limits : Limits, optional
+        The largest file read (``--max-size``).
     """
     if by in REGION_COLUMNS:
         return by
@@ -43,7 +48,7 @@ def region_grouping(by: str, boundaries: pd.DataFrame) -> str | Mapping[str, str
         raise InvalidOption(text("cli_by", by=by, columns=join_names(REGION_COLUMNS)))
     from opmap.read.regions import read_regions
 
-    return read_regions(by, known_codes=boundaries["iso_a3"])
+    return read_regions(by, known_codes=boundaries["iso_a3"], limits=limits)
 
 
 def output_policy(force: bool, *read: Path | str | None) -> OutputPolicy:
@@ -81,8 +86,8 @@ def claim_output(path: Path, policy: OutputPolicy) -> None:
     claim_file(path, policy)
 
 
-def universe_of(path: Path | None, boundaries: pd.DataFrame):
+def universe_of(path: Path | None, boundaries: pd.DataFrame, limits: Limits | None = None):
     """Turn ``--universe`` into the states coverage is counted over (default: the UN's)."""
     from opmap.read.universe import load_universe
 
-    return load_universe(path, known_codes=boundaries["iso_a3"])
+    return load_universe(path, known_codes=boundaries["iso_a3"], limits=limits)

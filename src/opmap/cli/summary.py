@@ -48,8 +48,8 @@ def command(ctx, operations_path, countries_path, region_by, universe_path) -> N
         limits=limits(ctx),
         shapes=False,
         also=(
-            functools.partial(region_grouping, region_by),
-            functools.partial(universe_of, universe_path),
+            functools.partial(region_grouping, region_by, limits=limits(ctx)),
+            functools.partial(universe_of, universe_path, limits=limits(ctx)),
         ),
     )
     grouping, universe = inputs.also

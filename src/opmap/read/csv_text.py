@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from opmap import words
-from opmap.read.guards import Limits
+from opmap.read.guards import Limits, TooLarge, read_limited
 
 if TYPE_CHECKING:
     from opmap.read.operations import _Report
@@ -42,11 +42,10 @@ def _read_text(path: Path, report: _Report, limits: Limits) -> str | None:
         if path.is_dir():
             report.error(None, words.text("file_folder"))
             return None
-        too_large = limits.size_problem(path.stat().st_size)
-        if too_large:
-            report.error(None, too_large)
-            return None
-        raw = path.read_bytes()
+        raw = read_limited(path, limits)
+    except TooLarge as err:
+        report.error(None, str(err))
+        return None
     except FileNotFoundError:
         report.error(None, words.text("file_missing"))
         return None

@@ -18,15 +18,18 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from pathlib import Path
 
 __all__ = [
     "BIDI_CONTROLS",
     "CONTROLS",
     "NOT_UTF8",
     "Limits",
+    "TooLarge",
     "describe_bidi",
     "describe_bytes",
     "describe_controls",
+    "read_limited",
     "strip_bidi_controls",
     "strip_controls",
 ]
@@ -63,6 +66,36 @@ class Limits:
         from opmap.words import plural
 
         return plural("file_too_long", lines - 1, limit=self.max_rows)
+
+
+class TooLarge(ValueError):
+    """A file larger than the limit; its message says so in the language of the run."""
+
+
+def read_limited(path: Path, limits: Limits) -> bytes:
+    """Read a file whole unless it is larger than ``limits.max_bytes``.
+
+    A file's size is known before it is read; a pipe's or a device's (``/dev/zero``) is not,
+    so no more than the limit and one byte is ever read: such an input grew without bound.
+
+    Raises
+    ------
+    TooLarge
+        With the words that say how large it is, or that it is larger than the limit.
+    OSError
+        If it cannot be read.
+    """
+    too_large = limits.size_problem(path.stat().st_size)
+    if too_large:
+        raise TooLarge(too_large)
+    with path.open("rb") as handle:
+        raw = handle.read(limits.max_bytes + 1)
+    if len(raw) > limits.max_bytes:
+        from opmap.words import text
+
+        _size, limit = _megabytes(len(raw), limits.max_bytes)
+        raise TooLarge(text("file_too_large_stream", limit=limit))
+    return raw
 
 
 def _megabytes(size: int, limit: int) -> tuple[str, str]:

@@ -10,11 +10,14 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from opmap.errors import InvalidRegions, Problem, UnknownCountry
+from opmap.read.guards import Limits
 
 REQUIRED = ("iso3", "region")
 
 
-def read_regions(path: Path | str, known_codes: Iterable[str] | None = None) -> dict[str, str]:
+def read_regions(
+    path: Path | str, known_codes: Iterable[str] | None = None, limits: Limits | None = None
+) -> dict[str, str]:
     """Read a region file into ISO3 -> region.
 
     Parameters
@@ -23,6 +26,8 @@ def read_regions(path: Path | str, known_codes: Iterable[str] | None = None) -> 
         CSV with the columns ``iso3`` and ``region`` (others are ignored).
     known_codes : iterable of str, optional
         Codes of the boundaries (to accept their own codes for non-ISO units, e.g. Somaliland).
+    limits : Limits, optional
+        The largest file read (``--max-size``).
 
     Returns
     -------
@@ -41,7 +46,7 @@ def read_regions(path: Path | str, known_codes: Iterable[str] | None = None) -> 
     name = str(path)
     known = set(known_codes) if known_codes is not None else set()
     usage = text("table_region_usage")
-    rows = read_table(path, REQUIRED, InvalidRegions, text("table_region_file"), usage)
+    rows = read_table(path, REQUIRED, InvalidRegions, text("table_region_file"), usage, limits)
 
     problems: list[Problem] = []
     regions: dict[str, str] = {}

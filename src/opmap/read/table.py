@@ -14,12 +14,25 @@ from pathlib import Path
 
 from opmap.errors import InvalidInput, Problem
 from opmap.read.csv_text import _sniff_delimiter, excel_separator, utf8_with_stray_bytes
-from opmap.read.guards import CONTROLS, NOT_UTF8, describe_bytes, describe_controls
+from opmap.read.guards import (
+    CONTROLS,
+    NOT_UTF8,
+    Limits,
+    TooLarge,
+    describe_bytes,
+    describe_controls,
+    read_limited,
+)
 from opmap.words import plural, quoted_names, text
 
 
 def read_table(
-    path: Path | str, required: tuple[str, ...], error: type[InvalidInput], what: str, usage: str
+    path: Path | str,
+    required: tuple[str, ...],
+    error: type[InvalidInput],
+    what: str,
+    usage: str,
+    limits: Limits | None = None,
 ) -> list[tuple[int, dict[str, str]]]:
     """Read a small CSV into (line it starts on, row) pairs, cells stripped, empty rows skipped.
 
@@ -35,6 +48,8 @@ def read_table(
         What the file is ("region file"), for the message when it cannot be read.
     usage : str
         How the file should look, for the message ("a region file has the header 'iso3,region'").
+    limits : Limits, optional
+        The largest file read (``--max-size``; default :class:`opmap.read.guards.Limits`).
 
     Returns
     -------
@@ -47,7 +62,10 @@ def read_table(
     """
     name = str(path)
     try:
-        raw = Path(path).read_bytes()
+        raw = read_limited(Path(path), limits or Limits())
+    except TooLarge as err:
+        message = str(err).replace("--max-size MB", text("file_too_large_any_input"))
+        raise error([Problem(name, None, None, message)]) from err
     except OSError as err:
         # Worded as the operations file's: "no such file; check the path and the spelling".
         if isinstance(err, FileNotFoundError):

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from opmap.errors import InvalidUniverse, Problem, UnknownCountry
+from opmap.read.guards import Limits
 
 __all__ = ["Universe", "load_universe"]
 
@@ -42,7 +43,9 @@ class Universe:
         return len(self.states)
 
 
-def load_universe(path: Path | str | None = None, known_codes: Iterable[str] = ()) -> Universe:
+def load_universe(
+    path: Path | str | None = None, known_codes: Iterable[str] = (), limits: Limits | None = None
+) -> Universe:
     """Read the list of states coverage is counted over.
 
     Parameters
@@ -53,6 +56,8 @@ def load_universe(path: Path | str | None = None, known_codes: Iterable[str] = (
         Default: the UN member and observer states that ship with opmap.
     known_codes : iterable of str, default ()
         Codes of the boundaries, accepted as written (user-assigned codes such as ``XKX``).
+    limits : Limits, optional
+        The largest file read (``--max-size``).
 
     Returns
     -------
@@ -74,7 +79,7 @@ def load_universe(path: Path | str | None = None, known_codes: Iterable[str] = (
         rows = read_table(un_states_path(), ("iso3",), InvalidUniverse, what, "")
         return Universe(frozenset(row["iso3"] for _, row in rows), DEFAULT_LABEL)
     usage = text("table_states_usage")
-    rows = read_table(path, ("iso3",), InvalidUniverse, what, usage)
+    rows = read_table(path, ("iso3",), InvalidUniverse, what, usage, limits)
     known = {code.upper() for code in known_codes}
     problems: list[Problem] = []
     states: dict[str, int] = {}
