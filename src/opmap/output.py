@@ -53,6 +53,8 @@ def atomic_path(path: Path | str) -> Iterator[Path]:
         yield temp
         os.chmod(temp, file_mode(target))
         os.replace(temp, target)
+    except OutputError:
+        raise  # worded already (a file written beside this one in the same block)
     except OSError as err:
         raise cannot_write(target, err) from err
     finally:

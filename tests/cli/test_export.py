@@ -225,9 +225,8 @@ def test_a_file_of_a_briefing_pack_is_not_replaced_by_an_export_unless_forced(tm
     ]
 
 
-def test_a_geopackage_the_disk_refuses_is_an_error_in_our_words_with_nothing_left(tmp_path):
-    # GDAL's error (a full disk: "Failed to commit transaction") came out as a pyogrio
-    # traceback. A limit on the size of a file the process may write stands in for the disk.
+def _export_with_small_files(*args: str, most: int = 100_000):
+    """Run ``opmap export ARGS`` where no file may grow past ``most`` bytes, as on a full disk."""
     import os
     import resource
     import signal
@@ -238,18 +237,45 @@ def test_a_geopackage_the_disk_refuses_is_an_error_in_our_words_with_nothing_lef
 
     def small_files():
         signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # the write fails instead (EFBIG)
-        resource.setrlimit(resource.RLIMIT_FSIZE, (100_000, 100_000))
+        resource.setrlimit(resource.RLIMIT_FSIZE, (most, most))
 
-    out = tmp_path / "layers" / "opmap.gpkg"
-    done = subprocess.run(
-        [sys.executable, "-m", "opmap", "export", "--format", "gpkg", "--out", str(out)],
+    return subprocess.run(
+        [sys.executable, "-m", "opmap", "export", *args],
         preexec_fn=small_files,
         capture_output=True,
         text=True,
         env={**os.environ, "PYTHONPATH": str(REPO / "src")},
         check=False,
     )
+
+
+def test_a_geopackage_the_disk_refuses_is_an_error_in_our_words_with_nothing_left(tmp_path):
+    # GDAL's error (a full disk: "Failed to commit transaction") came out as a pyogrio
+    # traceback. A limit on the size of a file the process may write stands in for the disk.
+    out = tmp_path / "layers" / "opmap.gpkg"
+    done = _export_with_small_files("--format", "gpkg", "--out", str(out))
     assert done.returncode == 1
     assert done.stderr.startswith(f"opmap: cannot write '{out}': ")
     assert "Traceback" not in done.stderr and len(done.stderr.splitlines()) == 1
     assert list(out.parent.iterdir()) == []  # no half-written file, no temporary one
+
+
+def test_geojson_layers_refused_on_the_way_leave_the_last_three_together(tmp_path):
+    # The disk filled up at the coverage layer: operations and participation were already
+    # replaced by this run's, beside the last run's coverage.
+    out = tmp_path / "g.geojson"
+    first = CliRunner().invoke(
+        cli, ["export", "--format", "geojson", "--year", "2018", "--out", str(out)]
+    )
+    assert first.exit_code == 0, first.output
+    before = {p.name: p.read_bytes() for p in tmp_path.glob("g-*.geojson")}
+    assert len(before) == 3
+    done = _export_with_small_files(
+        "--format", "geojson", "--out", str(out), "--force", most=1_000_000
+    )
+    assert done.returncode == 1
+    assert (
+        done.stderr == f"opmap: cannot write '{tmp_path / 'g-coverage.geojson'}': File too large\n"
+    )
+    assert {p.name: p.read_bytes() for p in tmp_path.glob("g-*.geojson")} == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".opmap-manifest.json", *sorted(before)]

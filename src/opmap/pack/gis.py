@@ -279,17 +279,26 @@ def write_geojson(
     read them as empty): a fifth of the operations file at 10,000 generated operations was
     ``null``. There the three files are 14.1 MB.
 
+    The files are written beside their places and renamed only once all of them are: a run
+    stopped or refused on the way (a full disk, Ctrl-C) leaves the earlier three together, not
+    one layer of this run beside two of the last.
+
     Raises
     ------
     OutputError
         If a file cannot be written.
     """
-    from opmap.output import write_text
+    import contextlib
 
-    return [
-        write_text(geojson_path(folder, stem, name), _compact_json(layer))
-        for name, layer in layers.items()
-    ]
+    from opmap.output import atomic_path
+
+    paths = [geojson_path(folder, stem, name) for name in layers]
+    with contextlib.ExitStack() as renames:  # each renames its file as the block ends well
+        for path, layer in zip(paths, layers.values(), strict=True):
+            temporary = renames.enter_context(atomic_path(path))
+            with open(temporary, "w", encoding="utf-8", newline="\n") as handle:
+                handle.write(_compact_json(layer))
+    return paths
 
 
 def _compact_json(layer: gpd.GeoDataFrame) -> str:
