@@ -239,6 +239,10 @@ STRINGS: dict[str, str] = {
         "{features} have the same iso_a3 {code!r}; a country or territory is one feature: give "
         "each its own code, or join a country's parts into one MultiPolygon"
     ),
+    "shape_degrees_not_projected": (
+        "says its coordinates are in {crs}, a projection, but they read as degrees (every one "
+        "within 180 and 90 of 0, 0); declare EPSG:4326, or remove the file's 'crs'"
+    ),
     "shape_several_values": (
         "{feature} has a list of values in {column!r}; give it one value, as every feature has "
         "one code, one name and one region"

@@ -99,6 +99,19 @@ def test_load_boundaries_reprojects_to_wgs84(tmp_path):
     assert boundaries["name"].tolist() == ["France"]
 
 
+def test_degrees_labelled_with_a_projection_are_an_error_not_a_speck(tmp_path):
+    # Labelled EPSG:3857 but written in degrees: projected "back" to degrees, every country
+    # shrank to a speck off Africa, with no word from validate, map or export.
+    path = tmp_path / "mislabelled.gpkg"
+    one_unit(4326).set_crs(3857, allow_override=True).to_file(path)
+    with pytest.raises(InvalidInput) as raised:
+        load_boundaries(path)
+    assert [p.message for p in raised.value.problems] == [
+        "says its coordinates are in EPSG:3857, a projection, but they read as degrees (every "
+        "one within 180 and 90 of 0, 0); declare EPSG:4326, or remove the file's 'crs'"
+    ]
+
+
 def test_load_boundaries_takes_a_file_with_no_crs_as_wgs84(tmp_path):
     path = tmp_path / "plain.shp"
     with pytest.warns(UserWarning, match="crs"):  # pyogrio warns when writing it, not opmap

@@ -133,6 +133,9 @@ def check_shapes(
     if boundaries.crs is None:
         boundaries = boundaries.set_crs(4326)
     elif boundaries.crs.to_epsg() != 4326:
+        if _degrees_under_a_projection(boundaries.crs, coords):
+            crs = boundaries.crs.to_string()
+            problems.append(_error(file, text("shape_degrees_not_projected", crs=crs)))
         if problems:
             return None, problems  # the shapes cannot be projected to degrees to be checked
         boundaries = boundaries.to_crs(4326)
@@ -150,6 +153,19 @@ def check_shapes(
     drawable[off_globe_features] = False
     boundaries = _repair(boundaries, file, feature, problems, drawable)
     return (None if any(p.severity == "error" for p in problems) else boundaries), problems
+
+
+def _degrees_under_a_projection(crs, coords) -> bool:
+    """Whether coordinates that read as degrees are labelled with a projection in metres.
+
+    A file labelled EPSG:3857 whose shapes span a few hundred units around 0, 0 holds degrees:
+    projected, the world would shrink to a speck off Africa, with no warning.
+    """
+    import numpy as np
+
+    if not crs.is_projected or not len(coords) or not np.isfinite(coords).all():
+        return False
+    return bool((np.abs(coords[:, 0]) <= 180).all() and (np.abs(coords[:, 1]) <= 90).all())
 
 
 def _repair(boundaries, file: str, feature, problems: list[Problem], drawable):
