@@ -284,3 +284,13 @@ def test_a_long_cell_with_no_quote_is_named_and_not_blamed_on_a_quote(tmp_path):
         "a cell is longer than 131,072 characters, more than a CSV cell of opmap holds; "
         "shorten it (a summary is a line or two, a source a link)"
     )
+
+
+def test_a_long_quoted_cell_whose_quote_is_closed_is_named_too(tmp_path):
+    # Any quote on the line was blamed: "a cell is too long (is a quote left open?)", though
+    # the quote was closed, with no column and no limit (bad-input audit).
+    long = '"' + "x" * 200_000 + ', with a comma"'
+    text = f"operation,year,countries,summary,source\nNawa,2014,Chad,{long},https://e.org/a\n"
+    operations, [problem] = check_operations(write(tmp_path, text))
+    assert (operations, problem.line, problem.column) == ([], 2, "summary")
+    assert problem.message.startswith("a cell is longer than 131,072 characters")

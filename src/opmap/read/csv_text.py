@@ -193,10 +193,14 @@ def _long_cell(
     Returns the column (when the line has no quote, the longest cell's) and the message.
     """
     found = next(itertools.islice(io.StringIO(text, newline=""), line - 1, None), "")
-    if '"' in found:
+    if found.count('"') % 2:  # a quote left open runs on: the line cannot tell the cell
         return None, words.text("csv_cell_too_long")
-    cells = found.split(delimiter)
-    longest = max(range(len(cells)), key=lambda i: len(cells[i]))
+    limit = csv.field_size_limit(len(found) + 1)  # the line alone, to find its long cell
+    try:
+        cells = next(csv.reader([found], delimiter=delimiter), [])
+    finally:
+        csv.field_size_limit(limit)
+    longest = max(range(len(cells)), key=lambda i: len(cells[i])) if cells else 0
     header = rows[0][1] if rows else []
     column = header[longest].strip() if longest < len(header) else None
     from opmap.i18n import format_number
