@@ -122,14 +122,16 @@ def _read_bins(ctx: click.Context, param: click.Parameter, value: str | None):
     """Read ``--bins``: one or more finite numbers ("", "nan" and "inf" bound no class)."""
     if value is None:
         return None
+    from opmap.words import text
+
     try:
-        bounds = tuple(float(part) for part in value.split(",") if part.strip())
+        bounds = tuple(float(part) for part in value.split(","))  # "1,,2": an empty bound
     except ValueError:
         bounds = ()
     if not bounds or not all(math.isfinite(bound) for bound in bounds):
-        from opmap.words import text
-
         raise click.BadParameter(text("cli_bins", value=value))
+    if any(low >= high for low, high in zip(bounds, bounds[1:])):  # "5,3,1": was sorted unsaid
+        raise click.BadParameter(text("cli_bins_order", value=value))
     return bounds
 
 
