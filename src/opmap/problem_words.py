@@ -327,6 +327,10 @@ STRINGS: dict[str, str] = {
         "--by {by!r} is neither a region column ({columns}) nor a CSV file of 'iso3,region' rows"
     ),
     "cli_step_mode": "--step and --mode go with --by-year",
+    "cli_year_outside_span": (
+        "--year {year} is outside the years --since and --until leave, so it would show nothing; "
+        "give the years with --year, or a span with --since and --until"
+    ),
     "cli_since_after_until": (
         "--since {since} is after --until {until}, which leaves no year; swap them, or leave one "
         "out"

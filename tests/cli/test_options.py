@@ -160,6 +160,19 @@ def test_since_after_until_is_refused_before_any_work(tmp_path, command):
     assert result.exit_code == 0, result.output
 
 
+@pytest.mark.parametrize("command", ["map", "export"])
+def test_a_year_the_span_leaves_out_is_refused_before_any_work(tmp_path, command):
+    # "--year 2014 --since 2016" drew an empty map saying only that no operation matches.
+    out = tmp_path / {"map": "x.html", "export": "x.png"}[command]
+    args = [command, "--year", "2018", "--year", "2014", "--since", "2016", "--out", str(out)]
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 2
+    assert "--year 2014 is outside the years --since and --until leave" in result.stderr
+    assert not out.exists()
+    inside = ["map", "--year", "2018", "--since", "2016", "--out", str(tmp_path / "y.html")]
+    assert CliRunner().invoke(cli, inside).exit_code == 0
+
+
 @pytest.mark.parametrize(("size", "shown"), [("inf", "inf"), ("1e400", "inf"), ("nan", "nan")])
 def test_a_max_size_that_is_not_a_finite_number_is_a_usage_error(size, shown):
     result = CliRunner().invoke(cli, ["validate", "--max-size", size])

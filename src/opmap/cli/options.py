@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import math
 from pathlib import Path
 
@@ -130,7 +131,7 @@ def _read_bins(ctx: click.Context, param: click.Parameter, value: str | None):
         bounds = ()
     if not bounds or not all(math.isfinite(bound) for bound in bounds):
         raise click.BadParameter(text("cli_bins", value=value))
-    if any(low >= high for low, high in zip(bounds, bounds[1:])):  # "5,3,1": was sorted unsaid
+    if any(low >= high for low, high in itertools.pairwise(bounds)):  # "5,3,1": sorted unsaid
         raise click.BadParameter(text("cli_bins_order", value=value))
     return bounds
 
@@ -198,16 +199,21 @@ def map_options(function):
 
 
 def check_year_span(ctx: click.Context) -> None:
-    """Refuse ``--since`` after ``--until``.
+    """Refuse ``--since`` after ``--until``, and a ``--year`` they leave out.
 
     No year would be left, and an empty map or table could be read as "no operation" rather
     than as a slip of the options.
     """
+    from opmap.words import text
+
     since, until = ctx.params.get("since"), ctx.params.get("until")
     if since is not None and until is not None and since > until:
-        from opmap.words import text
-
         raise click.UsageError(text("cli_since_after_until", since=since, until=until), ctx)
+    # "--year 2014 --since 2016" said only "no operation matches": a slip of the options too
+    low, high = since if since is not None else -math.inf, until if until is not None else math.inf
+    outside = [year for year in ctx.params.get("years") or () if not low <= year <= high]
+    if outside:
+        raise click.UsageError(text("cli_year_outside_span", year=outside[0]), ctx)
 
 
 def map_choices(ctx: click.Context) -> dict:
