@@ -345,6 +345,9 @@ STRINGS: dict[str, str] = {
     ),
     "cli_max_size": "give a number of MB such as 200, not {value}",
     "cli_bins": "{value!r} is not a list of numbers; write upper bounds like '1,2,5'",
+    "cli_out_folder": (
+        "{value!r} ends with '/', so it names a folder; name the file, e.g. {example!r}"
+    ),
     "cli_bins_order": "{value!r}: each upper bound must be above the one before, as in '1,2,5'",
     # what a command is asked to draw or write
     "image_bad_format": (

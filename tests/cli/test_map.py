@@ -234,3 +234,12 @@ def test_warnings_of_the_operations_are_told_on_stderr_and_the_map_is_written(tm
     )
     quiet = CliRunner().invoke(cli, ["-q", *args, "--force"])
     assert quiet.exit_code == 0 and quiet.output == ""
+
+
+def test_an_out_that_ends_with_a_slash_names_a_folder_and_is_refused(tmp_path):
+    # "--out maps/" wrote an HTML file called "maps" (bad-input audit).
+    out = f"{tmp_path / 'maps'}/"
+    result = CliRunner().invoke(cli, ["map", "--out", out])
+    assert result.exit_code == 2
+    assert f"{out!r} ends with '/', so it names a folder; name the file, e.g. " in result.stderr
+    assert "map.html" in result.stderr and list(tmp_path.iterdir()) == []

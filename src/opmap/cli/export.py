@@ -38,7 +38,11 @@ def _read_size(ctx: click.Context, param: click.Parameter, value: str | None):
 @operations_option
 @countries_option
 @limit_options
-@out_option("output/map.png", "File to write; .png, .svg, .pdf, .gpkg or .geojson sets the format.")
+@out_option(
+    "output/map.png",
+    "File to write; .png, .svg, .pdf, .gpkg or .geojson sets the format.",
+    file=True,
+)
 @click.option(
     "--format",
     "fmt",

@@ -24,7 +24,7 @@ from opmap.cli.options import (
 @operations_option
 @countries_option
 @limit_options
-@out_option("output/map.html", "HTML file to write (its folders are created).")
+@out_option("output/map.html", "HTML file to write (its folders are created).", file=True)
 @map_options
 @click.option(
     "--tiles",

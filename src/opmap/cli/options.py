@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import math
+import os
 from pathlib import Path
 
 import click
@@ -24,15 +25,29 @@ countries_option = click.option(
 )
 
 
-def out_option(default: str, help: str):
-    """Return an ``--out`` option with its own default."""
+def out_option(default: str, help: str, *, file: bool = False):
+    """Return an ``--out`` option with its own default; ``file``: it names a file, not a folder.
+
+    A file's ``--out`` that ends with ``/`` names a folder: ``--out maps/`` wrote a file called
+    ``maps``. It is refused, with the file name the command would use there.
+    """
+
+    def read(ctx: click.Context, param: click.Parameter, value: str) -> Path:
+        if file and value.endswith(("/", os.sep)):
+            from opmap.words import text
+
+            example = value + Path(default).name
+            raise click.BadParameter(text("cli_out_folder", value=value, example=example))
+        return Path(value)
+
     return click.option(
         "--out",
         "out_path",
-        type=click.Path(path_type=Path),
-        default=Path(default),
+        type=click.Path(),
+        default=default,
         show_default=True,
         help=help,
+        callback=read,
     )
 
 
