@@ -43,8 +43,8 @@ def test_a_row_with_one_required_cell_is_kept(tmp_path):
     assert read(path) == [(2, {"iso3": "", "region": "West"}), (3, {"iso3": "SEN", "region": ""})]
 
 
-def test_a_short_row_has_empty_cells_and_a_long_one_drops_the_nameless_cells(tmp_path):
-    path = table(tmp_path, "iso3,region\nSEN\nTCD,East,extra\n")
+def test_a_short_row_has_empty_cells_and_a_long_one_drops_its_empty_nameless_cells(tmp_path):
+    path = table(tmp_path, "iso3,region\nSEN\nTCD,East,,\n")  # a spreadsheet's trailing commas
     assert read(path) == [
         (2, {"iso3": "SEN", "region": ""}),
         (3, {"iso3": "TCD", "region": "East"}),
@@ -156,3 +156,19 @@ def test_excels_sep_line_names_the_delimiter_and_lines_keep_their_numbers(tmp_pa
     with pytest.raises(InvalidRegions) as raised:
         read(path)
     assert [(p.line, p.column) for p in raised.value.problems] == [(2, "iso3")]
+
+
+def test_a_row_with_more_cells_than_the_header_is_an_error_as_in_the_operations(tmp_path):
+    # "FRA,Europe,extra" was read as FRA in Europe, the extra cell dropped unsaid, where the
+    # operations file calls the same row an error (bad-input audit): a comma left unquoted?
+    from opmap.errors import InvalidRegions
+    from opmap.read.regions import read_regions
+
+    path = tmp_path / "desks.csv"
+    path.write_text("iso3,region\nFRA,Europe,extra\nDEU,Europe\nESP,Europe,\n", encoding="utf-8")
+    with pytest.raises(InvalidRegions) as raised:
+        read_regions(path)
+    assert [str(p) for p in raised.value.problems] == [
+        f"{path}:2: has 3 cells but the header has 2 columns; quote any cell that contains ',' "
+        "(got 'FRA,Europe,extra')"
+    ]  # line 4's third cell is empty: a trailing comma, as spreadsheets write

@@ -97,6 +97,11 @@ def read_table(
             for i, key in reversed(list(enumerate(header)))  # a repeated name: its first cell
             if key
         }
+        if any(field.strip() for field in fields[len(header) :]):  # "FRA,F,extra": where from?
+            message = plural(
+                "row_too_many_cells", len(header), cells=len(fields), delimiter=delimiter
+            )
+            problems.append(Problem(name, start, None, message, delimiter.join(fields)))
         if any(cells.get(column) for column in required):
             problems += _cell_problems(name, start, cells, required)
             rows.append((start, cells))
