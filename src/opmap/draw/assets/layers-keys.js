@@ -13,50 +13,40 @@
 
     function layersFromKeyboard(map) {
         var control = map.getContainer().querySelector(".leaflet-control-layers");
-        var toggle = control && control.querySelector(".leaflet-control-layers-toggle");
-        if (!toggle) {
-            return;
-        }
-        function isOpen() {
-            return control.classList.contains(OPEN);
-        }
-        function close(focusButton) {
-            control.classList.remove(OPEN);  // what Leaflet's collapse() does; folium keeps
-            if (focusButton) {               // the control itself out of reach
-                toggle.focus();
-            }
-        }
+        var toggle = control && control.querySelector("a");  // Leaflet's button
+        if (!toggle) { return; }
+        var classes = control.classList;
         toggle.setAttribute("aria-expanded", "false");
         // Whoever opens or closes it (a key, the mouse, a click on the map), the button says
         // so; closed with the focus inside, the focus goes back to the button, not the page.
         new MutationObserver(function () {
-            toggle.setAttribute("aria-expanded", String(isOpen()));
-            if (!isOpen() && control.contains(document.activeElement)) {
+            toggle.setAttribute("aria-expanded", String(classes.contains(OPEN)));
+            if (!classes.contains(OPEN) && control.contains(document.activeElement)) {
                 toggle.focus();
             }
         }).observe(control, {attributes: true, attributeFilter: ["class"]});
         // Leaflet's own handlers ran first (added first): the list is open, the button not yet
         // hidden. The focus moves before it is, so it is never lost.
         function intoList(event) {
-            if ((event.type === "click" || event.key === "Enter") && isOpen()) {
-                var first = control.querySelector(".leaflet-control-layers-list input");
-                if (first) {
-                    first.focus();
-                }
+            var first = control.querySelector("input");
+            if ((event.type === "click" || event.key === "Enter") && classes.contains(OPEN)
+                && first) {
+                first.focus();
             }
         }
         toggle.addEventListener("keydown", intoList);
         toggle.addEventListener("click", intoList);
+        // What Leaflet's collapse() does (folium keeps the control itself out of reach); the
+        // observer above gives the focus back to the button.
         control.addEventListener("keydown", function (event) {
-            if (event.key === "Escape" && isOpen()) {
-                event.preventDefault();
+            if (event.key === "Escape" && classes.contains(OPEN)) {
                 event.stopPropagation();  // the map's Escape closes popups: not this one's
-                close(true);
+                classes.remove(OPEN);
             }
         });
         control.addEventListener("focusout", function (event) {
-            if (isOpen() && !control.contains(event.relatedTarget)) {
-                close(false);  // Tab went past the last box, or Shift+Tab before the first
+            if (!control.contains(event.relatedTarget)) {  // Tab went past the last box
+                classes.remove(OPEN);
             }
         });
     }
