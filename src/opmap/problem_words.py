@@ -328,7 +328,7 @@ STRINGS: dict[str, str] = {
     ),
     "cli_step_mode": "--step and --mode go with --by-year",
     "cli_year_outside_span": (
-        "--year {year} is outside the years --since and --until leave, so it would show nothing; "
+        "--year {year} is outside the years --since and --until leave, so it would be left out; "
         "give the years with --year, or a span with --since and --until"
     ),
     "cli_since_after_until": (
@@ -345,9 +345,7 @@ STRINGS: dict[str, str] = {
     ),
     "cli_max_size": "give a number of MB such as 200, not {value}",
     "cli_bins": "{value!r} is not a list of numbers; write upper bounds like '1,2,5'",
-    "cli_out_folder": (
-        "{value!r} ends with '/', so it names a folder; name the file, e.g. {example!r}"
-    ),
+    "cli_out_folder": "{value!r} ends with '/', so it names a folder; name the file after it",
     "cli_bins_order": "{value!r}: each upper bound must be above the one before, as in '1,2,5'",
     # what a command is asked to draw or write
     "image_bad_format": (

@@ -53,7 +53,7 @@ def test_export_region_svg_quiet(tmp_path):
         (["--size", "huge"], 2, "cannot read the size 'huge'"),
         (["--dpi", "5"], 2, "--dpi"),
         (["--bins", "1,two"], 2, "not a list of numbers"),
-        (["--bins", "1,,2"], 2, "not a list of numbers"),  # was read as 1,2
+        (["--bins", "1,,2"], 2, "not a list of numbers"),  # was read as 1,2 (1,2, is fine)
         (["--bins", "5,3,1"], 2, "each upper bound must be above the one before"),  # was sorted
         (["--bins", "1,1"], 2, "each upper bound must be above the one before"),
         (["--region", "Atlantis"], 1, "unknown region 'Atlantis'"),

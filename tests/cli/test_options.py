@@ -171,6 +171,9 @@ def test_a_year_the_span_leaves_out_is_refused_before_any_work(tmp_path, command
     assert not out.exists()
     inside = ["map", "--year", "2018", "--since", "2016", "--out", str(tmp_path / "y.html")]
     assert CliRunner().invoke(cli, inside).exit_code == 0
+    # a list may end with a comma, as "--bins 1,2," (an empty bound inside it is refused)
+    bins = ["map", "--bins", "1,2,", "--out", str(tmp_path / "z.html")]
+    assert CliRunner().invoke(cli, bins).exit_code == 0
 
 
 @pytest.mark.parametrize(("size", "shown"), [("inf", "inf"), ("1e400", "inf"), ("nan", "nan")])

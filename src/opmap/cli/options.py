@@ -29,15 +29,14 @@ def out_option(default: str, help: str, *, file: bool = False):
     """Return an ``--out`` option with its own default; ``file``: it names a file, not a folder.
 
     A file's ``--out`` that ends with ``/`` names a folder: ``--out maps/`` wrote a file called
-    ``maps``. It is refused, with the file name the command would use there.
+    ``maps``. It is refused.
     """
 
     def read(ctx: click.Context, param: click.Parameter, value: str) -> Path:
         if file and value.endswith(("/", os.sep)):
             from opmap.words import text
 
-            example = value + Path(default).name
-            raise click.BadParameter(text("cli_out_folder", value=value, example=example))
+            raise click.BadParameter(text("cli_out_folder", value=value))
         return Path(value)
 
     return click.option(
@@ -141,7 +140,8 @@ def _read_bins(ctx: click.Context, param: click.Parameter, value: str | None):
     from opmap.words import text
 
     try:
-        bounds = tuple(float(part) for part in value.split(","))  # "1,,2": an empty bound
+        # "1,,2" has an empty bound; "1,5,10," only the comma a list may end with
+        bounds = tuple(float(part) for part in value.strip().removesuffix(",").split(","))
     except ValueError:
         bounds = ()
     if not bounds or not all(math.isfinite(bound) for bound in bounds):
