@@ -42,6 +42,9 @@ def _off(shapes, members, *operations):
         (48.86, 2.35, ("GHA",), "Europe"),  # Paris: in the area, though not Ghana
         (-8.5, 179.2, ("TUV",), None),  # Tuvalu has a point, no polygon: near it
         (-16.5, -179.9, ("FJI",), None),  # Fiji, across the 180th meridian
+        (4.94, -52.33, ("FRA",), None),  # Cayenne, French Guiana: a territory of France
+        (78.22, 15.65, ("NOR",), None),  # Longyearbyen, Svalbard: of Norway
+        (18.47, -66.11, ("USA",), None),  # San Juan, Puerto Rico ("United States of America")
     ],
 )
 def test_a_position_in_or_near_a_place_named_is_not_a_problem(
@@ -113,3 +116,11 @@ def test_operations_without_a_position_or_a_place_are_not_measured(shapes, membe
     nowhere = _placed(9.08, 7.49, countries=())  # no place named: nothing to measure against
     unknown = _placed(9.08, 7.49, countries=("XYZ",))  # no shape for it in these boundaries
     assert _off(shapes, members, unplaced, nowhere, unknown) == []
+
+
+def test_a_territory_named_is_not_its_state(shapes, members):
+    # The state's territories are its places; a territory's are not the state's.
+    [problem] = _off(shapes, members, _placed(48.86, 2.35, ("GUF",)))  # Paris, for Guiana
+    assert "is in France, not in or near a place the operation names (French Guiana)" in (
+        problem.message
+    )

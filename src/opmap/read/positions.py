@@ -66,6 +66,7 @@ def positions_off_their_places(
     if not placed:
         return []
     shapes, near = _unit_shapes(boundaries, points)
+    members = {**members, **_territories(boundaries)}
     pairs = [
         (index, code)
         for index, op in enumerate(placed)
@@ -92,8 +93,39 @@ def positions_off_their_places(
 
 
 def _places(operation: Operation, members: Mapping[str, frozenset[str]]) -> set[str]:
-    """Return the codes of the units an operation names: its countries and its area's units."""
-    return set(operation.countries) | members.get(operation.area or "", frozenset())
+    """Return the codes of the units an operation names: its countries and its area's units.
+
+    A state named is its territories too (``members`` keyed by its code): France's operation
+    may be placed in Cayenne, French Guiana.
+    """
+    places = set(operation.countries) | members.get(operation.area or "", frozenset())
+    for code in operation.countries:
+        places |= members.get(code, frozenset())
+    return places
+
+
+def _territories(boundaries) -> dict[str, frozenset[str]]:
+    """Return each sovereign state's code -> the codes of its units, where the boundaries say.
+
+    Natural Earth's ``sovereignt`` names the state a unit belongs to. The state itself is the
+    unit of that name, else the largest (the United States' ``sovereignt`` is "United States of
+    America"). Boundaries without the column give none.
+    """
+    import numpy as np
+    import shapely
+
+    if "sovereignt" not in boundaries.columns:
+        return {}
+    states = {}
+    for sovereign, group in boundaries.groupby("sovereignt", sort=False):
+        if len(group) < 2:
+            continue
+        codes = [str(code) for code in group["iso_a3"]]
+        named = [code for code, name in zip(codes, group["name"], strict=True) if name == sovereign]
+        # in square degrees, which is enough to tell the largest (no geopandas CRS warning)
+        largest = codes[int(np.argmax(shapely.area(np.asarray(group.geometry.array))))]
+        states[named[0] if named else largest] = frozenset(codes)
+    return states
 
 
 def _unit_shapes(boundaries, points) -> tuple[dict, dict[str, float]]:
