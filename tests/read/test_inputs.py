@@ -96,16 +96,25 @@ def test_the_warnings_of_the_operations_are_counted_with_the_command_that_tells_
         f"{path}: 3 warnings, which do not stop the run; `opmap validate '{path}'` tells what "
         "they are"
     ]
-    # without the shapes (a table), the position is not measured: 2 of them
+    # without the shapes (a table: summary, which loads no geometry library), the position is
+    # not measured: 2 of them, which validate lists with the third
     assert _told(operations_path=path, shapes=False)[0].startswith(f"{path}: 2 warnings")
 
 
-def test_the_bundled_data_and_a_run_with_no_listener_tell_nothing(tmp_path, capsys):
+def test_the_bundled_data_tells_nothing():
     assert _told() == []
+
+
+def test_the_command_that_tells_the_warnings_reads_within_the_same_limits(tmp_path):
+    # 'opmap map --max-rows 300000' suggested a validate that stopped at the default 200,000.
+    from opmap.read.guards import Limits
+
     path = tmp_path / "ops.csv"
     path.write_text(
         "operation,year,countries,lat,lon,source\nA,2019,Ghana,9.08,7.49,https://example.org/a\n",
         encoding="utf-8",
     )
-    assert load_inputs(path).operations  # no listener (a library call, or --quiet)
-    assert capsys.readouterr() == ("", "")
+    [line] = _told(operations_path=path, limits=Limits(max_bytes=2_500_000, max_rows=300_000))
+    assert line.endswith(
+        f"`opmap validate {path} --max-size 2.5 --max-rows 300000` tells what it is"
+    )

@@ -64,7 +64,12 @@ def _against_boundaries(operations, operations_path, countries_path, ctx) -> lis
     from opmap.cli.options import limits
     from opmap.errors import InvalidInput
     from opmap.read import boundaries as read
-    from opmap.read.cross_checks import against_boundaries, needs_boundaries, needs_shapes
+    from opmap.read.cross_checks import (
+        against_boundaries,
+        needs_boundaries,
+        needs_shapes,
+        unit_rows,
+    )
 
     if not needs_boundaries(operations):
         return []  # nothing to check: the boundaries are not read again
@@ -72,7 +77,7 @@ def _against_boundaries(operations, operations_path, countries_path, ctx) -> lis
     try:
         if needs_shapes(operations):  # the shapes, which load geopandas
             shapes = read.load_boundaries(countries_path, limits=limits(ctx))
-            units = shapes.drop(columns=shapes.geometry.name).to_dict("records")
+            units = unit_rows(shapes)
         elif countries_path is None:
             units = read.bundled_attribute_rows()  # the baked attributes, without pandas
         else:

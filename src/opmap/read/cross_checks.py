@@ -18,7 +18,13 @@ if TYPE_CHECKING:
 
     from opmap.read.operations import Operation
 
-__all__ = ["against_boundaries", "needs_boundaries", "needs_shapes"]
+__all__ = [
+    "against_boundaries",
+    "count_against_boundaries",
+    "needs_boundaries",
+    "needs_shapes",
+    "unit_rows",
+]
 
 
 def needs_boundaries(operations: Iterable[Operation]) -> bool:
@@ -66,6 +72,31 @@ def against_boundaries(
         points = load_country_points()
         problems += positions_off_their_places(operations, shapes, points, members, file)
     return sorted(problems, key=lambda problem: problem.line or 0)
+
+
+def count_against_boundaries(
+    operations: Sequence[Operation],
+    units: Iterable[Mapping[str, object]],
+    shapes: geopandas.GeoDataFrame | None = None,
+) -> int:
+    """Count the warnings of :func:`against_boundaries` without wording them (see there)."""
+    from opmap.read.areas import declared_beyond_area, units_by_area
+    from opmap.read.boundaries import load_country_points, point_unit_rows
+
+    members = units_by_area([*units, *point_unit_rows()])
+    count = len(declared_beyond_area(operations, members, ""))
+    if shapes is not None and needs_shapes(operations):
+        from opmap.read.positions import count_off_their_places
+
+        count += count_off_their_places(operations, shapes, load_country_points(), members)
+    return count
+
+
+def unit_rows(boundaries) -> list[dict]:
+    """Return the boundaries' units as mappings, without their shapes, for the checks above."""
+    geometry = getattr(boundaries, "_geometry_column_name", None)
+    attributes = boundaries.drop(columns=geometry) if geometry in boundaries.columns else boundaries
+    return attributes.to_dict("records")
 
 
 def _declares_area_total(op: Operation) -> bool:

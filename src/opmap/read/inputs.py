@@ -93,31 +93,38 @@ def load_inputs(
         raise failed[0]
     if failed:
         raise InvalidInput([problem for err in failed for problem in err.problems])
-    _tell_warnings(operations, warnings, boundaries, operations_path, countries_path)
+    _tell_warnings(operations, warnings, boundaries, (operations_path, countries_path), limits)
     return Inputs(operations, boundaries, load_country_points(), extra)
 
 
-def _tell_warnings(operations, warnings, boundaries, operations_path, countries_path) -> None:
+def _tell_warnings(operations, warnings, boundaries, paths, limits) -> None:
     """Say how many warnings the operations have, and the command that tells them.
 
-    The run goes on; a person who runs ``opmap build`` alone hears of them too.
+    The run goes on; a person who runs ``opmap build`` alone hears of them too. The command
+    reads the same files within the same limits, so that it finds them. A table (``shapes``
+    false) measures no position: those are the map's, and validate tells them.
     """
     import shlex
 
     from opmap import progress
     from opmap.bundled import operations_path as bundled_operations
-    from opmap.read.cross_checks import against_boundaries, needs_boundaries
+    from opmap.read.cross_checks import count_against_boundaries, needs_boundaries, unit_rows
 
+    operations_path, countries_path = paths
     file = str(operations_path or bundled_operations())
     found = len(warnings)
     if needs_boundaries(operations):
         shapes = boundaries if hasattr(boundaries, "geometry") else None
-        attributes = (
-            boundaries.drop(columns=shapes.geometry.name) if shapes is not None else boundaries
-        )
-        found += len(against_boundaries(operations, attributes.to_dict("records"), file, shapes))
-    if found:
-        command = shlex.quote(file)
-        if countries_path:  # the same boundaries, so that validate finds the same warnings
-            command += " --countries " + shlex.quote(str(countries_path))
-        progress.warn("read_warnings", found, file=file, command=command)
+        found += count_against_boundaries(operations, unit_rows(boundaries), shapes)
+    if not found:
+        return
+    command = [file]
+    if countries_path:  # the same boundaries, so that validate finds the same warnings
+        command += ["--countries", str(countries_path)]
+    given, default = limits or Limits(), Limits()
+    if given.max_bytes != default.max_bytes:
+        command += ["--max-size", f"{given.max_bytes / 1_000_000:g}"]
+    if given.max_rows != default.max_rows:
+        command += ["--max-rows", str(given.max_rows)]
+    quoted = " ".join(shlex.quote(part) for part in command)
+    progress.warn("read_warnings", found, file=file, command=quoted)

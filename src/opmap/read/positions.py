@@ -20,7 +20,12 @@ if TYPE_CHECKING:
 
     from opmap.read.operations import Operation
 
-__all__ = ["NEAR_DEGREES", "NEAR_POINT_DEGREES", "positions_off_their_places"]
+__all__ = [
+    "NEAR_DEGREES",
+    "NEAR_POINT_DEGREES",
+    "count_off_their_places",
+    "positions_off_their_places",
+]
 
 #: How far outside a named unit's outline a position may be, in degrees (about 55 km at the
 #: equator): a port on the coast, a shape drawn at 1:50m, an island's lagoon.
@@ -59,14 +64,37 @@ def positions_off_their_places(
         One warning per such operation, on its line and its ``lat`` column, that says where the
         position is instead, and whether lat and lon read the other way round would fit.
     """
+    shapes, near = _unit_shapes(boundaries, points)
+    members = {**members, **_territories(boundaries)}
+    off = _off_their_places(operations, shapes, near, members)
+    if not off:
+        return []
+    names, found = _unit_names(boundaries), _Finder(shapes)
+    return [_warning(op, found, names, shapes, near, members, file) for op in off]
+
+
+def count_off_their_places(
+    operations: Iterable[Operation],
+    boundaries: geopandas.GeoDataFrame,
+    points: Mapping[str, tuple[float, float]],
+    members: Mapping[str, frozenset[str]],
+) -> int:
+    """Count the warnings of :func:`positions_off_their_places` without wording them.
+
+    Wording one looks for the unit the position is in and tries lat and lon swapped: 0.6 ms an
+    operation, 6.7 s at 10,000 positions off, for a run that says only how many there are.
+    """
+    shapes, near = _unit_shapes(boundaries, points)
+    members = {**members, **_territories(boundaries)}
+    return len(_off_their_places(operations, shapes, near, members))
+
+
+def _off_their_places(operations, shapes, near, members) -> list[Operation]:
+    """Return the operations whose position is not in or near any place they name."""
     import numpy as np
     import shapely
 
     placed = [op for op in operations if op.has_position and (op.countries or op.area)]
-    if not placed:
-        return []
-    shapes, near = _unit_shapes(boundaries, points)
-    members = {**members, **_territories(boundaries)}
     pairs = [
         (index, code)
         for index, op in enumerate(placed)
@@ -80,16 +108,10 @@ def positions_off_their_places(
     reach = np.array([near[code] for _, code in pairs])
     fits = shapely.dwithin(units, positions[which], reach)
     measured = np.zeros(len(placed), dtype=bool)
-    measured[which] = True
+    measured[which] = True  # an operation none of whose places has a shape is not measured
     fitting = np.zeros(len(placed), dtype=bool)
     np.logical_or.at(fitting, which, fits)
-    names = _unit_names(boundaries)
-    found = _Finder(shapes)
-    return [
-        _warning(op, found, names, shapes, near, members, file)
-        for op, seen, fit in zip(placed, measured, fitting, strict=True)
-        if seen and not fit
-    ]
+    return [op for op, seen, fit in zip(placed, measured, fitting, strict=True) if seen and not fit]
 
 
 def _places(operation: Operation, members: Mapping[str, frozenset[str]]) -> set[str]:
