@@ -314,3 +314,15 @@ def test_units_with_a_point_and_no_polygon_have_their_name_and_regions():
         "region_wb": "Latin America & Caribbean",
     }
     assert set(regions) == set(load_country_points())
+
+
+def test_a_list_in_a_column_opmap_does_not_need_is_kept_as_its_values_text(tmp_path):
+    # A list in iso_a2 passed the checks and crashed the GeoJSON export with a traceback
+    # ("Object of type ndarray is not JSON serializable").
+    import json
+
+    unit = json.loads(one_unit(4326).to_json())
+    unit["features"][0]["properties"]["iso_a2"] = ["FR", "FX"]
+    path = tmp_path / "lists.geojson"
+    path.write_text(json.dumps(unit), encoding="utf-8")
+    assert load_boundaries(path)["iso_a2"].tolist() == ["FR; FX"]

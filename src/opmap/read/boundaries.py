@@ -230,7 +230,7 @@ def _check_values(boundaries, file: str) -> list[Problem]:
     for index, name in enumerate(_names(boundaries, empty["name"])):
         for column in REQUIRED_COLUMNS:
             value = boundaries[column].iloc[index]
-            if _is_list(value):  # a JSON list or object: no one code, name or region
+            if _is_list(value):  # a JSON list: no one code, name or region
                 message = text(
                     "shape_several_values", feature=feature_label(index, name), column=column
                 )
@@ -245,16 +245,22 @@ def _unwrap_lists(boundaries) -> None:
     """Read a list of one value as that value, and an empty list as no value, in place.
 
     One feature's property written as a JSON list makes GDAL read the whole column as lists:
-    ``"TCD"`` as ``["TCD"]``. A longer list is an error of its feature (:func:`_check_values`).
+    ``"TCD"`` as ``["TCD"]``. A longer list is an error of its feature in a column opmap needs
+    (:func:`_check_values`); in another (``iso_a2``) it is kept as its values' text, "A; B",
+    which every output can write. (GDAL reads a JSON object as its text already.)
     """
     for column in boundaries.columns:
         values = boundaries[column]
         if values.dtype == object and values.map(_is_list).any():
-            boundaries[column] = values.map(
-                lambda v: (
-                    (v[0] if len(v) == 1 else None if len(v) == 0 else v) if _is_list(v) else v
-                )
-            )
+            one = functools.partial(_one_value, needed=column in REQUIRED_COLUMNS)
+            boundaries[column] = values.map(lambda v, one=one: one(v) if _is_list(v) else v)
+
+
+def _one_value(values, needed: bool):
+    """Return a list's one value, None for none, and several as a list (``needed``) or text."""
+    if len(values) <= 1:
+        return values[0] if len(values) else None
+    return values if needed else "; ".join(map(str, values))
 
 
 def _is_list(value) -> bool:
