@@ -319,7 +319,7 @@ STRINGS: dict[str, str] = {
     ),
     "out_kept_beside": (
         "the new output is in place; files saved in the folder while it was replaced have names "
-        "the new output uses, and are kept in {path!r}"
+        "the new output uses: the previous folder is kept, with them, in {path!r}"
     ),
     # the command line's own errors
     "cli_operations_once": "give the operations file once: as FILE or with --operations",
@@ -393,16 +393,4 @@ STRINGS: dict[str, str] = {
 
 #: The reasons :class:`opmap.errors.UnknownCountry` and :class:`~opmap.errors.UnknownArea` are
 #: given in English by the readers, and the keys that word them in the language of the run.
-REASONS: dict[str, str] = {
-    STRINGS[key]: key
-    for key in (
-        "reason_unknown_country",
-        "reason_unknown_code",
-        "reason_ambiguous",
-        "reason_region",
-        "reason_group",
-        "reason_not_iso",
-        "reason_unknown_area",
-        "reason_vague_area",
-    )
-}
+REASONS: dict[str, str] = {STRINGS[key]: key for key in STRINGS if key.startswith("reason_")}

@@ -257,14 +257,16 @@ def _gdal_reason(gpkg: Path, err: Exception) -> str:
     import os
     import shutil
 
+    words = str(err).splitlines()[0] if str(err) else type(err).__name__
+    # GDAL may say only "Failed to commit transaction": when writing failed on a disk that much
+    # fuller than the file takes, a full disk is the likelier reason (the file is gone by now)
+    writing = any(sign in words.lower() for sign in ("commit", "write", "i/o", "disk", "full"))
     try:
-        # GDAL may say only "Failed to commit transaction": a disk that much fuller than the
-        # file takes is the likelier reason (the journal and the file are gone by now)
-        if shutil.disk_usage(gpkg.parent).free < 16 << 20:
+        if writing and shutil.disk_usage(gpkg.parent).free < 16 << 20:
             return os.strerror(errno.ENOSPC)
     except OSError:
         pass
-    return str(err).splitlines()[0] if str(err) else type(err).__name__
+    return words
 
 
 def write_geojson(
