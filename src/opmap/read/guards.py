@@ -29,6 +29,7 @@ __all__ = [
     "describe_bidi",
     "describe_bytes",
     "describe_controls",
+    "of_any_input",
     "read_limited",
     "strip_bidi_controls",
     "strip_controls",
@@ -66,6 +67,16 @@ class Limits:
         from opmap.words import plural
 
         return plural("file_too_long", lines - 1, limit=self.max_rows)
+
+
+def of_any_input(message: str) -> str:
+    """Say of a size refused that ``--max-size`` applies to every input, not the operations only.
+
+    For the files read beside the operations (boundaries, region files, lists of states).
+    """
+    from opmap.words import text
+
+    return message.replace("--max-size MB", text("file_too_large_any_input"))
 
 
 class TooLarge(ValueError):

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from opmap.errors import Problem
-from opmap.read.guards import Limits
+from opmap.read.guards import Limits, of_any_input
 from opmap.words import text
 
 if TYPE_CHECKING:
@@ -43,7 +43,7 @@ def read_geojson(path: Path, limits: Limits) -> tuple[geopandas.GeoDataFrame | N
         return refuse(text("shape_not_a_file"))
     too_large = limits.size_problem(path.stat().st_size)
     if too_large:
-        return refuse(too_large.replace("--max-size MB", text("file_too_large_any_input")))
+        return refuse(of_any_input(too_large))
     with path.open("rb") as handle:
         head = handle.read(65536)
     if not head.strip():

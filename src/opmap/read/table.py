@@ -21,6 +21,7 @@ from opmap.read.guards import (
     TooLarge,
     describe_bytes,
     describe_controls,
+    of_any_input,
     read_limited,
 )
 from opmap.words import plural, quoted_names, text
@@ -64,8 +65,7 @@ def read_table(
     try:
         raw = read_limited(Path(path), limits or Limits())
     except TooLarge as err:
-        message = str(err).replace("--max-size MB", text("file_too_large_any_input"))
-        raise error([Problem(name, None, None, message)]) from err
+        raise error([Problem(name, None, None, of_any_input(str(err)))]) from err
     except OSError as err:
         # Worded as the operations file's: "no such file; check the path and the spelling".
         if isinstance(err, FileNotFoundError):
