@@ -68,7 +68,7 @@ def _against_boundaries(operations, operations_path, countries_path, ctx) -> lis
         against_boundaries,
         needs_boundaries,
         needs_shapes,
-        unit_rows,
+        units_and_shapes,
     )
 
     if not needs_boundaries(operations):
@@ -76,8 +76,8 @@ def _against_boundaries(operations, operations_path, countries_path, ctx) -> lis
     shapes = None
     try:
         if needs_shapes(operations):  # the shapes, which load geopandas
-            shapes = read.load_boundaries(countries_path, limits=limits(ctx))
-            units = unit_rows(shapes)
+            boundaries = read.load_boundaries(countries_path, limits=limits(ctx))
+            units, shapes = units_and_shapes(boundaries)
         elif countries_path is None:
             units = read.bundled_attribute_rows()  # the baked attributes, without pandas
         else:

@@ -19,7 +19,13 @@ from opmap.errors import Problem, UnknownArea
 if TYPE_CHECKING:
     from opmap.read.operations import Operation
 
-__all__ = ["AREAS", "declared_beyond_area", "resolve_area", "units_by_area"]
+__all__ = [
+    "AREAS",
+    "declared_beyond_area",
+    "declares_area_total",
+    "resolve_area",
+    "units_by_area",
+]
 
 #: M49 regions and subregions, as the bundled boundaries spell them: area -> its region.
 AREAS = {
@@ -146,6 +152,11 @@ def units_by_area(units: Iterable[Mapping[str, str]]) -> dict[str, frozenset[str
     return {area: frozenset(codes) for area, codes in members.items()}
 
 
+def declares_area_total(operation: Operation) -> bool:
+    """Whether an operation gives a total of countries beside an area: one to check against it."""
+    return bool(operation.area) and operation.countries_total is not None
+
+
 def declared_beyond_area(
     operations: Iterable[Operation], members: Mapping[str, frozenset[str]], file: str
 ) -> list[Problem]:
@@ -170,7 +181,7 @@ def declared_beyond_area(
     """
     problems = []
     for operation in operations:
-        if not operation.area or operation.countries_total is None:
+        if not declares_area_total(operation):
             continue
         most = len(members.get(operation.area, frozenset()) | set(operation.countries))
         if operation.countries_total > most:

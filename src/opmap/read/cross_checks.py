@@ -12,6 +12,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from opmap.errors import Problem
+from opmap.read.areas import declares_area_total
+from opmap.read.positions import is_measured
 
 if TYPE_CHECKING:
     import geopandas
@@ -23,18 +25,18 @@ __all__ = [
     "count_against_boundaries",
     "needs_boundaries",
     "needs_shapes",
-    "unit_rows",
+    "units_and_shapes",
 ]
 
 
 def needs_boundaries(operations: Iterable[Operation]) -> bool:
     """Whether any operation says something the boundaries could contradict."""
-    return any(_declares_area_total(op) or _placed_by_name(op) for op in operations)
+    return any(declares_area_total(op) or is_measured(op) for op in operations)
 
 
 def needs_shapes(operations: Iterable[Operation]) -> bool:
     """Whether any position is to be measured: the shapes are needed, not the attributes alone."""
-    return any(_placed_by_name(op) for op in operations)
+    return any(is_measured(op) for op in operations)
 
 
 def against_boundaries(
@@ -92,16 +94,13 @@ def count_against_boundaries(
     return count
 
 
-def unit_rows(boundaries) -> list[dict]:
-    """Return the boundaries' units as mappings, without their shapes, for the checks above."""
-    geometry = getattr(boundaries, "_geometry_column_name", None)
-    attributes = boundaries.drop(columns=geometry) if geometry in boundaries.columns else boundaries
-    return attributes.to_dict("records")
+def units_and_shapes(boundaries) -> tuple[list[dict], geopandas.GeoDataFrame | None]:
+    """Return the boundaries' units as mappings for the checks above, and their shapes if any.
 
-
-def _declares_area_total(op: Operation) -> bool:
-    return bool(op.area) and op.countries_total is not None
-
-
-def _placed_by_name(op: Operation) -> bool:
-    return op.has_position and bool(op.countries or op.area)
+    ``boundaries`` is a GeoDataFrame, or the attributes alone (a table's run, which loads no
+    geometry library): then there are no shapes.
+    """
+    geometry = getattr(boundaries, "geometry", None)
+    if geometry is None:
+        return boundaries.to_dict("records"), None
+    return boundaries.drop(columns=geometry.name).to_dict("records"), boundaries

@@ -108,14 +108,13 @@ def _tell_warnings(operations, warnings, boundaries, paths, limits) -> None:
 
     from opmap import progress
     from opmap.bundled import operations_path as bundled_operations
-    from opmap.read.cross_checks import count_against_boundaries, needs_boundaries, unit_rows
+    from opmap.read.cross_checks import count_against_boundaries, needs_boundaries, units_and_shapes
 
     operations_path, countries_path = paths
     file = str(operations_path or bundled_operations())
     found = len(warnings)
     if needs_boundaries(operations):
-        shapes = boundaries if hasattr(boundaries, "geometry") else None
-        found += count_against_boundaries(operations, unit_rows(boundaries), shapes)
+        found += count_against_boundaries(operations, *units_and_shapes(boundaries))
     if not found:
         return
     command = [file]

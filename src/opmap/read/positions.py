@@ -24,6 +24,7 @@ __all__ = [
     "NEAR_DEGREES",
     "NEAR_POINT_DEGREES",
     "count_off_their_places",
+    "is_measured",
     "positions_off_their_places",
 ]
 
@@ -94,7 +95,7 @@ def _off_their_places(operations, shapes, near, members) -> list[Operation]:
     import numpy as np
     import shapely
 
-    placed = [op for op in operations if op.has_position and (op.countries or op.area)]
+    placed = [op for op in operations if is_measured(op)]
     pairs = [
         (index, code)
         for index, op in enumerate(placed)
@@ -112,6 +113,11 @@ def _off_their_places(operations, shapes, near, members) -> list[Operation]:
     fitting = np.zeros(len(placed), dtype=bool)
     np.logical_or.at(fitting, which, fits)
     return [op for op, seen, fit in zip(placed, measured, fitting, strict=True) if seen and not fit]
+
+
+def is_measured(operation: Operation) -> bool:
+    """Whether an operation's position is measured: it gives one, and names a place."""
+    return operation.has_position and bool(operation.countries or operation.area)
 
 
 def _places(operation: Operation, members: Mapping[str, frozenset[str]]) -> set[str]:
