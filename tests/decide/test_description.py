@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from records import operation
 
 from opmap.decide.description import OPERATIONS_LISTED, describe_map
 from opmap.decide.mapdata import prepare_map_data
@@ -157,13 +158,7 @@ def _fig(words: str):
 
 
 def test_one_operation_one_country_reads_in_the_singular(boundaries):
-    alone = Operation(
-        name="Solo",
-        year=2020,
-        countries=("SDN",),
-        country_names=("Sudan",),
-        victims=parse_figure("12"),
-    )
+    alone = operation("Solo", 2020, [("SDN", "Sudan")], victims="12")
     words = describe_map(prepare_map_data([alone], boundaries))
     assert "It shows 1 operation, 2020." in words.sentences
     assert "1 country or territory took part by name." in words.sentences
@@ -200,13 +195,7 @@ def test_the_words_say_where_a_marker_stands_as_markers_py_places_it(boundaries)
 def test_the_world_map_says_who_took_part_without_a_name(boundaries):
     # Mike named France and Morocco and counted 10: the map said "2 countries and territories
     # took part by name" and nothing of the 8 others.
-    mike = Operation(
-        "Mike",
-        2019,
-        countries=("FRA", "MAR"),
-        country_names=("France", "Morocco"),
-        countries_total=10,
-    )
+    mike = operation("Mike", 2019, [("FRA", "France"), ("MAR", "Morocco")], total=10)
     data = prepare_map_data([mike], boundaries, points=load_country_points())
     sentences = describe_map(data).sentences
     at = sentences.index("2 countries and territories took part by name.")

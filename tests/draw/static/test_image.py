@@ -10,34 +10,24 @@ from matplotlib.collections import PathCollection
 from matplotlib.colors import to_rgba
 from matplotlib.patches import PathPatch
 from PIL import Image
+from records import operation
 
 from opmap.decide.classes import NO_DATA_COLOR
 from opmap.decide.mapdata import prepare_map_data
 from opmap.draw.static.image import OUTSIDE_COLOR, plot_map, write_image, write_images
 from opmap.read.boundaries import load_boundaries
-from opmap.read.operations import Operation
 from opmap.words import text
 
 GENERATED = date(2024, 1, 1)
 
 
-def _operation(name, year, countries=(), total=None):
-    return Operation(
-        name=name,
-        year=year,
-        countries=tuple(iso for iso, _ in countries),
-        country_names=tuple(n for _, n in countries),
-        countries_total=total,
-    )
-
-
 OPERATIONS = [
-    _operation("Sawiyan", 2018, [("SDN", "Sudan")]),
-    _operation("Libertad", 2018, [("BRA", "Brazil"), ("JAM", "Jamaica"), ("BRB", "Barbados")]),
-    _operation("Epervier", 2017, [("TCD", "Chad"), ("MLI", "Mali"), ("NER", "Niger")]),
-    _operation("Adwenpa II", 2016, total=14),
-    _operation("Akoma", 2015, [("CIV", "Côte d'Ivoire")]),
-    _operation("Nawa", 2014, [("CIV", "Côte d'Ivoire")]),
+    operation("Sawiyan", 2018, [("SDN", "Sudan")]),
+    operation("Libertad", 2018, [("BRA", "Brazil"), ("JAM", "Jamaica"), ("BRB", "Barbados")]),
+    operation("Epervier", 2017, [("TCD", "Chad"), ("MLI", "Mali"), ("NER", "Niger")]),
+    operation("Adwenpa II", 2016, total=14),
+    operation("Akoma", 2015, [("CIV", "Côte d'Ivoire")]),
+    operation("Nawa", 2014, [("CIV", "Côte d'Ivoire")]),
 ]
 
 

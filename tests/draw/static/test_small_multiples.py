@@ -8,6 +8,7 @@ import pytest
 from click.testing import CliRunner
 from matplotlib.colors import to_hex
 from matplotlib.patches import PathPatch
+from records import operation
 
 from opmap.cli import cli
 from opmap.decide.classes import NO_DATA_COLOR
@@ -20,32 +21,19 @@ from opmap.draw.static.small_multiples import (
     write_small_multiples,
 )
 from opmap.errors import InvalidOption
-from opmap.figures import parse_figure
 from opmap.read.boundaries import load_boundaries, load_country_points
-from opmap.read.operations import Operation
 
 GENERATED = date(2024, 1, 1)
 
 
-def _operation(name, year, countries=(), total=None, victims=None):
-    return Operation(
-        name=name,
-        year=year,
-        countries=tuple(iso for iso, _ in countries),
-        country_names=tuple(n for _, n in countries),
-        countries_total=total,
-        victims=parse_figure(victims) if victims else None,
-    )
-
-
 OPERATIONS = [
-    _operation("Nawa", 2014, [("CIV", "Côte d'Ivoire")], victims="76"),
-    _operation("Akoma", 2015, [("CIV", "Côte d'Ivoire")], victims="more than 48"),
-    _operation("Adwenpa II", 2016, total=14),
-    _operation("Atoll", 2016, [("TUV", "Tuvalu")]),  # a country with no polygon: a point
-    _operation("Epervier", 2017, [("TCD", "Chad"), ("MLI", "Mali"), ("CIV", "Côte d'Ivoire")]),
-    _operation("Sawiyan", 2018, [("SDN", "Sudan")], victims="94"),
-    _operation("Libertad", 2018, [("BRA", "Brazil"), ("MLI", "Mali")]),
+    operation("Nawa", 2014, [("CIV", "Côte d'Ivoire")], victims="76"),
+    operation("Akoma", 2015, [("CIV", "Côte d'Ivoire")], victims="more than 48"),
+    operation("Adwenpa II", 2016, total=14),
+    operation("Atoll", 2016, [("TUV", "Tuvalu")]),  # a country with no polygon: a point
+    operation("Epervier", 2017, [("TCD", "Chad"), ("MLI", "Mali"), ("CIV", "Côte d'Ivoire")]),
+    operation("Sawiyan", 2018, [("SDN", "Sudan")], victims="94"),
+    operation("Libertad", 2018, [("BRA", "Brazil"), ("MLI", "Mali")]),
 ]
 
 
@@ -294,8 +282,8 @@ def test_every_year_is_drawn_in_the_main_maps_frames_and_a_five_country_operatio
 def test_a_long_list_not_on_the_map_leaves_the_panels_their_room(boundaries):
     # 10,000 generated operations left 181 unmapped: listed in full under the panels, the list
     # gave them a negative height (a traceback from opmap build). It keeps a fifth of the page.
-    mapped = [_operation("Mapped", year, [("GHA", "Ghana")]) for year in (2016, 2017)]
-    unmapped = [_operation(f"Unnamed {i:03}", 2016, total=14) for i in range(300)]
+    mapped = [operation("Mapped", year, [("GHA", "Ghana")]) for year in (2016, 2017)]
+    unmapped = [operation(f"Unnamed {i:03}", 2016, total=14) for i in range(300)]
     many = prepare_map_data(mapped + unmapped, boundaries)
     (figure,) = plot_small_multiples(many, generated=GENERATED)
     listed = "\n".join(
@@ -317,11 +305,11 @@ def test_a_last_page_of_one_row_grows_to_hold_the_list_not_on_the_map(boundaries
     # at the default size, was 7.4 cm tall, and with the two-line subtitle ("too many to name")
     # and the "Not on the map" box it left the panels no room, so opmap build wrote no pack.
     mapped = [
-        _operation(f"W{year}-{n}", year, [("BRA", "Brazil"), ("JPN", "Japan")])
+        operation(f"W{year}-{n}", year, [("BRA", "Brazil"), ("JPN", "Japan")])
         for year in range(2011, 2018)
         for n in range(6)
     ]
-    unmapped = [_operation("U1", 2012, total=3), _operation("U2", 2013)]
+    unmapped = [operation("U1", 2012, total=3), operation("U2", 2013)]
     many = prepare_map_data(mapped + unmapped, boundaries)
     figures = plot_small_multiples(many, generated=GENERATED)
     assert len(figures) == 2
@@ -342,7 +330,7 @@ def crowded():
         ("MSR", "Montserrat"),
     ]  # fmt: skip
     operations = [
-        _operation(f"{name} {n}", year, [island], victims=str(n + 3))
+        operation(f"{name} {n}", year, [island], victims=str(n + 3))
         for year, name in ((2019, "Operation Long Name"), (2020, "Second Long Op"))
         for n, island in enumerate(islands)
     ]
