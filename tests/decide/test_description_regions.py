@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from records import operation
+
 from opmap.decide.description import REGION_LISTED, describe_map
 from opmap.decide.mapdata import prepare_map_data
 from opmap.figures import parse_figure
@@ -20,15 +22,21 @@ def _region_words(boundaries, operations, region: str) -> tuple[object, str]:
 
     points = load_country_points()
     report = build_coverage(Inputs(operations=operations, boundaries=boundaries, points=points))
-    map_data = prepare_map_data(
+    members = region_members(report, boundaries)
+    map_data = _region_map(operations, boundaries, report, members, region)
+    return report, " ".join(describe_map(map_data).sentences)
+
+
+def _region_map(operations, boundaries, report, members, region: str):
+    """Return the map of ``region`` (its ``members``) as a regional page of a pack draws it."""
+    return prepare_map_data(
         operations,
         boundaries,
-        points=points,
-        region_codes=region_members(report, boundaries)[region],
+        points=load_country_points(),
+        region_codes=members[region],
         region_label=region,
         universe=report.universe,
     )
-    return report, " ".join(describe_map(map_data).sentences)
 
 
 def test_a_regional_map_counts_its_states_named_and_gaps(boundaries):
@@ -57,14 +65,7 @@ def test_every_regional_map_counts_as_the_coverage_report_does(boundaries):
     assert {row.region for row in regions} == {"Africa", "Americas"}
     assert [row.unnamed for row in regions if row.region == "Africa"] == [14]
     for row in regions:
-        map_data = prepare_map_data(
-            report.operations,
-            boundaries,
-            points=points,
-            region_codes=members[row.region],
-            region_label=row.region,
-            universe=report.universe,
-        )
+        map_data = _region_map(report.operations, boundaries, report, members, row.region)
         words = " ".join(describe_map(map_data).sentences)
         assert (
             f"Of the {row.states} states of {row.region}, {row.named_states} "
@@ -84,13 +85,7 @@ def test_a_regional_maps_figures_are_the_regions_as_in_the_coverage_table(bounda
     from opmap.decide.coverage import build_coverage, region_members
     from opmap.read.inputs import Inputs
 
-    bridge = Operation(
-        "Bridge",
-        2019,
-        countries=("FRA", "NGA"),
-        country_names=("France", "Nigeria"),
-        victims=parse_figure("100"),
-    )
+    bridge = operation("Bridge", 2019, [("FRA", "France"), ("NGA", "Nigeria")], victims="100")
     points = load_country_points()
     inputs = Inputs(operations=[*read_operations(), bridge], boundaries=boundaries, points=points)
     report = build_coverage(inputs)
@@ -99,14 +94,7 @@ def test_a_regional_maps_figures_are_the_regions_as_in_the_coverage_table(bounda
     for row in report.regions.itertuples():
         if not row.operations:
             continue
-        map_data = prepare_map_data(
-            report.operations,
-            boundaries,
-            points=points,
-            region_codes=members[row.region],
-            region_label=row.region,
-            universe=report.universe,
-        )
+        map_data = _region_map(report.operations, boundaries, report, members, row.region)
         assert map_data.inside == frozenset(row.inside_keys)
         words = describe_map(map_data).sentences
         alone = [s for s in words if s.startswith("Together")]
@@ -139,20 +127,8 @@ def test_a_desks_map_takes_an_area_operation_as_the_coverage_table_does(boundari
     desks = read_regions(regions_example_path(), boundaries["iso_a3"])
     operations = [
         Operation("AreaOp", 2020, countries_total=10, area="Western Africa", victims=_fig("50")),
-        Operation(
-            "NamedWA",
-            2020,
-            countries=("GHA", "TGO"),
-            country_names=("Ghana", "Togo"),
-            victims=_fig("30"),
-        ),
-        Operation(
-            "Bridge",
-            2020,
-            countries=("FRA", "NGA"),
-            country_names=("France", "Nigeria"),
-            victims=_fig("100"),
-        ),
+        operation("NamedWA", 2020, [("GHA", "Ghana"), ("TGO", "Togo")], victims="30"),
+        operation("Bridge", 2020, [("FRA", "France"), ("NGA", "Nigeria")], victims="100"),
     ]
     points = load_country_points()
     report = build_coverage(Inputs(operations, boundaries, points), desks)
@@ -223,13 +199,6 @@ def test_a_regional_map_says_its_gaps_may_include_an_areas_uncounted_countries(b
 def test_a_regional_map_says_an_operation_may_not_have_run_in_it_alone(boundaries):
     # Alpha named Ghana and Togo and counted 4 more, who could be anywhere: Africa's map said it
     # "did not run in Africa alone", which only may be so; coverage.md says "(or may ...)".
-    alpha = Operation(
-        "Alpha",
-        2019,
-        countries=("GHA", "TGO"),
-        country_names=("Ghana", "Togo"),
-        countries_total=6,
-        victims=parse_figure("40"),
-    )
+    alpha = operation("Alpha", 2019, [("GHA", "Ghana"), ("TGO", "Togo")], total=6, victims="40")
     _, words = _region_words(boundaries, [alpha], "Africa")
     assert "1 operation did not run in Africa alone, or may not have: its figures are not" in words
