@@ -263,3 +263,43 @@ def test_each_page_of_another_language_passes_axe_and_fits_the_window(packs, lan
                 overflowing[name] = fit
     assert broken == {}
     assert overflowing == {}
+
+
+#: Each table wider than its scroll box, scrolled to its far end: the row headers (and a map
+#: table's caption) that are not wholly inside the box, or not on top at their middle.
+SCROLLED_AWAY = """() => Array.from(document.querySelectorAll(".scroll, .opmap-table-scroll"))
+    .filter(box => box.scrollWidth > box.clientWidth + 1)
+    .map(box => {
+        const end = getComputedStyle(box).direction === "rtl" ? -box.scrollWidth : box.scrollWidth;
+        const lost = Array.from(box.querySelectorAll("tbody th, caption")).filter(cell => {
+            window.scrollBy(0, cell.getBoundingClientRect().top - innerHeight / 2);
+            box.scrollLeft = end;
+            const frame = box.getBoundingClientRect();
+            const r = cell.getBoundingClientRect();
+            const top = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+            return r.left < frame.left - 1 || r.right > frame.right + 1 || !cell.contains(top);
+        });
+        return [box.scrollLeft, lost.map(cell => cell.textContent.trim().slice(0, 30))];
+    })"""
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("language", ["en", "ar"])
+def test_a_table_scrolled_sideways_on_a_phone_keeps_each_rows_name_in_view(packs, language):
+    """A reader who scrolls a wide table to its last column still sees which row is which."""
+    from browser import launch_browser, open_offline
+
+    pack = packs / language
+    scrolled = {}
+    with launch_browser() as browser:
+        for name in ("map.html", "index.html", "coverage.html"):
+            page, log = open_offline(browser, pack / name, width=375, height=667)
+            try:
+                scrolled[name] = page.evaluate(SCROLLED_AWAY)
+            finally:
+                page.context.close()
+            assert not log.console_errors and not log.page_errors, (name, log.page_errors)
+    assert all(scrolled.values()), scrolled  # each page has a table wider than a phone
+    assert all(left != 0 for tables in scrolled.values() for left, _ in tables), scrolled
+    lost = {name: [cells for _, cells in tables if cells] for name, tables in scrolled.items()}
+    assert lost == {name: [] for name in scrolled}

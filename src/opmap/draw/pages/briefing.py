@@ -181,9 +181,9 @@ def operations_table(operations: Sequence[Operation]) -> PageTable:
     columns = (
         Column(text("briefing_col_operation")),
         Column(text("popup_dates")),
-        Column(text("popup_countries")),
+        Column(text("popup_countries"), "countries"),
         *(Column(text(f"popup_{figure}"), "num") for figure in FIGURES),
-        Column(text("popup_summary")),
+        Column(text("popup_summary"), "summary"),
         Column(text("popup_source"), "source"),
     )
     rows = tuple(
