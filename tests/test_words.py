@@ -102,6 +102,15 @@ def test_the_named_countries_agree_with_their_number_in_each_language(language, 
                 "ar": "عدد البلدان في غرب أفريقيا: 5، سُمّي منها 1",
             }[language]
         )
+        uncounted = replace(named[1], area="Western Africa", countries_total=None)
+        assert (
+            countries_phrase(uncounted)
+            == {
+                "fr": "pays de la zone Afrique occidentale, nombre non précisé, dont 2 nommés",
+                "es": "países de la zona África occidental, número no indicado, 2 nombrados",
+                "ar": "بلدان في غرب أفريقيا، دون ذكر عددها، سُمّي منها 2",
+            }[language]
+        )
 
 
 @pytest.mark.parametrize(
@@ -193,7 +202,12 @@ def test_all_are_said_named_only_when_the_source_gave_the_total():
 
 
 def test_countries_named_with_an_area_and_no_count_say_how_many_is_not_given():
-    # Ghana named in "West Africa" with no count read "Ghana", as if it ran there alone.
+    # Ghana named in "West Africa" with no count read "Ghana", as if it ran there alone; then
+    # "countries in the Western Africa area, how many not given", as if Ghana were not named.
     charlie = Operation("Charlie", 2020, countries=("GHA",), country_names=("Ghana",))
     charlie = replace(charlie, area="Western Africa")
-    assert countries_phrase(charlie) == "countries in the Western Africa area, how many not given"
+    assert countries_phrase(charlie) == (
+        "countries in the Western Africa area, how many not given, 1 named"
+    )
+    two = replace(charlie, countries=("GHA", "TGO"), country_names=("Ghana", "Togo"))
+    assert countries_phrase(two).endswith(", 2 named")

@@ -37,6 +37,11 @@ PLURALS: dict[str, tuple[str, str]] = {
         "{total} countries in the {area} area, {count:,} named",
         "{total} countries in the {area} area, {count:,} named",
     ),
+    # an area with no count of its countries, and some named (France, "in the Caribbean")
+    "countries_area_uncounted_some_named": (
+        "countries in the {area} area, how many not given, {count:,} named",
+        "countries in the {area} area, how many not given, {count:,} named",
+    ),
     "countries_area_none_named": (
         "{count:,} country in the {area} area, not named",
         "{count:,} countries in the {area} area, none named",

@@ -63,8 +63,11 @@ def countries_phrase(operation: Operation) -> str:
     named"; "5 countries, 2 named".
     """
     named, total = len(operation.countries), operation.total_countries
-    if operation.area_uncounted:
-        return _area_phrase(operation.area, named, 0)  # Ghana, in "West Africa": how many not given
+    if operation.area_uncounted:  # "in the Caribbean", how many not given: France named or not
+        area = region_name(operation.area)
+        if named:
+            return plural("countries_area_uncounted_some_named", named, area=area)
+        return text("countries_area_not_given", area=area)
     if operation.area is not None and named < max(total, 1):
         return _area_phrase(operation.area, named, total)
     if total == 1 and named == 1:
