@@ -23,6 +23,30 @@ def test_a_regional_map_keeps_the_operations_known_by_an_area_of_the_region(oper
     assert not americas.areas
 
 
+def test_an_area_of_the_region_brings_an_operation_whose_countries_are_elsewhere(boundaries):
+    # France, and "in the Caribbean": the coverage table counts it in the Americas (its area)
+    # and in Europe (France); the Americas' map left it out.
+    from records import operation
+    from shapely.geometry import Point
+
+    from opmap.decide.coverage import build_coverage
+    from opmap.read.inputs import Inputs
+
+    kilo = operation("Kilo", 2018, [("FRA", "France")], area="Caribbean")
+    lima = operation("Lima", 2018, area="Caribbean")
+    report = build_coverage(Inputs([kilo, lima], boundaries, points={}))
+    counted = dict(zip(report.regions["region"], report.regions["operations"], strict=True))
+    americas = prepare_map_data([kilo, lima], boundaries, region="Americas")
+    europe = prepare_map_data([kilo, lima], boundaries, region="Europe")
+    assert len(americas.operations) == counted["Americas"] == 2
+    assert len(europe.operations) == counted["Europe"] == 1
+    caribbean = americas.areas["Kilo 2018"]  # drawn in its area, not in France
+    assert caribbean.distance(americas.markers["Kilo 2018"]) < 0.5
+    assert "Kilo 2018" not in europe.areas
+    france = boundaries.loc[boundaries["iso_a3"] == "FRA"].geometry.iloc[0]
+    assert france.distance(Point(europe.markers["Kilo 2018"])) < 0.5
+
+
 @pytest.mark.parametrize(
     ("filters", "subtitle", "keys"),
     [

@@ -272,17 +272,20 @@ def prepare_map_data(
     )
     # An area's units, found once per area: each search walks every unit (half a millisecond).
     units_of_area = functools.cache(lambda area: frozenset(area_members(boundaries, area)))
-    if region_countries is not None:  # operations known by an area of the region count in it
+    if region_countries is not None:
+        # An operation whose area is in the region counts in it, as in the coverage table, even
+        # when the countries it names are elsewhere (France, and "in the Caribbean").
+        chosen = {op.key for op in selected}
         selected += [
             op
             for op in select_operations(
                 operations, years=years, since=since, until=until, names=names
             )
-            if not op.countries and op.area and units_of_area(op.area) & region_countries
+            if op.key not in chosen and op.area and units_of_area(op.area) & region_countries
         ]
     selected.sort(key=lambda op: (op.year, sort_key(op.name)))
     shown_region = region_name and region_in_language(region_name)
-    areas = area_outlines(selected, boundaries)
+    areas = area_outlines(selected, boundaries, within=region_countries)
     coverage = aggregate_by_country(selected, boundaries, points)
     if region_countries is not None:
         universe = universe or load_universe()

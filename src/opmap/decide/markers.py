@@ -20,7 +20,9 @@ from opmap.read.operations import Operation
 
 
 def area_outlines(
-    operations: Sequence[Operation], boundaries: gpd.GeoDataFrame
+    operations: Sequence[Operation],
+    boundaries: gpd.GeoDataFrame,
+    within: Set[str] | None = None,
 ) -> dict[str, BaseGeometry]:
     """Outline the area of each operation known only by its area: the union of its units.
 
@@ -32,16 +34,23 @@ def area_outlines(
     operations : sequence of Operation
     boundaries : geopandas.GeoDataFrame
         From :func:`opmap.read.boundaries.load_boundaries`.
+    within : set of str, optional
+        The ISO codes of the region a map shows. There an operation is known by its area too
+        when it names no country of the region (France, and "in the Caribbean", on the
+        Americas' map).
 
     Returns
     -------
     dict of str to shapely geometry
-        Operation key -> outline, for the operations that name no country but an area.
+        Operation key -> outline, for the operations that name no country (of the region) but
+        an area.
     """
     outlines: dict[str, BaseGeometry] = {}
     shapes: dict[str, BaseGeometry] = {}
     for op in operations:
-        if op.countries or not op.area:
+        if not op.area or (
+            op.countries and (within is None or not within.isdisjoint(op.countries))
+        ):
             continue
         if op.area not in shapes:
             units = boundaries[boundaries["iso_a3"].isin(area_members(boundaries, op.area))]
