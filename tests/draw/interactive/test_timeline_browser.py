@@ -392,3 +392,28 @@ def test_shared_markers_follow_the_year(browser, boundaries, tmp_path):
         assert log.console_errors == [] and log.page_errors == [] and log.outside_requests == []
     finally:
         page.context.close()
+
+
+@pytest.mark.browser
+def test_a_tooltip_rewritten_by_the_year_lists_names_as_the_page_does(
+    browser, boundaries, operations, tmp_path
+):
+    """The year control lists a country's operations with the page's comma, and on an Arabic
+    page sets each English name apart, as the tooltip drawn with the page does: after a move
+    it read "Nawa 2014, Akoma 2015", an English run with a Latin comma."""
+    from opmap.i18n import use_language
+
+    with use_language("ar"):
+        map_data = prepare_map_data(operations, boundaries)
+        path = write_map(map_data, tmp_path / "map.html", generated=date(2024, 5, 1))
+    page, log = open_offline(browser, path)
+    try:
+        drawn = page.evaluate(_TOOLTIP, "CIV")
+        _show(page, "upto", 2016)
+        moved = page.evaluate(_TOOLTIP, "CIV")
+        assert "Nawa 2014" in drawn and moved == drawn
+        _show(page, "in", 2015)
+        assert page.evaluate(_TOOLTIP, "CIV").endswith(": \u2068Akoma 2015\u2069")
+        assert log.console_errors == [] and log.page_errors == []
+    finally:
+        page.context.close()

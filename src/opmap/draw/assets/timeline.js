@@ -29,14 +29,19 @@
         return data.colors[data.colors.length - 1];
     }
 
-    /** "Nawa 2014, Akoma 2015", or the first data.namesListed and "and 1,234 more". */
+    /**
+     * "Nawa 2014, Akoma 2015", or the first data.namesListed and "and 1,234 more", as the page's
+     * language lists names (some_names in opmap/words.py).
+     */
     function namesLine(data, names) {
-        if (names.length > data.namesListed) {
-            var more = opmap.digits(names.length - data.namesListed);
-            names = names.slice(0, data.namesListed)
-                .concat([opmap.fillIn(data.words.namesMore, {count: more})]);
+        var words = data.words, more = names.length - data.namesListed;
+        names = names.slice(0, data.namesListed).map(function (name) {
+            return opmap.fillIn(words.name, {name: name});
+        });
+        if (more > 0) {
+            names.push(opmap.fillIn(words.namesMore, {count: opmap.digits(more)}));
         }
-        return names.join(", ");
+        return names.join(words.separator);
     }
 
     /** A country in a view (key "in:2017"): its fill and its tooltip. */

@@ -32,7 +32,7 @@ from opmap.draw.interactive.popups import figure_words
 from opmap.draw.interactive.shared import SharedOperations
 from opmap.draw.interactive.styles import NARROW
 from opmap.draw.templates import render
-from opmap.words import NAMES_LISTED, count_operations, text
+from opmap.words import NAMES_LISTED, count_operations, isolated, text
 
 #: Milliseconds between two years when playing.
 PLAY_INTERVAL_MS = 1200
@@ -185,6 +185,9 @@ def timeline_data(
             "country": text("tooltip_country", country="{country}", detail="{detail}"),
             "one": text("tooltip_operation_one", names="{names}"),
             "namesMore": text("tooltip_names_more", count="{count}"),
+            # as some_names joins them: each name set apart on an Arabic page, the language's comma
+            "name": isolated("{name}"),
+            "separator": text("list_separator"),
             "many": text("tooltip_operation_many", count="{count}", names="{names}"),
             "none": text("tooltip_none"),
             "gap": text("tooltip_gap", period="{period}"),
