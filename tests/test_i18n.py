@@ -65,6 +65,22 @@ def test_the_words_of_problems_and_of_outputs_have_no_key_in_common():
     assert len(keys) == len(set(keys))
 
 
+@pytest.mark.parametrize("language", ["fr", "es"])
+def test_the_form_for_millions_is_the_plural_with_de_before_a_noun(language):
+    # French and Spanish have a form for exact millions ("1 000 000 d'opérations"); a French
+    # message had it where the plural goes, so every print map said "987 d'opérations".
+    import re
+
+    for message in _catalog(language):
+        if isinstance(message.id, tuple):
+            _, millions, plural = message.string
+            plain = re.sub(r"(\{count(?::,)?\}) (de |d’)", r"\1 ", millions)
+            assert plain == plural, (message.context, millions, plural)
+    with use_language(language):
+        assert count_operations(987)[3:] in {" opérations", " operaciones"}
+        assert count_operations(2_000_000).endswith((" d’opérations", " de operaciones"))
+
+
 def test_arabic_has_six_plural_forms_and_french_three():
     assert _catalog("ar").num_plurals == 6
     assert _catalog("fr").num_plurals == 3
@@ -242,7 +258,11 @@ def test_a_language_block_left_open_puts_nothing_back_when_collected():
 #: Arabic plurals whose number stands alone after a verb ("ذُكر منها 2"), so every form may
 #: write it as a figure; in every other entry that writes the number, "one" and "two" name the
 #: count in words (entries without the number, "عملية" after a headline figure, may repeat).
-_NUMBER_STANDS_ALONE = {"countries_some_named", "countries_area_some_named"}
+_NUMBER_STANDS_ALONE = {
+    "countries_some_named",
+    "countries_area_some_named",
+    "countries_area_uncounted_some_named",
+}
 
 
 def test_arabic_one_and_two_are_not_the_many_form_with_a_number():

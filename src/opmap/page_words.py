@@ -240,6 +240,8 @@ STRINGS: dict[str, str] = {
     "text_most_item": "{country} ({operations})",
     "text_region_coverage": "Of the {states} of {region}, {named}; {gaps}: no operation in "
     "{period}.",
+    # "Of its 7 territories, none is named in an operation" (not "0 are named")
+    "named_in_operation_none": "none is named in an operation",
     "text_region_territories": "Of its {territories}, {named}; they are not counted among the "
     "states.",
     "text_table_operations": "Operations",

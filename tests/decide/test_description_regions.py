@@ -53,6 +53,13 @@ def test_a_regional_map_counts_its_states_named_and_gaps(boundaries):
     assert "Chad" not in {row[0] for row in americas.countries.rows}
 
 
+def test_a_region_with_none_named_says_none_not_0(boundaries):
+    # Africa's map of the bundled data: no territory of Africa took part ("0 are named")
+    africa = describe_map(prepare_map_data(read_operations(), boundaries, region="Africa"))
+    assert africa.sentences[-1].startswith("Of its ")
+    assert ", none is named in an operation; they are not counted" in africa.sentences[-1]
+
+
 def test_every_regional_map_counts_as_the_coverage_report_does(boundaries):
     from opmap.decide.coverage import build_coverage, region_members
     from opmap.read.inputs import Inputs

@@ -286,7 +286,7 @@ def _region_coverage(map_data: MapData) -> list[str]:
             "text_region_coverage",
             states=plural("states", len(states)),
             region=isolated(map_data.region or ""),
-            named=plural("named_in_operation", len(states & named)),
+            named=_named_in_operation(len(states & named)),
             gaps=plural("gaps", gaps),
             period=map_data.period or _period(map_data),
         )
@@ -303,10 +303,15 @@ def _region_coverage(map_data: MapData) -> list[str]:
             text(
                 "text_region_territories",
                 territories=plural("territories", len(territories)),
-                named=plural("named_in_operation", len(territories & named)),
+                named=_named_in_operation(len(territories & named)),
             )
         )
     return sentences
+
+
+def _named_in_operation(count: int) -> str:
+    """Say how many of a region's states (or territories) are named: "none is named" for 0."""
+    return plural("named_in_operation", count) if count else text("named_in_operation_none")
 
 
 def countries_table(map_data: MapData) -> MapTable:
