@@ -238,17 +238,36 @@ def test_coverage_markdown_word_for_word(inputs):
     )
 
 
-def test_a_region_without_unnamed_participants_has_no_note_under_its_gaps(inputs):
+def test_unnamed_participants_who_may_be_anywhere_may_be_among_every_regions_gaps(inputs):
     from opmap.decide.coverage import coverage_markdown
 
-    # Epsilon's 4 unnamed participants are in no region; Africa has 49 gaps and none unnamed.
+    # Epsilon: 4 countries, none named, no area. Its 4 may be any of every region's gaps; the
+    # note was left out of each region, as if none of their gaps could have taken part.
     lines = coverage_markdown(build_coverage(inputs)).splitlines()
     gaps = lines.index("## States not named in any operation")
-    assert [line[:14] for line in lines[gaps + 2 : gaps + 7]] == [
+    note = "  Up to 4 of these gaps may have taken part: 1 operation with 4 unnamed participants."
+    assert [line[:14] for line in lines[gaps + 2 : gaps + 12 : 2]] == [
         "- **Africa** (",
         "- **Americas**",
         "- **Asia** (48",
         "- **Europe** (",
         "- **Oceania** ",
     ]
-    assert lines[gaps + 7] == ""
+    assert lines[gaps + 3 : gaps + 13 : 2] == [note] * 5
+    assert lines[gaps + 12] == ""
+
+
+def test_an_operations_unnamed_participants_may_be_in_a_region_it_named_no_country_of(
+    boundaries,
+):
+    # Alpha names France and Puerto Rico and counts 10: its 8 unnamed may be in any region,
+    # Africa's, Asia's and Oceania's too, where none of them was counted.
+    from records import operation
+
+    from opmap.read.inputs import Inputs
+
+    alpha = operation("Alpha", 2018, [("FRA", "France"), ("PRI", "Puerto Rico")], total=10)
+    bravo = operation("Bravo", 2018, [("GHA", "Ghana")], total=3, area="Western Africa")
+    report = build_coverage(Inputs([alpha, bravo], boundaries, points={}))
+    possible = dict(zip(report.regions["region"], report.regions["unnamed_possible"], strict=True))
+    assert possible == {"Africa": 10, "Americas": 8, "Asia": 8, "Europe": 8, "Oceania": 8}

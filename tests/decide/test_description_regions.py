@@ -209,3 +209,16 @@ def test_a_regional_map_says_an_operation_may_not_have_run_in_it_alone(boundarie
     alpha = operation("Alpha", 2019, [("GHA", "Ghana"), ("TGO", "Togo")], total=6, victims="40")
     _, words = _region_words(boundaries, [alpha], "Africa")
     assert "1 operation did not run in Africa alone, or may not have: its figures are not" in words
+
+
+def test_a_regional_map_counts_unnamed_participants_who_may_be_anywhere_as_coverage_does(
+    boundaries,
+):
+    # Alpha (France and Puerto Rico, 10 countries) is not on Africa's map, but its 8 unnamed
+    # participants may be among Africa's gaps: coverage counted them, the map's words did not.
+    alpha = operation("Alpha", 2018, [("FRA", "France"), ("PRI", "Puerto Rico")], total=10)
+    bravo = operation("Bravo", 2018, [("GHA", "Ghana")], total=3, area="Western Africa")
+    report, words = _region_words(boundaries, [alpha, bravo], "Africa")
+    africa = report.regions.set_index("region").loc["Africa"]
+    assert (africa.unnamed_possible, africa.unnamed_operations) == (10, 2)
+    assert "Up to 10 of these gaps may have taken part: 2 operations with 10 unnamed" in words

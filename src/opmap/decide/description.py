@@ -294,7 +294,8 @@ def _region_coverage(map_data: MapData) -> list[str]:
     # declared but unnamed participants (Adwenpa II's 14), and operations of an area with no
     # count, may be among the gaps, as coverage says; an area's units found once per area
     units_of = functools.cache(lambda area: area_members(map_data.coverage, area))
-    here = may_be_here(map_data.operations, lambda op: units_of(op.area), members)
+    of_period = [*map_data.operations, *map_data.anywhere]
+    here = may_be_here(of_period, lambda op: units_of(op.area), members)
     unnamed = [op for op in here if op.unnamed]
     uncounted = sum(1 for op in here if op.area_uncounted)
     sentences += gaps_notes(sum(op.unnamed for op in unnamed), len(unnamed), uncounted, gaps)

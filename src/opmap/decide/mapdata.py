@@ -75,6 +75,9 @@ class MapData:
     inside : frozenset of str or None
         On a regional map, the keys of the operations whose figures are the region's, as in the
         coverage table (:func:`opmap.decide.regions.runs_inside`). None on a world map.
+    anywhere : list of Operation
+        On a regional map, the operations of the period it does not show whose unnamed
+        participants may be anywhere (no area), so among its gaps, as the coverage table counts.
     """
 
     operations: list[Operation]
@@ -92,6 +95,7 @@ class MapData:
     members: frozenset[str] | None = None
     areas: dict[str, BaseGeometry] = field(default_factory=dict)
     inside: frozenset[str] | None = None
+    anywhere: list[Operation] = field(default_factory=list)
 
     def is_state(self, iso3: str) -> bool:
         """Whether a unit counts among the states of a regional map (its gaps are states)."""
@@ -272,17 +276,18 @@ def prepare_map_data(
     )
     # An area's units, found once per area: each search walks every unit (half a millisecond).
     units_of_area = functools.cache(lambda area: frozenset(area_members(boundaries, area)))
+    anywhere = []
     if region_countries is not None:
         # An operation whose area is in the region counts in it, as in the coverage table, even
         # when the countries it names are elsewhere (France, and "in the Caribbean").
         chosen = {op.key for op in selected}
-        selected += [
-            op
-            for op in select_operations(
-                operations, years=years, since=since, until=until, names=names
-            )
-            if op.key not in chosen and op.area and units_of_area(op.area) & region_countries
-        ]
+        for op in select_operations(operations, years=years, since=since, until=until, names=names):
+            if op.key in chosen:
+                continue
+            if op.area and units_of_area(op.area) & region_countries:
+                selected.append(op)
+            elif op.area is None and op.unnamed:
+                anywhere.append(op)
     selected.sort(key=lambda op: (op.year, sort_key(op.name)))
     shown_region = region_name and region_in_language(region_name)
     areas = area_outlines(selected, boundaries, within=region_countries)
@@ -314,6 +319,7 @@ def prepare_map_data(
         members=frozenset(region_countries) if region_countries is not None else None,
         areas=areas,
         inside=_inside(selected, region_countries, grouped, units_of_area),
+        anywhere=anywhere,
     )
 
 

@@ -123,17 +123,20 @@ def runs_inside(
 
 
 def may_be_here(
-    region_ops: Sequence[Operation],
+    operations: Sequence[Operation],
     area_units: Callable[[Operation], AbstractSet[str]],
     units: Iterable[str],
 ) -> list[Operation]:
-    """Return the region's operations whose unnamed or uncounted participants may be in it.
+    """Return the operations whose unnamed or uncounted participants may be in a region.
 
     Those of an operation with an area are in that area (``area_units``, its units): France
     named beside "West Africa" leaves none of them in Europe. Those of an operation with no
-    area may be anywhere. The coverage table and the regional maps' words both ask this.
+    area may be anywhere: in every region, whether it named a country of this one or none.
+    ``operations`` are all those of the period, so that "up to N of these gaps" is a bound.
+    The coverage table and the regional maps' words both ask this.
     """
-    return [op for op in region_ops if op.area is None or not area_units(op).isdisjoint(units)]
+    units = frozenset(units)
+    return [op for op in operations if op.area is None or not area_units(op).isdisjoint(units)]
 
 
 @functools.cache
@@ -218,8 +221,9 @@ def aggregate_by_region(
         ``states_pct``, ``gaps`` (states not named in any operation); ``territories`` (other
         units), ``named_territories``; ``unnamed`` (participants the operations wholly inside
         the region count but do not name), ``unnamed_possible`` and ``unnamed_operations`` (those
-        of the region's operations that may be in it, and how many operations: up to that many
-        of its gaps may have taken part; an operation's with an area are in that area);
+        of any operation that may be in it, and how many operations: up to that many of its
+        gaps may have taken part; an operation's with an area are in that area, and one's with
+        none may be anywhere);
         ``area_uncounted`` (operations that named an area of the region without a count of its
         countries: any of its gaps in that area may have taken part);
         ``operations``, ``inside`` (wholly inside the region) and
@@ -237,6 +241,8 @@ def aggregate_by_region(
     for op in operations:
         for region in placement.regions(op):
             ops_by_region[region].append(op)
+    # the operations with participants that may be anywhere in their area, or anywhere at all
+    unknown = [op for op in operations if op.unnamed or op.area_uncounted]
     rows = []
     for region in sorted(members):
         region_ops = ops_by_region[region]
@@ -251,7 +257,7 @@ def aggregate_by_region(
                 inside,
                 universe,
                 names,
-                may_be_here(region_ops, placement.area_units, members[region]),
+                may_be_here(unknown, placement.area_units, members[region]),
             )
         )
     return pd.DataFrame(rows, columns=REGION_ROW)
