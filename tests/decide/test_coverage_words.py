@@ -271,3 +271,20 @@ def test_an_operations_unnamed_participants_may_be_in_a_region_it_named_no_count
     report = build_coverage(Inputs([alpha, bravo], boundaries, points={}))
     possible = dict(zip(report.regions["region"], report.regions["unnamed_possible"], strict=True))
     assert possible == {"Africa": 10, "Americas": 8, "Asia": 8, "Europe": 8, "Oceania": 8}
+
+
+def test_the_headline_counts_named_states_that_no_desk_lists(boundaries):
+    # With desks that leave France out, "6 named countries and territories" stood above a
+    # table of 8: France and the United States were dropped, their territories kept.
+    from records import operation
+
+    from opmap.decide.coverage import headline_participants
+    from opmap.read.inputs import Inputs
+
+    alpha = operation("Alpha", 2019, [("FRA", "France"), ("GUF", "French Guiana")])
+    golf = operation("Golf", 2021, [("USA", "United States"), ("PRI", "Puerto Rico")])
+    charlie = operation("Charlie", 2020, [("NGA", "Nigeria")])
+    desks = {"NGA": "West Africa desk", "GHA": "West Africa desk"}
+    report = build_coverage(Inputs([alpha, golf, charlie], boundaries, points={}), desks)
+    assert report.total["unlisted_state_names"] == ["France", "United States"]
+    assert headline_participants(report.total) == "5 named countries and territories"

@@ -327,12 +327,20 @@ def _base_note(report: CoverageReport) -> str:
     )
 
 
+def named_participants(total: dict) -> int:
+    """Count the total's named participants, the states named in no region of a user's too.
+
+    Its states and territories, and the states a user's regions leave out (listed apart).
+    """
+    return total["named_states"] + total["named_territories"] + len(total["unlisted_state_codes"])
+
+
 def headline_participants(total: dict) -> str:
     """Say how many participants are named, and how many more operations count without naming.
 
     "20 named countries and territories; 1 operation with unnamed participants: 14".
     """
-    line = plural("participants_named", total["named_states"] + total["named_territories"])
+    line = plural("participants_named", named_participants(total))
     if total["unnamed"]:
         line += text(
             "participants_unnamed",

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from datetime import date
 
-from opmap.decide.coverage import CoverageReport, coverage_notes
+from opmap.decide.coverage import CoverageReport, coverage_notes, named_participants
 from opmap.decide.description import most_recent
 from opmap.decide.tables import figure_words_cell
 from opmap.draw.interactive.embed import frame_context
@@ -122,7 +122,7 @@ def _headline(total: dict, operations: Sequence[Operation]) -> dict:
             "detail": "",
         },
         {
-            "value": format_number(total["named_states"] + total["named_territories"]),
+            "value": format_number(named_participants(total)),
             "label": _participants_label(total),
             "detail": "",
         },
@@ -144,8 +144,7 @@ def _participants_label(total: dict) -> str:
     """Say what the count of participants is (the card's value is the number itself)."""
     from opmap.decide.coverage import headline_participants
 
-    named = format_number(total["named_states"] + total["named_territories"])
-    return headline_participants(total).removeprefix(f"{named} ")
+    return headline_participants(total).removeprefix(f"{format_number(named_participants(total))} ")
 
 
 def _map_section(files: Mapping[str, str]) -> dict | None:
