@@ -20,6 +20,11 @@ PLURALS: dict[str, tuple[str, str]] = {
         "victims identified or rescued, as the sources count them",
     ),
     "briefing_headline_minors": ("of them a minor", "of them minors"),
+    # when an operation counted minors and no victims, its minors are not "of them"
+    "briefing_headline_minors_apart": (
+        "minor identified or rescued, as the sources count them",
+        "minors identified or rescued, as the sources count them",
+    ),
     "briefing_headline_arrests": ("arrest", "arrests"),
     # The print map's subtitle, past 40 markers (a map names none of them then).
     "print_operations_unnamed": (

@@ -178,6 +178,21 @@ def test_the_headline_cards_words_agree_with_their_numbers(language, one, two):
         assert "، " in subtitle and ", " not in subtitle  # an Arabic comma between its parts
 
 
+def test_minors_are_of_the_victims_only_when_each_operation_counted_both():
+    from records import operation
+
+    from opmap.figures import parse_figure
+
+    tango = operation("Tango", 2019, [("GHA", "Ghana")], victims="10")
+    uniform = operation("Uniform", 2019, [("TGO", "Togo")], minors=parse_figure("300"))
+    cards = [card[:2] for card in _cards(briefing(load_inputs(), [tango, uniform]))]
+    # "at least 10 victims", then "at least 300 of them minors", was said of these two
+    assert ("at least 300", "minors identified or rescued, as the sources count them") in cards
+    both = operation("Both", 2019, [("GHA", "Ghana")], victims="10", minors=parse_figure("4"))
+    cards = [card[:2] for card in _cards(briefing(load_inputs(), [both]))]
+    assert ("4", "of them minors") in cards
+
+
 def test_the_coverage_table_speaks_plain_words(hostile):
     document = briefing(hostile)
     table = table_under(document, "Coverage by region: UN regions, 2016\u20132018")

@@ -102,7 +102,7 @@ def render_briefing(
     )
 
 
-def _figure_card(total: Total, column: str) -> dict:
+def _figure_card(total: Total, key: str) -> dict:
     """Return a headline card: the figure as big as the others, who reported it said beneath.
 
     Its words agree with the number ("1 arrest", in Arabic the dual of "2"), as a count's do.
@@ -110,7 +110,7 @@ def _figure_card(total: Total, column: str) -> dict:
     detail = ""
     if not total.is_complete:
         detail = plural("figure_reported_by", total.operations, reported=total.reported)
-    label = plural(f"briefing_headline_{column}", total.figure.value)
+    label = plural(f"briefing_headline_{key}", total.figure.value)
     return {"value": figure_text(total.figure), "label": label, "detail": detail}
 
 
@@ -127,9 +127,13 @@ def _headline(total: dict, operations: Sequence[Operation]) -> dict:
             "detail": "",
         },
     ]
+    # The minors are "of them", the victims', only when each operation that counted minors
+    # counted victims too: 300 minors of an operation that gave no victims are not of 10.
+    apart = any(op.minors is not None and op.victims is None for op in operations)
     for column in ("victims", "minors", "arrests"):
         if total[column].figure is not None:
-            cards.append(_figure_card(total[column], column))
+            key = "minors_apart" if column == "minors" and apart else column
+            cards.append(_figure_card(total[column], key))
     # Not on the map: an area is drawn as an area, a position of the file's own as a marker.
     unplaced = [op for op in operations if not op.is_placed and not op.has_position]
     unplaced_text = ""
