@@ -63,6 +63,19 @@ def test_figure_tooltips_add_the_figure_as_worded(boundaries):
     )
 
 
+def test_a_country_in_multi_country_operations_only_has_no_figure_not_one_not_given(
+    boundaries,
+):
+    # Epervier gave "nearly 500" for five countries: Chad's tooltip said "Victims: not given".
+    from records import operation
+
+    epervier = operation("Epervier", 2017, [("TCD", "Chad"), ("MLI", "Mali")], victims="nearly 500")
+    sawiyan = operation("Sawiyan", 2018, [("SDN", "Sudan")])
+    tooltips = country_tooltips(prepare_map_data([epervier, sawiyan], boundaries, metric="victims"))
+    assert tooltips["TCD"].endswith("<br>No figure from a single-country operation")
+    assert tooltips["SDN"].endswith("<br>No figure from a single-country operation")
+
+
 def test_units_carry_the_class_colour_of_their_country(busy_map):
     features = decode_units(choropleth_units(busy_map))["features"]
     fills = {f["id"]: f["properties"]["fill"] for f in features}

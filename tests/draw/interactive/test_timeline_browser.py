@@ -323,7 +323,7 @@ def test_synthetic_victims_keep_one_scale(browser, boundaries, synthetic_operati
         assert fills["FRA"] == NO_DATA_COLOR  # Beta gives no figure
         assert (
             page.evaluate(_TOOLTIP, "FRA") == "France \u2014 1 operation: Beta 2011"
-            "Victims: not given"
+            "No figure from a single-country operation"
         )
         _show(page, "upto", 2013)
         assert _fills(page)["KEN"] == NO_DATA_COLOR

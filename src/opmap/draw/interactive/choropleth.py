@@ -17,7 +17,7 @@ from opmap.draw.interactive.encoding import ALPHABET, encode_units
 from opmap.draw.interactive.fragments import country_tooltip_html, label_html
 from opmap.draw.interactive.geometry import display_geometry, dot_positions, small_units
 from opmap.draw.interactive.offline import UsesAssets, script_json
-from opmap.draw.interactive.popups import figure_words
+from opmap.draw.interactive.popups import country_figure_line
 from opmap.draw.interactive.shared import SharedOperations
 from opmap.draw.interactive.styles import GAP_FILL
 from opmap.i18n import format_number
@@ -161,11 +161,7 @@ def country_tooltips(map_data: MapData) -> dict[str, str]:
         line = text("tooltip_country", country=row["name"], detail=_detail(map_data, row, count))
         figure = None
         if map_data.metric != "operations" and count:
-            figure = text(
-                "tooltip_figure",
-                label=text(f"popup_{map_data.metric}"),
-                value=figure_words(row[map_data.metric]),
-            )
+            figure = country_figure_line(map_data.metric, row[map_data.metric])
         tooltips[row["iso_a3"]] = str(country_tooltip_html(line, figure))
     return tooltips
 

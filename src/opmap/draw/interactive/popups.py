@@ -174,6 +174,17 @@ def figure_words(figure: Figure | None) -> str:
     return text("popup_not_given") if figure is None else figure_text(figure)
 
 
+def country_figure_line(metric: str, figure: Figure | None) -> str:
+    """Word a country's figure on a map of that figure: "Victims: 94".
+
+    The map's figures are those of single-country operations: Chad, in Epervier's five
+    countries only, has none, and Epervier's "nearly 500" was given, so not "not given".
+    """
+    if figure is None:
+        return text("no_figure")
+    return text("tooltip_figure", label=text(f"popup_{metric}"), value=figure_text(figure))
+
+
 def _countries_row(operation: Operation) -> PopupRow:
     """Word the countries, their names folded after the first few when there are many."""
     label, phrase = text("popup_countries"), countries_phrase(operation)

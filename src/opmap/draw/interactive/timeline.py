@@ -28,7 +28,7 @@ from opmap.decide.mapdata import MapData
 from opmap.decide.periods import MODES, lowest_labels, view_figures, year_span
 from opmap.draw.interactive.compact import gaps
 from opmap.draw.interactive.offline import UsesAssets, script_json
-from opmap.draw.interactive.popups import figure_words
+from opmap.draw.interactive.popups import country_figure_line
 from opmap.draw.interactive.shared import SharedOperations
 from opmap.draw.interactive.styles import NARROW
 from opmap.draw.templates import render
@@ -281,6 +281,4 @@ def _figure_lines(map_data: MapData) -> dict[str, dict[str, list]]:
 
 
 def _figure_line(metric: str, figure) -> str:
-    if metric == "operations":
-        return ""
-    return text("tooltip_figure", label=text(f"popup_{metric}"), value=figure_words(figure))
+    return "" if metric == "operations" else country_figure_line(metric, figure)
