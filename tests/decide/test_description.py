@@ -164,6 +164,21 @@ def test_one_operation_one_country_reads_in_the_singular(boundaries):
     assert "1 country or territory took part by name." in words.sentences
     assert "Together, each operation counted once: 12 victims." in words.sentences
     assert not any(s.startswith("Most operations") for s in words.sentences)
+    # the figures no operation gave are said, not left out as if they were no question
+    assert "No operation gave a figure for: minors, arrests." in words.sentences
+
+
+def test_the_briefing_says_which_figures_no_operation_gave(boundaries):
+    from datetime import date
+
+    from opmap.decide.coverage import build_coverage
+    from opmap.draw.pages.briefing import render_briefing
+    from opmap.read.inputs import Inputs
+
+    echo = operation("Echo", 2021, [("BRA", "Brazil")], victims="20")
+    report = build_coverage(Inputs([echo], boundaries, points={}))
+    page = render_briefing([echo], report, region_pages={}, files={}, generated=date(2024, 5, 1))
+    assert "No operation gave a figure for: minors, arrests." in page
 
 
 def test_a_very_long_list_of_operations_is_cut_and_says_so(boundaries):

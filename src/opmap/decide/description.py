@@ -221,16 +221,32 @@ def _total_sentences(map_data: MapData) -> list[str]:
     operations = map_data.operations
     if map_data.inside is None:
         totals = _totals(operations)
-        return [text("text_totals", figures=join_names(totals))] if totals else []
+        sentences = [text("text_totals", figures=join_names(totals))] if totals else []
+        return sentences + figures_none(operations)
     region = isolated(map_data.region or "")  # a desk's name may be in another script
-    totals = _totals([op for op in operations if op.key in map_data.inside])
+    inside = [op for op in operations if op.key in map_data.inside]
+    totals = _totals(inside)
     sentences = []
     if totals:
         sentences.append(text("text_totals_region", region=region, figures=join_names(totals)))
+    sentences += figures_none(inside)
     elsewhere = sum(1 for op in operations if op.key not in map_data.inside)
     if elsewhere:
         sentences.append(plural("text_totals_elsewhere", elsewhere, region=region))
     return sentences
+
+
+def figures_none(operations: Sequence[Operation]) -> list[str]:
+    """Say which figures none of the operations gave ("No operation gave a figure for: minors").
+
+    Left out of the totals without a word, such a figure read as if it were not a question.
+    """
+    missing = [
+        text(f"popup_{column}").lower()
+        for column in TOTALLED
+        if operations and all(op.figure(column) is None for op in operations)
+    ]
+    return [text("text_figures_none", figures=join_names(missing))] if missing else []
 
 
 def _totals(operations: Sequence[Operation]) -> list[str]:

@@ -11,7 +11,7 @@ from collections.abc import Mapping, Sequence
 from datetime import date
 
 from opmap.decide.coverage import CoverageReport, coverage_notes, named_participants
-from opmap.decide.description import most_recent
+from opmap.decide.description import figures_none, most_recent
 from opmap.decide.tables import figure_words_cell
 from opmap.draw.interactive.embed import frame_context
 from opmap.draw.interactive.popups import format_dates, http_url
@@ -141,7 +141,10 @@ def _headline(total: dict, operations: Sequence[Operation]) -> dict:
         # At 10,000 operations there can be hundreds: the map's panel lists them all.
         listed = some_items([f"{op.key} ({countries_phrase(op)})" for op in unplaced])
         unplaced_text = plural("briefing_unplaced", len(unplaced), items=listed)
-    return {"cards": cards, "note": text("briefing_figures_note", unplaced=unplaced_text)}
+    note = " ".join(
+        [text("briefing_figures_note", unplaced=unplaced_text), *figures_none(operations)]
+    )
+    return {"cards": cards, "note": note}
 
 
 def _participants_label(total: dict) -> str:
