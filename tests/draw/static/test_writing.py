@@ -248,6 +248,52 @@ def test_an_arabic_svg_keeps_its_words_as_written(tmp_path):
     assert ">هولندا</text>" in svg  # in reading order, for a designer and a browser
 
 
+@pytest.mark.browser
+def test_an_arabic_svg_line_reads_right_to_left_in_a_browser_where_matplotlib_put_it(tmp_path):
+    # "المصدر: …؛ الحدود: Natural Earth" showed "Natural Earth" first (on the right's side of
+    # a left-to-right line) and "500 كم" as "500" then "كم", unlike the PNG.
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
+    from opmap.draw.static.writing import save_figure
+    from opmap.i18n import use_language
+
+    lines = {
+        "source": ("المصدر: الإنتربول؛ الحدود: Natural Earth", "left"),
+        "scale": ("500 كم", "center"),
+        "name": ("Nawa 2014", "right"),  # Latin first: left to right, as it was
+    }
+    figure = Figure(figsize=(4, 1.5))
+    FigureCanvasAgg(figure)
+    for row, (words, align) in enumerate(lines.values()):
+        figure.text(0.5, 0.2 + 0.3 * row, words, ha=align, fontsize=10)
+    with use_language("ar"):
+        path = save_figure(figure, tmp_path / "lines.svg")
+    svg = path.read_text(encoding="utf-8")
+    assert svg.count("direction: rtl") == 2
+    with launch_browser() as browser:
+        page, log = open_offline(browser, path)
+        try:
+            found = page.evaluate(
+                """() => Object.fromEntries(Array.from(document.querySelectorAll('text'))
+                    .map(t => {
+                        const box = t.getBBox(), words = t.textContent;
+                        const at = i => t.getStartPositionOfChar(i).x;
+                        const n = words.indexOf('Natural'), later = n < 0 ? words.length - 1 : n;
+                        return [words, [box.x, box.x + box.width, at(0), at(later)]];
+                    }))"""
+            )
+        finally:
+            page.context.close()
+    middle = 4 * 72 / 2  # the figure's middle, in points: where each line was anchored
+    left, right, first, later = found[lines["source"][0]]
+    assert abs(left - middle) < 1 and first > later  # anchored left, read from the right
+    left, right, first, later = found[lines["scale"][0]]
+    assert abs((left + right) / 2 - middle) < 1 and first > later  # "500" on the right
+    left, right, first, later = found[lines["name"][0]]
+    assert abs(right - middle) < 1 and first < later
+
+
 def test_arabic_page_is_mirrored_its_map_is_not(tmp_path):
     from opmap.decide.mapdata import prepare_map_data
     from opmap.draw.static.image import plot_map

@@ -17,8 +17,11 @@
 from __future__ import annotations
 
 import contextlib
+import html
 import os
+import re
 import threading
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -28,6 +31,7 @@ import matplotlib as mpl
 from matplotlib.figure import Figure
 
 from opmap.errors import InvalidOption
+from opmap.i18n import is_rtl
 from opmap.style import FONT_STACK
 from opmap.words import text
 
@@ -140,11 +144,58 @@ def save_figure(
     path = Path(path)
     fmt = check_format(path, fmt)
     dpi = check_dpi(dpi)
-    with atomic_path(path) as temporary, open(temporary, "wb") as handle, static_style():
-        figure.savefig(
-            handle, format=fmt, dpi=dpi, metadata=_metadata(fmt, info), facecolor="white"
-        )
+    with atomic_path(path) as temporary, static_style():
+        with open(temporary, "wb") as handle:
+            figure.savefig(
+                handle, format=fmt, dpi=dpi, metadata=_metadata(fmt, info), facecolor="white"
+            )
+        if fmt == "svg" and is_rtl():
+            svg = Path(temporary).read_text(encoding="utf-8")
+            Path(temporary).write_text(right_to_left_lines(svg), encoding="utf-8")
     return path
+
+
+#: A ``<text>`` element as matplotlib writes it with ``svg.fonttype: none``: its style, its
+#: other attributes and its words (escaped), on one line.
+_SVG_TEXT = re.compile(r'<text style="([^"]*)"([^>]*)>([^<]*)</text>')
+_ANCHORS = {"text-anchor: start": "text-anchor: end", "text-anchor: end": "text-anchor: start"}
+_ISOLATES, _POP = "\u2066\u2067\u2068", "\u2069"
+
+
+def right_to_left_lines(svg: str) -> str:
+    """Mark each line of text that reads right to left as such, where matplotlib placed it.
+
+    matplotlib lays a line out as the Unicode algorithm does (libraqm: its first strong letter
+    sets its direction), but writes every ``<text>`` for a left-to-right reader: an SVG viewer
+    put "Natural Earth" first in "المصدر: …؛ الحدود: Natural Earth". A line whose first strong
+    letter is Arabic gets ``direction: rtl``, and its anchor swapped so it covers the same span.
+    """
+
+    def mark(match: re.Match) -> str:
+        style, rest, words = match.groups()
+        if not _reads_right_to_left(html.unescape(words)):
+            return match.group(0)
+        style = re.sub(r"text-anchor: (start|end)", lambda m: _ANCHORS[m.group(0)], style)
+        return f'<text style="direction: rtl; {style}"{rest}>{words}</text>'
+
+    return _SVG_TEXT.sub(mark, svg)
+
+
+def _reads_right_to_left(words: str) -> bool:
+    """Whether the first strong letter of ``words``, outside isolates, is right to left."""
+    depth = 0
+    for char in words:
+        if char in _ISOLATES:
+            depth += 1
+        elif char == _POP:
+            depth = max(depth - 1, 0)
+        elif depth == 0:
+            kind = unicodedata.bidirectional(char)
+            if kind in ("R", "AL"):
+                return True
+            if kind == "L":
+                return False
+    return False
 
 
 def _metadata(fmt: str, info: DocumentInfo | None) -> dict:
