@@ -234,3 +234,18 @@ def test_the_french_example_of_a_count_is_worded_as_the_pages_word_it_and_can_be
         assert figure_text(parse_figure("nearly 350")) in examples
     for example in examples:
         assert parse_figure(example) is not None, example
+
+
+@pytest.mark.parametrize("language", ["fr", "es", "ar"])
+def test_a_figure_as_each_languages_pages_word_it_reads_back(language):
+    # "au moins 84" and "casi 350", as the French and Spanish pages print them, were refused
+    # while the message suggested typing the language's words
+    from opmap.figures import Figure, parse_figure
+    from opmap.i18n import use_language
+    from opmap.words import figure_text
+
+    for kind in ("more_than", "at_least", "nearly", "up_to", "about"):
+        with use_language(language):
+            words = figure_text(Figure(350, kind))
+        figure = parse_figure(words)
+        assert (figure.value, figure.kind, figure.text) == (350, kind, words)

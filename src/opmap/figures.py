@@ -59,7 +59,23 @@ _PREFIXES: dict[str, str] = {
     "~": ABOUT,
     "≈": ABOUT,
     "environ": ABOUT,
+    # as the French, Spanish and Arabic pages word a figure: a reader may copy one back
+    "au moins": AT_LEAST,
+    "jusqu’à": UP_TO,
+    "jusqu'à": UP_TO,
+    "más de": MORE_THAN,
+    "al menos": AT_LEAST,
+    "casi": NEARLY,
+    "hasta": UP_TO,
+    "alrededor de": ABOUT,
+    "أكثر من": MORE_THAN,
+    "ما يقرب من": NEARLY,
+    "ما يصل إلى": UP_TO,
+    "نحو": ABOUT,
 }
+
+#: Words people put after a number ("500 على الأقل", at least 500, as the Arabic pages write it).
+_SUFFIXES: dict[str, str] = {"على الأقل": AT_LEAST}
 
 _WORDING = {
     EXACT: "{n}",
@@ -156,6 +172,10 @@ def parse_figure(text: str) -> Figure:
     if rest.endswith("+") and kind == EXACT:
         kind = MORE_THAN
         rest = rest[:-1].rstrip()
+    for suffix, claim in _SUFFIXES.items():
+        if rest.endswith(suffix) and kind == EXACT:
+            kind = claim
+            rest = rest[: -len(suffix)].rstrip()
     if rest.startswith("-"):
         raise InvalidFigure(f"a figure cannot be negative: {words!r}")
     if not _NUMBER.match(rest):
