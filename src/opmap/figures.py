@@ -31,7 +31,6 @@ _PREFIXES: dict[str, str] = {
     "over": MORE_THAN,
     "upwards of": MORE_THAN,
     "in excess of": MORE_THAN,
-    "plus de": MORE_THAN,
     ">": MORE_THAN,
     "at least": AT_LEAST,
     ">=": AT_LEAST,
@@ -41,8 +40,6 @@ _PREFIXES: dict[str, str] = {
     "almost": NEARLY,
     "close to": NEARLY,
     "just under": NEARLY,
-    "presque": NEARLY,
-    "près de": NEARLY,  # as the French pages write it: a reader may copy a figure back
     "up to": UP_TO,
     "as many as": UP_TO,
     "<=": UP_TO,
@@ -58,8 +55,16 @@ _PREFIXES: dict[str, str] = {
     "ca.": ABOUT,
     "~": ABOUT,
     "≈": ABOUT,
+}
+
+#: The same in French, Spanish and Arabic, as the pages of those languages word a figure: a
+#: reader may copy one back. Such a figure is worded in English, the data's language, by its
+#: meaning ("at least 84"), as those pages word every figure by its meaning.
+_TRANSLATED: dict[str, str] = {
+    "plus de": MORE_THAN,
+    "presque": NEARLY,
+    "près de": NEARLY,
     "environ": ABOUT,
-    # as the French, Spanish and Arabic pages word a figure: a reader may copy one back
     "au moins": AT_LEAST,
     "jusqu’à": UP_TO,
     "jusqu'à": UP_TO,
@@ -74,8 +79,9 @@ _PREFIXES: dict[str, str] = {
     "نحو": ABOUT,
 }
 
-#: Words people put after a number ("500 على الأقل", at least 500, as the Arabic pages write it).
+#: Words put after a number: "500 على الأقل" (at least 500), as the Arabic pages write it.
 _SUFFIXES: dict[str, str] = {"على الأقل": AT_LEAST}
+_QUALIFIERS = {**_PREFIXES, **_TRANSLATED}
 
 _WORDING = {
     EXACT: "{n}",
@@ -90,7 +96,7 @@ _WORDING = {
 _NUMBER = re.compile(r"^(\d{1,3}(?:([,. \u00a0\u202f])\d{3})(?:\2\d{3})*|\d+)$")
 _NOT_DIGIT = re.compile(r"\D")
 _PREFIX_PATTERN = re.compile(
-    r"^(" + "|".join(re.escape(p) for p in sorted(_PREFIXES, key=len, reverse=True)) + r")\s*",
+    r"^(" + "|".join(re.escape(p) for p in sorted(_QUALIFIERS, key=len, reverse=True)) + r")\s*",
     re.IGNORECASE,
 )
 
@@ -165,16 +171,18 @@ def parse_figure(text: str) -> Figure:
         raise InvalidFigure("empty figure")
     kind = EXACT
     rest = words
+    translated = False  # worded in another language than the data's: say it in English
     match = _PREFIX_PATTERN.match(rest)
     if match:
-        kind = _PREFIXES[match.group(1).lower()]
+        kind = _QUALIFIERS[match.group(1).lower()]
+        translated = match.group(1).lower() in _TRANSLATED
         rest = rest[match.end() :]
     if rest.endswith("+") and kind == EXACT:
         kind = MORE_THAN
         rest = rest[:-1].rstrip()
     for suffix, claim in _SUFFIXES.items():
         if rest.endswith(suffix) and kind == EXACT:
-            kind = claim
+            kind, translated = claim, True
             rest = rest[: -len(suffix)].rstrip()
     if rest.startswith("-"):
         raise InvalidFigure(f"a figure cannot be negative: {words!r}")
@@ -184,7 +192,7 @@ def parse_figure(text: str) -> Figure:
             "(write e.g. '94', '1,426', 'nearly 350', 'more than 500')"
         )
     value = int(_NOT_DIGIT.sub("", rest))
-    return Figure(value, kind, words)
+    return Figure(value, kind, "" if translated else words)
 
 
 def sum_figures(figures: Iterable[Figure | None]) -> Figure | None:

@@ -236,6 +236,8 @@ STRINGS: dict[str, str] = {
     "text_totals_region": "Together, the operations that ran in {region} alone: {figures}.",
     "text_figure": "{value} {label}",
     "text_figures_none": "No operation gave a figure for: {figures}.",
+    "text_figures_none_region": "No operation that ran in {region} alone gave a figure for: "
+    "{figures}.",
     "text_figure_reported": "{value} {label} ({reported:,} of {operations:,} operations reported)",
     "text_most": "Most operations: {countries}.",
     "text_most_item": "{country} ({operations})",

@@ -222,3 +222,15 @@ def test_a_regional_map_counts_unnamed_participants_who_may_be_anywhere_as_cover
     africa = report.regions.set_index("region").loc["Africa"]
     assert (africa.unnamed_possible, africa.unnamed_operations) == (10, 2)
     assert "Up to 10 of these gaps may have taken part: 2 operations with 10 unnamed" in words
+
+
+def test_a_figure_no_operation_of_the_region_alone_gave_is_said_of_those_alone(boundaries):
+    # Africa's totals are those of its operations alone; "No operation gave a figure for:
+    # victims" stood under a table that listed Delta's 20 victims.
+    from opmap.figures import parse_figure
+
+    charlie = operation("Charlie", 2020, [("GHA", "Ghana")], arrests=parse_figure("5"))
+    delta = operation("Delta", 2020, [("GHA", "Ghana"), ("FRA", "France")], victims="20")
+    _, words = _region_words(boundaries, [charlie, delta], "Africa")
+    assert "No operation that ran in Africa alone gave a figure for: victims, minors." in words
+    assert "No operation gave a figure" not in words

@@ -356,7 +356,8 @@ def gaps_notes(unnamed: int, operations: int, area_uncounted: int, gaps: int) ->
     Parameters
     ----------
     unnamed, operations : int
-        The unnamed participants of the region's operations, and how many operations have them.
+        The unnamed participants who may be in the region, of any operation of the period
+        (:func:`opmap.decide.regions.may_be_here`), and how many operations have them.
     area_uncounted : int
         The region's operations that named an area and no count of its countries.
     gaps : int

@@ -229,24 +229,30 @@ def _total_sentences(map_data: MapData) -> list[str]:
     sentences = []
     if totals:
         sentences.append(text("text_totals_region", region=region, figures=join_names(totals)))
-    sentences += figures_none(inside)
+    sentences += figures_none(inside, region)
     elsewhere = sum(1 for op in operations if op.key not in map_data.inside)
     if elsewhere:
         sentences.append(plural("text_totals_elsewhere", elsewhere, region=region))
     return sentences
 
 
-def figures_none(operations: Sequence[Operation]) -> list[str]:
+def figures_none(operations: Sequence[Operation], region: str | None = None) -> list[str]:
     """Say which figures none of the operations gave ("No operation gave a figure for: minors").
 
     Left out of the totals without a word, such a figure read as if it were not a question.
+    ``region``: the operations are those that ran in it alone, as its totals' are, and the
+    sentence says so (an operation it shares with another region may have given the figure).
     """
     missing = [
         text(f"popup_{column}").lower()
         for column in TOTALLED
         if operations and all(op.figure(column) is None for op in operations)
     ]
-    return [text("text_figures_none", figures=join_names(missing))] if missing else []
+    if not missing:
+        return []
+    if region is None:
+        return [text("text_figures_none", figures=join_names(missing))]
+    return [text("text_figures_none_region", region=region, figures=join_names(missing))]
 
 
 def _totals(operations: Sequence[Operation]) -> list[str]:

@@ -43,11 +43,10 @@ class MapData:
     operations : list of Operation
         The operations selected by the filters, by year then name.
     coverage : geopandas.GeoDataFrame
-        :func:`~.aggregate.aggregate_by_country` of those operations, one row per unit, plus
-        ``role``: None on a world map; on a regional map "covered" (in the region, named in an
-        operation), "gap" (a state of the region named in none), "territory" (a unit of the
-        region that is not a state, named in none: not a gap, since coverage counts states) or
-        "outside" (not in the region).
+        :func:`~.aggregate.aggregate_by_country` of those operations, one row per unit, and
+        ``role``: None on a world map; on a regional map "covered" (named in an operation),
+        "gap" (a state of the region named in none), "territory" (a unit of the region that is
+        not a state, named in none: coverage counts states) or "outside" (not in the region).
     values : pandas.Series
         The metric per row of ``coverage`` (NaN for none).
     classes : Classes
@@ -63,21 +62,19 @@ class MapData:
     filters : list of str
         Readable description of the filters in force ("2018", "Americas").
     period : str or None
-        The period a gap is a gap in ("2014–2018"), for words like "no operation in 2014–2018".
+        The period a gap is a gap in ("2014–2018").
     universe : Universe or None
         The states a regional map's gaps and counts are over (None on a world map).
     members : frozenset of str or None
         The ISO3 codes of a regional map's region, as the coverage report counts them: with
         the units that have no shape at this scale (Tuvalu, Bouvet Island). None on a world map.
     areas : dict of str to shapely geometry
-        Operation key -> the outline of its area, for the operations known only by their area
-        ("14 countries in Western Africa, none named"): never a colour of any of its countries.
+        Operation key -> its area's outline, for the operations known (here) only by their area.
     inside : frozenset of str or None
         On a regional map, the keys of the operations whose figures are the region's, as in the
         coverage table (:func:`opmap.decide.regions.runs_inside`). None on a world map.
     anywhere : list of Operation
-        On a regional map, the operations of the period it does not show whose unnamed
-        participants may be anywhere (no area), so among its gaps, as the coverage table counts.
+        Regional map: the operations not shown whose unnamed may be anywhere, so in its gaps.
     """
 
     operations: list[Operation]

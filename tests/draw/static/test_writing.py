@@ -248,6 +248,24 @@ def test_an_arabic_svg_keeps_its_words_as_written(tmp_path):
     assert ">هولندا</text>" in svg  # in reading order, for a designer and a browser
 
 
+def test_an_arabic_line_of_an_english_svg_reads_right_to_left_too(tmp_path):
+    # an operation named in Arabic on an English map: its PNG read it right to left
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
+    from opmap.draw.static.writing import save_figure
+
+    figure = Figure(figsize=(2, 0.6))
+    FigureCanvasAgg(figure)
+    figure.text(0.1, 0.5, "الأمل 2020")
+    figure.text(0.1, 0.2, "Nawa 2014")
+    svg = save_figure(figure, tmp_path / "a.svg").read_text(encoding="utf-8")
+    marked = re.findall(
+        r'<text style="direction: rtl; [^"]*text-anchor: end[^"]*"[^>]*>([^<]*)<', svg
+    )
+    assert marked == ["الأمل 2020"]
+
+
 @pytest.mark.browser
 def test_an_arabic_svg_line_reads_right_to_left_in_a_browser_where_matplotlib_put_it(tmp_path):
     # "المصدر: …؛ الحدود: Natural Earth" showed "Natural Earth" first (on the right's side of

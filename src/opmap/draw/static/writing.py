@@ -31,7 +31,6 @@ import matplotlib as mpl
 from matplotlib.figure import Figure
 
 from opmap.errors import InvalidOption
-from opmap.i18n import is_rtl
 from opmap.style import FONT_STACK
 from opmap.words import text
 
@@ -149,7 +148,7 @@ def save_figure(
             figure.savefig(
                 handle, format=fmt, dpi=dpi, metadata=_metadata(fmt, info), facecolor="white"
             )
-        if fmt == "svg" and is_rtl():
+        if fmt == "svg":  # an Arabic line on any map: an operation's name, a country's
             svg = Path(temporary).read_text(encoding="utf-8")
             Path(temporary).write_text(right_to_left_lines(svg), encoding="utf-8")
     return path
