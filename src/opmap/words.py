@@ -63,11 +63,8 @@ def countries_phrase(operation: Operation) -> str:
     named"; "5 countries, 2 named".
     """
     named, total = len(operation.countries), operation.total_countries
-    if operation.area_uncounted:  # "in the Caribbean", how many not given: France named or not
-        area = region_name(operation.area)
-        if named:
-            return plural("countries_area_uncounted_some_named", named, area=area)
-        return text("countries_area_not_given", area=area)
+    if operation.area_uncounted:
+        return _area_phrase(operation.area, named, None)
     if operation.area is not None and named < max(total, 1):
         return _area_phrase(operation.area, named, total)
     if total == 1 and named == 1:
@@ -109,10 +106,16 @@ def figure_text(figure: Figure) -> str:
     return text(f"figure_{figure.kind}", n=format_number(figure.value))
 
 
-def _area_phrase(area: str, named: int, total: int) -> str:
-    """Say where an operation named by area ran: "14 countries in the Western Africa area, ..."."""
+def _area_phrase(area: str, named: int, total: int | None) -> str:
+    """Say where an operation named by area ran: "14 countries in the Western Africa area, ...".
+
+    ``total`` is None when the source gave no count of the area's countries ("in the
+    Caribbean"): how many is not given, and the countries named are counted (France).
+    """
     area = region_name(area)
-    if total == 0:
+    if not total:
+        if named:
+            return plural("countries_area_uncounted_some_named", named, area=area)
         return text("countries_area_not_given", area=area)
     if named == 0:
         return plural("countries_area_none_named", total, area=area)
