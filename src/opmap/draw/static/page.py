@@ -156,13 +156,12 @@ class Page:
         little, none, or less than none (matplotlib then refuses the axes with a traceback).
         """
         if min(width, height) < least or min(width, height) <= 0:
-            raise InvalidOption(
-                text(
-                    "image_no_room",
-                    width=format_tenths(self.width * 2.54),
-                    height=format_tenths(self.height * 2.54),
-                )
-            )
+            raise self.no_room()
+
+    def no_room(self) -> InvalidOption:
+        """Return the error of a page too small for its map: "choose a larger --size"."""
+        width, height = format_tenths(self.width * 2.54), format_tenths(self.height * 2.54)
+        return InvalidOption(text("image_no_room", width=width, height=height))
 
     def add_axes(self, box, gid: str, least: float = 0.0) -> Axes:
         """Add an axes at ``box`` (left, bottom, width, height in inches) named ``gid``.
