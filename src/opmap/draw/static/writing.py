@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import contextlib
 import html
+import io
 import os
 import re
 import threading
@@ -143,14 +144,14 @@ def save_figure(
     path = Path(path)
     fmt = check_format(path, fmt)
     dpi = check_dpi(dpi)
-    with atomic_path(path) as temporary, static_style():
-        with open(temporary, "wb") as handle:
-            figure.savefig(
-                handle, format=fmt, dpi=dpi, metadata=_metadata(fmt, info), facecolor="white"
-            )
-        if fmt == "svg":  # an Arabic line on any map: an operation's name, a country's
-            svg = Path(temporary).read_text(encoding="utf-8")
-            Path(temporary).write_text(right_to_left_lines(svg), encoding="utf-8")
+    options = {"format": fmt, "dpi": dpi, "metadata": _metadata(fmt, info), "facecolor": "white"}
+    with atomic_path(path) as temporary, open(temporary, "wb") as handle, static_style():
+        if fmt != "svg":
+            figure.savefig(handle, **options)
+        else:  # its lines marked as they read before it is written: an Arabic name on any map
+            drawn = io.StringIO()
+            figure.savefig(drawn, **options)
+            handle.write(right_to_left_lines(drawn.getvalue()).encode("utf-8"))
     return path
 
 
