@@ -109,6 +109,13 @@ def visible_point(page, selector: str) -> tuple[float, float]:
     return tuple(point)
 
 
+def pointer_off_the_map(page) -> None:
+    """Move the pointer out of the page's view, over nothing: a pointer left over a marker by
+    an earlier step keeps its operation's countries lit up, and a test of the fills at rest
+    would read the highlight. (A map may fill the page, so no point of the view is off it.)"""
+    page.mouse.move(-1, -1)
+
+
 #: The map once its markers are placed and its names laid (after the last move or zoom).
 LAID = ".folium-map[data-labels=laid]"
 

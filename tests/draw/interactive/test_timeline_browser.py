@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from browser import open_offline
+from browser import open_offline, pointer_off_the_map
 
 from opmap.decide.classes import NO_DATA_COLOR
 from opmap.decide.mapdata import prepare_map_data
@@ -256,6 +256,7 @@ def test_marker_popup_still_highlights_after_a_year_change(world_page):
     assert page.locator(f'path.opmap-unit[fill="{HIGHLIGHT_COLORS[DEFAULT_PALETTE]}"]').count() == 1
     page.locator(".leaflet-popup-close-button").click()
     assert page.locator(f'path.opmap-unit[fill="{HIGHLIGHT_COLORS[DEFAULT_PALETTE]}"]').count() == 0
+    pointer_off_the_map(page)  # the page is shared: leave no marker hovered for the next test
 
 
 @pytest.mark.browser
