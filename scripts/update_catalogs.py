@@ -5,9 +5,12 @@
 
 The English words are the tables of ``src/opmap/words.py`` (:data:`~opmap.words.STRINGS`, and
 :data:`~opmap.words.PLURALS` for words that depend on a number), then those of
-``src/opmap/problem_words.py`` (the messages about bad input, in the same two forms); each key
-is the message context, so two identical English words used in two places can be translated
-differently. The template ``src/opmap/locales/opmap.pot`` lists them; each
+``src/opmap/problem_words.py`` (the messages about bad input, in the same two forms), then the
+command line's help (``src/opmap/command_words.py``); each key is the message context, so two
+identical English words used in two places can be translated differently. Last come the
+messages of click that opmap's commands show, with no context: click looks them up by their
+English (:data:`opmap.command_words.CLICK`). The template ``src/opmap/locales/opmap.pot``
+lists them; each
 ``<lang>/LC_MESSAGES/opmap.po`` keeps its translations (a changed English text marks its
 translation fuzzy, and a fuzzy or empty one is a test failure), and ``opmap.mo`` is compiled from
 it with Babel. Same input, same bytes: the dates in the headers are fixed.
@@ -25,7 +28,7 @@ from babel.messages.catalog import Catalog
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po, write_po
 
-from opmap import problem_words
+from opmap import command_words, problem_words
 from opmap.i18n import DEFAULT_LANGUAGE, LANGUAGES
 from opmap.words import PLURALS, STRINGS
 
@@ -55,13 +58,20 @@ def _catalog(locale: str | None) -> Catalog:
 
 
 def template() -> Catalog:
-    """Return the catalog of every English message: opmap.words' in order, then problem_words'."""
+    """Return the catalog of every English message: opmap.words', problem_words', command_words'."""
     catalog = _catalog(None)
     for strings, plurals in ((STRINGS, PLURALS), (problem_words.STRINGS, problem_words.PLURALS)):
         for key, words in strings.items():
             catalog.add(words, context=key)
         for key, forms in plurals.items():
             catalog.add(forms, context=key)
+    for key, words in command_words.STRINGS.items():
+        catalog.add(words, context=key)
+    # click's own messages: click looks them up by their English, with no context
+    for words in command_words.CLICK:
+        catalog.add(words)
+    for forms in command_words.CLICK_PLURALS:
+        catalog.add(forms)
     return catalog
 
 

@@ -166,19 +166,20 @@ def test_every_message_is_asked_for_by_the_code():
     import re
     from pathlib import Path
 
-    from opmap import page_plurals, page_words, problem_words
+    from opmap import command_words, page_plurals, page_words, problem_words
 
     source = Path(__file__).resolve().parent.parent / "src" / "opmap"
     code = "\n".join(
         path.read_text(encoding="utf-8")
         for path in source.rglob("*")
         if path.suffix in (".py", ".js", ".html", ".j2")
-        and path.name not in ("page_words.py", "page_plurals.py", "problem_words.py")
+        and path.name
+        not in ("page_words.py", "page_plurals.py", "problem_words.py", "command_words.py")
     )
     code += problem_words.__doc__ or ""
     prefixes = set(re.findall(r"""f["']([a-z_]+_)\{""", code))
     keys = [*page_words.STRINGS, *page_plurals.PLURALS]
-    keys += [*problem_words.STRINGS, *problem_words.PLURALS]
+    keys += [*problem_words.STRINGS, *problem_words.PLURALS, *command_words.STRINGS]
     reasons = set(problem_words.REASONS.values())
     unused = [
         key

@@ -1,7 +1,8 @@
 """Every word a map, image or page shows, looked up so that it can be translated.
 
 The tables are :mod:`opmap.page_words` and :mod:`opmap.page_plurals` (maps, pages, images, the
-command line) and :mod:`opmap.problem_words` (bad input). Look words up with :func:`text` and
+command line's messages), :mod:`opmap.problem_words` (bad input) and :mod:`opmap.command_words`
+(the command line's help). Look words up with :func:`text` and
 :func:`plural`; placeholders use ``str.format`` names. Renderers escape the result where it lands
 in HTML like any other text.
 """
@@ -12,6 +13,7 @@ from collections.abc import Iterable, Sequence
 from datetime import date
 from typing import TYPE_CHECKING
 
+from opmap import command_words as command
 from opmap import problem_words as problem
 from opmap.i18n import (
     DEFAULT_LANGUAGE,
@@ -212,7 +214,8 @@ def text(key: str, **values: object) -> str:
     Parameters
     ----------
     key : str
-        A key of :data:`STRINGS`, or of :data:`opmap.problem_words.STRINGS` (bad input).
+        A key of :data:`STRINGS`, of :data:`opmap.problem_words.STRINGS` (bad input) or of
+        :data:`opmap.command_words.STRINGS` (the command line's help).
     **values
         Values for the placeholders.
 
@@ -220,7 +223,8 @@ def text(key: str, **values: object) -> str:
     -------
     str
     """
-    words = translations(current_language()).pgettext(key, STRINGS.get(key) or problem.STRINGS[key])
+    english = STRINGS.get(key) or problem.STRINGS.get(key) or command.STRINGS[key]
+    words = translations(current_language()).pgettext(key, english)
     return _fill(words, values) if values else words
 
 

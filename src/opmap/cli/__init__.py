@@ -6,6 +6,7 @@ Each command lives in its own module of this package and is imported only when i
 
 from __future__ import annotations
 
+import gettext
 import importlib
 import sys
 import warnings
@@ -13,22 +14,35 @@ import warnings
 import click
 
 from opmap._version import __version__
+from opmap.cli.language import Option, WordedCommand
 from opmap.errors import OpmapError
 
-# command name -> module under opmap.cli that defines `command`
+#: The commands, in the order of the help: each is `command` in the module opmap.cli.<name>, and
+#: its help is the key of opmap.command_words given here (listed without importing the module).
 COMMANDS = {
-    "build": "Write the whole briefing pack (maps, images, tables) to a folder.",
-    "map": "Write the interactive HTML map of operations and country coverage.",
-    "coverage": "Compare coverage by region and list the states not named in any operation.",
-    "export": "Write the map as a static PNG, SVG or PDF image for print.",
-    "summary": "Print operations, per-country and per-region figures in the terminal.",
-    "validate": "Check an operations CSV and report every problem at once.",
-    "resolve": "Show how country names and codes are read.",
+    "build": "help_build",
+    "map": "help_map",
+    "coverage": "help_coverage",
+    "export": "help_export",
+    "summary": "help_summary",
+    "validate": "help_validate",
+    "resolve": "help_resolve",
 }
 
 
-class LazyGroup(click.Group):
+class LazyGroup(WordedCommand, click.Group):
     """A group that imports a command's module only when that command is used."""
+
+    @property
+    def subcommand_metavar(self) -> str:
+        """Return "COMMAND [ARGS]..." in the language."""
+        from opmap.words import text
+
+        return text("metavar_command")
+
+    @subcommand_metavar.setter
+    def subcommand_metavar(self, value: str | None) -> None:
+        pass  # always "COMMAND [ARGS]...", in the language
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         """Name every command, in the order of the help."""
@@ -38,32 +52,19 @@ class LazyGroup(click.Group):
         """Import the command's module and return its command."""
         if cmd_name not in COMMANDS:
             return None
-        try:
-            module = importlib.import_module(f"opmap.cli.{cmd_name}")
-        except ModuleNotFoundError as err:
-            if err.name == f"opmap.cli.{cmd_name}":
-                return _not_yet(cmd_name)
-            raise
-        return module.command
+        return importlib.import_module(f"opmap.cli.{cmd_name}").command
 
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         """List the commands without importing them."""
-        # Short help from the table above, so listing commands imports none of them.
-        with formatter.section("Commands"):
-            formatter.write_dl([(name, text) for name, text in COMMANDS.items()])
+        from opmap.words import text
+
+        # The first paragraph of each command's help, so listing commands imports none of them.
+        with formatter.section(gettext.gettext("Commands")):
+            rows = [(name, text(key).split("\n\n")[0]) for name, key in COMMANDS.items()]
+            formatter.write_dl(rows)
 
     def invoke(self, ctx: click.Context):
-        """Run the command; bad input becomes a message and exit code 1, not a traceback.
-
-        The language ``--lang`` sets while the options are read ends with the command, even
-        when click refuses an option and never closes the command's context.
-        """
-        from opmap.i18n import current_language, use_language
-
-        with use_language(current_language()):
-            return self._invoke(ctx)
-
-    def _invoke(self, ctx: click.Context):
+        """Run the command; bad input becomes a message and exit code 1, not a traceback."""
         try:
             with warnings.catch_warnings():
                 # Warnings of geopandas, shapely, pyogrio or GDAL are addressed to programmers;
@@ -80,39 +81,18 @@ class LazyGroup(click.Group):
             ctx.exit(130)
 
 
-def _not_yet(name: str) -> click.Command:
-    @click.command(name=name, help=COMMANDS[name])
-    def missing() -> None:
-        raise click.UsageError(f"'opmap {name}' is not available in this version.")
-
-    return missing
-
-
-@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(
+    cls=LazyGroup,
+    context_settings={"help_option_names": ["-h", "--help"]},
+    help="help_opmap",
+    examples=("opmap build", "opmap map --year 2018", "opmap validate my-operations.csv"),
+)
 @click.version_option(version=__version__, prog_name="opmap")
-@click.option(
-    "-v",
-    "--verbose",
-    count=True,
-    help="Say what each step did (build: its time, files, sizes).",
-)
-@click.option(
-    "-q",
-    "--quiet",
-    is_flag=True,
-    help="Print errors only: no progress (shown on large inputs, or when stderr is a terminal).",
-)
+@click.option("-v", "--verbose", cls=Option, count=True, help="help_verbose")
+@click.option("-q", "--quiet", cls=Option, is_flag=True, help="help_quiet")
 @click.pass_context
 def cli(ctx: click.Context, verbose: int, quiet: bool) -> None:
-    """Map INTERPOL-coordinated operations against human trafficking and people smuggling.
-
-    With no options every command reads the bundled data and writes to output/.
-
-    \b
-    $ opmap build
-    $ opmap map --year 2018
-    $ opmap validate my-operations.csv
-    """
+    """Read the options of ``opmap`` itself; its help is ``help_opmap`` (opmap.command_words)."""
     ctx.ensure_object(dict)
     ctx.obj["verbosity"] = -1 if quiet else verbose
     if not quiet:

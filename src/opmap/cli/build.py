@@ -6,6 +6,7 @@ import functools
 
 import click
 
+from opmap.cli.language import Command
 from opmap.cli.options import (
     countries_option,
     force_option,
@@ -19,32 +20,28 @@ from opmap.cli.options import (
 )
 
 
-@click.command(name="build")
+@click.command(
+    name="build",
+    cls=Command,
+    help="help_build",
+    examples=(
+        "opmap build",
+        "opmap build --lang fr",
+        "opmap build --lang all",
+        "opmap build --operations my-operations.csv --out briefing",
+        "opmap build --universe ecowas.csv",
+    ),
+)
 @operations_option
 @countries_option
 @limit_options
-@out_option("output", "Folder of the briefing pack (swapped in when the build is done).")
+@out_option("output", "help_out_build")
 @force_option
 @languages_option
 @universe_option
 @click.pass_context
 def command(ctx, operations_path, countries_path, out_path, force, languages, universe_path):
-    """Write the whole briefing pack (maps, images, tables) to a folder.
-
-    index.html (the briefing page), map.html, map.png/svg/pdf, coverage.*, regions/*,
-    operations.csv and the layers for a GIS (opmap.gpkg, opmap-*.geojson). The folder works
-    from disk with the network off, and after being copied or zipped. An interrupted build
-    leaves the previous pack as it was; files of your own in the folder are kept, and a pack
-    file opmap did not write is refused unless --force. With --lang all, one such pack per
-    language in en/, fr/, es/ and ar/, and an index.html linking them.
-
-    \b
-    $ opmap build
-    $ opmap build --lang fr
-    $ opmap build --lang all
-    $ opmap build --operations my-operations.csv --out briefing
-    $ opmap build --universe ecowas.csv
-    """
+    """Write the briefing pack; its help is ``help_build`` (opmap.command_words)."""
     from opmap.cli.helpers import load_inputs, output_policy, universe_of
     from opmap.i18n import DEFAULT_LANGUAGE, use_language
     from opmap.pack.briefing_pack import build_pack

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from opmap.cli.language import INTEGER, Command, Option
 from opmap.cli.options import (
     check_year_span,
     countries_option,
@@ -23,32 +24,41 @@ from opmap.cli.options import (
 from opmap.decide.tables import REGION_SORTS
 
 
-@click.command(name="coverage")
+@click.command(
+    name="coverage",
+    cls=Command,
+    help="help_coverage",
+    examples=(
+        "opmap coverage",
+        "opmap coverage --by subregion --since 2016",
+        "opmap coverage --by my-desks.csv --out output/desks",
+        "opmap coverage --per-year --since 2016",
+        "opmap coverage --universe ecowas.csv --by subregion",
+    ),
+)
 @language_option
 @operations_option
 @countries_option
 @limit_options
 @region_by_option
 @universe_option
-@click.option("--since", type=int, help="First year to count (included).")
-@click.option("--until", type=int, help="Last year to count (included).")
+@click.option("--since", cls=Option, type=INTEGER, metavar="metavar_year", help="help_first_year")
+@click.option("--until", cls=Option, type=INTEGER, metavar="metavar_year", help="help_last_year")
 @click.option(
     "--sort",
+    cls=Option,
     type=click.Choice(REGION_SORTS),
     default="coverage",
     show_default=True,
-    help="Order of the rows (high to low, region A to Z).",
+    help="help_sort",
 )
 @click.option(
     "--per-year",
+    cls=Option,
     is_flag=True,
-    help="Also print countries covered and operations per region and year.",
+    help="help_per_year",
 )
-@out_option(
-    "output/coverage",
-    "Folder to write coverage.csv, coverage-per-year.csv, coverage.md, "
-    "coverage.html and regions/ to; never the folder of a briefing pack.",
-)
+@out_option("output/coverage", "help_out_coverage")
 @force_option
 @click.pass_context
 def command(
@@ -64,24 +74,7 @@ def command(
     out_path,
     force,
 ):
-    """Compare coverage by region and list the states not named in any operation.
-
-    Percentages are named states over states (the UN member and observer states, or the
-    --universe list); territories are counted as named participants in their own column.
-
-    Writes coverage.csv, coverage-per-year.csv, coverage.md, coverage.html and one map per
-    region with operations (regions/<region>.html) into the --out folder, and prints the table
-    (with --per-year, the per-year table too). The folder of a briefing pack (opmap build) is
-    refused, even with --force: the pack's pages link its own coverage files; the default
-    folder, output/coverage, sits beside the pack in output/.
-
-    \b
-    $ opmap coverage
-    $ opmap coverage --by subregion --since 2016
-    $ opmap coverage --by my-desks.csv --out output/desks
-    $ opmap coverage --per-year --since 2016
-    $ opmap coverage --universe ecowas.csv --by subregion
-    """
+    """Compare coverage by region; its help is ``help_coverage`` (opmap.command_words)."""
     from opmap.cli.helpers import load_inputs, output_policy, region_grouping, universe_of
     from opmap.decide.coverage import build_coverage, coverage_notes
     from opmap.output import human_size

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import click
 
+from opmap.cli.language import Command, IntRange, Option
 from opmap.cli.options import (
     check_year_span,
     countries_option,
@@ -33,69 +34,74 @@ def _read_size(ctx: click.Context, param: click.Parameter, value: str | None):
         raise click.BadParameter(str(err)) from None
 
 
-@click.command(name="export")
+@click.command(
+    name="export",
+    cls=Command,
+    help="help_export",
+    examples=(
+        "opmap export --out maps/map.pdf --size 17x10cm",
+        'opmap export --title "Libertad: 13 countries" --year 2018 --out output/libertad.svg',
+        "opmap export --region Americas --year 2018 --out output/americas.png",
+        "opmap export --by-year --step 2 --mode upto --out output/by-year.png",
+        "opmap export --format gpkg --year 2018 --out maps/2018.gpkg",
+    ),
+)
 @language_option
 @operations_option
 @countries_option
 @limit_options
-@out_option(
-    "output/map.png",
-    "File to write; .png, .svg, .pdf, .gpkg or .geojson sets the format.",
-    file=True,
-)
+@out_option("output/map.png", "help_out_export", file=True)
 @click.option(
     "--format",
     "fmt",
+    cls=Option,
     type=click.Choice(["png", "svg", "pdf", "gpkg", "geojson"]),
     default=None,
-    help="Format, overriding the extension of --out: an image, or the layers for a GIS "
-    "(a GeoPackage, or one GeoJSON file per layer).",
+    help="help_format",
 )
 @click.option(
     "--dpi",
-    type=click.IntRange(50, 1200),
+    cls=Option,
+    type=IntRange(50, 1200),
     default=300,
     show_default=True,
-    help="Resolution of a PNG (dots per inch).",
+    metavar="metavar_number",
+    help="help_dpi",
 )
 @click.option(
     "--size",
+    cls=Option,
     callback=_read_size,
     default=None,
-    metavar="WxHcm|WxHmm|WxHin|A3|A4|A5|A6",
-    help="Printed size, e.g. 17x10cm (the default), 170x100mm, 6.7x4in, or a paper size A3 to A6, "
-    "landscape unless followed by 'portrait' ('A4 portrait'); each side 5 to 122 cm.",
+    metavar="metavar_size",
+    help="help_size",
 )
 @map_options
 @click.option(
     "--by-year",
+    cls=Option,
     is_flag=True,
-    help="Small multiples: one map per year (or per --step years), one shared scale.",
+    help="help_by_year",
 )
 @click.option(
     "--step",
-    type=click.IntRange(1, 100),
+    cls=Option,
+    type=IntRange(1, 100),
     default=None,
-    metavar="N",
-    help="With --by-year: years per map (2: 2014\u20132015, 2016\u20132017, ...).",
+    metavar="metavar_number",
+    help="help_step",
 )
 @click.option(
     "--mode",
+    cls=Option,
     type=click.Choice(["in", "upto"]),
     default=None,
-    help="With --by-year: each map shows its own years (in, the default) or "
-    "everything up to its last year (upto).",
+    help="help_mode",
 )
 @force_option
-@click.option("--title", default=None, help="Title of the image (default: what the map found).")
-@click.option(
-    "--subtitle", default=None, help="Line under the title (default: the period and filters)."
-)
-@click.option(
-    "--world",
-    is_flag=True,
-    help="Show the whole world instead of framing the map on the countries that took part.",
-)
+@click.option("--title", cls=Option, metavar="metavar_text", help="help_title")
+@click.option("--subtitle", cls=Option, metavar="metavar_text", help="help_subtitle")
+@click.option("--world", cls=Option, is_flag=True, help="help_world")
 @click.pass_context
 def command(
     ctx: click.Context,
@@ -114,20 +120,7 @@ def command(
     world,
     **_map_options,  # read by map_choices(ctx)
 ) -> None:
-    """Write the map as a static PNG, SVG or PDF image for print, or its data for a GIS.
-
-    The map is framed on the countries that took part, in an equal-area projection, with the
-    same classes and colours as the HTML map; --world keeps the whole world; --region zooms to
-    a region and greys the rest. A file of the briefing pack of 'opmap build' (output/map.png,
-    the default, once a pack is there) is refused unless --force: the pack's index.html links it.
-
-    \b
-    $ opmap export --out maps/map.pdf --size 17x10cm
-    $ opmap export --title "Libertad: 13 countries" --year 2018 --out output/libertad.svg
-    $ opmap export --region Americas --year 2018 --out output/americas.png
-    $ opmap export --by-year --step 2 --mode upto --out output/by-year.png
-    $ opmap export --format gpkg --year 2018 --out maps/2018.gpkg
-    """
+    """Write the map as an image or GIS layers; its help is ``help_export`` (command_words)."""
     from opmap.cli.helpers import claim_output, load_inputs, output_policy
     from opmap.decide.mapdata import prepare_map_data
     from opmap.draw.static.image import DEFAULT_SIZE, write_image

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import click
 
+from opmap.cli.language import Command, Option
 from opmap.cli.options import (
     check_year_span,
     countries_option,
@@ -19,24 +20,32 @@ from opmap.cli.options import (
 )
 
 
-@click.command(name="map")
+@click.command(
+    name="map",
+    cls=Command,
+    help="help_map",
+    examples=(
+        "opmap map --year 2018 --out maps/2018.html",
+        "opmap map --region Americas --metric victims --out output/americas.html",
+    ),
+)
 @language_option
 @operations_option
 @countries_option
 @limit_options
-@out_option("output/map.html", "HTML file to write (its folders are created).", file=True)
+@out_option("output/map.html", "help_out_map", file=True)
 @map_options
 @click.option(
     "--tiles",
-    metavar="PROVIDER",
-    help="Online background tiles by xyzservices name ('OpenStreetMap.Mapnik'); "
-    "the map then needs the internet.",
+    cls=Option,
+    metavar="metavar_provider",
+    help="help_tiles",
 )
 @click.option(
     "--embed",
+    cls=Option,
     is_flag=True,
-    help="Fill the container, without the title panel, and write the <iframe> "
-    "snippet to paste next to the map (NAME.iframe.html).",
+    help="help_embed",
 )
 @force_option
 @click.pass_context
@@ -50,16 +59,7 @@ def command(
     force,
     **_map_options,  # read by map_choices(ctx)
 ):
-    """Write the interactive HTML map of operations and country coverage.
-
-    One self-contained file that opens offline from disk. A file of the briefing pack of
-    'opmap build' (output/map.html, the default, once a pack is there) is refused unless --force:
-    the pack's index.html links it.
-
-    \b
-    $ opmap map --year 2018 --out maps/2018.html
-    $ opmap map --region Americas --metric victims --out output/americas.html
-    """
+    """Write the interactive HTML map; its help is ``help_map`` (opmap.command_words)."""
     from opmap.cli.helpers import claim_output, load_inputs, output_policy
     from opmap.decide.mapdata import prepare_map_data
     from opmap.draw.interactive.embed import snippet_path

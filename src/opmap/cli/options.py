@@ -9,24 +9,32 @@ from pathlib import Path
 
 import click
 
+from opmap.cli.language import INTEGER, LANGUAGE_CHOICES, FloatRange, IntRange, Option
+
 operations_option = click.option(
     "--operations",
     "operations_path",
+    cls=Option,
     type=click.Path(path_type=Path),  # a folder is refused by the reader, as validate does
     default=None,
-    help="Operations CSV to read (default: the bundled data).",
+    metavar="metavar_csv",
+    help="help_operations",
 )
 countries_option = click.option(
     "--countries",
     "countries_path",
+    cls=Option,
     type=click.Path(path_type=Path),  # a folder is refused by the reader, as validate does
     default=None,
-    help="Country boundaries GeoJSON to read (default: the bundled data).",
+    metavar="metavar_geojson",
+    help="help_countries",
 )
 
 
 def out_option(default: str, help: str, *, file: bool = False):
     """Return an ``--out`` option with its own default; ``file``: it names a file, not a folder.
+
+    ``help`` is a key of :mod:`opmap.command_words`.
 
     A file's ``--out`` that ends with ``/`` names a folder: ``--out maps/`` wrote a file called
     ``maps``. It is refused.
@@ -42,7 +50,9 @@ def out_option(default: str, help: str, *, file: bool = False):
     return click.option(
         "--out",
         "out_path",
+        cls=Option,
         type=click.Path(),
+        metavar="metavar_path",
         default=default,
         show_default=True,
         help=help,
@@ -52,8 +62,9 @@ def out_option(default: str, help: str, *, file: bool = False):
 
 force_option = click.option(
     "--force",
+    cls=Option,
     is_flag=True,
-    help="Replace files in the way that opmap did not write (never devices or pipes).",
+    help="help_force",
 )
 
 
@@ -71,20 +82,23 @@ def limit_options(function):
     """Add ``--max-size`` and ``--max-rows``: the largest input read (see :func:`limits`)."""
     function = click.option(
         "--max-rows",
-        type=click.IntRange(1),
+        cls=Option,
+        type=IntRange(1),
         default=None,
         expose_value=False,
         callback=_store_limit,
-        help="Most rows of an operations CSV read (default 200,000).",
+        metavar="metavar_number",
+        help="help_max_rows",
     )(function)
     return click.option(
         "--max-size",
-        type=click.FloatRange(0, min_open=True),
+        cls=Option,
+        type=FloatRange(0, min_open=True),
         default=None,
         expose_value=False,
         callback=_store_limit,
-        metavar="MB",
-        help="Largest input file read, in MB (default 50).",
+        metavar="metavar_mb",
+        help="help_max_size",
     )(function)
 
 
@@ -109,20 +123,21 @@ def verbosity(ctx: click.Context) -> int:
 region_by_option = click.option(
     "--by",
     "region_by",
+    cls=Option,
     default="region_un",
     show_default=True,
-    metavar="region_un|subregion|region_wb|continent|FILE.csv",
-    help="How to group countries into regions: a built-in grouping or your own iso3,region CSV.",
+    metavar="metavar_by",
+    help="help_by",
 )
 
 universe_option = click.option(
     "--universe",
     "universe_path",
+    cls=Option,
     type=click.Path(path_type=Path),  # a folder is refused by the reader, as validate does
     default=None,
-    metavar="FILE.csv",
-    help="States to count coverage over: a CSV with an 'iso3' column (default: the 193 UN "
-    "member states and 2 observer states).",
+    metavar="metavar_csv",
+    help="help_universe",
 )
 
 
@@ -155,53 +170,63 @@ _MAP_OPTIONS = (
     click.option(
         "--year",
         "years",
-        type=int,
+        cls=Option,
+        type=INTEGER,
         multiple=True,
-        help="Show operations of this year (repeat for more years).",
+        metavar="metavar_year",
+        help="help_year",
     ),
-    click.option("--since", type=int, default=None, help="Show operations from this year on."),
-    click.option("--until", type=int, default=None, help="Show operations up to this year."),
-    click.option(
-        "--region",
-        default=None,
-        help="Zoom to a region ('Americas', 'Western Africa') and keep its operations.",
-    ),
+    click.option("--since", cls=Option, type=INTEGER, metavar="metavar_year", help="help_since"),
+    click.option("--until", cls=Option, type=INTEGER, metavar="metavar_year", help="help_until"),
+    click.option("--region", cls=Option, metavar="metavar_region", help="help_region"),
     click.option(
         "--operation",
         "names",
+        cls=Option,
         multiple=True,
-        help="Show this operation ('Libertad' or 'Libertad 2018'; repeatable).",
+        metavar="metavar_name",
+        help="help_operation",
     ),
     click.option(
         "--metric",
+        cls=Option,
         type=click.Choice(METRIC_CHOICES),
         default="operations",
         show_default=True,
-        help="What colours a country.",
+        help="help_metric",
     ),
     click.option(
         "--scheme",
+        cls=Option,
         type=click.Choice(SCHEME_CHOICES),
         default="quantiles",
         show_default=True,
-        help="How class bounds are chosen.",
+        help="help_scheme",
     ),
     click.option(
-        "--k", type=click.IntRange(1, 9), default=5, show_default=True, help="Number of classes."
+        "--k",
+        cls=Option,
+        type=IntRange(1, 9),
+        default=5,
+        show_default=True,
+        metavar="metavar_number",
+        help="help_k",
     ),
     click.option(
         "--bins",
+        cls=Option,
         default=None,
         callback=_read_bins,
-        metavar="N,N,...",
-        help="Explicit class upper bounds, overriding --scheme and --k.",
+        metavar="metavar_bins",
+        help="help_bins",
     ),
     click.option(
         "--palette",
+        cls=Option,
         type=click.Choice(PALETTE_CHOICES),
         default="OrRd",
         show_default=True,
-        help="ColorBrewer palette (colour-blind safe).",
+        help="help_palette",
     ),
 )
 
@@ -251,32 +276,20 @@ def map_choices(ctx: click.Context) -> dict:
     }
 
 
-# The languages opmap writes; repeated from opmap.i18n.LANGUAGES (a test keeps them equal) so
-# that `--help` stays instant.
-LANGUAGE_CHOICES = ("en", "fr", "es", "ar")
-
-
-def _enter_language(ctx: click.Context, param: click.Parameter, value: str) -> str:
-    from opmap.i18n import use_language
-
-    ctx.with_resource(use_language(value))
-    return value
-
-
 #: ``--lang``: the language of everything the command writes, pages, images, tables and its
-#: messages, problems included. The option is read before the others (``is_eager``) and the
-#: language is in force until the command ends (:func:`opmap.i18n.use_language`), so the
-#: messages about the other options' values are worded in it too; the body does not see it.
+#: messages, problems and help included. The command enters it before reading its arguments
+#: (:meth:`opmap.cli.language.Command.parse_args`) and it is in force until the command ends
+#: (:func:`opmap.i18n.use_language`), so the messages about the other options' values are
+#: worded in it too; here click only checks the value. The body does not see it.
 language_option = click.option(
     "--lang",
     "language",
+    cls=Option,
     type=click.Choice(LANGUAGE_CHOICES),
     default="en",
     show_default=True,
-    is_eager=True,
     expose_value=False,
-    callback=_enter_language,
-    help="Language of everything written: English, French, Spanish or Arabic.",
+    help="help_lang",
 )
 
 
@@ -287,9 +300,10 @@ def _read_languages(ctx: click.Context, param: click.Parameter, value: str) -> t
 languages_option = click.option(
     "--lang",
     "languages",
+    cls=Option,
     type=click.Choice((*LANGUAGE_CHOICES, "all")),
     default="en",
     show_default=True,
     callback=_read_languages,
-    help="Language of the pack; 'all' writes one pack per language and a page linking them.",
+    help="help_lang_pack",
 )

@@ -4,26 +4,25 @@ from __future__ import annotations
 
 import click
 
+from opmap.cli.language import Argument, Command
 from opmap.cli.options import language_option
 
 
-@click.command(name="resolve")
+@click.command(
+    name="resolve",
+    cls=Command,
+    help="help_resolve",
+    examples=(
+        'opmap resolve "Ivory Coast" DRC UK',
+        'opmap resolve Tchad "Korea, Rep." "Costa de Marfil"',
+        "opmap resolve --lang fr Tchad Narnia",
+    ),
+)
 @language_option
-@click.argument("names", nargs=-1, required=True, metavar="NAME...")
+@click.argument("names", cls=Argument, nargs=-1, required=True, metavar="metavar_names")
 @click.pass_context
 def command(ctx: click.Context, names: tuple[str, ...]) -> None:
-    """Print the ISO 3166 alpha-3 code and canonical name each country name or code is read as.
-
-    Names may be in English, French, Spanish, Portuguese or Arabic, or in the United Nations' or
-    World Bank's forms. A name that is unknown, could be more than one country, or is a region is
-    refused with the reason, and the command exits 1. With --lang, the name and the reasons are
-    in that language.
-
-    \b
-    $ opmap resolve "Ivory Coast" DRC UK
-    $ opmap resolve Tchad "Korea, Rep." "Costa de Marfil"
-    $ opmap resolve --lang fr Tchad Narnia
-    """
+    """Print how names are read; its help is ``help_resolve`` (opmap.command_words)."""
     from opmap.errors import UnknownCountry
     from opmap.i18n import country_name
     from opmap.read.countries import resolve_country

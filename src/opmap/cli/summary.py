@@ -6,6 +6,7 @@ import functools
 
 import click
 
+from opmap.cli.language import Command
 from opmap.cli.options import (
     countries_option,
     language_option,
@@ -17,7 +18,12 @@ from opmap.cli.options import (
 )
 
 
-@click.command(name="summary")
+@click.command(
+    name="summary",
+    cls=Command,
+    help="help_summary",
+    examples=("opmap summary", "opmap summary --by subregion"),
+)
 @language_option
 @operations_option
 @countries_option
@@ -26,15 +32,7 @@ from opmap.cli.options import (
 @universe_option
 @click.pass_context
 def command(ctx, operations_path, countries_path, region_by, universe_path) -> None:
-    """Print operations, per-country and per-region figures in the terminal, in --lang.
-
-    Figures per country come only from operations the country ran alone; per region, only from
-    operations wholly inside it.
-
-    \b
-    $ opmap summary
-    $ opmap summary --by subregion
-    """
+    """Print the figures as tables; its help is ``help_summary`` (opmap.command_words)."""
     from opmap.cli.helpers import load_inputs, region_grouping, universe_of
     from opmap.decide.aggregate import aggregate_by_country, in_language
     from opmap.decide.coverage import build_coverage, coverage_notes, headline_participants

@@ -6,12 +6,28 @@ from pathlib import Path
 
 import click
 
+from opmap.cli.language import Argument, Command
 from opmap.cli.options import countries_option, language_option, limit_options, operations_option
 
 
-@click.command(name="validate")
+@click.command(
+    name="validate",
+    cls=Command,
+    help="help_validate",
+    examples=(
+        "opmap validate my-operations.csv",
+        "opmap validate --countries my-countries.geojson",
+        "opmap validate --lang fr mes-operations.csv",
+    ),
+)
 @language_option
-@click.argument("file", required=False, type=click.Path(path_type=Path))
+@click.argument(
+    "file",
+    cls=Argument,
+    required=False,
+    type=click.Path(path_type=Path),
+    metavar="metavar_optional_csv",
+)
 @operations_option
 @countries_option
 @limit_options
@@ -19,16 +35,7 @@ from opmap.cli.options import countries_option, language_option, limit_options, 
 def command(
     ctx: click.Context, file: Path | None, operations_path: Path | None, countries_path: Path | None
 ) -> None:
-    """Check an operations CSV and report every problem in it at once.
-
-    With no file, check the bundled operations; with --countries, check that boundaries file
-    too (every feature's shape). Exits 1 if there is any error, 0 with warnings only.
-
-    \b
-    $ opmap validate my-operations.csv
-    $ opmap validate --countries my-countries.geojson
-    $ opmap validate --lang fr mes-operations.csv
-    """
+    """Check an operations CSV; its help is ``help_validate`` (opmap.command_words)."""
     from opmap.bundled import operations_path as bundled_operations
     from opmap.cli.options import limits
     from opmap.read.operations import check_operations

@@ -1,0 +1,190 @@
+"""The command line in the language of ``--lang``: its help, and click's own messages.
+
+Until this module, ``--help`` and click's usage errors were English whatever ``--lang`` said.
+Each check runs the real command line (click's runner, in this process) and compares what it
+printed with the catalogs, or with the words a reader sees.
+"""
+
+from __future__ import annotations
+
+import gettext
+import os
+
+import click
+import pytest
+from babel.messages.extract import extract_from_dir
+from click.testing import CliRunner
+
+from opmap import command_words
+from opmap.cli import COMMANDS, cli
+from opmap.cli.language import LANGUAGE_CHOICES, language_in
+from opmap.i18n import use_language
+from opmap.words import text
+
+TRANSLATED = [language for language in LANGUAGE_CHOICES if language != "en"]
+#: The first word of a help, in each language.
+_USAGE = {"fr": "Utilisation :", "es": "Uso:", "ar": "الاستخدام:"}
+
+
+def _run(*args: str):
+    return CliRunner().invoke(cli, list(args), prog_name="opmap")
+
+
+def _squeezed(words: str) -> str:
+    """The words without any white space: click wraps help at its own width."""
+    return "".join(words.split())
+
+
+def _help_keys(command_name: str) -> list[str]:
+    """The help keys of a command and of each of its options and arguments."""
+    command = cli.get_command(click.Context(cli), command_name)
+    keys = [command._help_key]
+    keys += [param._help_key for param in command.params if getattr(param, "_help_key", None)]
+    return keys
+
+
+@pytest.mark.parametrize("language", TRANSLATED)
+@pytest.mark.parametrize("command", COMMANDS)
+def test_help_is_in_the_language_of_lang_and_has_no_english_left(command, language):
+    result = _run(command, "--lang", language, "--help")
+    assert result.exit_code == 0, result.output
+    printed = _squeezed(result.output)
+    keys = _help_keys(command)
+    assert len(keys) >= 2  # the command, and its options
+    with use_language(language):
+        for key in keys:
+            assert _squeezed(text(key)) in printed, key
+    assert result.output.startswith(_USAGE[language] + f" opmap {command} ")
+    for key in keys:
+        english = command_words.STRINGS[key]
+        assert _squeezed(english.split(". ")[0]) not in printed, key
+    for english in ("Usage:", "Show this message and exit.", "[default:"):  # "Options" is French
+        assert _squeezed(english) not in printed
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["map", "--lang", "es", "--help"],
+        ["map", "--help", "--lang", "es"],  # click reads --help first: opmap finds --lang before
+        ["map", "--lang=es", "--help"],
+        ["map", "-h", "--lang", "es"],
+    ],
+)
+def test_help_is_in_the_language_wherever_lang_stands(args):
+    result = _run(*args)
+    assert result.exit_code == 0
+    assert result.output.startswith("Uso: opmap map [OPCIONES]\n")
+    assert "Mostrar este mensaje y salir." in result.output
+
+
+@pytest.mark.parametrize(
+    ("args", "language"),
+    [
+        (["map", "--help"], "en"),
+        (["map", "--lang", "xx", "--help"], "en"),  # a value click refuses says nothing
+        (["build", "--lang", "all", "--help"], "en"),  # several languages: English
+        (["build", "--lang", "ar", "--help"], "ar"),
+        (["map", "--title", "x", "--", "--lang", "fr"], None),  # after --: not an option
+    ],
+)
+def test_the_language_of_a_command_line(args, language):
+    assert language_in(args[1:]) == (None if language in ("en", None) else language)
+
+
+@pytest.mark.parametrize(
+    ("language", "args", "expected"),
+    [
+        (
+            "en",
+            ["map", "--year", "abc"],
+            "Error: Invalid value for '--year': 'abc' is not a valid whole number.",
+        ),
+        (
+            "fr",
+            ["map", "--year", "abc"],
+            "Erreur : Valeur non valide pour '--year' : 'abc' n’est pas un nombre entier valide.",
+        ),
+        (
+            "es",
+            ["map", "--yea", "2018"],
+            "Error: No existe la opción '--yea'. ¿Quería decir '--year'?",
+        ),
+        (
+            "ar",
+            ["map", "--k", "12"],
+            "خطأ: قيمة غير صالحة لـ '--k': القيمة 12 ليست ضمن النطاق 1<=x<=9.",
+        ),
+        ("fr", ["map", "--out"], "Erreur : L’option '--out' demande une valeur."),
+        ("es", ["resolve"], "Error: Falta el argumento 'NOMBRE...'."),
+        (
+            "ar",
+            ["export", "--max-size", "x"],
+            "خطأ: قيمة غير صالحة لـ '--max-size': القيمة 'x' ليست عددًا.",
+        ),
+        (
+            "fr",
+            ["map", "--metric", "foo"],
+            "Erreur : Valeur non valide pour '--metric' : 'foo' n’est aucune des valeurs "
+            "'operations', 'victims', 'minors', 'arrests'.",
+        ),
+        ("es", ["validate", "a.csv", "b.csv"], "Error: Argumento adicional inesperado (b.csv)"),
+        # a usage error of opmap's own, raised once the options are read: click's "Error:" too
+        (
+            "fr",
+            ["map", "--since", "2019", "--until", "2015"],
+            "Erreur : --since 2019 est après --until 2015, ce qui ne laisse aucune année ; "
+            "inversez-les, ou omettez l’un des deux",
+        ),
+    ],
+)
+def test_a_mistyped_command_line_is_told_in_the_language(language, args, expected):
+    command, *rest = args
+    result = _run(command, *([] if language == "en" else ["--lang", language]), *rest)
+    assert result.exit_code == 2
+    assert result.output.rstrip("\n").splitlines()[-1] == expected
+
+
+def test_the_usage_lines_above_an_error_are_in_the_language_too():
+    result = _run("map", "--lang", "ar", "--year", "abc")
+    assert result.output.splitlines()[:2] == [
+        "الاستخدام: opmap map [خيارات]",
+        "جرّب 'opmap map --help' للمساعدة.",
+    ]
+
+
+def test_the_language_ends_with_the_command_line():
+    # click's language is the process's gettext domain and LANGUAGE: both are put back, after a
+    # refused option (whose context is never closed) as after a help.
+    domain, before = gettext.textdomain(), os.environ.get("LANGUAGE")
+    for args in (["map", "--lang", "fr", "--year", "x"], ["map", "--lang", "ar", "--help"]):
+        _run(*args)
+        assert gettext.textdomain() == domain
+        assert os.environ.get("LANGUAGE") == before
+    result = _run("map", "--year", "x")
+    assert result.output.splitlines()[-1].startswith("Error: Invalid value for '--year'")
+
+
+def test_opmap_help_lists_each_command_by_the_first_paragraph_of_its_help():
+    result = _run("--help")
+    printed = _squeezed(result.output)
+    for name, key in COMMANDS.items():
+        assert _squeezed(name + command_words.STRINGS[key].split("\n")[0]) in printed
+
+
+def _click_messages() -> set:
+    """Every message click marks for translation, as the installed click words it."""
+    found = set()
+    for *_, message, _, _ in extract_from_dir(
+        os.path.dirname(click.__file__), method_map=[("**.py", "python")]
+    ):
+        found.add(tuple(message) if isinstance(message, (tuple, list)) else message)
+    return found
+
+
+def test_the_click_messages_translated_are_worded_as_click_words_them():
+    # A click that words a message otherwise would print it in English again: this fails then,
+    # and the pinned click of the test requirements says which wording the catalogs follow.
+    messages = _click_messages()
+    missing = [m for m in (*command_words.CLICK, *command_words.CLICK_PLURALS) if m not in messages]
+    assert missing == []
