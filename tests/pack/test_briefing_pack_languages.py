@@ -303,3 +303,50 @@ def test_a_table_scrolled_sideways_on_a_phone_keeps_each_rows_name_in_view(packs
     assert all(left != 0 for tables in scrolled.values() for left, _ in tables), scrolled
     lost = {name: [cells for _, cells in tables if cells] for name, tables in scrolled.items()}
     assert lost == {name: [] for name in scrolled}
+
+
+#: What of the focused element, if it is in a table's scroll box, is hidden under the box's
+#: first column or outside the box: its text and the share of points along its lines not on top.
+FOCUS_HIDDEN = """() => {
+    const element = document.activeElement;
+    const box = element && element.closest(".scroll, .opmap-table-scroll");
+    if (!box || element === box || element.closest("tbody th, thead th:first-child")) {
+        return null;
+    }
+    let hidden = 0, points = 0;
+    for (const line of element.getClientRects()) {
+        for (let step = 1; step < 10; step++) {
+            const x = line.left + line.width * step / 10, y = line.top + line.height / 2;
+            const top = document.elementFromPoint(x, y);
+            points += 1;
+            hidden += top && element.contains(top) ? 0 : 1;
+        }
+    }
+    return [element.textContent.trim().slice(0, 40), hidden / Math.max(points, 1)];
+}"""
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("language", ["en", "ar"])
+def test_a_link_tabbed_to_in_a_scrolled_table_is_not_under_its_first_column(packs, language):
+    """WCAG 2.4.11: at 320 px a focused source link sat partly under the sticky row header."""
+    from browser import launch_browser, open_offline
+
+    hidden, seen = {}, 0
+    with launch_browser() as browser:
+        for name in ("map.html", "index.html", "coverage.html"):
+            page, _ = open_offline(browser, packs / language / name, width=320, height=640)
+            try:
+                for _ in range(200):
+                    page.keyboard.press("Tab")
+                    if page.evaluate("document.activeElement === document.body"):
+                        break
+                    focused = page.evaluate(FOCUS_HIDDEN)
+                    if focused is not None:
+                        seen += 1
+                        if focused[1] > 0:
+                            hidden[f"{name}: {focused[0]}"] = focused[1]
+            finally:
+                page.context.close()
+    assert seen >= 6  # links and summaries in the tables of the three pages
+    assert hidden == {}
