@@ -10,7 +10,7 @@ option (``--out PATH``) is a ``metavar_`` key.
 command line) that an opmap command can show: usage errors, the headings of ``--help``, its
 ``[default: ...]``. Click marks them for the standard library's gettext, with its English as the
 message id, so they are in the catalogs without a context, worded as click 8.5 words them
-(``tests/test_command_words.py`` checks each against the installed click). The other messages of
+(``tests/cli/test_language.py`` checks each against the installed click). The other messages of
 click are about programs that use it wrongly, prompts or shell completion: opmap shows none.
 """
 

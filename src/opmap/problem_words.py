@@ -322,7 +322,8 @@ STRINGS: dict[str, str] = {
         "the new output uses: the previous folder is kept, with them, in {path!r}"
     ),
     # the command line's own errors
-    "cli_operations_once": "give the operations file once: as FILE or with --operations",
+    "cli_operations_once": "give the operations file once: as the FILE.csv argument or with "
+    "--operations",
     "cli_by": (
         "--by {by!r} is neither a region column ({columns}) nor a CSV file of 'iso3,region' rows"
     ),

@@ -18,12 +18,12 @@ from click.testing import CliRunner
 from opmap import command_words
 from opmap.cli import COMMANDS, cli
 from opmap.cli.language import LANGUAGE_CHOICES, language_in
-from opmap.i18n import use_language
+from opmap.i18n import current_language, use_language
 from opmap.words import text
 
 TRANSLATED = [language for language in LANGUAGE_CHOICES if language != "en"]
 #: The first word of a help, in each language.
-_USAGE = {"fr": "Utilisation :", "es": "Uso:", "ar": "الاستخدام:"}
+_USAGE = {"fr": "Utilisation\u00a0:", "es": "Uso:", "ar": "الاستخدام:"}
 
 
 def _run(*args: str):
@@ -103,7 +103,8 @@ def test_the_language_of_a_command_line(args, language):
         (
             "fr",
             ["map", "--year", "abc"],
-            "Erreur : Valeur non valide pour '--year' : 'abc' n’est pas un nombre entier valide.",
+            "Erreur\u00a0: Valeur non valide pour '--year'\u00a0: 'abc' n’est pas un nombre entier "
+            "valide.",
         ),
         (
             "es",
@@ -115,7 +116,7 @@ def test_the_language_of_a_command_line(args, language):
             ["map", "--k", "12"],
             "خطأ: قيمة غير صالحة لـ '--k': القيمة 12 ليست ضمن النطاق 1<=x<=9.",
         ),
-        ("fr", ["map", "--out"], "Erreur : L’option '--out' demande une valeur."),
+        ("fr", ["map", "--out"], "Erreur\u00a0: L’option '--out' demande une valeur."),
         ("es", ["resolve"], "Error: Falta el argumento 'NOMBRE...'."),
         (
             "ar",
@@ -125,7 +126,7 @@ def test_the_language_of_a_command_line(args, language):
         (
             "fr",
             ["map", "--metric", "foo"],
-            "Erreur : Valeur non valide pour '--metric' : 'foo' n’est aucune des valeurs "
+            "Erreur\u00a0: Valeur non valide pour '--metric'\u00a0: 'foo' n’est aucune des valeurs "
             "'operations', 'victims', 'minors', 'arrests'.",
         ),
         ("es", ["validate", "a.csv", "b.csv"], "Error: Argumento adicional inesperado (b.csv)"),
@@ -133,7 +134,7 @@ def test_the_language_of_a_command_line(args, language):
         (
             "fr",
             ["map", "--since", "2019", "--until", "2015"],
-            "Erreur : --since 2019 est après --until 2015, ce qui ne laisse aucune année ; "
+            "Erreur\u00a0: --since 2019 est après --until 2015, ce qui ne laisse aucune année ; "
             "inversez-les, ou omettez l’un des deux",
         ),
     ],
@@ -145,22 +146,54 @@ def test_a_mistyped_command_line_is_told_in_the_language(language, args, expecte
     assert result.output.rstrip("\n").splitlines()[-1] == expected
 
 
-def test_the_usage_lines_above_an_error_are_in_the_language_too():
-    result = _run("map", "--lang", "ar", "--year", "abc")
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["map", "--lang", "ar", "--year", "abc"],  # refused by click, as it reads the options
+        ["map", "--lang", "ar", "--since", "2019", "--until", "2015"],  # by the command, after
+    ],
+)
+def test_the_usage_lines_above_an_error_are_in_the_language_too(args):
+    result = _run(*args)
     assert result.output.splitlines()[:2] == [
         "الاستخدام: opmap map [خيارات]",
         "جرّب 'opmap map --help' للمساعدة.",
     ]
 
 
+@pytest.mark.parametrize(
+    ("args", "defaults"),
+    [
+        (["resolve", "--lang", "fr", "--lang", "ar", "Chad"], None),  # click keeps the last
+        (["resolve", "--lang", "ar", "Chad"], None),
+        (["resolve", "Chad"], {"resolve": {"language": "ar"}}),  # a default of the caller's
+        (["resolve", "--title", "--lang", "ar", "Chad"], None),  # not an option of resolve
+    ],
+)
+def test_the_outputs_are_in_the_language_click_read(args, defaults):
+    result = CliRunner().invoke(cli, args, prog_name="opmap", default_map=defaults)
+    if "--title" in args:
+        assert result.exit_code == 2
+        assert result.output.splitlines()[-1] == "خطأ: لا يوجد خيار باسم '--title'."
+    else:
+        assert result.exit_code == 0, result.output
+        assert result.output == "Chad\tTCD\tتشاد\n"
+
+
 def test_the_language_ends_with_the_command_line():
     # click's language is the process's gettext domain and LANGUAGE: both are put back, after a
     # refused option (whose context is never closed) as after a help.
     domain, before = gettext.textdomain(), os.environ.get("LANGUAGE")
-    for args in (["map", "--lang", "fr", "--year", "x"], ["map", "--lang", "ar", "--help"]):
+    for args in (
+        ["map", "--lang", "fr", "--year", "x"],
+        ["map", "--lang", "ar", "--help"],
+        ["resolve", "--lang", "es", "Chad"],
+        ["map", "--lang", "es", "--since", "2019", "--until", "2015"],
+    ):
         _run(*args)
         assert gettext.textdomain() == domain
         assert os.environ.get("LANGUAGE") == before
+        assert current_language() == "en"
     result = _run("map", "--year", "x")
     assert result.output.splitlines()[-1].startswith("Error: Invalid value for '--year'")
 
@@ -188,3 +221,12 @@ def test_the_click_messages_translated_are_worded_as_click_words_them():
     messages = _click_messages()
     missing = [m for m in (*command_words.CLICK, *command_words.CLICK_PLURALS) if m not in messages]
     assert missing == []
+
+
+def test_help_written_as_words_rather_than_a_key_is_refused_when_the_option_is_made():
+    # It would otherwise fail only when someone asks for --help.
+    from opmap.cli.language import Option
+
+    with pytest.raises(KeyError, match="not a key of opmap.command_words"):
+        Option(["--things"], help="Number of things.")
+    assert Option(["--k"], help="help_k").help == "Number of classes."

@@ -42,7 +42,8 @@ class LazyGroup(WordedCommand, click.Group):
 
     @subcommand_metavar.setter
     def subcommand_metavar(self, value: str | None) -> None:
-        pass  # always "COMMAND [ARGS]...", in the language
+        if value not in (None, "COMMAND [ARGS]..."):  # click's default, set by its __init__
+            raise ValueError(f"opmap says {value!r} as 'metavar_command' words it")
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         """Name every command, in the order of the help."""

@@ -13,7 +13,12 @@ does. Two kinds of words are involved:
 
 A command finds ``--lang`` among its arguments before click reads them (:meth:`Command.parse_args`),
 so the language is in force for ``--help`` and for a refused option wherever ``--lang`` stands
-on the line. ``--lang all`` (build) and a ``--lang`` click refuses leave English.
+on the line; then the value click reads is entered (:func:`enter_language`, the option's
+callback), and it is the one the command's outputs are worded in. ``--lang all`` (build) and a
+``--lang`` click refuses leave English.
+
+Click's language is the process's (the environment and ``gettext``'s text domain), not the
+thread's: one command line runs at a time in a process, as ``opmap`` does.
 """
 
 from __future__ import annotations
@@ -41,21 +46,34 @@ def _word(key: str | None) -> str | None:
 
 
 def language_in(args: Sequence[str]) -> str | None:
-    """Return the language a command line's ``--lang`` names, or None (none, or not one).
+    """Return the language a command line's last ``--lang`` names, or None (none, or not one).
 
-    Arguments after ``--`` are not options; a value click would refuse is left to click.
+    Click keeps the last of a repeated option. Arguments after ``--`` are not options; a value
+    click would refuse is left to click. A guess made before click reads the line (``--title
+    --lang`` is a title): :func:`enter_language` enters what click read.
     """
+    found = None
     for index, arg in enumerate(args):
         if arg == "--":
-            return None
+            break
         if arg == "--lang" and index + 1 < len(args):
-            value = args[index + 1]
+            found = args[index + 1]
         elif arg.startswith("--lang="):
-            value = arg.removeprefix("--lang=")
-        else:
-            continue
-        return value if value in LANGUAGE_CHOICES else None
-    return None
+            found = arg.removeprefix("--lang=")
+    return found if found in LANGUAGE_CHOICES else None
+
+
+def enter_language(language: str) -> None:
+    """Word the command's outputs and messages, and click's, in ``language`` from now on.
+
+    Not tied to the command's context: click shows a usage error the command raised after that
+    context has closed, and its usage line is worded then. :func:`language_kept`, around the
+    whole command line, puts the language back.
+    """
+    from opmap.i18n import use_language
+
+    use_language(language).__enter__()  # a LanguageBlock may be left unclosed (its docstring)
+    speak_to_click(language)
 
 
 def speak_to_click(language: str) -> None:
@@ -63,8 +81,7 @@ def speak_to_click(language: str) -> None:
 
     Click asks ``gettext.gettext``, which reads the current text domain and the environment's
     ``LANGUAGE``: they are set to opmap's catalogs and ``language``. English has no catalog, so
-    click's words stay its own. It lasts past the command's context on purpose: click shows a
-    refused option, or a usage error raised by the command, after that context has closed.
+    click's words stay its own.
     """
     gettext.bindtextdomain(_DOMAIN, str(_LOCALES))
     gettext.textdomain(_DOMAIN)
@@ -93,6 +110,18 @@ def language_kept() -> Iterator[None]:
             os.environ["LANGUAGE"] = before
 
 
+def _key(key: str | None) -> str | None:
+    """Return ``key``, a key of :mod:`opmap.command_words` (or None), or refuse it at once.
+
+    ``help="Number of things."`` would otherwise fail only when someone asks for ``--help``.
+    """
+    from opmap.command_words import STRINGS
+
+    if key is not None and key not in STRINGS:
+        raise KeyError(f"{key!r} is not a key of opmap.command_words: add the words there")
+    return key
+
+
 class _Worded:
     """Help (and a placeholder) held as keys of opmap.command_words, worded when read."""
 
@@ -102,7 +131,7 @@ class _Worded:
 
     @help.setter
     def help(self, key: str | None) -> None:
-        self._help_key = key
+        self._help_key = _key(key)
 
     @property
     def metavar(self) -> str | None:
@@ -110,7 +139,7 @@ class _Worded:
 
     @metavar.setter
     def metavar(self, key: str | None) -> None:
-        self._metavar_key = key
+        self._metavar_key = _key(key)
 
 
 class Option(_Worded, click.Option):
@@ -142,7 +171,7 @@ class WordedCommand:
 
     @help.setter
     def help(self, key: str | None) -> None:
-        self._help_key = key
+        self._help_key = _key(key)
 
     @property
     def options_metavar(self) -> str:
@@ -151,7 +180,8 @@ class WordedCommand:
 
     @options_metavar.setter
     def options_metavar(self, value: str | None) -> None:
-        pass  # always "[OPTIONS]", in the language
+        if value not in (None, "[OPTIONS]"):  # click's default, set by its __init__
+            raise ValueError(f"opmap's commands say {value!r} as 'metavar_options' words it")
 
     def main(self, *args, **kwargs):
         """Run the command line; the language ``--lang`` sets lasts until its messages are out.
@@ -185,10 +215,7 @@ class Command(WordedCommand, click.Command):
         """Enter the language of ``--lang`` before click reads the arguments in it."""
         language = language_in(args)
         if language is not None:
-            from opmap.i18n import use_language
-
-            ctx.with_resource(use_language(language))
-            speak_to_click(language)
+            enter_language(language)
         return super().parse_args(ctx, args)
 
 

@@ -9,7 +9,14 @@ from pathlib import Path
 
 import click
 
-from opmap.cli.language import INTEGER, LANGUAGE_CHOICES, FloatRange, IntRange, Option
+from opmap.cli.language import (
+    INTEGER,
+    LANGUAGE_CHOICES,
+    FloatRange,
+    IntRange,
+    Option,
+    enter_language,
+)
 
 operations_option = click.option(
     "--operations",
@@ -276,11 +283,17 @@ def map_choices(ctx: click.Context) -> dict:
     }
 
 
+def _enter_language(ctx: click.Context, param: click.Parameter, value: str) -> str:
+    enter_language(value)
+    return value
+
+
 #: ``--lang``: the language of everything the command writes, pages, images, tables and its
-#: messages, problems and help included. The command enters it before reading its arguments
-#: (:meth:`opmap.cli.language.Command.parse_args`) and it is in force until the command ends
-#: (:func:`opmap.i18n.use_language`), so the messages about the other options' values are
-#: worded in it too; here click only checks the value. The body does not see it.
+#: messages, problems and help included. The command guesses it before reading its arguments
+#: (:meth:`opmap.cli.language.Command.parse_args`, for --help and refused options); the value
+#: click reads is entered first of all the options (``is_eager``), so the messages about the
+#: other options' values are worded in it too, and it is in force until the command line ends
+#: (:func:`opmap.cli.language.language_kept`). The body does not see it.
 language_option = click.option(
     "--lang",
     "language",
@@ -288,7 +301,9 @@ language_option = click.option(
     type=click.Choice(LANGUAGE_CHOICES),
     default="en",
     show_default=True,
+    is_eager=True,
     expose_value=False,
+    callback=_enter_language,
     help="help_lang",
 )
 
