@@ -13,7 +13,7 @@ from html.parser import HTMLParser
 import geopandas as gpd
 import pytest
 import shapely
-from browser import open_offline, visible_point, wait_until_settled
+from browser import open_offline, pointer_off_the_map, visible_point, wait_until_settled
 
 from opmap.decide.mapdata import prepare_map_data
 from opmap.draw.interactive.encoding import decode_units
@@ -235,6 +235,7 @@ def test_marker_popup_shows_figures_as_worded_and_highlights_countries(world_pag
     assert link.get_attribute("rel") == "noopener noreferrer"
     page.locator(".leaflet-popup-close-button").click()
     assert page.locator(f'path.opmap-unit[fill="{HIGHLIGHT_FILL}"]').count() == 0
+    pointer_off_the_map(page)  # the page is shared: leave no marker hovered for the next test
 
 
 @pytest.mark.browser

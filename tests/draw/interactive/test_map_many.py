@@ -7,7 +7,7 @@ each says how many it holds, lists them in its popup and splits as the reader zo
 from __future__ import annotations
 
 import pytest
-from browser import open_offline
+from browser import open_offline, wait_until_settled
 
 from opmap.decide.mapdata import prepare_map_data
 from opmap.draw.interactive.map import write_map
@@ -49,9 +49,14 @@ def many_map(many_operations, boundaries):
 
 
 @pytest.fixture(scope="module")
-def many_page(browser, many_map, tmp_path_factory):
-    path = write_map(many_map, tmp_path_factory.mktemp("many") / "map.html")
-    page, log = open_offline(browser, path)
+def many_path(many_map, tmp_path_factory):
+    return write_map(many_map, tmp_path_factory.mktemp("many") / "map.html")
+
+
+@pytest.fixture(scope="module")
+def many_page(browser, many_path):
+    """The page the tests below share; one that zooms or pans for good opens its own."""
+    page, log = open_offline(browser, many_path)
     page.wait_for_function(STILL)  # the zoom to fit the operations may be animated
     yield page, log
     page.context.close()
@@ -178,6 +183,7 @@ def test_shared_marker_lists_the_operations_under_it(many_page, many_map):
 @pytest.mark.browser
 def test_many_operations_follow_the_layer_control(many_page, many_operations):
     page, _ = many_page
+    wait_until_settled(page)  # the popups of the test before may have left the map panning
     page.locator(".leaflet-control-layers").hover()
     year_box = page.locator(
         ".leaflet-control-layers-overlays label", has_text="Operations 2016"
@@ -191,8 +197,10 @@ def test_many_operations_follow_the_layer_control(many_page, many_operations):
 
 
 @pytest.mark.browser
-def test_zoom_in_button_splits_a_shared_marker(many_page):
-    page, log = many_page
+def test_zoom_in_button_splits_a_shared_marker(browser, many_path):
+    # Its own page: zoomed in for good, the shared page failed four tests run after this one.
+    page, log = open_offline(browser, many_path)
+    page.wait_for_function(STILL)
     clusters = page.locator(".opmap-cluster")
     counts = [
         int(c) for c in clusters.evaluate_all("els => els.map(e => e.getAttribute('data-count'))")
@@ -205,8 +213,10 @@ def test_zoom_in_button_splits_a_shared_marker(many_page):
     after = [
         int(c) for c in clusters.evaluate_all("els => els.map(e => e.getAttribute('data-count'))")
     ]
+    drawn = page.locator(".opmap-cluster, .opmap-operation").count()
+    page.context.close()
     assert max(after) < max(counts)
-    assert page.locator(".opmap-cluster, .opmap-operation").count() > 1
+    assert drawn > 1
     assert log.page_errors == [] and log.console_errors == []
 
 
