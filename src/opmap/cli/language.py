@@ -9,7 +9,7 @@ does. Two kinds of words are involved:
   so in the language in force at that moment;
 - click's own messages ("Usage:", "Error: Invalid value for '--year': ..."): click words them with
   the standard library's ``gettext``, whose language is the environment's. While a command runs,
-  :func:`speak_to_click` points ``gettext`` at opmap's catalogs and sets that language.
+  :func:`_speak_to_click` points ``gettext`` at opmap's catalogs and sets that language.
 
 A command finds ``--lang`` among its arguments before click reads them (:meth:`Command.parse_args`),
 so the language is in force for ``--help`` and for a refused option wherever ``--lang`` stands
@@ -49,8 +49,8 @@ def language_in(args: Sequence[str]) -> str | None:
     """Return the language a command line's last ``--lang`` names, or None (none, or not one).
 
     Click keeps the last of a repeated option. Arguments after ``--`` are not options; a value
-    click would refuse is left to click. A guess made before click reads the line (``--title
-    --lang`` is a title): :func:`enter_language` enters what click read.
+    click would refuse is left to click. It is a guess, made before click reads the line (in
+    ``--title --lang`` the second is a title); :func:`enter_language` then enters what click read.
     """
     found = None
     for index, arg in enumerate(args):
@@ -73,10 +73,10 @@ def enter_language(language: str) -> None:
     from opmap.i18n import use_language
 
     use_language(language).__enter__()  # a LanguageBlock may be left unclosed (its docstring)
-    speak_to_click(language)
+    _speak_to_click(language)
 
 
-def speak_to_click(language: str) -> None:
+def _speak_to_click(language: str) -> None:
     """Have click word its messages in ``language`` from now on (:func:`language_kept` ends it).
 
     Click asks ``gettext.gettext``, which reads the current text domain and the environment's
@@ -94,7 +94,7 @@ def language_kept() -> Iterator[None]:
 
     Around a whole command line (:meth:`WordedCommand.main`): a command refused while its
     options are read never closes its context, and click's language outlives it on purpose
-    (:func:`speak_to_click`).
+    (:func:`_speak_to_click`).
     """
     from opmap.i18n import current_language, use_language
 
