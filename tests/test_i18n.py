@@ -324,3 +324,23 @@ def test_arabic_names_arrests_and_officers_one_way_on_every_page():
         assert text("col_arrests") == text("popup_arrests") == text("coverage_col_arrests")
         assert text("legend_title_arrests").startswith(text("popup_arrests") + " (")
         assert text("col_officers") == text("popup_officers")
+
+
+#: Region names a language writes as English does (CLDR: "Europe" in French, "Asia" in Spanish).
+_SAME_AS_ENGLISH = {"fr": {"Europe"}, "es": {"Asia", "Melanesia"}, "ar": set()}
+
+
+@pytest.mark.parametrize("language", TRANSLATED)
+def test_every_region_of_the_built_in_groupings_is_named_in_the_language(language):
+    # --by region_wb printed "Latin America & Caribbean" on French pages: CLDR has no code for
+    # the World Bank's regions, and the name fell back to English.
+    import geopandas as gpd
+
+    from opmap.bundled import countries_path
+
+    boundaries = gpd.read_file(countries_path())
+    names = set()
+    for grouping in ("region_un", "subregion", "region_wb", "continent"):
+        names |= set(boundaries[grouping].dropna())
+    english = sorted(name for name in names if i18n.region_name(name, language) == name)
+    assert english == sorted(_SAME_AS_ENGLISH[language])

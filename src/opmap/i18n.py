@@ -337,8 +337,9 @@ def country_name(iso3: str, english: str, language: str | None = None) -> str:
 def region_name(english: str, language: str | None = None) -> str:
     """Name a region or subregion ("Western Africa", "Americas") in the language, from CLDR.
 
-    Regions are known by their English name in the boundaries (Natural Earth's ``region_un``
-    and ``subregion``); a name CLDR does not have (a user's own region) is returned as given.
+    Regions are known by their English name in the boundaries (Natural Earth's ``region_un``,
+    ``subregion``, ``region_wb`` and ``continent``); the World Bank's regions that CLDR does not
+    have are in the catalogs, and any other name (a user's own region) is returned as given.
 
     Parameters
     ----------
@@ -353,7 +354,12 @@ def region_name(english: str, language: str | None = None) -> str:
     language = language or current_language()
     if language == DEFAULT_LANGUAGE:
         return english
-    code = _region_codes().get(english.casefold())
+    folded = english.casefold()
+    if folded in _REGION_KEYS:  # no M49 code: the catalogs name it
+        return translations(language).pgettext(_REGION_KEYS[folded], english)
+    if folded in _REGION_TERRITORIES:
+        return _cldr_names(language).get(("country", _REGION_TERRITORIES[folded]), english)
+    code = _region_codes().get(folded)
     return _cldr_names(language).get(("area", code), english) if code else english
 
 
@@ -363,6 +369,17 @@ _REGION_SPELLINGS = {
     "australia and new zealand": "053",
     "micronesia": "057",
 }
+#: The World Bank's regions (Natural Earth's region_wb) that no M49 code names: their words are
+#: keys of opmap.page_words, so the catalogs translate them ("Amérique latine et Caraïbes").
+_REGION_KEYS = {
+    "east asia & pacific": "region_east_asia_pacific",
+    "europe & central asia": "region_europe_central_asia",
+    "latin america & caribbean": "region_latin_america_caribbean",
+    "middle east & north africa": "region_middle_east_north_africa",
+    "south asia": "region_south_asia",
+}
+#: A region of every grouping that CLDR names as a territory, not as an area.
+_REGION_TERRITORIES = {"antarctica": "ATA"}
 
 
 @functools.cache
