@@ -228,12 +228,31 @@ def format_tenths(value: float, language: str | None = None) -> str:
     -------
     str
     """
+    return format_fixed(value, 1, language)
+
+
+def format_fixed(value: float, digits: int, language: str | None = None) -> str:
+    """Write a number with ``digits`` decimals as the language does: 118.11 / 118,11 / 118.11.
+
+    Parameters
+    ----------
+    value : float
+    digits : int
+        Decimals written, at least 1.
+    language : str, optional
+        Default: the current language.
+
+    Returns
+    -------
+    str
+    """
     language = language or current_language()
     if language == DEFAULT_LANGUAGE:
-        return f"{value:,.1f}"
+        return f"{value:,.{digits}f}"
     from babel.numbers import format_decimal
 
-    return format_decimal(value, "#,##0.0", locale=language, numbering_system="latn")
+    pattern = "#,##0." + "0" * digits
+    return format_decimal(value, pattern, locale=language, numbering_system="latn")
 
 
 def format_kilometres(value: int, language: str | None = None) -> str:

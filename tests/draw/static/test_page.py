@@ -42,3 +42,16 @@ def test_parse_size(size, inches):
 def test_parse_size_rejects(size, message):
     with pytest.raises(InvalidOption, match=message):
         parse_size(size)
+
+
+@pytest.mark.parametrize(
+    ("language", "sides"),
+    [("en", "118.11 x 3.94 in"), ("fr", "118,11 x 3,94 pouces"), ("es", "118,11 x 3,94 pulgadas")],
+)
+def test_a_size_refused_gives_its_sides_as_the_language_writes_numbers(language, sides):
+    # "fait 118.11 x 3.94 pouces": the French message wrote the English decimal point.
+    from opmap.i18n import use_language
+
+    with use_language(language), pytest.raises(InvalidOption) as refused:
+        parse_size("300x10cm")
+    assert sides in str(refused.value)

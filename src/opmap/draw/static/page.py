@@ -16,7 +16,7 @@ from matplotlib.figure import Figure
 from matplotlib.transforms import Bbox
 
 from opmap.errors import InvalidOption
-from opmap.i18n import format_tenths
+from opmap.i18n import format_fixed, format_tenths
 from opmap.style import MUTED_TEXT_COLOR, TEXT_COLOR
 from opmap.words import join_names, text
 
@@ -99,8 +99,10 @@ def resolve_size(size: tuple[float, float] | str | None) -> tuple[float, float]:
 def _check_size(width: float, height: float, raw: str) -> tuple[float, float]:
     low, high = _SIDE_LIMITS_IN
     if not (low <= width <= high and low <= height <= high):
-        sides = {"width": f"{width:.2f}", "height": f"{height:.2f}", "low": f"{low:g}"}
-        raise InvalidOption(text("size_out_of_range", size=raw, **sides, high=f"{high:g}"))
+        sides = {"width": format_fixed(width, 2), "height": format_fixed(height, 2)}
+        raise InvalidOption(
+            text("size_out_of_range", size=raw, **sides, low=f"{low:g}", high=f"{high:g}")
+        )
     return (width, height)
 
 
