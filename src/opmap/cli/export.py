@@ -40,7 +40,7 @@ def _read_size(ctx: click.Context, param: click.Parameter, value: str | None):
     help="help_export",
     examples=(
         "opmap export --out maps/map.pdf --size 17x10cm",
-        'opmap export --title "Libertad: 13 countries" --year 2018 --out output/libertad.svg',
+        'opmap export --title "Libertad 2018" --year 2018 --out output/libertad.svg',
         "opmap export --region Americas --year 2018 --out output/americas.png",
         "opmap export --by-year --step 2 --mode upto --out output/by-year.png",
         "opmap export --format gpkg --year 2018 --out maps/2018.gpkg",
