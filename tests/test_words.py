@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import errno
 from dataclasses import replace
 
 import pytest
 
+from opmap.i18n import use_language
 from opmap.read.operations import Operation
 from opmap.words import countries_phrase
 
@@ -212,3 +214,37 @@ def test_countries_named_with_an_area_and_no_count_say_how_many_is_not_given():
     )
     two = replace(charlie, countries=("GHA", "TGO"), country_names=("Ghana", "Togo"))
     assert countries_phrase(two).endswith(", 2 named")
+
+
+@pytest.mark.parametrize(
+    ("language", "err", "expected"),
+    [
+        ("fr", OSError(errno.ENOSPC, "No space left on device"), "le disque est plein"),
+        ("es", PermissionError(errno.EACCES, "Permission denied"), "permiso denegado"),
+        ("ar", FileNotFoundError(errno.ENOENT, "No such file"), "لا يوجد ملف أو مجلد بهذا الاسم"),
+        ("en", OSError(errno.EROFS, "Read-only file system"), "the disk is read-only"),
+        # a reason the catalogs do not word is the system's own
+        ("fr", OSError(errno.EIO, "Input/output error"), "Input/output error"),
+        ("fr", ValueError("not UTF-8"), "not UTF-8"),
+    ],
+)
+def test_the_systems_reason_is_worded_in_the_language(language, err, expected):
+    # "impossible d'écrire '/proc/x' : No such file or directory": the OS's English in French
+    from opmap.words import os_reason
+
+    with use_language(language):
+        assert os_reason(err) == expected
+
+
+def test_a_file_opmap_cannot_write_says_why_in_the_language(tmp_path):
+    from click.testing import CliRunner
+
+    from opmap.cli import cli
+
+    blocker = tmp_path / "a-file"
+    blocker.write_text("mine", encoding="utf-8")
+    result = CliRunner().invoke(
+        cli, ["map", "--lang", "fr", "--out", str(blocker / "map.html")], prog_name="opmap"
+    )
+    assert result.exit_code == 1
+    assert "une partie du chemin n’est pas un dossier" in result.output, result.output

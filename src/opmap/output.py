@@ -94,9 +94,9 @@ def current_umask() -> int:
 
 def cannot_write(path: Path | str, err: OSError) -> OutputError:
     """Return the error that says ``path`` cannot be written, and the system's reason."""
-    from opmap.words import text
+    from opmap.words import os_reason, text
 
-    return OutputError(text("out_cannot_write", path=str(path), reason=err.strerror or err))
+    return OutputError(text("out_cannot_write", path=str(path), reason=os_reason(err)))
 
 
 def write_text(path: Path | str, content: str | Iterable[str]) -> Path:

@@ -271,6 +271,14 @@ STRINGS: dict[str, str] = {
     "shape_repaired": "{feature} had an invalid shape ({reason}); it was repaired with make_valid",
     # writing outputs
     "out_cannot_write": "cannot write {path!r}: {reason}",
+    # the system's reasons, in a message above ("cannot write 'x': the disk is full")
+    "os_no_such_file": "no such file or folder",
+    "os_permission_denied": "permission denied",
+    "os_disk_full": "the disk is full",
+    "os_read_only": "the disk is read-only",
+    "os_is_a_folder": "it is a folder",
+    "os_not_a_folder": "a part of the path is not a folder",
+    "os_name_too_long": "the name is too long",
     "out_force_hint": "choose another --out, or add --force to replace it",
     "out_goes_up": (
         "--out {path!r} goes up ('..') from {walked!r}, which is not a folder; write the path "

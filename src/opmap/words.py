@@ -9,6 +9,7 @@ in HTML like any other text.
 
 from __future__ import annotations
 
+import errno
 from collections.abc import Iterable, Sequence
 from datetime import date
 from typing import TYPE_CHECKING
@@ -226,6 +227,32 @@ def text(key: str, **values: object) -> str:
     english = STRINGS.get(key) or problem.STRINGS.get(key) or command.STRINGS[key]
     words = translations(current_language()).pgettext(key, english)
     return _fill(words, values) if values else words
+
+
+#: The system's reasons worded in the catalogs; any other is quoted as the system words it.
+_OS_REASONS = {
+    errno.ENOENT: "os_no_such_file",
+    errno.EACCES: "os_permission_denied",
+    errno.EPERM: "os_permission_denied",
+    errno.ENOSPC: "os_disk_full",
+    errno.EDQUOT: "os_disk_full",
+    errno.EROFS: "os_read_only",
+    errno.EISDIR: "os_is_a_folder",
+    errno.ENOTDIR: "os_not_a_folder",
+    errno.ENAMETOOLONG: "os_name_too_long",
+}
+
+
+def os_reason(err: BaseException) -> str:
+    """Say why the system refused a file, in the language: "le disque est plein".
+
+    The common reasons are in the catalogs; another is the system's own words (its
+    ``strerror``, English whatever the language), or the error's text.
+    """
+    key = _OS_REASONS.get(getattr(err, "errno", None))
+    if key is not None:
+        return text(key)
+    return getattr(err, "strerror", None) or str(err)
 
 
 def plural(key: str, count: int, **values: object) -> str:

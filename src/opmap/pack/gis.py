@@ -254,8 +254,9 @@ def write_geopackage(
 
 def _gdal_reason(gpkg: Path, err: Exception) -> str:
     """Return why a GeoPackage could not be written: the system's reason, else GDAL's words."""
-    import os
     import shutil
+
+    from opmap.words import text
 
     words = str(err).splitlines()[0] if str(err) else type(err).__name__
     # GDAL may say only "Failed to commit transaction": when writing failed on a disk that much
@@ -263,7 +264,7 @@ def _gdal_reason(gpkg: Path, err: Exception) -> str:
     writing = any(sign in words.lower() for sign in ("commit", "write", "i/o", "disk", "full"))
     try:
         if writing and shutil.disk_usage(gpkg.parent).free < 16 << 20:
-            return os.strerror(errno.ENOSPC)
+            return text("os_disk_full")
     except OSError:
         pass
     return words

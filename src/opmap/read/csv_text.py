@@ -50,8 +50,7 @@ def _read_text(path: Path, report: _Report, limits: Limits) -> str | None:
         report.error(None, words.text("file_missing"))
         return None
     except (OSError, ValueError) as err:
-        reason = getattr(err, "strerror", None) or str(err)
-        report.error(None, words.text("file_unreadable", reason=reason))
+        report.error(None, words.text("file_unreadable", reason=words.os_reason(err)))
         return None
     too_long = limits.rows_problem(raw.count(b"\n") + (not raw.endswith(b"\n")))
     if too_long:

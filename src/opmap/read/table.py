@@ -24,7 +24,7 @@ from opmap.read.guards import (
     of_any_input,
     read_limited,
 )
-from opmap.words import plural, quoted_names, text
+from opmap.words import os_reason, plural, quoted_names, text
 
 
 def read_table(
@@ -73,7 +73,7 @@ def read_table(
         elif isinstance(err, IsADirectoryError):  # as the operations file's: no OS words
             message = text("table_folder", what=what)
         else:
-            message = text("table_unreadable", what=what, reason=err.strerror or err)
+            message = text("table_unreadable", what=what, reason=os_reason(err))
         raise error([Problem(name, None, None, message)]) from err
     declared, content = excel_separator(_decode(raw))
     delimiter = declared or _sniff_delimiter(content)  # as the operations file's
