@@ -67,13 +67,14 @@ STRINGS: dict[str, str] = {
     ),
     "file_too_large": (
         "is {size} MB, more than the limit of {limit} MB; check it is the right file, or raise "
-        "the limit with --max-size MB"
+        "the limit with {option}"
     ),
     "file_too_large_stream": (
         "is more than the limit of {limit} MB (it is not a file whose size is known: a pipe or a "
-        "device); check it is the right input, or raise the limit with --max-size MB"
+        "device); check it is the right input, or raise the limit with {option}"
     ),
-    "file_too_large_any_input": "--max-size MB (it applies to every input)",
+    # {option}: "--max-size MB", its placeholder as --help words it (metavar_mb)
+    "file_too_large_any_input": "{option} (it applies to every input)",
     "csv_quote_open": "a quote opened on this line is never closed; close it or remove it",
     "csv_after_quote": (
         "text after a closing quote; quote the whole cell and double any quote inside "

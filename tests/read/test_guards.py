@@ -134,3 +134,19 @@ def test_a_file_within_the_limit_is_read_whole_and_one_beyond_it_not_at_all(tmp_
     assert read_limited(path, Limits(max_bytes=1000)) == b"x" * 1000
     with pytest.raises(TooLarge, match=r"is 0\.001\d* MB, more than the limit of 0\.0009 MB"):
         read_limited(path, Limits(max_bytes=900))
+
+
+@pytest.mark.parametrize(
+    ("language", "option"),
+    [("en", "--max-size MB"), ("fr", "--max-size Mo"), ("ar", "--max-size ميغابايت")],
+)
+def test_a_file_too_large_names_the_option_as_its_help_does(language, option):
+    # The French message said "--max-size MB" where `opmap map --lang fr --help` says Mo.
+    from opmap.i18n import use_language
+    from opmap.read.guards import of_any_input
+
+    with use_language(language):
+        message = Limits(max_bytes=1_000_000).size_problem(2_000_000)
+        assert message.endswith(" " + option)
+        assert of_any_input(message).count(option) == 1
+        assert of_any_input(message) != message  # "(it applies to every input)" follows

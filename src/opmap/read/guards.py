@@ -58,7 +58,7 @@ class Limits:
         from opmap.words import text
 
         size_mb, limit_mb = _megabytes(size, self.max_bytes)
-        return text("file_too_large", size=size_mb, limit=limit_mb)
+        return text("file_too_large", size=size_mb, limit=limit_mb, option=_max_size())
 
     def rows_problem(self, lines: int) -> str | None:
         """Return why a file of ``lines`` lines (its header's too) is refused, or None."""
@@ -76,7 +76,15 @@ def of_any_input(message: str) -> str:
     """
     from opmap.words import text
 
-    return message.replace("--max-size MB", text("file_too_large_any_input"))
+    option = _max_size()
+    return message.replace(option, text("file_too_large_any_input", option=option))
+
+
+def _max_size() -> str:
+    """Return "--max-size MB" as ``--help`` words it in the language ("--max-size Mo")."""
+    from opmap.words import text
+
+    return f"--max-size {text('metavar_mb')}"
 
 
 class TooLarge(ValueError):
@@ -105,7 +113,7 @@ def read_limited(path: Path, limits: Limits) -> bytes:
         from opmap.words import text
 
         _size, limit = _megabytes(len(raw), limits.max_bytes)
-        raise TooLarge(text("file_too_large_stream", limit=limit))
+        raise TooLarge(text("file_too_large_stream", limit=limit, option=_max_size()))
     return raw
 
 
