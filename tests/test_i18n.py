@@ -344,3 +344,20 @@ def test_every_region_of_the_built_in_groupings_is_named_in_the_language(languag
         names |= set(boundaries[grouping].dropna())
     english = sorted(name for name in names if i18n.region_name(name, language) == name)
     assert english == sorted(_SAME_AS_ENGLISH[language])
+
+
+def test_every_unit_of_the_bundled_boundaries_has_an_arabic_name():
+    # "Northern Cyprus — لا عمليات": the units CLDR does not name (Northern Cyprus, Siachen
+    # Glacier...) kept their English names on every translated map. Arabic writes no country
+    # name as English does, so any English name left here is one nothing translated.
+    import geopandas as gpd
+
+    from opmap.bundled import countries_path
+
+    boundaries = gpd.read_file(countries_path())
+    english = [
+        name
+        for iso3, name in zip(boundaries["iso_a3"], boundaries["name"], strict=True)
+        if i18n.country_name(iso3, name, "ar") == name
+    ]
+    assert english == []

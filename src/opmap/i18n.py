@@ -339,7 +339,8 @@ def country_name(iso3: str, english: str, language: str | None = None) -> str:
     iso3 : str
         ISO 3166-1 alpha-3 code, or a user-assigned one (Kosovo's XKX).
     english : str
-        opmap's English name, used for English and where CLDR has no name for the unit.
+        opmap's English name, used for English and where neither CLDR nor the catalogs name
+        the unit (a user's own).
     language : str, optional
         Default: the current language.
 
@@ -350,7 +351,20 @@ def country_name(iso3: str, english: str, language: str | None = None) -> str:
     language = language or current_language()
     if language == DEFAULT_LANGUAGE:
         return english
+    if iso3 in _UNIT_KEYS:  # no CLDR name: the catalogs name it
+        return translations(language).pgettext(_UNIT_KEYS[iso3], english)
     return _cldr_names(language).get(("country", iso3), english)
+
+
+#: Units of the bundled boundaries that CLDR does not name (opmap.read.countries.NON_ISO_UNITS,
+#: Kosovo aside): their words are keys of opmap.page_words, so the catalogs translate them.
+_UNIT_KEYS = {
+    "SOL": "unit_somaliland",
+    "CYN": "unit_northern_cyprus",
+    "ATC": "unit_ashmore_cartier",
+    "IOA": "unit_indian_ocean_territories",
+    "KAS": "unit_siachen_glacier",
+}
 
 
 def region_name(english: str, language: str | None = None) -> str:

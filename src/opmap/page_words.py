@@ -41,6 +41,12 @@ STRINGS: dict[str, str] = {
     "region_latin_america_caribbean": "Latin America & Caribbean",
     "region_middle_east_north_africa": "Middle East & North Africa",
     "region_south_asia": "South Asia",
+    # units of the boundaries that CLDR does not name (opmap.i18n.country_name)
+    "unit_somaliland": "Somaliland",
+    "unit_northern_cyprus": "Northern Cyprus",
+    "unit_ashmore_cartier": "Ashmore and Cartier Islands",
+    "unit_indian_ocean_territories": "Indian Ocean Territories",
+    "unit_siachen_glacier": "Siachen Glacier",
     "legend_outside_the_region": "Outside the region",
     # layers
     "layer_coverage": "Coverage by country",
