@@ -10,10 +10,9 @@ command line's help (``src/opmap/command_words.py``); each key is the message co
 identical English words used in two places can be translated differently. Last come the
 messages of click that opmap's commands show, with no context: click looks them up by their
 English (:data:`opmap.command_words.CLICK`). The template ``src/opmap/locales/opmap.pot``
-lists them; each
-``<lang>/LC_MESSAGES/opmap.po`` keeps its translations (a changed English text marks its
-translation fuzzy, and a fuzzy or empty one is a test failure), and ``opmap.mo`` is compiled from
-it with Babel. Same input, same bytes: the dates in the headers are fixed.
+lists them; each ``<lang>/LC_MESSAGES/opmap.po`` keeps its translations (a changed English text
+marks its translation fuzzy, and a fuzzy or empty one is a test failure), and ``opmap.mo`` is
+compiled from it with Babel. Same input, same bytes: the dates in the headers are fixed.
 """
 
 from __future__ import annotations

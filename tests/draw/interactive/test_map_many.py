@@ -200,21 +200,19 @@ def test_many_operations_follow_the_layer_control(many_page, many_operations):
 def test_zoom_in_button_splits_a_shared_marker(browser, many_path):
     # Its own page: zoomed in for good, the shared page failed four tests run after this one.
     page, log = open_offline(browser, many_path)
-    page.wait_for_function(STILL)
-    clusters = page.locator(".opmap-cluster")
-    counts = [
-        int(c) for c in clusters.evaluate_all("els => els.map(e => e.getAttribute('data-count'))")
-    ]
-    clusters.nth(counts.index(max(counts))).click()
-    page.locator(".leaflet-popup-content .opmap-cluster-zoom").last.click()
-    page.wait_for_function("document.querySelectorAll('.leaflet-popup').length === 0")
-    page.wait_for_timeout(300)
-    page.wait_for_function(STILL)
-    after = [
-        int(c) for c in clusters.evaluate_all("els => els.map(e => e.getAttribute('data-count'))")
-    ]
-    drawn = page.locator(".opmap-cluster, .opmap-operation").count()
-    page.context.close()
+    try:
+        page.wait_for_function(STILL)
+        clusters = page.locator(".opmap-cluster")
+        counts = clusters.evaluate_all("els => els.map(e => Number(e.getAttribute('data-count')))")
+        clusters.nth(counts.index(max(counts))).click()
+        page.locator(".leaflet-popup-content .opmap-cluster-zoom").last.click()
+        page.wait_for_function("document.querySelectorAll('.leaflet-popup').length === 0")
+        page.wait_for_timeout(300)
+        page.wait_for_function(STILL)
+        after = clusters.evaluate_all("els => els.map(e => Number(e.getAttribute('data-count')))")
+        drawn = page.locator(".opmap-cluster, .opmap-operation").count()
+    finally:
+        page.context.close()
     assert max(after) < max(counts)
     assert drawn > 1
     assert log.page_errors == [] and log.console_errors == []
