@@ -10,7 +10,7 @@ import pytest
 from babel.messages.pofile import read_po
 from paths import REPO
 
-from opmap import command_words, i18n, problem_words
+from opmap import command_words, i18n, place_names, problem_words
 from opmap.errors import InvalidOption
 from opmap.figures import parse_figure
 from opmap.i18n import use_language
@@ -179,7 +179,7 @@ def test_figures_keep_the_source_words_in_english_and_their_meaning_elsewhere(la
 )
 def test_country_names_come_from_cldr(language, iso3, expected):
     english = {"NLD": "Netherlands", "CIV": "Côte d'Ivoire", "XKX": "Kosovo", "ZZZ": "Nowhere"}
-    assert i18n.country_name(iso3, english[iso3], language) == expected
+    assert place_names.country_name(iso3, english[iso3], language) == expected
 
 
 @pytest.mark.parametrize("bad", ["de", "english", ""])
@@ -219,7 +219,7 @@ def test_language_names_are_written_in_their_own_language():
     ],
 )
 def test_region_names_come_from_cldr(language, english, expected):
-    assert i18n.region_name(english, language) == expected
+    assert place_names.region_name(english, language) == expected
 
 
 def test_names_sort_as_readers_expect_accents_and_case_aside():
@@ -282,7 +282,7 @@ def test_an_arabic_count_or_region_stands_where_its_case_is_right():
     from opmap.words import plural
 
     with use_language("ar"):
-        two, americas = count_operations(2), i18n.region_name("Americas")
+        two, americas = count_operations(2), place_names.region_name("Americas")
         phrases = [
             text("finding_title", places="x", operations=two, period="2018"),
             text("text_operations", operations=two, period="2018"),
@@ -307,7 +307,7 @@ def test_french_words_a_region_name_that_takes_no_de_or_en(region):
     # "carte de Amériques", "Carte de Afrique", "Sur 35 États de Amériques": French contracts
     # "de" (d'Afrique, des Amériques), and a desk of --by FILE may be named anything.
     with use_language("fr"):
-        name = i18n.region_name(region)
+        name = place_names.region_name(region)
         phrases = [
             text("coverage_open_map", region=name),
             text("coverage_map_alt", region=name),
@@ -342,7 +342,7 @@ def test_every_region_of_the_built_in_groupings_is_named_in_the_language(languag
     names = set()
     for grouping in ("region_un", "subregion", "region_wb", "continent"):
         names |= set(boundaries[grouping].dropna())
-    english = sorted(name for name in names if i18n.region_name(name, language) == name)
+    english = sorted(name for name in names if place_names.region_name(name, language) == name)
     assert english == sorted(_SAME_AS_ENGLISH[language])
 
 
@@ -358,6 +358,35 @@ def test_every_unit_of_the_bundled_boundaries_has_an_arabic_name():
     english = [
         name
         for iso3, name in zip(boundaries["iso_a3"], boundaries["name"], strict=True)
-        if i18n.country_name(iso3, name, "ar") == name
+        if place_names.country_name(iso3, name, "ar") == name
     ]
     assert english == []
+
+
+@pytest.mark.parametrize(
+    ("iso3", "spelling", "language", "expected"),
+    [
+        ("CYN", "Northern Cyprus", "fr", "Chypre du Nord"),
+        ("CYN", "N. Cyprus", "es", "Chipre del Norte"),  # a boundaries file's own spelling
+        ("SOL", "Somaliland", "es", "Somalilandia"),
+        ("KAS", "Siachen Glacier", "fr", "Glacier de Siachen"),
+    ],
+)
+def test_units_cldr_does_not_name_are_named_from_the_catalogs(iso3, spelling, language, expected):
+    assert place_names.country_name(iso3, spelling, language) == expected
+
+
+def test_a_world_bank_region_is_named_whatever_its_case():
+    assert place_names.region_name("latin america & caribbean", "fr") == (
+        "Amérique latine et Caraïbes"
+    )
+
+
+@pytest.mark.parametrize(
+    ("value", "english", "french"),
+    [(2.675, "2.67", "2,67"), (0.005, "0.01", "0,01"), (118.1102, "118.11", "118,11")],
+)
+def test_a_number_is_rounded_alike_in_every_language(value, english, french):
+    # Babel rounded 2.675 to "2,68" where Python's English gave "2.67"
+    assert i18n.format_fixed(value, 2, "en") == english
+    assert i18n.format_fixed(value, 2, "fr") == french

@@ -223,6 +223,7 @@ def test_countries_named_with_an_area_and_no_count_say_how_many_is_not_given():
         ("es", PermissionError(errno.EACCES, "Permission denied"), "permiso denegado"),
         ("ar", FileNotFoundError(errno.ENOENT, "No such file"), "لا يوجد ملف أو مجلد بهذا الاسم"),
         ("en", OSError(errno.EROFS, "Read-only file system"), "the disk is read-only"),
+        ("en", OSError(errno.EDQUOT, "Disk quota exceeded"), "your disk quota is used up"),
         # a reason the catalogs do not word is the system's own
         ("fr", OSError(errno.EIO, "Input/output error"), "Input/output error"),
         ("fr", ValueError("not UTF-8"), "not UTF-8"),

@@ -35,13 +35,13 @@ STRINGS: dict[str, str] = {
     "area_marker": "{operation}, an area: {area}",
     "legend_area": "Area of an operation whose countries are not named",
     "outside_region": "Outside {region}",
-    # the World Bank's regions (--by region_wb) that CLDR does not name (opmap.i18n.region_name)
+    # the World Bank's regions (--by region_wb) that CLDR does not name (place_names.region_name)
     "region_east_asia_pacific": "East Asia & Pacific",
     "region_europe_central_asia": "Europe & Central Asia",
     "region_latin_america_caribbean": "Latin America & Caribbean",
     "region_middle_east_north_africa": "Middle East & North Africa",
     "region_south_asia": "South Asia",
-    # units of the boundaries that CLDR does not name (opmap.i18n.country_name)
+    # units of the boundaries that CLDR does not name (place_names.country_name)
     "unit_somaliland": "Somaliland",
     "unit_northern_cyprus": "Northern Cyprus",
     "unit_ashmore_cartier": "Ashmore and Cartier Islands",

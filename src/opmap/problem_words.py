@@ -276,6 +276,7 @@ STRINGS: dict[str, str] = {
     "os_no_such_file": "no such file or folder",
     "os_permission_denied": "permission denied",
     "os_disk_full": "the disk is full",
+    "os_quota": "your disk quota is used up",
     "os_read_only": "the disk is read-only",
     "os_is_a_folder": "it is a folder",
     "os_not_a_folder": "a part of the path is not a folder",

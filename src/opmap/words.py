@@ -16,17 +16,10 @@ from typing import TYPE_CHECKING
 
 from opmap import command_words as command
 from opmap import problem_words as problem
-from opmap.i18n import (
-    DEFAULT_LANGUAGE,
-    country_name,
-    current_language,
-    format_number,
-    is_rtl,
-    region_name,
-    translations,
-)
+from opmap.i18n import DEFAULT_LANGUAGE, current_language, format_number, is_rtl, translations
 from opmap.page_plurals import PLURALS
 from opmap.page_words import STRINGS
+from opmap.place_names import country_name, region_name
 
 if TYPE_CHECKING:
     from opmap.figures import Figure
@@ -235,7 +228,7 @@ _OS_REASONS = {
     errno.EACCES: "os_permission_denied",
     errno.EPERM: "os_permission_denied",
     errno.ENOSPC: "os_disk_full",
-    errno.EDQUOT: "os_disk_full",
+    errno.EDQUOT: "os_quota",
     errno.EROFS: "os_read_only",
     errno.EISDIR: "os_is_a_folder",
     errno.ENOTDIR: "os_not_a_folder",

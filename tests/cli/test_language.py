@@ -126,8 +126,8 @@ def test_the_language_of_a_command_line(args, language):
         (
             "fr",
             ["map", "--metric", "foo"],
-            "Erreur\u00a0: Valeur non valide pour '--metric'\u00a0: 'foo' n’est aucune des valeurs "
-            "'operations', 'victims', 'minors', 'arrests'.",
+            "Erreur\u00a0: Valeur non valide pour '--metric'\u00a0: 'foo' ne fait pas partie "
+            "des valeurs 'operations', 'victims', 'minors', 'arrests'.",
         ),
         ("es", ["validate", "a.csv", "b.csv"], "Error: Argumento adicional inesperado (b.csv)"),
         # a usage error of opmap's own, raised once the options are read: click's "Error:" too
@@ -182,8 +182,10 @@ def test_the_outputs_are_in_the_language_click_read(args, defaults):
 
 def test_the_language_ends_with_the_command_line():
     # click's language is the process's gettext domain and LANGUAGE: both are put back, after a
-    # refused option (whose context is never closed) as after a help.
-    domain, before = gettext.textdomain(), os.environ.get("LANGUAGE")
+    # refused option (whose context is never closed) as after a help. The domain is compared
+    # with gettext's own default, not with what an earlier test may have left.
+    domain, before = "messages", os.environ.get("LANGUAGE")
+    assert gettext.textdomain() == domain
     for args in (
         ["map", "--lang", "fr", "--year", "x"],
         ["map", "--lang", "ar", "--help"],
@@ -230,3 +232,26 @@ def test_help_written_as_words_rather_than_a_key_is_refused_when_the_option_is_m
     with pytest.raises(KeyError, match="not a key of opmap.command_words"):
         Option(["--things"], help="Number of things.")
     assert Option(["--k"], help="help_k").help == "Number of classes."
+
+
+def test_a_command_context_made_outside_the_command_line_puts_the_language_back():
+    # command.make_context(...), as a program or a test may call it, left French in force
+    from opmap.cli.map import command
+
+    with command.make_context("map", ["--lang", "fr", "--year", "2018"]):
+        assert current_language() == "fr"
+    assert current_language() == "en"
+    assert gettext.textdomain() == "messages"
+    assert os.environ.get("LANGUAGE") is None or os.environ["LANGUAGE"] != "fr"
+
+
+@pytest.mark.parametrize("width", [60, 72, 80])
+@pytest.mark.parametrize("command", COMMANDS)
+def test_french_help_never_starts_a_line_with_its_punctuation(command, width):
+    # "  : l'index.html du dossier y renvoie.": French puts a space before : ; ? !, and click
+    # wrapped the line there; a no-break space keeps the mark with its word.
+    result = CliRunner().invoke(
+        cli, [command, "--lang", "fr", "--help"], prog_name="opmap", terminal_width=width
+    )
+    starts = [line.strip()[0] for line in result.output.splitlines() if line.strip()]
+    assert not set(starts) & set(":;?!")

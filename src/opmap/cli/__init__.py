@@ -14,7 +14,7 @@ import warnings
 import click
 
 from opmap._version import __version__
-from opmap.cli.language import Option, WordedCommand
+from opmap.cli.language import Option, WordedCommand, short_help
 from opmap.errors import OpmapError
 
 #: The commands, in the order of the help: each is `command` in the module opmap.cli.<name>, and
@@ -57,12 +57,9 @@ class LazyGroup(WordedCommand, click.Group):
 
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         """List the commands without importing them."""
-        from opmap.words import text
-
         # The first paragraph of each command's help, so listing commands imports none of them.
         with formatter.section(gettext.gettext("Commands")):
-            rows = [(name, text(key).split("\n\n")[0]) for name, key in COMMANDS.items()]
-            formatter.write_dl(rows)
+            formatter.write_dl([(name, short_help(key)) for name, key in COMMANDS.items()])
 
     def invoke(self, ctx: click.Context):
         """Run the command; bad input becomes a message and exit code 1, not a traceback."""

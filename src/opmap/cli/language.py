@@ -27,6 +27,7 @@ import contextlib
 import gettext
 import os
 from collections.abc import Iterator, Sequence
+from contextvars import ContextVar
 from pathlib import Path
 
 import click
@@ -37,6 +38,8 @@ LANGUAGE_CHOICES = ("en", "fr", "es", "ar")
 #: click's messages are in opmap's catalogs, by their English with no context.
 _DOMAIN = "opmap"
 _LOCALES = Path(__file__).resolve().parent.parent / "locales"
+#: Whether a command line runs inside :func:`language_kept`, which puts the language back.
+_KEPT: ContextVar[bool] = ContextVar("opmap_cli_language_kept", default=False)
 
 
 def _word(key: str | None) -> str | None:
@@ -63,15 +66,19 @@ def language_in(args: Sequence[str]) -> str | None:
     return found if found in LANGUAGE_CHOICES else None
 
 
-def enter_language(language: str) -> None:
+def enter_language(ctx: click.Context, language: str) -> None:
     """Word the command's outputs and messages, and click's, in ``language`` from now on.
 
-    Not tied to the command's context: click shows a usage error the command raised after that
-    context has closed, and its usage line is worded then. :func:`language_kept`, around the
-    whole command line, puts the language back.
+    Within a command line (:meth:`WordedCommand.main`) it is not tied to the command's context:
+    click shows a usage error the command raised after that context has closed, and its usage
+    line is worded then; :func:`language_kept`, around the whole command line, puts the
+    language back. A command's context made some other way (``command.make_context(...)``)
+    puts it back when it closes.
     """
     from opmap.i18n import use_language
 
+    if not _KEPT.get():
+        ctx.with_resource(_language_restored())
     use_language(language).__enter__()  # a LanguageBlock may be left unclosed (its docstring)
     _speak_to_click(language)
 
@@ -96,6 +103,17 @@ def language_kept() -> Iterator[None]:
     options are read never closes its context, and click's language outlives it on purpose
     (:func:`_speak_to_click`).
     """
+    token = _KEPT.set(True)
+    try:
+        with _language_restored():
+            yield
+    finally:
+        _KEPT.reset(token)
+
+
+@contextlib.contextmanager
+def _language_restored() -> Iterator[None]:
+    """Put back opmap's language, ``gettext``'s text domain and ``LANGUAGE`` afterwards."""
     from opmap.i18n import current_language, use_language
 
     domain, before = gettext.textdomain(), os.environ.get("LANGUAGE")
@@ -108,6 +126,11 @@ def language_kept() -> Iterator[None]:
             os.environ.pop("LANGUAGE", None)
         else:
             os.environ["LANGUAGE"] = before
+
+
+def short_help(key: str) -> str:
+    """Return the first paragraph of a command's help, as ``opmap --help`` lists the command."""
+    return _word(key).split("\n\n")[0]
 
 
 def _key(key: str | None) -> str | None:
@@ -204,8 +227,8 @@ class WordedCommand:
         return option
 
     def get_short_help_str(self, limit: int = 45) -> str:
-        """Return the first paragraph of the help, as ``opmap --help`` lists the command."""
-        return (_word(self._help_key) or "").split("\n\n")[0]
+        """Return the first paragraph of the help (whole: ``limit`` is click's, for English)."""
+        return short_help(self._help_key) if self._help_key else ""
 
 
 class Command(WordedCommand, click.Command):
@@ -215,7 +238,7 @@ class Command(WordedCommand, click.Command):
         """Enter the language of ``--lang`` before click reads the arguments in it."""
         language = language_in(args)
         if language is not None:
-            enter_language(language)
+            enter_language(ctx, language)
         return super().parse_args(ctx, args)
 
 

@@ -284,7 +284,7 @@ def map_choices(ctx: click.Context) -> dict:
 
 
 def _enter_language(ctx: click.Context, param: click.Parameter, value: str) -> str:
-    enter_language(value)
+    enter_language(ctx, value)
     return value
 
 

@@ -24,7 +24,7 @@ from opmap.cli.options import language_option
 def command(ctx: click.Context, names: tuple[str, ...]) -> None:
     """Print how names are read; its help is ``help_resolve`` (opmap.command_words)."""
     from opmap.errors import UnknownCountry
-    from opmap.i18n import country_name
+    from opmap.place_names import country_name
     from opmap.read.countries import resolve_country
     from opmap.words import text
 

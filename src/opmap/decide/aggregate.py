@@ -14,7 +14,8 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from opmap.figures import add_figures
-from opmap.i18n import DEFAULT_LANGUAGE, country_name, current_language, sort_key
+from opmap.i18n import DEFAULT_LANGUAGE, current_language, sort_key
+from opmap.place_names import country_name
 from opmap.read.operations import Operation
 
 if TYPE_CHECKING:
@@ -112,9 +113,9 @@ def in_language(
 ) -> tuple[list[Operation], pd.DataFrame]:
     """Return the operations and boundaries with country names in the current language.
 
-    Names come from CLDR (:func:`opmap.i18n.country_name`): "Pays-Bas" on a French map. Only the
-    names change; codes, figures and the operations' own words stay as the source wrote them.
-    ``boundaries`` may be a GeoDataFrame or the units' attributes alone
+    Names come from CLDR (:func:`opmap.place_names.country_name`): "Pays-Bas" on a French map.
+    Only the names change; codes, figures and the operations' own words stay as the source wrote
+    them. ``boundaries`` may be a GeoDataFrame or the units' attributes alone
     (:func:`opmap.read.boundaries.load_attributes`).
     """
     if current_language() == DEFAULT_LANGUAGE:

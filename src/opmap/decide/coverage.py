@@ -30,7 +30,8 @@ from opmap.decide.tables import (
     region_words,
     regions_table,
 )
-from opmap.i18n import DEFAULT_LANGUAGE, format_number, region_name, use_language
+from opmap.i18n import DEFAULT_LANGUAGE, format_number, use_language
+from opmap.place_names import region_name
 from opmap.read.operations import Operation
 from opmap.read.universe import Universe, load_universe
 from opmap.words import count_operations, join_names, plural, text

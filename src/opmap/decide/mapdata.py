@@ -27,8 +27,8 @@ from opmap.decide.classes import (
 from opmap.decide.markers import area_outlines, place_markers
 from opmap.decide.regions import REGION_COLUMNS, area_members, regions_of, runs_inside
 from opmap.errors import InvalidOption
-from opmap.i18n import region_name as region_in_language
 from opmap.i18n import sort_key
+from opmap.place_names import region_name as region_in_language
 from opmap.read.operations import Operation
 from opmap.read.universe import Universe, load_universe
 from opmap.words import count_operations, join_names, plural, quoted_names, text

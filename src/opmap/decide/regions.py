@@ -22,7 +22,8 @@ import pandas as pd
 
 from opmap.decide.aggregate import SUMMED_FIGURES
 from opmap.figures import add_figures
-from opmap.i18n import country_name, sort_key
+from opmap.i18n import sort_key
+from opmap.place_names import country_name
 from opmap.read.boundaries import REGION_COLUMNS
 from opmap.read.operations import Operation
 from opmap.read.universe import Universe, load_universe

@@ -13,7 +13,8 @@ from dataclasses import dataclass
 import pandas as pd
 
 from opmap.figures import Figure, Total
-from opmap.i18n import format_number, format_tenths, region_name, sort_key
+from opmap.i18n import format_number, format_tenths, sort_key
+from opmap.place_names import region_name
 from opmap.read.operations import Operation
 from opmap.words import countries_phrase, figure_text, join_names, some_names, text
 

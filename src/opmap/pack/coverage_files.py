@@ -18,9 +18,9 @@ from pathlib import Path
 from opmap import progress
 from opmap.decide.coverage import CoverageReport, coverage_markdown, region_members
 from opmap.errors import OutputError
-from opmap.i18n import region_name
 from opmap.ownership import LEGACY_MARKER, OutputPolicy, read_manifest, resolve_out
 from opmap.pack.files import PACK_FILES, files_of_step, region_file_names
+from opmap.place_names import region_name
 
 #: The pack's files a regional map links where its table is cut: the full map and the records.
 PACK_LINKS = ("map", "operations_csv")

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from opmap import words
 from opmap.errors import Problem
-from opmap.i18n import country_name
+from opmap.place_names import country_name
 
 if TYPE_CHECKING:
     import geopandas

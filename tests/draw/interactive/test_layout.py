@@ -14,7 +14,8 @@ from browser import LAID, ON_TOP_AT_CENTRE, open_offline, wait_until_settled
 
 from opmap.decide.mapdata import prepare_map_data
 from opmap.draw.interactive.map import write_map
-from opmap.i18n import country_name, use_language
+from opmap.i18n import use_language
+from opmap.place_names import country_name
 from opmap.read.boundaries import load_boundaries, load_country_points
 from opmap.read.operations import read_operations
 from opmap.words import text

@@ -41,7 +41,8 @@ def test_the_area_is_an_operation_row_with_its_outline_and_no_country(world):
 
 def test_the_area_markers_name_is_in_the_pages_language():
     # Read aloud on an Arabic page, the marker said "... منطقة: Western Africa".
-    from opmap.i18n import region_name, use_language
+    from opmap.i18n import use_language
+    from opmap.place_names import region_name
 
     with use_language("ar"):
         data = prepare_map_data(read_operations(), load_boundaries(), points=load_country_points())

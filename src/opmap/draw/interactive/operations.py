@@ -27,7 +27,8 @@ from opmap.draw.interactive.styles import (
     HIGHLIGHT_STYLE,
     NARROW,
 )
-from opmap.i18n import other_language, region_name
+from opmap.i18n import other_language
+from opmap.place_names import region_name
 from opmap.read.operations import Operation
 from opmap.words import isolated, text
 

@@ -14,7 +14,8 @@ from typing import NamedTuple
 from urllib.parse import urlsplit
 
 from opmap.figures import Figure
-from opmap.i18n import current_language, format_date, format_date_range, region_name
+from opmap.i18n import current_language, format_date, format_date_range
+from opmap.place_names import region_name
 from opmap.read.operations import Operation
 from opmap.words import (
     countries_phrase,
