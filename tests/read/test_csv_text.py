@@ -240,9 +240,10 @@ def test_paths_that_cannot_be_read(tmp_path):
             tmp_path / "a\0b.csv",
             "cannot be read (embedded null byte); check the path and its permissions",
         ),
-        (  # the reason is the system's words, without its error number or the path
+        (  # the reason in opmap's words (words.os_reason), without an error number or the path
             write(tmp_path, "operation,year\n") / "ops.csv",
-            "cannot be read (Not a directory); check the path and its permissions",
+            "cannot be read (a part of the path is not a folder); check the path and its "
+            "permissions",
         ),
     ]
     for path, message in cases:
