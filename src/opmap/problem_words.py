@@ -230,6 +230,8 @@ STRINGS: dict[str, str] = {
         "is not UTF-8, and a GeoJSON file is UTF-8; save the boundaries again as GeoJSON in UTF-8 "
         "(QGIS: Export > Save Features As)"
     ),
+    # the reason in shape_unreadable where GDAL says only that it knows no such format
+    "shape_not_geojson": "its content is not GeoJSON",
     "shape_unreadable": (
         "cannot be read as GeoJSON ({reason}); check that it is a whole GeoJSON "
         "FeatureCollection (a file cut short cannot be read)"

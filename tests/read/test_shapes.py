@@ -10,6 +10,7 @@ import pytest
 from paths import REPO, TEST_DATA
 
 from opmap.errors import InvalidInput
+from opmap.i18n import use_language
 from opmap.read.boundaries import check_boundaries, load_boundaries
 
 SMALL = TEST_DATA / "boundaries" / "small.geojson"
@@ -170,9 +171,8 @@ def test_a_file_with_text_in_its_first_64_kb_is_not_called_empty(tmp_path):
                 None,
                 None,
                 "error",
-                "cannot be read as GeoJSON (not recognized as being in a supported file format); "
-                "check that it is a whole GeoJSON FeatureCollection (a file cut short cannot be "
-                "read)",
+                "cannot be read as GeoJSON (its content is not GeoJSON); check that it is a whole "
+                "GeoJSON FeatureCollection (a file cut short cannot be read)",
             )
         ],
     )
@@ -186,9 +186,11 @@ def test_gdals_reason_is_kept_without_its_advice_and_repeats():
         "specify the correct driver explicitly by prefixing the file path with '<DRIVER>:', "
         "e.g. 'CSV:path'."
     )
-    assert _reason(Exception(gdal)) == "not recognized as being in a supported file format"
+    assert _reason(Exception(gdal)) == "its content is not GeoJSON"  # in the language
     assert _reason(Exception("a; a; b.")) == "a; b"
-    assert _reason(Exception("")) == "not a GeoJSON file"
+    assert _reason(Exception("")) == "its content is not GeoJSON"
+    with use_language("fr"):
+        assert _reason(Exception(gdal)) == "son contenu n’est pas du GeoJSON"
 
 
 def _square(x0, y0, x1, y1):

@@ -80,12 +80,19 @@ def _not_utf8(path: Path) -> Problem:
     return Problem(str(path), line, None, message, shown.strip())
 
 
+#: GDAL's words for a file in no format it reads, said in opmap's words (in the language).
+_NOT_A_FORMAT = "not recognized as being in a supported file format"
+
+
 def _reason(err: Exception) -> str:
-    """GDAL's reason, without its advice to prefix a driver name (not a fix for this file)."""
+    """GDAL's reason, without its advice to prefix a driver name (not a fix for this file).
+
+    Its most common reason, no format it knows, and no reason at all are opmap's words.
+    """
     parts = [p.strip() for p in str(err).split(";")]
     kept = [p for p in parts if p and "prefix" not in p and "help to specify" not in p]
-    reason = "; ".join(dict.fromkeys(kept)) or "not a GeoJSON file"
-    return re.sub(r"^'[^']*' ", "", reason).rstrip(".")
+    reason = re.sub(r"^'[^']*' ", "", "; ".join(dict.fromkeys(kept))).rstrip(".")
+    return text("shape_not_geojson") if reason in ("", _NOT_A_FORMAT) else reason
 
 
 def feature_label(index: int, name: str | None) -> str:
