@@ -14,7 +14,7 @@ import warnings
 import click
 
 from opmap._version import __version__
-from opmap.cli.language import Option, WordedCommand, short_help
+from opmap.cli.language import Option, WordedCommand, fixed_words, short_help
 from opmap.errors import OpmapError
 
 #: The commands, in the order of the help: each is `command` in the module opmap.cli.<name>, and
@@ -33,17 +33,7 @@ COMMANDS = {
 class LazyGroup(WordedCommand, click.Group):
     """A group that imports a command's module only when that command is used."""
 
-    @property
-    def subcommand_metavar(self) -> str:
-        """Return "COMMAND [ARGS]..." in the language."""
-        from opmap.words import text
-
-        return text("metavar_command")
-
-    @subcommand_metavar.setter
-    def subcommand_metavar(self, value: str | None) -> None:
-        if value not in (None, "COMMAND [ARGS]..."):  # click's default, set by its __init__
-            raise ValueError(f"opmap says {value!r} as 'metavar_command' words it")
+    subcommand_metavar = fixed_words("metavar_command", "COMMAND [ARGS]...")
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         """Name every command, in the order of the help."""

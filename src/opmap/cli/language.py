@@ -145,24 +145,44 @@ def _key(key: str | None) -> str | None:
     return key
 
 
+def _keyed(name: str) -> property:
+    """Return a click attribute (``help``, ``metavar``) set as a key of opmap.command_words.
+
+    It is worded when read; the key is kept as ``_<name>_key``.
+    """
+    attribute = f"_{name}_key"
+
+    def words(self) -> str | None:
+        return _word(getattr(self, attribute))
+
+    def set_key(self, key: str | None) -> None:
+        setattr(self, attribute, _key(key))
+
+    return property(words, set_key, doc=f"The {name} in the language.")
+
+
+def fixed_words(key: str, default: str) -> property:
+    """Return a click attribute opmap always words as ``key``; click may set only ``default``.
+
+    Click's ``__init__`` sets ``options_metavar`` ("[OPTIONS]") and ``subcommand_metavar``;
+    another value would be dropped without a word, so it is refused.
+    """
+
+    def words(self) -> str:
+        return _word(key)
+
+    def refuse_other(self, value: str | None) -> None:
+        if value not in (None, default):
+            raise ValueError(f"opmap words {default!r} as {key!r} of opmap.command_words")
+
+    return property(words, refuse_other, doc=f"{default!r} in the language.")
+
+
 class _Worded:
     """Help (and a placeholder) held as keys of opmap.command_words, worded when read."""
 
-    @property
-    def help(self) -> str | None:
-        return _word(self._help_key)
-
-    @help.setter
-    def help(self, key: str | None) -> None:
-        self._help_key = _key(key)
-
-    @property
-    def metavar(self) -> str | None:
-        return _word(self._metavar_key)
-
-    @metavar.setter
-    def metavar(self, key: str | None) -> None:
-        self._metavar_key = _key(key)
+    help = _keyed("help")
+    metavar = _keyed("metavar")
 
 
 class Option(_Worded, click.Option):
@@ -196,15 +216,7 @@ class WordedCommand:
     def help(self, key: str | None) -> None:
         self._help_key = _key(key)
 
-    @property
-    def options_metavar(self) -> str:
-        """Return "[OPTIONS]" in the language."""
-        return _word("metavar_options")
-
-    @options_metavar.setter
-    def options_metavar(self, value: str | None) -> None:
-        if value not in (None, "[OPTIONS]"):  # click's default, set by its __init__
-            raise ValueError(f"opmap's commands say {value!r} as 'metavar_options' words it")
+    options_metavar = fixed_words("metavar_options", "[OPTIONS]")
 
     def main(self, *args, **kwargs):
         """Run the command line; the language ``--lang`` sets lasts until its messages are out.
