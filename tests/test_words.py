@@ -8,8 +8,9 @@ from dataclasses import replace
 import pytest
 
 from opmap.i18n import use_language
+from opmap.place_names import region_name
 from opmap.read.operations import Operation
-from opmap.words import countries_phrase
+from opmap.words import countries_phrase, countries_with_names
 
 
 @pytest.mark.parametrize(
@@ -36,7 +37,7 @@ from opmap.words import countries_phrase
                 countries_total=3,
                 area="Western Africa",
             ),
-            "3 countries in the Western Africa area, 1 named",
+            "3 countries (area: Western Africa), 1 named",
         ),
         (
             Operation("E", 2016, area="Caribbean"),
@@ -99,18 +100,18 @@ def test_the_named_countries_agree_with_their_number_in_each_language(language, 
         assert (
             countries_phrase(in_area)
             == {
-                "fr": "5 pays de la zone Afrique occidentale, dont 1 nommé",
-                "es": "5 países de la zona África occidental, 1 nombrado",
-                "ar": "عدد البلدان في غرب أفريقيا: 5، سُمّي منها 1",
+                "fr": "5 pays (zone\u00a0: Afrique occidentale), dont 1 nommé",
+                "es": "5 países (zona: África occidental), 1 nombrado",
+                "ar": "عدد البلدان: 5 (المنطقة: غرب أفريقيا)، سُمّي منها 1",
             }[language]
         )
         uncounted = replace(named[1], area="Western Africa", countries_total=None)
         assert (
             countries_phrase(uncounted)
             == {
-                "fr": "pays de la zone Afrique occidentale, nombre non précisé, dont 2 nommés",
-                "es": "países de la zona África occidental, número no indicado, 2 nombrados",
-                "ar": "بلدان في غرب أفريقيا، دون ذكر عددها، سُمّي منها 2",
+                "fr": "nombre de pays non précisé (zone\u00a0: Afrique occidentale), dont 2 nommés",
+                "es": "número de países no indicado (zona: África occidental), 2 nombrados",
+                "ar": "عدد البلدان غير مذكور (المنطقة: غرب أفريقيا)، سُمّي منها 2",
             }[language]
         )
 
@@ -210,10 +211,36 @@ def test_countries_named_with_an_area_and_no_count_say_how_many_is_not_given():
     charlie = Operation("Charlie", 2020, countries=("GHA",), country_names=("Ghana",))
     charlie = replace(charlie, area="Western Africa")
     assert countries_phrase(charlie) == (
-        "countries in the Western Africa area, how many not given, 1 named"
+        "how many countries not given (area: Western Africa), 1 named"
     )
     two = replace(charlie, countries=("GHA", "TGO"), country_names=("Ghana", "Togo"))
     assert countries_phrase(two).endswith(", 2 named")
+
+
+@pytest.mark.parametrize("language", ["en", "fr", "es", "ar"])
+def test_an_area_is_the_operations_and_not_the_named_countrys(language):
+    # A record may name an area and, besides, a country outside it: "5 countries in the Western
+    # Africa area, 1 named: France" placed France in Western Africa. The area is set apart.
+    op = Operation(
+        "Juliet",
+        2019,
+        countries=("FRA",),
+        country_names=("France",),
+        countries_total=5,
+        area="Western Africa",
+    )
+    uncounted = replace(op, countries_total=None)
+    with use_language(language):
+        area = region_name("Western Africa")
+        said = [countries_with_names(op), countries_with_names(uncounted)]
+    if language == "en":
+        assert said == [
+            "5 countries (area: Western Africa), 1 named: France",
+            "how many countries not given (area: Western Africa), 1 named: France",
+        ]
+    for words in said:
+        opened, closed = words.index("("), words.index(")")
+        assert area in words[opened:closed], words
 
 
 @pytest.mark.parametrize(

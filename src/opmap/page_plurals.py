@@ -38,14 +38,16 @@ PLURALS: dict[str, tuple[str, str]] = {
         "{total} countries, {count:,} named",
         "{total} countries, {count:,} named",
     ),
+    # An area and named countries: the area is the operation's, not each named country's
+    # ("5 countries in the Western Africa area, 1 named: France" put France in Western Africa).
     "countries_area_some_named": (
-        "{total} countries in the {area} area, {count:,} named",
-        "{total} countries in the {area} area, {count:,} named",
+        "{total} countries (area: {area}), {count:,} named",
+        "{total} countries (area: {area}), {count:,} named",
     ),
     # an area with no count of its countries, and some named (France, "in the Caribbean")
     "countries_area_uncounted_some_named": (
-        "countries in the {area} area, how many not given, {count:,} named",
-        "countries in the {area} area, how many not given, {count:,} named",
+        "how many countries not given (area: {area}), {count:,} named",
+        "how many countries not given (area: {area}), {count:,} named",
     ),
     "countries_area_none_named": (
         "{count:,} country in the {area} area, not named",

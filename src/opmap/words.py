@@ -63,7 +63,7 @@ def countries_phrase(operation: Operation) -> str:
         return _area_phrase(operation.area, named, None)
     if operation.area is not None and named < max(total, 1):
         return _area_phrase(operation.area, named, total)
-    if total == 1 and named == 1:
+    if operation.is_single_country:
         return named_countries(operation)[0]
     if total == 0:
         return text("countries_none")
@@ -186,8 +186,7 @@ def countries_with_names(operation: Operation) -> str:
     One country alone is its name: "Sudan".
     """
     phrase = countries_phrase(operation)
-    several = len(operation.countries) > 1 or operation.total_countries > 1
-    if operation.countries and several:
+    if operation.countries and not operation.is_single_country:
         return phrase_with_names(phrase, named_countries(operation))
     return phrase
 

@@ -176,3 +176,13 @@ def test_a_brief_says_where_an_operation_of_an_area_with_no_count_ran():
     assert operation_brief(charlie) == (
         "Charlie 2020 (countries in the Western Africa area) \u00b7 Victims: 300"
     )
+
+
+def test_a_country_named_in_an_area_with_no_count_is_named_in_the_popup():
+    # "how many countries not given (area: Western Africa), 1 named" said one was named and
+    # did not say which: one named country was taken for an operation of one country.
+    charlie = Operation(
+        "Charlie", 2020, countries=("GHA",), country_names=("Ghana",), area="Western Africa"
+    )
+    countries = next(row for row in popup_rows(charlie) if row.label == "Countries")
+    assert countries.text == ("how many countries not given (area: Western Africa), 1 named: Ghana")

@@ -189,9 +189,7 @@ def country_figure_line(metric: str, figure: Figure | None) -> str:
 def _countries_row(operation: Operation) -> PopupRow:
     """Word the countries, their names folded after the first few when there are many."""
     label, phrase = text("popup_countries"), countries_phrase(operation)
-    if not (
-        len(operation.countries) > 1 or (operation.countries and operation.total_countries > 1)
-    ):
+    if not operation.countries or operation.is_single_country:
         return PopupRow(label, phrase)
     names = named_countries(operation)
     full = phrase_with_names(phrase, names)
