@@ -6,6 +6,7 @@ import csv
 
 import pytest
 from click.testing import CliRunner
+from warning_counts import off_their_places, told_counts, validate_count
 
 from opmap.cli import cli
 
@@ -190,3 +191,16 @@ def test_max_size_applies_to_the_files_read_beside_the_operations(tmp_path, opti
     result = CliRunner().invoke(cli, ["summary", option, str(big), "--max-size", "1"])
     assert result.exit_code == 1
     assert f"{big}: is 2.2 MB, more than the limit of 1 MB" in result.output
+
+
+@pytest.mark.parametrize("command", ["summary", "coverage"])
+def test_the_warnings_counted_are_those_validate_lists(tmp_path, command):
+    # summary read no shapes, so it never measured a position: it told 1 warning of a file
+    # where validate lists 3 (a position in France for Ghana, Dakar's lat and lon swapped).
+    path = off_their_places(tmp_path)
+    args = [command, "--operations", str(path)]
+    if command == "coverage":
+        args += ["--out", str(tmp_path / "out")]
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 0, result.output
+    assert told_counts(result, path) == [validate_count(path)] == [3]

@@ -96,9 +96,18 @@ def test_the_warnings_of_the_operations_are_counted_with_the_command_that_tells_
         f"{path}: 3 warnings, which do not stop the run; `opmap validate '{path}'` tells what "
         "they are"
     ]
-    # without the shapes (a table: summary, which loads no geometry library), the position is
-    # not measured: 2 of them, which validate lists with the third
-    assert _told(operations_path=path, shapes=False)[0].startswith(f"{path}: 2 warnings")
+    # a table's run (summary) measures the position too, as validate does: it told 2 of 3
+    assert _told(operations_path=path, shapes=False)[0].startswith(f"{path}: 3 warnings")
+
+
+def test_a_tables_run_reads_the_shapes_only_when_a_position_is_to_be_measured(tmp_path):
+    # summary reads the attributes alone (no geometry library on the bundled data) unless an
+    # operation gives a position, which validate measures against the shapes.
+    path = tmp_path / "ops.csv"
+    rows = "Abuja,2019,Ghana,9.08,7.49,https://example.org/a\n"
+    path.write_text(f"operation,year,countries,lat,lon,source\n{rows}", encoding="utf-8")
+    assert "geometry" not in load_inputs(shapes=False).boundaries.columns
+    assert "geometry" in load_inputs(path, shapes=False).boundaries.columns
 
 
 def test_the_bundled_data_tells_nothing():

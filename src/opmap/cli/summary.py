@@ -39,7 +39,8 @@ def command(ctx, operations_path, countries_path, region_by, universe_path) -> N
     from opmap.decide.tables import countries_table, operations_table
     from opmap.words import grouping_words, text
 
-    # Tables only: no shapes, so on the bundled boundaries no geometry library is loaded.
+    # Tables only: no shapes, so on the bundled boundaries no geometry library is loaded;
+    # unless an operation gives a position, measured as validate does to count its warnings.
     inputs = load_inputs(
         operations_path,
         countries_path,

@@ -21,7 +21,7 @@ class Inputs:
     """The validated operations, the boundaries and the points of units with no polygon.
 
     ``boundaries`` is a GeoDataFrame, or a DataFrame of the units' attributes alone when they
-    were read with ``shapes=False``.
+    were read with ``shapes=False`` and no operation gives a position.
     """
 
     operations: list[Operation]
@@ -54,7 +54,9 @@ def load_inputs(
     shapes : bool, default True
         False for a run that draws nothing (tables): the boundaries' attributes alone
         (:func:`opmap.read.boundaries.load_attributes`), which for the bundled boundaries loads
-        no geometry library.
+        no geometry library; but the shapes all the same when an operation gives a position
+        (:func:`opmap.read.cross_checks.needs_shapes`, as ``opmap validate`` decides), so that
+        the warnings counted are the ones validate lists.
     also : sequence of callable, optional
         Readers of further files (``--by``, ``--universe``), each given the boundaries' units
         (the bundled ones when the boundaries have errors) to check codes against; what they
@@ -70,9 +72,9 @@ def load_inputs(
         With every problem of the files, at once.
     """
     from opmap.read.boundaries import load_attributes, load_boundaries, load_country_points
+    from opmap.read.cross_checks import needs_shapes
     from opmap.read.operations import read_operations
 
-    load = load_boundaries if shapes else load_attributes
     failed: list[InvalidInput] = []
 
     def attempt(read: Callable[[], Any]) -> Any:
@@ -84,6 +86,9 @@ def load_inputs(
 
     warnings: list = []
     operations = attempt(lambda: read_operations(operations_path, limits=limits, warnings=warnings))
+    # A position is measured against the shapes, as validate does: without them it went uncounted.
+    measured = operations is not None and needs_shapes(operations)
+    load = load_boundaries if shapes or measured else load_attributes
     boundaries = attempt(
         lambda: load(Path(countries_path) if countries_path else None, limits=limits)
     )
@@ -101,8 +106,9 @@ def _tell_warnings(operations, warnings, boundaries, paths, limits) -> None:
     """Say how many warnings the operations have, and the command that tells them.
 
     The run goes on; a person who runs ``opmap build`` alone hears of them too. The command
-    reads the same files within the same limits, so that it finds them. A table (``shapes``
-    false) measures no position: those are the map's, and validate tells them.
+    reads the same files within the same limits, so that it finds them. Positions are measured
+    whenever an operation gives one, a table's run too (:func:`load_inputs`), so the count is
+    validate's.
     """
     import shlex
 
