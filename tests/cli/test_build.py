@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from html_doc import parse_html
+from warning_counts import off_their_places, told_counts, validate_count
 
 from opmap.cli import cli
 
@@ -83,6 +84,15 @@ def test_only_the_given_states_are_hatched_as_gaps(desk_pack):
     # Algeria is in Africa but not on the desk's list: drawn plain, not as a gap
     assert units["DZA"] == "territory"
     assert units["CIV"] == "covered"
+
+
+def test_build_counts_the_warnings_validate_lists(tmp_path):
+    # A position far outside its country and one swapped are told by validate and by build.
+    path = off_their_places(tmp_path)
+    args = ["build", "--operations", str(path), "--out", str(tmp_path / "pack")]
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 0, result.output
+    assert told_counts(result, path) == [validate_count(path)] == [3]
 
 
 def _units(page: Path) -> dict[str, str]:

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from warning_counts import off_their_places, told_counts, validate_count
 
 from opmap.cli import cli
 
@@ -243,3 +244,12 @@ def test_an_out_that_ends_with_a_slash_names_a_folder_and_is_refused(tmp_path):
     assert result.exit_code == 2
     assert f"{out!r} ends with '/', so it names a folder; name the file after it" in result.stderr
     assert list(tmp_path.iterdir()) == []
+
+
+def test_map_counts_the_warnings_validate_lists(tmp_path):
+    # A position far outside its country and one swapped are told by validate and by map alike.
+    path = off_their_places(tmp_path)
+    args = ["map", "--operations", str(path), "--out", str(tmp_path / "x.html")]
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 0, result.output
+    assert told_counts(result, path) == [validate_count(path)] == [3]
