@@ -4,7 +4,7 @@
 default) and checks it; :func:`load_country_points` gives a land point to units with no polygon.
 :func:`load_attributes` gives the units' codes, names and regions without their shapes: for the
 bundled boundaries it reads a table baked beside them, so a command that draws nothing
-(``opmap summary``) loads no geometry library.
+(``opmap summary``) loads no geometry library while no operation gives a position to measure.
 """
 
 from __future__ import annotations
