@@ -168,6 +168,21 @@ def test_a_popups_close_button_is_on_top_and_closes_it(
     page.context.close()
 
 
+def test_a_phone_turned_on_its_side_gives_a_popup_the_room_it_has_then(pages, browser):
+    # Whether the screen was narrow was asked once, at load: turned from 375x667 to 667x375,
+    # a phone kept the portrait rule (the window's height less 180 px) and cut Libertad's
+    # popup to 195 px of its 315.
+    page, _ = open_offline(browser, pages["map", "en"], width=375, height=667)
+    page.set_viewport_size({"width": 667, "height": 375})
+    page.locator('[data-operation="Libertad 2018"]').click()
+    content = page.locator(".leaflet-popup-content")
+    content.wait_for()
+    wait_until_settled(page)
+    height = content.evaluate("node => node.getBoundingClientRect().height")
+    assert height > 375 - 180 + 60, height
+    page.context.close()
+
+
 @pytest.mark.parametrize(("kind", "language"), [("map", "en"), ("embed", "ar")])
 def test_every_countrys_popup_opens_clear_of_the_panels_on_a_large_screen(
     pages, browser, kind, language

@@ -43,7 +43,16 @@
         return node;
     }
 
+    /**
+     * Whether the screen answers a media query now ("(max-width: 600px)"). Asked when it
+     * matters (a popup opening), not once at load: a phone turned on its side changes it.
+     */
+    function screenIs(query) {
+        return Boolean(window.matchMedia && window.matchMedia(query).matches);
+    }
+
     opmap.element = element;
     opmap.inLanguage = inLanguage;
     opmap.linesHtml = linesHtml;
+    opmap.screenIs = screenIs;
 })(window.opmap = window.opmap || {});

@@ -374,7 +374,7 @@
         function openCountry(iso, element, fromKeyboard) {
             // Clear of the panels, as the markers' popups are: at 1280 px the title panel
             // covered the whole of a Caribbean country's heading and its close button.
-            var narrow = window.matchMedia && window.matchMedia(data.narrow).matches;
+            var narrow = opmap.screenIs(data.narrow);
             var options = opmap.popupOptions(map, narrow);
             popups.opening(element, fromKeyboard);
             L.popup(options).setLatLng(data.countries[iso].at)

@@ -54,10 +54,12 @@
      * hover, open, close, isOpen). Returns {forOperation(operation, dx), forCluster(cell)}.
      */
     function markerMaker(map, data, highlights) {
-        var narrow = window.matchMedia && window.matchMedia(data.narrow).matches;
+        function popupOptions() {
+            return opmap.popupOptions(map, opmap.screenIs(data.narrow));
+        }
 
         function openOperation(operation, latlng, dx) {
-            var popup = L.popup(L.extend({offset: [dx, 0]}, opmap.popupOptions(map, narrow)))
+            var popup = L.popup(L.extend({offset: [dx, 0]}, popupOptions()))
                 .setLatLng(latlng);
             popup.setContent(opmap.operationPopup(operation, data.labels, data.words.showAll,
                                                   function () { popup.update(); }));
@@ -108,7 +110,7 @@
                     map.fitBounds(bounds, {padding: [40, 40], maxZoom: map.getMaxZoom()});
                 }
             });
-            L.popup(opmap.popupOptions(map, narrow)).setLatLng(cell.latlng).setContent(content)
+            L.popup(popupOptions()).setLatLng(cell.latlng).setContent(content)
                 .openOn(map);
         }
 

@@ -7,7 +7,7 @@
 
     /** On a narrow screen, close the <details data-narrow-closed> of a box. */
     function closeOnNarrowScreens(box, narrow) {
-        if (window.matchMedia && window.matchMedia(narrow).matches) {
+        if (opmap.screenIs(narrow)) {
             box.querySelectorAll("details[data-narrow-closed]").forEach(function (details) {
                 details.open = false;
             });

@@ -282,7 +282,7 @@
         Object.keys(data.countries).forEach(function (iso) {
             data.countries[iso].operations = opmap.addUp(data.countries[iso].operations);
         });
-        var narrow = window.matchMedia && window.matchMedia(data.narrow).matches;
+        var narrow = opmap.screenIs(data.narrow);
         var box = addControlBox(map, data, narrow);
         nameControls(box, name);
         var parts = controlParts(box);

@@ -30,7 +30,7 @@ class Panel(UsesAssets, MacroElement):
         Class of the box, besides ``opmap-panel``.
     """
 
-    assets = ("panel.js",)
+    assets = ("dom.js", "panel.js")
     _template = Template(
         """
         {% macro script(this, kwargs) %}
