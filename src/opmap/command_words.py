@@ -76,6 +76,9 @@ STRINGS: dict[str, str] = {
     "help_universe": "States to count coverage over: a CSV with an 'iso3' column (default: the "
     "193 UN member states and 2 observer states).",
     "help_lang": "Language of everything written: English, French, Spanish or Arabic.",
+    "help_version": "Show the version and exit.",
+    "help_lang_opmap": "Language of this help and of the messages; before a command, the "
+    "command's --lang.",
     "help_lang_pack": "Language of the pack; 'all' writes one pack per language and a page "
     "linking them.",
     # what a map shows (map and export)

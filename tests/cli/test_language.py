@@ -17,7 +17,7 @@ from click.testing import CliRunner
 
 from opmap import command_words
 from opmap.cli import COMMANDS, cli
-from opmap.cli.language import LANGUAGE_CHOICES, language_in
+from opmap.cli.language import LANGUAGE_CHOICES, lang_after_command, language_in
 from opmap.i18n import current_language, use_language
 from opmap.words import text
 
@@ -255,3 +255,62 @@ def test_french_help_never_starts_a_line_with_its_punctuation(command, width):
     )
     starts = [line.strip()[0] for line in result.output.splitlines() if line.strip()]
     assert not set(starts) & set(":;?!")
+
+
+@pytest.mark.parametrize("language", TRANSLATED)
+def test_opmap_itself_answers_in_the_language_of_lang(language):
+    # `opmap --help` had no --lang: the first help a reader asks for was English in every case.
+    result = _run("--lang", language, "--help")
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith(_USAGE[language] + " opmap ")
+    printed = _squeezed(result.output)
+    with use_language(language):
+        for key in ("help_opmap", "help_version", "help_verbose", "help_lang_opmap"):
+            assert _squeezed(text(key)) in printed, key
+        for name, key in COMMANDS.items():
+            assert _squeezed(text(key).split("\n")[0]) in printed, name
+    for english in ("Usage:", "Show the version and exit.", "Show this message and exit."):
+        assert _squeezed(english) not in printed
+
+
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (["--lang", "es", "mapp"], "Error: No existe el comando 'mapp'."),
+        (["mapp", "--lang", "es"], "Error: No existe el comando 'mapp'."),
+        (["-q", "--lang=fr", "mapp"], "Erreur\u00a0: Commande inconnue\u00a0: 'mapp'."),
+    ],
+)
+def test_a_command_opmap_does_not_have_is_told_in_the_language(args, said):
+    result = _run(*args)
+    assert result.exit_code == 2
+    assert result.output.splitlines()[-1] == said
+
+
+@pytest.mark.parametrize(
+    ("args", "printed"),
+    [
+        (["--lang", "ar", "resolve", "Chad"], "Chad\tTCD\tتشاد\n"),
+        (["-q", "--lang=fr", "resolve", "Chad"], "Chad\tTCD\tTchad\n"),
+        (["--lang", "fr", "resolve", "--lang", "es", "Chad"], "Chad\tTCD\tChad\n"),  # the last
+    ],
+)
+def test_a_lang_before_the_command_is_the_commands(args, printed):
+    result = _run(*args)
+    assert result.exit_code == 0, result.output
+    assert result.output == printed
+
+
+@pytest.mark.parametrize(
+    ("args", "moved"),
+    [
+        (["--lang", "fr", "map"], ["map", "--lang", "fr"]),
+        (["-v", "--lang=ar", "build", "--out", "x"], ["-v", "build", "--lang=ar", "--out", "x"]),
+        (["map", "--lang", "fr"], ["map", "--lang", "fr"]),
+        (["--lang", "fr", "--help"], ["--lang", "fr", "--help"]),  # no command: opmap's own
+        (["--lang"], ["--lang"]),
+        (["--lang", "fr", "--", "map"], ["--lang", "fr", "--", "map"]),
+    ],
+)
+def test_lang_after_command(args, moved):
+    assert lang_after_command(args) == moved

@@ -14,7 +14,16 @@ import warnings
 import click
 
 from opmap._version import __version__
-from opmap.cli.language import Option, WordedCommand, fixed_words, short_help
+from opmap.cli.language import (
+    LANGUAGE_CHOICES,
+    Option,
+    WordedCommand,
+    enter_language,
+    fixed_words,
+    lang_after_command,
+    language_in,
+    short_help,
+)
 from opmap.errors import OpmapError
 
 #: The commands, in the order of the help: each is `command` in the module opmap.cli.<name>, and
@@ -44,6 +53,17 @@ class LazyGroup(WordedCommand, click.Group):
         if cmd_name not in COMMANDS:
             return None
         return importlib.import_module(f"opmap.cli.{cmd_name}").command
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        """Enter the line's ``--lang`` first, for the help and errors of ``opmap`` itself.
+
+        One given before the command's name is the command's (:func:`lang_after_command`).
+        """
+        args = lang_after_command(args)
+        language = language_in(args)
+        if language is not None:
+            enter_language(ctx, language)
+        return super().parse_args(ctx, args)
 
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         """List the commands without importing them."""
@@ -75,9 +95,18 @@ class LazyGroup(WordedCommand, click.Group):
     help="help_opmap",
     examples=("opmap build", "opmap map --year 2018", "opmap validate my-operations.csv"),
 )
-@click.version_option(version=__version__, prog_name="opmap")
+@click.version_option(version=__version__, prog_name="opmap", cls=Option, help="help_version")
 @click.option("-v", "--verbose", cls=Option, count=True, help="help_verbose")
 @click.option("-q", "--quiet", cls=Option, is_flag=True, help="help_quiet")
+@click.option(
+    "--lang",
+    cls=Option,
+    type=click.Choice(LANGUAGE_CHOICES),
+    is_eager=True,
+    expose_value=False,
+    callback=lambda ctx, param, value: value and enter_language(ctx, value),
+    help="help_lang_opmap",
+)
 @click.pass_context
 def cli(ctx: click.Context, verbose: int, quiet: bool) -> None:
     """Read the options of ``opmap`` itself; its help is ``help_opmap`` (opmap.command_words)."""

@@ -66,6 +66,35 @@ def language_in(args: Sequence[str]) -> str | None:
     return found if found in LANGUAGE_CHOICES else None
 
 
+def lang_after_command(args: Sequence[str]) -> list[str]:
+    """Move a ``--lang`` given before the command's name to after it: it is the command's.
+
+    ``opmap --lang fr map`` is ``opmap map --lang fr``: the pack, its pages and the command's
+    messages are French. opmap's own options before the name are flags, so the name is the
+    first argument that is not an option. With no command named, the line stays as it is (the
+    group reads its ``--lang`` for its help).
+    """
+    moved: list[str] = []
+    rest: list[str] = []
+    index = 0
+    while index < len(args):
+        arg = args[index]
+        if arg == "--lang" and index + 1 < len(args):
+            moved += args[index : index + 2]
+            index += 2
+        elif arg.startswith("--lang="):
+            moved.append(arg)
+            index += 1
+        elif arg == "--" or not arg.startswith("-"):
+            break
+        else:
+            rest.append(arg)
+            index += 1
+    if not moved or index == len(args) or args[index] == "--":
+        return list(args)
+    return [*rest, args[index], *moved, *args[index + 1 :]]
+
+
 def enter_language(ctx: click.Context, language: str) -> None:
     """Word the command's outputs and messages, and click's, in ``language`` from now on.
 
