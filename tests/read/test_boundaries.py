@@ -295,11 +295,18 @@ def test_a_shape_repaired_is_a_warning_the_file_is_read_and_its_reading_told(tmp
     path = tmp_path / "bowtie.geojson"
     path.write_text(json.dumps({"type": "FeatureCollection", "features": [feature]}))
     lines: list[str] = []
+    found: list = []
     with progress.progress_to(lines.append):
         progress.note_rows(progress.LARGE_ROWS)  # a large run: its progress is told
-        boundaries = load_boundaries(path)
+        boundaries = load_boundaries(path, warnings=found)
     assert list(boundaries["iso_a3"]) == ["NER"] and boundaries.geometry.iloc[0].is_valid
     assert len(lines) == 1 and lines[0].startswith("Read 1 boundary from bowtie.geojson in ")
+    # the warning is handed to the caller, who tells it (opmap.read.inputs), and so are those
+    # of the attributes read alone (a table's run)
+    assert [(p.file, p.severity) for p in found] == [(str(path), "warning")]
+    alone: list = []
+    load_attributes(path, warnings=alone)
+    assert alone == found
 
 
 def test_units_with_a_point_and_no_polygon_have_their_name_and_regions():

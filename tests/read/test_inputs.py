@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from opmap.read.boundaries import load_boundaries, load_country_points
 from opmap.read.inputs import load_inputs
 from opmap.read.operations import read_operations
@@ -29,8 +31,6 @@ def _bad_files(tmp_path):
 
 
 def test_every_problem_of_every_file_is_raised_at_once(tmp_path):
-    import pytest
-
     from opmap.errors import InvalidInput
 
     operations, boundaries = _bad_files(tmp_path)
@@ -44,8 +44,6 @@ def test_every_problem_of_every_file_is_raised_at_once(tmp_path):
 
 
 def test_the_files_read_beside_them_are_checked_at_once_too(tmp_path):
-    import pytest
-
     from opmap.errors import InvalidInput
     from opmap.read.regions import read_regions
 
@@ -110,8 +108,27 @@ def test_a_tables_run_reads_the_shapes_only_when_a_position_is_to_be_measured(tm
     assert "geometry" in load_inputs(path, shapes=False).boundaries.columns
 
 
-def test_the_bundled_data_tells_nothing():
+def test_the_bundled_data_tells_nothing(bundled_countries):
     assert _told() == []
+    assert _told(countries_path=bundled_countries) == []  # named: read and checked, still clean
+
+
+@pytest.mark.parametrize("shapes", [True, False])
+def test_the_warnings_of_the_boundaries_file_are_counted_on_a_line_of_its_own(
+    tmp_path, small_operations, shapes
+):
+    # A shape repaired was dropped in silence: validate listed it, the run said nothing.
+    # Each file on its line (the operations' one is an operation that names no country), with
+    # the command that lists both: it names the boundaries, without which validate does not.
+    from warning_counts import bow_tie
+
+    countries = bow_tie(tmp_path)
+    told = _told(operations_path=small_operations, countries_path=countries, shapes=shapes)
+    command = f"`opmap validate {small_operations} --countries {countries}` tells what it is"
+    assert told == [
+        f"{small_operations}: 1 warning, which does not stop the run; {command}",
+        f"{countries}: 1 warning, which does not stop the run; {command}",
+    ]
 
 
 def test_the_command_that_tells_the_warnings_reads_within_the_same_limits(tmp_path):

@@ -49,7 +49,10 @@ REQUIRED_COLUMNS = ("iso_a3", "name", *REGION_COLUMNS)
 
 
 def load_boundaries(
-    path: Path | None = None, *, limits: Limits | None = None
+    path: Path | None = None,
+    *,
+    limits: Limits | None = None,
+    warnings: list[Problem] | None = None,
 ) -> geopandas.GeoDataFrame:
     """Read country boundaries (the bundled ``countries.geojson`` by default) and check them.
 
@@ -61,6 +64,9 @@ def load_boundaries(
         copied).
     limits : Limits, optional
         The largest file read (default: :class:`opmap.read.guards.Limits`).
+    warnings : list of Problem, optional
+        Where to add the warnings found, which do not stop the run: each shape repaired, as
+        ``opmap validate --countries`` lists them (the bundled boundaries have none).
 
     Returns
     -------
@@ -82,12 +88,19 @@ def load_boundaries(
     boundaries, problems = check_boundaries(Path(path), limits=limits)
     if boundaries is None or any(p.severity == "error" for p in problems):
         raise InvalidInput(problems)
+    if warnings is not None:
+        warnings.extend(problems)  # no errors among them: warnings alone
     seconds = progress.since(started)
     progress.tell("progress_boundaries", len(boundaries), file=Path(path).name, seconds=seconds)
     return boundaries
 
 
-def load_attributes(path: Path | None = None, *, limits: Limits | None = None) -> pandas.DataFrame:
+def load_attributes(
+    path: Path | None = None,
+    *,
+    limits: Limits | None = None,
+    warnings: list[Problem] | None = None,
+) -> pandas.DataFrame:
     """Read the units of the boundaries without their shapes: codes, names, regions, kinds.
 
     Parameters
@@ -98,6 +111,8 @@ def load_attributes(path: Path | None = None, *, limits: Limits | None = None) -
         ``country_attributes.csv`` (read once, then copied; no geometry library loaded).
     limits : Limits, optional
         The largest file read (default: :class:`opmap.read.guards.Limits`).
+    warnings : list of Problem, optional
+        As :func:`load_boundaries`.
 
     Returns
     -------
@@ -113,7 +128,7 @@ def load_attributes(path: Path | None = None, *, limits: Limits | None = None) -
         return _read_bundled_attributes().copy()
     import pandas as pd
 
-    boundaries = load_boundaries(path, limits=limits)
+    boundaries = load_boundaries(path, limits=limits, warnings=warnings)
     return pd.DataFrame(boundaries.drop(columns=boundaries.geometry.name))
 
 

@@ -41,7 +41,10 @@ def load_inputs(
     """Read and validate the operations, the boundaries and the files read beside them.
 
     Every file is read even when one before it has errors, so that one run tells every problem
-    of every file (the operations', the boundaries', a region file's, a list of states').
+    of every file (the operations', the boundaries', a region file's, a list of states'). The
+    warnings, which do not stop the run, are counted to a listener
+    (:func:`opmap.progress.progress_to`) one line per file, with the ``opmap validate`` that
+    lists them.
 
     Parameters
     ----------
@@ -89,8 +92,13 @@ def load_inputs(
     # A position is measured against the shapes, as validate does: without them it went uncounted.
     measured = operations is not None and needs_shapes(operations)
     load = load_boundaries if shapes or measured else load_attributes
+    shape_warnings: list = []  # the boundaries file's own: shapes repaired
     boundaries = attempt(
-        lambda: load(Path(countries_path) if countries_path else None, limits=limits)
+        lambda: load(
+            Path(countries_path) if countries_path else None,
+            limits=limits,
+            warnings=shape_warnings,
+        )
     )
     units = boundaries if boundaries is not None else load_attributes()
     extra = tuple(attempt(lambda read=read: read(units)) for read in also)
@@ -98,32 +106,44 @@ def load_inputs(
         raise failed[0]
     if failed:
         raise InvalidInput([problem for err in failed for problem in err.problems])
-    _tell_warnings(operations, warnings, boundaries, (operations_path, countries_path), limits)
+    paths = (operations_path, countries_path)
+    _tell_warnings(operations, warnings, boundaries, shape_warnings, paths, limits)
     return Inputs(operations, boundaries, load_country_points(), extra)
 
 
-def _tell_warnings(operations, warnings, boundaries, paths, limits) -> None:
-    """Say how many warnings the operations have, and the command that tells them.
+def _tell_warnings(operations, warnings, boundaries, shape_warnings, paths, limits) -> None:
+    """Say how many warnings each file has, and the command that tells them.
 
-    The run goes on; a person who runs ``opmap build`` alone hears of them too. The command
-    reads the same files within the same limits, so that it finds them. Positions are measured
-    whenever an operation gives one, a table's run too (:func:`load_inputs`), so the count is
-    validate's.
+    The run goes on; a person who runs ``opmap build`` alone hears of them too. One line per
+    file with warnings: the operations (their cells, and what the boundaries contradict), then
+    the boundaries file (its shapes repaired). The command reads the same files within the same
+    limits, so that it finds them. Positions are measured whenever an operation gives one, a
+    table's run too (:func:`load_inputs`), so each count is validate's. The files read beside
+    them (``--by``, ``--universe``) have errors only, never warnings.
     """
-    import shlex
-
     from opmap import progress
     from opmap.bundled import operations_path as bundled_operations
     from opmap.read.cross_checks import count_against_boundaries, needs_boundaries, units_and_shapes
 
     operations_path, countries_path = paths
-    file = str(operations_path or bundled_operations())
     found = len(warnings)
     if needs_boundaries(operations):
         found += count_against_boundaries(operations, *units_and_shapes(boundaries))
-    if not found:
-        return
-    command = [file]
+    operations_file = str(operations_path or bundled_operations())
+    counts = [(operations_file, found)]
+    if countries_path:  # the bundled boundaries have no warnings
+        counts.append((str(countries_path), len(shape_warnings)))
+    for file, count in counts:
+        if count:
+            command = _validate_command(operations_file, countries_path, limits)
+            progress.warn("read_warnings", count, file=file, command=command)
+
+
+def _validate_command(operations_file: str, countries_path, limits) -> str:
+    """Return the arguments of the ``opmap validate`` that lists the warnings, quoted."""
+    import shlex
+
+    command = [operations_file]
     if countries_path:  # the same boundaries, so that validate finds the same warnings
         command += ["--countries", str(countries_path)]
     given, default = limits or Limits(), Limits()
@@ -131,5 +151,4 @@ def _tell_warnings(operations, warnings, boundaries, paths, limits) -> None:
         command += ["--max-size", f"{given.max_bytes / 1_000_000:g}"]
     if given.max_rows != default.max_rows:
         command += ["--max-rows", str(given.max_rows)]
-    quoted = " ".join(shlex.quote(part) for part in command)
-    progress.warn("read_warnings", found, file=file, command=quoted)
+    return " ".join(shlex.quote(part) for part in command)
