@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from warning_counts import off_their_places, told_counts, validate_count
+from warning_counts import bow_tie, off_their_places, told_and_listed, told_counts, validate_count
 
 from opmap.cli import cli
 
@@ -253,3 +253,13 @@ def test_map_counts_the_warnings_validate_lists(tmp_path):
     result = CliRunner().invoke(cli, args)
     assert result.exit_code == 0, result.output
     assert told_counts(result, path) == [validate_count(path)] == [3]
+
+
+def test_map_tells_the_warnings_of_the_boundaries_file_as_validate_lists_them(tmp_path):
+    # A shape repaired was dropped in silence; validate listed it (see test_summary).
+    operations, countries = off_their_places(tmp_path), bow_tie(tmp_path)
+    args = ["map", "--operations", str(operations), "--countries", str(countries)]
+    result = CliRunner().invoke(cli, [*args, "--out", str(tmp_path / "x.html")])
+    assert result.exit_code == 0, result.output
+    assert told_and_listed(result, countries) == ([1], [1])
+    assert told_and_listed(result, operations) == ([2], [2])

@@ -6,7 +6,7 @@ import csv
 
 import pytest
 from click.testing import CliRunner
-from warning_counts import off_their_places, told_counts, validate_count
+from warning_counts import bow_tie, off_their_places, told_and_listed, told_counts, validate_count
 
 from opmap.cli import cli
 
@@ -204,3 +204,18 @@ def test_the_warnings_counted_are_those_validate_lists(tmp_path, command):
     result = CliRunner().invoke(cli, args)
     assert result.exit_code == 0, result.output
     assert told_counts(result, path) == [validate_count(path)] == [3]
+
+
+@pytest.mark.parametrize("command", ["summary", "coverage"])
+def test_the_warnings_of_the_boundaries_file_are_told_as_validate_lists_them(tmp_path, command):
+    # A shape repaired was dropped in silence: the run told the operations' 2 warnings alone,
+    # where validate lists 3 (the third of bow.geojson). One line per file, each counting
+    # what its `opmap validate ...` lists of that file.
+    operations, countries = off_their_places(tmp_path), bow_tie(tmp_path)
+    args = [command, "--operations", str(operations), "--countries", str(countries)]
+    if command == "coverage":
+        args += ["--out", str(tmp_path / "out")]
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 0, result.output
+    assert told_and_listed(result, countries) == ([1], [1])
+    assert told_and_listed(result, operations) == ([2], [2])
