@@ -390,3 +390,20 @@ def test_a_number_is_rounded_alike_in_every_language(value, english, french):
     # Babel rounded 2.675 to "2,68" where Python's English gave "2.67"
     assert i18n.format_fixed(value, 2, "en") == english
     assert i18n.format_fixed(value, 2, "fr") == french
+
+
+@pytest.mark.parametrize(
+    ("language", "typed", "read"),
+    [
+        ("en", "0,5", "0,5"),  # English groups with a comma: not a decimal sign
+        ("fr", "0,5", "0.5"),
+        ("es", "118,11", "118.11"),
+        ("fr", "0.5", "0.5"),
+        ("fr", "1,000,5", "1,000,5"),
+        ("ar", "0.5", "0.5"),
+    ],
+)
+def test_decimal_point(language, typed, read):
+    from opmap.i18n import decimal_point
+
+    assert decimal_point(typed, language) == read

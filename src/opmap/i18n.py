@@ -213,6 +213,23 @@ def group_separator(language: str | None = None) -> str:
     return get_group_symbol(language, numbering_system="latn")
 
 
+def decimal_point(number: str, language: str | None = None) -> str:
+    """Return a number typed with the language's decimal sign as Python reads it: "0,5" -> "0.5".
+
+    What :func:`format_fixed` writes ("118,11 pouces") is read back. Only a lone decimal sign
+    is changed: "1.5" stays as it is, and "1,000,5" is no number in any language.
+    """
+    language = language or current_language()
+    if language == DEFAULT_LANGUAGE:
+        return number
+    from babel.numbers import get_decimal_symbol
+
+    sign = get_decimal_symbol(language, numbering_system="latn")
+    if sign != "." and number.count(sign) == 1 and "." not in number:
+        return number.replace(sign, ".")
+    return number
+
+
 def format_tenths(value: float, language: str | None = None) -> str:
     """Write a number with one decimal as the language does: 13.0 / 13,0 / 13,0.
 

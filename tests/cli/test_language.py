@@ -314,3 +314,20 @@ def test_a_lang_before_the_command_is_the_commands(args, printed):
 )
 def test_lang_after_command(args, moved):
     assert lang_after_command(args) == moved
+
+
+@pytest.mark.parametrize(
+    ("args", "code", "said"),
+    [
+        (["validate", "--lang", "fr", "--max-size", "0,0001"], 1, "la limite de 0,0001 Mo"),
+        (["validate", "--lang", "es", "--max-size", "0,0001"], 1, "0,0001"),
+        (["validate", "--lang", "fr", "--max-size", "0.0001"], 1, "la limite de 0,0001 Mo"),
+        (["validate", "--max-size", "0,5"], 2, "'0,5' is not a valid number."),  # 5 or 0.5?
+        (["validate", "--lang", "fr", "--max-size", "1,000,5"], 2, "n’est pas un nombre valide"),
+    ],
+)
+def test_a_decimal_is_read_as_the_language_writes_it(args, code, said):
+    # French wrote "0,0043 Mo, plus que la limite" and refused "--max-size 0,5".
+    result = _run(*args)
+    assert result.exit_code == code, result.output
+    assert said in result.output

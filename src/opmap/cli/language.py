@@ -302,9 +302,21 @@ class IntRange(_NamedType, click.IntRange):
 
 
 class FloatRange(_NamedType, click.FloatRange):
-    """A number in a range, named in the language in click's messages."""
+    """A number in a range, named in the language in click's messages, typed as it writes one.
+
+    ``--max-size 0,5`` in French is half a megabyte: opmap writes decimals so (``118,11
+    pouces``), and refused them when read.
+    """
 
     name_key = "type_number"
+
+    def convert(self, value, param, ctx):
+        """Read ``value``, with the decimal sign of the language (:func:`decimal_point`)."""
+        from opmap.i18n import decimal_point
+
+        if isinstance(value, str):
+            value = decimal_point(value.strip())
+        return super().convert(value, param, ctx)
 
 
 #: ``type=INTEGER`` where click would take ``type=int``.
