@@ -134,3 +134,13 @@ def test_resolve_refuses_in_the_language_and_names_countries_in_it(language):
         refused = text("reason_unknown_country")
         assert result.stderr.startswith(f"{refused} 'Narnia'")
     assert "unknown" not in result.stderr and "did you mean" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("language", "form"), [("en", "YYYY-MM-DD"), ("fr", "AAAA-MM-JJ"), ("es", "AAAA-MM-DD")]
+)
+def test_the_form_of_a_date_is_named_in_the_language(language, form):
+    # French and Spanish readers were asked for "YYYY-MM-DD", the English letters of the form.
+    for key in ("cell_not_real_date", "cell_not_date", "cell_date_ambiguous"):
+        with use_language(language):
+            assert form in text(key, dates="'2018-04-03' / '2018-03-04'"), key
