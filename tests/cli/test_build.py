@@ -10,7 +10,6 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from html_doc import parse_html
-from warning_counts import bow_tie, off_their_places, told_and_listed, told_counts, validate_count
 
 from opmap.cli import cli
 
@@ -84,25 +83,6 @@ def test_only_the_given_states_are_hatched_as_gaps(desk_pack):
     # Algeria is in Africa but not on the desk's list: drawn plain, not as a gap
     assert units["DZA"] == "territory"
     assert units["CIV"] == "covered"
-
-
-def test_build_counts_the_warnings_validate_lists(tmp_path):
-    # A position far outside its country and one swapped are told by validate and by build.
-    path = off_their_places(tmp_path)
-    args = ["build", "--operations", str(path), "--out", str(tmp_path / "pack")]
-    result = CliRunner().invoke(cli, args)
-    assert result.exit_code == 0, result.output
-    assert told_counts(result, path) == [validate_count(path)] == [3]
-
-
-def test_build_tells_the_warnings_of_the_boundaries_file_as_validate_lists_them(tmp_path):
-    # A shape repaired was dropped in silence; validate listed it (see test_summary).
-    operations, countries = off_their_places(tmp_path), bow_tie(tmp_path)
-    args = ["build", "--operations", str(operations), "--countries", str(countries)]
-    result = CliRunner().invoke(cli, [*args, "--out", str(tmp_path / "pack")])
-    assert result.exit_code == 0, result.output
-    assert told_and_listed(result, countries) == ([1], [1])
-    assert told_and_listed(result, operations) == ([2], [2])
 
 
 def _units(page: Path) -> dict[str, str]:

@@ -6,7 +6,6 @@ import operations_csv
 import pytest
 from click.testing import CliRunner
 from PIL import Image
-from warning_counts import bow_tie, off_their_places, told_and_listed, told_counts, validate_count
 
 from opmap.cli import cli, options
 from opmap.decide import classes as classify
@@ -283,22 +282,3 @@ def test_geojson_layers_refused_on_the_way_leave_the_last_three_together(tmp_pat
     )
     assert {p.name: p.read_bytes() for p in tmp_path.glob("g-*.geojson")} == before
     assert sorted(p.name for p in tmp_path.iterdir()) == [".opmap-manifest.json", *sorted(before)]
-
-
-def test_export_counts_the_warnings_validate_lists(tmp_path):
-    # A position far outside its country and one swapped are told by validate and by export.
-    path = off_their_places(tmp_path)
-    result = _run("export", "--operations", str(path), "--out", str(tmp_path / "x.png"))
-    assert result.exit_code == 0, result.output
-    assert told_counts(result, path) == [validate_count(path)] == [3]
-
-
-@pytest.mark.parametrize("out", ["x.png", "x.geojson"])
-def test_export_tells_the_warnings_of_the_boundaries_file_as_validate_lists_them(tmp_path, out):
-    # A shape repaired was dropped in silence; validate listed it (see test_summary).
-    operations, countries = off_their_places(tmp_path), bow_tie(tmp_path)
-    args = ["--operations", str(operations), "--countries", str(countries)]
-    result = _run("export", *args, "--out", str(tmp_path / out))
-    assert result.exit_code == 0, result.output
-    assert told_and_listed(result, countries) == ([1], [1])
-    assert told_and_listed(result, operations) == ([2], [2])

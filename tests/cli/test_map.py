@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from warning_counts import bow_tie, off_their_places, told_and_listed, told_counts, validate_count
 
 from opmap.cli import cli
 
@@ -244,22 +243,3 @@ def test_an_out_that_ends_with_a_slash_names_a_folder_and_is_refused(tmp_path):
     assert result.exit_code == 2
     assert f"{out!r} ends with '/', so it names a folder; name the file after it" in result.stderr
     assert list(tmp_path.iterdir()) == []
-
-
-def test_map_counts_the_warnings_validate_lists(tmp_path):
-    # A position far outside its country and one swapped are told by validate and by map alike.
-    path = off_their_places(tmp_path)
-    args = ["map", "--operations", str(path), "--out", str(tmp_path / "x.html")]
-    result = CliRunner().invoke(cli, args)
-    assert result.exit_code == 0, result.output
-    assert told_counts(result, path) == [validate_count(path)] == [3]
-
-
-def test_map_tells_the_warnings_of_the_boundaries_file_as_validate_lists_them(tmp_path):
-    # A shape repaired was dropped in silence; validate listed it (see test_summary).
-    operations, countries = off_their_places(tmp_path), bow_tie(tmp_path)
-    args = ["map", "--operations", str(operations), "--countries", str(countries)]
-    result = CliRunner().invoke(cli, [*args, "--out", str(tmp_path / "x.html")])
-    assert result.exit_code == 0, result.output
-    assert told_and_listed(result, countries) == ([1], [1])
-    assert told_and_listed(result, operations) == ([2], [2])

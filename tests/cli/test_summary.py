@@ -6,7 +6,6 @@ import csv
 
 import pytest
 from click.testing import CliRunner
-from warning_counts import bow_tie, off_their_places, told_and_listed, told_counts, validate_count
 
 from opmap.cli import cli
 
@@ -191,31 +190,3 @@ def test_max_size_applies_to_the_files_read_beside_the_operations(tmp_path, opti
     result = CliRunner().invoke(cli, ["summary", option, str(big), "--max-size", "1"])
     assert result.exit_code == 1
     assert f"{big}: is 2.2 MB, more than the limit of 1 MB" in result.output
-
-
-@pytest.mark.parametrize("command", ["summary", "coverage"])
-def test_the_warnings_counted_are_those_validate_lists(tmp_path, command):
-    # summary read no shapes, so it never measured a position: it told 1 warning of a file
-    # where validate lists 3 (a position in France for Ghana, Dakar's lat and lon swapped).
-    path = off_their_places(tmp_path)
-    args = [command, "--operations", str(path)]
-    if command == "coverage":
-        args += ["--out", str(tmp_path / "out")]
-    result = CliRunner().invoke(cli, args)
-    assert result.exit_code == 0, result.output
-    assert told_counts(result, path) == [validate_count(path)] == [3]
-
-
-@pytest.mark.parametrize("command", ["summary", "coverage"])
-def test_the_warnings_of_the_boundaries_file_are_told_as_validate_lists_them(tmp_path, command):
-    # A shape repaired was dropped in silence: the run told the operations' 2 warnings alone,
-    # where validate lists 3 (the third of bow.geojson). One line per file, each counting
-    # what its `opmap validate ...` lists of that file.
-    operations, countries = off_their_places(tmp_path), bow_tie(tmp_path)
-    args = [command, "--operations", str(operations), "--countries", str(countries)]
-    if command == "coverage":
-        args += ["--out", str(tmp_path / "out")]
-    result = CliRunner().invoke(cli, args)
-    assert result.exit_code == 0, result.output
-    assert told_and_listed(result, countries) == ([1], [1])
-    assert told_and_listed(result, operations) == ([2], [2])
