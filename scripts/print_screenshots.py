@@ -31,7 +31,8 @@ def main() -> None:
     from opmap.decide.mapdata import prepare_map_data
     from opmap.draw.static.image import write_image
     from opmap.draw.static.small_multiples import write_small_multiples
-    from opmap.pack.gis import gis_layers, write_geopackage
+    from opmap.pack.geopackage import write_geopackage
+    from opmap.pack.gis import gis_layers
     from opmap.read.inputs import load_inputs
 
     inputs = load_inputs()

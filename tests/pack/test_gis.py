@@ -19,7 +19,8 @@ from opmap.decide.aggregate import aggregate_by_country, participation_table
 from opmap.decide.mapdata import prepare_map_data
 from opmap.decide.tables import operations_frame
 from opmap.figures import parse_figure
-from opmap.pack.gis import LAYERS, gis_layers, write_geojson, write_geopackage, write_gis
+from opmap.pack.geopackage import write_geopackage
+from opmap.pack.gis import LAYERS, gis_layers, write_geojson, write_gis
 from opmap.read.boundaries import load_country_points
 from opmap.read.inputs import load_inputs
 

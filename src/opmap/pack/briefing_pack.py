@@ -238,7 +238,8 @@ def _plan(
         return write_coverage(report, inputs, staging, generated=generated, shared=regional)
 
     def gis(staging: Path) -> list[Path]:
-        from opmap.pack.gis import gis_layers, write_geojson, write_geopackage
+        from opmap.pack.geopackage import write_geopackage
+        from opmap.pack.gis import gis_layers, write_geojson
 
         layers = gis_layers(inputs.operations, inputs.boundaries, inputs.points, report.universe)
         return [

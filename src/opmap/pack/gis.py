@@ -20,7 +20,7 @@ the rest one join away:
   operations a country took part in are its rows in the participation layer.
 
 Each layer has one geometry type (points, points, polygons) and the CRS EPSG:4326, as QGIS wants.
-Only the coverage layer has a spatial index in the GeoPackage (see ``POINT_LAYERS``).
+The GeoPackage is written by :mod:`opmap.pack.geopackage`.
 
 A figure is written twice: as the source words it (``victims``: "nearly 350") and as numbers
 (``victims_value``: 350, ``victims_kind``: "nearly"), so a GIS can both quote and style it.
@@ -28,10 +28,8 @@ A figure is written twice: as the source words it (``victims``: "nearly 350") an
 
 from __future__ import annotations
 
-import errno
 import json
 from collections.abc import Mapping, Sequence
-from datetime import date
 from pathlib import Path
 
 import geopandas as gpd
@@ -53,11 +51,6 @@ COVERAGE_FIGURES = ("victims", "minors", "arrests")
 #: What a participation row holds: who (``iso_a3``) took part in what (``operation``, the key
 #: of the operations layer) and when. The rest is one join away (see the module docstring).
 PARTICIPATION_COLUMNS = ("operation", "year", "iso_a3")
-#: The layers written with no spatial index: at 10,000 generated operations the R-trees were
-#: 2.6 MB of the 12 MB GeoPackage and a bounding-box query ran about as fast without them (22 ms
-#: against 20 ms with, on the participation layer). QGIS builds one on request (Processing >
-#: Vector general > Create spatial index).
-POINT_LAYERS = ("operations", "participation")
 #: Decimals of a GeoJSON coordinate: 1e-6 degree is about 0.1 m.
 GEOJSON_DECIMALS = 6
 #: The boundary columns a coverage row keeps, those the boundaries have (the rest are Natural
@@ -203,73 +196,6 @@ def coverage_layer(
     return _typed(gpd.GeoDataFrame(frame, geometry=_polygons(coverage), crs=CRS))
 
 
-def write_geopackage(
-    layers: Mapping[str, gpd.GeoDataFrame], path: Path | str, *, generated: date | None = None
-) -> Path:
-    """Write the layers into one GeoPackage, all at once or not at all.
-
-    Parameters
-    ----------
-    layers : mapping of str to GeoDataFrame
-        From :func:`gis_layers`.
-    path : path-like
-    generated : datetime.date, optional
-        The date the GeoPackage records as its layers' last change (default: today, or
-        ``SOURCE_DATE_EPOCH``), so the same data gives the same file.
-
-    Raises
-    ------
-    OutputError
-        If the file cannot be written.
-    """
-    import os
-
-    import pyogrio
-
-    from opmap.output import atomic_path, generation_date
-
-    stamp = (generated or generation_date()).isoformat() + "T00:00:00Z"
-    with atomic_path(path) as temporary:
-        # GDAL wants a .gpkg name, and creates the file itself.
-        gpkg = temporary.with_name(temporary.name + ".gpkg")
-        pyogrio.set_gdal_config_options({"OGR_CURRENT_DATE": stamp})
-        try:
-            for name, layer in layers.items():
-                layer.to_file(
-                    gpkg,
-                    layer=name,
-                    driver="GPKG",
-                    engine="pyogrio",
-                    layer_options={"SPATIAL_INDEX": "NO" if name in POINT_LAYERS else "YES"},
-                )
-            os.replace(gpkg, temporary)
-        except (pyogrio.errors.DataSourceError, pyogrio.errors.DataLayerError) as err:
-            # GDAL's words for a system's error (a full disk: "Failed to commit transaction")
-            raise OSError(errno.EIO, _gdal_reason(gpkg, err)) from err  # atomic_path words it
-        finally:
-            pyogrio.set_gdal_config_options({"OGR_CURRENT_DATE": None})
-            gpkg.unlink(missing_ok=True)
-    return Path(path)
-
-
-def _gdal_reason(gpkg: Path, err: Exception) -> str:
-    """Return why a GeoPackage could not be written: the system's reason, else GDAL's words."""
-    import shutil
-
-    from opmap.words import text
-
-    words = str(err).splitlines()[0] if str(err) else type(err).__name__
-    # GDAL may say only "Failed to commit transaction": when writing failed on a disk that much
-    # fuller than the file takes, a full disk is the likelier reason (the file is gone by now)
-    writing = any(sign in words.lower() for sign in ("commit", "write", "i/o", "disk", "full"))
-    try:
-        if writing and shutil.disk_usage(gpkg.parent).free < 16 << 20:
-            return text("os_disk_full")
-    except OSError:
-        pass
-    return words
-
-
 def write_geojson(
     layers: Mapping[str, gpd.GeoDataFrame], folder: Path | str, stem: str = "opmap"
 ) -> list[Path]:
@@ -343,6 +269,7 @@ def write_gis(
         For another format.
     """
     from opmap.errors import InvalidOption
+    from opmap.pack.geopackage import write_geopackage
 
     path = Path(path)
     chosen = (fmt or path.suffix.lstrip(".")).lower()
