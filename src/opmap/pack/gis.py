@@ -20,7 +20,8 @@ the rest one join away:
   operations a country took part in are its rows in the participation layer.
 
 Each layer has one geometry type (points, points, polygons) and the CRS EPSG:4326, as QGIS wants.
-The GeoPackage is written by :mod:`opmap.pack.geopackage`.
+The GeoPackage is written by :mod:`opmap.pack.geopackage`. An operation's ``start_date`` and
+``end_date`` are DATE fields there, and "YYYY-MM-DD" in GeoJSON, as GDAL writes a date.
 
 A figure is written twice: as the source words it (``victims``: "nearly 350") and as numbers
 (``victims_value``: 350, ``victims_kind``: "nearly"), so a GIS can both quote and style it.
@@ -51,6 +52,8 @@ COVERAGE_FIGURES = ("victims", "minors", "arrests")
 #: What a participation row holds: who (``iso_a3``) took part in what (``operation``, the key
 #: of the operations layer) and when. The rest is one join away (see the module docstring).
 PARTICIPATION_COLUMNS = ("operation", "year", "iso_a3")
+#: The fields that hold a day: datetime64 in a layer, DATE in the GeoPackage (see ``_typed``).
+DATE_COLUMNS = ("start_date", "end_date")
 #: Decimals of a GeoJSON coordinate: 1e-6 degree is about 0.1 m.
 GEOJSON_DECIMALS = 6
 #: The boundary columns a coverage row keeps, those the boundaries have (the rest are Natural
@@ -116,8 +119,8 @@ def operations_layer(
             "operation": op.name,
             "key": op.key,
             "year": op.year,
-            "start_date": op.start_date.isoformat() if op.start_date else None,
-            "end_date": op.end_date.isoformat() if op.end_date else None,
+            "start_date": op.start_date,
+            "end_date": op.end_date,
             "countries": ";".join(op.countries),
             "country_names": "; ".join(op.country_names),
             "countries_named": len(op.countries),
@@ -237,6 +240,9 @@ def _compact_json(layer: gpd.GeoDataFrame) -> str:
     rounded = layer.set_geometry(
         shapely.transform(layer.geometry.to_numpy(), lambda xy: np.round(xy, GEOJSON_DECIMALS))
     )
+    # GeoJSON has no date type: a day is written as GDAL writes a DATE field, "2018-04-03"
+    days = layer.select_dtypes("datetime").columns
+    rounded = rounded.assign(**{column: rounded[column].dt.strftime("%Y-%m-%d") for column in days})
     features = [
         *rounded.iloc[:1].iterfeatures(na="null", drop_id=True),
         *rounded.iloc[1:].iterfeatures(na="drop", drop_id=True),
@@ -313,12 +319,15 @@ def _polygons(coverage: gpd.GeoDataFrame) -> list:
 def _typed(frame: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
     """Give each field one type whatever the data, so that no pack changes a layer's schema.
 
-    Counts are nullable integers (an empty cell stays empty instead of becoming 0.0) and
-    coordinates nullable reals (they were text when no row gave one).
+    Counts are nullable integers (an empty cell stays empty instead of becoming 0.0),
+    coordinates nullable reals (they were text when no row gave one) and dates datetime64, a
+    day at midnight: the GeoPackage's DATE (they were text, which a GIS cannot filter by date).
     """
     for column in frame.columns:
         if column.endswith("_value") or column in ("countries_total", "year"):
             frame[column] = pd.array(frame[column], dtype="Int64")
         elif column in ("lat", "lon"):  # REAL in every pack, even when no row gives one
             frame[column] = pd.array(frame[column], dtype="Float64")
+        elif column in DATE_COLUMNS:  # DATE in every pack, even when no row gives one
+            frame[column] = pd.array(frame[column], dtype="datetime64[s]")
     return frame
