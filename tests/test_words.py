@@ -276,3 +276,29 @@ def test_a_file_opmap_cannot_write_says_why_in_the_language(tmp_path):
     )
     assert result.exit_code == 1
     assert "une partie du chemin n’est pas un dossier" in result.output, result.output
+
+
+@pytest.mark.parametrize(
+    ("language", "reason", "said"),
+    [
+        ("en", "Self-intersection[5 5]", "its outline crosses itself at 5, 5"),
+        ("fr", "Self-intersection[5 5]", "son contour se croise lui-même en 5, 5"),
+        ("ar", "Ring Self-intersection[5 0]", "تلمس حلقةٌ نفسها عند \u20685, 0\u2069"),  # isolated
+        ("es", "Invalid Coordinate[nan 1]", "una coordenada no es un número en nan, 1"),
+        ("fr", "Something new[1 2]", "Something new[1 2]"),  # GEOS's own words, as given
+        ("fr", "Self-intersection", "Self-intersection"),  # no point: as given
+    ],
+)
+def test_geos_reasons_for_an_invalid_shape_are_worded_in_the_language(language, reason, said):
+    # "Chad avait un contour invalide (Self-intersection[5 5])": GEOS's English on every page.
+    from opmap.words import shape_reason
+
+    with use_language(language):
+        assert shape_reason(reason) == said
+
+
+def test_every_geos_reason_worded_says_where():
+    from opmap.reason_words import GEOS_REASONS, STRINGS
+
+    for key in GEOS_REASONS.values():
+        assert "{point}" in STRINGS[key], key

@@ -12,6 +12,7 @@ keeps them as they are.
 
 from __future__ import annotations
 
+from opmap import reason_words
 from opmap.problem_plurals import PLURALS
 
 __all__ = ["PLURALS", "REASONS", "STRINGS"]
@@ -274,15 +275,7 @@ STRINGS: dict[str, str] = {
     "shape_repaired": "{feature} had an invalid shape ({reason}); it was repaired with make_valid",
     # writing outputs
     "out_cannot_write": "cannot write {path!r}: {reason}",
-    # the system's reasons, in a message above ("cannot write 'x': the disk is full")
-    "os_no_such_file": "no such file or folder",
-    "os_permission_denied": "permission denied",
-    "os_disk_full": "the disk is full",
-    "os_quota": "your disk quota is used up",
-    "os_read_only": "the disk is read-only",
-    "os_is_a_folder": "it is a folder",
-    "os_not_a_folder": "a part of the path is not a folder",
-    "os_name_too_long": "the name is too long",
+    # the system's and GEOS's reasons are in opmap.reason_words (added below)
     "out_force_hint": "choose another --out, or add --force to replace it",
     "out_goes_up": (
         "--out {path!r} goes up ('..') from {walked!r}, which is not a folder; write the path "
@@ -403,6 +396,8 @@ STRINGS: dict[str, str] = {
     ),
     "cli_by_year_gis": "--by-year draws images; it does not go with --format gpkg/geojson",
 }
+
+STRINGS.update(reason_words.STRINGS)
 
 #: The reasons :class:`opmap.errors.UnknownCountry` and :class:`~opmap.errors.UnknownArea` are
 #: given in English by the readers, and the keys that word them in the language of the run.

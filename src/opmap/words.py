@@ -247,6 +247,21 @@ def os_reason(err: BaseException) -> str:
     return getattr(err, "strerror", None) or str(err)
 
 
+def shape_reason(reason: str) -> str:
+    """Say why a shape is invalid, in the language: "its outline crosses itself at 5, 5".
+
+    ``reason`` is GEOS's ("Self-intersection[5 5]", :func:`shapely.is_valid_reason`); one it
+    gives that the catalogs do not word is quoted as it is.
+    """
+    from opmap.reason_words import GEOS_REASONS
+
+    name, _, where = reason.partition("[")
+    key = GEOS_REASONS.get(name.strip())
+    if key is None or not where.endswith("]"):
+        return reason
+    return text(key, point=isolated(", ".join(where[:-1].split())))  # "5, 5" stays so in Arabic
+
+
 def plural(key: str, count: int, **values: object) -> str:
     """Return the words for ``key`` in the plural form ``count`` takes in the current language.
 

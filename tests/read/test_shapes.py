@@ -40,8 +40,8 @@ def test_an_invalid_polygon_is_repaired_with_a_warning(tmp_path):
     assert [(p.severity, p.message) for p in problems] == [
         (
             "warning",
-            f"feature 1 ({name!r}) had an invalid shape (Self-intersection[5 5]); it was "
-            "repaired with make_valid",
+            f"feature 1 ({name!r}) had an invalid shape (its outline crosses itself at 5, 5); "
+            "it was repaired with make_valid",
         )
     ]
     assert boundaries.is_valid.all() and boundaries.geometry.iloc[0].area == pytest.approx(50)
@@ -117,7 +117,10 @@ def test_validate_checks_the_boundaries_and_no_library_warning_reaches_the_termi
         env={"PYTHONPATH": str(REPO / "src"), "PATH": "/usr/bin:/bin"},
     )
     assert result.returncode == 1
-    assert "had an invalid shape (Self-intersection[5 5]); it was repaired" in result.stdout
+    assert (
+        "had an invalid shape (its outline crosses itself at 5, 5); it was repaired"
+        in result.stdout
+    )
     assert "(600, 0), off the globe" in result.stdout
     # The features are counted as read, with the errors beside them.
     assert "8 boundary features, 1 error, 1 warning" in result.stdout
@@ -248,8 +251,8 @@ def test_a_shape_with_no_area_left_once_repaired_is_an_error(tmp_path):
             None,
             None,
             "error",
-            f"feature 1 ({name!r}) has an invalid shape (Self-intersection[1 1]) with no area left "
-            "once repaired; fix its outline",
+            f"feature 1 ({name!r}) has an invalid shape (its outline crosses itself at 1, 1) "
+            "with no area left once repaired; fix its outline",
         )
     ]
 

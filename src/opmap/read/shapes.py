@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from opmap.errors import Problem
 from opmap.read.guards import Limits, of_any_input
-from opmap.words import text
+from opmap.words import shape_reason, text
 
 if TYPE_CHECKING:
     import geopandas
@@ -186,7 +186,7 @@ def _repair(boundaries, file: str, feature, problems: list[Problem], drawable):
     column = boundaries.columns.get_loc(boundaries.geometry.name)
     for index in invalid.nonzero()[0].tolist():
         shape = boundaries.geometry.iloc[index]
-        reason = shapely.is_valid_reason(shape)
+        reason = shape_reason(shapely.is_valid_reason(shape))
         repaired = _polygons_of(shapely.make_valid(shape))
         if repaired is None:
             problems.append(
