@@ -27,6 +27,8 @@ class Run:
     scale: str
     tool: str
     seconds: float | None = None
+    #: CPU time of the process and the children it waited for (user + system), from ``wait4``
+    cpu_seconds: float | None = None
     rss_mb: float | None = None
     html: Path | None = None
     html_bytes: int | None = None
@@ -73,6 +75,7 @@ def _measure_once(
             return run
     run.seconds = time.perf_counter() - started
     run.rss_mb = usage.ru_maxrss / 1024  # kilobytes on Linux
+    run.cpu_seconds = usage.ru_utime + usage.ru_stime
     code = os.waitstatus_to_exitcode(status)
     if code != 0:
         tail = (WORK / "stderr.txt").read_text(errors="replace").strip().splitlines()[-1:]
@@ -98,6 +101,13 @@ def _size(path: Path) -> int:
     if path.is_dir():
         return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
     return path.stat().st_size
+
+
+def gis_bytes(pack: Path | None) -> int | None:
+    """Return the bytes of a pack's GIS layers (opmap.gpkg, opmap-*.geojson), or None."""
+    if pack is None or not pack.is_dir():
+        return None
+    return sum(p.stat().st_size for p in (*pack.glob("opmap.gpkg"), *pack.glob("opmap-*.geojson")))
 
 
 def opmap_has(command: str) -> bool:

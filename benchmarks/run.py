@@ -40,6 +40,8 @@ def run_scale(
             repeat=repeat,
         ),
     ]
+    if scale == "bundled":  # the least any folium map takes: importing folium, nothing drawn
+        runs.append(measure(scale, "import folium", [PYTHON, "-c", "import folium"], None, repeat))
     out = WORK / f"maps-{scale}"
     out.mkdir(parents=True, exist_ok=True)
     if scale != "bundled" and int(scale) > browser_max:
