@@ -10,6 +10,7 @@ import pytest
 
 from opmap.bundled import regions_example_path
 from opmap.decide.coverage import build_coverage
+from opmap.read.operations import Operation
 from opmap.read.regions import read_regions
 
 # --- the report's words, decided before any file is written ----------------------------------
@@ -288,3 +289,50 @@ def test_the_headline_counts_named_states_that_no_desk_lists(boundaries):
     report = build_coverage(Inputs([alpha, golf, charlie], boundaries, points={}), desks)
     assert report.total["unlisted_state_names"] == ["France", "United States"]
     assert headline_participants(report.total) == "5 named countries and territories"
+
+
+def _bundled_report(boundaries):
+    from opmap.read.boundaries import load_country_points
+    from opmap.read.inputs import Inputs
+    from opmap.read.operations import read_operations
+
+    return build_coverage(Inputs(read_operations(), boundaries, points=load_country_points()))
+
+
+def test_unnamed_participants_of_an_area_may_be_only_the_gaps_of_that_area(boundaries):
+    # Adwenpa II counted 14 participants in Western Africa without naming them. 5 of the area's
+    # 16 states are named by other operations, so at most its other 11 can be gaps that took
+    # part: coverage.md said "Up to 14 of these gaps may have taken part" of Africa.
+    from opmap.decide.coverage import coverage_markdown
+
+    report = _bundled_report(boundaries)
+    lines = coverage_markdown(report).splitlines()
+    note = "  Up to 11 of these gaps may have taken part: 1 operation with 14 unnamed participants."
+    africa = next(i for i, line in enumerate(lines) if line.startswith("- **Africa** (47)"))
+    assert lines[africa + 1] == note
+    assert not any("Up to 14" in line for line in lines)
+    # the csv's columns still count the participants who may be in the region: 14
+    africa_row = report.regions.set_index("region").loc["Africa"]
+    assert (africa_row.unnamed_possible, africa_row.unnamed_operations) == (14, 1)
+
+
+def test_an_area_whose_states_are_all_named_holds_none_of_the_gaps(boundaries):
+    # Alpha named every state of the Caribbean. Bravo counted 5 more countries there and Charlie
+    # named the Caribbean with no count: none of them can be one of the Americas' 22 gaps, all
+    # outside the Caribbean, yet coverage.md said that up to 5 of them, and some, may have.
+    from records import operation
+
+    from opmap.decide.coverage import coverage_markdown
+    from opmap.decide.regions import area_members
+    from opmap.read.inputs import Inputs
+    from opmap.read.universe import load_universe
+
+    caribbean = sorted(area_members(boundaries, "Caribbean") & load_universe().states)
+    assert len(caribbean) == 13
+    alpha = operation("Alpha", 2018, [(iso3, iso3) for iso3 in caribbean])
+    bravo = Operation("Bravo", 2018, countries_total=5, area="Caribbean")
+    charlie = Operation("Charlie", 2018, area="Caribbean")
+    report = build_coverage(Inputs([alpha, bravo, charlie], boundaries, points={}))
+    lines = coverage_markdown(report).splitlines()
+    americas = next(i for i, line in enumerate(lines) if line.startswith("- **Americas** (22)"))
+    assert not lines[americas + 1].startswith("  "), lines[americas + 1]

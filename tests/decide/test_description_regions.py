@@ -81,7 +81,7 @@ def test_every_regional_map_counts_as_the_coverage_report_does(boundaries):
         assert f"Of its {row.territories} territories and other units, " in words
         if row.unnamed:  # Africa: Adwenpa II's 14 unnamed participants, as coverage.md says
             assert (
-                f"Up to {min(row.unnamed, row.gaps)} of these gaps may have taken part: "
+                f"Up to {row.unnamed_gaps} of these gaps may have taken part: "
                 f"{row.unnamed_operations} operation with {row.unnamed} unnamed participants."
             ) in words
 
@@ -234,3 +234,28 @@ def test_a_figure_no_operation_of_the_region_alone_gave_is_said_of_those_alone(b
     _, words = _region_words(boundaries, [charlie, delta], "Africa")
     assert "No operation that ran in Africa alone gave a figure for: victims, minors." in words
     assert "No operation gave a figure" not in words
+
+
+def test_a_regional_map_bounds_its_gaps_by_those_in_reach_of_the_unnamed(boundaries):
+    # Adwenpa II's 14 unnamed participants are in Western Africa, where 11 states are gaps:
+    # Africa's map said "Up to 14 of these gaps may have taken part", as coverage.md did.
+    _, words = _region_words(boundaries, read_operations(), "Africa")
+    assert (
+        "Up to 11 of these gaps may have taken part: 1 operation with 14 unnamed participants."
+    ) in words
+    assert "Up to 14" not in words
+
+
+def test_a_regional_map_says_no_gap_may_have_taken_part_when_none_is_in_reach(boundaries):
+    # Alpha named every state of the Caribbean; Bravo counted 5 more there, Charlie named the
+    # Caribbean with no count. The Americas' 22 gaps are all outside it: none can be theirs.
+    from opmap.decide.regions import area_members
+    from opmap.read.universe import load_universe
+
+    caribbean = sorted(area_members(boundaries, "Caribbean") & load_universe().states)
+    alpha = operation("Alpha", 2018, [(iso3, iso3) for iso3 in caribbean])
+    bravo = Operation("Bravo", 2018, countries_total=5, area="Caribbean")
+    charlie = Operation("Charlie", 2018, area="Caribbean")
+    _, words = _region_words(boundaries, [alpha, bravo, charlie], "Americas")
+    assert "22 are gaps" in words
+    assert "may have taken part" not in words

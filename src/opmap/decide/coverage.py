@@ -253,7 +253,7 @@ def coverage_markdown(report: CoverageReport) -> str:
         line = text("coverage_gaps_line", region=region, count=row.gaps, names=markdown_text(gaps))
         lines.append(f"- {line}")
         for note in gaps_notes(
-            row.unnamed_possible, row.unnamed_operations, row.area_uncounted, row.gaps
+            row.unnamed_possible, row.unnamed_operations, row.unnamed_gaps, row.area_uncounted_gaps
         ):
             lines.append(f"  {markdown_text(note)}")
     if len(report.per_year):
@@ -351,32 +351,33 @@ def headline_participants(total: dict) -> str:
     return line
 
 
-def gaps_notes(unnamed: int, operations: int, area_uncounted: int, gaps: int) -> list[str]:
+def gaps_notes(unnamed: int, operations: int, gaps: int, area_uncounted: int) -> list[str]:
     """Say which of a region's gaps may have taken part all the same, if any may.
 
     Parameters
     ----------
     unnamed, operations : int
         The unnamed participants who may be in the region, of any operation of the period
-        (:func:`opmap.decide.regions.may_be_here`), and how many operations have them.
-    area_uncounted : int
-        The region's operations that named an area and no count of its countries.
+        (:func:`opmap.decide.gaps.may_be_here`), and how many operations have them.
     gaps : int
-        The region's gaps.
+        How many of the region's gaps may be among them (:func:`opmap.decide.gaps.gaps_in_reach`):
+        no more than lie where they may be, so not all 14 of Adwenpa II's in Africa's 47 gaps
+        when 11 of them are in Western Africa.
+    area_uncounted : int
+        The operations that named an area holding some of the region's gaps and no count of its
+        countries.
     """
-    if not gaps:
-        return []
-    notes = [unnamed_note(unnamed, operations, gaps)] if unnamed else []
+    notes = [unnamed_note(gaps, unnamed, operations)] if unnamed and gaps else []
     if area_uncounted:
         notes.append(plural("coverage_area_uncounted_gaps", area_uncounted))
     return notes
 
 
-def unnamed_note(unnamed: int, operations: int, gaps: int) -> str:
+def unnamed_note(gaps: int, unnamed: int, operations: int) -> str:
     """Say how many of a region's gaps may have taken part without being named."""
     return text(
         "coverage_unnamed_gaps",
-        count=format_number(min(unnamed, gaps)),
+        count=format_number(gaps),
         operations=count_operations(operations),
         unnamed=plural("unnamed_participants", unnamed),
     )

@@ -296,7 +296,8 @@ def _region_coverage(map_data: MapData) -> list[str]:
     draw at this scale; the universe decides which are states.
     """
     from opmap.decide.coverage import gaps_notes
-    from opmap.decide.regions import area_members, may_be_here
+    from opmap.decide.gaps import gaps_in_reach, may_be_here
+    from opmap.decide.regions import area_members
 
     members = map_data.members or frozenset()
     named = set(participants(map_data)["iso_a3"])
@@ -319,8 +320,8 @@ def _region_coverage(map_data: MapData) -> list[str]:
     of_period = [*map_data.operations, *map_data.anywhere]
     here = may_be_here(of_period, lambda op: units_of(op.area), members)
     unnamed = [op for op in here if op.unnamed]
-    uncounted = sum(1 for op in here if op.area_uncounted)
-    sentences += gaps_notes(sum(op.unnamed for op in unnamed), len(unnamed), uncounted, gaps)
+    in_reach, uncounted = gaps_in_reach(here, lambda op: units_of(op.area), states - named)
+    sentences += gaps_notes(sum(op.unnamed for op in unnamed), len(unnamed), in_reach, uncounted)
     if territories:
         sentences.append(
             text(

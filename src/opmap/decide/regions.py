@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from opmap.decide.aggregate import SUMMED_FIGURES
+from opmap.decide.gaps import gaps_in_reach, may_be_here
 from opmap.figures import add_figures
 from opmap.i18n import sort_key
 from opmap.place_names import country_name
@@ -123,23 +124,6 @@ def runs_inside(
     return bool(places) and all(c in region_units for c in places)
 
 
-def may_be_here(
-    operations: Sequence[Operation],
-    area_units: Callable[[Operation], AbstractSet[str]],
-    units: Iterable[str],
-) -> list[Operation]:
-    """Return the operations whose unnamed or uncounted participants may be in a region.
-
-    Those of an operation with an area are in that area (``area_units``, its units): France
-    named beside "West Africa" leaves none of them in Europe. Those of an operation with no
-    area may be anywhere: in every region, whether it named a country of this one or none.
-    ``operations`` are all those of the period, so that "up to N of these gaps" is a bound.
-    The coverage table and the regional maps' words both ask this.
-    """
-    units = frozenset(units)
-    return [op for op in operations if op.area is None or not area_units(op).isdisjoint(units)]
-
-
 @functools.cache
 def _un_states() -> frozenset[str]:
     """Return the UN member and observer states: an area's that no region lists may have run it."""
@@ -222,11 +206,12 @@ def aggregate_by_region(
         ``states_pct``, ``gaps`` (states not named in any operation); ``territories`` (other
         units), ``named_territories``; ``unnamed`` (participants the operations wholly inside
         the region count but do not name), ``unnamed_possible`` and ``unnamed_operations`` (those
-        of any operation that may be in it, and how many operations: up to that many of its
-        gaps may have taken part; an operation's with an area are in that area, and one's with
-        none may be anywhere);
+        of any operation that may be in it, and how many operations; an operation's with an
+        area are in that area, and one's with none may be anywhere);
         ``area_uncounted`` (operations that named an area of the region without a count of its
-        countries: any of its gaps in that area may have taken part);
+        countries: any of its gaps in that area may have taken part); ``unnamed_gaps`` and
+        ``area_uncounted_gaps`` (how many of its gaps may be among the unnamed, and those
+        operations whose area holds some of its gaps: :func:`~.gaps.gaps_in_reach`);
         ``operations``, ``inside`` (wholly inside the region) and
         ``spanning``; ``years``; the figures of the operations inside, as
         :class:`~opmap.figures.Total`; the names and codes of the named states, named
@@ -259,6 +244,7 @@ def aggregate_by_region(
                 universe,
                 names,
                 may_be_here(unknown, placement.area_units, members[region]),
+                placement.area_units,
             )
         )
     return pd.DataFrame(rows, columns=REGION_ROW)
@@ -276,6 +262,8 @@ REGION_ROW = [
     "unnamed_possible",
     "unnamed_operations",
     "area_uncounted",
+    "unnamed_gaps",
+    "area_uncounted_gaps",
     "operations",
     "inside",
     "spanning",
@@ -302,6 +290,7 @@ def _region_row(
     universe: Universe,
     names: Mapping[str, str],
     unknown_here: Sequence[Operation],
+    area_units: Callable[[Operation], AbstractSet[str]],
 ) -> dict:
     def name(iso3: str) -> str:
         return str(names.get(iso3) or iso3)  # a user's boundaries may leave names empty
@@ -315,6 +304,9 @@ def _region_row(
     named_territories = by_name(c for c in codes if c not in universe and c in named)
     ordered = sorted(region_ops, key=lambda o: (o.year, sort_key(o.name)))
     inside_keys = {op.key for op in inside}
+    # of the gaps, those that may be among the unnamed (Adwenpa II's 14 in Western Africa: its
+    # 11 gaps), and the operations of an area with no count that holds some of them
+    unnamed_gaps, area_uncounted_gaps = gaps_in_reach(unknown_here, area_units, gaps)
     row = {
         "region": region,
         "states": len(states),
@@ -330,6 +322,8 @@ def _region_row(
         "unnamed_possible": sum(op.unnamed for op in unknown_here),
         "unnamed_operations": sum(1 for op in unknown_here if op.unnamed),
         "area_uncounted": sum(1 for op in unknown_here if op.area_uncounted),
+        "unnamed_gaps": unnamed_gaps,
+        "area_uncounted_gaps": area_uncounted_gaps,
         "operations": len(region_ops),
         "inside": len(inside),
         "spanning": len(region_ops) - len(inside),
@@ -387,7 +381,15 @@ def total_over_regions(
     codes = sorted(set(placement.region_of) | {c for c in named if c not in universe})
     names = unit_names(boundaries)
     row = _region_row(
-        ALL_REGIONS, codes, named, operations, operations, universe, names, operations
+        ALL_REGIONS,
+        codes,
+        named,
+        operations,
+        operations,
+        universe,
+        names,
+        operations,
+        placement.area_units,
     )
     reasons = {op.key: placement.why_outside(op) for op in operations}
     for reason in ("unplaced", "no_region", "spanning", "partly"):

@@ -356,3 +356,13 @@ def test_a_gaps_summary_with_two_notes_reads_as_sentences(inputs):
         "participants. Some of these gaps may have taken part: 1 operation named an area "
         "without saying how many of its countries took part."
     )
+
+
+def test_the_gap_notes_count_only_the_gaps_in_reach_of_the_unnamed():
+    # Adwenpa II's 14 unnamed participants are in Western Africa, where 11 states are gaps:
+    # Africa's cell and the total's said "Up to 14 of these gaps may have taken part".
+    report = build_coverage(load_inputs())
+    page = parse_html(render_coverage_page(report, generated=date(2024, 5, 1)))
+    summaries = [s.text for s in page.find_all("summary") if "may have taken part" in s.text]
+    note = "Up to 11 of these gaps may have taken part: 1 operation with 14 unnamed participants."
+    assert summaries == [f"47 not named. {note}", f"178 not named. {note}"]

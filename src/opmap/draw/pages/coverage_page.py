@@ -199,8 +199,8 @@ def _gaps_cell(record: Mapping) -> Cell:
     notes = gaps_notes(
         record["unnamed_possible"],
         record["unnamed_operations"],
-        record["area_uncounted"],
-        len(gaps),
+        record["unnamed_gaps"],
+        record["area_uncounted_gaps"],
     )
     label = plural("coverage_gap_list", len(gaps))
     if notes:  # each note is a sentence of its own, with its full stop
