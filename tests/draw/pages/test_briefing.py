@@ -417,3 +417,24 @@ def test_the_coverage_table_comes_with_the_notes_that_defend_it(hostile):
     assert any(
         note.startswith("A region's figures add up only the operations wholly") for note in said
     )
+
+
+def test_the_unplaced_note_names_the_first_ones_the_map_names(hostile):
+    # 12 operations not on the map, listed from the newest in the file: the note named the first
+    # 10 in the file's order, the map's words the first 10 by year, so two other sets of 10.
+    from opmap.decide.description import describe_map
+    from opmap.decide.mapdata import prepare_map_data
+
+    lost = next(op for op in hostile.operations if not op.is_mapped)
+    others = [op for op in hostile.operations if op.is_mapped]
+    unplaced = [replace(lost, name=f"Lost {n}", year=2030 - n) for n in range(12)]
+    operations = [*others, *unplaced]
+    document = briefing(hostile, operations=operations)
+    note = next(p.text for p in document.find_all("p") if p.attrs.get("class") == "note")
+    map_data = prepare_map_data(operations, hostile.boundaries, points=hostile.points)
+    words = next(s for s in describe_map(map_data).sentences if "not on the map" in s)
+    keys = [op.key for op in unplaced]
+    named_in_note = sorted((k for k in keys if k in note), key=note.index)
+    named_in_words = sorted((k for k in keys if k in words), key=words.index)
+    assert named_in_note == named_in_words
+    assert named_in_note[0] == "Lost 11 2019"

@@ -135,7 +135,11 @@ def _headline(total: dict, operations: Sequence[Operation]) -> dict:
             key = "minors_apart" if column == "minors" and apart else column
             cards.append(_figure_card(total[column], key))
     # Not on the map: an area is drawn as an area, a position of the file's own as a marker.
-    unplaced = [op for op in operations if not op.is_placed and not op.has_position]
+    # By year, as the map lists them: past the first few, the page and the map name the same.
+    unplaced = sorted(
+        (op for op in operations if not op.is_placed and not op.has_position),
+        key=lambda op: (op.year, sort_key(op.name)),
+    )
     unplaced_text = ""
     if unplaced:
         # At 10,000 operations there can be hundreds: the map's panel lists them all.
