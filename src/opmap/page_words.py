@@ -313,8 +313,9 @@ STRINGS: dict[str, str] = {
     # opmap summary, in the terminal
     "summary_operations": "Operations ({count:,})",
     "summary_participants": "Named participants: {line}",
-    "summary_alone_note": "* from operations the country ran alone; a multi-country "
-    "operation's figures are its own.",
+    "summary_alone_note": "* from the operations the country ran alone; a multi-country "
+    "operation's figures are its own. \u201c({example})\u201d: 2 of the 3 operations it ran "
+    "alone reported the figure, so the sum is a lower bound.",
     "summary_regions": "Regions ({grouping})",
     "figure_reported_short": "{reported:,} of {operations:,}",
     "figure_not_reported": "not reported ({reported})",

@@ -30,6 +30,34 @@ def test_summary_prints_the_three_tables_from_the_bundled_data():
     assert africa.split()[1:6] == ["54", "7", "13.0", "47", "0"]  # states, named, %, gaps, terr.
 
 
+def test_a_countrys_figures_say_how_many_of_the_operations_it_ran_alone_gave_them(tmp_path):
+    # Ghana ran three operations alone and two gave victims: the summary said "about 160", as if
+    # all three had, where the regions' table says "(2 of 3)" and the GIS layer's
+    # victims_reported 2 of single_country_operations 3. None gave minors: the cell was empty,
+    # as for a country that ran none alone (Nigeria).
+    operations = tmp_path / "ops.csv"
+    operations.write_text(
+        "operation,year,countries,victims,arrests\n"
+        "Alpha,2019,Ghana,about 100,3\n"
+        "Bravo,2020,Ghana,60,4\n"
+        "Charlie,2021,Ghana,,5\n"
+        "Delta,2021,Ghana;Nigeria,500,6\n",
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(cli, ["summary", "--operations", str(operations)])
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    ghana = next(line for line in lines if line.startswith("Ghana"))
+    assert "about 160 (2 of 3)" in ghana
+    assert "not reported (0 of 3)" in ghana
+    assert ghana.rstrip().endswith(" 12")  # every one gave arrests: the sum alone
+    nigeria = next(line for line in lines if line.startswith("Nigeria"))
+    assert "reported" not in nigeria and "500" not in nigeria
+    note = lines[lines.index(ghana) + 2]
+    assert note.startswith("* from the operations the country ran alone")
+    assert "“(2 of 3)”: 2 of the 3 operations it ran alone reported the figure" in note
+
+
 def test_summary_with_a_user_region_file(test_data):
     desks = test_data / "aggregate" / "desks.csv"
     result = CliRunner().invoke(cli, ["summary", "--by", str(desks)])

@@ -148,7 +148,12 @@ def most_operations_first(countries: pd.DataFrame) -> pd.DataFrame:
 
 
 def countries_table(coverage: pd.DataFrame) -> Table:
-    """Tabulate the countries that took part: operations, years, single-country figures."""
+    """Tabulate the countries that took part: operations, years, single-country figures.
+
+    A figure is added up over the operations the country ran alone and says how many of them
+    gave it when not all did ("about 160 (2 of 3)", "not reported (0 of 3)"), as a region's
+    does (:func:`total_cell`); it is empty when the country ran none alone.
+    """
     covered = most_operations_first(coverage[coverage["operations"] > 0])
     rows = tuple(
         (
@@ -157,9 +162,7 @@ def countries_table(coverage: pd.DataFrame) -> Table:
             format_number(row["operations"]),
             years_cell(row["years"]),
             _some(row["operation_keys"]),
-            figure_words_cell(row["victims"]),
-            figure_words_cell(row["minors"]),
-            figure_words_cell(row["arrests"]),
+            *(_alone_cell(row, column) for column in ("victims", "minors", "arrests")),
         )
         for _, row in covered.iterrows()
     )
@@ -172,6 +175,12 @@ def countries_table(coverage: pd.DataFrame) -> Table:
         *(text(key) + "*" for key in _FIGURE_HEADINGS[:3]),
     )
     return Table(columns, rows, (False, False, True, False, False, True, True, True))
+
+
+def _alone_cell(row: pd.Series, column: str) -> str:
+    """Return a country's figure from the operations it ran alone, and how many gave it."""
+    alone = int(row["single_country_operations"])
+    return total_cell(Total(row[column], int(row[f"{column}_reported"]), alone))
 
 
 REGION_SORTS = ("coverage", "region", "operations", "countries", "gaps")
