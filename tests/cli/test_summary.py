@@ -127,15 +127,17 @@ def test_coverage_writes_csv_with_the_agreed_columns_first(tmp_path):
 
 
 def test_a_country_cell_names_five_operations_and_counts_the_rest():
-    from opmap.decide.tables import _some
+    from opmap.decide.cells import some_operations
 
     keys = [f"Op {i} 2018" for i in range(12)]
     from opmap.i18n import use_language
 
-    assert _some(keys) == "Op 0 2018, Op 1 2018, Op 2 2018, Op 3 2018, Op 4 2018, and 7 more"
-    assert _some(keys[:5]) == ", ".join(keys[:5])
+    assert (
+        some_operations(keys) == "Op 0 2018, Op 1 2018, Op 2 2018, Op 3 2018, Op 4 2018, and 7 more"
+    )
+    assert some_operations(keys[:5]) == ", ".join(keys[:5])
     with use_language("fr"):  # the rest are counted in the language of the table
-        assert _some(keys).endswith("Op 4 2018, et 7 de plus")
+        assert some_operations(keys).endswith("Op 4 2018, et 7 de plus")
 
 
 def test_coverage_over_a_universe_of_our_own(tmp_path):

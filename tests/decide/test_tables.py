@@ -4,15 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from opmap.decide.tables import Table, markdown_text
-
-
-def test_markdown_text_escapes_every_character_markdown_reads_as_markup():
-    assert markdown_text("<img src=x onerror=alert(1)>") == "\\<img src=x onerror=alert(1)\\>"
-    assert markdown_text("[click](javascript:x) `code` a|b \\ *b* _i_") == (
-        "\\[click\\](javascript:x) \\`code\\` a\\|b \\\\ \\*b\\* \\_i\\_"
-    )
-    assert markdown_text("Côte d'Ivoire, 66.7 (2 of 3)") == "Côte d'Ivoire, 66.7 (2 of 3)"
+from opmap.decide.tables import Table
 
 
 def test_a_markdown_table_escapes_its_cells_and_keeps_one_line_a_row():
@@ -45,18 +37,6 @@ def test_regions_sort_by_the_name_the_reader_sees(language, order):
     with use_language(language):
         assert list(sort_regions(regions, "region")["region"]) == order
         assert list(sort_regions(regions, "operations")["region"]) == order  # ties by name
-
-
-def test_a_total_cell_tells_no_figure_from_no_operation():
-    from opmap.decide.tables import total_cell
-    from opmap.figures import Total, add_figures, parse_figure
-
-    assert total_cell(add_figures([None])) == "not reported (0 of 1)"
-    assert total_cell(add_figures([None, None])) == "not reported (0 of 2)"
-    assert total_cell(Total(None, 0, 0)) == ""  # no operation of the region's own
-    assert total_cell(None) == ""
-    assert total_cell(add_figures([parse_figure("12"), None])) == "at least 12 (1 of 2)"
-    assert total_cell(add_figures([parse_figure("12")])) == "12"
 
 
 @pytest.mark.parametrize(

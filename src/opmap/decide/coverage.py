@@ -13,6 +13,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from opmap.decide.aggregate import select_operations
+from opmap.decide.cells import markdown_text, percent_cell, percent_words
 from opmap.decide.per_year import PER_YEAR_ROW, aggregate_by_region_year
 from opmap.decide.regions import (
     ALL_REGIONS,
@@ -21,15 +22,7 @@ from opmap.decide.regions import (
     total_over_regions,
     unit_names,
 )
-from opmap.decide.tables import (
-    Table,
-    coverage_frame,
-    markdown_text,
-    percent_cell,
-    percent_words,
-    region_words,
-    regions_table,
-)
+from opmap.decide.tables import Table, coverage_frame, region_words, regions_table
 from opmap.i18n import DEFAULT_LANGUAGE, format_number, use_language
 from opmap.place_names import region_name
 from opmap.read.operations import Operation

@@ -12,8 +12,9 @@ import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from opmap.decide.cells import figure_words_cell, years_cell
 from opmap.decide.mapdata import MapData
-from opmap.decide.tables import figure_words_cell, most_operations_first, years_cell
+from opmap.decide.tables import most_operations_first
 from opmap.figures import add_figures
 from opmap.i18n import format_number, sort_key
 from opmap.read.operations import Operation

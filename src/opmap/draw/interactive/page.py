@@ -14,9 +14,9 @@ from collections.abc import Mapping
 import folium
 from markupsafe import Markup
 
+from opmap.decide.cells import figure_words_cell
 from opmap.decide.description import MapDescription, MapTable, describe_map
 from opmap.decide.mapdata import MapData
-from opmap.decide.tables import figure_words_cell
 from opmap.draw.assets import compact_asset
 from opmap.draw.interactive.popups import format_dates, http_url
 from opmap.draw.templates import render

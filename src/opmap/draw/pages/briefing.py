@@ -10,9 +10,9 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from datetime import date
 
+from opmap.decide.cells import figure_words_cell
 from opmap.decide.coverage import CoverageReport, coverage_notes, named_participants
 from opmap.decide.description import figures_none, most_recent
-from opmap.decide.tables import figure_words_cell
 from opmap.draw.interactive.embed import frame_context
 from opmap.draw.interactive.popups import format_dates, http_url
 from opmap.draw.pages.coverage_page import coverage_heading, coverage_table

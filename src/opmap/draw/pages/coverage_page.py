@@ -10,9 +10,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import date
 
+from opmap.decide.cells import percent_words, total_cell, years_cell
 from opmap.decide.classes import Classes
 from opmap.decide.regions import ALL_REGIONS
-from opmap.decide.tables import percent_words, region_words, total_cell, years_cell
+from opmap.decide.tables import region_words
 from opmap.draw.pages.layout import Cell, Column, PageTable, Row, Thumbnail, render_page
 from opmap.i18n import format_number
 from opmap.output import generation_date
