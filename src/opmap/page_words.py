@@ -121,11 +121,11 @@ STRINGS: dict[str, str] = {
     "panel_note_in": "each map: the operations of its years",
     "panel_note_up_to": "each map: every operation up to its last year",
     # regional maps and the coverage page (opmap coverage)
-    "legend_gap": "Gap: no operation",
+    "legend_gap": "Gap: named in no operation",
     "legend_territory": "Territory named in no operation (not counted among the states)",
     "tooltip_territory": "No operations (a territory: not counted among the states)",
-    "tooltip_gap": "Gap: no operation in {period}",
-    "tooltip_gap_no_period": "Gap: no operation",
+    "tooltip_gap": "Gap: named in no operation of {period}",
+    "tooltip_gap_no_period": "Gap: named in no operation",
     "coverage_title": "Coverage by region",
     "coverage_heading": "Coverage by region: {grouping}, {period}",
     "coverage_subtitle": "{grouping}, {period}",
@@ -253,8 +253,9 @@ STRINGS: dict[str, str] = {
     "text_figure_reported": "{value} {label} ({reported:,} of {operations:,} operations reported)",
     "text_most": "Most operations: {countries}.",
     "text_most_item": "{country} ({operations})",
-    "text_region_coverage": "Of the {states} of {region}, {named}; {gaps}: no operation in "
-    "{period}.",
+    # a gap is a state no operation names: one may have taken part unnamed (gaps_notes)
+    "text_region_coverage": "Of the {states} of {region}, {named}; {gaps}: named in no "
+    "operation of {period}.",
     # "Of its 7 territories, none is named in an operation" (not "0 are named")
     "named_in_operation_none": "none is named in an operation",
     "text_region_territories": "Of its {territories}, {named}; they are not counted among the "

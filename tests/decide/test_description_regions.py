@@ -44,7 +44,7 @@ def test_a_regional_map_counts_its_states_named_and_gaps(boundaries):
     assert americas.sentences[0].startswith("A map of Americas. Colour of each of its countries")
     assert americas.sentences[-2:] == (
         "Of the 35 states of Americas, 10 are named in an operation; 25 are gaps: "
-        "no operation in 2014–2018.",
+        "named in no operation of 2014–2018.",
         "Of its 22 territories and other units, 3 are named in an operation; they are not "
         "counted among the states.",
     )

@@ -213,7 +213,7 @@ def test_region_legend_explains_covered_gap_and_outside(region_page):
     assert legend.is_visible()
     words = legend.inner_text()
     assert "Operations per country" in words
-    assert "Gap: no operation" in words and f"Outside {region}" in words
+    assert "Gap: named in no operation" in words and f"Outside {region}" in words
     assert page.locator(".opmap-legend .opmap-swatch-gap").is_visible()
     assert page.locator(".opmap-legend .opmap-swatch-outside").is_visible()
     classes = page.locator('.opmap-legend .opmap-swatch[style*="background"]').count()
@@ -237,7 +237,7 @@ def test_gap_tooltip_says_gap_and_period(browser, packs, inputs):
         page.mouse.move(x, y)
         tooltip = page.locator(".leaflet-tooltip", has_text="Nigeria")
         tooltip.wait_for()
-        assert tooltip.inner_text() == "Nigeria \u2014 Gap: no operation in 2014\u20132018"
+        assert tooltip.inner_text() == "Nigeria \u2014 Gap: named in no operation of 2014\u20132018"
         assert log.page_errors == []
     finally:
         page.context.close()

@@ -149,7 +149,7 @@ def test_each_region_has_its_small_map_and_the_legend_explains_it(document):
     legend_box = next(e for e in document.iter() if e.attrs.get("class") == "legend")
     legend = [li.text for li in legend_box.find_all("li")]
     assert legend[-3:] == [
-        "Gap: no operation",
+        "Gap: named in no operation",
         "Territory named in no operation (not counted among the states)",
         "Outside the region",
     ]
