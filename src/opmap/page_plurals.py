@@ -77,15 +77,18 @@ PLURALS: dict[str, tuple[str, str]] = {
         "Some of these gaps may have taken part: {count:,} operations named an area without "
         "saying how many of its countries took part.",
     ),
+    # The others are on the map, or in its list of those it cannot place: not all on it.
     "text_table_recent": (
-        "The table lists the {listed:,} most recent operations; {count:,} other is on the map.",
-        "The table lists the {listed:,} most recent operations; {count:,} others are on the map.",
+        "The table lists the {listed:,} most recent operations; {count:,} other is on the map "
+        "or in its list of those not on it.",
+        "The table lists the {listed:,} most recent operations; {count:,} others are on the map "
+        "or in its list of those not on it.",
     ),
     "briefing_operations_more": (
-        "The table lists the {listed:,} most recent operations; {count:,} other is on the map "
-        "and in operations.csv:",
-        "The table lists the {listed:,} most recent operations; {count:,} others are on the "
-        "map and in operations.csv:",
+        "The table lists the {listed:,} most recent operations; {count:,} other is in the "
+        "full-page map and operations.csv:",
+        "The table lists the {listed:,} most recent operations; {count:,} others are in the "
+        "full-page map and operations.csv:",
     ),
     # "or may not have": unnamed participants who could be anywhere keep it out, as in coverage
     "text_totals_elsewhere": (

@@ -175,13 +175,14 @@ def test_a_regional_map_lists_its_most_recent_operations_and_says_where_the_othe
         "Op 100 2000",
     ]  # fmt: skip
     assert words.more_operations == (
-        f"The table lists the {REGION_LISTED} most recent operations; 7 others are on the map."
+        f"The table lists the {REGION_LISTED} most recent operations; 7 others are on the map "
+        "or in its list of those not on it."
     )
     assert not words.more_linked
     linked = describe_map(africa, linked=True)
     assert linked.more_operations == (
-        f"The table lists the {REGION_LISTED} most recent operations; 7 others are on the map "
-        "and in operations.csv:"
+        f"The table lists the {REGION_LISTED} most recent operations; 7 others are in the "
+        "full-page map and operations.csv:"
     )
     assert linked.more_linked
     # a region with no more than REGION_LISTED operations lists them all, in the map's order

@@ -337,8 +337,8 @@ def test_a_regional_table_cut_to_the_most_recent_links_the_packs_map_and_records
         assert {"Op 40", "Op 60", "Op 80"} & set(names) == set()
         said[folder] = next(p for p in section.find_all("p") if "most recent" in p.text)
     assert said["pack"].text == (
-        f"The table lists the {REGION_LISTED} most recent operations; 3 others are on the map and "
-        "in operations.csv: Open the full-page map · Open operations.csv"
+        f"The table lists the {REGION_LISTED} most recent operations; 3 others are in the "
+        "full-page map and operations.csv: Open the full-page map · Open operations.csv"
     )
     links = [(a.attrs["href"], a.text) for a in said["pack"].find_all("a")]
     assert links == [
@@ -346,6 +346,7 @@ def test_a_regional_table_cut_to_the_most_recent_links_the_packs_map_and_records
         ("../operations.csv", "Open operations.csv"),
     ]
     assert said["alone"].text == (
-        f"The table lists the {REGION_LISTED} most recent operations; 3 others are on the map."
+        f"The table lists the {REGION_LISTED} most recent operations; 3 others are on the map "
+        "or in its list of those not on it."
     )
     assert said["alone"].find_all("a") == []

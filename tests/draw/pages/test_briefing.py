@@ -371,8 +371,8 @@ def test_a_long_briefing_lists_the_500_most_recent_operations_and_says_where_the
     assert [tr.find("th").text for tr in rows] == [op.key for op in newest]
     (note,) = [p for p in document.find_all("p") if "most recent" in p.text]
     assert note.text.startswith(
-        "The table lists the 500 most recent operations; 106 others are on the map and in "
-        "operations.csv:"
+        "The table lists the 500 most recent operations; 106 others are in the full-page map "
+        "and operations.csv:"
     )
     assert [(a.attrs["href"], a.text) for a in note.find_all("a")] == [
         ("map.html", "Open the full-page map"),
