@@ -394,3 +394,19 @@ def test_text_from_the_csv_and_the_options_is_drawn_as_written_not_as_math(
     words = re.sub(r"\s+", " ", " ".join("".join(t.itertext()) for t in root.iter(f"{SVG}text")))
     for literal in (name, "$\\undefinedmacro$", title):
         assert literal in words, literal
+
+
+def test_characters_xml_forbids_never_break_the_svg(tmp_path, small_countries):
+    # U+FFFF passes the CSV's checks and a --title may hold a control character: written as
+    # they were, either made the whole SVG "not well-formed", which no browser or editor opens.
+    path = tmp_path / "ops.csv"
+    path.write_text(
+        "operation,year,countries,victims\nNon\uffffchar\ufffe,2018,Chad,5\n", encoding="utf-8"
+    )
+    inputs = load_inputs(path, small_countries)
+    data = prepare_map_data(inputs.operations, inputs.boundaries, points=inputs.points)
+    title = "Sahel\x01 2018\x1b"
+    svg = write_image(data, tmp_path / "map.svg", title=title, generated=GENERATED)
+    root = ET.parse(svg).getroot()
+    words = " ".join("".join(t.itertext()) for t in root.iter(f"{SVG}text"))
+    assert "Nonchar" in words and "Sahel 2018" in words

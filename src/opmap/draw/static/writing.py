@@ -151,8 +151,23 @@ def save_figure(
         else:  # its lines marked as they read before it is written: an Arabic name on any map
             drawn = io.StringIO()
             figure.savefig(drawn, **options)
-            handle.write(right_to_left_lines(drawn.getvalue()).encode("utf-8"))
+            handle.write(xml_characters(right_to_left_lines(drawn.getvalue())).encode("utf-8"))
     return path
+
+
+#: Characters no XML 1.0 document may hold, not even escaped: the C0 controls but tab and line
+#: ends, U+FFFE, U+FFFF and lone surrogates. matplotlib writes them as they are.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+
+def xml_characters(svg: str) -> str:
+    """Return ``svg`` without the characters XML forbids, so that every viewer can open it.
+
+    A name from a boundaries file or a ``--title`` may hold a control character, and a CSV cell
+    U+FFFF (the readers remove control characters from the operations only): one such character
+    in a ``<text>`` made the whole SVG unreadable ("not well-formed") to browsers and editors.
+    """
+    return _NOT_XML.sub("", svg)
 
 
 #: A ``<text>`` element as matplotlib writes it with ``svg.fonttype: none``: its style, its
