@@ -107,6 +107,10 @@ STRINGS: dict[str, str] = {
         "differs from column {other!r} only in case, which a GeoPackage cannot tell apart; "
         "rename one of them"
     ),
+    "header_too_many": (
+        "is past the {limit} extra columns a GeoPackage holds beside opmap's own (the header has "
+        "{count}); remove it and the extra columns after it, or keep them in another file"
+    ),
     "cell_country_names": (
         "is written by opmap from 'countries' ({names!r}); this value was not kept, so write "
         "the countries in 'countries'"

@@ -279,6 +279,24 @@ def test_cli_export_gpkg_and_geojson(tmp_path):
     ]
 
 
+def test_the_most_extra_columns_validate_passes_are_written(tmp_path, small_countries):
+    # one more is refused by the reader (opmap.read.operation_header.EXTRA_COLUMNS_LIMIT)
+    from opmap.read.operation_header import EXTRA_COLUMNS_LIMIT
+
+    names = ",".join(f"c{i}" for i in range(EXTRA_COLUMNS_LIMIT))
+    path = tmp_path / "ops.csv"
+    path.write_text(
+        f"operation,year,countries,{names}\nA,2018,Chad{',x' * EXTRA_COLUMNS_LIMIT}\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "wide.gpkg"
+    args = ["-q", "export", "--format", "gpkg", "--operations", str(path), "--out", str(out)]
+    result = CliRunner().invoke(cli, [*args, "--countries", str(small_countries)])
+    assert result.exit_code == 0, result.output
+    fields = pyogrio.read_info(out, layer="operations")["fields"]
+    assert len(fields) == 2000 - 2  # and fid and geom: a GeoPackage table's 2,000 columns
+
+
 def test_cli_gis_does_not_go_with_by_year(tmp_path):
     result = CliRunner().invoke(cli, ["export", "--by-year", "--format", "gpkg"])
     assert result.exit_code == 2

@@ -161,7 +161,18 @@ GENERATED = (
 
 @pytest.mark.parametrize(
     "name",
-    ["key", "Key", "countries_named", "placed", "victims_value", "minors_kind", "geometry", "fid"],
+    [
+        "key",
+        "Key",
+        "countries_named",
+        "placed",
+        "victims_value",
+        "minors_kind",
+        "geometry",
+        "fid",
+        "geom",  # the GeoPackage's geometry column: validate passed it, the layers failed on it
+        "GEOM",
+    ],
 )
 def test_an_extra_column_named_as_a_generated_field_is_refused(tmp_path, name):
     operations, problems = check_operations(
@@ -206,3 +217,25 @@ def test_country_names_is_opmaps_own_column_recomputed_from_countries(tmp_path):
         "is written by opmap from 'countries' ('Mali'); this value was not kept, so write "
         "the countries in 'countries'"
     )
+
+
+def _extra_columns(tmp_path, count: int):
+    names = ",".join(f"c{i}" for i in range(count))
+    return write(tmp_path, f"operation,year,countries,{names}\nA,2018,Chad{',x' * count}\n")
+
+
+def test_more_extra_columns_than_a_geopackage_holds_are_refused_once(tmp_path):
+    # validate passed 5,000 extra columns; the build failed at its last steps on GDAL's words
+    # "Error adding field 'c1970' to layer": a GeoPackage table holds 2,000 columns.
+    _, problems = check_operations(_extra_columns(tmp_path, 5000))
+    [problem] = problems
+    assert (problem.severity, problem.line, problem.column) == ("error", 1, "c1970")
+    assert problem.message == (
+        "is past the 1,970 extra columns a GeoPackage holds beside opmap's own (the header has "
+        "5,000); remove it and the extra columns after it, or keep them in another file"
+    )
+
+
+def test_as_many_extra_columns_as_a_geopackage_holds_are_kept(tmp_path):
+    [operation], problems = check_operations(_extra_columns(tmp_path, 1970))
+    assert (problems, len(operation.extra)) == ([], 1970)

@@ -41,16 +41,24 @@ REQUIRED_COLUMNS = ("operation", "year")
 #: recomputed, not kept as an extra column.
 DERIVED_COLUMNS = ("country_names",)
 #: Names of fields opmap writes beside the record's own in the GIS layers (``key`` is the join
-#: to the participation layer), and those a GeoPackage keeps for itself: an extra column so
-#: named would replace them or break the file, so it is refused.
+#: to the participation layer), and those a GeoPackage keeps for itself (``fid``, and ``geom``,
+#: its geometry column, which GDAL refused to add again: "Error adding field 'geom'"): an extra
+#: column so named would replace them or break the file, so it is refused.
 GENERATED_COLUMNS = (
     "key",
     "countries_named",
     "placed",
     *(f"{figure}_{part}" for figure in FIGURE_COLUMNS for part in ("value", "kind")),
     "geometry",
+    "geom",
     "fid",
 )
+
+#: Most extra columns the GIS layers take: a GeoPackage table holds 2,000 columns (SQLite's
+#: limit), and 30 of the operations layer's are opmap's own, the columns named above (its
+#: geometry column is both ``geometry`` and ``geom`` there). Past it, GDAL refused the 1,971st
+#: ("Error adding field") at the end of a build that validate had passed.
+EXTRA_COLUMNS_LIMIT = 2000 - (len(COLUMNS) + len(DERIVED_COLUMNS) + len(GENERATED_COLUMNS) - 1)
 
 # Header spellings people use for opmap's columns, after casefolding and tidying.
 _COLUMN_ALIASES = {
@@ -91,6 +99,7 @@ def _check_header(header: list[str], delimiter: str, report: _Report) -> list[st
     ]
     _check_required(names, unknown, delimiter, report)
     _check_clashes(names, report)
+    _check_count([name for _raw, name in unknown if name not in DERIVED_COLUMNS], report)
     for _raw, name in unknown:
         guess = _guess_column(name, [c for c in COLUMNS if c not in names])
         if guess is not None and guess not in REQUIRED_COLUMNS:
@@ -119,6 +128,20 @@ def _check_clashes(names: list[str | None], report: _Report) -> None:
         folded = (name or "").casefold()
         if name and name not in (*COLUMNS, *DERIVED_COLUMNS) and folded in DERIVED_COLUMNS:
             report.error(name, words.text("header_case", other=folded))
+
+
+def _check_count(extra: list[str], report: _Report) -> None:
+    """Refuse more extra columns than the GeoPackage's operations layer can hold, once."""
+    if len(extra) <= EXTRA_COLUMNS_LIMIT:
+        return
+    from opmap.i18n import format_number
+
+    message = words.text(
+        "header_too_many",
+        limit=format_number(EXTRA_COLUMNS_LIMIT),
+        count=format_number(len(extra)),
+    )
+    report.error(extra[EXTRA_COLUMNS_LIMIT], message)
 
 
 def _check_required(
