@@ -77,6 +77,37 @@ def test_utf8_with_a_bom_and_windows_1252(tmp_path):
     ]
 
 
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (
+            "iso3\nSEN\n".encode("utf-16"),  # Excel's "Unicode Text", with its BOM
+            "is UTF-16 text, not a CSV file; save it from your spreadsheet as 'CSV UTF-8' "
+            "(comma- or semicolon-separated)",
+        ),
+        (
+            "iso3\nSEN\n".encode("utf-16-le"),  # without one
+            "is not a CSV file; save it from your spreadsheet as 'CSV UTF-8' "
+            "(comma- or semicolon-separated)",
+        ),
+        (
+            b"PK\x03\x04\x14\x00\x06\x00" + bytes(range(64)),  # a workbook given for a CSV
+            "is not a CSV file; save it from your spreadsheet as 'CSV UTF-8' "
+            "(comma- or semicolon-separated)",
+        ),
+    ],
+    ids=["utf-16", "utf-16 without a bom", "workbook"],
+)
+def test_a_file_that_is_not_csv_text_is_told_so_as_the_operations_file_is(
+    tmp_path, content, message
+):
+    # It was read as Windows-1252: "missing column 'iso3' (got 'ÿþi\x00s\x00o\x003\x00')".
+    path = table(tmp_path, content)
+    with pytest.raises(InvalidUniverse) as raised:
+        read_table(path, ("iso3",), InvalidUniverse, "list", USAGE)
+    assert raised.value.problems == [Problem(str(path), None, None, message)]
+
+
 def test_missing_columns_are_named_in_one_problem_on_line_1(tmp_path):
     path = table(tmp_path, "code ; name\nSEN;West\n")
     with pytest.raises(InvalidUniverse) as raised:

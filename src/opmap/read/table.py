@@ -1,8 +1,9 @@
 """Small CSV files a user gives beside the operations: region files and lists of states.
 
-:func:`read_table` reads one (UTF-8 or Windows-1252, ``,`` or ``;``), checks its header and
-its cells (a required column named twice, bytes that are not text, control characters) and
-returns its rows with the line each is on, or raises with every problem.
+:func:`read_table` reads one (UTF-8 or Windows-1252, ``,`` or ``;``; UTF-16 and binary files
+refused as the operations file's reader refuses them), checks its header and its cells (a
+required column named twice, bytes that are not text, control characters) and returns its rows
+with the line each is on, or raises with every problem.
 """
 
 from __future__ import annotations
@@ -13,7 +14,13 @@ import io
 from pathlib import Path
 
 from opmap.errors import InvalidInput, Problem
-from opmap.read.csv_text import _sniff_delimiter, excel_separator, utf8_with_stray_bytes
+from opmap.read.csv_text import (
+    _BINARY_SHARE,
+    _non_printable_share,
+    _sniff_delimiter,
+    excel_separator,
+    utf8_with_stray_bytes,
+)
 from opmap.read.guards import (
     CONTROLS,
     NOT_UTF8,
@@ -75,7 +82,11 @@ def read_table(
         else:
             message = text("table_unreadable", what=what, reason=os_reason(err))
         raise error([Problem(name, None, None, message)]) from err
-    declared, content = excel_separator(_decode(raw))
+    decoded = _decode(raw)
+    not_text = _not_text(raw, decoded)
+    if not_text:
+        raise error([Problem(name, None, None, not_text)])
+    declared, content = excel_separator(decoded)
     delimiter = declared or _sniff_delimiter(content)  # as the operations file's
     reader = csv.reader(io.StringIO(content, newline=""), delimiter=delimiter)
     if declared:
@@ -108,6 +119,19 @@ def read_table(
     if problems:
         raise error(problems)
     return rows
+
+
+def _not_text(raw: bytes, decoded: str) -> str | None:
+    """Say why a file is not a CSV, as the operations file's reader does, or return None.
+
+    A list saved from Excel as "Unicode Text" (UTF-16), or a workbook given for a CSV, was read
+    as Windows-1252: "missing column 'iso3' (got 'ÿþi\\x00s\\x00o\\x003\\x00')".
+    """
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return text("file_utf16")
+    if decoded and _non_printable_share(decoded) > _BINARY_SHARE:
+        return text("file_not_csv")
+    return None
 
 
 def _decode(raw: bytes) -> str:
