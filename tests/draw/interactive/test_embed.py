@@ -54,6 +54,17 @@ def test_the_snippet_is_written_beside_its_map(tmp_path):
     assert frame_of(snippet).attrs["src"] == "map-embed.html"
 
 
+def test_the_snippet_names_its_map_as_an_address(tmp_path):
+    # "desk #2.html" was written as it is: the frame asked for "desk " and showed no map.
+    from urllib.parse import unquote
+
+    map_path = tmp_path / "desk #2 ?100%.html"
+    _, snippet = write_snippet(map_path)
+    src = frame_of(snippet).attrs["src"]
+    assert src == "desk%20%232%20%3F100%25.html"
+    assert unquote(src) == map_path.name
+
+
 @pytest.mark.browser
 def test_the_embeds_words_fit_a_phone_and_its_wide_table_scrolls_alone(tmp_path):
     """Below the map, the operations table is wider than a phone: it scrolls, the page does not."""

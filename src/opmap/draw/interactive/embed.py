@@ -51,8 +51,14 @@ def snippet_path(map_path: Path | str) -> Path:
 
 
 def write_snippet(map_path: Path | str) -> tuple[Path, str]:
-    """Write the snippet for a map next to it (atomically); return its path and the snippet."""
+    """Write the snippet for a map next to it (atomically); return its path and the snippet.
+
+    The file's name is written as an address: ``desk #2.html`` is ``desk%20%232.html``, since
+    a ``#``, ``?`` or ``%`` in a ``src`` cuts the name (the frame showed no map).
+    """
+    from urllib.parse import quote
+
     from opmap.output import write_text
 
-    snippet = iframe_snippet(Path(map_path).name)
+    snippet = iframe_snippet(quote(Path(map_path).name))
     return write_text(snippet_path(map_path), snippet + "\n"), snippet
