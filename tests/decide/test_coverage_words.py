@@ -239,6 +239,20 @@ def test_coverage_markdown_word_for_word(inputs):
     )
 
 
+def test_a_file_named_in_the_markdown_notes_is_text_not_markup(inputs):
+    # coverage --universe '<img src=x onerror=...>.csv': its name went into coverage.md's notes
+    # as written, raw HTML and a link to a script for whatever renders the Markdown.
+    from opmap.decide.coverage import coverage_markdown
+    from opmap.read.universe import Universe
+
+    name = "<img src=x onerror=alert(1)> [a](javascript:alert(2)).csv"
+    universe = Universe(frozenset({"SEN", "MLI", "TCD"}), name)
+    markdown = coverage_markdown(build_coverage(inputs, universe=universe))
+    assert markdown.count("<img") == markdown.count("\\<img") == 2  # each one escaped
+    assert "[a](" not in markdown  # a link only when its brackets are not escaped
+    assert "\\<img src=x onerror=alert(1)\\> \\[a\\](javascript:alert(2)).csv" in markdown
+
+
 def test_unnamed_participants_who_may_be_anywhere_may_be_among_every_regions_gaps(inputs):
     from opmap.decide.coverage import coverage_markdown
 

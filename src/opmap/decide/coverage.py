@@ -235,7 +235,8 @@ def coverage_markdown(report: CoverageReport) -> str:
         "",
         report.table.to_markdown(),
         "",
-        *coverage_notes(report),
+        # a note names the --universe or --by file, and countries as a boundaries file names them
+        *(markdown_text(note) for note in coverage_notes(report)),
         "",
         f"## {text('coverage_col_states_not_named')}",
         "",
