@@ -6,10 +6,15 @@ Each command lives in its own module of this package and is imported only when i
 
 from __future__ import annotations
 
+import _thread
+import contextlib
 import gettext
 import importlib
+import signal
 import sys
+import threading
 import warnings
+from collections.abc import Iterator
 
 import click
 
@@ -74,7 +79,7 @@ class LazyGroup(WordedCommand, click.Group):
     def invoke(self, ctx: click.Context):
         """Run the command; bad input becomes a message and exit code 1, not a traceback."""
         try:
-            with warnings.catch_warnings():
+            with warnings.catch_warnings(), _interrupts_raised_again():
                 # Warnings of geopandas, shapely, pyogrio or GDAL are addressed to programmers;
                 # every problem opmap can name is reported in its own words instead.
                 warnings.simplefilter("ignore")
@@ -87,6 +92,46 @@ class LazyGroup(WordedCommand, click.Group):
 
             click.echo("opmap: " + text("cli_interrupted"), err=True)
             ctx.exit(130)
+
+
+#: Seconds after which an interrupt Python ignored is raised again (see below).
+_INTERRUPT_AGAIN_AFTER = 0.01
+
+
+@contextlib.contextmanager
+def _interrupts_raised_again() -> Iterator[None]:
+    """Raise a Ctrl-C again that Python could not raise where it landed, for a block.
+
+    An interrupt that lands in a callback Python runs as it frees an object (matplotlib's and
+    pandas' weak references, many times a second) cannot be raised there: Python printed
+    "Exception ignored in: ... Traceback ... KeyboardInterrupt" and went on with the run.
+    It is raised again in the main thread a moment later, once out of the callback (raised from
+    the hook, it landed in the hook, and was ignored again), and :meth:`LazyGroup.invoke`
+    reports it. A forked step of the build inherits the hook.
+    """
+    previous = sys.unraisablehook
+
+    def hook(unraisable) -> None:
+        if isinstance(unraisable.exc_value, KeyboardInterrupt):
+            later = threading.Timer(_INTERRUPT_AGAIN_AFTER, _interrupt_main)
+            later.daemon = True
+            later.start()
+        else:
+            previous(unraisable)
+
+    sys.unraisablehook = hook
+    try:
+        yield
+    finally:
+        sys.unraisablehook = previous
+
+
+def _interrupt_main() -> None:
+    """Interrupt the main thread as Ctrl-C does: also out of a wait (the build's forked step)."""
+    if hasattr(signal, "pthread_kill") and callable(signal.getsignal(signal.SIGINT)):
+        signal.pthread_kill(threading.main_thread().ident, signal.SIGINT)
+    else:
+        _thread.interrupt_main()  # Windows; or SIGINT not Python's: this does nothing
 
 
 @click.group(
