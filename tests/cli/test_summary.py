@@ -194,6 +194,33 @@ def test_summary_never_prints_a_terminal_escape_from_the_csv(tmp_path):
     assert "\x1b" not in result.output and "\x07" not in result.output
 
 
+@pytest.mark.parametrize("command", ["summary", "coverage"])
+def test_the_notes_never_print_a_terminal_escape_from_the_boundaries(
+    tmp_path, small_countries, small_operations, command
+):
+    # The tables had been made inert, but not the notes under them, which name the states no
+    # desk lists as the boundaries file names them: its escapes retitled and recoloured the
+    # terminal.
+    import json
+
+    shapes = json.loads(small_countries.read_text(encoding="utf-8"))
+    for feature in shapes["features"]:
+        if feature["properties"]["iso_a3"] == "SDN":
+            feature["properties"]["name"] = "Sudan\x1b]0;pwned\x07\x1b[41m"
+    countries = tmp_path / "countries.geojson"
+    countries.write_text(json.dumps(shapes), encoding="utf-8")
+    desks = tmp_path / "desks.csv"
+    desks.write_text("iso3,region\nTCD,East desk\n", encoding="utf-8")
+    args = ["--operations", str(small_operations), "--countries", str(countries)]
+    args += ["--by", str(desks)]
+    if command == "coverage":
+        args += ["--out", str(tmp_path / "out")]
+    result = CliRunner().invoke(cli, [command, *args], color=True)  # as on a terminal
+    assert result.exit_code == 0, result.output
+    assert "Sudan]0;pwned[41m" in result.output  # shown inert
+    assert "\x1b" not in result.output and "\x07" not in result.output
+
+
 def test_coverage_tells_the_problems_of_all_its_files_in_one_run(tmp_path):
     operations = tmp_path / "ops.csv"
     operations.write_text("operation,year,countries\nA,18,Chad\n", encoding="utf-8")

@@ -21,7 +21,7 @@ from opmap.cli.options import (
     universe_option,
     verbosity,
 )
-from opmap.decide.tables import REGION_SORTS
+from opmap.decide.tables import REGION_SORTS, terminal_text
 
 
 @click.command(
@@ -111,7 +111,7 @@ def command(
         click.echo(report.table.to_text())
         click.echo("")
         for note in coverage_notes(report):
-            click.echo(click.wrap_text(note, width=100))
+            click.echo(click.wrap_text(terminal_text(note), width=100))
         if per_year:
             click.echo("")
             click.echo(report.per_year_table.to_text())

@@ -36,7 +36,7 @@ def command(ctx, operations_path, countries_path, region_by, universe_path) -> N
     from opmap.cli.helpers import load_inputs, region_grouping, universe_of
     from opmap.decide.aggregate import aggregate_by_country, in_language
     from opmap.decide.coverage import build_coverage, coverage_notes, headline_participants
-    from opmap.decide.tables import countries_table, operations_table
+    from opmap.decide.tables import countries_table, operations_table, terminal_text
     from opmap.words import grouping_words, text
 
     # Tables only: no shapes, so on the bundled boundaries no geometry library is loaded;
@@ -69,4 +69,4 @@ def command(ctx, operations_path, countries_path, region_by, universe_path) -> N
     click.echo(report.table.to_text())
     click.echo("")
     for note in coverage_notes(report):
-        click.echo(click.wrap_text(note, width=100))
+        click.echo(click.wrap_text(terminal_text(note), width=100))
