@@ -103,6 +103,19 @@ def test_every_problem_at_once(tmp_path):
     assert problems[4][2] == "empty region; name the region this country belongs to"
 
 
+def test_the_files_own_problems_are_told_with_those_of_its_rows(tmp_path):
+    # A row with one cell too many, or a control character, stopped the reading there: the
+    # unknown code on another line came only in the next run, once those were fixed.
+    content = "iso3,region\nSDN,East\nXYZ,North\nTCD,Ea\x01st\nMLI,West,extra\nQQQ,South\n"
+    problems = problems_of(regions_file(tmp_path, content))
+    assert [(line, column, value) for line, column, _, value in problems] == [
+        (3, "iso3", "XYZ"),
+        (4, "region", "Ea\x01st"),
+        (5, None, "MLI,West,extra"),
+        (6, "iso3", "QQQ"),
+    ]
+
+
 def test_only_bad_rows_is_not_also_an_empty_file(tmp_path):
     problems = problems_of(regions_file(tmp_path, "iso3,region\nXYZ,North\n"))
     assert [(line, column, value) for line, column, _, value in problems] == [(2, "iso3", "XYZ")]

@@ -168,6 +168,18 @@ def test_bytes_that_are_not_text_and_control_characters_are_named_all_at_once(tm
     ]
 
 
+def test_problems_handed_to_the_caller_leave_out_the_rows_of_bad_cells(tmp_path):
+    # so that the region and universe readers tell them with the codes they find unknown
+    path = table(tmp_path, "iso3,region\nSEN,West\nTCD,Ea\x01st\nMLI,East,x\n")
+    problems: list[Problem] = []
+    rows = read_table(path, ("iso3", "region"), InvalidRegions, "list", USAGE, problems=problems)
+    assert rows == [(2, {"iso3": "SEN", "region": "West"}), (4, {"iso3": "MLI", "region": "East"})]
+    assert [(p.line, p.column, p.value) for p in problems] == [
+        (3, "region", "Ea\x01st"),
+        (4, None, "MLI,East,x"),
+    ]
+
+
 def test_a_required_column_named_twice_is_refused(tmp_path):
     path = table(tmp_path, "iso3,region,iso3\nTCD,A,MLI\n")
     with pytest.raises(InvalidRegions) as raised:

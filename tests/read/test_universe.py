@@ -72,6 +72,17 @@ def test_every_bad_line_is_reported_at_once_and_good_ones_are_not(tmp_path):
     assert again_lower == (6, "iso3", "CIV is already on line 2; list each state once", "civ")
 
 
+def test_a_bad_cell_is_told_with_the_unknown_codes_of_other_lines(tmp_path):
+    # A control character in one cell stopped the reading: "Atlantis" came a run later.
+    path = tmp_path / "desk.csv"
+    path.write_text("iso3\nCIV\nSE\x01N\nAtlantis\n", encoding="utf-8")
+    problems = problems_of(path)
+    assert [(line, column, value) for line, column, _, value in problems] == [
+        (3, "iso3", "SE\x01N"),
+        (4, "iso3", "Atlantis"),
+    ]
+
+
 def test_a_list_with_only_bad_codes_does_not_also_say_it_is_empty(tmp_path):
     path = tmp_path / "desk.csv"
     path.write_text("iso3\nAtlantis\n", encoding="utf-8")

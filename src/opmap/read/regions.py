@@ -46,9 +46,10 @@ def read_regions(
     name = str(path)
     known = set(known_codes) if known_codes is not None else set()
     usage = text("table_region_usage")
-    rows = read_table(path, REQUIRED, InvalidRegions, text("table_region_file"), usage, limits)
-
-    problems: list[Problem] = []
+    problems: list[Problem] = []  # the file's and its rows', told at once
+    rows = read_table(
+        path, REQUIRED, InvalidRegions, text("table_region_file"), usage, limits, problems
+    )
     regions: dict[str, str] = {}
     first_line: dict[str, int] = {}
     for line, row in rows:
@@ -74,7 +75,7 @@ def read_regions(
     if not regions and not problems:
         problems.append(Problem(name, None, None, text("region_none")))
     if problems:
-        raise InvalidRegions(problems)
+        raise InvalidRegions(sorted(problems, key=lambda problem: problem.line or 0))
     return regions
 
 

@@ -41,6 +41,7 @@ def read_table(
     what: str,
     usage: str,
     limits: Limits | None = None,
+    problems: list[Problem] | None = None,
 ) -> list[tuple[int, dict[str, str]]]:
     """Read a small CSV into (line it starts on, row) pairs, cells stripped, empty rows skipped.
 
@@ -58,6 +59,11 @@ def read_table(
         How the file should look, for the message ("a region file has the header 'iso3,region'").
     limits : Limits, optional
         The largest file read (``--max-size``; default :class:`opmap.read.guards.Limits`).
+    problems : list of Problem, optional
+        Where to add the problems of the rows (a row with too many cells, a cell of control
+        characters) and of a column named twice, so that the caller tells them with those it
+        finds in the rows, all at once; without it, they are raised. A row with a bad cell is
+        left out of the rows returned.
 
     Returns
     -------
@@ -66,7 +72,8 @@ def read_table(
     Raises
     ------
     InvalidInput
-        Of type ``error``, if the file cannot be read or lacks a required column.
+        Of type ``error``, if the file cannot be read or lacks a required column, or (without
+        ``problems``) has any other problem.
     """
     name = str(path)
     try:
@@ -98,7 +105,7 @@ def read_table(
         columns = quoted_names(missing)
         message = plural("table_missing", len(missing), columns=columns, usage=usage)
         raise error([Problem(name, header_line, None, message, ",".join(header))])
-    problems = _header_problems(name, header_line, header, required)
+    found = _header_problems(name, header_line, header, required)
     rows = []
     end = reader.line_num  # csv gives the line a row ENDS on; it starts on the line after
     for fields in reader:
@@ -112,12 +119,16 @@ def read_table(
             message = plural(
                 "row_too_many_cells", len(header), cells=len(fields), delimiter=delimiter
             )
-            problems.append(Problem(name, start, None, message, delimiter.join(fields)))
+            found.append(Problem(name, start, None, message, delimiter.join(fields)))
         if any(cells.get(column) for column in required):
-            problems += _cell_problems(name, start, cells, required)
-            rows.append((start, cells))
-    if problems:
-        raise error(problems)
+            bad_cells = _cell_problems(name, start, cells, required)
+            found += bad_cells
+            if not bad_cells:
+                rows.append((start, cells))
+    if problems is not None:
+        problems += found
+    elif found:
+        raise error(found)
     return rows
 
 

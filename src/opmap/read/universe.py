@@ -79,9 +79,9 @@ def load_universe(
         rows = read_table(un_states_path(), ("iso3",), InvalidUniverse, what, "")
         return Universe(frozenset(row["iso3"] for _, row in rows), DEFAULT_LABEL)
     usage = text("table_states_usage")
-    rows = read_table(path, ("iso3",), InvalidUniverse, what, usage, limits)
+    problems: list[Problem] = []  # the file's and its rows', told at once
+    rows = read_table(path, ("iso3",), InvalidUniverse, what, usage, limits, problems)
     known = {code.upper() for code in known_codes}
-    problems: list[Problem] = []
     states: dict[str, int] = {}
     for line, row in rows:
         code = row["iso3"]
@@ -98,5 +98,5 @@ def load_universe(
     if not states and not problems:
         problems.append(Problem(str(path), None, None, text("state_none", usage=usage)))
     if problems:
-        raise InvalidUniverse(problems)
+        raise InvalidUniverse(sorted(problems, key=lambda problem: problem.line or 0))
     return Universe(frozenset(states), Path(path).name)
