@@ -19,6 +19,7 @@ from collections.abc import Iterator
 import click
 
 from opmap._version import __version__
+from opmap.cli.echo import echo
 from opmap.cli.language import (
     LANGUAGE_CHOICES,
     Option,
@@ -85,12 +86,12 @@ class LazyGroup(WordedCommand, click.Group):
                 warnings.simplefilter("ignore")
                 return super().invoke(ctx)
         except OpmapError as err:
-            click.echo(f"opmap: {err}", err=True)
+            echo(f"opmap: {err}", err=True)
             ctx.exit(1)
         except KeyboardInterrupt:
             from opmap.words import text
 
-            click.echo("opmap: " + text("cli_interrupted"), err=True)
+            echo("opmap: " + text("cli_interrupted"), err=True)
             ctx.exit(130)
 
 
@@ -162,9 +163,7 @@ def cli(ctx: click.Context, verbose: int, quiet: bool) -> None:
 
         # Progress goes to stderr, never to stdout, which may be data (the <iframe> snippet).
         stderr = click.get_text_stream("stderr")
-        ctx.with_resource(
-            progress_to(lambda line: click.echo(line, err=True), terminal=stderr.isatty())
-        )
+        ctx.with_resource(progress_to(lambda line: echo(line, err=True), terminal=stderr.isatty()))
 
 
 def main() -> None:

@@ -6,6 +6,7 @@ import functools
 
 import click
 
+from opmap.cli.echo import echo
 from opmap.cli.language import Command
 from opmap.cli.options import (
     countries_option,
@@ -71,14 +72,12 @@ def _echo_written(steps, out_path, level: int) -> None:
         _echo_steps(steps, out_path)
     paths = [p for step in steps for p in step.paths]
     total = sum(p.stat().st_size for p in paths)
-    click.echo(
+    echo(
         "\n" + plural("cli_wrote_files", len(paths), folder=f"{out_path}/", size=human_size(total))
     )
     for path in paths:
-        click.echo(
-            f"  {path.relative_to(out_path).as_posix():<32} {human_size(path.stat().st_size):>8}"
-        )
-    click.echo("\n" + text("cli_open", path=out_path / "index.html"))
+        echo(f"  {path.relative_to(out_path).as_posix():<32} {human_size(path.stat().st_size):>8}")
+    echo("\n" + text("cli_open", path=out_path / "index.html"))
 
 
 def _echo_steps(steps, out_path) -> None:
@@ -87,10 +86,10 @@ def _echo_steps(steps, out_path) -> None:
     from opmap.output import human_size
     from opmap.words import join_names, plural, text
 
-    click.echo("\n" + text("cli_steps"), err=True)
+    echo("\n" + text("cli_steps"), err=True)
     for number, step in enumerate(steps, start=1):
         size = sum(p.stat().st_size for p in step.paths)
-        click.echo(
+        echo(
             plural(
                 "cli_step",
                 len(step.paths),

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from opmap.cli.echo import echo
 from opmap.cli.language import INTEGER, Command, Option
 from opmap.cli.options import (
     check_year_span,
@@ -108,12 +109,12 @@ def command(
     policy = output_policy(force, operations_path, countries_path, region_file, universe_path)
     written = publish_coverage(report, inputs, out_path, policy=policy)
     if verbosity(ctx) >= 0:
-        click.echo(report.table.to_text())
-        click.echo("")
+        echo(report.table.to_text())
+        echo("")
         for note in coverage_notes(report):
-            click.echo(click.wrap_text(terminal_text(note), width=100))
+            echo(click.wrap_text(terminal_text(note), width=100))
         if per_year:
-            click.echo("")
-            click.echo(report.per_year_table.to_text())
+            echo("")
+            echo(report.per_year_table.to_text())
         for path in written:
-            click.echo(text("cli_wrote", path=path, size=human_size(path.stat().st_size)))
+            echo(text("cli_wrote", path=path, size=human_size(path.stat().st_size)))

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import click
 
+from opmap.cli.echo import echo
 from opmap.cli.language import Command, IntRange, Option
 from opmap.cli.options import (
     check_year_span,
@@ -162,7 +163,7 @@ def command(
         record_files(out_path.parent, written)
         if verbosity(ctx) >= 0:
             for path in written:
-                click.echo(text("cli_wrote", path=path, size=human_size(path.stat().st_size)))
+                echo(text("cli_wrote", path=path, size=human_size(path.stat().st_size)))
         return
     words = {"title": title, "subtitle": subtitle, "world": world}
     with timed("progress_drawing_image", len(map_data.operations)):
@@ -185,11 +186,9 @@ def command(
                 "width": format_tenths(width * 2.54),
                 "height": format_tenths(height * 2.54),
             }
-            click.echo(
-                text("cli_wrote_image", path=path, **centimetres, pixels=pixels, size=size_text)
-            )
+            echo(text("cli_wrote_image", path=path, **centimetres, pixels=pixels, size=size_text))
         for path in removed:
-            click.echo(text("cli_removed_page", path=path))
+            echo(text("cli_removed_page", path=path))
 
 
 def _write_pages(map_data, out_path, policy, step, mode, size, dpi, fmt, words) -> list:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import click
 
+from opmap.cli.echo import echo
 from opmap.cli.language import Command, Option
 from opmap.cli.options import (
     check_year_span,
@@ -90,9 +91,9 @@ def command(
     record_files(path.parent, written)
     if verbosity(ctx) >= 0:
         if not map_data.operations:
-            click.echo(text("cli_no_match"))
-        click.echo(text("cli_wrote", path=path, size=human_size(path.stat().st_size)))
+            echo(text("cli_no_match"))
+        echo(text("cli_wrote", path=path, size=human_size(path.stat().st_size)))
         if embed:
-            click.echo(text("cli_wrote_snippet", path=snippet_file))
-            click.echo(text("embed_snippet_intro", src=path.name))
-            click.echo(snippet)
+            echo(text("cli_wrote_snippet", path=snippet_file))
+            echo(text("embed_snippet_intro", src=path.name))
+            echo(snippet)

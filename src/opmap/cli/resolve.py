@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import click
 
+from opmap.cli.echo import echo
 from opmap.cli.language import Argument, Command
 from opmap.cli.options import language_option
 
@@ -31,15 +32,15 @@ def command(ctx: click.Context, names: tuple[str, ...]) -> None:
     failed = False
     for name in names:
         if not name.strip():  # an empty variable in a script
-            click.echo(text("resolve_empty", name=name), err=True)
+            echo(text("resolve_empty", name=name), err=True)
             failed = True
             continue
         try:
             country = resolve_country(name)
         except UnknownCountry as err:
-            click.echo(err.in_resolve(), err=True)  # quotes the name as given
+            echo(err.in_resolve(), err=True)  # quotes the name as given
             failed = True
             continue
-        click.echo(f"{name}\t{country.iso3}\t{country_name(country.iso3, country.name)}")
+        echo(f"{name}\t{country.iso3}\t{country_name(country.iso3, country.name)}")
     if failed:
         ctx.exit(1)

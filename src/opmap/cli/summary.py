@@ -6,6 +6,7 @@ import functools
 
 import click
 
+from opmap.cli.echo import echo
 from opmap.cli.language import Command
 from opmap.cli.options import (
     countries_option,
@@ -57,16 +58,16 @@ def command(ctx, operations_path, countries_path, region_by, universe_path) -> N
     coverage = aggregate_by_country(*named_in_language, inputs.points)
     report = build_coverage(inputs, grouping, sort="region", universe=universe)
 
-    click.echo(text("summary_operations", count=len(operations)) + "\n")
-    click.echo(operations_table(operations).to_text())
-    click.echo("\n" + text("summary_participants", line=headline_participants(report.total)))
-    click.echo("")
-    click.echo(countries_table(coverage).to_text())
+    echo(text("summary_operations", count=len(operations)) + "\n")
+    echo(operations_table(operations).to_text())
+    echo("\n" + text("summary_participants", line=headline_participants(report.total)))
+    echo("")
+    echo(countries_table(coverage).to_text())
     example = text("figure_reported_short", reported=2, operations=3)
-    click.echo(text("summary_alone_note", example=example))
+    echo(text("summary_alone_note", example=example))
     grouping_name = region_by if isinstance(grouping, str) else click.format_filename(region_by)
-    click.echo("\n" + text("summary_regions", grouping=grouping_words(grouping_name)) + "\n")
-    click.echo(report.table.to_text())
-    click.echo("")
+    echo("\n" + text("summary_regions", grouping=grouping_words(grouping_name)) + "\n")
+    echo(report.table.to_text())
+    echo("")
     for note in coverage_notes(report):
-        click.echo(click.wrap_text(terminal_text(note), width=100))
+        echo(click.wrap_text(terminal_text(note), width=100))

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import click
 
+from opmap.cli.echo import echo
 from opmap.cli.language import Argument, Command
 from opmap.cli.options import countries_option, language_option, limit_options, operations_option
 
@@ -56,11 +57,11 @@ def command(
         problems += shape_problems
         counts.append(plural("validate_features", features))
     for problem in problems:
-        click.echo(str(problem))
+        echo(str(problem))
     errors = sum(p.severity == "error" for p in problems)
     warnings = len(problems) - errors
     counts += [plural("validate_errors", errors), plural("validate_warnings", warnings)]
-    click.echo(text("problem_comma").join(counts))
+    echo(text("problem_comma").join(counts))
     if errors:
         ctx.exit(1)
 
