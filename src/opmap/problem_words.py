@@ -139,6 +139,10 @@ STRINGS: dict[str, str] = {
         "UTF-8; retype the character, or save the file again as 'CSV UTF-8'"
     ),
     "cell_name_empty": "is empty; give the operation's name, e.g. 'Libertad'",
+    "cell_name_long": (
+        "is {length:,} characters long, more than the {most} a name may have (maps and images "
+        "show it whole); shorten it, and put the rest in 'summary'"
+    ),
     "cell_year": (
         "must be a 4-digit year from 1900 to 2100: the year the operation started, e.g. 2018"
     ),

@@ -346,3 +346,15 @@ def test_a_country_that_cannot_be_read_still_counts_as_named(tmp_path):
     assert problems[1].message == (
         "is below the 2 countries named; make it at least 2 or leave it empty"
     )
+
+
+def test_a_name_too_long_for_the_maps_is_refused_and_quoted_in_part(tmp_path):
+    # 3,000 characters passed validate, and export and build then failed advising a larger
+    # --size; a name of 200 characters is read.
+    from opmap.read.operation_cells import NAME_MAX
+
+    problem = only_error(tmp_path, operation="N" * 3000)
+    assert (problem.column, problem.value) == ("operation", "N" * 60 + "\u2026")
+    assert problem.message.startswith("is 3,000 characters long, more than the 200 a name")
+    operation, problems = read_row(tmp_path, operation="N" * NAME_MAX)
+    assert (operation.name, problems) == ("N" * NAME_MAX, [])

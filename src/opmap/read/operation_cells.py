@@ -62,10 +62,20 @@ _PLAIN_URL = re.compile(
 )
 
 
+#: The longest name an operation may have, in characters. The maps, images and tables show a
+#: name whole: one of 3,000 characters left a print map no room ("choose a larger --size").
+NAME_MAX = 200
+#: How much of a name too long the message quotes.
+_NAME_QUOTED = 60
+
+
 def _check_name(cells: dict[str, str], report: _Report) -> str | None:
     name = cells.get("operation")
     if name == "":
         report.error("operation", words.text("cell_name_empty"), name)
+    elif name is not None and len(name) > NAME_MAX:
+        said = words.text("cell_name_long", length=len(name), most=NAME_MAX)
+        report.error("operation", said, name[:_NAME_QUOTED] + "\u2026")
     return name or None
 
 
