@@ -28,11 +28,6 @@ REGIONS = [("region_un", "Africa"), ("desks", "West Africa desk"), ("desks", "Ca
 
 
 @pytest.fixture(scope="module")
-def inputs():
-    return load_inputs()
-
-
-@pytest.fixture(scope="module")
 def desks(inputs):
     return read_regions(regions_example_path(), inputs.boundaries["iso_a3"])
 

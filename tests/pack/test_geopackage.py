@@ -10,23 +10,9 @@ from datetime import date
 
 import pandas as pd
 import pyogrio
-import pytest
 
 from opmap.pack.geopackage import write_geopackage
 from opmap.pack.gis import LAYERS, gis_layers, write_geojson
-from opmap.read.inputs import load_inputs
-
-
-@pytest.fixture(scope="module")
-def inputs():
-    return load_inputs()
-
-
-@pytest.fixture(scope="module")
-def gpkg(inputs, tmp_path_factory):
-    layers = gis_layers(inputs.operations, inputs.boundaries, inputs.points)
-    path = tmp_path_factory.mktemp("gis") / "opmap.gpkg"
-    return write_geopackage(layers, path, generated=date(2024, 1, 1))
 
 
 def test_three_layers_with_crs_and_geometry_types(gpkg):

@@ -28,18 +28,6 @@ FIGURES = ("victims", "minors", "arrests", "officers")
 PARTICIPATION = ["operation", "year", "iso_a3"]
 
 
-@pytest.fixture(scope="module")
-def inputs():
-    return load_inputs()
-
-
-@pytest.fixture(scope="module")
-def gpkg(inputs, tmp_path_factory):
-    layers = gis_layers(inputs.operations, inputs.boundaries, inputs.points)
-    path = tmp_path_factory.mktemp("gis") / "opmap.gpkg"
-    return write_geopackage(layers, path, generated=date(2024, 1, 1))
-
-
 def _csv(inputs) -> pd.DataFrame:
     """operations.csv as the pack writes it, read back as text."""
     text = operations_frame(inputs.operations).to_csv(index=False, lineterminator="\n")
