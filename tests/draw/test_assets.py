@@ -24,7 +24,7 @@ ASSETS = REPO / "src" / "opmap" / "draw" / "assets"
 #: The functions each script adds to the page's one global, ``opmap``.
 SCRIPTS = {
     "words.js": ["fillIn", "digits"],
-    "dom.js": ["element", "inLanguage", "linesHtml"],
+    "dom.js": ["element", "inLanguage", "linesHtml", "screenIs"],
     "decode.js": ["addUp", "decodeUnits", "unwrap"],
     "countries.js": ["countriesLayer", "bindCountryTooltips"],
     "panel.js": ["addPanel"],
