@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import signal
 import time
 import weakref
 
@@ -34,7 +35,13 @@ def test_an_interrupt_in_a_callback_of_python_stops_the_run_without_a_traceback(
         return check(*args, **kwargs)
 
     monkeypatch.setattr(operations, "check_operations", interrupted)
-    result = CliRunner().invoke(cli, ["validate", str(small_operations)])
+    # Ctrl-C as a terminal delivers it: a run started in the background (nohup ... &, as CI
+    # may be) inherits SIGINT ignored, and then no key interrupts it at all.
+    before = signal.signal(signal.SIGINT, signal.default_int_handler)
+    try:
+        result = CliRunner().invoke(cli, ["validate", str(small_operations)])
+    finally:
+        signal.signal(signal.SIGINT, before)
     assert result.exit_code == 130, result.output
     assert "Traceback" not in result.output and "Exception ignored" not in result.output
     assert "opmap: interrupted; nothing was half-written." in result.output
