@@ -64,20 +64,33 @@ def _decode(raw: bytes, report: _Report) -> str | None:
     if not raw.removeprefix(codecs.BOM_UTF8).strip():
         report.error(None, words.text("file_empty"))
         return None
-    not_csv = words.text("file_not_csv")
-    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        report.error(None, words.text("file_utf16"))
-        return None
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        text = _decode_not_utf8(raw, report)
-        if text is None:
-            return None
-    if _non_printable_share(text) > _BINARY_SHARE:
-        report.error(None, not_csv)
+    reason = not_text(raw)
+    if reason is None:
+        try:
+            text = raw.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            text = _decode_not_utf8(raw, report)
+            if text is None:
+                return None
+        reason = not_text(raw, text)
+    if reason is not None:
+        report.error(None, reason)
         return None
     return text
+
+
+def not_text(raw: bytes, text: str | None = None) -> str | None:
+    """Say why a file is no CSV text, or return None: UTF-16, or (decoded) mostly not printable.
+
+    A list saved from Excel as "Unicode Text" is UTF-16; a workbook given for a CSV decodes to
+    control characters. The readers of the operations and of the small files beside them
+    (:mod:`opmap.read.table`) refuse both in the same words.
+    """
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return words.text("file_utf16")
+    if text and _non_printable_share(text) > _BINARY_SHARE:
+        return words.text("file_not_csv")
+    return None
 
 
 def _decode_not_utf8(raw: bytes, report: _Report) -> str | None:

@@ -15,10 +15,9 @@ from pathlib import Path
 
 from opmap.errors import InvalidInput, Problem
 from opmap.read.csv_text import (
-    _BINARY_SHARE,
-    _non_printable_share,
     _sniff_delimiter,
     excel_separator,
+    not_text,
     utf8_with_stray_bytes,
 )
 from opmap.read.guards import (
@@ -90,9 +89,9 @@ def read_table(
             message = text("table_unreadable", what=what, reason=os_reason(err))
         raise error([Problem(name, None, None, message)]) from err
     decoded = _decode(raw)
-    not_text = _not_text(raw, decoded)
-    if not_text:
-        raise error([Problem(name, None, None, not_text)])
+    refused = not_text(raw, decoded)  # UTF-16, a workbook: as the operations file's reader says
+    if refused:
+        raise error([Problem(name, None, None, refused)])
     declared, content = excel_separator(decoded)
     delimiter = declared or _sniff_delimiter(content)  # as the operations file's
     reader = csv.reader(io.StringIO(content, newline=""), delimiter=delimiter)
@@ -130,19 +129,6 @@ def read_table(
     elif found:
         raise error(found)
     return rows
-
-
-def _not_text(raw: bytes, decoded: str) -> str | None:
-    """Say why a file is not a CSV, as the operations file's reader does, or return None.
-
-    A list saved from Excel as "Unicode Text" (UTF-16), or a workbook given for a CSV, was read
-    as Windows-1252: "missing column 'iso3' (got 'ÿþi\\x00s\\x00o\\x003\\x00')".
-    """
-    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return text("file_utf16")
-    if decoded and _non_printable_share(decoded) > _BINARY_SHARE:
-        return text("file_not_csv")
-    return None
 
 
 def _decode(raw: bytes) -> str:
