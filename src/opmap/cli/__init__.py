@@ -27,7 +27,6 @@ from opmap.cli.language import (
     enter_language,
     fixed_words,
     lang_after_command,
-    language_in,
     short_help,
 )
 from opmap.errors import OpmapError
@@ -61,15 +60,11 @@ class LazyGroup(WordedCommand, click.Group):
         return importlib.import_module(f"opmap.cli.{cmd_name}").command
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
-        """Enter the line's ``--lang`` first, for the help and errors of ``opmap`` itself.
+        """Read the line's ``--lang`` first, for the help and errors of ``opmap`` itself.
 
         One given before the command's name is the command's (:func:`lang_after_command`).
         """
-        args = lang_after_command(args)
-        language = language_in(args)
-        if language is not None:
-            enter_language(ctx, language)
-        return super().parse_args(ctx, args)
+        return super().parse_args(ctx, lang_after_command(args))
 
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         """List the commands without importing them."""

@@ -256,6 +256,16 @@ class WordedCommand:
         with language_kept():
             return super().main(*args, **kwargs)
 
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        """Enter the language of ``--lang`` before click reads the arguments in it.
+
+        So ``--help --lang fr`` is French, and click's words about a refused option too.
+        """
+        language = language_in(args)
+        if language is not None:
+            enter_language(ctx, language)
+        return super().parse_args(ctx, args)
+
     def get_help_option(self, ctx: click.Context) -> click.Option | None:
         """Return ``--help``, its words in the language of this command line.
 
@@ -273,14 +283,7 @@ class WordedCommand:
 
 
 class Command(WordedCommand, click.Command):
-    """A command of opmap: worded help (:class:`WordedCommand`), and ``--lang`` read first."""
-
-    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
-        """Enter the language of ``--lang`` before click reads the arguments in it."""
-        language = language_in(args)
-        if language is not None:
-            enter_language(ctx, language)
-        return super().parse_args(ctx, args)
+    """A command of opmap: worded help, and ``--lang`` read first (:class:`WordedCommand`)."""
 
 
 class _NamedType:
