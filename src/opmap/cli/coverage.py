@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from opmap.cli.echo import echo
+from opmap.cli.echo import echo, echo_note
 from opmap.cli.language import INTEGER, Command, Option
 from opmap.cli.options import (
     check_year_span,
@@ -22,7 +22,7 @@ from opmap.cli.options import (
     universe_option,
     verbosity,
 )
-from opmap.decide.tables import REGION_SORTS, terminal_text
+from opmap.decide.tables import REGION_SORTS
 
 
 @click.command(
@@ -112,7 +112,7 @@ def command(
         echo(report.table.to_text())
         echo("")
         for note in coverage_notes(report):
-            echo(click.wrap_text(terminal_text(note), width=100))
+            echo_note(note)
         if per_year:
             echo("")
             echo(report.per_year_table.to_text())

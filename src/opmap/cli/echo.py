@@ -26,3 +26,14 @@ def inert(line: str) -> str:
 def echo(message: str = "", *, err: bool = False) -> None:
     """Print ``message`` and a line feed, as :func:`click.echo`, inert (:func:`inert`)."""
     click.echo(inert(message), err=err)
+
+
+def echo_note(note: str) -> None:
+    """Print a note under a table, wrapped at 100 columns and made inert as its cells are.
+
+    A note names places as the boundaries file names them: a name holding ``ESC ]0;...`` would
+    retitle the terminal, so it goes through :func:`~opmap.decide.cells.terminal_text` too.
+    """
+    from opmap.decide.cells import terminal_text
+
+    echo(click.wrap_text(terminal_text(note), width=100))

@@ -6,7 +6,7 @@ import functools
 
 import click
 
-from opmap.cli.echo import echo
+from opmap.cli.echo import echo, echo_note
 from opmap.cli.language import Command
 from opmap.cli.options import (
     countries_option,
@@ -37,7 +37,7 @@ def command(ctx, operations_path, countries_path, region_by, universe_path) -> N
     from opmap.cli.helpers import load_inputs, region_grouping, universe_of
     from opmap.decide.aggregate import aggregate_by_country, in_language
     from opmap.decide.coverage import build_coverage, coverage_notes, headline_participants
-    from opmap.decide.tables import countries_table, operations_table, terminal_text
+    from opmap.decide.tables import countries_table, operations_table
     from opmap.words import grouping_words, text
 
     # Tables only: no shapes, so on the bundled boundaries no geometry library is loaded;
@@ -70,4 +70,4 @@ def command(ctx, operations_path, countries_path, region_by, universe_path) -> N
     echo(report.table.to_text())
     echo("")
     for note in coverage_notes(report):
-        echo(click.wrap_text(terminal_text(note), width=100))
+        echo_note(note)
