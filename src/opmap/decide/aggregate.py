@@ -14,9 +14,9 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from opmap.figures import add_figures
-from opmap.i18n import DEFAULT_LANGUAGE, current_language, sort_key
+from opmap.i18n import DEFAULT_LANGUAGE, current_language
 from opmap.place_names import country_name
-from opmap.read.operations import Operation
+from opmap.read.operations import Operation, chronological
 
 if TYPE_CHECKING:
     import geopandas as gpd
@@ -177,7 +177,7 @@ def aggregate_by_country(
     """
     by_country: dict[str, list[Operation]] = {}
     names: dict[str, str] = {}
-    for op in sorted(operations, key=lambda o: (o.year, sort_key(o.name))):
+    for op in sorted(operations, key=chronological):
         for iso3, country in zip(op.countries, op.country_names, strict=True):
             by_country.setdefault(iso3, []).append(op)
             names[iso3] = country

@@ -27,9 +27,8 @@ from opmap.decide.classes import (
 from opmap.decide.markers import area_outlines, place_markers
 from opmap.decide.regions import REGION_COLUMNS, area_members, regions_of, runs_inside
 from opmap.errors import InvalidOption
-from opmap.i18n import sort_key
 from opmap.place_names import region_name as region_in_language
-from opmap.read.operations import Operation
+from opmap.read.operations import Operation, chronological
 from opmap.read.universe import Universe, load_universe
 from opmap.words import count_operations, join_names, plural, quoted_names, text
 
@@ -285,7 +284,7 @@ def prepare_map_data(
                 selected.append(op)
             elif op.area is None and op.unnamed:
                 anywhere.append(op)
-    selected.sort(key=lambda op: (op.year, sort_key(op.name)))
+    selected.sort(key=chronological)
     shown_region = region_name and region_in_language(region_name)
     areas = area_outlines(selected, boundaries, within=region_countries)
     coverage = aggregate_by_country(selected, boundaries, points)

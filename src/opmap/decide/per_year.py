@@ -15,8 +15,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from opmap.decide.regions import ALL_REGIONS, Placement
-from opmap.i18n import sort_key
-from opmap.read.operations import Operation
+from opmap.read.operations import Operation, chronological
 from opmap.read.universe import Universe, load_universe
 
 if TYPE_CHECKING:
@@ -73,7 +72,7 @@ def aggregate_by_region_year(
         found = [op.year for op in operations]
         years = range(min(found), max(found) + 1) if found else ()
     years = sorted(set(years))
-    ordered = sorted(operations, key=lambda o: (o.year, sort_key(o.name)))
+    ordered = sorted(operations, key=chronological)
     cells: dict[tuple[str, int], list[Operation]] = {}
     by_year: dict[int, list[Operation]] = {}
     for op in ordered:

@@ -26,7 +26,7 @@ from opmap.figures import add_figures
 from opmap.i18n import sort_key
 from opmap.place_names import country_name
 from opmap.read.boundaries import REGION_COLUMNS
-from opmap.read.operations import Operation
+from opmap.read.operations import Operation, chronological
 from opmap.read.universe import Universe, load_universe
 
 if TYPE_CHECKING:
@@ -302,7 +302,7 @@ def _region_row(
     named_states = by_name(c for c in states if c in named)
     gaps = by_name(c for c in states if c not in named)
     named_territories = by_name(c for c in codes if c not in universe and c in named)
-    ordered = sorted(region_ops, key=lambda o: (o.year, sort_key(o.name)))
+    ordered = sorted(region_ops, key=chronological)
     inside_keys = {op.key for op in inside}
     # of the gaps, those that may be among the unnamed (Adwenpa II's 14 in Western Africa: its
     # 11 gaps), and the operations of an area with no count that holds some of them

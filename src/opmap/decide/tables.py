@@ -25,7 +25,7 @@ from opmap.decide.cells import (
 from opmap.figures import Total
 from opmap.i18n import format_number, sort_key
 from opmap.place_names import region_name
-from opmap.read.operations import Operation
+from opmap.read.operations import Operation, chronological
 from opmap.words import countries_phrase, text
 
 
@@ -88,7 +88,7 @@ def operations_table(operations: Sequence[Operation]) -> Table:
             figure_words_cell(op.officers),
             op.source,
         )
-        for op in sorted(operations, key=lambda o: (o.year, sort_key(o.name)), reverse=True)
+        for op in sorted(operations, key=chronological, reverse=True)
     )
     keys = ("col_operation", "popup_year", "col_countries", *_FIGURE_HEADINGS, "col_source")
     columns = tuple(text(key) for key in keys)

@@ -16,6 +16,7 @@ from pathlib import Path
 from opmap import progress, words
 from opmap.errors import InvalidOperations, Problem
 from opmap.figures import Figure
+from opmap.i18n import sort_key
 from opmap.output import restore_cell
 from opmap.read.csv_text import (
     _read_rows,
@@ -146,6 +147,15 @@ class Operation:
     def figure(self, column: str) -> Figure | None:
         """Return the figure of a column of :data:`~opmap.read.operation_cells.FIGURE_COLUMNS`."""
         return getattr(self, column)
+
+
+def chronological(operation: Operation) -> tuple[int, str]:
+    """Sort key of the order opmap lists operations in: by year, then by name as readers sort.
+
+    The map, its list of those not on it, the briefing page that names them, the tables and the
+    per-year rows all list so, so that where one names "the first ten" the others name the same.
+    """
+    return (operation.year, sort_key(operation.name))
 
 
 @dataclass

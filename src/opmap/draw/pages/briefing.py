@@ -19,7 +19,7 @@ from opmap.draw.pages.coverage_page import coverage_heading, coverage_table
 from opmap.draw.pages.layout import Cell, Column, PageTable, Row, render_page
 from opmap.figures import Total
 from opmap.i18n import format_number, other_language, sort_key
-from opmap.read.operations import Operation
+from opmap.read.operations import Operation, chronological
 from opmap.words import (
     count_operations,
     countries_phrase,
@@ -138,7 +138,7 @@ def _headline(total: dict, operations: Sequence[Operation]) -> dict:
     # By year, as the map lists them: past the first few, the page and the map name the same.
     unplaced = sorted(
         (op for op in operations if not op.is_placed and not op.has_position),
-        key=lambda op: (op.year, sort_key(op.name)),
+        key=chronological,
     )
     unplaced_text = ""
     if unplaced:
