@@ -27,3 +27,25 @@ def test_the_names_of_files_reach_the_terminal_inert(tmp_path):
     assert "x\ufffd[41m.html" in result.stdout
     assert not any(ord(c) < 32 and c not in "\t\n" or 0x7F <= ord(c) <= 0x9F for c in printed)
     assert out.exists()  # the file keeps its name: only what is shown changes
+
+
+def test_a_bidirectional_override_is_shown_and_made_inert():
+    # "x<RLO>lmth.exe" is shown as "xexe.html": the line would name a file it does not.
+    assert inert("x\u202elmth.exe") == "x\ufffdlmth.exe"
+    assert inert("\u202a\u202b\u202c\u202d\u2066\u2067") == "\ufffd" * 6
+
+
+def test_opmap_s_own_isolates_are_kept_and_stray_ones_shown():
+    arabic = "\u0643\u062a\u0628 \u2068output/map.html\u2069 (\u2068367 KB\u2069)"
+    assert inert(arabic) == arabic
+    assert inert("\u2068a \u2068b\u2069 c\u2069") == "\u2068a \u2068b\u2069 c\u2069"
+    assert inert("evil\u2068 name") == "evil\ufffd name"  # left open to the end of the line
+    assert inert("a\u2069b \u2068c\u2069") == "a\ufffdb \u2068c\u2069"  # a pop closing nothing
+    assert inert("\u2068a\nb\u2069") == "\ufffda\nb\ufffd"  # a line break ends an isolate
+
+
+def test_resolve_shows_a_bidirectional_control_in_its_argument_inert():
+    # The name is resolved, and echoed as given: "Chad<RLO>" reversed the tab-separated line.
+    result = CliRunner().invoke(cli, ["resolve", "Chad\u202e", "\u2067Chad"])
+    assert result.exit_code == 0
+    assert result.stdout == "Chad\ufffd\tTCD\tChad\n\ufffdChad\tTCD\tChad\n"
