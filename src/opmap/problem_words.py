@@ -58,8 +58,8 @@ STRINGS: dict[str, str] = {
         "is not a CSV file; save it from your spreadsheet as 'CSV UTF-8' "
         "(comma- or semicolon-separated)"
     ),
-    "file_utf16": (
-        "is UTF-16 text, not a CSV file; save it from your spreadsheet as 'CSV UTF-8' "
+    "file_wide_unicode": (
+        "is {encoding} text, not a CSV file; save it from your spreadsheet as 'CSV UTF-8' "
         "(comma- or semicolon-separated)"
     ),
     "file_not_text": (

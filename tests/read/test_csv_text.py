@@ -10,6 +10,7 @@ from __future__ import annotations
 import pytest
 from operations_csv import file_problems, write
 
+from opmap.read.csv_text import wide_unicode
 from opmap.read.operations import check_operations
 
 NOT_CSV = (
@@ -40,8 +41,11 @@ NOT_CSV = (
             "has only blank rows; it needs a header line (operation,year,...) "
             "and one row per operation",
         ),
-        ("operation,year\n".encode("utf-16-le"), NOT_CSV),
+        ("operation,year\n".encode("utf-16-le"), "is UTF-16 text, " + NOT_CSV.removeprefix("is ")),
         ("operation,year\n".encode("utf-16"), "is UTF-16 text, " + NOT_CSV.removeprefix("is ")),
+        # UTF-32 starts with UTF-16's BOM; without a BOM it was "is not a CSV file" alone.
+        ("operation,year\n".encode("utf-32"), "is UTF-32 text, " + NOT_CSV.removeprefix("is ")),
+        ("operation,year\n".encode("utf-32-be"), "is UTF-32 text, " + NOT_CSV.removeprefix("is ")),
         (
             "\ufeffoperation,year\n".encode("utf-16-be"),
             "is UTF-16 text, " + NOT_CSV.removeprefix("is "),
@@ -295,3 +299,24 @@ def test_a_long_quoted_cell_whose_quote_is_closed_is_named_too(tmp_path):
     operations, [problem] = check_operations(write(tmp_path, text))
     assert (operations, problem.line, problem.column) == ([], 2, "summary")
     assert problem.message.startswith("a cell is longer than 131,072 characters")
+
+
+@pytest.mark.parametrize(
+    ("encoding", "name"),
+    [
+        ("utf-16", "UTF-16"),
+        ("utf-16-le", "UTF-16"),
+        ("utf-16-be", "UTF-16"),
+        ("utf-32", "UTF-32"),
+        ("utf-32-le", "UTF-32"),
+        ("utf-32-be", "UTF-32"),
+        ("utf-8", None),
+        ("utf-8-sig", None),
+        ("cp1252", None),
+    ],
+)
+def test_wide_unicode_names_the_encoding_with_or_without_a_bom(encoding, name):
+    text = "operation;year;countries\nLibertad;2018;Chad, Niger\nSécurité;2019;Côte d'Ivoire\n"
+    assert wide_unicode(text.encode(encoding)) == name
+    assert wide_unicode(b"\0" * 64) is None  # zero bytes alone are no text
+    assert wide_unicode(b"PK\x03\x04\x14\x00\x06\x00" + bytes(range(64))) is None

@@ -87,7 +87,7 @@ def test_utf8_with_a_bom_and_windows_1252(tmp_path):
         ),
         (
             "iso3\nSEN\n".encode("utf-16-le"),  # without one
-            "is not a CSV file; save it from your spreadsheet as 'CSV UTF-8' "
+            "is UTF-16 text, not a CSV file; save it from your spreadsheet as 'CSV UTF-8' "
             "(comma- or semicolon-separated)",
         ),
         (

@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from opmap.read.operations import _Report
 
 _BINARY_SHARE = 0.1  # more non-printable characters than this and it is not a text file
+_STRAY_ZEROS = 0.1  # share of zero bytes allowed where UTF-16 or UTF-32 puts a letter's low byte
 _ASCII_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 _HIGH_BYTES = re.compile(rb"[\x80-\xff]")
@@ -86,10 +87,36 @@ def not_text(raw: bytes, text: str | None = None) -> str | None:
     control characters. The readers of the operations and of the small files beside them
     (:mod:`opmap.read.table`) refuse both in the same words.
     """
-    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return words.text("file_utf16")
+    encoding = wide_unicode(raw)
+    if encoding:
+        return words.text("file_wide_unicode", encoding=encoding)
     if text and _non_printable_share(text) > _BINARY_SHARE:
         return words.text("file_not_csv")
+    return None
+
+
+def wide_unicode(raw: bytes) -> str | None:
+    """Name the encoding of UTF-32 or UTF-16 text ("UTF-16"), by its BOM or its zero bytes.
+
+    Excel's "Unicode Text" is UTF-16 with a BOM; other tools write it, or UTF-32, without one.
+    Without a BOM, a file is taken for one when the zero bytes of its text fall where that
+    encoding puts the high bytes of Latin letters and digits (a CSV's header is such text), and
+    almost nowhere else. UTF-32's BOM starts with UTF-16's, so it is looked for first.
+    """
+    if raw.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
+        return "UTF-32"
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "UTF-16"
+    sample = raw[:4096]
+    for width, name in ((4, "UTF-32"), (2, "UTF-16")):
+        units = len(sample) // width
+        if units < 2:
+            continue
+        zero = [sample[place::width][:units].count(0) / units for place in range(width)]
+        high = zero[1:] if zero[0] < _STRAY_ZEROS else zero[:-1]  # little- or big-endian
+        low = zero[0] if zero[0] < _STRAY_ZEROS else zero[-1]
+        if low < _STRAY_ZEROS and min(high) > 1 - _STRAY_ZEROS:
+            return name
     return None
 
 
