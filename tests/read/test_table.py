@@ -215,3 +215,33 @@ def test_a_row_with_more_cells_than_the_header_is_an_error_as_in_the_operations(
         f"{path}:2: has 3 cells but the header has 2 columns; quote any cell that contains ',' "
         "(got 'FRA,Europe,extra')"
     ]  # line 4's third cell is empty: a trailing comma, as spreadsheets write
+
+
+def test_a_quote_left_open_is_told_with_its_line_as_in_the_operations_file(tmp_path):
+    # It swallowed the rest of the file into one cell, silently: a universe file of 195 states
+    # became one state named 'SEN,Senegal\nFRA,France...', or none at all.
+    path = table(tmp_path, 'iso3,region\nSEN,Africa\nFRA,"Eu"rope\n"NER,Africa\nTCD,Africa\n')
+    with pytest.raises(InvalidRegions) as raised:
+        read(path)
+    assert raised.value.problems == [
+        Problem(
+            str(path),
+            3,
+            None,
+            "text after a closing quote; quote the whole cell and double any quote inside it "
+            "(\"\"), or separate cells with ','",
+        ),
+        Problem(
+            str(path), 4, None, "a quote opened on this line is never closed; close it or remove it"
+        ),
+    ]
+
+
+def test_a_quote_left_open_in_the_header_is_told_with_the_missing_columns(tmp_path):
+    path = table(tmp_path, '"iso3,region\nSEN,Africa\n')
+    with pytest.raises(InvalidRegions) as raised:
+        read(path)
+    assert [(p.line, p.message.split(";")[0]) for p in raised.value.problems] == [
+        (1, "a quote opened on this line is never closed"),
+        (1, "missing columns 'iso3', 'region'"),
+    ]

@@ -14,6 +14,7 @@ import io
 import itertools
 import re
 import unicodedata
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -185,7 +186,7 @@ def excel_separator(text: str) -> tuple[str | None, str]:
 _SEP_LINE = re.compile(r'"?sep=(?P<delimiter>[,;\t|])"?[ \t]*', re.IGNORECASE)
 
 
-def _sniff_delimiter(text: str) -> str:
+def sniff_delimiter(text: str) -> str:
     """Return ``;`` if the header line has more semicolons than commas outside quotes."""
     header = next((line for line in text.splitlines() if line.strip()), "")
     counts = {",": 0, ";": 0}
@@ -198,8 +199,16 @@ def _sniff_delimiter(text: str) -> str:
     return ";" if counts[";"] > counts[","] else ","
 
 
-def _read_rows(text: str, delimiter: str, report: _Report) -> list[tuple[int, list[str]]]:
-    """Split the text into (line the record starts on, fields), skipping empty rows."""
+def read_rows(
+    text: str, delimiter: str, problem: Callable[[int, str | None, str], None]
+) -> list[tuple[int, list[str]]]:
+    """Split the text into (line the record starts on, fields), skipping empty rows.
+
+    A record the csv module cannot read (a quote left open, text after a closing quote, a cell
+    past its limit) is left out and told to ``problem(line, column or None, message)``; the
+    reading goes on after it. Both readers, of the operations and of the small files beside
+    them (:mod:`opmap.read.table`), split their rows here, so they word these alike.
+    """
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     rows = []
     end = 0  # csv gives the line a record ENDS on; it starts on the line after the last one
@@ -213,7 +222,7 @@ def _read_rows(text: str, delimiter: str, report: _Report) -> list[tuple[int, li
             column, message = None, _csv_message(str(err), delimiter)
             if "field limit" in str(err):
                 column, message = _long_cell(text, start, delimiter, rows)
-            report.at(start).error(column, message)
+            problem(start, column, message)
             if reader.line_num <= end:
                 break
             end = reader.line_num

@@ -19,10 +19,10 @@ from opmap.figures import Figure
 from opmap.i18n import sort_key
 from opmap.output import restore_cell
 from opmap.read.csv_text import (
-    _read_rows,
     _read_text,
-    _sniff_delimiter,
     excel_separator,
+    read_rows,
+    sniff_delimiter,
 )
 from opmap.read.guards import Limits
 from opmap.read.operation_cells import (
@@ -253,8 +253,8 @@ def check_operations(
 def _read_records(text: str, report: _Report) -> list[Operation]:
     """Check the header, then turn each row into an Operation or report its problems."""
     declared, text = excel_separator(text)
-    delimiter = declared or _sniff_delimiter(text)
-    rows = _read_rows(text, delimiter, report)
+    delimiter = declared or sniff_delimiter(text)
+    rows = read_rows(text, delimiter, lambda line, column, why: report.at(line).error(column, why))
     if not rows:
         if not report.problems:  # every row blank, not a quote that swallowed the file
             report.error(None, words.text("file_blank_rows"))

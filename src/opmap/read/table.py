@@ -9,15 +9,14 @@ with the line each is on, or raises with every problem.
 from __future__ import annotations
 
 import codecs
-import csv
-import io
 from pathlib import Path
 
 from opmap.errors import InvalidInput, Problem
 from opmap.read.csv_text import (
-    _sniff_delimiter,
     excel_separator,
     not_text,
+    read_rows,
+    sniff_delimiter,
     utf8_with_stray_bytes,
 )
 from opmap.read.guards import (
@@ -93,22 +92,21 @@ def read_table(
     if refused:
         raise error([Problem(name, None, None, refused)])
     declared, content = excel_separator(decoded)
-    delimiter = declared or _sniff_delimiter(content)  # as the operations file's
-    reader = csv.reader(io.StringIO(content, newline=""), delimiter=delimiter)
-    if declared:
-        next(reader, None)  # the blanked sep= line
-    header = [h.strip() for h in next(reader, [])]
-    header_line = reader.line_num or 1
+    delimiter = declared or sniff_delimiter(content)  # as the operations file's
+    found: list[Problem] = []  # a quote left open: told as the operations file's reader tells it
+    records = read_rows(
+        content, delimiter, lambda line, column, why: found.append(Problem(name, line, column, why))
+    )
+    header_line, fields = records[0] if records else (1, [])
+    header = [h.strip() for h in fields]
     missing = [c for c in required if c not in header]
     if missing:
         columns = quoted_names(missing)
         message = plural("table_missing", len(missing), columns=columns, usage=usage)
-        raise error([Problem(name, header_line, None, message, ",".join(header))])
-    found = _header_problems(name, header_line, header, required)
+        raise error([*found, Problem(name, header_line, None, message, ",".join(header))])
+    found += _header_problems(name, header_line, header, required)
     rows = []
-    end = reader.line_num  # csv gives the line a row ENDS on; it starts on the line after
-    for fields in reader:
-        start, end = end + 1, reader.line_num
+    for start, fields in records[1:]:
         cells = {
             key: (fields[i].strip() if i < len(fields) else "")
             for i, key in reversed(list(enumerate(header)))  # a repeated name: its first cell
@@ -124,6 +122,7 @@ def read_table(
             found += bad_cells
             if not bad_cells:
                 rows.append((start, cells))
+    found.sort(key=lambda problem: problem.line or 0)
     if problems is not None:
         problems += found
     elif found:
