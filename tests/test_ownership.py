@@ -106,3 +106,19 @@ def test_only_files_opmap_wrote_and_nobody_changed_are_removed(tmp_path):
     assert remove_own_files(tmp_path, [ours, changed, users, tmp_path / "d.png"]) == [ours]
     assert not ours.exists() and changed.exists() and users.exists()
     assert list(read_manifest(tmp_path)) == ["b.png"]
+
+
+@pytest.mark.parametrize("force", [False, True])
+def test_a_folder_whose_manifest_name_is_taken_is_refused_before_anything_is_written(
+    tmp_path, force
+):
+    # 'opmap map' wrote map.html, then failed on "cannot write ...: it is a folder" (exit 1).
+    (tmp_path / ".opmap-manifest.json").mkdir()
+    (tmp_path / ".opmap-manifest.json" / "notes.txt").write_text("mine", encoding="utf-8")
+    with pytest.raises(OutputError, match=r"'.*\.opmap-manifest\.json' is not a file: opmap keeps"):
+        claim_file(tmp_path / "map.html", OutputPolicy(force=force))
+    link = tmp_path / "linked"
+    link.mkdir()
+    (link / ".opmap-manifest.json").symlink_to(tmp_path / "elsewhere.json")
+    with pytest.raises(OutputError, match="is not a file"):
+        claim_file(link / "map.html", OutputPolicy(force=force))

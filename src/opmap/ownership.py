@@ -98,6 +98,7 @@ def claim_file(path: Path | str, policy: OutputPolicy) -> Path:
         three unless ``policy.force``), or a folder, device or pipe (always).
     """
     target = resolve_out(path)
+    check_manifest_place(target.parent, Path(path).parent)
     _remove_stale_parts(target.parent)
     problem = _file_problem(target, Path(path), read_manifest(target.parent), policy)
     if problem:
@@ -135,6 +136,21 @@ def remove_own_files(folder: Path | str, paths: Iterable[Path]) -> list[Path]:
     if removed:
         write_manifest(folder, manifest)
     return removed
+
+
+def check_manifest_place(folder: Path, shown: Path) -> None:
+    """Refuse a folder where something that is not a file has the manifest's name.
+
+    A folder, link or pipe named ``.opmap-manifest.json`` would make the run fail after writing
+    (the manifest cannot replace it) or, with ``--force``, be replaced: it is the user's, and
+    nothing overrides it. ``shown`` is the folder as the user gave it.
+    """
+    try:
+        info = os.lstat(folder / MANIFEST)
+    except OSError:
+        return
+    if not stat.S_ISREG(info.st_mode):
+        raise OutputError(text("out_manifest_taken", path=str(shown / MANIFEST)))
 
 
 def read_manifest(folder: Path) -> dict[str, str]:

@@ -317,6 +317,10 @@ STRINGS: dict[str, str] = {
         "Choose another --out, or add --force to replace the files in the way "
         "(the others are kept)."
     ),
+    "out_manifest_taken": (
+        "{path!r} is not a file: opmap keeps the list of the files it wrote in a folder under "
+        "that name; move it away, or choose another --out"
+    ),
     "out_in_the_way": "{path!r} stands where the new output has a folder; move it away",
     "out_saved_meanwhile": (
         "{path!r} was saved while opmap wrote the folder, and the new output has a file of that "

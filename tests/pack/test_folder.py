@@ -235,3 +235,16 @@ def test_what_is_saved_as_the_folder_is_swapped_out_moves_into_the_new_one(tmp_p
     _swap(staging, target, {"index.html": "file"})
     assert sorted(p.name for p in target.iterdir()) == ["index.html", "late.txt"]
     assert [p.name for p in tmp_path.iterdir()] == ["pack"]  # the old folder is gone
+
+
+@pytest.mark.parametrize("force", [False, True])
+def test_a_folder_where_the_manifest_would_go_is_refused_and_kept(tmp_path, force):
+    # With --force the run wrote the whole pack in staging, then failed on the manifest.
+    out = tmp_path / "pack"
+    (out / MANIFEST).mkdir(parents=True)
+    (out / MANIFEST / "notes.txt").write_text("mine", encoding="utf-8")
+    with pytest.raises(OutputError, match=r"'.*pack/\.opmap-manifest\.json' is not a file"):
+        with replace_folder(out, ["*.html"], OutputPolicy(force=force)):
+            raise AssertionError("the staging folder is not even made")
+    assert (out / MANIFEST / "notes.txt").read_text(encoding="utf-8") == "mine"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["pack"]

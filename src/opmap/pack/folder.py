@@ -26,6 +26,7 @@ from opmap.ownership import (
     LEGACY_MARKER,
     MANIFEST,
     OutputPolicy,
+    check_manifest_place,
     file_digest,
     matches,
     process_alive,
@@ -57,6 +58,7 @@ def replace_folder(path: Path | str, owned: Sequence[str], policy: OutputPolicy)
     """
     target = _follow_link(resolve_out(path))
     _check_folder_target(target, Path(path))
+    check_manifest_place(target, Path(path))
     recover_folder(target)
     existing = _scan(target) if target.exists() else {}
     ours = _opmap_files(target, existing)
