@@ -330,6 +330,14 @@ STRINGS: dict[str, str] = {
         "{path!r}, the previous version of an output folder, cannot be removed; remove it (check "
         "the permissions of the folders in it) and run again"
     ),
+    "out_locked": (
+        "--out {path!r} is being written by another opmap run (process {pid}); wait for it to "
+        "finish and run again, or, if no opmap is running, remove {lock!r}"
+    ),
+    "out_locked_elsewhere": (
+        "--out {path!r} is being written by another opmap run (process {pid} on {host!r}); wait "
+        "for it to finish and run again, or, if no opmap is running there, remove {lock!r}"
+    ),
     "out_old_left": (
         "the new output is in place, but its previous version {path!r} could not be removed; "
         "remove it (check the permissions of the folders in it)"

@@ -2,10 +2,11 @@
 
 The folder is written in a staging folder beside the target; the user's own files in the
 target are carried into it (hard links, or copies), and it is swapped in for the target
-(:func:`replace_folder`). Staging and swapped-out folders carry the writing process's id in
-their names, so a later run recognises the ones left by a killed run and removes them, or puts
-a swapped-out pack back (:func:`recover_folder`). What may be replaced is
-:mod:`opmap.ownership`'s rule: only what opmap wrote, listed in the folder's manifest.
+(:func:`replace_folder`). One run at a time writes a folder, holding a lock file beside it
+(:mod:`opmap.pack.folder_lock`): a staging folder or a swapped-out pack that a run finds there
+was left by a killed run, and it removes the first and puts the second back
+(:func:`recover_folder`). What may be replaced is :mod:`opmap.ownership`'s rule: only what
+opmap wrote, listed in the folder's manifest.
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ from opmap.ownership import (
     resolve_out,
     write_manifest,
 )
+from opmap.pack.folder_lock import lock_folder
 from opmap.words import join_items, some_names, text
 
 
@@ -53,44 +55,57 @@ def replace_folder(path: Path | str, owned: Sequence[str], policy: OutputPolicy)
     Raises
     ------
     OutputError
-        If the folder holds something the run may not replace (see :func:`claim_file`), or holds
-        files with no manifest (unless ``policy.force``), or cannot be written.
+        If another run is writing the folder, if it holds something the run may not replace
+        (see :func:`claim_file`) or files with no manifest (unless ``policy.force``), or if it
+        cannot be written.
     """
     target = _follow_link(resolve_out(path))
     _check_folder_target(target, Path(path))
     check_manifest_place(target, Path(path))
-    recover_folder(target)
-    existing = _scan(target) if target.exists() else {}
-    ours = _opmap_files(target, existing)
-    _check_folder_contents(target, Path(path), existing, ours, owned, policy)
-    staging = target.with_name(f".{target.name}.opmap-staging-{os.getpid()}-{_token()}")
-    try:
-        staging.mkdir(parents=True)
-    except OSError as err:
-        raise cannot_write(path, err) from err
-    try:
-        yield staging
-        written = {
-            rel: file_digest(staging / rel)
-            for rel, kind in _scan(staging).items()
-            if kind == "file"
-        }
-        # Listed again: what the user saved in the folder while the run wrote is kept too.
-        now = _scan(target) if target.exists() else {}
-        _check_saved_meanwhile(target, existing, now, written)
-        kept = _carry_over(target, staging, now, ours, owned, written)
-        write_manifest(staging, {**kept, **written})
-        _keep_file_modes(target, staging, [*written, MANIFEST])
-        staging.chmod(_mode_for(target))
-        _swap(staging, target, now)
-    except OutputError as err:  # worded already; a file of the run is named where it goes
-        if str(staging) not in str(err):
-            raise
-        raise OutputError(str(err).replace(str(staging), str(target))) from err
-    except OSError as err:
-        raise cannot_write(path, err) from err
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
+    # Held from before the recovery: a swapped-out folder found then is a killed run's, never
+    # that of a run between its two renames.
+    with lock_folder(target, path):
+        recover_folder(target)
+        existing = _scan(target) if target.exists() else {}
+        ours = _opmap_files(target, existing)
+        _check_folder_contents(target, Path(path), existing, ours, owned, policy)
+        staging = target.with_name(f".{target.name}.opmap-staging-{os.getpid()}-{_token()}")
+        try:
+            staging.mkdir(parents=True)
+        except OSError as err:
+            raise cannot_write(path, err) from err
+        try:
+            yield staging
+            _put_in_place(staging, target, existing, ours, owned)
+        except OutputError as err:  # worded already; a file of the run is named where it goes
+            if str(staging) not in str(err):
+                raise
+            raise OutputError(str(err).replace(str(staging), str(target))) from err
+        except OSError as err:
+            raise cannot_write(path, err) from err
+        finally:
+            shutil.rmtree(staging, ignore_errors=True)
+
+
+def _put_in_place(
+    staging: Path,
+    target: Path,
+    existing: dict[str, str],
+    ours: dict[str, str],
+    owned: Sequence[str],
+) -> None:
+    """Carry the user's files into ``staging``, list what opmap wrote, and swap it in."""
+    written = {
+        rel: file_digest(staging / rel) for rel, kind in _scan(staging).items() if kind == "file"
+    }
+    # Listed again: what the user saved in the folder while the run wrote is kept too.
+    now = _scan(target) if target.exists() else {}
+    _check_saved_meanwhile(target, existing, now, written)
+    kept = _carry_over(target, staging, now, ours, owned, written)
+    write_manifest(staging, {**kept, **written})
+    _keep_file_modes(target, staging, [*written, MANIFEST])
+    staging.chmod(_mode_for(target))
+    _swap(staging, target, now)
 
 
 def recover_folder(target: Path) -> None:
