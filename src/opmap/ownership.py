@@ -22,6 +22,7 @@ import json
 import os
 import re
 import stat
+import sys
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -224,9 +225,11 @@ def _remove_stale_parts(folder: Path) -> None:
 
 
 def process_alive(pid: int) -> bool:
-    """Whether the process ``pid`` (which wrote a leftover file or folder) still runs."""
+    """Whether the process ``pid`` (which wrote a leftover file or a lock) still runs."""
     if pid == os.getpid():
         return True
+    if sys.platform == "win32":
+        return _windows_process_alive(pid)
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
@@ -236,4 +239,31 @@ def process_alive(pid: int) -> bool:
     return True
 
 
+def _windows_process_alive(pid: int) -> bool:
+    """Ask Windows whether ``pid`` runs: its ``os.kill(pid, 0)`` would send it Ctrl-C.
+
+    On Windows signal 0 is ``CTRL_C_EVENT``: the call interrupts the other run if ``pid`` leads
+    a console process group, and fails with an OSError otherwise.
+    """
+    import ctypes
+
+    kernel32 = ctypes.WinDLL("kernel32", use_last_error=True)
+    kernel32.OpenProcess.restype = ctypes.c_void_p
+    kernel32.GetExitCodeProcess.argtypes = (ctypes.c_void_p, ctypes.POINTER(ctypes.c_ulong))
+    kernel32.CloseHandle.argtypes = (ctypes.c_void_p,)
+    handle = kernel32.OpenProcess(_QUERY_LIMITED_INFORMATION, False, pid)
+    if not handle:  # no such process; or one of another user's, which runs
+        return ctypes.get_last_error() == _ERROR_ACCESS_DENIED
+    try:
+        code = ctypes.c_ulong()
+        if not kernel32.GetExitCodeProcess(handle, ctypes.byref(code)):
+            return True
+        return code.value == _STILL_ACTIVE
+    finally:
+        kernel32.CloseHandle(handle)
+
+
+_QUERY_LIMITED_INFORMATION = 0x1000
+_ERROR_ACCESS_DENIED = 5
+_STILL_ACTIVE = 259
 _PART = re.compile(r"\.(?P<name>.+)\.opmap-part-(?P<pid>[0-9]+)-\w+")
