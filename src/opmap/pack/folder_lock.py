@@ -52,9 +52,9 @@ def lock_folder(target: Path, given: Path | str) -> Iterator[Path]:
     finally:
         # Only this run's: a forked step of the build has another id, and a lock the user
         # removed may have been taken by a later run since.
-        seen = _look(lock)
-        if seen is not None and seen.holder() == _Holder.this_run():
-            with contextlib.suppress(OSError):  # left behind, it is a dead run's: stale
+        with contextlib.suppress(OutputError, OSError):  # left behind, it is a dead run's
+            seen = _look(lock)
+            if seen is not None and seen.holder() == _Holder.this_run():
                 lock.unlink()
 
 
