@@ -15,12 +15,13 @@ import pytest
 
 from opmap.decide.aggregate import (
     aggregate_by_country,
+    alone_total,
     participation_table,
     select_operations,
     unmapped_operations,
 )
 from opmap.errors import InvalidRegions
-from opmap.figures import Figure
+from opmap.figures import AT_LEAST, Figure, Total
 from opmap.read.boundaries import load_attributes
 from opmap.read.operations import Operation, read_operations
 from opmap.read.regions import read_regions
@@ -199,6 +200,24 @@ def test_a_countrys_figures_say_when_an_operation_it_ran_alone_gave_none(boundar
     assert str(row["arrests"]) == "at least 17"
     assert (row["arrests_reported"], row["single_country_operations"]) == (2, 3)
     assert (row["victims"], row["victims_reported"]) == (None, 0)
+
+
+def test_a_countrys_total_counts_the_operations_it_ran_alone_not_those_it_shared(boundaries):
+    # Ghana ran two operations alone, one without arrests, and one with Togo that gave 100:
+    # the map said "Arrests: at least 5" beside "3 operations", and not of which.
+    ghana = {"countries": ("GHA",), "country_names": ("Ghana",)}
+    both = {"countries": ("GHA", "TGO"), "country_names": ("Ghana", "Togo")}
+    operations = [
+        Operation("F1", 2020, **ghana, arrests=Figure(5)),
+        Operation("F2", 2021, **ghana),
+        Operation("T", 2022, **both, arrests=Figure(100)),
+    ]
+    row = by_iso(aggregate_by_country(operations, boundaries), "GHA")
+    assert row["operations"] == 3
+    assert alone_total(row, "arrests") == Total(Figure(5, AT_LEAST), 1, 2)
+    assert alone_total(row, "victims") == Total(None, 0, 2)
+    togo = by_iso(aggregate_by_country(operations, boundaries), "TGO")
+    assert alone_total(togo, "arrests") == Total(None, 0, 0)  # the 100 are the operation's
 
 
 def test_every_unit_adds_the_units_known_by_a_point_in_their_regions(boundaries):

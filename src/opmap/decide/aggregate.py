@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from opmap.figures import add_figures
+from opmap.figures import Total, add_figures
 from opmap.i18n import DEFAULT_LANGUAGE, current_language
 from opmap.place_names import country_name
 from opmap.read.operations import Operation, chronological
@@ -205,6 +205,26 @@ def aggregate_by_country(
         coverage[column] = pd.Series([t.figure for t in totals], index=coverage.index, dtype=object)
         coverage[f"{column}_reported"] = [t.reported for t in totals]
     return coverage
+
+
+def alone_total(row: Mapping, column: str) -> Total:
+    """Return a country's figure with how many of the operations it ran alone gave it.
+
+    The figure :func:`aggregate_by_country` added up ("more than 124"), the count of those
+    that reported it and of the operations the country ran alone, for a reader's "(2 of 3)"
+    (:func:`opmap.decide.cells.total_cell`). Nothing counted when it ran none alone.
+
+    Parameters
+    ----------
+    row : mapping
+        A row of :func:`aggregate_by_country`'s table.
+    column : {"victims", "minors", "arrests"}
+
+    Returns
+    -------
+    Total
+    """
+    return Total(row[column], int(row[f"{column}_reported"]), int(row["single_country_operations"]))
 
 
 def _with_point_rows(

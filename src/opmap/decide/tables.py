@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from opmap.decide.aggregate import alone_total
 from opmap.decide.cells import (
     figure_cell,
     figure_words_cell,
@@ -22,7 +23,6 @@ from opmap.decide.cells import (
     total_cell,
     years_cell,
 )
-from opmap.figures import Total
 from opmap.i18n import format_number, sort_key
 from opmap.place_names import region_name
 from opmap.read.operations import Operation, chronological
@@ -143,8 +143,7 @@ def countries_table(coverage: pd.DataFrame) -> Table:
 
 def _alone_cell(row: pd.Series, column: str) -> str:
     """Return a country's figure from the operations it ran alone, and how many gave it."""
-    alone = int(row["single_country_operations"])
-    return total_cell(Total(row[column], int(row[f"{column}_reported"]), alone))
+    return total_cell(alone_total(row, column))
 
 
 REGION_SORTS = ("coverage", "region", "operations", "countries", "gaps")
