@@ -17,3 +17,16 @@ def operation(name, year, countries=(), total=None, victims=None, **fields) -> O
         victims=parse_figure(victims) if victims else None,
         **fields,
     )
+
+
+def alone_and_shared() -> list[Operation]:
+    """Côte d'Ivoire ran Nawa (76 victims) and Bia (none given) alone and Epervier ("nearly
+    500") with Mali; Nigeria ran Kano alone, which gave none. As opmap summary words their
+    victims: Côte d'Ivoire "at least 76 (1 of 2)", Nigeria "not reported (0 of 1)", Mali none."""
+    civ = ("CIV", "Côte d'Ivoire")
+    return [
+        operation("Nawa", 2014, [civ], victims="76"),
+        operation("Bia", 2016, [civ]),
+        operation("Epervier", 2017, [civ, ("MLI", "Mali")], victims="nearly 500"),
+        operation("Kano", 2019, [("NGA", "Nigeria")]),
+    ]

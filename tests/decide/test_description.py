@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from records import operation
+from records import alone_and_shared, operation
 
 from opmap.decide.description import OPERATIONS_LISTED, describe_map
 from opmap.decide.mapdata import prepare_map_data
@@ -131,6 +131,30 @@ def test_the_countries_table_lists_each_participant_once_busiest_first(world):
         "Saint Vincent and the Grenadines", "Senegal", "Sudan", "Trinidad and Tobago",
         "Turks and Caicos Islands", "Venezuela",
     ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("language", "column", "civ", "nga"),
+    [
+        ("en", "Victims (single-country operations only)", "at least 76 (1 of 2)",
+         "not reported (0 of 1)"),
+        ("fr", "Victimes (opérations dans un seul pays uniquement)", "au moins 76 (1 sur 2)",
+         "non communiqué (0 sur 1)"),
+    ],
+)  # fmt: skip
+def test_a_countrys_figure_in_the_table_says_how_many_operations_it_ran_alone_gave_it(
+    boundaries, language, column, civ, nga
+):
+    # The table said "at least 76" and, for Nigeria, nothing, where opmap summary says "at
+    # least 76 (1 of 2)" and "not reported (0 of 1)"; Mali, in Epervier only, has no figure.
+    from opmap.i18n import use_language
+
+    with use_language(language):
+        map_data = prepare_map_data(alone_and_shared(), boundaries, metric="victims")
+        table = describe_map(map_data).countries
+    assert table.columns[-1] == column
+    # Côte d'Ivoire (3 operations), then Mali and Nigeria (1 each)
+    assert [row[-1] for row in table.rows] == [civ, "", nga]
 
 
 def test_the_countries_table_sorts_names_as_a_reader_of_the_language_does(boundaries):

@@ -12,7 +12,8 @@ import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from opmap.decide.cells import figure_words_cell, years_cell
+from opmap.decide.aggregate import alone_total
+from opmap.decide.cells import total_cell, years_cell
 from opmap.decide.mapdata import MapData
 from opmap.decide.tables import most_operations_first
 from opmap.figures import add_figures
@@ -343,7 +344,8 @@ def countries_table(map_data: MapData) -> MapTable:
     """Tabulate the countries that took part, most operations first.
 
     On a regional map only the region's own countries are listed. For a figure metric, the
-    country's figure from the operations it ran alone is a column too.
+    country's figure from the operations it ran alone is a column too, saying how many of them
+    gave it when not all did ("more than 124 (2 of 3)"), as ``opmap summary`` does.
 
     Parameters
     ----------
@@ -368,7 +370,7 @@ def countries_table(map_data: MapData) -> MapTable:
             some_names(row["operation_keys"]),
         ]
         if map_data.metric != "operations":
-            cells.append(figure_words_cell(row[map_data.metric]))
+            cells.append(total_cell(alone_total(row, map_data.metric)))
         rows.append(tuple(cells))
     return MapTable(
         caption=text("text_table_countries"),

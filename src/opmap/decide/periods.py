@@ -21,7 +21,7 @@ import pandas as pd
 from opmap.decide.aggregate import aggregate_by_country
 from opmap.decide.classes import Classes, metric_values
 from opmap.decide.mapdata import MapData
-from opmap.figures import Figure, add_figures
+from opmap.figures import Figure, Total, add_figures
 from opmap.read.operations import Operation
 
 #: "in": the operations of the period only; "upto": everything from the first year to its end.
@@ -189,23 +189,23 @@ def _views(map_data: MapData, modes: Iterable[str]) -> Iterator[tuple[str, dict[
         yield key, _values(map_data.metric, terms)
 
 
-def view_figures(map_data: MapData) -> dict[str, dict[str, Figure]]:
-    """Return each country's figure in each view of the year control, where it has one.
+def view_figures(map_data: MapData) -> dict[str, dict[str, Total]]:
+    """Return each country's figure in each view of the year control, and who gave it.
 
     Added up as the whole map adds them (:func:`opmap.figures.add_figures`, the operations the
     country ran alone): rounded like the roughest term, a lower bound where one gave none, so
-    that "up to" the last year says what all years say.
+    that "up to" the last year says what all years say. A country that ran operations alone
+    in a view has a total there even if none of them gave the figure ("0 of 1").
 
     Returns
     -------
     dict
-        ``"in:2017"``, ``"upto:2017"`` -> ISO3 -> :class:`~opmap.figures.Figure`.
+        ``"in:2017"``, ``"upto:2017"`` -> ISO3 -> :class:`~opmap.figures.Total`.
     """
-    views = {}
-    for key, terms in _view_terms(map_data, MODES):
-        totals = {iso3: add_figures(figures).figure for iso3, figures in terms.items()}
-        views[key] = {iso3: figure for iso3, figure in totals.items() if figure is not None}
-    return views
+    return {
+        key: {iso3: add_figures(figures) for iso3, figures in terms.items()}
+        for key, terms in _view_terms(map_data, MODES)
+    }
 
 
 def year_values(map_data: MapData, first: int, last: int) -> dict[str, float]:

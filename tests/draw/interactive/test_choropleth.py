@@ -5,11 +5,13 @@ from __future__ import annotations
 import html
 
 import pytest
+from records import alone_and_shared
 
 from opmap.decide.mapdata import prepare_map_data
 from opmap.draw.interactive.choropleth import choropleth_units, country_tooltips
 from opmap.draw.interactive.encoding import decode_units
 from opmap.figures import parse_figure
+from opmap.i18n import use_language
 from opmap.read.boundaries import load_boundaries
 from opmap.read.operations import Operation
 
@@ -59,8 +61,38 @@ def test_figure_tooltips_add_the_figure_as_worded(boundaries):
     )
     map_data = prepare_map_data([operation], boundaries, metric="victims")
     assert country_tooltips(map_data)["CIV"] == (
-        "Côte d&#39;Ivoire \u2014 1 operation: Libertad 2018<br>Victims: nearly 350"
+        "Côte d&#39;Ivoire \u2014 1 operation: Libertad 2018<br>"
+        "Victims (single-country operations only): nearly 350"
     )
+
+
+@pytest.mark.parametrize(
+    ("language", "civ", "nga"),
+    [
+        (
+            "en",
+            "Victims (single-country operations only): at least 76 (1 of 2)",
+            "Victims (single-country operations only): not reported (0 of 1)",
+        ),
+        (
+            "fr",
+            "Victimes (opérations dans un seul pays uniquement) : au moins 76 (1 sur 2)",
+            "Victimes (opérations dans un seul pays uniquement) : non communiqué (0 sur 1)",
+        ),
+    ],
+)
+def test_a_countrys_figure_says_how_many_of_the_operations_it_ran_alone_gave_it(
+    boundaries, language, civ, nga
+):
+    # "Victims: at least 76" stood under "3 operations", one of them Epervier, "nearly 500"
+    # with Mali: it said neither which operations it was of nor how many gave it, where
+    # opmap summary says "at least 76 (1 of 2)" of the operations the country ran alone.
+    with use_language(language):
+        map_data = prepare_map_data(alone_and_shared(), boundaries, metric="victims")
+        tooltips = country_tooltips(map_data)
+    assert tooltips["CIV"].endswith(f"<br>{civ}")
+    assert tooltips["NGA"].endswith(f"<br>{nga}")
+    assert "500" not in tooltips["CIV"]  # Epervier's figure stays the operation's
 
 
 def test_a_country_in_multi_country_operations_only_has_no_figure_not_one_not_given(
@@ -73,7 +105,10 @@ def test_a_country_in_multi_country_operations_only_has_no_figure_not_one_not_gi
     sawiyan = operation("Sawiyan", 2018, [("SDN", "Sudan")])
     tooltips = country_tooltips(prepare_map_data([epervier, sawiyan], boundaries, metric="victims"))
     assert tooltips["TCD"].endswith("<br>No figure from a single-country operation")
-    assert tooltips["SDN"].endswith("<br>No figure from a single-country operation")
+    # Sudan ran Sawiyan alone, and it gave none: said as opmap summary says it
+    assert tooltips["SDN"].endswith(
+        "<br>Victims (single-country operations only): not reported (0 of 1)"
+    )
 
 
 def test_units_carry_the_class_colour_of_their_country(busy_map):

@@ -81,11 +81,15 @@ def test_a_country_figure_up_to_the_last_year_is_the_all_years_figure(boundaries
         Operation("D", 2021, countries=("GHA",), country_names=("Ghana",)),
     ]
     victims = prepare_map_data(ops, boundaries, metric="victims")
-    figures = timeline_data(victims)["figures"]
+    data = timeline_data(victims)
+    figures = data["figures"]
     all_years = victims.coverage.set_index("iso_a3").loc["NGA", "victims"]
     assert str(all_years) == "about 440"
-    assert figures["upto:2021"]["NGA"] == [440.0, "Victims: about 440"]
+    # each view's figure says how many of the operations it ran alone gave it, as all years'
+    assert figures["upto:2021"]["NGA"] == [440.0, "about 440 (2 of 3)"]
     # 94 + nearly 350, rounded up to stay an upper bound, as the coverage table rounds it
-    assert figures["upto:2020"]["NGA"] == [450.0, "Victims: nearly 450"]
-    assert figures["in:2019"]["NGA"] == [94.0, "Victims: 94"]
-    assert "NGA" not in figures["in:2021"]  # its only operation that year gave no figure
+    assert figures["upto:2020"]["NGA"] == [450.0, "nearly 450"]
+    assert figures["in:2019"]["NGA"] == [94.0, "94"]
+    # its only operation that year gave no figure: no colour, and said so
+    assert figures["in:2021"]["NGA"] == [None, "not reported (0 of 1)"]
+    assert data["words"]["figure"] == "Victims (single-country operations only): {value}"

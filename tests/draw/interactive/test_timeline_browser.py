@@ -321,10 +321,10 @@ def test_synthetic_victims_keep_one_scale(browser, boundaries, synthetic_operati
         _show(page, "in", 2011)
         fills = _fills(page)
         assert fills["DEU"] == classes.color_of(10)
-        assert fills["FRA"] == NO_DATA_COLOR  # Beta gives no figure
+        assert fills["FRA"] == NO_DATA_COLOR  # Beta, which France ran alone, gives no figure
         assert (
             page.evaluate(_TOOLTIP, "FRA") == "France \u2014 1 operation: Beta 2011"
-            "No figure from a single-country operation"
+            "Victims (single-country operations only): not reported (0 of 1)"
         )
         _show(page, "upto", 2013)
         assert _fills(page)["KEN"] == NO_DATA_COLOR
@@ -332,7 +332,7 @@ def test_synthetic_victims_keep_one_scale(browser, boundaries, synthetic_operati
         assert _fills(page)["KEN"] == classes.color_of(5)
         assert (
             page.evaluate(_TOOLTIP, "KEN") == "Kenya \u2014 1 operation: Epsilon 2014"
-            "Victims: more than 5"
+            "Victims (single-country operations only): more than 5"
         )
         assert log.console_errors == [] and log.page_errors == []
     finally:

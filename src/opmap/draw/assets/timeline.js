@@ -58,9 +58,11 @@
         if (data.metric === "operations") {
             number = count || null;
         } else {
+            // [value or null where none gave it, "more than 124 (2 of 3)"]
             number = figure ? figure[0] : null;
             if (count) {
-                lines.push(figure ? figure[1] : words.notGiven);
+                lines.push(figure ? opmap.fillIn(words.figure, {value: figure[1]})
+                    : words.notGiven);
             }
         }
         var detail, color = classColor(data, number);

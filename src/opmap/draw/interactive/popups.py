@@ -13,7 +13,8 @@ from datetime import date
 from typing import NamedTuple
 from urllib.parse import urlsplit
 
-from opmap.figures import Figure
+from opmap.decide.cells import total_cell
+from opmap.figures import Figure, Total
 from opmap.i18n import current_language, format_date, format_date_range
 from opmap.place_names import region_name
 from opmap.read.operations import Operation
@@ -175,15 +176,23 @@ def figure_words(figure: Figure | None) -> str:
     return text("popup_not_given") if figure is None else figure_text(figure)
 
 
-def country_figure_line(metric: str, figure: Figure | None) -> str:
-    """Word a country's figure on a map of that figure: "Victims: 94".
+def country_figure_line(metric: str, total: Total) -> str:
+    """Word a country's figure on a map of that figure, and who gave it, as the tables do.
 
-    The map's figures are those of single-country operations: Chad, in Epervier's five
-    countries only, has none, and Epervier's "nearly 500" was given, so not "not given".
+    "Victims (single-country operations only): more than 124 (2 of 3)": the figures of the
+    operations the country ran alone (:func:`opmap.decide.aggregate.alone_total`), as the
+    legend names them, so that "(2 of 3)" is not read as of every operation it took part
+    in; "not reported (0 of 1)" where none gave it. Chad, in Epervier's five countries only,
+    has none, and Epervier's "nearly 500" was given, so not "not reported" either.
     """
-    if figure is None:
+    if not total.operations:
         return text("no_figure")
-    return text("tooltip_figure", label=text(f"popup_{metric}"), value=figure_text(figure))
+    return country_figure_words(metric, total_cell(total))
+
+
+def country_figure_words(metric: str, value: str) -> str:
+    """Put a country's figure, worded (``total_cell``), after what it is the figure of."""
+    return text("tooltip_figure", label=text(f"legend_title_{metric}"), value=value)
 
 
 def _countries_row(operation: Operation) -> PopupRow:

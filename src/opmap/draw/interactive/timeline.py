@@ -23,12 +23,13 @@ from branca.element import MacroElement
 from folium.template import Template
 from markupsafe import Markup
 
+from opmap.decide.cells import total_cell
 from opmap.decide.classes import NO_DATA_COLOR
 from opmap.decide.mapdata import MapData
 from opmap.decide.periods import MODES, lowest_labels, view_figures, year_span
 from opmap.draw.interactive.compact import gaps
 from opmap.draw.interactive.offline import UsesAssets, script_json
-from opmap.draw.interactive.popups import country_figure_line
+from opmap.draw.interactive.popups import country_figure_words
 from opmap.draw.interactive.shared import SharedOperations
 from opmap.draw.interactive.styles import NARROW
 from opmap.draw.templates import render
@@ -191,7 +192,8 @@ def timeline_data(
             "many": text("tooltip_operation_many", count="{count}", names="{names}"),
             "none": text("tooltip_none"),
             "gap": text("tooltip_gap", period="{period}"),
-            "notGiven": _figure_line(map_data.metric, None),
+            "notGiven": text("no_figure"),
+            "figure": country_figure_words(map_data.metric, "{value}"),
         },
     }
 
@@ -271,14 +273,15 @@ def _all_years_line(map_data: MapData) -> str:
 
 
 def _figure_lines(map_data: MapData) -> dict[str, dict[str, list]]:
-    """Word each country's figure in each view (:func:`opmap.decide.periods.view_figures`)."""
+    """Each country's figure in each view (:func:`opmap.decide.periods.view_figures`).
+
+    Its value (None where no operation gave it) and its words with who gave them ("more than
+    124 (2 of 3)"), which ``words.figure`` puts after what they are the figure of.
+    """
     return {
         view: {
-            iso3: [float(f.value), _figure_line(map_data.metric, f)] for iso3, f in found.items()
+            iso3: [None if total.figure is None else float(total.figure.value), total_cell(total)]
+            for iso3, total in found.items()
         }
         for view, found in view_figures(map_data).items()
     }
-
-
-def _figure_line(metric: str, figure) -> str:
-    return "" if metric == "operations" else country_figure_line(metric, figure)
