@@ -273,6 +273,9 @@ STRINGS: dict[str, str] = {
     "keys_marker": "{name}: marker {position} of {count}. Enter opens it.",
     "keys_country": "{name}, {operations}: country {position} of {count}. Enter lists its "
     "operations.",
+    # on a map coloured by a figure: the country's, as its tooltip words it (country_figure_line)
+    "keys_country_figure": "{name}, {operations}: country {position} of {count}. {figure}. Enter "
+    "lists its operations.",
     "keys_no_operations": "No operation is on the map in this view.",
     "keys_no_countries": "No country took part.",
     # Leaflet's own words, on its buttons and links (assets/leaflet-words.js)

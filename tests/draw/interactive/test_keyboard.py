@@ -65,6 +65,25 @@ def test_the_countries_it_lists_are_the_participants_west_to_east(world):
     assert longitudes == sorted(longitudes)
 
 
+def test_on_a_map_of_a_figure_a_country_is_said_with_its_figure_and_who_gave_it():
+    # The arrows said "Côte d'Ivoire, 3 operations: country 1 of 3." and no figure, on a map
+    # coloured by victims; its tooltip says the figure, and now how many gave it.
+    from records import alone_and_shared
+
+    boundaries = load_boundaries()
+    data = keyboard_data(prepare_map_data(alone_and_shared(), boundaries, metric="victims"))
+    figure = "Victims (single-country operations only): at least 76 (1 of 2)"
+    assert data["countries"]["CIV"]["figure"] == figure
+    assert data["countries"]["NGA"]["figure"].endswith(": not reported (0 of 1)")
+    assert data["countries"]["MLI"]["figure"] == "No figure from a single-country operation"
+    assert data["words"]["countryFigure"] == (
+        "{name}, {operations}: country {position} of {count}. {figure}. Enter lists its operations."
+    )
+    # a map of operations says the count, which it says already
+    counts = keyboard_data(prepare_map_data(alone_and_shared(), boundaries))
+    assert "figure" not in counts["countries"]["CIV"]
+
+
 def test_the_map_is_one_tab_stop_with_no_shape_or_marker_in_the_tab_order(page):
     page.keyboard.press("Tab")
     assert "folium-map" in page.evaluate(FOCUSED)["cls"]

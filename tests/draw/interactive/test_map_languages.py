@@ -205,3 +205,83 @@ def test_a_markers_name_is_read_in_the_language_of_the_data(bundled_maps):
     assert langs["Nawa 2014"] == langs["Libertad 2018"] == "en"
     area = next(label for label in langs if "Adwenpa II" in label)
     assert langs[area] == ""  # a sentence in the page's words, the name set apart within it
+
+
+#: A country's row in the table of countries under the map: its cells, by its name.
+COUNTRY_ROWS = """() => Object.fromEntries([...document.querySelectorAll("table")]
+    .filter(t => t.querySelectorAll("thead th").length === 5)
+    .flatMap(t => [...t.querySelectorAll("tbody tr")])
+    .map(tr => [...tr.children].map(cell => cell.textContent.trim()))
+    .map(cells => [cells[0], cells[cells.length - 1]]))"""
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(
+    ("language", "figure", "none_in_2016", "table"),
+    [
+        (
+            "en",
+            "Victims (single-country operations only): at least 76 (1 of 2)",
+            "Victims (single-country operations only): not reported (0 of 1)",
+            {"Côte d'Ivoire": "at least 76 (1 of 2)", "Nigeria": "not reported (0 of 1)"},
+        ),
+        (
+            "fr",
+            "Victimes (opérations dans un seul pays uniquement) : au moins 76 (1 sur 2)",
+            "Victimes (opérations dans un seul pays uniquement) : non communiqué (0 sur 1)",
+            {"Côte d’Ivoire": "au moins 76 (1 sur 2)", "Nigeria": "non communiqué (0 sur 1)"},
+        ),
+    ],
+)
+def test_a_countrys_figure_says_who_gave_it_in_its_tooltip_keys_popup_and_table(
+    tmp_path, language, figure, none_in_2016, table
+):
+    # On a map coloured by victims, Côte d'Ivoire's tooltip said "Victims: at least 76", the
+    # arrows said no figure and its row "at least 76": never that one of the two operations it
+    # ran alone gave it, nor that Epervier's "nearly 500", with Mali, is not in it.
+    from browser import visible_point
+    from records import alone_and_shared
+
+    from opmap.read.boundaries import load_boundaries
+
+    with use_language(language):
+        data = prepare_map_data(alone_and_shared(), load_boundaries(), metric="victims")
+        path = write_map(data, tmp_path / f"victims-{language}.html")
+        name = data.coverage.set_index("iso_a3").loc["CIV", "name"]
+    with launch_browser() as browser:
+        page, log = open_offline(browser, path)
+        tooltip = page.locator(".leaflet-tooltip")
+
+        def hover_ivory_coast() -> str:
+            page.mouse.move(-1, -1)
+            page.mouse.move(*visible_point(page, 'path[data-country="CIV"]'))
+            tooltip.last.wait_for(state="visible")
+            return tooltip.last.inner_text()
+
+        all_years = hover_ivory_coast()
+        page.locator(".opmap-modes input[value='in']").check()
+        page.locator("input.opmap-year").fill("2016")  # Bia alone, which gave none
+        in_2016 = hover_ivory_coast()
+        page.locator("input.opmap-year").fill("2020")  # the last stop: all years again
+        page.mouse.move(-1, -1)
+        page.focus(".folium-map")
+        page.keyboard.press("ArrowDown")  # from the operations to the countries
+        said = ""
+        for _ in range(3):
+            said = page.inner_text("[role=status]")
+            if said.startswith(name):
+                break
+            page.keyboard.press("ArrowRight")
+        page.keyboard.press("Enter")
+        popup = page.locator(".leaflet-popup-content")
+        popup.wait_for(state="visible")
+        popup_lines = popup.inner_text().splitlines()
+        rows = page.evaluate(COUNTRY_ROWS)
+        assert not log.console_errors and not log.page_errors and not log.outside_requests
+        page.context.close()
+    assert all_years.splitlines()[-1] == figure
+    assert in_2016.splitlines()[-1] == none_in_2016
+    assert said.startswith(name) and f". {figure}. " in said
+    assert figure in popup_lines
+    assert {country: rows[country] for country in table} == table
+    assert rows["Mali"] == ""  # in Epervier only: the operation's figure is not Mali's

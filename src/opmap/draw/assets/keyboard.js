@@ -37,11 +37,17 @@
         return node;
     }
 
-    /** A country's popup: its name, how many operations, and each with its headline figures. */
+    /**
+     * A country's popup: its name, how many operations, the figure the map is coloured by (if
+     * it is), and each operation with its headline figures.
+     */
     function countryContent(country, words) {
         var box = textElement("div", "opmap-popup opmap-country-popup");
         box.appendChild(textElement("h2", null, country.name));
         box.appendChild(textElement("p", null, country.count));
+        if (country.figure) {
+            box.appendChild(textElement("p", null, country.figure));
+        }
         var list = box.appendChild(textElement("ul"));
         country.operations.forEach(function (brief) {
             list.appendChild(textElement("li", null, brief));
@@ -198,9 +204,9 @@
             if (element) {
                 element.focus({preventScroll: true});
             }
-            say(fill(words.country, {
+            say(fill(country.figure ? words.countryFigure : words.country, {
                 name: country.name, operations: country.count, position: index + 1,
-                count: list.length
+                count: list.length, figure: country.figure
             }));
         }
         function choose(next) {
@@ -360,9 +366,10 @@
      * Set up the keyboard on a map.
      *
      * countries: the countries layer (each unit's ISO3 code in feature.id). data: countries
-     * (ISO3 -> {name, count, operations, more, at: [lat, lon]}, participants only), order (their
-     * ISO3 codes, west to east), words (label, help, operation, country, empty, more, and
-     * leaflet: Leaflet's own words), narrow (the media query of a small screen).
+     * (ISO3 -> {name, count, operations, more, at: [lat, lon], and on a map coloured by a
+     * figure, figure}, participants only), order (their ISO3 codes, west to east), words
+     * (label, help, operation, country, countryFigure, empty, more, and leaflet: Leaflet's own
+     * words), narrow (the media query of a small screen).
      */
     function keyboardNavigation(map, countries, data) {
         var say = announcer(map, data.words);

@@ -10,11 +10,12 @@ from __future__ import annotations
 from branca.element import MacroElement
 from folium.template import Template
 
+from opmap.decide.aggregate import alone_total
 from opmap.decide.antimeridian import unwrap
 from opmap.decide.description import participants
 from opmap.decide.mapdata import MapData
 from opmap.draw.interactive.offline import UsesAssets, script_json
-from opmap.draw.interactive.popups import kept_brief
+from opmap.draw.interactive.popups import country_figure_line, kept_brief
 from opmap.draw.interactive.styles import NARROW
 from opmap.i18n import format_number
 from opmap.words import count_operations, text
@@ -59,8 +60,10 @@ def keyboard_data(map_data: MapData) -> dict:
     dict
         ``countries``: ISO3 -> ``name``, ``count`` ("2 operations"), ``operations`` (their
         headline lines, the first :data:`COUNTRY_LISTED`), ``more`` (how many more, 0 for
-        none) and ``at`` ([lat, lon] inside the country, where its popup opens); ``order``: the
-        ISO3 codes west to east; ``narrow``: the media query of a small screen; ``words``.
+        none), ``at`` ([lat, lon] inside the country, where its popup opens) and, on a map
+        coloured by a figure, ``figure`` (as its tooltip words it: "Victims (single-country
+        operations only): more than 124 (2 of 3)"); ``order``: the ISO3 codes west to east;
+        ``narrow``: the media query of a small screen; ``words``.
     """
     by_key = {op.key: op for op in map_data.operations}
     countries = {}
@@ -78,6 +81,9 @@ def keyboard_data(map_data: MapData) -> dict:
             "more": format_number(len(keys) - COUNTRY_LISTED) if len(keys) > COUNTRY_LISTED else 0,
             "at": [round(point.y, 4), round(unwrap(point.x, seam), 4)],
         }
+        if map_data.metric != "operations":  # what its tooltip says of the figure coloured
+            figure = country_figure_line(map_data.metric, alone_total(row, map_data.metric))
+            countries[row["iso_a3"]]["figure"] = figure
     order = sorted(
         countries, key=lambda iso3: (countries[iso3]["at"][1], -countries[iso3]["at"][0])
     )
@@ -98,6 +104,14 @@ def keyboard_data(map_data: MapData) -> dict:
                 operations="{operations}",
                 position="{position}",
                 count="{count}",
+            ),
+            "countryFigure": text(
+                "keys_country_figure",
+                name="{name}",
+                operations="{operations}",
+                position="{position}",
+                count="{count}",
+                figure="{figure}",
             ),
             "emptyOperations": text("keys_no_operations"),
             "emptyCountries": text("keys_no_countries"),
