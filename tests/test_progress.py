@@ -140,9 +140,9 @@ def test_a_build_tells_each_step_as_it_starts_and_ends(
     result = CliRunner().invoke(cli, [*args, str(small_countries), "--out", str(tmp_path / "p")])
     assert result.exit_code == 0, result.output
     lines = result.stderr.splitlines()
-    assert lines[0] == "Lecture de operations.csv : 5 lignes"
-    assert "[1/6] les enregistrements nettoyés : operations.csv" in lines
-    assert "[6/6] la note d’information : index.html" in lines
+    assert lines[0] == "Lecture de operations.csv\u00a0: 5 lignes"
+    assert "[1/6] les enregistrements nettoyés\u00a0: operations.csv" in lines
+    assert "[6/6] la note d’information\u00a0: index.html" in lines
     written = [
         line for line in lines if re.fullmatch(r"\[\d/6\] \d+ fichiers? écrits? en .*", line)
     ]

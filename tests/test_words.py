@@ -120,7 +120,7 @@ def test_the_named_countries_agree_with_their_number_in_each_language(language, 
     ("language", "expected"),
     [
         ("en", "2 countries named: Mali, Niger"),
-        ("fr", "2 pays cités : Mali, Niger"),  # a space before the colon
+        ("fr", "2 pays cités\u00a0: Mali, Niger"),  # a no-break space before the colon
         ("es", "2 países mencionados: Mali, Níger"),
         ("ar", "عدد البلدان المذكورة 2: مالي، النيجر"),  # the Arabic comma
     ],

@@ -134,8 +134,8 @@ def test_the_language_of_a_command_line(args, language):
         (
             "fr",
             ["map", "--since", "2019", "--until", "2015"],
-            "Erreur\u00a0: --since 2019 est après --until 2015, ce qui ne laisse aucune année ; "
-            "inversez-les, ou omettez l’un des deux",
+            "Erreur\u00a0: --since 2019 est après --until 2015, ce qui ne laisse aucune "
+            "année\u00a0; inversez-les, ou omettez l’un des deux",
         ),
     ],
 )

@@ -229,7 +229,7 @@ def test_warnings_of_the_operations_are_told_on_stderr_and_the_map_is_written(tm
     result = CliRunner().invoke(cli, args)
     assert result.exit_code == 0 and out.exists()
     assert result.stderr == (
-        f"{operations} : 1 avertissement, qui n’arrête pas l’exécution ; "
+        f"{operations}\u00a0: 1 avertissement, qui n’arrête pas l’exécution\u00a0; "
         f"`opmap validate {operations}` le détaille\n"
     )
     quiet = CliRunner().invoke(cli, ["-q", *args, "--force"])

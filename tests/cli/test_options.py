@@ -106,7 +106,7 @@ def test_only_build_writes_every_language_at_once(tmp_path):
     ("args", "expected"),
     [
         # --lang is read first wherever it is written, so a bad value before it is told in it
-        (["--size", "12x3", "--lang", "fr"], "la taille '12x3' n’a pas d’unité ; écrivez"),
+        (["--size", "12x3", "--lang", "fr"], "la taille '12x3' n’a pas d’unité\u00a0; écrivez"),
         (["--lang", "es", "--bins", "1,x"], "'1,x' no es una lista de números"),
         (["--step", "2", "--lang", "ar"], "الخياران --step و--mode يُستخدمان مع --by-year"),
     ],

@@ -168,7 +168,7 @@ def test_summary_speaks_the_language_asked_for():
     assert result.exit_code == 0, result.output
     out = result.output
     assert out.startswith("Opérations (6)")
-    assert "Participants nommés : 20 pays et territoires nommés" in out
+    assert "Participants nommés\u00a0: 20 pays et territoires nommés" in out
     assert "Régions (Régions de l’ONU)" in out
     # Countries and regions by CLDR, figures by meaning, decimals with a comma.
     assert "Soudan" in out and "Sudan " not in out

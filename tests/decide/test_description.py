@@ -45,7 +45,7 @@ def test_an_arabic_total_reads_label_then_figure_reported_or_not(arabic):
     ("language", "start"),
     [
         ("en", "A map of the world. Colour of each country: operations per country."),
-        ("fr", "Une carte du monde. Couleur de chaque pays : opérations par pays."),
+        ("fr", "Une carte du monde. Couleur de chaque pays\u00a0: opérations par pays."),
         ("es", "Un mapa del mundo. Color de cada país: operaciones por país."),
         ("ar", "خريطة العالم. لون كل بلد: العمليات حسب البلد."),
     ],

@@ -82,7 +82,7 @@ def test_filters_and_subtitle(operations, boundaries, filters, subtitle, keys):
 @pytest.mark.parametrize(
     ("language", "filters", "subtitle"),
     [
-        ("fr", {"since": 2017}, "Filtres : depuis 2017"),
+        ("fr", {"since": 2017}, "Filtres\u00a0: depuis 2017"),
         ("es", {"until": 2015}, "Filtros: hasta 2015"),
         ("ar", {"years": [2014, 2017]}, "2014، 2017"),
     ],

@@ -76,8 +76,8 @@ def test_figure_tooltips_add_the_figure_as_worded(boundaries):
         ),
         (
             "fr",
-            "Victimes (opérations dans un seul pays uniquement) : au moins 76 (1 sur 2)",
-            "Victimes (opérations dans un seul pays uniquement) : non communiqué (0 sur 1)",
+            "Victimes (opérations dans un seul pays uniquement)\u00a0: au moins 76 (1 sur 2)",
+            "Victimes (opérations dans un seul pays uniquement)\u00a0: non communiqué (0 sur 1)",
         ),
     ],
 )

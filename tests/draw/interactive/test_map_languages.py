@@ -227,8 +227,8 @@ COUNTRY_ROWS = """() => Object.fromEntries([...document.querySelectorAll("table"
         ),
         (
             "fr",
-            "Victimes (opérations dans un seul pays uniquement) : au moins 76 (1 sur 2)",
-            "Victimes (opérations dans un seul pays uniquement) : non communiqué (0 sur 1)",
+            "Victimes (opérations dans un seul pays uniquement)\u00a0: au moins 76 (1 sur 2)",
+            "Victimes (opérations dans un seul pays uniquement)\u00a0: non communiqué (0 sur 1)",
             {"Côte d’Ivoire": "au moins 76 (1 sur 2)", "Nigeria": "non communiqué (0 sur 1)"},
         ),
     ],
