@@ -1,7 +1,8 @@
 """The map on a phone at the extremes of what it lays out: a popup of 53 countries, tiny countries.
 
 One operation across 53 African countries must still open a popup that fits a phone, figures
-first; countries too small to draw but as a dot must still be targets a finger can hit.
+first; countries too small to draw but as a dot must still be targets a finger can hit; a
+country's tooltip, however long its list of operations, stays on the screen.
 """
 
 from __future__ import annotations
@@ -9,7 +10,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from browser import LAID, ON_TOP_AT_CENTRE, open_offline
+from browser import LAID, ON_TOP_AT_CENTRE, open_offline, visible_point
 
 from opmap.decide.mapdata import prepare_map_data
 from opmap.draw.interactive.map import write_map
@@ -138,3 +139,35 @@ def test_a_country_drawn_as_a_dot_is_a_target_of_at_least_24_pixels(browser, isl
     assert not log.page_errors
     assert tooltips == [True] * 4
     assert popups == [True] * 4
+
+
+@pytest.mark.parametrize(("width", "height"), [(320, 568), (375, 667)])
+def test_every_countrys_tooltip_stays_on_a_phones_screen(browser, world, tmp_path, width, height):
+    # On one line, "Côte d'Ivoire — 2 operations: Nawa 2014, Akoma 2015" was 454 px wide and
+    # ran 230 px off the left of a 375-px screen; 11 of the 20 countries' tooltips ran off it.
+    path = write_map(world, tmp_path / "map.html", generated=date(2024, 5, 1))
+    page, log = open_offline(browser, path, width=width, height=height)
+    page.wait_for_selector(LAID)
+    codes = page.evaluate(
+        """() => [...new Set([...document.querySelectorAll('path[data-country]')]
+            .map((shape) => shape.dataset.country))]"""
+    )
+    off_screen, shown = {}, 0
+    for iso in codes:
+        try:
+            point = visible_point(page, f'path[data-country="{iso}"]')
+        except AssertionError:  # a small island under its own label: hovered through its dot
+            continue
+        page.mouse.move(-1, -1)
+        page.mouse.move(*point)
+        tooltip = page.locator(".leaflet-tooltip").last
+        if not _shown(tooltip):
+            continue
+        shown += 1
+        box = tooltip.bounding_box()
+        if box["x"] < 0 or box["x"] + box["width"] > width or box["y"] < 0:
+            off_screen[iso] = (round(box["x"]), round(box["width"]))
+    page.context.close()
+    assert shown >= 10  # most countries of the six operations, hovered
+    assert off_screen == {}
+    assert not log.page_errors and not log.console_errors
