@@ -171,3 +171,36 @@ def test_every_countrys_tooltip_stays_on_a_phones_screen(browser, world, tmp_pat
     assert shown >= 10  # most countries of the six operations, hovered
     assert off_screen == {}
     assert not log.page_errors and not log.console_errors
+
+
+def test_a_tap_on_a_country_opens_its_popup_with_no_tooltip_under_it(browser, world, tmp_path):
+    # A phone sends the hover before the tap: the tooltip opened and stayed, peeking out from
+    # under the popup that says the same ("Brazil — 1 operation: Libertad 2018").
+    from browser import LOCAL_SCHEMES, wait_until_settled
+
+    path = write_map(world, tmp_path / "map.html", generated=date(2024, 5, 1))
+    context = browser.new_context(
+        viewport={"width": 375, "height": 667}, has_touch=True, is_mobile=True
+    )
+    context.route(
+        "**/*",
+        lambda route: (
+            route.continue_() if route.request.url.startswith(LOCAL_SCHEMES) else route.abort()
+        ),
+    )
+    page = context.new_page()
+    page.goto(path.resolve().as_uri())
+    wait_until_settled(page)
+    tooltips = {}
+    for iso in ("BRA", "TCD", "CIV"):
+        page.touchscreen.tap(*visible_point(page, f'path[data-country="{iso}"]'))
+        page.locator(".leaflet-popup").wait_for()
+        page.wait_for_timeout(300)  # a tooltip fades in
+        tooltips[iso] = page.evaluate(
+            """() => [...document.querySelectorAll('.leaflet-tooltip')]
+                .filter((tip) => Number(getComputedStyle(tip).opacity) > 0).length"""
+        )
+        page.keyboard.press("Escape")
+        page.locator(".leaflet-popup").wait_for(state="detached")
+    context.close()
+    assert tooltips == {"BRA": 0, "TCD": 0, "CIV": 0}

@@ -153,7 +153,12 @@
                 element.setAttribute("aria-label", data.countries[iso].name);
                 element.setAttribute("data-country", iso);
             }
-            layer.on("click", function () { open(iso, layer.getElement()); });
+            // The popup says all its tooltip says: a tap (a phone sends the hover first) left
+            // the tooltip peeking out from under the popup.
+            layer.on("click", function () {
+                layer.closeTooltip();
+                open(iso, layer.getElement());
+            });
         });
         return byIso;
     }
