@@ -263,7 +263,8 @@ STRINGS: dict[str, str] = {
     "text_table_operations": "Operations",
     "text_table_countries": "Countries and territories that took part",
     "text_table_more": "The first {listed} of {count} operations; operations.csv has them all.",
-    # the map from the keyboard (assets/keyboard.js)
+    # the map from the keyboard (assets/keyboard.js); on a right-to-left page the operations
+    # are counted east to west, so Left is the next and Right the previous: say them so
     "keys_label": "Map: operations and the countries that took part",
     "keys_help": "Left and Right arrows: previous or next operation. Up or Down arrow: switch "
     "between operations and countries. Enter: open the details. Escape: close them. Plus and "

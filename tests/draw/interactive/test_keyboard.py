@@ -13,8 +13,10 @@ from opmap.draw.interactive.keyboard import keyboard_data
 from opmap.draw.interactive.map import write_map
 from opmap.draw.interactive.operations import CLUSTER_ABOVE
 from opmap.figures import parse_figure
+from opmap.i18n import use_language
 from opmap.read.boundaries import load_boundaries, load_country_points
 from opmap.read.operations import Operation, read_operations
+from opmap.words import text
 
 pytestmark = pytest.mark.browser
 
@@ -295,14 +297,22 @@ def test_an_operation_in_a_shared_markers_list_shows_a_focus_ring(browser, share
     assert log.page_errors == [] and log.console_errors == []
 
 
-def test_the_focus_ring_of_an_arabic_popup_leaves_its_words_whole(browser, tmp_path):
-    # Right to left, each line starts at the popup's right edge: the ring must not cover it.
-    from opmap.i18n import use_language
-
+@pytest.fixture(scope="module")
+def arabic_world():
     with use_language("ar"):
-        world = prepare_map_data(read_operations(), load_boundaries(), points=load_country_points())
-        path = write_map(world, tmp_path / "map.html", generated=date(2024, 5, 1))
-    page, log = open_offline(browser, path, width=375, height=667)
+        yield prepare_map_data(read_operations(), load_boundaries(), points=load_country_points())
+
+
+@pytest.fixture(scope="module")
+def arabic_map_file(arabic_world, tmp_path_factory):
+    path = tmp_path_factory.mktemp("arabic") / "map.html"
+    with use_language("ar"):
+        return write_map(arabic_world, path, generated=date(2024, 5, 1))
+
+
+def test_the_focus_ring_of_an_arabic_popup_leaves_its_words_whole(browser, arabic_map_file):
+    # Right to left, each line starts at the popup's right edge: the ring must not cover it.
+    page, log = open_offline(browser, arabic_map_file, width=375, height=667)
     page.wait_for_selector(".opmap-operation")
     page.keyboard.press("Tab")
     page.keyboard.press("ArrowRight")
@@ -316,4 +326,41 @@ def test_the_focus_ring_of_an_arabic_popup_leaves_its_words_whole(browser, tmp_p
     over = ring_over_text(page)
     page.context.close()
     assert over == 0
+    assert log.page_errors == [] and log.console_errors == []
+
+
+def test_an_arabic_map_counts_its_countries_east_to_west_as_the_page_reads(arabic_world):
+    with use_language("ar"):
+        data = keyboard_data(arabic_world)
+    longitudes = [data["countries"][iso]["at"][1] for iso in data["order"]]
+    assert data["rightToLeft"] is True
+    assert longitudes == sorted(longitudes, reverse=True)
+
+
+MARKER_X = "() => document.activeElement.getBoundingClientRect().left"
+
+
+def test_on_an_arabic_map_left_goes_on_to_the_next_operation_west(browser, arabic_map_file):
+    # The page and its year slider read right to left, where Left goes on; the map's arrows
+    # counted west to east, so "1 of 6" was the westernmost and Right went on to the next.
+    page, log = open_offline(browser, arabic_map_file)
+    page.focus(".folium-map")
+    page.keyboard.press("Home")
+    first, east = page.evaluate(FOCUSED)["operation"], page.evaluate(MARKER_X)
+    markers = page.evaluate(
+        "Array.from(document.querySelectorAll('.leaflet-marker-pane .opmap-operation'))"
+        ".map(e => e.getBoundingClientRect().left)"
+    )
+    with use_language("ar"):
+        one = text("keys_operation", name=first, position=1, count=len(markers))
+        two = text("keys_operation", name="{name}", position=2, count=len(markers))
+    assert east == max(markers) and said(page) == one
+    page.keyboard.press("ArrowLeft")
+    assert page.evaluate(MARKER_X) < east  # the marker on the left, so the map is not mirrored
+    assert said(page).endswith(two.split("{name}")[1])
+    page.keyboard.press("ArrowRight")
+    assert page.evaluate(FOCUSED)["operation"] == first
+    page.keyboard.press("ArrowDown")  # the countries: from the east too
+    assert page.evaluate(FOCUSED)["country"] == "SDN"
+    page.context.close()
     assert log.page_errors == [] and log.console_errors == []

@@ -2,11 +2,17 @@
  * The map from the keyboard: one Tab stop, and arrow keys inside it.
  *
  * The map container is the only Tab stop of the map itself (markers and country shapes leave
- * the Tab order). On it, Left and Right move between the operations on screen (west to east),
- * Up and Down switch to the countries that took part and back; each move is said through a
- * live region. Enter or Space opens the popup of what is chosen (an operation's, or a country's
- * list of operations), Escape closes it and puts the focus back where it was. + and - zoom,
- * Shift with an arrow pans, Home and End go to the first and last.
+ * the Tab order). On it, Left and Right move between the operations on screen, Up and Down
+ * switch to the countries that took part and back; each move is said through a live region.
+ * Enter or Space opens the popup of what is chosen (an operation's, or a country's list of
+ * operations), Escape closes it and puts the focus back where it was. + and - zoom, Shift with
+ * an arrow pans, Home and End go to the first and last.
+ *
+ * The operations and countries are counted in the page's reading order: west to east, or east
+ * to west on a right-to-left page (Arabic), where "1 of 6" is the easternmost and Home goes
+ * there. The map itself is never mirrored, so an arrow always moves to the marker on its side:
+ * on an Arabic page Left goes on to the next one, as it does on the page's year slider (a
+ * native range input, which runs right to left there).
  *
  * What is chosen and what opened a popup are kept by their operation name or ISO3 code, not by
  * element: Leaflet makes a marker's element anew when it draws the marker again, and the focus
@@ -163,13 +169,17 @@
         return byIso;
     }
 
-    /** The operations on screen, west to east (then north to south). */
-    function markersWestToEast(container) {
+    /**
+     * The operations on screen in reading order: west to east, or east to west when the page
+     * reads right to left (then north to south).
+     */
+    function markersInReadingOrder(container, rightToLeft) {
         var found = Array.prototype.slice.call(container.querySelectorAll(MARKERS));
+        var across = rightToLeft ? -1 : 1;
         return found.map(function (element) {
             return {element: element, box: element.getBoundingClientRect()};
         }).sort(function (a, b) {
-            return a.box.left - b.box.left || a.box.top - b.box.top;
+            return across * (a.box.left - b.box.left) || a.box.top - b.box.top;
         }).map(function (item) { return item.element; });
     }
 
@@ -186,7 +196,8 @@
             return layer ? layer.getElement() : null;
         }
         function items() {
-            return group === "operations" ? markersWestToEast(container) : data.order;
+            return group === "operations"
+                ? markersInReadingOrder(container, data.rightToLeft) : data.order;
         }
         function chooseOperation(list) {
             var marker = list[index];
@@ -320,11 +331,15 @@
         }).observe(map.getPane("markerPane"), {childList: true});
     }
 
-    /** The keys of the map: arrows choose, Enter opens, Escape closes, Shift+arrows pan. */
-    function keyActions(map, choice, open) {
+    /**
+     * The keys of the map: arrows choose, Enter opens, Escape closes, Shift+arrows pan. The
+     * arrow that goes on to the next is the one the page reads towards (Left, right to left).
+     */
+    function keyActions(map, choice, open, rightToLeft) {
+        var onward = rightToLeft ? -1 : 1;
         var moves = {
-            ArrowRight: function () { choice.step(1); },
-            ArrowLeft: function () { choice.step(-1); },
+            ArrowRight: function () { choice.step(onward); },
+            ArrowLeft: function () { choice.step(-onward); },
             ArrowDown: choice.switchGroup,
             ArrowUp: choice.switchGroup,
             Home: function () { choice.choose(0); },
@@ -372,9 +387,10 @@
      *
      * countries: the countries layer (each unit's ISO3 code in feature.id). data: countries
      * (ISO3 -> {name, count, operations, more, at: [lat, lon], and on a map coloured by a
-     * figure, figure}, participants only), order (their ISO3 codes, west to east), words
-     * (label, help, operation, country, countryFigure, empty, more, and leaflet: Leaflet's own
-     * words), narrow (the media query of a small screen).
+     * figure, figure}, participants only), order (their ISO3 codes in reading order),
+     * rightToLeft (whether the page reads right to left), words (label, help, operation,
+     * country, countryFigure, empty, more, and leaflet: Leaflet's own words), narrow (the media
+     * query of a small screen).
      */
     function keyboardNavigation(map, countries, data) {
         var say = announcer(map, data.words);
@@ -406,7 +422,7 @@
         var byIso = countryButtons(countries, data, openCountry);
         var choice = chooser(map, data, byIso, say);
         keepFocusOnRedraw(map);
-        listenToKeys(map, keyActions(map, choice, openChosen));
+        listenToKeys(map, keyActions(map, choice, openChosen, data.rightToLeft));
     }
 
     opmap.keyboardNavigation = keyboardNavigation;

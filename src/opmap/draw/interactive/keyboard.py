@@ -17,7 +17,7 @@ from opmap.decide.mapdata import MapData
 from opmap.draw.interactive.offline import UsesAssets, script_json
 from opmap.draw.interactive.popups import country_figure_line, kept_brief
 from opmap.draw.interactive.styles import NARROW
-from opmap.i18n import format_number
+from opmap.i18n import format_number, is_rtl
 from opmap.words import count_operations, text
 
 #: How many operations a country's popup lists before "and 12 more".
@@ -62,8 +62,11 @@ def keyboard_data(map_data: MapData) -> dict:
         headline lines, the first :data:`COUNTRY_LISTED`), ``more`` (how many more, 0 for
         none), ``at`` ([lat, lon] inside the country, where its popup opens) and, on a map
         coloured by a figure, ``figure`` (as its tooltip words it: "Victims (single-country
-        operations only): more than 124 (2 of 3)"); ``order``: the ISO3 codes west to east;
-        ``narrow``: the media query of a small screen; ``words``.
+        operations only): more than 124 (2 of 3)"); ``order``: the ISO3 codes in the page's
+        reading order, west to east or, right to left, east to west (north to south where two
+        are level); ``rightToLeft``: whether the page reads right to left, so that the
+        operations are counted from the east too and Left goes on to the next; ``narrow``: the
+        media query of a small screen; ``words``.
     """
     by_key = {op.key: op for op in map_data.operations}
     countries = {}
@@ -84,12 +87,14 @@ def keyboard_data(map_data: MapData) -> dict:
         if map_data.metric != "operations":  # what its tooltip says of the figure coloured
             figure = country_figure_line(map_data.metric, alone_total(row, map_data.metric))
             countries[row["iso_a3"]]["figure"] = figure
+    across = -1 if is_rtl() else 1  # the map is not mirrored: only its reading order is
     order = sorted(
-        countries, key=lambda iso3: (countries[iso3]["at"][1], -countries[iso3]["at"][0])
+        countries, key=lambda iso3: (across * countries[iso3]["at"][1], -countries[iso3]["at"][0])
     )
     return {
         "countries": countries,
         "order": order,
+        "rightToLeft": is_rtl(),
         "narrow": NARROW,  # where popups open over the panels, not beside them (popup-room.js)
         "words": {
             "label": text("keys_label"),
