@@ -300,7 +300,7 @@ def test_an_operation_in_a_shared_markers_list_shows_a_focus_ring(browser, share
 @pytest.fixture(scope="module")
 def arabic_world():
     with use_language("ar"):
-        yield prepare_map_data(read_operations(), load_boundaries(), points=load_country_points())
+        return prepare_map_data(read_operations(), load_boundaries(), points=load_country_points())
 
 
 @pytest.fixture(scope="module")
@@ -310,12 +310,11 @@ def arabic_map_file(arabic_world, tmp_path_factory):
         return write_map(arabic_world, path, generated=date(2024, 5, 1))
 
 
-def test_the_focus_ring_of_an_arabic_popup_leaves_its_words_whole(browser, arabic_map_file):
-    # Right to left, each line starts at the popup's right edge: the ring must not cover it.
-    page, log = open_offline(browser, arabic_map_file, width=375, height=667)
+def open_a_popup_from_the_keyboard(page) -> None:
+    """Tab to the map, choose the first operation, open its popup, wait until it stays put."""
     page.wait_for_selector(".opmap-operation")
     page.keyboard.press("Tab")
-    page.keyboard.press("ArrowRight")
+    page.keyboard.press("Home")
     page.keyboard.press("Enter")
     page.wait_for_selector(".leaflet-popup")
     assert page.evaluate(FOCUSED)["inPopup"]
@@ -323,9 +322,46 @@ def test_the_focus_ring_of_an_arabic_popup_leaves_its_words_whole(browser, arabi
     while where != (where := page.locator(".leaflet-popup-content").bounding_box()):
         page.wait_for_function(STILL)
         page.wait_for_timeout(300)
+
+
+def test_the_focus_ring_of_an_arabic_popup_leaves_its_words_whole(browser, arabic_map_file):
+    # Right to left, each line starts at the popup's right edge: the ring must not cover it.
+    page, log = open_offline(browser, arabic_map_file, width=375, height=667)
+    open_a_popup_from_the_keyboard(page)
     over = ring_over_text(page)
     page.context.close()
     assert over == 0
+    assert log.page_errors == [] and log.console_errors == []
+
+
+#: The box of the close button's "x" and the box the focused content's ring reaches out to.
+CLOSE_AND_RING = """() => {
+    const content = document.querySelector(".leaflet-popup-content");
+    const cross = document.createRange();
+    cross.selectNodeContents(document.querySelector(".leaflet-popup-close-button"));
+    const glyph = cross.getBoundingClientRect(), box = content.getBoundingClientRect();
+    const style = getComputedStyle(content);
+    const reach = parseFloat(style.outlineOffset) + parseFloat(style.outlineWidth);
+    return {glyph: [glyph.left, glyph.top, glyph.right, glyph.bottom], reach,
+            ring: [box.left - reach, box.top - reach, box.right + reach, box.bottom + reach]};
+}"""
+
+
+@pytest.mark.parametrize(
+    ("map_name", "width", "height"), [("map_file", 375, 667), ("arabic_map_file", 1280, 800)]
+)
+def test_the_focus_ring_of_a_popup_leaves_its_close_button_clear(
+    browser, request, map_name, width, height
+):
+    # On a phone the ring ran through the "x" (the content's margin there was 14 px); in
+    # Arabic, the button on the left, Leaflet's margin on that side was 20 px, and it touched.
+    page, log = open_offline(browser, request.getfixturevalue(map_name), width=width, height=height)
+    open_a_popup_from_the_keyboard(page)
+    found = page.evaluate(CLOSE_AND_RING)
+    page.context.close()
+    (left, top, right, bottom), ring = found["glyph"], found["ring"]
+    apart = right <= ring[0] or left >= ring[2] or bottom <= ring[1] or top >= ring[3]
+    assert found["reach"] > 0 and apart, found
     assert log.page_errors == [] and log.console_errors == []
 
 
