@@ -146,3 +146,19 @@ ON_TOP_AT_CENTRE = """selector => {
     const hit = document.elementFromPoint(x, y);  // the button, or the "×" inside it
     return inView && element.contains(hit) ? true : [x, y, hit && hit.outerHTML.slice(0, 80)];
 }"""
+
+
+#: For each element a selector names, how far its lines of text end short of its content's right
+#: edge, in pixels, at most: 0 when every line is aligned right (where an Arabic page starts). A
+#: line of mixed directions is several boxes (an English name in an Arabic line): the line ends
+#: at the rightmost box level with it.
+SHORT_OF_RIGHT = """selector => Array.from(document.querySelectorAll(selector)).map(element => {
+    const style = getComputedStyle(element), box = element.getBoundingClientRect();
+    const right = box.right - parseFloat(style.paddingRight) - parseFloat(style.borderRightWidth);
+    const range = document.createRange();
+    range.selectNodeContents(element);
+    const boxes = Array.from(range.getClientRects());
+    const level = (a, b) => (a.top + a.bottom) / 2 >= b.top && (a.top + a.bottom) / 2 <= b.bottom;
+    return Math.max(...boxes.map(line => right - Math.max(
+        ...boxes.filter(other => level(other, line)).map(other => other.right))));
+})"""

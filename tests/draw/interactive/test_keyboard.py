@@ -5,7 +5,13 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from browser import launch_browser, open_offline, visible_point, wait_until_settled
+from browser import (
+    SHORT_OF_RIGHT,
+    launch_browser,
+    open_offline,
+    visible_point,
+    wait_until_settled,
+)
 from focus import focus_change, ring_over_text
 
 from opmap.decide.mapdata import prepare_map_data
@@ -362,6 +368,19 @@ def test_the_focus_ring_of_a_popup_leaves_its_close_button_clear(
     (left, top, right, bottom), ring = found["glyph"], found["ring"]
     apart = right <= ring[0] or left >= ring[2] or bottom <= ring[1] or top >= ring[3]
     assert found["reach"] > 0 and apart, found
+    assert log.page_errors == [] and log.console_errors == []
+
+
+def test_an_arabic_popup_lines_its_english_up_on_the_right_with_its_arabic(
+    browser, arabic_map_file
+):
+    # The name (its heading) and the summary, English, dir=auto, were aligned on the left of a
+    # popup whose Arabic labels start on the right.
+    page, log = open_offline(browser, arabic_map_file)
+    open_a_popup_from_the_keyboard(page)
+    short = page.evaluate(SHORT_OF_RIGHT, ".opmap-popup h2, .opmap-popup dd[dir=auto]")
+    page.context.close()
+    assert len(short) >= 2 and max(short) < 1, short
     assert log.page_errors == [] and log.console_errors == []
 
 

@@ -7,7 +7,7 @@ each says how many it holds, lists them in its popup and splits as the reader zo
 from __future__ import annotations
 
 import pytest
-from browser import open_offline, wait_until_settled
+from browser import SHORT_OF_RIGHT, open_offline, wait_until_settled
 
 from opmap.decide.mapdata import prepare_map_data
 from opmap.draw.interactive.map import write_map
@@ -219,11 +219,12 @@ def test_zoom_in_button_splits_a_shared_marker(browser, many_path):
 
 
 @pytest.mark.browser
-def test_an_arabic_shared_marker_counts_countries_as_the_catalog_does(
+def test_an_arabic_shared_markers_list_counts_countries_as_the_catalog_does_and_reads_rtl(
     browser, many_operations, boundaries, tmp_path
 ):
     # operation-rows.js picks the form of "(2 countries)" by the page's Intl.PluralRules: in
-    # Arabic the dual, which must be the catalog's form, as Python words it.
+    # Arabic the dual, which must be the catalog's form, as Python words it. Its lines start on
+    # the right, as the page does (they were aligned on the left).
     from opmap.i18n import use_language
 
     with use_language("ar"):
@@ -236,7 +237,9 @@ def test_an_arabic_shared_marker_counts_countries_as_the_catalog_does(
     counts = clusters.evaluate_all("els => els.map(e => Number(e.getAttribute('data-count')))")
     clusters.nth(counts.index(max(counts))).click()  # the largest, clear of the controls
     items = page.locator(".opmap-cluster-item").all_inner_texts()
+    short = page.evaluate(SHORT_OF_RIGHT, ".opmap-cluster-item")
     page.context.close()
     assert items and all(item in briefs for item in items), items[:3]
+    assert len(short) == len(items) and max(short) < 1, short
     assert any("(\u0628\u0644\u062f\u0627\u0646)" in item for item in items)  # (بلدان): two
     assert log.console_errors == [] and log.page_errors == []
