@@ -92,6 +92,25 @@ def test_a_map_page_has_a_language_a_main_landmark_one_heading_and_its_words(pag
         assert outline["scrollRegions"] == outline["tabStops"] == 2
 
 
+def test_a_regional_maps_title_names_its_region(pages, tmp_path):
+    # A tab, a bookmark or a screen reader's list of windows told regions/africa.html from
+    # map.html and regions/americas.html by nothing: every map page had the same <title>.
+    from html_doc import parse_html
+
+    from opmap.words import text
+
+    africa = prepare_map_data(
+        read_operations(), load_boundaries(), points=load_country_points(), region="Africa"
+    )
+    path = write_map(africa, tmp_path / "africa.html", generated=date(2024, 5, 1))
+    title = parse_html(path.read_text(encoding="utf-8")).find("title").text
+    world = parse_html(pages["map"].read_text(encoding="utf-8")).find("title").text
+    assert world == text("title")
+    assert title.startswith(text("title")) and title.endswith(
+        text("subtitle_filters", filters="Africa")
+    )
+
+
 @pytest.mark.browser
 def test_text_from_the_file_stays_text_in_the_tables(pages, browser):
     page, log = open_offline(browser, pages["hostile"])

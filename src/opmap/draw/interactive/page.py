@@ -69,6 +69,8 @@ def render_page(
         rtl=is_rtl(),
         group=group_separator(),
         title=map_data.title,
+        # a tab or a bookmark tells maps apart: regions/africa.html from map.html, by its filters
+        page_title=map_data.topic,
         embed=embed,
         header=Markup(_unindented(root.header.render())),
         page_css=Markup(_styles("map-page.css")),
