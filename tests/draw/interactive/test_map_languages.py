@@ -285,3 +285,37 @@ def test_a_countrys_figure_says_who_gave_it_in_its_tooltip_keys_popup_and_table(
     assert figure in popup_lines
     assert {country: rows[country] for country in table} == table
     assert rows["Mali"] == ""  # in Epervier only: the operation's figure is not Mali's
+
+
+@pytest.mark.browser
+def test_a_countrys_count_rewritten_by_the_year_groups_its_digits_as_the_page_does(
+    boundaries, tmp_path
+):
+    # A French page said "1 001 opérations" for France until the year moved, then "1000
+    # opérations": the year control filled the count in without the page's grouping.
+    from opmap.read.operations import Operation
+
+    operations = [
+        Operation(
+            name=f"Op {i}",
+            year=2018 if i else 2017,
+            countries=("FRA",),
+            country_names=("France",),
+            language="en",
+        )
+        for i in range(1_001)
+    ]
+    with use_language("fr"):
+        data = prepare_map_data(operations, boundaries)
+        path = write_map(data, tmp_path / "map.html")
+        expected = format_number(1_000) + " opérations"
+    with launch_browser() as browser:
+        page, log = open_offline(browser, path)
+        page.focus("input.opmap-year")
+        page.keyboard.press("End")  # all years
+        page.keyboard.press("ArrowLeft")  # 2018
+        page.hover("path[data-country=FRA]")
+        tooltip = page.locator(".leaflet-tooltip").inner_text()
+        page.context.close()
+    assert expected in tooltip, tooltip
+    assert not log.console_errors and not log.page_errors

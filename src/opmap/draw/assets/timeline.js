@@ -74,7 +74,9 @@
         } else if (count === 1) {
             detail = opmap.fillIn(words.one, {names: namesLine(data, names)});
         } else {
-            detail = opmap.fillIn(words.many, {count: count, names: namesLine(data, names)});
+            detail = opmap.fillIn(words.many, {
+                count: opmap.digits(count), names: namesLine(data, names)
+            });
         }
         lines.unshift(opmap.fillIn(words.country, {country: country.name, detail: detail}));
         return {fill: color, tooltip: opmap.linesHtml(lines)};
