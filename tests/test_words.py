@@ -302,3 +302,25 @@ def test_every_geos_reason_worded_says_where():
 
     for key in GEOS_REASONS.values():
         assert "{point}" in STRINGS[key], key
+
+
+def test_french_page_words_keep_their_punctuation_with_its_word():
+    # French spaces : ; ! ? » from the word before and « from the word after; a plain space let
+    # a line start with the mark: the French briefing page's title broke on a phone as
+    # "Note d’information" / ": opérations contre ...". The help has kept a no-break space
+    # since click wrapped it so (test_french_help_never_starts_a_line_with_its_punctuation).
+    import re
+
+    from opmap.i18n import translations
+    from opmap.page_plurals import PLURALS
+    from opmap.page_words import STRINGS
+
+    french = translations("fr")
+    words = {key: french.pgettext(key, english) for key, english in STRINGS.items()}
+    words |= {
+        f"{key}[{n}]": french.npgettext(key, *english, n)
+        for key, english in PLURALS.items()
+        for n in (1, 2)
+    }
+    loose = re.compile(r"\s(?<!\u00a0)(?<!\u202f)[:;!?»]|«\s(?<!«\u00a0)(?<!«\u202f)")
+    assert [key for key, said in words.items() if loose.search(said)] == []
