@@ -178,6 +178,15 @@ ALIGNMENT = """() => Array.from(document.querySelectorAll("#opmap-in-words table
     return {caption: [caption.left, caption.right], cells};
 })"""
 
+#: How far right of the letter before it each address's closing slash is drawn, in pixels.
+SLASH_LAST = """() => Array.from(document.querySelectorAll("#opmap-in-words a[href$='/']"))
+    .map(link => {
+        const words = link.firstChild, range = document.createRange();
+        const box = i => { range.setStart(words, i); range.setEnd(words, i + 1);
+                           return range.getBoundingClientRect(); };
+        return box(words.length - 1).left - box(words.length - 2).left;
+    })"""
+
 
 @pytest.mark.parametrize(("language", "width"), [("ar", 375), ("ar", 1280), ("en", 375)])
 def test_tables_read_from_the_start_of_the_line_in_the_pages_direction(
@@ -190,7 +199,11 @@ def test_tables_read_from_the_start_of_the_line_in_the_pages_direction(
         path = write_map(data, tmp_path / "map.html", generated=date(2024, 5, 1))
     page, log = open_offline(browser, path, width=width, height=667)
     tables = page.evaluate(ALIGNMENT)
+    slashes = page.evaluate(SLASH_LAST)
     page.context.close()
+    # An address reads left to right on an Arabic page too: Libertad's closing slash went to
+    # the start of its last line ("/countries").
+    assert slashes and min(slashes) > 0, slashes
     assert log.page_errors == [] and log.outside_requests == []
     for table in tables:
         # The caption's words are on the screen, where the table begins (the right, in Arabic).

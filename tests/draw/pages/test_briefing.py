@@ -178,6 +178,18 @@ def test_the_headline_cards_words_agree_with_their_numbers(language, one, two):
         assert "، " in subtitle and ", " not in subtitle  # an Arabic comma between its parts
 
 
+def test_a_sources_address_reads_left_to_right_on_an_arabic_page():
+    # Unmarked, an address ending in "/" showed it at the start of its last line, "/countries".
+    from opmap.i18n import use_language
+
+    inputs = load_inputs()
+    with use_language("ar"):
+        document = briefing(inputs)
+    links = [a for a in document.find_all("a") if a.attrs.get("target") == "_blank"]
+    assert len(links) == len(inputs.operations)
+    assert {a.attrs.get("dir") for a in links} == {"ltr"}
+
+
 def test_minors_are_of_the_victims_only_when_each_operation_counted_both():
     from records import operation
 
