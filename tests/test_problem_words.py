@@ -25,7 +25,11 @@ def test_a_problem_reads_the_same_in_english_as_before_the_catalogs():
 @pytest.mark.parametrize(
     ("language", "expected", "warning"),
     [
-        ("fr", "ops.csv:3: colonne 'year' : x (valeur lue : '18')", "avertissement : colonne"),
+        (
+            "fr",
+            "ops.csv:3: colonne 'year'\u00a0: x (valeur lue\u00a0: '18')",
+            "avertissement\u00a0: colonne",
+        ),
         ("es", "ops.csv:3: columna 'year': x (valor leído: '18')", "advertencia: columna"),
         ("ar", "ops.csv:3: العمود 'year': x (القيمة المقروءة: '18')", "تحذير: العمود"),
     ],

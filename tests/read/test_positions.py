@@ -108,7 +108,9 @@ def test_the_warning_is_worded_in_the_language_of_the_run(shapes, members):
     assert "ومكانان آخران" in problem.message  # Arabic's dual: two more places
     with use_language("fr"):
         [problem] = _off(shapes, members, _placed(9.08, 7.49))
-    assert problem.message.startswith("la position 9.08, 7.49 (lat, lon) se trouve dans : Nigeria")
+    assert problem.message.startswith(
+        "la position 9.08, 7.49 (lat, lon) se trouve dans\u00a0: Nigeria"
+    )
 
 
 def test_operations_without_a_position_or_a_place_are_not_measured(shapes, members):
