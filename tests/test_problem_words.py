@@ -40,7 +40,7 @@ def test_a_problem_is_framed_in_the_language_and_keeps_the_value_as_written(
     with use_language(language):
         assert str(Problem("ops.csv", 3, "year", "x", "18")) == expected
         assert str(WARNING) == f"ops.csv:4: {warning} 'countries'" + (
-            " : x" if language == "fr" else ": x"
+            "\u00a0: x" if language == "fr" else ": x"
         )
 
 
