@@ -37,6 +37,7 @@ SCRIPTS = {
     "timeline.js": ["addTimeline"],
     "leaflet-words.js": ["leafletWords"],
     "layers-keys.js": ["layersFromKeyboard"],
+    "focus.js": ["popupFocus", "keepFocusOnRedraw"],
     "keyboard.js": ["keyboardNavigation"],
     "small-screens.js": ["smallScreens"],
     "small-places.js": ["smallPlaces"],

@@ -18,7 +18,9 @@
  * element: Leaflet makes a marker's element anew when it draws the marker again, and the focus
  * follows to the new element.
  *
- * A click on a country that took part opens the same popup as Enter.
+ * A click on a country that took part opens the same popup as Enter. Where the focus goes when
+ * a popup opens or closes, or Leaflet redraws a marker, is focus.js's. Needs dom.js,
+ * popup-room.js, leaflet-words.js, layers-keys.js and focus.js.
  */
 (function (opmap) {
     "use strict";
@@ -63,39 +65,6 @@
             box.appendChild(textElement("p", "opmap-more", more));
         }
         return box;
-    }
-
-    /** Make the popup a named dialog and put the focus in it. */
-    function focusPopup(popup) {
-        var element = popup.getElement();
-        var content = element && element.querySelector(".leaflet-popup-content");
-        if (!content) {
-            return;
-        }
-        var heading = content.querySelector("h2");
-        element.setAttribute("role", "dialog");
-        if (heading) {
-            element.setAttribute("aria-label", heading.textContent);
-        }
-        content.tabIndex = -1;
-        content.focus({preventScroll: true});
-    }
-
-    /**
-     * A way to find an element again after Leaflet has drawn it anew: by its operation name or
-     * country code when it has one, else the element itself.
-     */
-    function finder(container, element) {
-        var name = element && element.getAttribute("data-operation");
-        var iso = element && element.getAttribute("data-country");
-        var selector = name !== null && name !== undefined
-            ? "[data-operation=\"" + CSS.escape(name) + "\"]"
-            : iso !== null && iso !== undefined ? "path[data-country=\"" + CSS.escape(iso) + "\"]"
-                : null;
-        return function () {
-            var now = selector ? container.querySelector(selector) : null;
-            return now || (element && element.isConnected ? element : null);
-        };
     }
 
     /**
@@ -256,82 +225,6 @@
     }
 
     /**
-     * Popups from the keyboard: the one opened with Enter takes the focus (at once, so an
-     * Escape pressed straight after finds it there), and its closing gives the focus back to
-     * what opened it, found again by name if Leaflet drew it anew meanwhile.
-     */
-    function popupFocus(map) {
-        var container = map.getContainer();
-        var pending = null, open = null;  // what opens the next popup; the open one's opener
-
-        map.on("popupopen", function (event) {
-            var active = document.activeElement;
-            open = {popup: event.popup, opener: pending ? pending.opener
-                : finder(container, active !== document.body ? active : null)};
-            if (pending && pending.fromKeyboard) {
-                focusPopup(event.popup);
-            }
-            pending = null;
-        });
-        map.on("popupclose", function (event) {
-            if (!open || open.popup !== event.popup) {
-                return;
-            }
-            var element = event.popup.getElement();
-            var inside = element && element.contains(document.activeElement);
-            var target = open.opener();
-            open = null;
-            // A popup opened from this one takes the focus: no stop on the way there.
-            if (pending && pending.fromKeyboard) {
-                return;
-            }
-            if (inside || document.activeElement === document.body) {
-                (target || container).focus({preventScroll: true});
-            }
-        });
-        // A popup opened from inside another (an operation chosen from a shared marker's
-        // list, markers.js) replaces it: Escape in the new one goes back to the first opener.
-        map.on("opmappopupfrompopup", function (event) {
-            pending = {opener: open ? open.opener : finder(container, container),
-                       fromKeyboard: event.fromKeyboard};
-        });
-        return {
-            /** Say what opens the next popup; fromKeyboard: whether the focus goes into it. */
-            opening: function (element, fromKeyboard) {
-                pending = {opener: finder(container, element || container),
-                           fromKeyboard: fromKeyboard};
-            }
-        };
-    }
-
-    /**
-     * When Leaflet draws the focused marker anew (a change of year, a zoom that regroups the
-     * markers), the focus would fall to the page: put it on the marker's new element.
-     */
-    function keepFocusOnRedraw(map) {
-        var container = map.getContainer(), focused = null;
-        container.addEventListener("focusin", function (event) {
-            focused = event.target.matches(MARKERS)
-                ? {element: event.target, find: finder(container, event.target)} : null;
-        });
-        container.addEventListener("focusout", function (event) {
-            var left = event.target;
-            window.setTimeout(function () {  // still on the page: the reader moved on
-                if (focused && focused.element === left && left.isConnected) {
-                    focused = null;
-                }
-            }, 0);
-        });
-        new MutationObserver(function () {
-            var now = focused && !focused.element.isConnected && focused.find();
-            if (now && document.activeElement === document.body) {
-                focused.element = now;
-                now.focus({preventScroll: true});
-            }
-        }).observe(map.getPane("markerPane"), {childList: true});
-    }
-
-    /**
      * The keys of the map: arrows choose, Enter opens, Escape closes, Shift+arrows pan. The
      * arrow that goes on to the next is the one the page reads towards (Left, right to left).
      */
@@ -396,7 +289,7 @@
         var say = announcer(map, data.words);
         opmap.leafletWords(map, data.words.leaflet);
         opmap.layersFromKeyboard(map);
-        var popups = popupFocus(map);
+        var popups = opmap.popupFocus(map);
         map.keyboard.disable();  // its arrows pan; here they choose, and Shift+arrows pan
 
         function openCountry(iso, element, fromKeyboard) {
@@ -421,7 +314,7 @@
         oneTabStop(map, countries);
         var byIso = countryButtons(countries, data, openCountry);
         var choice = chooser(map, data, byIso, say);
-        keepFocusOnRedraw(map);
+        opmap.keepFocusOnRedraw(map, MARKERS);
         listenToKeys(map, keyActions(map, choice, openChosen, data.rightToLeft));
     }
 

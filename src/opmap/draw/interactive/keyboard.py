@@ -34,7 +34,7 @@ class KeyboardNavigation(UsesAssets, MacroElement):
     map_data : MapData
     """
 
-    assets = ("leaflet-words.js", "layers-keys.js", "popup-room.js", "keyboard.js")
+    assets = ("leaflet-words.js", "layers-keys.js", "popup-room.js", "focus.js", "keyboard.js")
 
     _template = Template(
         """
