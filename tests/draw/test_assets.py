@@ -80,6 +80,33 @@ def test_the_inlined_asset_keeps_no_piece_of_a_comment(name):
     assert leftovers == []
 
 
+#: Every rule of the page's first stylesheet as Chromium reads it (a media rule with its own);
+#: a value with var() keeps its text as written, so its commas are read without their spaces.
+CSS_RULES = """() => [...document.styleSheets[0].cssRules]
+    .map((rule) => rule.cssText.replace(/,\\s+/g, ","))"""
+
+
+def test_a_stylesheet_is_read_the_same_once_compacted():
+    # compact_asset drops the spaces around "{ } ; ," and after ":" of the styles (about 700
+    # bytes of the map page, which must stay within a sixth of explore()'s); Chromium must read
+    # every rule of every stylesheet as it reads the file.
+    from opmap.draw.assets import compact_asset
+
+    compacted = compact_asset("map-page.css")
+    assert "html,\nbody{" in compacted and "font-size:20px;" in compacted
+    assert ".opmap-in-words :is(" in compacted  # a descendant: its space stays
+    with launch_browser() as browser:
+        page = browser.new_page()
+        for name in [*STYLES, *PAGE_STYLES]:
+            rules = []
+            for text in (asset_text(name), compact_asset(name)):
+                page.set_content("<!DOCTYPE html><title>css</title>")
+                page.add_style_tag(content=text)
+                rules.append(page.evaluate(CSS_RULES))
+            assert rules[0] and rules[1] == rules[0], name
+        page.close()
+
+
 @pytest.mark.parametrize("name", sorted(p.name for p in ASSETS.glob("*.js")))
 def test_a_comment_after_a_statement_goes_and_no_string_is_cut(name):
     # compact_asset drops "  // why" after a statement (a kilobyte of the map page): it must
