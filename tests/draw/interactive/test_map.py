@@ -249,6 +249,32 @@ def test_country_tooltip_names_its_operations(world_page):
     page.mouse.move(1, 400)
 
 
+#: The focused element: its country and whether a ring is drawn round it.
+FOCUSED_RING = """() => [document.activeElement.getAttribute('data-country'),
+    getComputedStyle(document.activeElement).outlineStyle !== 'none']"""
+
+
+@pytest.mark.browser
+def test_a_country_clicked_has_no_focus_ring_and_one_chosen_by_the_keyboard_has(
+    browser, world_file
+):
+    # A click on Brazil drew Chromium's ring round its whole box, a black rectangle from the
+    # Caribbean to the south of the continent, for as long as its popup stayed open.
+    page, log = open_offline(browser, world_file)
+    page.mouse.click(*visible_point(page, 'path[data-country="BRA"]'))
+    page.locator(".leaflet-popup").wait_for()
+    clicked = page.evaluate(FOCUSED_RING)
+    page.keyboard.press("Escape")
+    page.locator(".leaflet-popup").wait_for(state="detached")
+    page.focus(".folium-map")
+    page.keyboard.press("ArrowDown")  # from the operations to the countries
+    chosen = page.evaluate(FOCUSED_RING)
+    page.context.close()
+    assert clicked == ["BRA", False]
+    assert chosen[0] is not None and chosen[1] is True
+    assert not log.page_errors
+
+
 @pytest.mark.browser
 def test_legend_is_visible_and_an_area_is_not_listed_as_not_on_the_map(world_page, world):
     page, _ = world_page
