@@ -11,7 +11,6 @@ from branca.element import MacroElement
 from folium.map import Layer
 from folium.template import Template
 
-from opmap.decide.aggregate import alone_total
 from opmap.decide.classes import BORDER_COLOR, OUTSIDE_BORDER_COLOR, OUTSIDE_COLOR
 from opmap.decide.mapdata import MapData
 from opmap.draw.interactive.encoding import ALPHABET, encode_units
@@ -162,7 +161,7 @@ def country_tooltips(map_data: MapData) -> dict[str, str]:
         line = text("tooltip_country", country=row["name"], detail=_detail(map_data, row, count))
         figure = None
         if map_data.metric != "operations" and count:
-            figure = country_figure_line(map_data.metric, alone_total(row, map_data.metric))
+            figure = country_figure_line(map_data.metric, row)
         tooltips[row["iso_a3"]] = str(country_tooltip_html(line, figure))
     return tooltips
 

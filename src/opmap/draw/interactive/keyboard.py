@@ -10,7 +10,6 @@ from __future__ import annotations
 from branca.element import MacroElement
 from folium.template import Template
 
-from opmap.decide.aggregate import alone_total
 from opmap.decide.antimeridian import unwrap
 from opmap.decide.description import participants
 from opmap.decide.mapdata import MapData
@@ -85,7 +84,7 @@ def keyboard_data(map_data: MapData) -> dict:
             "at": [round(point.y, 4), round(unwrap(point.x, seam), 4)],
         }
         if map_data.metric != "operations":  # what its tooltip says of the figure coloured
-            figure = country_figure_line(map_data.metric, alone_total(row, map_data.metric))
+            figure = country_figure_line(map_data.metric, row)
             countries[row["iso_a3"]]["figure"] = figure
     across = -1 if is_rtl() else 1  # the map is not mirrored: only its reading order is
     order = sorted(

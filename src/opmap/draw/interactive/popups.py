@@ -7,14 +7,15 @@ they are never parsed as markup.
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextvars import ContextVar
 from datetime import date
 from typing import NamedTuple
 from urllib.parse import urlsplit
 
+from opmap.decide.aggregate import alone_total
 from opmap.decide.cells import total_cell
-from opmap.figures import Figure, Total
+from opmap.figures import Figure
 from opmap.i18n import current_language, format_date, format_date_range
 from opmap.place_names import region_name
 from opmap.read.operations import Operation
@@ -176,15 +177,17 @@ def figure_words(figure: Figure | None) -> str:
     return text("popup_not_given") if figure is None else figure_text(figure)
 
 
-def country_figure_line(metric: str, total: Total) -> str:
+def country_figure_line(metric: str, row: Mapping) -> str:
     """Word a country's figure on a map of that figure, and who gave it, as the tables do.
 
     "Victims (single-country operations only): more than 124 (2 of 3)": the figures of the
-    operations the country ran alone (:func:`opmap.decide.aggregate.alone_total`), as the
-    legend names them, so that "(2 of 3)" is not read as of every operation it took part
-    in; "not reported (0 of 1)" where none gave it. Chad, in Epervier's five countries only,
-    has none, and Epervier's "nearly 500" was given, so not "not reported" either.
+    operations the country ran alone (:func:`opmap.decide.aggregate.alone_total` of its
+    ``row`` of the coverage), as the legend names them, so that "(2 of 3)" is not read as of
+    every operation it took part in; "not reported (0 of 1)" where none gave it. Chad, in
+    Epervier's five countries only, has none, and Epervier's "nearly 500" was given, so not
+    "not reported" either. Its tooltip and the keyboard's words both say this line.
     """
+    total = alone_total(row, metric)
     if not total.operations:
         return text("no_figure")
     return country_figure_words(metric, total_cell(total))
