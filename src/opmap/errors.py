@@ -59,6 +59,15 @@ class Problem:
         return words
 
 
+def in_file_order(problems: Iterable[Problem]) -> list[Problem]:
+    """Return ``problems`` as the file reads: by line, the whole file's first; ties keep order.
+
+    The readers, validate and the cross-checks tell problems found in several passes (the
+    header, the rows, the boundaries) in the order a reader meets them in the file.
+    """
+    return sorted(problems, key=lambda problem: problem.line or 0)
+
+
 class InvalidInput(OpmapError, ValueError):
     """An input file has one or more errors; ``problems`` lists them all."""
 

@@ -39,6 +39,7 @@ def command(
     """Check an operations CSV; its help is ``help_validate`` (opmap.command_words)."""
     from opmap.bundled import operations_path as bundled_operations
     from opmap.cli.options import limits
+    from opmap.errors import in_file_order
     from opmap.read.operations import check_operations
     from opmap.words import plural, text
 
@@ -48,7 +49,7 @@ def command(
         file or operations_path or bundled_operations(), limits=limits(ctx)
     )
     problems += _against_boundaries(operations, file or operations_path, countries_path, ctx)
-    problems.sort(key=lambda problem: problem.line or 0)  # file order; sorted() keeps ties
+    problems = in_file_order(problems)
     counts = [plural("validate_operations", len(operations))]
     if countries_path is not None:
         from opmap.read.boundaries import boundary_problems

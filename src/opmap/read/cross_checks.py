@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
-from opmap.errors import Problem
+from opmap.errors import Problem, in_file_order
 from opmap.read.areas import declares_area_total
 from opmap.read.positions import is_measured
 
@@ -73,7 +73,7 @@ def against_boundaries(
 
         points = load_country_points()
         problems += positions_off_their_places(operations, shapes, points, members, file)
-    return sorted(problems, key=lambda problem: problem.line or 0)
+    return in_file_order(problems)
 
 
 def count_against_boundaries(

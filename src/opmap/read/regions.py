@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
-from opmap.errors import InvalidRegions, Problem, UnknownCountry
+from opmap.errors import InvalidRegions, Problem, UnknownCountry, in_file_order
 from opmap.read.guards import Limits
 
 REQUIRED = ("iso3", "region")
@@ -75,7 +75,7 @@ def read_regions(
     if not regions and not problems:
         problems.append(Problem(name, None, None, text("region_none")))
     if problems:
-        raise InvalidRegions(sorted(problems, key=lambda problem: problem.line or 0))
+        raise InvalidRegions(in_file_order(problems))
     return regions
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import codecs
 from pathlib import Path
 
-from opmap.errors import InvalidInput, Problem
+from opmap.errors import InvalidInput, Problem, in_file_order
 from opmap.read.csv_text import (
     excel_separator,
     not_text,
@@ -122,7 +122,7 @@ def read_table(
             found += bad_cells
             if not bad_cells:
                 rows.append((start, cells))
-    found.sort(key=lambda problem: problem.line or 0)
+    found = in_file_order(found)
     if problems is not None:
         problems += found
     elif found:

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from opmap.errors import InvalidUniverse, Problem, UnknownCountry
+from opmap.errors import InvalidUniverse, Problem, UnknownCountry, in_file_order
 from opmap.read.guards import Limits
 
 __all__ = ["Universe", "load_universe"]
@@ -98,5 +98,5 @@ def load_universe(
     if not states and not problems:
         problems.append(Problem(str(path), None, None, text("state_none", usage=usage)))
     if problems:
-        raise InvalidUniverse(sorted(problems, key=lambda problem: problem.line or 0))
+        raise InvalidUniverse(in_file_order(problems))
     return Universe(frozenset(states), Path(path).name)
