@@ -61,14 +61,18 @@ def launch_browser() -> Iterator[object]:
             browser.close()
 
 
-def open_offline(browser, path: Path, *, width: int = 1280, height: int = 800, settle=True):
+def open_offline(
+    browser, path: Path, *, width: int = 1280, height: int = 800, settle=True, touch=False
+):
     """Open a file in a new page that may not reach the network; return (page, log).
 
     A page with a map is handed over once the map has settled (:func:`wait_until_settled`),
-    unless ``settle`` is false: for a test of what a reader does while it still moves.
+    unless ``settle`` is false: for a test of what a reader does while it still moves. With
+    ``touch``, the page is a phone's, with a touch screen (``page.touchscreen.tap``).
     """
     log = PageLog()
-    context = browser.new_context(viewport={"width": width, "height": height})
+    phone = {"has_touch": True, "is_mobile": True} if touch else {}
+    context = browser.new_context(viewport={"width": width, "height": height}, **phone)
     page = context.new_page()
 
     def guard(route) -> None:

@@ -176,21 +176,8 @@ def test_every_countrys_tooltip_stays_on_a_phones_screen(browser, world, tmp_pat
 def test_a_tap_on_a_country_opens_its_popup_with_no_tooltip_under_it(browser, world, tmp_path):
     # A phone sends the hover before the tap: the tooltip opened and stayed, peeking out from
     # under the popup that says the same ("Brazil — 1 operation: Libertad 2018").
-    from browser import LOCAL_SCHEMES, wait_until_settled
-
     path = write_map(world, tmp_path / "map.html", generated=date(2024, 5, 1))
-    context = browser.new_context(
-        viewport={"width": 375, "height": 667}, has_touch=True, is_mobile=True
-    )
-    context.route(
-        "**/*",
-        lambda route: (
-            route.continue_() if route.request.url.startswith(LOCAL_SCHEMES) else route.abort()
-        ),
-    )
-    page = context.new_page()
-    page.goto(path.resolve().as_uri())
-    wait_until_settled(page)
+    page, log = open_offline(browser, path, width=375, height=667, touch=True)
     tooltips = {}
     for iso in ("BRA", "TCD", "CIV"):
         page.touchscreen.tap(*visible_point(page, f'path[data-country="{iso}"]'))
@@ -202,5 +189,6 @@ def test_a_tap_on_a_country_opens_its_popup_with_no_tooltip_under_it(browser, wo
         )
         page.keyboard.press("Escape")
         page.locator(".leaflet-popup").wait_for(state="detached")
-    context.close()
+    page.context.close()
     assert tooltips == {"BRA": 0, "TCD": 0, "CIV": 0}
+    assert not log.page_errors and not log.outside_requests
