@@ -86,14 +86,15 @@ def keyboard_data(map_data: MapData) -> dict:
         if map_data.metric != "operations":  # what its tooltip says of the figure coloured
             figure = country_figure_line(map_data.metric, row)
             countries[row["iso_a3"]]["figure"] = figure
-    across = -1 if is_rtl() else 1  # the map is not mirrored: only its reading order is
+    rtl = is_rtl()
+    across = -1 if rtl else 1  # the map is not mirrored: only its reading order is
     order = sorted(
         countries, key=lambda iso3: (across * countries[iso3]["at"][1], -countries[iso3]["at"][0])
     )
     return {
         "countries": countries,
         "order": order,
-        "rightToLeft": is_rtl(),
+        "rightToLeft": rtl,
         "narrow": NARROW,  # where popups open over the panels, not beside them (popup-room.js)
         "words": {
             "label": text("keys_label"),
